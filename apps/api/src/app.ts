@@ -1,0 +1,54 @@
+// The HTTP application: GraphQL at /graphql, /healthz, /readyz. Used by server.ts and by the tests.
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import cors from "cors";
+import express, { type Express } from "express";
+import type { Db } from "@fracval/db";
+import type { ContentStore } from "@fracval/core";
+import { buildContext, type Context } from "./context.js";
+import { formatError } from "./graphql/format-error.js";
+import { buildSchema } from "./graphql/schema.js";
+import { checkReadiness } from "./health.js";
+
+export interface AppOptions {
+  db: Db;
+  store: ContentStore;
+  authSecret: string;
+  /** Origins allowed to call the API from a browser (the portal). */
+  corsOrigins: string[];
+  production: boolean;
+}
+
+export interface App {
+  express: Express;
+  stop(): Promise<void>;
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const apollo = new ApolloServer<Context>({
+    schema: buildSchema(),
+    formatError,
+    introspection: true, // partner hospitals explore the schema
+    includeStacktraceInErrorResponses: false,
+    plugins: options.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const readiness = await checkReadiness(options.db);
+    res.status(readiness.ready ? 200 : 503).json(readiness);
+  });
+  app.use(
+    "/graphql",
+    cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }),
+    express.json({ limit: "25mb" }), // registerModelVersion carries an ONNX file (≤ 10 MB, base64)
+    expressMiddleware(apollo, { context: ({ req }) => buildContext(options.db, options.store, req.headers, options.authSecret) }),
+  );
+  return { express: app, stop: () => apollo.stop() };
+}

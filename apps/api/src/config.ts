@@ -1,0 +1,21 @@
+// Environment of the API process, parsed once at start-up.
+import { z } from "zod";
+
+const Env = z.object({
+  DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must have at least 32 characters (share it with the portal)"),
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  PORTAL_URL: z.string().url().default("http://localhost:3000"),
+  FRACVAL_STORAGE_DIR: z.string().min(1),
+  NODE_ENV: z.string().default("development"),
+});
+export type ApiConfig = z.infer<typeof Env>;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid API environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,52 @@
+// Per-request context: who is asking, resolved from an API key or a portal session token.
+import type { Db } from "@fracval/db";
+import { AppError, authenticateApiKey, loadUserViewer, unauthenticated, type ContentStore, type Viewer } from "@fracval/core";
+import { decode } from "@auth/core/jwt";
+import type { IncomingHttpHeaders } from "node:http";
+
+export interface Context {
+  db: Db;
+  store: ContentStore;
+  viewer: Viewer | null;
+  /** Credentials were presented but rejected; protected fields throw this instead of a generic error. */
+  authError: AppError | null;
+}
+
+/** next-auth's cookie names; they are also the salt of the session JWE. */
+export const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"] as const;
+
+function cookie(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(";") ?? []) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+async function viewerFromSessionToken(db: Db, token: string, authSecret: string): Promise<Viewer> {
+  for (const salt of SESSION_COOKIES) {
+    const payload = await decode({ token, secret: authSecret, salt }).catch(() => null);
+    if (payload?.sub) {
+      const viewer = await loadUserViewer(db, payload.sub);
+      if (!viewer) throw unauthenticated("This account is disabled or no longer exists.");
+      return viewer;
+    }
+  }
+  throw unauthenticated("The session token is invalid or expired; sign in again.");
+}
+
+export async function authenticate(db: Db, headers: IncomingHttpHeaders, authSecret: string): Promise<Viewer | null> {
+  const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer?.startsWith("fv_")) return authenticateApiKey(db, bearer);
+  const sessionToken = bearer ?? SESSION_COOKIES.map((name) => cookie(headers.cookie, name)).find(Boolean);
+  return sessionToken ? viewerFromSessionToken(db, sessionToken, authSecret) : null;
+}
+
+export async function buildContext(db: Db, store: ContentStore, headers: IncomingHttpHeaders, authSecret: string): Promise<Context> {
+  try {
+    return { db, store, viewer: await authenticate(db, headers, authSecret), authError: null };
+  } catch (error) {
+    if (error instanceof AppError) return { db, store, viewer: null, authError: error };
+    throw error;
+  }
+}

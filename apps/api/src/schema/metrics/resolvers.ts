@@ -1,0 +1,12 @@
+import { listMetricResults, requireViewer } from "@fracval/core";
+import type { Resolvers } from "../types.js";
+
+export const resolvers: Resolvers = {
+  Query: {
+    metricResults: (_, filter: { runId?: string | null; datasetId?: string | null }, { db, viewer }) =>
+      listMetricResults(db, requireViewer(viewer), {
+        ...(filter.runId ? { runId: filter.runId } : {}),
+        ...(filter.datasetId ? { datasetId: filter.datasetId } : {}),
+      }),
+  },
+};

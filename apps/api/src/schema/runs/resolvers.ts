@@ -1,0 +1,19 @@
+import { getDataset, getModelVersion, getRun, listPredictions, listRuns, requireViewer } from "@fracval/core";
+import type { ValidationRun } from "@fracval/db";
+import type { Resolvers } from "../types.js";
+
+export const resolvers: Resolvers = {
+  Query: {
+    runs: (_, filter: { datasetId?: string | null; modelVersionId?: string | null }, { db, viewer }) =>
+      listRuns(db, requireViewer(viewer), {
+        ...(filter.datasetId ? { datasetId: filter.datasetId } : {}),
+        ...(filter.modelVersionId ? { modelVersionId: filter.modelVersionId } : {}),
+      }),
+    run: (_, { id }: { id: string }, { db, viewer }) => getRun(db, requireViewer(viewer), id),
+    predictions: (_, { runId }: { runId: string }, { db, viewer }) => listPredictions(db, requireViewer(viewer), runId),
+  },
+  ValidationRun: {
+    modelVersion: (r: ValidationRun, _, { db }) => getModelVersion(db, r.modelVersionId),
+    dataset: (r: ValidationRun, _, { db, viewer }) => getDataset(db, requireViewer(viewer), r.datasetId),
+  },
+};

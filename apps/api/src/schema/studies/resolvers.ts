@@ -1,0 +1,17 @@
+import { createStudy, getStudy, listDatasets, listModelVersions, listStudies, requireViewer, type CreateStudyOptions } from "@fracval/core";
+import type { Study } from "@fracval/db";
+import type { Resolvers } from "../types.js";
+
+export const resolvers: Resolvers = {
+  Query: {
+    studies: (_, __, { db }) => listStudies(db),
+    study: (_, { id }: { id: string }, { db }) => getStudy(db, id),
+  },
+  Mutation: {
+    createStudy: (_, { input }: { input: CreateStudyOptions }, { db, viewer }) => createStudy(db, requireViewer(viewer), input),
+  },
+  Study: {
+    models: (study: Study, _, { db }) => listModelVersions(db, { studyId: study.id }),
+    datasets: (study: Study, _, { db, viewer }) => listDatasets(db, requireViewer(viewer), { studyId: study.id }),
+  },
+};

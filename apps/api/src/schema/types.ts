@@ -1,0 +1,8 @@
+// Resolver map type shared by the schema modules. Arguments are typed per resolver and parsed by the
+// domain services (zod) — the trust boundary is the service call, not this file.
+import type { GraphQLScalarType } from "graphql";
+import type { Context } from "../context.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- graphql-js passes the parent untyped
+type Resolver = (parent: any, args: any, context: Context) => unknown;
+export type Resolvers = Record<string, GraphQLScalarType | Record<string, Resolver>>;

@@ -1,0 +1,23 @@
+import type { Viewer } from "@fracval/core";
+import type { Resolvers } from "../types.js";
+
+export const resolvers: Resolvers = {
+  Query: {
+    me: (_, __, { viewer }) => viewer,
+  },
+  Viewer: {
+    id: (v: Viewer) => v.userId,
+    kind: (v: Viewer) => (v.kind === "user" ? "USER" : "API_KEY"),
+    email: (v: Viewer) => (v.kind === "user" ? v.email : null),
+    name: async (v: Viewer, _, { db }) => {
+      if (v.kind === "user") return v.name;
+      const key = await db.apiKey.findUniqueOrThrow({ where: { id: v.apiKeyId } });
+      return `${key.name} (${key.prefix})`;
+    },
+    sites: (v: Viewer) => [...v.sites.values()],
+    apiKeyScopes: (v: Viewer) => (v.kind === "apiKey" ? [...v.scopes] : null),
+  },
+  SiteMembership: {
+    site: (m: { siteId: string }, _, { db }) => db.site.findUniqueOrThrow({ where: { id: m.siteId } }),
+  },
+};

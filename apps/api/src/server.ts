@@ -1,0 +1,26 @@
+// API process entry point (started by `npm start`, or alone with the env of config.ts).
+import { createPrismaClient } from "@fracval/db";
+import { FileContentStore } from "@fracval/core";
+import { createApp } from "./app.js";
+import { readConfig } from "./config.js";
+
+const config = readConfig();
+const db = createPrismaClient(config.DATABASE_URL);
+const app = await createApp({
+  db,
+  store: new FileContentStore(config.FRACVAL_STORAGE_DIR),
+  authSecret: config.AUTH_SECRET,
+  corsOrigins: [config.PORTAL_URL],
+  production: config.NODE_ENV === "production",
+});
+const server = app.express.listen(config.API_PORT, () => console.log(`[api] GraphQL on http://localhost:${config.API_PORT}/graphql`));
+
+async function shutdown(signal: string) {
+  console.log(`[api] ${signal}: shutting down`);
+  server.close();
+  await app.stop();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

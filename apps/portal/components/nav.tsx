@@ -1,0 +1,28 @@
+// Role-aware navigation. Hiding a link is convenience only: the API refuses what a role may not do.
+import Link from "next/link";
+import { auth, signOut } from "@/auth";
+
+const LINKS: { href: string; label: string; roles: string[] }[] = [
+  { href: "/studies", label: "Studies", roles: ["ADMIN", "PI", "INVESTIGATOR"] },
+  { href: "/sites", label: "Sites", roles: ["ADMIN", "PI", "INVESTIGATOR"] },
+];
+
+export async function Nav() {
+  const session = await auth();
+  if (!session?.user) return null;
+  const { name, role } = session.user;
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
+        <Link href="/studies" className="text-lg font-semibold text-indigo-700">FracVal</Link>
+        {LINKS.filter((l) => l.roles.includes(role)).map((l) => (
+          <Link key={l.href} href={l.href} className="text-sm text-slate-700 hover:text-indigo-700">{l.label}</Link>
+        ))}
+        <span className="ml-auto text-sm text-slate-600" data-testid="whoami">{name} · {role}</span>
+        <form action={async () => { "use server"; await signOut({ redirectTo: "/login" }); }}>
+          <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">Sign out</button>
+        </form>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,29 @@
+// Server-side GraphQL client: forwards the signed-in user's session token to the API, which decodes it
+// and applies every access rule itself. The portal holds no data access of its own.
+import "server-only";
+import { cookies } from "next/headers";
+
+export const API_URL = process.env.FRACVAL_API_URL ?? "http://localhost:4000/graphql";
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+
+export class ApiError extends Error {
+  constructor(message: string, readonly code: string) {
+    super(message);
+  }
+}
+
+export async function apiQuery<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const response = await fetch(API_URL, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    cache: "no-store",
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  const error = body.errors?.[0];
+  if (error) throw new ApiError(error.message, error.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+  if (!body.data) throw new ApiError(`API answered ${response.status} without data`, "INTERNAL_SERVER_ERROR");
+  return body.data;
+}

@@ -1,0 +1,44 @@
+// Content-addressed blob storage: a blob's key is its SHA-256, so the same bytes are stored once.
+// The filesystem store is the embedded default; an S3-compatible store implements the same interface.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+export interface ContentStore {
+  /** Stores bytes; returns their sha256 (hex), which is also the key. */
+  put(bytes: Uint8Array): Promise<string>;
+  get(key: string): Promise<Uint8Array>;
+  has(key: string): Promise<boolean>;
+}
+
+export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+export class FileContentStore implements ContentStore {
+  constructor(private readonly root: string) {}
+
+  private pathOf(key: string): string {
+    if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`not a sha256 key: ${key}`);
+    return join(this.root, key.slice(0, 2), key.slice(2, 4), key);
+  }
+
+  async put(bytes: Uint8Array): Promise<string> {
+    const key = sha256Hex(bytes);
+    const path = this.pathOf(key);
+    if (!existsSync(path)) {
+      mkdirSync(dirname(path), { recursive: true });
+      // Write then rename: a reader never sees a half-written blob under its final name.
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, path);
+    }
+    return key;
+  }
+
+  async get(key: string): Promise<Uint8Array> {
+    return readFileSync(this.pathOf(key));
+  }
+
+  async has(key: string): Promise<boolean> {
+    return existsSync(this.pathOf(key));
+  }
+}

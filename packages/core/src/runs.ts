@@ -1,0 +1,34 @@
+// Validation runs (summaries are aggregate) and their predictions (patient-level).
+import type { Db, Prediction, ValidationRun } from "@fracval/db";
+import { aggregateSiteIds, assertPatientDataAccess, canSeeSiteAggregates } from "./access.js";
+import { recordAudit } from "./audit.js";
+import { notFound } from "./errors.js";
+import type { Viewer } from "./viewer.js";
+
+export function listRuns(db: Db, viewer: Viewer, filter: { datasetId?: string; modelVersionId?: string } = {}): Promise<ValidationRun[]> {
+  const visible = aggregateSiteIds(viewer);
+  return db.validationRun.findMany({
+    where: {
+      ...(filter.datasetId ? { datasetId: filter.datasetId } : {}),
+      ...(filter.modelVersionId ? { modelVersionId: filter.modelVersionId } : {}),
+      ...(visible ? { dataset: { siteId: { in: visible } } } : {}),
+    },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+export async function getRun(db: Db, viewer: Viewer, id: string): Promise<ValidationRun> {
+  const run = await db.validationRun.findUnique({ where: { id }, include: { dataset: true } });
+  if (!run || !canSeeSiteAggregates(viewer, run.dataset.siteId)) throw notFound("Run", id);
+  const { dataset: _dataset, ...rest } = run;
+  return rest;
+}
+
+export async function listPredictions(db: Db, viewer: Viewer, runId: string): Promise<Prediction[]> {
+  const run = await db.validationRun.findUnique({ where: { id: runId }, include: { dataset: { include: { site: true } } } });
+  if (!run) throw notFound("Run", runId);
+  assertPatientDataAccess(viewer, run.dataset.siteId, run.dataset.site.code);
+  const predictions = await db.prediction.findMany({ where: { runId }, orderBy: { patientId: "asc" } });
+  await recordAudit(db, viewer, { action: "predictions.read", siteId: run.dataset.siteId, resource: runId, patientIds: predictions.map((p) => p.patientId) });
+  return predictions;
+}

@@ -1,0 +1,6 @@
+export { createPrismaClient, type Db } from "./client.js";
+export * from "./generated/prisma/client.js";
+export { startEmbeddedPostgres, freePort, type RunningPostgres } from "./embedded-postgres.js";
+export { applyMigrations, createMigration } from "./migrate.js";
+export { resolveLocalDatabase, readRuntimeInfo, writeRuntimeInfo, clearRuntimeInfo, clusterDir, type LocalDatabase } from "./local-database.js";
+export { dataDir, repoRoot } from "./paths.js";

@@ -1,0 +1,97 @@
+// `npm start`: the whole platform on one machine. Embedded PostgreSQL unless DATABASE_URL is set,
+// migrations, demo seed (once), then API, worker(s) and portal, each in its own process group.
+// Ctrl-C stops everything, PostgreSQL last.
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { applyMigrations, clearRuntimeInfo, createPrismaClient, dataDir, repoRoot, resolveLocalDatabase, writeRuntimeInfo } from "@fracval/db";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "@fracval/core";
+import { startService, stopAll, waitForHttp, type Running, type Service } from "./platform.js";
+import { portalNeedsBuild } from "./portal-build.js";
+import { loadOrCreateSecrets } from "./secrets.js";
+
+const apiPort = Number(process.env.API_PORT ?? 4000);
+const portalPort = Number(process.env.PORTAL_PORT ?? 3000);
+const workers = Number(process.env.WORKERS ?? 1);
+const apiUrl = `http://localhost:${apiPort}`;
+const portalUrl = `http://localhost:${portalPort}`;
+const portalDir = join(repoRoot, "apps", "portal");
+const bin = (name: string) => join(repoRoot, "node_modules", ".bin", name);
+const log = (message: string) => console.log(`\x1b[1m[fracval]\x1b[0m ${message}`);
+
+mkdirSync(dataDir, { recursive: true });
+const secrets = loadOrCreateSecrets(dataDir);
+
+log(process.env.DATABASE_URL ? "using DATABASE_URL" : `starting embedded PostgreSQL (data in ${join(dataDir, "pg")})`);
+const database = await resolveLocalDatabase();
+const running: Running[] = [];
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    log("stopping services…");
+    await stopAll(running);
+    clearRuntimeInfo();
+    if (database.embedded) {
+      log("stopping PostgreSQL…");
+      await database.embedded.stop();
+    }
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  const applied = await applyMigrations(database.url);
+  log(applied.length ? `applied migrations: ${applied.join(", ")}` : "migrations up to date");
+  const db = createPrismaClient(database.url);
+  if (await seedDemoData(db, { pseudonymSecret: secrets.pseudonymSecret })) log("seeded demo sites, users, studies and cohorts");
+  await db.$disconnect();
+  writeRuntimeInfo({ databaseUrl: database.url, pid: process.pid, apiUrl: `${apiUrl}/graphql`, portalUrl });
+
+  if (portalNeedsBuild(portalDir)) {
+    log("building the portal (next build, first start only)…");
+    const build = spawnSync(bin("next"), ["build"], { cwd: portalDir, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("portal build failed");
+  }
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: secrets.authSecret,
+    AUTH_TRUST_HOST: "true",
+    FRACVAL_PSEUDONYM_SECRET: secrets.pseudonymSecret,
+    FRACVAL_STORAGE_DIR: process.env.FRACVAL_STORAGE_DIR ?? join(dataDir, "storage"),
+    FRACVAL_API_URL: `${apiUrl}/graphql`,
+    PORTAL_URL: portalUrl,
+    API_PORT: String(apiPort),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const services: Service[] = [
+    { name: "api", command: bin("tsx"), args: ["src/server.ts"], cwd: join(repoRoot, "apps", "api"), env },
+    ...Array.from({ length: workers }, (_, i) => ({ name: workers > 1 ? `worker-${i + 1}` : "worker", command: bin("tsx"), args: ["src/main.ts"], cwd: join(repoRoot, "apps", "worker"), env })),
+    { name: "portal", command: bin("next"), args: ["start", "-p", String(portalPort)], cwd: portalDir, env },
+  ];
+  services.forEach((s, i) => running.push(startService(s, i)));
+  for (const r of running) void r.exited.then((code) => { if (!stopping) { log(`${r.name} exited (${code}); stopping`); void shutdown(1); } });
+
+  await waitForHttp(`${apiUrl}/readyz`, 60_000, (status) => status === 200);
+  await waitForHttp(`${portalUrl}/login`, 60_000, (status) => status === 200);
+  log("FracVal is running");
+  console.log(`
+  Portal   ${portalUrl}
+  GraphQL  ${apiUrl}/graphql   (health ${apiUrl}/healthz, readiness ${apiUrl}/readyz)
+  Database ${database.url.replace(/:[^:@/]+@/, ":***@")}
+
+  Demo logins (password "${DEMO_PASSWORD}"):
+${DEMO_USERS.map((u) => `    ${u.role.padEnd(13)} ${u.email}`).join("\n")}
+
+  Partner API key: npx fracval apikey create --site Boramae --scopes datasets:read,patients:read,runs:read,metrics:read
+  Ctrl-C stops everything.
+`);
+} catch (error) {
+  console.error(error);
+  await shutdown(1);
+}
