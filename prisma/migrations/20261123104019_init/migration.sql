@@ -457,23 +457,24 @@ ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_siteId_fkey" FOREIGN KEY ("s
 -- so every stored prediction and metric can be traced to exactly one ONNX file.
 CREATE FUNCTION "model_version_immutable"() RETURNS trigger AS $$
 BEGIN
-  IF OLD."status" = 'PUBLISHED' AND (
-       NEW."artifactSha256" IS DISTINCT FROM OLD."artifactSha256"
+  IF OLD."status" <> 'PUBLISHED' THEN
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  END IF;
+  IF TG_OP = 'DELETE' THEN
+    RAISE EXCEPTION 'model version %@% is published and cannot be deleted', OLD."family", OLD."version"
+      USING ERRCODE = 'check_violation';
+  END IF;
+  IF NEW."artifactSha256" IS DISTINCT FROM OLD."artifactSha256"
     OR NEW."artifactStorageKey" IS DISTINCT FROM OLD."artifactStorageKey"
     OR NEW."manifest" IS DISTINCT FROM OLD."manifest"
     OR NEW."task" IS DISTINCT FROM OLD."task"
     OR NEW."outputSemantics" IS DISTINCT FROM OLD."outputSemantics"
     OR NEW."family" IS DISTINCT FROM OLD."family"
     OR NEW."version" IS DISTINCT FROM OLD."version"
-    OR NEW."status" IS DISTINCT FROM OLD."status") THEN
+    OR NEW."status" IS DISTINCT FROM OLD."status" THEN
     RAISE EXCEPTION 'model version %@% is published and immutable', OLD."family", OLD."version"
       USING ERRCODE = 'check_violation';
   END IF;
-  IF TG_OP = 'DELETE' AND OLD."status" = 'PUBLISHED' THEN
-    RAISE EXCEPTION 'model version %@% is published and cannot be deleted', OLD."family", OLD."version"
-      USING ERRCODE = 'check_violation';
-  END IF;
-  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
   RETURN NEW;
 END;
 $$ LANGUAGE plpgsql;

@@ -33,8 +33,18 @@ export function buildSchema(extraTypeDefs: string[] = []): GraphQLSchema {
   return applyAccessRules(schema);
 }
 
+const SDL_HEADER = `# FracVal GraphQL API — the contract partner hospitals build against.
+# Generated from apps/api/src/schema/*/schema.graphql by \`npm run schema:print -w @fracval/api\`; do not edit.
+# Endpoint: POST /graphql. Authenticate with \`Authorization: Bearer fv_...\` (API key) or a portal session.
+# Access: @public = anyone; @auth = signed in, narrowed by roles (API keys are PARTNER) and, for API keys, scopes.
+# Site scoping is enforced on the data itself: patient-level rows only for sites you have patient-data access to,
+# and every patient-level read is audited. Errors carry extensions.code: UNAUTHENTICATED, FORBIDDEN,
+# BAD_USER_INPUT (with field or row/column), NOT_FOUND, CONFLICT, INTERNAL_SERVER_ERROR.
+
+`;
+
 /** The whole SDL as partners read it (committed as apps/api/schema.graphql; a test keeps it current). */
 export function printFullSchema(): string {
   const schema = makeExecutableSchema({ typeDefs: moduleTypeDefs(), resolvers: Object.values(MODULES) });
-  return printSchema(schema) + "\n";
+  return SDL_HEADER + printSchema(schema) + "\n";
 }

@@ -1,0 +1,58 @@
+// Runs the real API (express + Apollo) on an ephemeral port over a test database, and speaks GraphQL to it.
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { encode } from "@auth/core/jwt";
+import { FileContentStore } from "@fracval/core";
+import type { Db } from "@fracval/db";
+import { createApp } from "../../apps/api/src/app.js";
+import { TEST_AUTH_SECRET } from "./constants.js";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestApi {
+  url: string;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, credentials?: string | null): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export async function startTestApi(db: Db): Promise<TestApi> {
+  const app = await createApp({
+    db,
+    store: new FileContentStore(mkdtempSync(join(tmpdir(), "fracval-store-"))),
+    authSecret: TEST_AUTH_SECRET,
+    corsOrigins: [],
+    production: true,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.express.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    async gql(query, variables = {}, credentials = null) {
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(credentials ? { authorization: `Bearer ${credentials}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse, "status">;
+      return { status: response.status, data: (body.data ?? null) as never, ...(body.errors ? { errors: body.errors } : {}) };
+    },
+    async stop() {
+      await new Promise((r) => server.close(r));
+      await app.stop();
+    },
+  };
+}
+
+/** A next-auth session token exactly as the portal's cookie carries it. */
+export async function sessionTokenFor(user: { id: string; email: string; name: string; role: string }, secret = TEST_AUTH_SECRET): Promise<string> {
+  return encode({ token: { sub: user.id, email: user.email, name: user.name, role: user.role }, secret, salt: "authjs.session-token" });
+}
