@@ -11,8 +11,8 @@ export default defineConfig({
   },
   test: {
     // One embedded PostgreSQL for the whole run; each test file clones its own database from a
-    // migrated + seeded template (test/support/database.ts).
-    globalSetup: ["./test/support/global-setup.ts"],
+    // migrated + seeded template (packages/testing).
+    globalSetup: ["./packages/testing/src/global-setup.ts"],
     include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "apps/api/test/**/*.test.ts", "apps/worker/test/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "apps/portal/**"],
     testTimeout: 30_000,

