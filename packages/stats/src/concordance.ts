@@ -1,0 +1,193 @@
+// Harrell's and Uno's concordance with infinitesimal-jackknife standard errors, in O(n log n).
+import { AllCensoredError, NoComparablePairsError } from "./errors.js";
+import { denseRanks, Fenwick } from "./fenwick.js";
+import { twoSidedP, waldInterval } from "./distributions.js";
+import { sameLength, survivalData, toFloat64, type BinaryInput, type NumericInput } from "./validate.js";
+
+export interface ConcordanceOptions {
+  /** "n": every comparable pair weighs 1 (Harrell). "n/G2": pairs whose event is at t weigh 1/G(t−)² (Uno). */
+  timeWeight?: "n" | "n/G2";
+  /** Only events at times ≤ tau count (R: ymax). */
+  tau?: number;
+}
+
+export interface ConcordanceResult {
+  estimate: number;
+  se: number;
+  ci: { lower: number; upper: number };
+  /** Weighted pair counts (equal to plain counts for Harrell's C). */
+  concordant: number;
+  discordant: number;
+  /** Comparable pairs tied on the score (count ½). */
+  tiedRisk: number;
+  /** Pairs of events at the same time with different scores (not comparable). */
+  tiedTime: number;
+  /** Pairs of events at the same time with the same score. */
+  tiedBoth: number;
+  /** Per-subject influence on the estimate (IJ); var = Σ influence². */
+  influence: Float64Array;
+}
+
+/**
+ * Kaplan-Meier of the censoring distribution, left-continuous, at each distinct time:
+ * G(t−) = Π_{s<t} (1 − c(s)/(n(s) − d(s))), with events at s leaving the risk set before the
+ * censorings at s (R survival 3.5: the C routine fastkm1 behind timewt = "n/G2").
+ */
+function censoringSurvivalBefore(atRisk: Float64Array, deaths: Float64Array, censored: Float64Array): Float64Array {
+  const g = new Float64Array(atRisk.length);
+  let survival = 1;
+  for (let k = 0; k < atRisk.length; k++) {
+    g[k] = survival;
+    const remaining = atRisk[k]! - deaths[k]!;
+    if (remaining > 0) survival *= 1 - censored[k]! / remaining;
+  }
+  return g;
+}
+
+/**
+ * Concordance of a risk score with survival: among comparable pairs (i has an event at tᵢ, j is still
+ * under observation after tᵢ, or censored at tᵢ), the share where the higher score belongs to the earlier
+ * event; ties on the score count ½. C = (concordant + tiedRisk/2)/(concordant + discordant + tiedRisk).
+ * `score`: higher = higher risk. Variance: infinitesimal jackknife, var = ¼ Σₖ dfbetaₖ² of Somers' d.
+ * Rejects non-finite or negative times, events other than 0/1, no events, no comparable pairs.
+ * R: survival::concordance(Surv(time, event) ~ score, reverse = TRUE[, timewt = "n/G2", ymax = tau]).
+ */
+export function concordance(timeIn: NumericInput, eventIn: BinaryInput, scoreIn: NumericInput, options: ConcordanceOptions = {}): ConcordanceResult {
+  const n = sameLength({ time: timeIn.length, event: eventIn.length, score: scoreIn.length });
+  const { time, event } = survivalData(timeIn, eventIn);
+  const score = toFloat64(scoreIn, "score");
+  if (!event.some((e) => e === 1)) throw new AllCensoredError(n);
+
+  // Distinct times ascending, with the subjects at each time: deaths and censored separately.
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => time[a]! - time[b]! || a - b);
+  const starts: number[] = [];
+  for (let k = 0; k < n; k++) if (k === 0 || time[order[k]!] !== time[order[k - 1]!]) starts.push(k);
+  starts.push(n);
+  const groups = starts.length - 1;
+  const groupTime = new Float64Array(groups);
+  const atRisk = new Float64Array(groups);
+  const censoredAt = new Float64Array(groups);
+  const deathsAt = new Float64Array(groups);
+  for (let g = 0; g < groups; g++) {
+    groupTime[g] = time[order[starts[g]!]!]!;
+    atRisk[g] = n - starts[g]!;
+    for (let k = starts[g]!; k < starts[g + 1]!; k++) (event[order[k]!] ? deathsAt : censoredAt)[g]! += 1;
+  }
+
+  // Weight of the pairs whose event is at each distinct time.
+  const weight = new Float64Array(groups).fill(1);
+  if (options.timeWeight === "n/G2") {
+    const g = censoringSurvivalBefore(atRisk, deathsAt, censoredAt);
+    for (let k = 0; k < groups; k++) weight[k] = g[k]! > 0 ? 1 / (g[k]! * g[k]!) : 0;
+  }
+  if (options.tau !== undefined) for (let k = 0; k < groups; k++) if (groupTime[k]! > options.tau) weight[k] = 0;
+
+  const { ranks, count: distinctScores } = denseRanks(score);
+  const infConcordant = new Float64Array(n);
+  const infDiscordant = new Float64Array(n);
+  const infTied = new Float64Array(n);
+  let concordant = 0;
+  let discordant = 0;
+  let tiedRisk = 0;
+  let tiedTime = 0;
+  let tiedBoth = 0;
+
+  // Pass 1, latest time first: each event against everyone later (and those censored at its time).
+  const later = new Fenwick(distinctScores);
+  for (let g = groups - 1; g >= 0; g--) {
+    const w = weight[g]!;
+    for (let k = starts[g]!; k < starts[g + 1]!; k++) if (!event[order[k]!]) later.add(ranks[order[k]!]!, 1);
+    const deathsHere: number[] = [];
+    for (let k = starts[g]!; k < starts[g + 1]!; k++) if (event[order[k]!]) deathsHere.push(order[k]!);
+    for (const i of deathsHere) {
+      const r = ranks[i]!;
+      const below = later.below(r);
+      const equal = later.at(r);
+      const above = later.total - below - equal;
+      infConcordant[i]! += w * below;
+      infDiscordant[i]! += w * above;
+      infTied[i]! += w * equal;
+      concordant += w * below;
+      discordant += w * above;
+      tiedRisk += w * equal;
+    }
+    if (deathsHere.length > 1) {
+      const sameScore = new Map<number, number>();
+      for (const i of deathsHere) sameScore.set(ranks[i]!, (sameScore.get(ranks[i]!) ?? 0) + 1);
+      const pairs = (deathsHere.length * (deathsHere.length - 1)) / 2;
+      let both = 0;
+      for (const c of sameScore.values()) both += (c * (c - 1)) / 2;
+      tiedBoth += w * both;
+      tiedTime += w * (pairs - both);
+    }
+    for (const i of deathsHere) later.add(ranks[i]!, 1);
+  }
+
+  // Pass 2, earliest time first: each subject's share as the later member of pairs with earlier events.
+  const earlierEvents = new Fenwick(distinctScores);
+  const creditLaterMember = (j: number) => {
+    const r = ranks[j]!;
+    const below = earlierEvents.below(r);
+    const equal = earlierEvents.at(r);
+    infConcordant[j]! += earlierEvents.total - below - equal; // the earlier event had the higher score
+    infDiscordant[j]! += below;
+    infTied[j]! += equal;
+  };
+  for (let g = 0; g < groups; g++) {
+    for (let k = starts[g]!; k < starts[g + 1]!; k++) if (event[order[k]!]) creditLaterMember(order[k]!);
+    for (let k = starts[g]!; k < starts[g + 1]!; k++) if (event[order[k]!]) earlierEvents.add(ranks[order[k]!]!, weight[g]!);
+    for (let k = starts[g]!; k < starts[g + 1]!; k++) if (!event[order[k]!]) creditLaterMember(order[k]!);
+  }
+
+  const pairs = concordant + discordant + tiedRisk;
+  if (!(pairs > 0)) throw new NoComparablePairsError(options.tau !== undefined ? `with events up to tau = ${options.tau}` : "");
+  const somers = (concordant - discordant) / pairs;
+  const influence = new Float64Array(n);
+  let variance = 0;
+  for (let k = 0; k < n; k++) {
+    const dfbeta = (infConcordant[k]! - infDiscordant[k]!) / pairs - (somers / pairs) * (infConcordant[k]! + infDiscordant[k]! + infTied[k]!);
+    influence[k] = dfbeta / 2;
+    variance += (dfbeta * dfbeta) / 4;
+  }
+  const estimate = (somers + 1) / 2;
+  const se = Math.sqrt(variance);
+  return { estimate, se, ci: waldInterval(estimate, se), concordant, discordant, tiedRisk, tiedTime, tiedBoth, influence };
+}
+
+/** Harrell's C. R: survival::concordance(Surv(time, event) ~ score, reverse = TRUE). */
+export function harrellC(time: NumericInput, event: BinaryInput, score: NumericInput): ConcordanceResult {
+  return concordance(time, event, score, { timeWeight: "n" });
+}
+
+/** Uno's C truncated at tau. R: survival::concordance(..., reverse = TRUE, timewt = "n/G2", ymax = tau). */
+export function unoC(time: NumericInput, event: BinaryInput, score: NumericInput, tau: number): ConcordanceResult & { tau: number } {
+  return { ...concordance(time, event, score, { timeWeight: "n/G2", tau }), tau };
+}
+
+export interface ConcordanceDifference {
+  estimate: number;
+  se: number;
+  z: number;
+  p: number;
+  ci: { lower: number; upper: number };
+}
+
+/**
+ * Difference C(a) − C(b) of two scores on the same subjects, with the IJ covariance:
+ * var = Σₖ (infₐ,ₖ − inf_b,ₖ)². Two-sided p = 2Φ(−|z|).
+ * R: the contrast of survival::concordance's IJ influence (dfbeta) of the two fits.
+ */
+export function compareConcordance(a: ConcordanceResult, b: ConcordanceResult): ConcordanceDifference {
+  sameLength({ a: a.influence.length, b: b.influence.length });
+  let variance = 0;
+  for (let k = 0; k < a.influence.length; k++) {
+    const d = a.influence[k]! - b.influence[k]!;
+    variance += d * d;
+  }
+  const estimate = a.estimate - b.estimate;
+  const se = Math.sqrt(variance);
+  const z = se > 0 ? estimate / se : 0;
+  return { estimate, se, z, p: se > 0 ? twoSidedP(z) : 1, ci: waldInterval(estimate, se) };
+}
