@@ -1,0 +1,77 @@
+// `npx fracval stats metrics|cox` on R's lung data: the printed JSON equals R's golden values;
+// bad input exits 2 naming the row and column.
+import { beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const bin = fileURLToPath(new URL("../bin/fracval.js", import.meta.url));
+const golden = JSON.parse(readFileSync(new URL("../../../packages/stats/reference/golden.json", import.meta.url), "utf8"));
+const dir = mkdtempSync(join(tmpdir(), "fracval-stats-cli-"));
+const lungCsv = join(dir, "lung.csv");
+const fracval = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+
+beforeAll(() => {
+  const d = golden.datasets.lung;
+  const lines = ["time,status,age,ecog,wt_loss,sex", ...d.time.map((t: number, i: number) => [t, d.event[i], d.scores.age[i], d.scores.ph_ecog[i], d.scores.wt_loss[i], d.group[i]].join(","))];
+  writeFileSync(lungCsv, lines.join("\n") + "\n");
+});
+
+describe("fracval stats metrics", () => {
+  it("prints Harrell's and Uno's C, AUROC, the paired comparison and Kaplan-Meier/log-rank matching R", () => {
+    const r = fracval("stats", "metrics", "--input", lungCsv, "--time", "time", "--event", "status", "--score", "ecog", "--horizon", "180,365", "--tau", "500", "--compare", "age", "--group", "sex");
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const want = golden.results.lung;
+    expect(out.n).toBe(golden.datasets.lung.time.length);
+    expect(out.harrellC.estimate).toBeCloseTo(want.harrell.ph_ecog.estimate, 9);
+    expect(out.harrellC.se).toBeCloseTo(want.harrell.ph_ecog.se, 9);
+    expect(out.harrellC).toMatchObject({ concordant: want.harrell.ph_ecog.concordant, discordant: want.harrell.ph_ecog.discordant, tiedRisk: want.harrell.ph_ecog.tiedRisk, tiedTime: want.harrell.ph_ecog.tiedTime });
+    expect(out.unoC.estimate).toBeCloseTo(want.uno.ph_ecog.estimate, 9);
+    expect(out.unoC.tau).toBe(500);
+    expect(out.auroc.map((a: { horizon: number }) => a.horizon)).toEqual([180, 365]);
+    expect(out.auroc[0].estimate).toBeCloseTo(want.auroc[0].scores.ph_ecog.estimate, 9);
+    expect(out.auroc[0].se).toBeCloseTo(want.auroc[0].scores.ph_ecog.se, 9);
+    expect(out.comparison.comparator).toBe("age");
+    expect(out.logRank.chisq).toBeCloseTo(want.logrank.chisq, 9);
+    expect(new Set(out.kaplanMeier.map((k: { group: string }) => k.group))).toEqual(new Set(["female", "male"]));
+  });
+
+  it("omits sections whose options are missing", () => {
+    const out = JSON.parse(fracval("stats", "metrics", "--input", lungCsv, "--time", "time", "--event", "status", "--score", "age").stdout);
+    expect(Object.keys(out).sort()).toEqual(["events", "harrellC", "kaplanMeier", "n"]);
+    expect(out.harrellC.estimate).toBeCloseTo(golden.results.lung.harrell.age.estimate, 9);
+  });
+
+  it.each([
+    ["time,status,score\n10,1,0.5\n-3,0,0.2\n", /row 2, column "time": -3 is negative/],
+    ["time,status,score\n10,1,0.5\n12,yes,0.2\n", /row 2, column "status": "yes" is not 0 or 1/],
+    ["time,status,score\n10,1,0.5\n12,0,\n", /row 2, column "score": "" is not a number/],
+    ["time,status,risk\n10,1,0.5\n", /--score: column "score" is not in .* \(columns: time, status, risk\)/],
+    ["time,status,score\n10,0,0.5\n12,0,0.2\n", /harrellC: all 2 observations are censored/],
+  ])("exits 2 naming the problem: %j", (csv, message) => {
+    const file = join(dir, `bad-${Math.random().toString(36).slice(2)}.csv`);
+    writeFileSync(file, csv);
+    const r = fracval("stats", "metrics", "--input", file, "--time", "time", "--event", "status", "--score", "score");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe("");
+  });
+});
+
+describe("fracval stats cox", () => {
+  it("prints the fitted model matching coxph", () => {
+    const r = fracval("stats", "cox", "--input", lungCsv, "--time", "time", "--event", "status", "--covariates", "age,ecog,wt_loss");
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const want = golden.results.lung.cox;
+    expect(out.terms).toEqual(["age", "ecog", "wt_loss"]);
+    out.coef.forEach((b: number, k: number) => expect(b).toBeCloseTo(want.coef[k], 7));
+    out.se.forEach((s: number, k: number) => expect(s).toBeCloseTo(want.se[k], 7));
+    expect(out.lrChisq).toBeCloseTo(want.lrChisq, 7);
+    expect(out.hr[0]).toBeCloseTo(Math.exp(want.coef[0]), 7);
+    expect(Object.keys(out).sort()).toEqual(["coef", "events", "hr", "hrCi", "lrChisq", "loglik", "n", "p", "scoreChisq", "se", "terms", "waldChisq"].sort());
+  });
+});
