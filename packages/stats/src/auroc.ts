@@ -2,7 +2,7 @@
 import { SingleClassError } from "./errors.js";
 import { twoSidedP, Z_95 } from "./distributions.js";
 import { sameLength, survivalData, toFloat64, toIndicator, type BinaryInput, type NumericInput } from "./validate.js";
-import { sortedOrder } from "./fenwick.js";
+import { lowerBound, upperBound } from "./fenwick.js";
 
 export interface AurocResult {
   estimate: number;
@@ -12,22 +12,8 @@ export interface AurocResult {
   ci: { lower: number; upper: number } | null;
   cases: number;
   controls: number;
-  /** DeLong structural components: V10 per case, V01 per control (for paired tests). */
-  placements: { cases: Float64Array; controls: Float64Array };
-}
-
-/** Midranks (1-based, ties get the mean rank) of `values`. */
-function midranks(values: Float64Array): Float64Array {
-  const order = sortedOrder(values);
-  const ranks = new Float64Array(values.length);
-  for (let start = 0; start < order.length; ) {
-    let end = start + 1;
-    while (end < order.length && values[order[end]!] === values[order[start]!]) end++;
-    const mid = (start + end + 1) / 2; // mean of ranks start+1 .. end
-    for (let k = start; k < end; k++) ranks[order[k]!] = mid;
-    start = end;
-  }
-  return ranks;
+  /** DeLong structural components per subject, in input order: V10 per case, V01 per control (computed on demand, for paired tests). */
+  placements(): { cases: Float64Array; controls: Float64Array };
 }
 
 function sampleVariance(x: Float64Array): number {
@@ -74,32 +60,48 @@ export function auroc(scoreIn: NumericInput, labelIn: BinaryInput): AurocResult 
     if (label[i]) caseScores[a++] = score[i]!;
     else controlScores[b++] = score[i]!;
   }
-  const all = midranks(score);
-  const withinCases = midranks(caseScores);
-  const withinControls = midranks(controlScores);
+  // Structural components on the sorted scores of each class by one merge walk; their mean and
+  // variance do not depend on order. Per-subject placements are only built for paired tests.
+  const sortedCases = Float64Array.from(caseScores).sort();
+  const sortedControls = Float64Array.from(controlScores).sort();
   const v10 = new Float64Array(m);
+  for (let a = 0, below = 0, upTo = 0; a < m; a++) {
+    const x = sortedCases[a]!;
+    while (below < n && sortedControls[below]! < x) below++;
+    if (upTo < below) upTo = below;
+    while (upTo < n && sortedControls[upTo]! <= x) upTo++;
+    v10[a] = (below + 0.5 * (upTo - below)) / n;
+  }
   const v01 = new Float64Array(n);
-  for (let i = 0, a = 0, b = 0; i < label.length; i++) {
-    if (label[i]) {
-      v10[a] = (all[i]! - withinCases[a]!) / n;
-      a++;
-    } else {
-      v01[b] = 1 - (all[i]! - withinControls[b]!) / m;
-      b++;
-    }
+  for (let b = 0, below = 0, upTo = 0; b < n; b++) {
+    const y = sortedControls[b]!;
+    while (below < m && sortedCases[below]! < y) below++;
+    if (upTo < below) upTo = below;
+    while (upTo < m && sortedCases[upTo]! <= y) upTo++;
+    v01[b] = (m - upTo + 0.5 * (upTo - below)) / m;
   }
   let estimate = 0;
   for (const v of v10) estimate += v;
   estimate /= m;
   // The sample variance of one placement is undefined: no standard error, as in pROC.
   const se = m > 1 && n > 1 ? Math.sqrt(sampleVariance(v10) / m + sampleVariance(v01) / n) : null;
+  const placements = () => ({
+    cases: caseScores.map((x) => {
+      const below = lowerBound(sortedControls, x);
+      return (below + 0.5 * (upperBound(sortedControls, x) - below)) / n;
+    }),
+    controls: controlScores.map((y) => {
+      const atOrBelow = upperBound(sortedCases, y);
+      return (m - atOrBelow + 0.5 * (atOrBelow - lowerBound(sortedCases, y))) / m;
+    }),
+  });
   return {
     estimate,
     se,
     ci: se === null ? null : { lower: Math.max(0, estimate - Z_95 * se), upper: Math.min(1, estimate + Z_95 * se) },
     cases: m,
     controls: n,
-    placements: { cases: v10, controls: v01 },
+    placements,
   };
 }
 
@@ -121,7 +123,9 @@ export function delongTest(a: AurocResult, b: AurocResult): DelongTestResult {
   const m = a.cases;
   const n = a.controls;
   if (a.se === null || b.se === null) throw new SingleClassError(m, n, "twice or more each (the DeLong test needs at least 2 cases and 2 controls)");
-  const covariance = sampleCovariance(a.placements.cases, b.placements.cases) / m + sampleCovariance(a.placements.controls, b.placements.controls) / n;
+  const pa = a.placements();
+  const pb = b.placements();
+  const covariance = sampleCovariance(pa.cases, pb.cases) / m + sampleCovariance(pa.controls, pb.controls) / n;
   const variance = a.se * a.se + b.se * b.se - 2 * covariance;
   const difference = a.estimate - b.estimate;
   const se = Math.sqrt(Math.max(0, variance));
@@ -152,12 +156,17 @@ export function aurocAtHorizon(time: NumericInput, event: BinaryInput, scoreIn: 
   sameLength({ time: time.length, event: event.length, score: scoreIn.length });
   const score = toFloat64(scoreIn, "score");
   const { label, included } = horizonLabels(time, event, horizon);
-  const keep: number[] = [];
-  for (let i = 0; i < included.length; i++) if (included[i]) keep.push(i);
-  const subsetScore = Float64Array.from(keep, (i) => score[i]!);
-  const subsetLabel = Uint8Array.from(keep, (i) => label[i]!);
+  let kept = 0;
+  for (let i = 0; i < included.length; i++) kept += included[i]!;
+  const subsetScore = new Float64Array(kept);
+  const subsetLabel = new Uint8Array(kept);
   let cases = 0;
-  for (const l of subsetLabel) cases += l;
-  if (cases === 0 || cases === keep.length) throw new SingleClassError(cases, keep.length - cases, `at horizon ${horizon}`);
-  return { ...auroc(subsetScore, subsetLabel), horizon, n: keep.length };
+  for (let i = 0, k = 0; i < included.length; i++) {
+    if (!included[i]) continue;
+    subsetScore[k] = score[i]!;
+    subsetLabel[k++] = label[i]!;
+    cases += label[i]!;
+  }
+  if (cases === 0 || cases === kept) throw new SingleClassError(cases, kept - cases, `at horizon ${horizon}`);
+  return { ...auroc(subsetScore, subsetLabel), horizon, n: kept };
 }

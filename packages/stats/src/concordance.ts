@@ -1,6 +1,6 @@
 // Harrell's and Uno's concordance with infinitesimal-jackknife standard errors, in O(n log n).
 import { AllCensoredError, NoComparablePairsError } from "./errors.js";
-import { denseRanks, Fenwick } from "./fenwick.js";
+import { bucketByRank, denseRanks, Fenwick } from "./fenwick.js";
 import { twoSidedP, waldInterval } from "./distributions.js";
 import { sameLength, survivalData, toFloat64, type BinaryInput, type NumericInput } from "./validate.js";
 
@@ -59,19 +59,14 @@ export function concordance(timeIn: NumericInput, eventIn: BinaryInput, scoreIn:
   if (!event.some((e) => e === 1)) throw new AllCensoredError(n);
 
   // Distinct times ascending, with the subjects at each time: deaths and censored separately.
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => time[a]! - time[b]! || a - b);
-  const starts: number[] = [];
-  for (let k = 0; k < n; k++) if (k === 0 || time[order[k]!] !== time[order[k - 1]!]) starts.push(k);
-  starts.push(n);
-  const groups = starts.length - 1;
-  const groupTime = new Float64Array(groups);
+  const timeRanking = denseRanks(time);
+  const { order, starts } = bucketByRank(timeRanking);
+  const groups = timeRanking.count;
   const atRisk = new Float64Array(groups);
   const censoredAt = new Float64Array(groups);
   const deathsAt = new Float64Array(groups);
+  const groupTime = timeRanking.distinct;
   for (let g = 0; g < groups; g++) {
-    groupTime[g] = time[order[starts[g]!]!]!;
     atRisk[g] = n - starts[g]!;
     for (let k = starts[g]!; k < starts[g + 1]!; k++) (event[order[k]!] ? deathsAt : censoredAt)[g]! += 1;
   }
@@ -84,7 +79,16 @@ export function concordance(timeIn: NumericInput, eventIn: BinaryInput, scoreIn:
   }
   if (options.tau !== undefined) for (let k = 0; k < groups; k++) if (groupTime[k]! > options.tau) weight[k] = 0;
 
-  const { ranks, count: distinctScores } = denseRanks(score);
+  // Work in time order: position k holds subject order[k]. Sequential access to the per-subject
+  // accumulators (instead of random access through `order`) is what makes 1e6 rows fast.
+  const scoreRanking = denseRanks(score);
+  const distinctScores = scoreRanking.count;
+  const rank = new Int32Array(n);
+  const dead = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    rank[k] = scoreRanking.ranks[order[k]!]!;
+    dead[k] = event[order[k]!]!;
+  }
   const infConcordant = new Float64Array(n);
   const infDiscordant = new Float64Array(n);
   const infTied = new Float64Array(n);
@@ -96,59 +100,69 @@ export function concordance(timeIn: NumericInput, eventIn: BinaryInput, scoreIn:
 
   // Pass 1, latest time first: each event against everyone later (and those censored at its time).
   const later = new Fenwick(distinctScores);
+  const sameScore = new Map<number, number>();
   for (let g = groups - 1; g >= 0; g--) {
     const w = weight[g]!;
-    for (let k = starts[g]!; k < starts[g + 1]!; k++) if (!event[order[k]!]) later.add(ranks[order[k]!]!, 1);
-    const deathsHere: number[] = [];
-    for (let k = starts[g]!; k < starts[g + 1]!; k++) if (event[order[k]!]) deathsHere.push(order[k]!);
-    for (const i of deathsHere) {
-      const r = ranks[i]!;
+    const from = starts[g]!;
+    const to = starts[g + 1]!;
+    for (let k = from; k < to; k++) if (!dead[k]) later.add(rank[k]!, 1);
+    for (let k = from; k < to; k++) {
+      if (!dead[k]) continue;
+      const r = rank[k]!;
       const below = later.below(r);
-      const equal = later.at(r);
+      const equal = later.below(r + 1) - below;
       const above = later.total - below - equal;
-      infConcordant[i]! += w * below;
-      infDiscordant[i]! += w * above;
-      infTied[i]! += w * equal;
+      infConcordant[k] = w * below;
+      infDiscordant[k] = w * above;
+      infTied[k] = w * equal;
       concordant += w * below;
       discordant += w * above;
       tiedRisk += w * equal;
     }
-    if (deathsHere.length > 1) {
-      const sameScore = new Map<number, number>();
-      for (const i of deathsHere) sameScore.set(ranks[i]!, (sameScore.get(ranks[i]!) ?? 0) + 1);
-      const pairs = (deathsHere.length * (deathsHere.length - 1)) / 2;
+    if (deathsAt[g]! > 1) {
+      sameScore.clear();
+      for (let k = from; k < to; k++) if (dead[k]) sameScore.set(rank[k]!, (sameScore.get(rank[k]!) ?? 0) + 1);
+      const d = deathsAt[g]!;
       let both = 0;
       for (const c of sameScore.values()) both += (c * (c - 1)) / 2;
       tiedBoth += w * both;
-      tiedTime += w * (pairs - both);
+      tiedTime += w * ((d * (d - 1)) / 2 - both);
     }
-    for (const i of deathsHere) later.add(ranks[i]!, 1);
+    for (let k = from; k < to; k++) if (dead[k]) later.add(rank[k]!, 1);
   }
 
-  // Pass 2, earliest time first: each subject's share as the later member of pairs with earlier events.
+  // Pass 2, earliest time first: each subject's share as the later member of pairs with earlier events
+  // (a death at t is compared with events before t; a censoring at t also with the events at t).
   const earlierEvents = new Fenwick(distinctScores);
-  const creditLaterMember = (j: number) => {
-    const r = ranks[j]!;
-    const below = earlierEvents.below(r);
-    const equal = earlierEvents.at(r);
-    infConcordant[j]! += earlierEvents.total - below - equal; // the earlier event had the higher score
-    infDiscordant[j]! += below;
-    infTied[j]! += equal;
-  };
   for (let g = 0; g < groups; g++) {
-    for (let k = starts[g]!; k < starts[g + 1]!; k++) if (event[order[k]!]) creditLaterMember(order[k]!);
-    for (let k = starts[g]!; k < starts[g + 1]!; k++) if (event[order[k]!]) earlierEvents.add(ranks[order[k]!]!, weight[g]!);
-    for (let k = starts[g]!; k < starts[g + 1]!; k++) if (!event[order[k]!]) creditLaterMember(order[k]!);
+    const from = starts[g]!;
+    const to = starts[g + 1]!;
+    for (let phase = 0; phase < 3; phase++) {
+      if (phase === 1) {
+        for (let k = from; k < to; k++) if (dead[k]) earlierEvents.add(rank[k]!, weight[g]!);
+        continue;
+      }
+      const wantDead = phase === 0 ? 1 : 0;
+      for (let k = from; k < to; k++) {
+        if (dead[k] !== wantDead) continue;
+        const r = rank[k]!;
+        const below = earlierEvents.below(r);
+        const equal = earlierEvents.below(r + 1) - below;
+        infConcordant[k]! += earlierEvents.total - below - equal; // the earlier event had the higher score
+        infDiscordant[k]! += below;
+        infTied[k]! += equal;
+      }
+    }
   }
 
   const pairs = concordant + discordant + tiedRisk;
   if (!(pairs > 0)) throw new NoComparablePairsError(options.tau !== undefined ? `with events up to tau = ${options.tau}` : "");
   const somers = (concordant - discordant) / pairs;
-  const influence = new Float64Array(n);
+  const influence = new Float64Array(n); // back in the caller's subject order
   let variance = 0;
   for (let k = 0; k < n; k++) {
     const dfbeta = (infConcordant[k]! - infDiscordant[k]!) / pairs - (somers / pairs) * (infConcordant[k]! + infDiscordant[k]! + infTied[k]!);
-    influence[k] = dfbeta / 2;
+    influence[order[k]!] = dfbeta / 2;
     variance += (dfbeta * dfbeta) / 4;
   }
   const estimate = (somers + 1) / 2;

@@ -5,3 +5,6 @@ export { concordance, harrellC, unoC, compareConcordance, type ConcordanceResult
 export { kaplanMeier, survivalAt, medianSurvival, type KaplanMeierCurve, type KaplanMeierStep } from "./kaplan-meier.js";
 export { logRankTest, type LogRankResult } from "./logrank.js";
 export { coxPH, type CoxResult } from "./cox.js";
+export { bootstrap, bootstrapRange, summariseBootstrap, resampleIndices, mulberry32, quantileType7, type BootstrapOptions, type BootstrapResult } from "./bootstrap.js";
+export { bootstrapParallel } from "./bootstrap-parallel.js";
+export { metricStatistic, type MetricName, type SurvivalColumns } from "./bootstrap-metrics.js";

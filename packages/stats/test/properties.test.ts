@@ -55,7 +55,8 @@ describe("AUROC: midranks vs all pairs", () => {
     const brute = aurocBrute(score, label);
     expect(fast.estimate).toBeCloseTo(brute.estimate, 12);
     expect(fast.se!).toBeCloseTo(brute.se, 12);
-    expect(Array.from(fast.placements.cases)).toEqual(brute.v10.map((v) => expect.closeTo(v, 12)));
+    expect(Array.from(fast.placements().cases)).toEqual(brute.v10.map((v) => expect.closeTo(v, 12)));
+    expect(Array.from(fast.placements().controls)).toEqual(brute.v01.map((v) => expect.closeTo(v, 12)));
   });
 
   it("paired DeLong test of a score with itself: difference 0, p = 1", () => {
