@@ -35,6 +35,11 @@ describe("fracval stats metrics", () => {
     expect(out.auroc[0].estimate).toBeCloseTo(want.auroc[0].scores.ph_ecog.estimate, 9);
     expect(out.auroc[0].se).toBeCloseTo(want.auroc[0].scores.ph_ecog.se, 9);
     expect(out.comparison.comparator).toBe("age");
+    const td = want.timeDependentAuc.find((x: { score: string; time: number }) => x.score === "ph_ecog" && x.time === 365);
+    expect(out.timeDependentAuc[1].estimate).toBeCloseTo(td.estimate, 9);
+    expect(out.timeDependentAuc[1].se).toBeCloseTo(td.se, 9);
+    const tdDiff = want.timeDependentAucDiff.find((x: { time: number }) => x.time === 180);
+    expect(out.comparison.timeDependentAuc[0].p).toBeCloseTo(tdDiff.p, 9); // ecog vs age, as in R's contrast
     expect(out.logRank.chisq).toBeCloseTo(want.logrank.chisq, 9);
     expect(new Set(out.kaplanMeier.map((k: { group: string }) => k.group))).toEqual(new Set(["female", "male"]));
   });

@@ -2,7 +2,7 @@
 # Run from the repository root: Rscript packages/stats/reference/golden.R
 # (Debian: apt-get install r-base-core r-cran-survival r-cran-proc r-cran-jsonlite)
 # Writes packages/stats/reference/golden.json: the data, the R calls and the numbers, with versions.
-suppressPackageStartupMessages({ library(survival); library(pROC); library(jsonlite) })
+suppressPackageStartupMessages({ library(survival); library(pROC); library(jsonlite); library(riskRegression); library(prodlim) })
 
 out_path <- file.path("packages", "stats", "reference", "golden.json")
 num <- function(x) unname(as.numeric(x))
@@ -75,6 +75,18 @@ for (name in names(datasets)) {
     }
     r$auroc[[length(r$auroc) + 1]] <- entry
   }
+  scored <- Score(lapply(d$scores, identity), formula = Hist(time, event) ~ 1,
+                  data = data.frame(time = d$time, event = d$event), metrics = "auc", cens.model = "km",
+                  times = d$horizons, null.model = FALSE, contrasts = TRUE)
+  sc <- as.data.frame(scored$AUC$score)
+  r$timeDependentAuc <- lapply(seq_len(nrow(sc)), function(k) list(score = as.character(sc$model[k]), time = sc$times[k],
+                               estimate = sc$AUC[k], se = sc$se[k], lower = sc$lower[k], upper = sc$upper[k]))
+  if (length(sn) >= 2) {
+    ct <- as.data.frame(scored$AUC$contrasts)
+    ct <- ct[as.character(ct$model) == sn[2] & as.character(ct$reference) == sn[1], ]
+    r$timeDependentAucDiff <- lapply(seq_len(nrow(ct)), function(k) list(a = sn[2], b = sn[1], time = ct$times[k],
+                                     estimate = ct$delta.AUC[k], se = ct$se[k], p = ct$p[k]))
+  }
   km <- survfit(Surv(d$time, d$event) ~ 1)
   r$km <- list(time = num(km$time), nRisk = num(km$n.risk), nEvent = num(km$n.event), nCensor = num(km$n.censor),
                survival = num(km$surv), stdErr = num(km$std.err), lower = num(km$lower), upper = num(km$upper),
@@ -95,13 +107,14 @@ golden <- list(
   generatedBy = "packages/stats/reference/golden.R",
   generatedAt = format(Sys.time(), "%Y-%m-%dT%H:%M:%SZ", tz = "UTC"),
   versions = list(R = R.version.string, survival = as.character(packageVersion("survival")),
-                  pROC = as.character(packageVersion("pROC"))),
+                  pROC = as.character(packageVersion("pROC")), riskRegression = as.character(packageVersion("riskRegression"))),
   calls = list(
     harrell = "concordance(Surv(time, event) ~ score, reverse = TRUE, influence = 1); se = sqrt(var)",
     uno = "concordance(Surv(time, event) ~ score, reverse = TRUE, timewt = 'n/G2', ymax = tau)",
     harrellDiff = "difference of two concordance() fits; var = sum((dfbeta_a - dfbeta_b)^2); p = 2*pnorm(-|z|)",
     auroc = "subset (event & time <= h) | time > h; roc(label, score, direction = '<'); ci.auc(method = 'delong'); sqrt(var(method = 'delong'))",
     delong = "roc.test(roc_a, roc_b, method = 'delong', paired = TRUE)",
+    timeDependentAuc = "Score(list(scores), Hist(time, event) ~ 1, metrics = 'auc', cens.model = 'km', times = horizons)$AUC$score and $contrasts",
     km = "survfit(Surv(time, event) ~ 1); median from summary(fit)$table",
     logrank = "survdiff(Surv(time, event) ~ group); p = pchisq(chisq, k - 1, lower.tail = FALSE)",
     cox = "coxph(Surv(time, event) ~ scores..., ties = 'efron')"

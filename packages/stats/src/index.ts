@@ -8,3 +8,4 @@ export { coxPH, type CoxResult } from "./cox.js";
 export { bootstrap, bootstrapRange, summariseBootstrap, resampleIndices, mulberry32, quantileType7, type BootstrapOptions, type BootstrapResult } from "./bootstrap.js";
 export { bootstrapParallel } from "./bootstrap-parallel.js";
 export { metricStatistic, type MetricName, type SurvivalColumns } from "./bootstrap-metrics.js";
+export { timeDependentAuc, compareTimeDependentAuc, type TimeDependentAucResult, type TimeDependentAucDifference } from "./time-dependent-auc.js";

@@ -1,7 +1,7 @@
 // Every statistic against R (reference/golden.R → golden.json). Tolerances: estimates 1e-6 absolute,
 // standard errors 1e-4 relative (as the issue states); most agree to ~1e-12.
 import { describe, expect, it } from "vitest";
-import { auroc, aurocAtHorizon, compareConcordance, coxPH, delongTest, harrellC, kaplanMeier, logRankTest, medianSurvival, unoC } from "../src/index.js";
+import { auroc, aurocAtHorizon, compareConcordance, compareTimeDependentAuc, coxPH, timeDependentAuc, delongTest, harrellC, kaplanMeier, logRankTest, medianSurvival, unoC } from "../src/index.js";
 import { golden, na } from "./golden.js";
 
 const ESTIMATE = 1e-6;
@@ -61,6 +61,23 @@ describe.each(Object.keys(golden.datasets))("dataset %s", (name) => {
     }
   });
 
+  it("time-dependent AUC (IPCW, KM censoring) with influence-function SE = riskRegression::Score", () => {
+    expect(r.timeDependentAuc.length).toBeGreaterThan(0);
+    for (const want of r.timeDependentAuc) {
+      const fit = timeDependentAuc(d.time, d.event, d.scores[want.score]!, want.time);
+      closeEstimate(fit.estimate, want.estimate);
+      closeSe(fit.se, want.se);
+      closeEstimate(fit.ci.lower, want.lower);
+      closeEstimate(fit.ci.upper, want.upper);
+    }
+    for (const want of r.timeDependentAucDiff ?? []) {
+      const diff = compareTimeDependentAuc(timeDependentAuc(d.time, d.event, d.scores[want.a]!, want.time), timeDependentAuc(d.time, d.event, d.scores[want.b]!, want.time));
+      closeEstimate(diff.estimate, want.estimate);
+      closeSe(diff.se, want.se);
+      closeEstimate(diff.p, want.p);
+    }
+  });
+
   it("Kaplan-Meier = survfit (steps, Greenwood SE, log CI, median)", () => {
     const km = kaplanMeier(d.time, d.event);
     const want = r.km;
@@ -107,7 +124,7 @@ describe.each(Object.keys(golden.datasets))("dataset %s", (name) => {
 
 describe("golden file", () => {
   it("records the R versions it came from", () => {
-    expect(golden.versions).toMatchObject({ survival: "3.5.3", pROC: "1.18.0" });
+    expect(golden.versions).toMatchObject({ survival: "3.5.3", pROC: "1.18.0", riskRegression: "2022.11.28" });
   });
   it("is not trivially satisfied: a different score gives a different C", () => {
     const d = golden.datasets.lung!;

@@ -25,6 +25,8 @@ export interface GoldenResults {
   uno: Record<string, ConcordanceGolden>;
   harrellDiff?: { a: string; b: string; estimate: number; se: number; p: number };
   auroc: { horizon: number; n: number; scores: Record<string, { estimate: number; se: number | "NA"; lower: number | "NA"; upper: number | "NA"; cases: number; controls: number }>; delong?: { a: string; b: string; z: number; p: number } }[];
+  timeDependentAuc: { score: string; time: number; estimate: number; se: number; lower: number; upper: number }[];
+  timeDependentAucDiff?: { a: string; b: string; time: number; estimate: number; se: number; p: number }[];
   km: { time: number[]; nRisk: number[]; nEvent: number[]; nCensor: number[]; survival: number[]; stdErr: (number | "NA")[]; lower: (number | "NA")[]; upper: (number | "NA")[]; median: number | "NA" };
   logrank: { groups: string[]; observed: number[]; expected: number[]; chisq: number; df: number; p: number };
   cox: { terms: string[]; coef: number[]; se: number[]; loglik: number[]; waldChisq: number; scoreChisq: number; lrChisq: number };

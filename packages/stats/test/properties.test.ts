@@ -1,6 +1,6 @@
 // Fast algorithms against their O(n²) twins on random small inputs with many ties.
 import { describe, expect, it } from "vitest";
-import { auroc, concordance, delongTest, harrellC } from "../src/index.js";
+import { auroc, concordance, delongTest, harrellC, timeDependentAuc } from "../src/index.js";
 import { aurocBrute, concordanceBrute, lcg } from "./brute-force.js";
 
 function randomSurvival(seed: number, n: number) {
@@ -62,5 +62,37 @@ describe("AUROC: midranks vs all pairs", () => {
   it("paired DeLong test of a score with itself: difference 0, p = 1", () => {
     const a = auroc([0.1, 0.4, 0.35, 0.8, 0.2, 0.9], [0, 0, 1, 1, 0, 1]);
     expect(delongTest(a, a)).toMatchObject({ difference: 0, p: 1 });
+  });
+});
+
+describe("time-dependent AUC: sorted sums vs all weighted pairs", () => {
+  it.each(Array.from({ length: 20 }, (_, k) => k + 1))("random tied data, seed %i", (seed) => {
+    const { time, event, score } = randomSurvival(seed + 500, 40);
+    const t = 3;
+    const cases = time.map((_, i) => i).filter((i) => event[i] && time[i]! <= t);
+    const controls = time.map((_, i) => i).filter((i) => time[i]! > t);
+    if (!cases.length || !controls.length) return;
+    // reverse KM of censoring, events leaving first at ties, evaluated just before each case time
+    const gBefore = (s: number) => {
+      let g = 1;
+      for (const u of [...new Set(time)].sort((a, b) => a - b)) {
+        if (u >= s) break;
+        const atRisk = time.filter((x) => x >= u).length;
+        const deaths = time.filter((x, i) => x === u && event[i]).length;
+        const censored = time.filter((x, i) => x === u && !event[i]).length;
+        if (atRisk - deaths > 0) g *= 1 - censored / (atRisk - deaths);
+      }
+      return g;
+    };
+    let num = 0;
+    let den = 0;
+    for (const i of cases) {
+      const w = 1 / gBefore(time[i]!);
+      for (const j of controls) {
+        num += w * (score[i]! > score[j]! ? 1 : score[i] === score[j] ? 0.5 : 0);
+        den += w;
+      }
+    }
+    expect(timeDependentAuc(time, event, score, t).estimate).toBeCloseTo(num / den, 12);
   });
 });

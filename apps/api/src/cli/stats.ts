@@ -1,6 +1,6 @@
 // `fracval stats metrics|cox`: validation statistics from a CSV file, printed as one JSON object.
 import {
-  aurocAtHorizon, compareConcordance, coxPH, delongTest, harrellC, kaplanMeier, logRankTest, StatsInputError, unoC,
+  aurocAtHorizon, compareConcordance, compareTimeDependentAuc, coxPH, delongTest, harrellC, kaplanMeier, logRankTest, StatsInputError, timeDependentAuc, unoC,
   type ConcordanceResult, type KaplanMeierCurve,
 } from "@fracval/stats";
 import { eventColumn, nonNegative, numberList, numericColumn, readCsv, textColumn } from "./csv-columns.js";
@@ -65,6 +65,12 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
       return { horizon: h, n: a.n, cases: a.cases, estimate: a.estimate, se: a.se, ci: a.ci ? [a.ci.lower, a.ci.upper] : null };
     });
   }
+  if (horizons.length) {
+    out.timeDependentAuc = horizons.map((h) => {
+      const a = asUsage(`timeDependentAuc at ${h}`, () => timeDependentAuc(time, event, score, h));
+      return { time: h, estimate: a.estimate, se: a.se, ci: [a.ci.lower, a.ci.upper] };
+    });
+  }
   if (comparator) {
     const other = asUsage("harrellC of --compare", () => harrellC(time, event, comparator));
     const diff = compareConcordance(harrell, other);
@@ -75,6 +81,11 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
         const a = aurocAtHorizon(time, event, score, h);
         const b = aurocAtHorizon(time, event, comparator, h);
         return { horizon: h, estimate: a.estimate, comparatorEstimate: b.estimate, p: asUsage(`DeLong test at ${h}`, () => delongTest(a, b)).p };
+      }),
+      timeDependentAuc: horizons.map((h) => {
+        const a = timeDependentAuc(time, event, score, h);
+        const b = asUsage(`timeDependentAuc of --compare at ${h}`, () => timeDependentAuc(time, event, comparator, h));
+        return { time: h, estimate: a.estimate, comparatorEstimate: b.estimate, p: compareTimeDependentAuc(a, b).p };
       }),
     };
   }
