@@ -12,16 +12,16 @@ lung_cc <- na.omit(survival::lung[, c("time", "status", "age", "sex", "ph.ecog",
 datasets <- list(
   lung = list(time = lung_cc$time, event = lung_cc$status - 1,
               scores = list(age = lung_cc$age, ph_ecog = lung_cc$ph.ecog, wt_loss = lung_cc$wt.loss),
-              group = ifelse(lung_cc$sex == 1, "male", "female"), tau = 500, horizons = c(180, 365)),
+              group = ifelse(lung_cc$sex == 1, "male", "female"), tau = 500, horizons = c(180, 365), calibrate = TRUE),
   veteran = list(time = survival::veteran$time, event = survival::veteran$status,
                  scores = list(neg_karno = -survival::veteran$karno, age = survival::veteran$age,
                                diagtime = survival::veteran$diagtime),
-                 group = as.character(survival::veteran$celltype), tau = 300, horizons = c(90, 180)),
+                 group = as.character(survival::veteran$celltype), tau = 300, horizons = c(90, 180), calibrate = TRUE),
   pbc = local({
     d <- survival::pbc[1:312, ]
     list(time = d$time, event = as.numeric(d$status == 2),
          scores = list(bili = d$bili, neg_albumin = -d$albumin, age = d$age),
-         group = as.character(d$stage), tau = 3000, horizons = c(1826, 3652))
+         group = as.character(d$stage), tau = 3000, horizons = c(1826, 3652), calibrate = TRUE)
   }),
   # survival/tests/book1.R "test1" (Therneau), the row with status NA removed
   test1 = list(time = c(9, 1, 1, 6, 6, 8), event = c(1, 1, 0, 1, 1, 0),
@@ -87,6 +87,61 @@ for (name in names(datasets)) {
     r$timeDependentAucDiff <- lapply(seq_len(nrow(ct)), function(k) list(a = sn[2], b = sn[1], time = ct$times[k],
                                      estimate = ct$delta.AUC[k], se = ct$se[k], p = ct$p[k]))
   }
+  # threshold metrics and Youden at the first horizon, first score
+  h1 <- d$horizons[1]
+  keep <- (d$event == 1 & d$time <= h1) | d$time > h1
+  lab <- as.numeric(d$event == 1 & d$time <= h1)[keep]
+  s1 <- d$scores[[sn[1]]][keep]
+  if (length(unique(lab)) == 2) {
+    cut1 <- unname(median(s1))
+    pos <- s1 >= cut1
+    tp <- sum(pos & lab == 1); fp <- sum(pos & lab == 0); tn <- sum(!pos & lab == 0); fn <- sum(!pos & lab == 1)
+    wil <- function(x, n) if (n == 0) NULL else num(prop.test(x, n, correct = FALSE)$conf.int)
+    ro <- roc(lab, s1, direction = "<", levels = c(0, 1), quiet = TRUE)
+    best <- coords(ro, "best", best.method = "youden", transpose = FALSE)
+    r$thresholds <- list(score = sn[1], horizon = h1, threshold = cut1, tp = tp, fp = fp, tn = tn, fn = fn,
+                         sensitivity = wil(tp, tp + fn), specificity = wil(tn, tn + fp), ppv = wil(tp, tp + fp),
+                         npv = wil(tn, tn + fn), accuracy = wil(tp + tn, length(lab)),
+                         youden = list(threshold = num(best$threshold[1]), sensitivity = num(best$sensitivity[1]), specificity = num(best$specificity[1])))
+  }
+  if (isTRUE(d$calibrate)) {
+    h <- d$horizons[1]
+    X <- as.data.frame(d$scores)
+    cfit <- coxph(Surv(d$time, d$event) ~ ., data = X, x = TRUE)
+    # deliberately miscalibrated (in-sample Cox risks would give slope 1 and O/E 1 trivially)
+    risk <- pmin(pmax(1 - (1 - as.numeric(predictRisk(cfit, newdata = X, times = h)))^1.5, 1e-6), 1 - 1e-6)
+    datasets[[name]]$risk <- risk
+    ks <- summary(survfit(Surv(d$time, d$event) ~ 1), times = h, extend = TRUE)
+    lpr <- log(-log(1 - risk))
+    sfit <- coxph(Surv(d$time, d$event) ~ lpr)
+    br <- unique(quantile(risk, 0:10 / 10))
+    grp <- cut(risk, br, include.lowest = TRUE)
+    groups <- lapply(levels(grp), function(l) {
+      idx <- which(grp == l)
+      if (!length(idx)) return(NULL)
+      gs <- summary(survfit(Surv(d$time[idx], d$event[idx]) ~ 1), times = h, extend = TRUE)
+      list(n = length(idx), events = sum(d$event[idx]), meanRisk = mean(risk[idx]), observed = 1 - gs$surv,
+           lower = 1 - gs$upper, upper = 1 - gs$lower)
+    })
+    groups <- Filter(Negate(is.null), groups)
+    sc <- Score(list(risk = risk), formula = Hist(time, event) ~ 1, data = data.frame(time = d$time, event = d$event),
+                metrics = "brier", summary = "ipa", cens.model = "km", times = h, null.model = TRUE)
+    bs <- as.data.frame(sc$Brier$score)
+    nb <- lapply(c(0.1, 0.2, 0.3, 0.5), function(p) {
+      sall <- summary(survfit(Surv(d$time, d$event) ~ 1), times = h, extend = TRUE)$surv
+      pos <- risk >= p
+      model <- 0
+      if (any(pos)) {
+        sp <- summary(survfit(Surv(d$time[pos], d$event[pos]) ~ 1), times = h, extend = TRUE)$surv
+        model <- (1 - sp) * mean(pos) - sp * mean(pos) * p / (1 - p)
+      }
+      list(threshold = p, model = model, treatAll = (1 - sall) - sall * p / (1 - p))
+    })
+    r$calibration <- list(horizon = h, observed = 1 - ks$surv, expected = mean(risk), lowerS = ks$lower, upperS = ks$upper,
+                          slope = num(coef(sfit)), slopeSe = num(sqrt(vcov(sfit))), groups = groups,
+                          brier = bs$Brier[bs$model == "risk"], nullBrier = bs$Brier[bs$model == "Null model"],
+                          ipa = bs$IPA[bs$model == "risk"], netBenefit = nb)
+  }
   km <- survfit(Surv(d$time, d$event) ~ 1)
   r$km <- list(time = num(km$time), nRisk = num(km$n.risk), nEvent = num(km$n.event), nCensor = num(km$n.censor),
                survival = num(km$surv), stdErr = num(km$std.err), lower = num(km$lower), upper = num(km$upper),
@@ -117,9 +172,13 @@ golden <- list(
     timeDependentAuc = "Score(list(scores), Hist(time, event) ~ 1, metrics = 'auc', cens.model = 'km', times = horizons)$AUC$score and $contrasts",
     km = "survfit(Surv(time, event) ~ 1); median from summary(fit)$table",
     logrank = "survdiff(Surv(time, event) ~ group); p = pchisq(chisq, k - 1, lower.tail = FALSE)",
-    cox = "coxph(Surv(time, event) ~ scores..., ties = 'efron')"
+    cox = "coxph(Surv(time, event) ~ scores..., ties = 'efron')",
+    thresholds = "2x2 at score >= median(score) on the horizon subset; prop.test(x, n, correct = FALSE)$conf.int; coords(roc, 'best', best.method = 'youden')",
+    calibration = "risk = predictRisk(coxph(~ scores), times = h); observed = 1 - summary(survfit, times = h)$surv; slope = coxph(Surv ~ log(-log(1 - risk))); groups = cut(risk, unique(quantile(risk, 0:10/10)), include.lowest = TRUE)",
+    brier = "Score(list(risk), metrics = 'brier', summary = 'ipa', cens.model = 'km', times = h, null.model = TRUE)",
+    netBenefit = "(1 - S+(h)) * P(risk >= p) - S+(h) * P(risk >= p) * p/(1 - p) with S+ = survfit among risk >= p; treat all likewise"
   ),
-  datasets = lapply(datasets, function(d) d[c("time", "event", "scores", "group", "tau", "horizons")]),
+  datasets = lapply(datasets, function(d) d[intersect(c("time", "event", "scores", "group", "tau", "horizons", "risk"), names(d))]),
   results = results
 )
 writeLines(toJSON(golden, digits = NA, auto_unbox = TRUE, pretty = TRUE), out_path)

@@ -9,3 +9,5 @@ export { bootstrap, bootstrapRange, summariseBootstrap, resampleIndices, mulberr
 export { bootstrapParallel } from "./bootstrap-parallel.js";
 export { metricStatistic, type MetricName, type SurvivalColumns } from "./bootstrap-metrics.js";
 export { timeDependentAuc, compareTimeDependentAuc, type TimeDependentAucResult, type TimeDependentAucDifference } from "./time-dependent-auc.js";
+export { wilson, thresholdMetrics, youdenThreshold, type Proportion, type ThresholdMetrics } from "./threshold-metrics.js";
+export { calibrationAtHorizon, brierScore, netBenefit, censoringWeights, type CalibrationResult, type CalibrationGroup, type NetBenefitPoint } from "./calibration.js";

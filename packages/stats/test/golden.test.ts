@@ -1,7 +1,7 @@
 // Every statistic against R (reference/golden.R → golden.json). Tolerances: estimates 1e-6 absolute,
 // standard errors 1e-4 relative (as the issue states); most agree to ~1e-12.
 import { describe, expect, it } from "vitest";
-import { auroc, aurocAtHorizon, compareConcordance, compareTimeDependentAuc, coxPH, timeDependentAuc, delongTest, harrellC, kaplanMeier, logRankTest, medianSurvival, unoC } from "../src/index.js";
+import { brierScore, calibrationAtHorizon, horizonLabels, netBenefit, thresholdMetrics, youdenThreshold, auroc, aurocAtHorizon, compareConcordance, compareTimeDependentAuc, coxPH, timeDependentAuc, delongTest, harrellC, kaplanMeier, logRankTest, medianSurvival, unoC } from "../src/index.js";
 import { golden, na } from "./golden.js";
 
 const ESTIMATE = 1e-6;
@@ -76,6 +76,58 @@ describe.each(Object.keys(golden.datasets))("dataset %s", (name) => {
       closeSe(diff.se, want.se);
       closeEstimate(diff.p, want.p);
     }
+  });
+
+  it("threshold metrics with Wilson CIs = prop.test(correct = FALSE); Youden threshold = pROC::coords", () => {
+    const want = r.thresholds;
+    if (!want) return;
+    const { label, included } = horizonLabels(d.time, d.event, want.horizon);
+    const keep = Array.from(included.keys()).filter((i) => included[i]);
+    const score = keep.map((i) => d.scores[want.score]![i]!);
+    const labels = keep.map((i) => label[i]!);
+    const m = thresholdMetrics(score, labels, want.threshold);
+    expect([m.truePositive, m.falsePositive, m.trueNegative, m.falseNegative]).toEqual([want.tp, want.fp, want.tn, want.fn]);
+    for (const key of ["sensitivity", "specificity", "ppv", "npv", "accuracy"] as const) {
+      if (!Array.isArray(want[key])) {
+        expect(m[key].ci).toBeNull(); // 0 denominator: R has no interval either
+        continue;
+      }
+      closeEstimate(m[key].ci!.lower, want[key][0]!);
+      closeEstimate(m[key].ci!.upper, want[key][1]!);
+    }
+    const y = youdenThreshold(score, labels);
+    closeEstimate(y.threshold, want.youden.threshold);
+    closeEstimate(y.sensitivity, want.youden.sensitivity);
+    closeEstimate(y.specificity, want.youden.specificity);
+  });
+
+  it("calibration (KM observed, O/E, slope, decile table), Brier/IPA = riskRegression::Score, net benefit", () => {
+    const want = r.calibration;
+    if (!want) return;
+    const risk = d.risk!;
+    const c = calibrationAtHorizon(d.time, d.event, risk, want.horizon);
+    closeEstimate(c.observed, want.observed);
+    closeEstimate(c.expected, want.expected);
+    closeEstimate(c.oe, want.observed / want.expected);
+    closeEstimate(c.oeCi!.lower, (1 - want.upperS) / want.expected);
+    closeEstimate(c.oeCi!.upper, (1 - want.lowerS) / want.expected);
+    closeEstimate(c.slope, want.slope);
+    closeEstimate(c.slopeCi.upper - c.slopeCi.lower, 2 * 1.959963984540054 * want.slopeSe);
+    expect(c.groups.map((g) => [g.n, g.events])).toEqual(want.groups.map((g) => [g.n, g.events]));
+    c.groups.forEach((g, k) => {
+      closeEstimate(g.meanRisk, want.groups[k]!.meanRisk);
+      closeEstimate(g.observed, want.groups[k]!.observed);
+    });
+    const b = brierScore(d.time, d.event, risk, want.horizon);
+    closeEstimate(b.brier, want.brier);
+    closeEstimate(b.nullBrier, want.nullBrier);
+    closeEstimate(b.ipa, want.ipa);
+    closeEstimate(c.brier, want.brier);
+    const nb = netBenefit(d.time, d.event, risk, want.horizon, want.netBenefit.map((p) => p.threshold));
+    nb.forEach((p, k) => {
+      closeEstimate(p.model, want.netBenefit[k]!.model);
+      closeEstimate(p.treatAll, want.netBenefit[k]!.treatAll);
+    });
   });
 
   it("Kaplan-Meier = survfit (steps, Greenwood SE, log CI, median)", () => {
