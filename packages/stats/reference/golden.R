@@ -158,6 +158,39 @@ for (name in names(datasets)) {
   results[[name]] <- r
 }
 
+# ---- extras: binary calibration, classic tests, risk groups ----
+data(aSAH, package = "pROC")
+ya <- as.numeric(aSAH$outcome == "Poor")
+pa <- fitted(glm(ya ~ age + s100b, family = binomial, data = aSAH))^0.8  # deliberately miscalibrated
+la <- log(pa / (1 - pa))
+g_large <- glm(ya ~ 1, offset = la, family = binomial)
+g_slope <- glm(ya ~ la, family = binomial)
+lung_full <- na.omit(survival::lung[, c("age", "sex", "ph.ecog", "status")])
+vet <- survival::veteran
+grp <- ifelse((100 - vet$karno) / 100 >= 0.5, "HIGH", ifelse(vet$age / 100 >= 0.6, "LH", "LL"))
+rg_fit <- coxph(Surv(vet$time, vet$status) ~ relevel(factor(grp), ref = "LL") + vet$diagtime)
+rg_lr <- survdiff(Surv(vet$time, vet$status) ~ grp)
+rg_km <- lapply(c("LL", "HIGH", "LH"), function(g) {
+  s <- summary(survfit(Surv(vet$time[grp == g], vet$status[grp == g]) ~ 1), times = 180, extend = TRUE)
+  list(group = g, n = sum(grp == g), risk = 1 - s$surv, lower = 1 - s$upper, upper = 1 - s$lower)
+})
+tt_w <- t.test(lung_full$age[lung_full$sex == 1], lung_full$age[lung_full$sex == 2])
+tt_s <- t.test(lung_full$age[lung_full$sex == 1], lung_full$age[lung_full$sex == 2], var.equal = TRUE)
+extras <- list(
+  binary = list(y = ya, p = pa, intercept = num(coef(g_large)), interceptSe = num(sqrt(vcov(g_large))),
+                slope = num(coef(g_slope)[2]), slopeSe = num(sqrt(diag(vcov(g_slope)))[2]), brier = mean((ya - pa)^2)),
+  tTest = list(a = lung_full$age[lung_full$sex == 1], b = lung_full$age[lung_full$sex == 2],
+               welch = list(t = num(tt_w$statistic), df = num(tt_w$parameter), p = tt_w$p.value),
+               student = list(t = num(tt_s$statistic), df = num(tt_s$parameter), p = tt_s$p.value)),
+  chisq = list(table2x4 = unclass(table(lung_full$sex, lung_full$ph.ecog)), p2x4 = chisq.test(table(lung_full$sex, lung_full$ph.ecog))$p.value,
+               chisq2x4 = num(chisq.test(table(lung_full$sex, lung_full$ph.ecog))$statistic),
+               table2x2 = unclass(table(lung_full$sex, lung_full$status)), p2x2 = chisq.test(table(lung_full$sex, lung_full$status))$p.value,
+               chisq2x2 = num(chisq.test(table(lung_full$sex, lung_full$status))$statistic)),
+  riskGroups = list(time = vet$time, event = vet$status, bpvf = (100 - vet$karno) / 100, gpvf = vet$age / 100, diagtime = vet$diagtime,
+                    group = grp, coef = num(coef(rg_fit)), se = num(sqrt(diag(vcov(rg_fit)))), terms = I(c("HIGH vs LL", "LH vs LL", "diagtime")),
+                    lrChisq = num(2 * diff(rg_fit$loglik)), logrankChisq = num(rg_lr$chisq), km = rg_km)
+)
+
 golden <- list(
   generatedBy = "packages/stats/reference/golden.R",
   generatedAt = format(Sys.time(), "%Y-%m-%dT%H:%M:%SZ", tz = "UTC"),
@@ -179,7 +212,8 @@ golden <- list(
     netBenefit = "(1 - S+(h)) * P(risk >= p) - S+(h) * P(risk >= p) * p/(1 - p) with S+ = survfit among risk >= p; treat all likewise"
   ),
   datasets = lapply(datasets, function(d) d[intersect(c("time", "event", "scores", "group", "tau", "horizons", "risk"), names(d))]),
-  results = results
+  results = results,
+  extras = extras
 )
 writeLines(toJSON(golden, digits = NA, auto_unbox = TRUE, pretty = TRUE), out_path)
 cat("wrote", out_path, "\n")

@@ -11,3 +11,7 @@ export { metricStatistic, type MetricName, type SurvivalColumns } from "./bootst
 export { timeDependentAuc, compareTimeDependentAuc, type TimeDependentAucResult, type TimeDependentAucDifference } from "./time-dependent-auc.js";
 export { wilson, thresholdMetrics, youdenThreshold, type Proportion, type ThresholdMetrics } from "./threshold-metrics.js";
 export { calibrationAtHorizon, brierScore, netBenefit, censoringWeights, type CalibrationResult, type CalibrationGroup, type NetBenefitPoint } from "./calibration.js";
+export { logisticRegression, binaryCalibration, type LogisticFit, type BinaryCalibration } from "./logistic.js";
+export { tTest, chiSquareTest, regularizedBeta, studentTwoSidedP, type TTestResult } from "./tests-classic.js";
+export { assignRiskGroups, summariseRiskGroups, type RiskGroupRule, type RiskGroupSummary } from "./risk-groups.js";
+export { baselineTable, type BaselineVariable, type BaselineRow } from "./baseline-table.js";
