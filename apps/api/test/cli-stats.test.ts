@@ -15,7 +15,7 @@ const fracval = (...args: string[]) => spawnSync(process.execPath, [bin, ...args
 
 beforeAll(() => {
   const d = golden.datasets.lung;
-  const lines = ["time,status,age,ecog,wt_loss,sex", ...d.time.map((t: number, i: number) => [t, d.event[i], d.scores.age[i], d.scores.ph_ecog[i], d.scores.wt_loss[i], d.group[i]].join(","))];
+  const lines = ["time,status,age,ecog,wt_loss,sex,risk", ...d.time.map((t: number, i: number) => [t, d.event[i], d.scores.age[i], d.scores.ph_ecog[i], d.scores.wt_loss[i], d.group[i], d.risk[i]].join(","))];
   writeFileSync(lungCsv, lines.join("\n") + "\n");
 });
 
@@ -44,10 +44,40 @@ describe("fracval stats metrics", () => {
     expect(new Set(out.kaplanMeier.map((k: { group: string }) => k.group))).toEqual(new Set(["female", "male"]));
   });
 
+  it("adds calibration and net benefit for --risk, threshold metrics for --thresholds, bootstrap CIs for --bootstrap", () => {
+    const r = fracval("stats", "metrics", "--input", lungCsv, "--time", "time", "--event", "status", "--score", "risk", "--horizon", "180", "--risk", "risk@180", "--thresholds", "0.2,0.3", "--bootstrap", "50", "--seed", "9");
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const want = golden.results.lung.calibration;
+    expect(out.calibration[0]).toMatchObject({ horizon: 180, risk: "risk" });
+    expect(out.calibration[0].observed).toBeCloseTo(want.observed, 9);
+    expect(out.calibration[0].slope).toBeCloseTo(want.slope, 7);
+    expect(out.calibration[0].brier).toBeCloseTo(want.brier, 9);
+    expect(out.calibration[0].ipa).toBeCloseTo(want.ipa, 9);
+    const nb10 = out.netBenefit.find((p: { threshold: number }) => p.threshold === 0.1);
+    expect(nb10.model).toBeCloseTo(want.netBenefit[0].model, 9);
+    expect(out.thresholds.map((t: { threshold: number }) => t.threshold)).toEqual([0.2, 0.3]);
+    expect(out.thresholds[0].sensitivity.ci).toHaveLength(2);
+    expect(out.bootstrap).toMatchObject({ replicates: 50, seed: 9, method: "percentile" });
+    expect(out.bootstrap.harrellC.ci[0]).toBeLessThan(out.harrellC.estimate);
+    const again = JSON.parse(fracval("stats", "metrics", "--input", lungCsv, "--time", "time", "--event", "status", "--score", "risk", "--bootstrap", "50", "--seed", "9").stdout);
+    expect(again.bootstrap.harrellC).toEqual(out.bootstrap.harrellC); // same seed, same numbers
+  });
+
   it("omits sections whose options are missing", () => {
     const out = JSON.parse(fracval("stats", "metrics", "--input", lungCsv, "--time", "time", "--event", "status", "--score", "age").stdout);
     expect(Object.keys(out).sort()).toEqual(["events", "harrellC", "kaplanMeier", "n"]);
     expect(out.harrellC.estimate).toBeCloseTo(golden.results.lung.harrell.age.estimate, 9);
+  });
+
+  it("rejects a --risk column outside [0, 1] and a malformed --risk, naming them", () => {
+    const bad = join(dir, "bad-risk.csv");
+    writeFileSync(bad, "time,status,score,r\n10,1,0.5,0.2\n12,0,0.2,1.7\n");
+    const r = fracval("stats", "metrics", "--input", bad, "--time", "time", "--event", "status", "--score", "score", "--risk", "r@10");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/row 2, column "r": 1.7 is not a risk between 0 and 1/);
+    const m = fracval("stats", "metrics", "--input", bad, "--time", "time", "--event", "status", "--score", "score", "--risk", "r");
+    expect(m.stderr).toMatch(/--risk: "r" must be COLUMN@HORIZON/);
   });
 
   it.each([

@@ -1,10 +1,13 @@
 // `fracval stats metrics|cox`: validation statistics from a CSV file, printed as one JSON object.
 import {
-  aurocAtHorizon, compareConcordance, compareTimeDependentAuc, coxPH, delongTest, harrellC, kaplanMeier, logRankTest, StatsInputError, timeDependentAuc, unoC,
+  aurocAtHorizon, bootstrap, calibrationAtHorizon, horizonLabels, metricStatistic, netBenefit, thresholdMetrics, youdenThreshold, compareConcordance, compareTimeDependentAuc, coxPH, delongTest, harrellC, kaplanMeier, logRankTest, StatsInputError, timeDependentAuc, unoC,
   type ConcordanceResult, type KaplanMeierCurve,
 } from "@fracval/stats";
 import { eventColumn, nonNegative, numberList, numericColumn, readCsv, textColumn } from "./csv-columns.js";
 import { UsageError } from "./usage-error.js";
+
+/** Risk thresholds of the decision curve (net benefit) reported with every --risk column. */
+const NET_BENEFIT_THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5];
 
 export interface MetricsFlags {
   input: string;
@@ -40,9 +43,6 @@ function asUsage<T>(what: string, fn: () => T): T {
 }
 
 export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
-  for (const [option, value] of [["--risk", flags.risk?.length ? flags.risk : undefined], ["--thresholds", flags.thresholds], ["--bootstrap", flags.bootstrap]] as const) {
-    if (value !== undefined) throw new UsageError(`${option} is not available yet in this version (calibration, threshold metrics and bootstrap are being added)`);
-  }
   const table = readCsv(flags.input);
   const time = numericColumn(table, flags.time, "--time", nonNegative);
   const event = eventColumn(table, flags.event, "--event");
@@ -51,6 +51,22 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
   const tau = flags.tau ? numberList(flags.tau, "--tau")[0]! : undefined;
   const comparator = flags.compare ? numericColumn(table, flags.compare, "--compare") : undefined;
   const group = flags.group ? textColumn(table, flags.group, "--group") : undefined;
+  const risks = (flags.risk ?? []).map((spec) => {
+    const match = /^(.+)@([0-9.]+)$/.exec(spec);
+    if (!match) throw new UsageError(`--risk: "${spec}" must be COLUMN@HORIZON, e.g. risk5y@1826`);
+    const horizon = numberList(match[2]!, "--risk")[0]!;
+    const values = numericColumn(table, match[1]!, "--risk", (v) => (v < 0 || v > 1 ? "is not a risk between 0 and 1" : null));
+    return { column: match[1]!, horizon, values };
+  });
+  const cutoffs = flags.thresholds ? flags.thresholds.split(",").map((x) => {
+    const v = Number(x.trim());
+    if (x.trim() === "" || !Number.isFinite(v)) throw new UsageError(`--thresholds: "${x}" is not a number`);
+    return v;
+  }) : [];
+  const replicates = flags.bootstrap === undefined ? 0 : Number(flags.bootstrap);
+  if (flags.bootstrap !== undefined && (!Number.isInteger(replicates) || replicates < 2)) throw new UsageError(`--bootstrap: "${flags.bootstrap}" is not a whole number ≥ 2`);
+  const seed = flags.seed === undefined ? 1 : Number(flags.seed);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed: "${flags.seed}" is not an integer`);
 
   const out: Record<string, unknown> = { n: time.length, events: event.reduce((s, e) => s + e, 0) };
   const harrell = asUsage("harrellC", () => harrellC(time, event, score));
@@ -70,6 +86,47 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
       const a = asUsage(`timeDependentAuc at ${h}`, () => timeDependentAuc(time, event, score, h));
       return { time: h, estimate: a.estimate, se: a.se, ci: [a.ci.lower, a.ci.upper] };
     });
+  }
+  if (risks.length) {
+    out.calibration = risks.map((r) => {
+      const c = asUsage(`calibration of ${r.column}`, () => calibrationAtHorizon(time, event, r.values, r.horizon));
+      return {
+        horizon: r.horizon, risk: r.column, observed: c.observed, expected: c.expected, oe: c.oe, oeCi: c.oeCi ? [c.oeCi.lower, c.oeCi.upper] : null,
+        slope: c.slope, slopeCi: [c.slopeCi.lower, c.slopeCi.upper], brier: c.brier, ipa: c.ipa, groups: c.groups,
+      };
+    });
+    out.netBenefit = risks.flatMap((r) =>
+      asUsage(`net benefit of ${r.column}`, () => netBenefit(time, event, r.values, r.horizon, NET_BENEFIT_THRESHOLDS)).map((p) => ({ horizon: r.horizon, risk: r.column, threshold: p.threshold, model: p.model, treatAll: p.treatAll })),
+    );
+  }
+  if (cutoffs.length && horizons.length) {
+    out.thresholds = horizons.flatMap((h) => {
+      const { label, included } = horizonLabels(time, event, h);
+      const keep = Array.from(included.keys()).filter((i) => included[i]);
+      const s = keep.map((i) => score[i]!);
+      const y = keep.map((i) => label[i]!);
+      const youden = asUsage(`Youden at ${h}`, () => youdenThreshold(s, y));
+      return cutoffs.map((c) => {
+        const m = thresholdMetrics(s, y, c);
+        const p = (x: typeof m.sensitivity) => ({ estimate: x.estimate, ci: x.ci ? [x.ci.lower, x.ci.upper] : null });
+        return { horizon: h, threshold: c, sensitivity: p(m.sensitivity), specificity: p(m.specificity), ppv: p(m.ppv), npv: p(m.npv), accuracy: p(m.accuracy), f1: m.f1, youdenThreshold: youden.threshold };
+      });
+    });
+  } else if (cutoffs.length) {
+    throw new UsageError("--thresholds needs --horizon (cases are events by the horizon)");
+  }
+  if (replicates) {
+    const data = { time, event, score };
+    const summary = (name: "harrellC" | "unoC" | "aurocAtHorizon", at?: number) => {
+      const b = asUsage(`bootstrap of ${name}`, () => bootstrap(time.length, metricStatistic(name, at === undefined ? data : { ...data, at }), { replicates, seed }));
+      return { se: b.se, ci: [b.ci.lower, b.ci.upper], failed: b.failed };
+    };
+    out.bootstrap = {
+      replicates, seed, method: "percentile",
+      harrellC: summary("harrellC"),
+      ...(tau !== undefined ? { unoC: summary("unoC", tau) } : {}),
+      ...(horizons.length ? { auroc: horizons.map((h) => ({ horizon: h, ...summary("aurocAtHorizon", h) })) } : {}),
+    };
   }
   if (comparator) {
     const other = asUsage("harrellC of --compare", () => harrellC(time, event, comparator));
