@@ -155,6 +155,12 @@ for (name in names(datasets)) {
   r$cox <- list(terms = I(names(d$scores)), coef = I(num(coef(fit))), se = I(num(sqrt(diag(vcov(fit))))),
                 loglik = num(fit$loglik), waldChisq = num(fit$wald.test), scoreChisq = num(fit$score),
                 lrChisq = num(2 * diff(fit$loglik)))
+  bh <- basehaz(fit, centered = TRUE)
+  bh <- bh[diff(c(0, bh$hazard)) > 0, ]  # event times only (basehaz also lists censoring-only times)
+  h2 <- d$horizons[1]
+  first <- X[1, , drop = FALSE]
+  r$cox$baseline <- list(time = I(num(bh$time)), cumulativeHazard = I(num(bh$hazard)))
+  r$cox$predictRisk <- list(time = h2, x = as.list(first), risk = 1 - summary(survfit(fit, newdata = first), times = h2, extend = TRUE)$surv)
   results[[name]] <- r
 }
 

@@ -26,6 +26,67 @@ export interface CoxResult {
   iterations: number;
   /** Inverse information at the estimate (covariance of coef). */
   variance: Matrix;
+  /** Reference covariate values: means, 0 for 0/1 indicators (R: fit$means); the baseline hazard is at these (basehaz(fit, centered = TRUE)). */
+  means: number[];
+  /** Cumulative baseline hazard at the covariate means, one step per distinct event time (Efron increments). */
+  baseline: { time: number[]; cumulativeHazard: number[] };
+}
+
+/** H₀(t) at the covariate means: the last step at or before t (0 before the first event). */
+export function baselineHazardAt(fit: CoxResult, t: number): number {
+  let h = 0;
+  for (let k = 0; k < fit.baseline.time.length && fit.baseline.time[k]! <= t; k++) h = fit.baseline.cumulativeHazard[k]!;
+  return h;
+}
+
+/**
+ * Predicted absolute risk by t for covariate values x (named like the terms):
+ * 1 − exp(−H₀(t)·exp(βᵀ(x − x̄))). R: 1 − summary(survfit(fit, newdata = x), times = t)$surv.
+ */
+export function coxPredictRisk(fit: CoxResult, x: Record<string, number>, t: number): number {
+  let lp = 0;
+  fit.terms.forEach((term, a) => {
+    const value = x[term];
+    if (value === undefined || !Number.isFinite(value)) throw new StatsInputError(`coxPredictRisk: covariate "${term}" is missing or not finite`);
+    lp += fit.coef[a]! * (value - fit.means[a]!);
+  });
+  return 1 - Math.exp(-baselineHazardAt(fit, t) * Math.exp(lp));
+}
+
+/** Efron-adjusted cumulative baseline hazard: at an event time with d deaths, ΔH = Σ_{l<d} 1/(S0 − (l/d)·D0). */
+function efronBaseline(order: Uint32Array, time: Float64Array, event: Uint8Array, x: Float64Array[], beta: number[]) {
+  const n = time.length;
+  const times: number[] = [];
+  const increments: number[] = [];
+  let s0 = 0;
+  for (let k = 0; k < n; ) {
+    const t = time[order[k]!]!;
+    let d0 = 0;
+    let deaths = 0;
+    while (k < n && time[order[k]!] === t) {
+      const i = order[k]!;
+      let eta = 0;
+      for (let a = 0; a < x.length; a++) eta += beta[a]! * x[a]![i]!;
+      const r = Math.exp(eta);
+      s0 += r;
+      if (event[i]) {
+        deaths++;
+        d0 += r;
+      }
+      k++;
+    }
+    if (deaths > 0) {
+      let dh = 0;
+      for (let l = 0; l < deaths; l++) dh += 1 / (s0 - (l / deaths) * d0);
+      times.push(t);
+      increments.push(dh);
+    }
+  }
+  // accumulated from the earliest time (order runs latest first)
+  times.reverse();
+  increments.reverse();
+  let h = 0;
+  return { time: times, cumulativeHazard: increments.map((dh) => (h += dh)) };
 }
 
 interface Evaluation {
@@ -111,9 +172,13 @@ export function coxPH(timeIn: NumericInput, eventIn: BinaryInput, covariates: Re
   const events = event.reduce((s, e) => s + e, 0);
   if (events === 0) throw new AllCensoredError(n);
   // Centre covariates (as coxph does) for numerical stability; β is unchanged by centring.
+  const means: number[] = [];
   const x = terms.map((t) => {
     const column = Float64Array.from(toFloat64(covariates[t]!, t));
-    const mean = column.reduce((s, v) => s + v, 0) / n;
+    // As coxph: centre on the mean, except 0/1 indicators, whose reference is 0.
+    const indicator = column.every((v) => v === 0 || v === 1);
+    const mean = indicator ? 0 : column.reduce((s, v) => s + v, 0) / n;
+    means.push(mean);
     for (let i = 0; i < n; i++) column[i]! -= mean;
     return column;
   });
@@ -166,5 +231,7 @@ export function coxPH(timeIn: NumericInput, eventIn: BinaryInput, covariates: Re
     events,
     iterations: iterations + 1,
     variance,
+    means,
+    baseline: efronBaseline(order, time, event, x, beta),
   };
 }

@@ -4,7 +4,7 @@ export { auroc, aurocAtHorizon, delongTest, horizonLabels, type AurocResult, typ
 export { concordance, harrellC, unoC, compareConcordance, type ConcordanceResult, type ConcordanceOptions, type ConcordanceDifference } from "./concordance.js";
 export { kaplanMeier, survivalAt, medianSurvival, type KaplanMeierCurve, type KaplanMeierStep } from "./kaplan-meier.js";
 export { logRankTest, type LogRankResult } from "./logrank.js";
-export { coxPH, type CoxResult } from "./cox.js";
+export { coxPH, coxPredictRisk, baselineHazardAt, type CoxResult } from "./cox.js";
 export { bootstrap, bootstrapRange, summariseBootstrap, resampleIndices, mulberry32, quantileType7, type BootstrapOptions, type BootstrapResult } from "./bootstrap.js";
 export { bootstrapParallel } from "./bootstrap-parallel.js";
 export { metricStatistic, type MetricName, type SurvivalColumns } from "./bootstrap-metrics.js";

@@ -1,7 +1,7 @@
 // Every statistic against R (reference/golden.R → golden.json). Tolerances: estimates 1e-6 absolute,
 // standard errors 1e-4 relative (as the issue states); most agree to ~1e-12.
 import { describe, expect, it } from "vitest";
-import { brierScore, calibrationAtHorizon, horizonLabels, netBenefit, thresholdMetrics, youdenThreshold, auroc, aurocAtHorizon, compareConcordance, compareTimeDependentAuc, coxPH, timeDependentAuc, delongTest, harrellC, kaplanMeier, logRankTest, medianSurvival, unoC } from "../src/index.js";
+import { brierScore, calibrationAtHorizon, horizonLabels, netBenefit, thresholdMetrics, youdenThreshold, auroc, aurocAtHorizon, compareConcordance, compareTimeDependentAuc, coxPH, coxPredictRisk, timeDependentAuc, delongTest, harrellC, kaplanMeier, logRankTest, medianSurvival, unoC } from "../src/index.js";
 import { golden, na } from "./golden.js";
 
 const ESTIMATE = 1e-6;
@@ -171,6 +171,9 @@ describe.each(Object.keys(golden.datasets))("dataset %s", (name) => {
     closeEstimate(fit.waldChisq, want.waldChisq);
     closeEstimate(fit.scoreChisq, want.scoreChisq);
     closeEstimate(fit.lrChisq, want.lrChisq);
+    expect(fit.baseline.time).toEqual(want.baseline.time);
+    fit.baseline.cumulativeHazard.forEach((h, k) => closeEstimate(h, want.baseline.cumulativeHazard[k]!));
+    closeEstimate(coxPredictRisk(fit, want.predictRisk.x, want.predictRisk.time), want.predictRisk.risk);
   });
 });
 

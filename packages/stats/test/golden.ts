@@ -42,7 +42,11 @@ export interface GoldenResults {
   };
   km: { time: number[]; nRisk: number[]; nEvent: number[]; nCensor: number[]; survival: number[]; stdErr: (number | "NA")[]; lower: (number | "NA")[]; upper: (number | "NA")[]; median: number | "NA" };
   logrank: { groups: string[]; observed: number[]; expected: number[]; chisq: number; df: number; p: number };
-  cox: { terms: string[]; coef: number[]; se: number[]; loglik: number[]; waldChisq: number; scoreChisq: number; lrChisq: number };
+  cox: {
+    terms: string[]; coef: number[]; se: number[]; loglik: number[]; waldChisq: number; scoreChisq: number; lrChisq: number;
+    baseline: { time: number[]; cumulativeHazard: number[] };
+    predictRisk: { time: number; x: Record<string, number>; risk: number };
+  };
 }
 
 export interface Golden {
