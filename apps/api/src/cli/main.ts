@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { apiKeyCreate } from "./apikey.js";
 import { statsCox, statsMetrics } from "./stats.js";
+import { synth } from "./synth.js";
 import { UsageError } from "./usage-error.js";
 
 const program = new Command("fracval").description("FracVal: multi-site validation of fracture-risk models").exitOverride();
@@ -42,6 +43,18 @@ stats
   .requiredOption("--event <column>", "event indicator, 0 or 1")
   .requiredOption("--covariates <a,b,c>", "numeric covariate columns")
   .action((flags) => void process.stdout.write(`${JSON.stringify(statsCox(flags), null, 2)}\n`));
+
+program
+  .command("synth")
+  .description("write a SYNTHETIC multi-site dataset folder (manifest.csv + DICOM images) ready to upload")
+  .requiredOption("--site <name>", "site profile: Bundang, Boramae, Severance, or one in --profiles")
+  .requiredOption("--n <n>", "number of patients")
+  .requiredOption("--seed <s>", "random seed (same seed, same dataset)")
+  .requiredOption("--out <dir>", "output folder")
+  .option("--modality <m>", "xray, ct or none (clinical data and outcomes only)", "none")
+  .option("--matched", "1:1 case-control matching on sex, age and BMI (seed 001 design)")
+  .option("--profiles <dir>", "extra directory of site profile JSON files")
+  .action(synth);
 
 try {
   await program.parseAsync(process.argv);
