@@ -69,10 +69,6 @@ const FAMILY = ["KIM", "LEE", "PARK", "CHOI", "JUNG", "KANG", "CHO", "YOON", "JA
 const GIVEN = ["MINJI", "SEOYEON", "JIWOO", "HYUNWOO", "JUNHO", "YOUNGSOO", "MIKYUNG", "SOOJIN", "DONGHYUN", "EUNJI", "SANGHOON", "HYEJIN"];
 
 const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;
-const sd = (x: number[]) => {
-  const m = mean(x);
-  return Math.sqrt(x.reduce((s, v) => s + (v - m) ** 2, 0) / Math.max(1, x.length - 1));
-};
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 const ymd = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, "");
 
@@ -110,66 +106,11 @@ export function generateCohort(profile: SiteProfile, options: CohortOptions): Sy
   if (!Number.isInteger(options.n) || options.n < 1) throw new Error(`n must be a positive integer; got ${options.n}`);
   const pool = options.matched ? Math.max(options.n * 6, 200) : options.n;
   const random = new Random(options.seed);
-  const p = profile.prevalence;
-  // The profile's mean age is the cohort's (after the age limits): find the untruncated mean giving it.
-  const ageLocation = bisect((m) => truncatedNormalMean(m, profile.age.sd, profile.age.min, profile.age.max), profile.age.mean, profile.age.min - 50, profile.age.max + 50);
-  const base = Array.from({ length: pool }, (_, index) => {
-    const female = random.bernoulli(profile.women);
-    const age = random.truncatedNormal(ageLocation, profile.age.sd, profile.age.min, profile.age.max);
-    const bmi = random.truncatedNormal(profile.bmi.mean, profile.bmi.sd, 14, 45);
-    const heightCm = random.normal(female ? 155 : 167, 6);
-    const flags = {
-      glucocorticoids: random.bernoulli(p.glucocorticoids),
-      secondaryOsteoporosis: random.bernoulli(p.secondaryOsteoporosis),
-      rheumatoidArthritis: random.bernoulli(p.rheumatoidArthritis),
-      currentSmoking: random.bernoulli(p.currentSmoking),
-      alcohol3Plus: random.bernoulli(p.alcohol3Plus),
-      priorFragilityFracture: random.bernoulli(p.priorFragilityFracture),
-      parentalHipFracture: random.bernoulli(p.parentalHipFracture),
-      type2Diabetes: random.bernoulli(p.type2Diabetes),
-    };
-    const a = (age - 65) / 10;
-    const b = (bmi - 24) / 3.5;
-    const fragilityRaw = 0.45 * a + 0.55 * (female ? 1 : 0) - 0.3 * b + 0.45 * +flags.glucocorticoids + 0.35 * +flags.secondaryOsteoporosis + 0.3 * +flags.rheumatoidArthritis + 0.15 * +flags.currentSmoking + 0.15 * +flags.alcohol3Plus + random.normal(0, 0.75);
-    const muscleQuality = -0.35 * a + 0.25 * b + random.normal(0, 0.9);
-    return { index, female, age, bmi, heightCm, flags, fragilityRaw, muscleQuality, bmdNoise: random.normal(), exposure: random.exponential(1), followRandom: random.next(), lossRandom: random.exponential(1), image: random.next() };
-  });
-  const fMean = mean(base.map((x) => x.fragilityRaw));
-  const fSd = sd(base.map((x) => x.fragilityRaw));
-  const mMean = mean(base.map((x) => x.muscleQuality));
-  const mSd = sd(base.map((x) => x.muscleQuality));
-
-  // Prevalent vertebral fractures: logistic in fragility, intercept set to hit the site's prevalence.
-  const fragility = base.map((x) => (x.fragilityRaw - fMean) / fSd);
-  const pvfIntercept = bisect((alpha) => mean(fragility.map((f) => logistic(alpha + 1.2 * f))), p.prevalentVertebralFracture, -15, 15);
-
-  const patients = base.map((x, k) => {
-    const pvfProbability = logistic(pvfIntercept + 1.2 * fragility[k]!);
-    const child = random.child(x.index);
-    const hasPvf = child.next() < pvfProbability;
-    const prevalentDeformities = hasPvf ? drawDeformities(child, child.bernoulli(0.25) ? 2 : 1) : [];
-    // DXA BMD: the site's mean and SD, correlated 0.85 with (−fragility): the image sees bone more precisely.
-    const bmd = Math.max(0.3, profile.femoralNeckBmd.mean + profile.femoralNeckBmd.sd * (-0.85 * fragility[k]! + 0.527 * x.bmdNoise));
-    const tScore = (bmd - TSCORE_REF.mean) / TSCORE_REF.sd;
-    const frax = fraxLikeProbabilities({ age: x.age, bmi: x.bmi, priorFracture: x.flags.priorFragilityFracture, parentalHipFracture: x.flags.parentalHipFracture, currentSmoking: x.flags.currentSmoking, glucocorticoids: x.flags.glucocorticoids, rheumatoidArthritis: x.flags.rheumatoidArthritis, alcohol3Plus: x.flags.alcohol3Plus, femoralNeckTScore: tScore });
-    const muscle = (x.muscleQuality - mMean) / mSd;
-    const lp = HAZARD.fragility * fragility[k]! + HAZARD.agePerDecade * ((x.age - 65) / 10) + HAZARD.prevalentFracture * +hasPvf + HAZARD.priorFracture * +x.flags.priorFragilityFracture + HAZARD.muscle * muscle + HAZARD.glucocorticoids * +x.flags.glucocorticoids;
-    const f = profile.followUp;
-    const admin = f.medianDays
-      ? Math.min(f.maxDays, Math.max(f.minDays, f.medianDays * Math.exp(0.7 * Math.sqrt(2) * inverseErf(2 * x.followRandom - 1))))
-      : f.minDays + x.followRandom * (f.maxDays - f.minDays);
-    const lossRate = -Math.log(1 - f.annualLossRate) / 365.25;
-    const censor = Math.min(admin, lossRate > 0 ? x.lossRandom / lossRate : Number.POSITIVE_INFINITY);
-    return { x, fragility: fragility[k]!, muscle, lp, prevalentDeformities, bmd, tScore, frax, censor };
-  });
-
-  // Weibull scale λ: the expected share of observed events (within the window) matches the profile.
-  const window = profile.outcome.withinDays ?? Number.POSITIVE_INFINITY;
-  const expectedShare = (logLambda: number) => mean(patients.map((q) => 1 - Math.exp(-Math.exp(logLambda + q.lp) * Math.min(q.censor, window) ** WEIBULL_SHAPE)));
-  const logLambda = bisect(expectedShare, profile.outcome.targetEventShare, -40, 5);
+  const { pvfIntercept, logLambda } = calibration(profile);
+  const drawn = drawPatients(profile, random, pool, pvfIntercept);
   const studyStart = Date.UTC(2010, 0, 1);
 
-  let out = patients.map((q, k): SyntheticPatient => {
+  let out = drawn.map((q, k): SyntheticPatient => {
     const { x } = q;
     const rate = Math.exp(logLambda + q.lp);
     const eventTime = (x.exposure / rate) ** (1 / WEIBULL_SHAPE);
@@ -211,6 +152,97 @@ export function generateCohort(profile: SiteProfile, options: CohortOptions): Sy
   });
   if (options.matched) out = matchCasesToControls(out, options.n);
   return out.slice(0, options.n).map((patient, index) => ({ ...patient, index }));
+}
+
+const calibrations = new Map<string, { pvfIntercept: number; logLambda: number }>();
+const REFERENCE_SIZE = 20_000;
+
+/**
+ * The prevalent-fracture intercept and the Weibull scale λ of a profile, fitted once on a reference
+ * population of 20,000 drawn from a stream fixed by the site name, so that a patient's true risk does
+ * not depend on who else is in a generated cohort.
+ */
+function calibration(profile: SiteProfile): { pvfIntercept: number; logLambda: number } {
+  const key = JSON.stringify(profile);
+  const cached = calibrations.get(key);
+  if (cached) return cached;
+  const seed = [...profile.site].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+  const reference = drawLatent(profile, new Random(seed), REFERENCE_SIZE);
+  const pvfIntercept = bisect((alpha) => mean(reference.map((r) => logistic(alpha + 1.2 * r.fragility))), profile.prevalence.prevalentVertebralFracture, -15, 15);
+  const patients = drawPatients(profile, new Random(seed ^ 0xabcdef), REFERENCE_SIZE, pvfIntercept);
+  const window = profile.outcome.withinDays ?? Number.POSITIVE_INFINITY;
+  const expectedShare = (logLambda: number) => mean(patients.map((q) => 1 - Math.exp(-Math.exp(logLambda + q.lp) * Math.min(q.censor, window) ** WEIBULL_SHAPE)));
+  const result = { pvfIntercept, logLambda: bisect(expectedShare, profile.outcome.targetEventShare, -40, 5) };
+  calibrations.set(key, result);
+  return result;
+}
+
+/** Demographics, risk factors and the standardised latent fragility and muscle quality. */
+function drawLatent(profile: SiteProfile, random: Random, count: number) {
+  const p = profile.prevalence;
+  // The profile's mean age is the cohort's (after the age limits): find the untruncated mean giving it.
+  const ageLocation = bisect((m) => truncatedNormalMean(m, profile.age.sd, profile.age.min, profile.age.max), profile.age.mean, profile.age.min - 50, profile.age.max + 50);
+  // Standardise the latent variables with the profile's population moments.
+  const bern = (q: number) => ({ mean: q, variance: q * (1 - q) });
+  const aM = (profile.age.mean - 65) / 10;
+  const aV = (profile.age.sd / 10) ** 2;
+  const bM = (profile.bmi.mean - 24) / 3.5;
+  const bV = (profile.bmi.sd / 3.5) ** 2;
+  const terms = [
+    [0.55, bern(profile.women)], [0.45, bern(p.glucocorticoids)], [0.35, bern(p.secondaryOsteoporosis)],
+    [0.3, bern(p.rheumatoidArthritis)], [0.15, bern(p.currentSmoking)], [0.15, bern(p.alcohol3Plus)],
+  ] as const;
+  const fMean = 0.45 * aM - 0.3 * bM + terms.reduce((s, [c, t]) => s + c * t.mean, 0);
+  const fSd = Math.sqrt(0.45 ** 2 * aV + 0.3 ** 2 * bV + terms.reduce((s, [c, t]) => s + c * c * t.variance, 0) + 0.75 ** 2);
+  const mMean = -0.35 * aM + 0.25 * bM;
+  const mSd = Math.sqrt(0.35 ** 2 * aV + 0.25 ** 2 * bV + 0.9 ** 2);
+  return Array.from({ length: count }, (_, index) => {
+    const female = random.bernoulli(profile.women);
+    const age = random.truncatedNormal(ageLocation, profile.age.sd, profile.age.min, profile.age.max);
+    const bmi = random.truncatedNormal(profile.bmi.mean, profile.bmi.sd, 14, 45);
+    const heightCm = random.normal(female ? 155 : 167, 6);
+    const flags = {
+      glucocorticoids: random.bernoulli(p.glucocorticoids),
+      secondaryOsteoporosis: random.bernoulli(p.secondaryOsteoporosis),
+      rheumatoidArthritis: random.bernoulli(p.rheumatoidArthritis),
+      currentSmoking: random.bernoulli(p.currentSmoking),
+      alcohol3Plus: random.bernoulli(p.alcohol3Plus),
+      priorFragilityFracture: random.bernoulli(p.priorFragilityFracture),
+      parentalHipFracture: random.bernoulli(p.parentalHipFracture),
+      type2Diabetes: random.bernoulli(p.type2Diabetes),
+    };
+    const a = (age - 65) / 10;
+    const b = (bmi - 24) / 3.5;
+    const fragilityRaw = 0.45 * a + 0.55 * (female ? 1 : 0) - 0.3 * b + 0.45 * +flags.glucocorticoids + 0.35 * +flags.secondaryOsteoporosis + 0.3 * +flags.rheumatoidArthritis + 0.15 * +flags.currentSmoking + 0.15 * +flags.alcohol3Plus + random.normal(0, 0.75);
+    const muscleRaw = -0.35 * a + 0.25 * b + random.normal(0, 0.9);
+    return {
+      index, female, age, bmi, heightCm, flags,
+      fragility: (fragilityRaw - fMean) / fSd,
+      muscle: (muscleRaw - mMean) / mSd,
+      bmdNoise: random.normal(), exposure: random.exponential(1), followRandom: random.next(), lossRandom: random.exponential(1),
+    };
+  });
+}
+
+/** Adds what follows from the latent variables: deformities, BMD, FRAX-like, linear predictor, censoring. */
+function drawPatients(profile: SiteProfile, random: Random, count: number, pvfIntercept: number) {
+  return drawLatent(profile, random, count).map((x) => {
+    const child = random.child(x.index);
+    const hasPvf = child.next() < logistic(pvfIntercept + 1.2 * x.fragility);
+    const prevalentDeformities = hasPvf ? drawDeformities(child, child.bernoulli(0.25) ? 2 : 1) : [];
+    // DXA BMD: the site's mean and SD, correlated 0.85 with (−fragility): the image sees bone more precisely.
+    const bmd = Math.max(0.3, profile.femoralNeckBmd.mean + profile.femoralNeckBmd.sd * (-0.85 * x.fragility + 0.527 * x.bmdNoise));
+    const tScore = (bmd - TSCORE_REF.mean) / TSCORE_REF.sd;
+    const frax = fraxLikeProbabilities({ age: x.age, bmi: x.bmi, priorFracture: x.flags.priorFragilityFracture, parentalHipFracture: x.flags.parentalHipFracture, currentSmoking: x.flags.currentSmoking, glucocorticoids: x.flags.glucocorticoids, rheumatoidArthritis: x.flags.rheumatoidArthritis, alcohol3Plus: x.flags.alcohol3Plus, femoralNeckTScore: tScore });
+    const lp = HAZARD.fragility * x.fragility + HAZARD.agePerDecade * ((x.age - 65) / 10) + HAZARD.prevalentFracture * +hasPvf + HAZARD.priorFracture * +x.flags.priorFragilityFracture + HAZARD.muscle * x.muscle + HAZARD.glucocorticoids * +x.flags.glucocorticoids;
+    const f = profile.followUp;
+    const admin = f.medianDays
+      ? Math.min(f.maxDays, Math.max(f.minDays, f.medianDays * Math.exp(0.7 * Math.sqrt(2) * inverseErf(2 * x.followRandom - 1))))
+      : f.minDays + x.followRandom * (f.maxDays - f.minDays);
+    const lossRate = -Math.log(1 - f.annualLossRate) / 365.25;
+    const censor = Math.min(admin, lossRate > 0 ? x.lossRandom / lossRate : Number.POSITIVE_INFINITY);
+    return { x, fragility: x.fragility, muscle: x.muscle, lp, prevalentDeformities, bmd, tScore, frax, censor };
+  });
 }
 
 /** 1:1 matching of 5-year cases to controls on sex, age (±3 y) and BMI (±2), greedy in pool order. */

@@ -1,8 +1,9 @@
 // Image writers for `fracval synth`, by modality.
-import type { ImageRef, SynthModality, SyntheticPatient } from "@fracval/synth";
+import { xrayWriter, type ImageRef, type SiteProfile, type SynthModality, type SyntheticPatient } from "@fracval/synth";
 import { UsageError } from "./usage-error.js";
 
-export function imageWriterFor(modality: SynthModality): ((patient: SyntheticPatient, dir: string) => ImageRef) | undefined {
+export function imageWriterFor(modality: SynthModality, profile: SiteProfile, seed: number): ((patient: SyntheticPatient, dir: string) => ImageRef) | undefined {
   if (modality === "none") return undefined;
-  throw new UsageError(`--modality ${modality}: image generation is not available yet in this version; use --modality none`);
+  if (modality === "xray") return xrayWriter(profile, seed);
+  throw new UsageError(`--modality ${modality}: CT series generation is not available yet in this version; use xray or none`);
 }

@@ -34,7 +34,7 @@ export function synth(flags: SynthFlags): void {
     out: flags.out,
     modality,
     matched: flags.matched ?? false,
-    writeImages: imageWriterFor(modality),
+    writeImages: imageWriterFor(modality, profile, seed),
     onProgress: (done, total) => {
       if (process.stderr.isTTY && (done % 10 === 0 || done === total)) process.stderr.write(`\r  ${done}/${total} patients`);
     },
