@@ -8,3 +8,5 @@ export { manifestHeader, manifestRow, TRUTH_COLUMNS, type ImageRef } from "./man
 export { renderLateralSpine, devicePreset, type Radiograph } from "./xray.js";
 export { xrayWriter } from "./xray-dicom.js";
 export { writeDicom, uidFor, SOP_CLASS, SYNTHETIC_COMMENT } from "./dicom-writer.js";
+export { renderAbdominalCt, CT_LEVELS, CT_MATRIX, CT_SLICE_MM, type CtSeries } from "./ct.js";
+export { ctWriter, HU_INTERCEPT } from "./ct-dicom.js";

@@ -1,5 +1,5 @@
 // Turns synthetic patients into manifest.csv rows in the upload format (packages/upload-format).
-import { CENTRE_LEVELS, DATA_SOURCE_COLUMN, MANIFEST_COLUMNS, TRUTH_PREFIX } from "@fracval/upload-format";
+import { CENTRE_LEVELS, CT_CENTRE_COLUMNS, DATA_SOURCE_COLUMN, MANIFEST_COLUMNS, TRUTH_PREFIX } from "@fracval/upload-format";
 import type { SyntheticPatient } from "./cohort.js";
 
 export type Row = Record<string, string>;
@@ -12,12 +12,15 @@ export interface ImageRef {
   path: string;
   /** Vertebral body centres (column, row) in pixels, X-ray only. */
   centres?: Record<string, [number, number]>;
+  /** Vertebral body centre in the axial plane (column, row), CT only. */
+  bodyCentre?: [number, number];
 }
 
-export function manifestHeader(withCentres: boolean): string[] {
+export function manifestHeader(modality: "xray" | "ct" | "none"): string[] {
   return [
     ...MANIFEST_COLUMNS.map((c) => c.name),
-    ...(withCentres ? CENTRE_LEVELS.flatMap((l) => [`${l}_x`, `${l}_y`]) : []),
+    ...(modality === "xray" ? CENTRE_LEVELS.flatMap((l) => [`${l}_x`, `${l}_y`]) : []),
+    ...(modality === "ct" ? CT_CENTRE_COLUMNS.map((c) => c.name) : []),
     DATA_SOURCE_COLUMN,
     ...TRUTH_COLUMNS,
   ];
@@ -57,6 +60,10 @@ export function manifestRow(p: SyntheticPatient, image: ImageRef | null): Row {
     truth_event_time_days: p.truth.eventTimeDays.toFixed(2),
     truth_prevalent_grades: p.prevalentDeformities.map((d) => `${d.level}:${d.grade}${d.shape[0]}`).join(" "),
   };
+  if (image?.bodyCentre) {
+    row.ct_body_x = image.bodyCentre[0].toFixed(1);
+    row.ct_body_y = image.bodyCentre[1].toFixed(1);
+  }
   for (const [level, [x, y]] of Object.entries(image?.centres ?? {})) {
     row[`${level.toLowerCase()}_x`] = x.toFixed(1);
     row[`${level.toLowerCase()}_y`] = y.toFixed(1);

@@ -38,7 +38,7 @@ export function writeDataset(options: WriteDatasetOptions): { patients: Syntheti
     options.onProgress?.(k + 1, patients.length);
     return manifestRow(p, image);
   });
-  const header = manifestHeader(options.modality === "xray");
+  const header = manifestHeader(options.modality);
   const manifestPath = join(options.out, "manifest.csv");
   writeFileSync(manifestPath, stringify(rows, { header: true, columns: header }));
   writeFileSync(

@@ -52,3 +52,9 @@ export const CENTRE_COLUMNS: readonly ManifestColumn[] = CENTRE_LEVELS.flatMap((
 export const TRUTH_PREFIX = "truth_";
 /** Marks every synthetic row, so a synthetic dataset can never pass for real data. */
 export const DATA_SOURCE_COLUMN = "data_source";
+
+/** CT studies may give the vertebral body centre in the axial plane (pixels) for the bone and muscle crops. */
+export const CT_CENTRE_COLUMNS: readonly ManifestColumn[] = [
+  { name: "ct_body_x", type: "number", required: false, unit: "px", min: 0, description: "Vertebral body centre in the axial slices, column" },
+  { name: "ct_body_y", type: "number", required: false, unit: "px", min: 0, description: "Vertebral body centre in the axial slices, row" },
+];
