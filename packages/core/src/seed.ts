@@ -2,6 +2,7 @@
 // per role, and a small clinical-only demo cohort per site. The cohorts are a placeholder, labelled
 // SYNTHETIC, until packages/synth generates realistic multi-site cohorts with images.
 import type { Db, Prisma } from "@fracval/db";
+import { mulberry32 } from "@fracval/stats";
 import { hashPassword } from "./passwords.js";
 import { pseudonymise } from "./pseudonym.js";
 
@@ -56,19 +57,8 @@ export const DEMO_USERS = [
   { email: "investigator.severance@fracval.demo", name: "Seo Severance", role: "INVESTIGATOR", sites: [{ code: "Severance", patientData: true }] },
 ] as const;
 
-/** Small deterministic PRNG (mulberry32) so the demo cohort is identical on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function demoPatients(siteIndex: number, n: number) {
-  const random = prng(1000 + siteIndex);
+  const random = mulberry32(1000 + siteIndex); // deterministic: the demo cohort is identical everywhere
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const { profile } = SEED_SITES[siteIndex]!;
   return Array.from({ length: n }, (_, i) => {

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SyntheticPatient } from "./cohort.js";
 import { CT_SLICE_MM, renderAbdominalCt } from "./ct.js";
-import { personName, SOP_CLASS, SYNTHETIC_COMMENT, uidFor, writeDicom } from "./dicom-writer.js";
+import { hospitalHeaders, SOP_CLASS, uidFor, writeDicom } from "./dicom-writer.js";
 import type { ImageRef } from "./manifest-rows.js";
 import type { SiteProfile } from "./profile.js";
 import { Random } from "./random.js";
@@ -21,33 +21,17 @@ export function ctWriter(profile: SiteProfile, seed: number) {
       const stored = Uint16Array.from(hu, (v) => Math.max(0, Math.min(4095, v - HU_INTERCEPT)));
       const bytes = writeDicom(
         {
+          ...hospitalHeaders(patient, profile, key),
           SOPClassUID: SOP_CLASS.CT,
           SOPInstanceUID: uidFor(`${key}/ct/${k}`),
-          StudyInstanceUID: uidFor(`${key}/study`),
           SeriesInstanceUID: seriesUid,
           FrameOfReferenceUID: uidFor(`${key}/frame`),
-          StudyDate: patient.studyDate,
-          SeriesDate: patient.studyDate,
-          AcquisitionDate: patient.studyDate,
-          ContentDate: patient.studyDate,
           StudyTime: "101500",
-          AccessionNumber: patient.accessionNumber,
           Modality: "CT",
-          Manufacturer: patient.manufacturer,
           ManufacturerModelName: /siemens/i.test(patient.manufacturer) ? "SOMATOM Definition Edge" : "Ingenuity CT",
-          InstitutionName: profile.institution,
-          InstitutionAddress: `${profile.site}, Republic of Korea`,
           ReferringPhysicianName: "LEE^SUNGMIN",
           StudyDescription: "CT ABDOMEN PELVIS WITH CONTRAST",
           SeriesDescription: "AXIAL 5MM PORTAL",
-          ImageComments: SYNTHETIC_COMMENT,
-          PatientName: personName(patient.name.family, patient.name.given),
-          PatientID: patient.hospitalId,
-          PatientBirthDate: patient.birthDate,
-          PatientSex: patient.female ? "F" : "M",
-          PatientAge: `${String(Math.floor(patient.age)).padStart(3, "0")}Y`,
-          PatientIdentityRemoved: "NO",
-          BurnedInAnnotation: "NO",
           BodyPartExamined: "ABDOMEN",
           ImageType: ["ORIGINAL", "PRIMARY", "AXIAL"],
           ContrastBolusAgent: "IOPAMIDOL",
@@ -59,15 +43,9 @@ export function ctWriter(profile: SiteProfile, seed: number) {
           ImagePositionPatient: [-(series.columns / 2), -(series.rows / 2), -series.positions[k]!],
           ImageOrientationPatient: [1, 0, 0, 0, 1, 0],
           SliceLocation: -series.positions[k]!,
-          SamplesPerPixel: 1,
-          PhotometricInterpretation: "MONOCHROME2",
           Rows: series.rows,
           Columns: series.columns,
           PixelSpacing: [1, 1],
-          BitsAllocated: 16,
-          BitsStored: 12,
-          HighBit: 11,
-          PixelRepresentation: 0,
           RescaleIntercept: HU_INTERCEPT,
           RescaleSlope: 1,
           RescaleType: "HU",

@@ -1,6 +1,8 @@
 // DICOM Part 10 files (explicit VR little endian, uncompressed) through dcmjs.
 import dcmjs from "dcmjs";
 import { createHash } from "node:crypto";
+import type { SyntheticPatient } from "./cohort.js";
+import type { SiteProfile } from "./profile.js";
 
 const { DicomDict, DicomMetaDictionary } = dcmjs.data;
 const EXPLICIT_LITTLE = "1.2.840.10008.1.2.1";
@@ -36,5 +38,34 @@ export function writeDicom(dataset: Record<string, unknown> & { SOPClassUID: str
   return new Uint8Array(dict.write());
 }
 
-/** DICOM person names and dates from a synthetic patient. */
-export const personName = (family: string, given: string) => `${family}^${given}`;
+/**
+ * The identifying and institutional header of a synthetic study, the same for every modality: fake but
+ * hospital-like (name, ID, birth date, accession, institution, dates), honestly flagged as not removed.
+ */
+export function hospitalHeaders(patient: SyntheticPatient, profile: SiteProfile, key: string): Record<string, unknown> {
+  return {
+    StudyInstanceUID: uidFor(`${key}/study`),
+    StudyDate: patient.studyDate,
+    SeriesDate: patient.studyDate,
+    AcquisitionDate: patient.studyDate,
+    ContentDate: patient.studyDate,
+    AccessionNumber: patient.accessionNumber,
+    Manufacturer: patient.manufacturer,
+    InstitutionName: profile.institution,
+    InstitutionAddress: `${profile.site}, Republic of Korea`,
+    ImageComments: SYNTHETIC_COMMENT,
+    PatientName: `${patient.name.family}^${patient.name.given}`,
+    PatientID: patient.hospitalId,
+    PatientBirthDate: patient.birthDate,
+    PatientSex: patient.female ? "F" : "M",
+    PatientAge: `${String(Math.floor(patient.age)).padStart(3, "0")}Y`,
+    PatientIdentityRemoved: "NO",
+    BurnedInAnnotation: "NO",
+    SamplesPerPixel: 1,
+    PhotometricInterpretation: "MONOCHROME2",
+    BitsAllocated: 16,
+    BitsStored: 12,
+    HighBit: 11,
+    PixelRepresentation: 0,
+  };
+}
