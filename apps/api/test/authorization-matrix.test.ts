@@ -218,6 +218,21 @@ describe("mutations and administrative reads", () => {
     else expect(res.errors?.[0]?.extensions?.code).toBe(want);
   });
 
+  it("a PI reads a site's patients only after an ADMIN grants it, and loses it on revocation (audited)", async () => {
+    const pi = await t.db.user.findFirstOrThrow({ where: { email: "pi@fracval.demo" } });
+    const read = () => api.gql("query($id: ID!) { patients(datasetId: $id, first: 1) { id } }", { id: fixtures.Severance.datasetId }, credentials.pi);
+    expect((await read()).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const grant = `mutation($u: ID!, $s: ID!) { grantSiteAccess(input: { userId: $u, siteId: $s, patientData: true, reason: "external validation audit" }) { patientData site { code } } }`;
+    expect((await api.gql(grant, { u: pi.id, s: fixtures.Severance.siteId }, credentials.pi)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN"); // not self-service
+    expect((await api.gql(grant, { u: pi.id, s: fixtures.Severance.siteId }, credentials.admin)).data).toEqual({ grantSiteAccess: { patientData: true, site: { code: "Severance" } } });
+    expect((await read()).errors).toBeUndefined();
+    const revoke = await api.gql("mutation($u: ID!, $s: ID!) { revokeSiteAccess(userId: $u, siteId: $s) }", { u: pi.id, s: fixtures.Severance.siteId }, credentials.admin);
+    expect(revoke.data).toEqual({ revokeSiteAccess: true });
+    expect((await read()).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const actions = (await t.db.auditEvent.findMany({ where: { resource: pi.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(["siteaccess.grant", "siteaccess.revoke"]);
+  });
+
   it("tells an expired key and a revoked key apart", async () => {
     const expired = await api.gql("{ me { role } }", {}, credentials.expiredKey);
     const revoked = await api.gql("{ me { role } }", {}, credentials.revokedKey);

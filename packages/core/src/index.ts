@@ -15,3 +15,4 @@ export * from "./content-store.js";
 export * from "./model-versions.js";
 export * from "./pseudonym.js";
 export * from "./seed.js";
+export * from "./site-access.js";

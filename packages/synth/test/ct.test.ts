@@ -2,6 +2,7 @@
 // 1 mm pixels; bone density follows fragility and muscle area/attenuation follow muscle quality.
 import { beforeAll, describe, expect, it } from "vitest";
 import dicomParser from "dicom-parser";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,6 +44,13 @@ describe("synthetic abdominal CT series", () => {
     expect(first.string("x0020000e")).toBe(second.string("x0020000e")); // one series
     expect(first.string("x00100020")).toBe(rows[0]!.patient_id);
     expect(first.string("x00204000")).toMatch(/^SYNTHETIC/);
+  });
+
+  it("passes dcmtk's dcmdump where installed", () => {
+    if (spawnSync("dcmdump", ["--version"]).error) return; // optional on CI machines; dicom-parser checks always run
+    const result = spawnSync("dcmdump", [join(out, rows[0]!.image_path!, "ct_0001.dcm")], { encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/\(0028,1052\) DS \[-1024\]/);
   });
 
   it("round-trips the rendered HU exactly through the stored values and RescaleIntercept", () => {

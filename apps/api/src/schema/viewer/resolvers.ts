@@ -1,9 +1,13 @@
-import type { Viewer } from "@fracval/core";
+import { grantSiteAccess, requireViewer, revokeSiteAccess, type GrantSiteAccessOptions, type Viewer } from "@fracval/core";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
   Query: {
     me: (_, __, { viewer }) => viewer,
+  },
+  Mutation: {
+    grantSiteAccess: (_, { input }: { input: GrantSiteAccessOptions }, { db, viewer }) => grantSiteAccess(db, requireViewer(viewer), input),
+    revokeSiteAccess: (_, { userId, siteId }: { userId: string; siteId: string }, { db, viewer }) => revokeSiteAccess(db, requireViewer(viewer), userId, siteId),
   },
   Viewer: {
     id: (v: Viewer) => v.userId,
