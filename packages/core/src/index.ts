@@ -16,3 +16,4 @@ export * from "./model-versions.js";
 export * from "./pseudonym.js";
 export * from "./seed.js";
 export * from "./site-access.js";
+export * from "./ingest/validate-manifest.js";

@@ -1,0 +1,175 @@
+// Streaming validation of an uploaded manifest.csv against the upload format: every problem is
+// reported as { row, column, value, reason }; rows are handed to `onRow` one at a time, so memory
+// does not grow with the number of rows (only the set of patient IDs seen, for duplicates).
+import { parse } from "csv-parse";
+import type { Readable } from "node:stream";
+import { CENTRE_COLUMNS, CT_CENTRE_COLUMNS, DATA_SOURCE_COLUMN, MANIFEST_COLUMNS, TRUTH_PREFIX, type ManifestColumn } from "@fracval/upload-format";
+
+export interface ManifestProblem {
+  /** 1-based data row (the header is row 0), or 0 for problems of the header itself. */
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export type ManifestValue = string | number | boolean | null;
+export type ManifestRecord = Record<string, ManifestValue>;
+
+export interface ValidateManifestOptions {
+  /** Image studies need image_path on every row. */
+  requireImages: boolean;
+  /** "Bring your own predictions" columns declared at upload (numeric). */
+  providedScoreNames?: readonly string[];
+  /** Stop collecting problem details after this many (the count goes on). */
+  maxProblems?: number;
+  onRow?: (record: ManifestRecord, row: number) => void | Promise<void>;
+}
+
+export interface ManifestValidation {
+  rows: number;
+  problems: ManifestProblem[];
+  problemCount: number;
+  delimiter: string;
+}
+
+const KNOWN: ReadonlyMap<string, ManifestColumn> = new Map([...MANIFEST_COLUMNS, ...CENTRE_COLUMNS, ...CT_CENTRE_COLUMNS].map((c) => [c.name, c]));
+/** Cells a spreadsheet would run as a formula (CSV injection). */
+const FORMULA = /^[=+\-@\t\r]/;
+
+function parseCell(column: ManifestColumn, raw: string): { value: ManifestValue; reason?: string } {
+  if (raw === "") return { value: null, ...(column.required ? { reason: "is required" } : {}) };
+  switch (column.type) {
+    case "boolean":
+      return raw === "0" || raw === "1" ? { value: raw === "1" } : { value: null, reason: "must be 0 or 1" };
+    case "sex":
+      return raw === "F" || raw === "M" ? { value: raw } : { value: null, reason: "must be F or M" };
+    case "integer":
+    case "number": {
+      const value = Number(raw);
+      if (!/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(value)) return { value: null, reason: `must be a ${column.type === "integer" ? "whole number" : "number"}${column.unit ? ` in ${column.unit}` : ""}` };
+      if (column.type === "integer" && !Number.isInteger(value)) return { value: null, reason: "must be a whole number" };
+      if (column.min !== undefined && value < column.min) return { value: null, reason: `must be at least ${column.min}${column.unit ? ` ${column.unit}` : ""}` };
+      if (column.max !== undefined && value > column.max) return { value: null, reason: `must be at most ${column.max}${column.unit ? ` ${column.unit}` : ""}` };
+      return { value };
+    }
+    case "path":
+      if (raw.startsWith("/") || raw.split(/[\\/]/).includes("..")) return { value: null, reason: "must be a relative path inside the dataset folder" };
+      return { value: raw };
+    default:
+      return FORMULA.test(raw) ? { value: null, reason: "starts like a spreadsheet formula (=, +, -, @); not accepted in text fields" } : { value: raw };
+  }
+}
+
+/** The delimiter of the header line: "," unless the header has ";" or tabs and no commas. */
+function detectDelimiter(head: string): string {
+  const line = head.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
+  if (line.includes(",")) return ",";
+  if (line.includes(";")) return ";";
+  if (line.includes("\t")) return "\t";
+  return ",";
+}
+
+export async function validateManifest(input: Readable, options: ValidateManifestOptions): Promise<ManifestValidation> {
+  const maxProblems = options.maxProblems ?? 1000;
+  const problems: ManifestProblem[] = [];
+  let problemCount = 0;
+  const report = (p: ManifestProblem) => {
+    problemCount++;
+    if (problems.length < maxProblems) problems.push(p);
+  };
+
+  // Peek at the first chunk to choose the delimiter, then stream everything through csv-parse.
+  const iterator = input[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? "" : Buffer.isBuffer(first.value) ? first.value.toString("utf8") : String(first.value);
+  const delimiter = detectDelimiter(head);
+  const parser = parse({ bom: true, delimiter, relax_column_count: false, skip_empty_lines: true, trim: true });
+  const feed = (async () => {
+    if (!first.done) parser.write(first.value);
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      if (!parser.write(next.value)) await new Promise((r) => parser.once("drain", r));
+    }
+    parser.end();
+  })();
+
+  const provided = new Set(options.providedScoreNames ?? []);
+  const seen = new Set<string>();
+  let header: string[] | null = null;
+  let rows = 0;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      if (!header) {
+        header = cells;
+        for (const column of MANIFEST_COLUMNS.filter((c) => c.required || (c.name === "image_path" && options.requireImages))) {
+          if (!header.includes(column.name)) report({ row: 0, column: column.name, value: "", reason: "required column is missing from the header" });
+        }
+        for (const name of header) {
+          if (!KNOWN.has(name) && !provided.has(name) && !name.startsWith(TRUTH_PREFIX) && name !== DATA_SOURCE_COLUMN) {
+            report({ row: 0, column: name, value: "", reason: "unknown column (declare it as a provided score, or remove it)" });
+          }
+        }
+        for (const name of provided) if (!header.includes(name)) report({ row: 0, column: name, value: "", reason: "declared score column is missing from the header" });
+        if (problemCount) break; // a broken header makes every row wrong; report it alone
+        continue;
+      }
+      rows++;
+      const columns = header;
+      const rawOf = (name: string) => {
+        const k = columns.indexOf(name);
+        return k < 0 ? "" : (cells[k] ?? "");
+      };
+      const record: ManifestRecord = {};
+      let rowOk = true;
+      header.forEach((name, k) => {
+        const raw = cells[k] ?? "";
+        const column = KNOWN.get(name) ?? (provided.has(name) ? { name, type: "number" as const, required: true, description: "provided score" } : null);
+        if (!column) return; // truth_* and data_source: ignored by uploads
+        const { value, reason } = parseCell(column, raw);
+        if (reason) {
+          rowOk = false;
+          report({ row: rows, column: name, value: raw, reason });
+        }
+        record[name] = value;
+      });
+      // Rules across columns
+      const followUp = record.followup_days;
+      const event = record.incident_vertebral_fracture;
+      const eventDays = record.event_days;
+      if (event === true && eventDays === null && rawOf("event_days") === "") {
+        rowOk = false;
+        report({ row: rows, column: "event_days", value: "", reason: "is required when incident_vertebral_fracture = 1" });
+      }
+      if (event === false && typeof eventDays === "number") {
+        rowOk = false;
+        report({ row: rows, column: "event_days", value: String(eventDays), reason: "must be empty when incident_vertebral_fracture = 0" });
+      }
+      if (typeof eventDays === "number" && typeof followUp === "number" && eventDays > followUp) {
+        rowOk = false;
+        report({ row: rows, column: "event_days", value: String(eventDays), reason: `is after the end of follow-up (followup_days = ${followUp})` });
+      }
+      if (options.requireImages && !record.image_path && rawOf("image_path") === "") {
+        rowOk = false;
+        report({ row: rows, column: "image_path", value: "", reason: "is required for an image study" });
+      }
+      const id = record.patient_id;
+      if (typeof id === "string") {
+        if (seen.has(id)) {
+          rowOk = false;
+          report({ row: rows, column: "patient_id", value: id, reason: "duplicate patient ID" });
+        }
+        seen.add(id);
+      }
+      if (rowOk && options.onRow) await options.onRow(record, rows);
+    }
+  } catch (error) {
+    const e = error as Error & { code?: string; lines?: number };
+    report({ row: Math.max(0, (e.lines ?? 1) - 1), column: "", value: "", reason: `not valid CSV: ${e.message}` });
+  } finally {
+    input.destroy();
+    await feed.catch(() => {});
+  }
+  if (!header) report({ row: 0, column: "", value: "", reason: "the manifest is empty" });
+  else if (rows === 0 && problemCount === 0) report({ row: 1, column: "", value: "", reason: "the manifest has a header but no patients" });
+  return { rows, problems, problemCount, delimiter };
+}
