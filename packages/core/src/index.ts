@@ -17,3 +17,5 @@ export * from "./pseudonym.js";
 export * from "./seed.js";
 export * from "./site-access.js";
 export * from "./ingest/validate-manifest.js";
+export * from "./ingest/inspect-dicom.js";
+export * from "./ingest/deidentify-dicom.js";

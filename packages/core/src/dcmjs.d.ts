@@ -1,0 +1,20 @@
+// dcmjs ships no type definitions (and there is no @types/dcmjs): the parts FracVal uses.
+declare module "dcmjs" {
+  type Dataset = Record<string, unknown>;
+  interface DicomDictInstance {
+    dict: Dataset;
+    meta: Dataset;
+    write(options?: Record<string, unknown>): ArrayBuffer;
+  }
+  const dcmjs: {
+    data: {
+      DicomDict: new (meta: Dataset) => DicomDictInstance;
+      DicomMetaDictionary: {
+        denaturalizeDataset(dataset: Dataset): Dataset;
+        naturalizeDataset(dataset: Dataset): Dataset;
+      };
+      DicomMessage: { readFile(buffer: ArrayBuffer, options?: Record<string, unknown>): DicomDictInstance };
+    };
+  };
+  export default dcmjs;
+}

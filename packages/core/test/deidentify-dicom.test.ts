@@ -1,0 +1,84 @@
+// De-identification of synthetic hospital DICOM: no original identifier survives in the bytes, the
+// pseudonym replaces it, dates shift consistently per patient, pixels are untouched.
+import { describe, expect, it } from "vitest";
+import dicomParser from "dicom-parser";
+import { findProfile, generateCohort, writeDicom, SOP_CLASS, uidFor, xrayWriter, ctWriter } from "@fracval/synth";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { dateShiftFor, deidentifyDicom, DEIDENTIFICATION_METHOD, inspectDicom, pseudonymise } from "../src/index.js";
+
+const profile = findProfile("Severance");
+const [patient] = generateCohort(profile, { n: 1, seed: 12 });
+const dir = mkdtempSync(join(tmpdir(), "fracval-deid-"));
+const ref = xrayWriter(profile, 12)(patient!, dir);
+const original = new Uint8Array(readFileSync(join(dir, ref.path.replace(/^images\//, ""))));
+const pseudonym = pseudonymise("site-secret-0123456789", "site-severance", patient!.hospitalId);
+const options = { pseudonym, dateShiftDays: dateShiftFor("date-key-0123456789", pseudonym), uidKey: "uid-key-0123456789" };
+const clean = deidentifyDicom(original, options);
+const text = (b: Uint8Array) => Buffer.from(b).toString("latin1");
+
+describe("deidentifyDicom", () => {
+  it("removes every original identifier from the file's bytes", () => {
+    const before = dicomParser.parseDicom(original);
+    const identifiers = [
+      patient!.hospitalId, patient!.name.family, patient!.name.given, patient!.birthDate, patient!.accessionNumber, patient!.studyDate,
+      "Severance Hospital", "PARK^JIHOON", before.string("x0020000d")!, before.string("x0020000e")!, before.string("x00080018")!, "SYNTHETIC image",
+    ];
+    for (const id of identifiers) expect(text(original)).toContain(id); // they were there
+    for (const id of identifiers) expect(text(clean), id).not.toContain(id);
+  });
+
+  it("puts the pseudonym in PatientID/PatientName and declares the method", () => {
+    const after = dicomParser.parseDicom(clean);
+    expect(after.string("x00100020")).toBe(pseudonym);
+    expect(after.string("x00100010")).toBe(pseudonym);
+    expect(after.string("x00120062")).toBe("YES");
+    expect(after.string("x00120063")).toBe(DEIDENTIFICATION_METHOD);
+    expect(after.string("x00080050") ?? "").toBe(""); // accession emptied, still present
+  });
+
+  it("shifts dates by the patient's offset, keeps sex, age, manufacturer and pixels", () => {
+    const before = dicomParser.parseDicom(original);
+    const after = dicomParser.parseDicom(clean);
+    const day = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8))) / 86_400_000;
+    expect(day(after.string("x00080020")!) - day(before.string("x00080020")!)).toBe(options.dateShiftDays);
+    expect(options.dateShiftDays).toBeLessThan(0);
+    for (const tag of ["x00100040", "x00101010", "x00080070", "x00080060"]) expect(after.string(tag)).toBe(before.string(tag));
+    const px = (b: Uint8Array) => {
+      const ds = dicomParser.parseDicom(b);
+      const el = ds.elements.x7fe00010!;
+      return Buffer.from(b.subarray(el.dataOffset, el.dataOffset + el.length));
+    };
+    expect(px(clean).equals(px(original))).toBe(true);
+    expect(inspectDicom(clean).ok).toBe(true);
+  });
+
+  it("replaces UIDs consistently: the same series UID maps to the same new UID", () => {
+    const ctProfile = findProfile("Boramae");
+    const [ctPatient] = generateCohort(ctProfile, { n: 1, seed: 3 });
+    const ctDir = mkdtempSync(join(tmpdir(), "fracval-deid-ct-"));
+    const ctRef = ctWriter(ctProfile, 3)(ctPatient!, ctDir);
+    const folder = join(ctDir, ctRef.path.replace(/^images\//, ""));
+    const series = readdirSync(folder).slice(0, 3).map((f) => dicomParser.parseDicom(deidentifyDicom(new Uint8Array(readFileSync(join(folder, f))), options)));
+    expect(new Set(series.map((s) => s.string("x0020000e"))).size).toBe(1);
+    expect(new Set(series.map((s) => s.string("x00080018"))).size).toBe(3);
+    expect(series[0]!.string("x0020000e")).toMatch(/^2\.25\.\d+$/);
+  });
+
+  it("drops private attributes", () => {
+    const withPrivate = writeDicom({ SOPClassUID: SOP_CLASS.DX, SOPInstanceUID: uidFor("p"), Modality: "DX", Rows: 2, Columns: 2, BitsAllocated: 16, BitsStored: 12, HighBit: 11, PixelRepresentation: 0, SamplesPerPixel: 1, PhotometricInterpretation: "MONOCHROME2", "00091001": { vr: "LO", Value: ["HOSPITAL-SECRET-123"] } }, new Uint16Array(4));
+    expect(text(withPrivate)).toContain("HOSPITAL-SECRET-123");
+    const cleaned = deidentifyDicom(withPrivate, options);
+    expect(text(cleaned)).not.toContain("HOSPITAL-SECRET-123");
+  });
+});
+
+describe("inspectDicom", () => {
+  it("summarises a valid file and names why a bad one is refused", () => {
+    const ok = inspectDicom(original);
+    expect(ok).toMatchObject({ ok: true, summary: { modality: "DX", bodyPart: "LSPINE", manufacturer: patient!.manufacturer } });
+    expect(inspectDicom(new TextEncoder().encode("not dicom at all"))).toEqual({ ok: false, reason: "is not a DICOM Part 10 file (no DICM preamble)" });
+    expect(inspectDicom(original.subarray(0, original.length - 5000))).toMatchObject({ ok: false, reason: expect.stringMatching(/truncated|unreadable/) });
+  });
+});
