@@ -2,7 +2,8 @@
 // pseudonym replaces it, dates shift consistently per patient, pixels are untouched.
 import { describe, expect, it } from "vitest";
 import dicomParser from "dicom-parser";
-import { findProfile, generateCohort, writeDicom, SOP_CLASS, uidFor, xrayWriter, ctWriter } from "@fracval/synth";
+import dcmjs from "dcmjs";
+import { findProfile, generateCohort, xrayWriter, ctWriter } from "@fracval/synth";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -67,10 +68,14 @@ describe("deidentifyDicom", () => {
   });
 
   it("drops private attributes", () => {
-    const withPrivate = writeDicom({ SOPClassUID: SOP_CLASS.DX, SOPInstanceUID: uidFor("p"), Modality: "DX", Rows: 2, Columns: 2, BitsAllocated: 16, BitsStored: 12, HighBit: 11, PixelRepresentation: 0, SamplesPerPixel: 1, PhotometricInterpretation: "MONOCHROME2", "00091001": { vr: "LO", Value: ["HOSPITAL-SECRET-123"] } }, new Uint16Array(4));
+    const file = dcmjs.data.DicomMessage.readFile(new Uint8Array(original).buffer);
+    file.dict["00090010"] = { vr: "LO", Value: ["ACME HOSPITAL PRIVATE"] }; // private creator
+    file.dict["00091001"] = { vr: "LO", Value: ["HOSPITAL-SECRET-123"] };
+    const withPrivate = new Uint8Array(file.write());
     expect(text(withPrivate)).toContain("HOSPITAL-SECRET-123");
     const cleaned = deidentifyDicom(withPrivate, options);
     expect(text(cleaned)).not.toContain("HOSPITAL-SECRET-123");
+    expect(text(cleaned)).not.toContain("ACME HOSPITAL PRIVATE");
   });
 });
 
