@@ -19,3 +19,4 @@ export * from "./site-access.js";
 export * from "./ingest/validate-manifest.js";
 export * from "./ingest/inspect-dicom.js";
 export * from "./ingest/deidentify-dicom.js";
+export * from "./ingest/ingest-dataset.js";

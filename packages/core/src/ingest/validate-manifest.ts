@@ -23,7 +23,8 @@ export interface ValidateManifestOptions {
   providedScoreNames?: readonly string[];
   /** Stop collecting problem details after this many (the count goes on). */
   maxProblems?: number;
-  onRow?: (record: ManifestRecord, row: number) => void | Promise<void>;
+  /** Called with each row that passed; may return problems of its own (e.g. its images). */
+  onRow?: (record: ManifestRecord, row: number) => void | ManifestProblem[] | Promise<void | ManifestProblem[]>;
 }
 
 export interface ManifestValidation {
@@ -160,7 +161,7 @@ export async function validateManifest(input: Readable, options: ValidateManifes
         }
         seen.add(id);
       }
-      if (rowOk && options.onRow) await options.onRow(record, rows);
+      if (rowOk && options.onRow) for (const p of (await options.onRow(record, rows)) ?? []) report(p);
     }
   } catch (error) {
     const e = error as Error & { code?: string; lines?: number };

@@ -1,0 +1,186 @@
+// Ingestion of an uploaded dataset folder (manifest.csv + images): validate every row and image,
+// pseudonymise patients, de-identify and store images content-addressed, and commit atomically —
+// a rejected dataset leaves no patients, images or outcomes behind (one transaction; images are
+// staged and only copied into the store when everything passed).
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, sep } from "node:path";
+import type { Db, Modality, Prisma, ValidationDataset } from "@fracval/db";
+import { FileContentStore, type ContentStore } from "../content-store.js";
+import { AppError, notFound } from "../errors.js";
+import { pseudonymise } from "../pseudonym.js";
+import { dateShiftFor, deidentifyDicom } from "./deidentify-dicom.js";
+import { inspectDicom, type DicomSummary } from "./inspect-dicom.js";
+import { validateManifest, type ManifestProblem, type ManifestRecord } from "./validate-manifest.js";
+
+export const MIN_CT_SLICES = 14;
+const XRAY_MODALITIES = new Set(["DX", "CR"]);
+const SPINE_PARTS = /SPINE|LSPINE|TSPINE|LUMBAR/i;
+
+export interface IngestSecrets {
+  /** Key of the per-site patient pseudonyms. */
+  pseudonym: string;
+  /** Key of replacement UIDs and per-patient date shifts. */
+  deidentification: string;
+}
+
+export interface IngestDatasetOptions {
+  datasetId: string;
+  folder: string;
+  secrets: IngestSecrets;
+  onProgress?: (progress: { rows: number; images: number }) => void;
+}
+
+interface StagedSeries {
+  key: string;
+  summary: DicomSummary;
+  slices: number;
+}
+
+class Rejected extends Error {}
+
+/** Resolves a manifest path inside the dataset folder; null when it would leave it. */
+function insideFolder(folder: string, relative: string): string | null {
+  const root = resolve(folder);
+  const target = resolve(root, relative);
+  return target.startsWith(root + sep) ? target : null;
+}
+
+function stageImages(modality: Modality, path: string, staging: ContentStore, deid: { pseudonym: string; dateShiftDays: number; uidKey: string }, row: number): Promise<StagedSeries | ManifestProblem> {
+  const problem = (reason: string, value = ""): ManifestProblem => ({ row, column: "image_path", value, reason });
+  return (async () => {
+    if (!existsSync(path)) return problem("refers to a file or folder that was not uploaded");
+    const files = statSync(path).isDirectory() ? readdirSync(path).filter((f) => !f.startsWith(".")).sort().map((f) => join(path, f)) : [path];
+    if (modality === "CT_ABDOMEN" && files.length < MIN_CT_SLICES) return problem(`CT series has ${files.length} slice(s); at least ${MIN_CT_SLICES} are needed to cover T12–L4`);
+    const slices: { key: string; summary: DicomSummary }[] = [];
+    for (const file of files) {
+      const bytes = new Uint8Array(readFileSync(file));
+      const inspected = inspectDicom(bytes);
+      const name = file.slice(path.length + 1) || file.split(sep).pop()!;
+      if (!inspected.ok) return problem(`${name} ${inspected.reason}`);
+      const s = inspected.summary;
+      if (modality === "XRAY_LATERAL_SPINE" && !XRAY_MODALITIES.has(s.modality)) return problem(`${name} is modality ${s.modality || "(none)"}; this study needs a radiograph (DX or CR)`);
+      if (modality === "XRAY_LATERAL_SPINE" && s.bodyPart && !SPINE_PARTS.test(s.bodyPart)) return problem(`${name} shows body part ${s.bodyPart}; this study needs the lumbar spine`);
+      if (modality === "CT_ABDOMEN" && s.modality !== "CT") return problem(`${name} is modality ${s.modality || "(none)"}; this study needs CT`);
+      if (slices.length && s.seriesInstanceUid !== slices[0]!.summary.seriesInstanceUid) return problem(`${name} belongs to another series than the folder's first slice`);
+      slices.push({ key: await staging.put(deidentifyDicom(bytes, deid)), summary: s });
+    }
+    if (slices.length === 1) return { key: slices[0]!.key, summary: slices[0]!.summary, slices: 1 };
+    // A series is stored as an index of its slices (ordered by position), itself content-addressed.
+    slices.sort((a, b) => (b.summary.sliceLocation ?? 0) - (a.summary.sliceLocation ?? 0));
+    const index = new TextEncoder().encode(JSON.stringify({ series: slices.map((x) => x.key) }));
+    return { key: await staging.put(index), summary: slices[0]!.summary, slices: slices.length };
+  })();
+}
+
+const pct = (v: unknown) => (typeof v === "number" ? v / 100 : null);
+const num = (v: unknown) => (typeof v === "number" ? v : null);
+const flag = (v: unknown) => (typeof v === "boolean" ? v : null);
+
+export async function ingestDatasetFolder(db: Db, store: ContentStore, options: IngestDatasetOptions): Promise<ValidationDataset> {
+  const dataset = await db.validationDataset.findUnique({ where: { id: options.datasetId }, include: { study: true } });
+  if (!dataset) throw notFound("Dataset", options.datasetId);
+  if (dataset.status !== "UPLOADING") throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; only an UPLOADING dataset can be ingested.`);
+  const manifestPath = join(options.folder, "manifest.csv");
+  if (!existsSync(manifestPath)) throw new AppError("BAD_USER_INPUT", "The upload has no manifest.csv.", { location: { field: "manifest.csv" } });
+  await db.validationDataset.update({ where: { id: dataset.id }, data: { status: "VALIDATING" } });
+
+  const modality = dataset.study.modality;
+  const stagingDir = mkdtempSync(join(tmpdir(), `fracval-staging-${dataset.id}-`));
+  const staging = new FileContentStore(stagingDir);
+  const digest = createHash("sha256").update(readFileSync(manifestPath));
+  let events = 0;
+  let images = 0;
+  let outcome: { rows: number; problems: ManifestProblem[]; problemCount: number } = { rows: 0, problems: [], problemCount: 0 };
+  try {
+    await db.$transaction(
+      async (tx) => {
+        outcome = await validateManifest(createReadStream(manifestPath), {
+          requireImages: modality !== "CLINICAL_ONLY",
+          providedScoreNames: dataset.providedScoreNames,
+          onRow: async (r: ManifestRecord, row: number) => {
+            const pseudonym = pseudonymise(options.secrets.pseudonym, dataset.siteId, String(r.patient_id));
+            let series: StagedSeries | null = null;
+            if (modality !== "CLINICAL_ONLY" && typeof r.image_path === "string") {
+              const path = insideFolder(options.folder, r.image_path);
+              if (!path) return [{ row, column: "image_path", value: r.image_path, reason: "must stay inside the dataset folder" }];
+              const staged = await stageImages(modality, path, staging, { pseudonym, dateShiftDays: dateShiftFor(options.secrets.deidentification, pseudonym), uidKey: options.secrets.deidentification }, row);
+              if ("reason" in staged) return [staged];
+              series = staged;
+            }
+            await tx.patient.create({
+              data: {
+                siteId: dataset.siteId,
+                datasetId: dataset.id,
+                pseudonym,
+                baseline: {
+                  create: {
+                    ageYears: Number(r.age), sex: r.sex === "F" ? "FEMALE" : "MALE", heightCm: num(r.height_cm), weightKg: num(r.weight_kg), bmi: num(r.bmi),
+                    glucocorticoids: flag(r.glucocorticoids), secondaryOsteoporosis: flag(r.secondary_osteoporosis), rheumatoidArthritis: flag(r.rheumatoid_arthritis),
+                    currentSmoking: flag(r.current_smoking), alcohol3PlusUnitsPerDay: flag(r.alcohol_3plus), priorFragilityFracture: flag(r.prior_fragility_fracture),
+                    parentalHipFracture: flag(r.parental_hip_fracture), type2Diabetes: flag(r.type2_diabetes), femoralNeckBmd: num(r.fn_bmd), femoralNeckTScore: num(r.fn_tscore),
+                    fraxMof10y: pct(r.frax_mof_pct), fraxHip10y: pct(r.frax_hip_pct), prevalentVertebralFracture: flag(r.prevalent_vertebral_fracture),
+                  },
+                },
+                outcome: { create: { followUpDays: Number(r.followup_days), incidentVertebralFracture: r.incident_vertebral_fracture === true, eventDays: num(r.event_days) } },
+                ...(dataset.providedScoreNames.length ? { providedScores: { create: dataset.providedScoreNames.map((name) => ({ name, value: Number(r[name]) })) } } : {}),
+                ...(series
+                  ? {
+                      images: {
+                        create: {
+                          modality: modality === "CT_ABDOMEN" ? "CT" : "XRAY",
+                          manufacturer: series.summary.manufacturer,
+                          bodyPart: series.summary.bodyPart,
+                          storageKey: series.key,
+                          sha256: series.key,
+                          rows: series.summary.rows,
+                          columns: series.summary.columns,
+                          slices: series.slices,
+                          pixelSpacingRowMm: series.summary.pixelSpacing?.[0] ?? null,
+                          pixelSpacingColMm: series.summary.pixelSpacing?.[1] ?? null,
+                          sliceThicknessMm: series.summary.sliceThickness,
+                        },
+                      },
+                    }
+                  : {}),
+              },
+            });
+            if (series) {
+              digest.update(series.key);
+              images += series.slices;
+            }
+            if (r.incident_vertebral_fracture === true) events++;
+            if (row % 100 === 0) options.onProgress?.({ rows: row, images });
+            return [];
+          },
+        });
+        if (outcome.problemCount > 0) throw new Rejected();
+        // Everything passed: copy the staged (de-identified) blobs into the store, then commit.
+        for (const key of await listKeys(stagingDir)) await store.put(await staging.get(key));
+      },
+      { timeout: 60 * 60_000, maxWait: 60_000 },
+    );
+  } catch (error) {
+    if (!(error instanceof Rejected)) {
+      await db.validationDataset.update({ where: { id: dataset.id }, data: { status: "UPLOADING" } });
+      throw error;
+    }
+  } finally {
+    rmSync(stagingDir, { recursive: true, force: true });
+  }
+  const report: Prisma.InputJsonObject = { rows: outcome.rows, problemCount: outcome.problemCount, problems: outcome.problems as unknown as Prisma.InputJsonArray };
+  if (outcome.problemCount > 0) {
+    return db.validationDataset.update({ where: { id: dataset.id }, data: { status: "REJECTED", validationReport: report, patientCount: 0, eventCount: 0, imageCount: 0 } });
+  }
+  return db.validationDataset.update({
+    where: { id: dataset.id },
+    data: { status: "READY", validationReport: report, patientCount: outcome.rows, eventCount: events, imageCount: images, sha256: digest.digest("hex"), readyAt: new Date() },
+  });
+}
+
+async function listKeys(root: string): Promise<string[]> {
+  const keys: string[] = [];
+  for (const a of readdirSync(root)) for (const b of readdirSync(join(root, a))) for (const k of readdirSync(join(root, a, b))) if (/^[0-9a-f]{64}$/.test(k)) keys.push(k);
+  return keys;
+}

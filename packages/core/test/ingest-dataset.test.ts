@@ -1,0 +1,118 @@
+// Ingestion of synthetic dataset folders on real PostgreSQL: READY with de-identified, content-addressed
+// images and no original identifier anywhere; a bad image rejects the whole dataset and changes nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTestDatabase, type TestDatabase } from "@fracval/testing";
+import { ctWriter, findProfile, writeDataset, xrayWriter, type SyntheticPatient } from "@fracval/synth";
+import { FileContentStore, ingestDatasetFolder } from "../src/index.js";
+
+let t: TestDatabase;
+const secrets = { pseudonym: "pseudonym-secret-0123456789", deidentification: "deid-secret-0123456789" };
+const storeDir = mkdtempSync(join(tmpdir(), "fracval-store-"));
+const store = new FileContentStore(storeDir);
+
+function listStore(): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : out.push(f)));
+  walk(storeDir);
+  return out.sort();
+}
+
+async function newDataset(site: string, studySlug: string) {
+  const siteRow = await t.db.site.findFirstOrThrow({ where: { code: site } });
+  const study = await t.db.study.findFirstOrThrow({ where: { slug: studySlug } });
+  return t.db.validationDataset.create({ data: { name: `${site} upload`, siteId: siteRow.id, studyId: study.id, providedScoreNames: [] } });
+}
+
+const counts = async () => ({
+  patients: await t.db.patient.count(),
+  baselines: await t.db.clinicalBaseline.count(),
+  outcomes: await t.db.outcome.count(),
+  images: await t.db.imageSeries.count(),
+});
+
+let xrayFolder: string;
+let xrayPatients: SyntheticPatient[];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const profile = findProfile("Severance");
+  xrayFolder = mkdtempSync(join(tmpdir(), "fracval-upload-xray-"));
+  ({ patients: xrayPatients } = writeDataset({ profile, n: 8, seed: 31, out: xrayFolder, modality: "xray", writeImages: xrayWriter(profile, 31) }));
+});
+afterAll(() => t.drop());
+
+describe("ingestDatasetFolder", () => {
+  it("commits an X-ray dataset: READY, counts, pseudonyms, de-identified images in the store", async () => {
+    const dataset = await newDataset("Severance", "verte-x-pvf");
+    const before = await counts();
+    const result = await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder: xrayFolder, secrets });
+    expect(result.status).toBe("READY");
+    expect(result).toMatchObject({ patientCount: 8, imageCount: 8, eventCount: xrayPatients.filter((p) => p.event).length });
+    expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const after = await counts();
+    expect(after).toEqual({ patients: before.patients + 8, baselines: before.baselines + 8, outcomes: before.outcomes + 8, images: before.images + 8 });
+    const stored = await t.db.imageSeries.findMany({ where: { patient: { datasetId: dataset.id } } });
+    for (const image of stored) expect(await store.has(image.storageKey)).toBe(true);
+    const first = await t.db.patient.findFirstOrThrow({ where: { datasetId: dataset.id }, include: { baseline: true } });
+    expect(first.pseudonym).toMatch(/^P[0-9a-f]{24}$/);
+    expect(first.baseline!.fraxMof10y).toBeLessThan(1); // percent → fraction
+  });
+
+  it("leaves no original identifier anywhere in the database or the storage", async () => {
+    const tables = ["Patient", "ClinicalBaseline", "Outcome", "ImageSeries", "ValidationDataset", "AuditEvent", "ProvidedScore"];
+    let dump = "";
+    for (const table of tables) {
+      const rows = await t.db.$queryRawUnsafe<{ j: unknown }[]>(`SELECT row_to_json(x) AS j FROM "${table}" x`);
+      dump += JSON.stringify(rows);
+    }
+    for (const file of listStore()) dump += readFileSync(join(storeDir, file.slice(0, 2), file.slice(2, 4), file)).toString("latin1");
+    expect(dump.length).toBeGreaterThan(8 * 100_000); // the images are in there
+    for (const p of xrayPatients) {
+      for (const id of [p.hospitalId, p.name.family + "^" + p.name.given, p.birthDate, p.accessionNumber]) expect(dump, id).not.toContain(id);
+    }
+    expect(dump).not.toContain("Severance Hospital");
+  });
+
+  it("rejects the whole dataset when one image is corrupt, naming row and column, and changes nothing", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "fracval-upload-bad-"));
+    copyFileSync(join(xrayFolder, "manifest.csv"), join(folder, "manifest.csv"));
+    const images = join(xrayFolder, "images");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(join(folder, "images"));
+    const files = readdirSync(images);
+    files.forEach((f) => copyFileSync(join(images, f), join(folder, "images", f)));
+    const manifest = readFileSync(join(folder, "manifest.csv"), "utf8").split("\n");
+    const victim = manifest[3]!.split(",")[manifest[0]!.split(",").indexOf("image_path")]!;
+    writeFileSync(join(folder, victim), readFileSync(join(folder, victim)).subarray(0, 4000)); // truncated
+    const dataset = await newDataset("Severance", "verte-x-pvf");
+    const before = await counts();
+    const storeBefore = listStore();
+    const result = await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder, secrets });
+    expect(result.status).toBe("REJECTED");
+    const report = result.validationReport as { problems: { row: number; column: string; reason: string }[] };
+    expect(report.problems).toContainEqual(expect.objectContaining({ row: 3, column: "image_path", reason: expect.stringMatching(/truncated|unreadable/) }));
+    expect(await counts()).toEqual(before);
+    expect(listStore()).toEqual(storeBefore);
+  });
+
+  it("commits a CT dataset as series (an index of slices) and refuses a radiograph for a CT study", async () => {
+    const profile = findProfile("Boramae");
+    const folder = mkdtempSync(join(tmpdir(), "fracval-upload-ct-"));
+    writeDataset({ profile, n: 2, seed: 8, out: folder, modality: "ct", writeImages: ctWriter(profile, 8) });
+    const dataset = await newDataset("Boramae", "ct-bone-muscle");
+    const result = await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder, secrets });
+    expect(result.status).toBe("READY");
+    const series = await t.db.imageSeries.findFirstOrThrow({ where: { patient: { datasetId: dataset.id } } });
+    expect(series.slices).toBeGreaterThanOrEqual(28);
+    const index = JSON.parse(new TextDecoder().decode(await store.get(series.storageKey))) as { series: string[] };
+    expect(index.series).toHaveLength(series.slices);
+
+    const wrong = await newDataset("Severance", "ct-bone-muscle"); // a CT study given X-rays
+    const rejected = await ingestDatasetFolder(t.db, store, { datasetId: wrong.id, folder: xrayFolder, secrets });
+    expect(rejected.status).toBe("REJECTED");
+    expect((rejected.validationReport as { problems: { reason: string }[] }).problems[0]!.reason).toMatch(/slice\(s\)|modality DX/);
+  });
+});
