@@ -68,6 +68,7 @@ try {
     AUTH_TRUST_HOST: "true",
     FRACVAL_PSEUDONYM_SECRET: secrets.pseudonymSecret,
     FRACVAL_STORAGE_DIR: process.env.FRACVAL_STORAGE_DIR ?? join(dataDir, "storage"),
+    FRACVAL_UPLOAD_DIR: process.env.FRACVAL_UPLOAD_DIR ?? join(dataDir, "uploads"),
     FRACVAL_API_URL: `${apiUrl}/graphql`,
     PORTAL_URL: portalUrl,
     API_PORT: String(apiPort),

@@ -6,7 +6,8 @@ import cors from "cors";
 import express, { type Express } from "express";
 import type { Db } from "@fracval/db";
 import type { ContentStore } from "@fracval/core";
-import { buildContext, type Context } from "./context.js";
+import { buildContext, type Context, type IngestConfig } from "./context.js";
+import { createUploadRouter } from "./uploads.js";
 import { formatError } from "./graphql/format-error.js";
 import { buildSchema } from "./graphql/schema.js";
 import { checkReadiness } from "./health.js";
@@ -18,6 +19,7 @@ export interface AppOptions {
   /** Origins allowed to call the API from a browser (the portal). */
   corsOrigins: string[];
   production: boolean;
+  ingest: IngestConfig;
 }
 
 export interface App {
@@ -44,11 +46,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     const readiness = await checkReadiness(options.db);
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
+  app.use("/uploads", cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true, exposedHeaders: ["Location", "Upload-Offset", "Upload-Length", "Tus-Resumable"] }), createUploadRouter({ db: options.db, authSecret: options.authSecret, uploadsDir: options.ingest.uploadsDir }));
   app.use(
     "/graphql",
     cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }),
     express.json({ limit: "25mb" }), // registerModelVersion carries an ONNX file (≤ 10 MB, base64)
-    expressMiddleware(apollo, { context: ({ req }) => buildContext(options.db, options.store, req.headers, options.authSecret) }),
+    expressMiddleware(apollo, { context: ({ req }) => buildContext(options.db, options.store, options.ingest, req.headers, options.authSecret) }),
   );
   return { express: app, stop: () => apollo.stop() };
 }

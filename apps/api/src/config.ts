@@ -7,6 +7,8 @@ const Env = z.object({
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   PORTAL_URL: z.string().url().default("http://localhost:3000"),
   FRACVAL_STORAGE_DIR: z.string().min(1),
+  FRACVAL_UPLOAD_DIR: z.string().min(1),
+  FRACVAL_PSEUDONYM_SECRET: z.string().min(16, "FRACVAL_PSEUDONYM_SECRET must have at least 16 characters"),
   NODE_ENV: z.string().default("development"),
 });
 export type ApiConfig = z.infer<typeof Env>;

@@ -4,9 +4,16 @@ import { AppError, authenticateApiKey, loadUserViewer, unauthenticated, type Con
 import { decode } from "@auth/core/jwt";
 import type { IncomingHttpHeaders } from "node:http";
 
+/** Where uploads land and the secret ingestion pseudonymises with. */
+export interface IngestConfig {
+  uploadsDir: string;
+  pseudonymSecret: string;
+}
+
 export interface Context {
   db: Db;
   store: ContentStore;
+  ingest: IngestConfig;
   viewer: Viewer | null;
   /** Credentials were presented but rejected; protected fields throw this instead of a generic error. */
   authError: AppError | null;
@@ -42,11 +49,11 @@ export async function authenticate(db: Db, headers: IncomingHttpHeaders, authSec
   return sessionToken ? viewerFromSessionToken(db, sessionToken, authSecret) : null;
 }
 
-export async function buildContext(db: Db, store: ContentStore, headers: IncomingHttpHeaders, authSecret: string): Promise<Context> {
+export async function buildContext(db: Db, store: ContentStore, ingest: IngestConfig, headers: IncomingHttpHeaders, authSecret: string): Promise<Context> {
   try {
-    return { db, store, viewer: await authenticate(db, headers, authSecret), authError: null };
+    return { db, store, ingest, viewer: await authenticate(db, headers, authSecret), authError: null };
   } catch (error) {
-    if (error instanceof AppError) return { db, store, viewer: null, authError: error };
+    if (error instanceof AppError) return { db, store, ingest, viewer: null, authError: error };
     throw error;
   }
 }

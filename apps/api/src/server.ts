@@ -12,6 +12,7 @@ const app = await createApp({
   authSecret: config.AUTH_SECRET,
   corsOrigins: [config.PORTAL_URL],
   production: config.NODE_ENV === "production",
+  ingest: { uploadsDir: config.FRACVAL_UPLOAD_DIR, pseudonymSecret: config.FRACVAL_PSEUDONYM_SECRET },
 });
 const server = app.express.listen(config.API_PORT, () => console.log(`[api] GraphQL on http://localhost:${config.API_PORT}/graphql`));
 

@@ -20,3 +20,4 @@ export * from "./ingest/validate-manifest.js";
 export * from "./ingest/inspect-dicom.js";
 export * from "./ingest/deidentify-dicom.js";
 export * from "./ingest/ingest-dataset.js";
+export * from "./ingest/start-ingestion.js";

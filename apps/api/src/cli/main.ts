@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { apiKeyCreate } from "./apikey.js";
 import { statsCox, statsMetrics } from "./stats.js";
 import { synth } from "./synth.js";
+import { uploadDataset } from "./upload.js";
 import { UsageError } from "./usage-error.js";
 
 const program = new Command("fracval").description("FracVal: multi-site validation of fracture-risk models").exitOverride();
@@ -55,6 +56,20 @@ program
   .option("--matched", "1:1 case-control matching on sex, age and BMI (seed 001 design)")
   .option("--profiles <dir>", "extra directory of site profile JSON files")
   .action(synth);
+
+program
+  .command("upload")
+  .description("upload a dataset folder (manifest.csv + images) through the public API, wait for validation, print the report")
+  .argument("<dir>", "dataset folder")
+  .requiredOption("--api <url>", "FracVal API base URL, e.g. https://fracval.example.org")
+  .requiredOption("--key <key>", "partner API key (fv_…) with DATASETS_WRITE and DATASETS_READ")
+  .requiredOption("--study <id>", "study id")
+  .option("--name <text>", "dataset name (default: the folder name)")
+  .option("--scores <a,b>", "manifest columns holding your own precomputed scores")
+  .option("--timeout <seconds>", "how long to wait for validation", "1800")
+  .action(async (dir: string, flags) => {
+    process.exitCode = await uploadDataset(dir, flags);
+  });
 
 try {
   await program.parseAsync(process.argv);

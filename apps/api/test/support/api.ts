@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { FileContentStore } from "@fracval/core";
 import type { Db } from "@fracval/db";
 import { createApp } from "../../src/app.js";
-import { TEST_AUTH_SECRET } from "@fracval/testing";
+import { TEST_AUTH_SECRET, TEST_PSEUDONYM_SECRET } from "@fracval/testing";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -28,6 +28,7 @@ export async function startTestApi(db: Db): Promise<TestApi> {
     authSecret: TEST_AUTH_SECRET,
     corsOrigins: [],
     production: true,
+    ingest: { uploadsDir: mkdtempSync(join(tmpdir(), "fracval-uploads-")), pseudonymSecret: TEST_PSEUDONYM_SECRET },
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.express.listen(0, "127.0.0.1", () => resolve(s));

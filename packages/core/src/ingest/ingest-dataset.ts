@@ -30,6 +30,8 @@ export interface IngestDatasetOptions {
   folder: string;
   secrets: IngestSecrets;
   onProgress?: (progress: { rows: number; images: number }) => void;
+  /** The caller has already moved the dataset from UPLOADING to VALIDATING (startIngestion). */
+  claimed?: boolean;
 }
 
 interface StagedSeries {
@@ -81,10 +83,14 @@ const flag = (v: unknown) => (typeof v === "boolean" ? v : null);
 export async function ingestDatasetFolder(db: Db, store: ContentStore, options: IngestDatasetOptions): Promise<ValidationDataset> {
   const dataset = await db.validationDataset.findUnique({ where: { id: options.datasetId }, include: { study: true } });
   if (!dataset) throw notFound("Dataset", options.datasetId);
-  if (dataset.status !== "UPLOADING") throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; only an UPLOADING dataset can be ingested.`);
+  const expected = options.claimed ? "VALIDATING" : "UPLOADING";
+  if (dataset.status !== expected) throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; only an UPLOADING dataset can be ingested.`);
   const manifestPath = join(options.folder, "manifest.csv");
-  if (!existsSync(manifestPath)) throw new AppError("BAD_USER_INPUT", "The upload has no manifest.csv.", { location: { field: "manifest.csv" } });
-  await db.validationDataset.update({ where: { id: dataset.id }, data: { status: "VALIDATING" } });
+  if (!existsSync(manifestPath)) {
+    const report = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason: "the upload has no manifest.csv" }] };
+    return db.validationDataset.update({ where: { id: dataset.id }, data: { status: "REJECTED", validationReport: report } });
+  }
+  if (!options.claimed) await db.validationDataset.update({ where: { id: dataset.id }, data: { status: "VALIDATING" } });
 
   const modality = dataset.study.modality;
   const stagingDir = mkdtempSync(join(tmpdir(), `fracval-staging-${dataset.id}-`));

@@ -1,4 +1,5 @@
-import { getDataset, getStudy, listDatasets, listRuns, requireViewer } from "@fracval/core";
+import { createValidationDataset, getDataset, getStudy, listDatasets, listRuns, requireViewer, startIngestion, type CreateValidationDatasetOptions } from "@fracval/core";
+import { datasetUploadFolder } from "../../uploads.js";
 import type { ValidationDataset } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
@@ -7,6 +8,11 @@ export const resolvers: Resolvers = {
     datasets: (_, filter: { studyId?: string | null; siteId?: string | null }, { db, viewer }) =>
       listDatasets(db, requireViewer(viewer), { ...(filter.studyId ? { studyId: filter.studyId } : {}), ...(filter.siteId ? { siteId: filter.siteId } : {}) }),
     dataset: (_, { id }: { id: string }, { db, viewer }) => getDataset(db, requireViewer(viewer), id),
+  },
+  Mutation: {
+    createValidationDataset: (_, { input }: { input: CreateValidationDatasetOptions }, { db, viewer }) => createValidationDataset(db, requireViewer(viewer), input),
+    finishValidationDatasetUpload: (_, { id }: { id: string }, { db, store, viewer, ingest }) =>
+      startIngestion(db, store, requireViewer(viewer), id, datasetUploadFolder(ingest.uploadsDir, id), ingest.pseudonymSecret),
   },
   ValidationDataset: {
     site: (d: ValidationDataset, _, { db }) => db.site.findUniqueOrThrow({ where: { id: d.siteId } }),
