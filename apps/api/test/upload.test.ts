@@ -62,6 +62,17 @@ describe("fracval upload", () => {
     expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
+  it("refuses an upload larger than the size limit before reading it (413)", async () => {
+    const express = (await import("express")).default;
+    const { createUploadRouter } = await import("../src/uploads.js");
+    const app = express().use("/uploads", createUploadRouter({ db: t.db, authSecret: "unused-secret-0123456789abcdefghijklmnop", uploadsDir: mkdtempSync(join(tmpdir(), "fracval-small-")), maxFileBytes: 1000 }));
+    const server = app.listen(0);
+    const port = (server.address() as { port: number }).port;
+    const res = await fetch(`http://127.0.0.1:${port}/uploads/`, { method: "POST", headers: { "Tus-Resumable": "1.0.0", "Upload-Length": String(50 * 1024 ** 3), "Upload-Metadata": "datasetId eA==", authorization: `Bearer ${key}` } });
+    expect(res.status).toBe(413);
+    server.close();
+  });
+
   it("refuses a tus upload without credentials, and one with a wrong sha256", async () => {
     const dataset = await api.gql<{ createValidationDataset: { id: string } }>("mutation($s: ID!, $st: ID!) { createValidationDataset(input: { studyId: $st, siteId: $s, name: \"y\" }) { id } }", { s: (await t.db.site.findFirstOrThrow({ where: { code: "Severance" } })).id, st: studyId }, key);
     const id = dataset.data!.createValidationDataset.id;

@@ -1,1 +1,2 @@
 export * from "./manifest-columns.js";
+export { renderUploadFormatDoc } from "./render-docs.js";
