@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { ApiKey, ApiScope, Db } from "@fracval/db";
 import { assertCanManageApiKeys } from "./access.js";
 import { recordAudit } from "./audit.js";
-import { AppError, badInput, notFound, unauthenticated } from "./errors.js";
+import { notFound, unauthenticated } from "./errors.js";
 import type { ApiKeyViewer, Viewer } from "./viewer.js";
 
 export const API_KEY_PATTERN = /^fv_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
@@ -107,11 +107,3 @@ export async function authenticateApiKey(db: Db, presented: string, now = new Da
     sites: new Map([[key.siteId, { siteId: key.siteId, patientData: key.scopes.includes("PATIENTS_READ") }]]),
   };
 }
-
-export function assertValidScopes(scopes: string[]): ApiScope[] {
-  const parsed = z.array(z.enum(ALL_SCOPES)).safeParse(scopes);
-  if (!parsed.success) throw badInput("scopes", `Unknown scope; valid scopes are ${ALL_SCOPES.join(", ")}.`, scopes.join(","));
-  return parsed.data;
-}
-
-export { AppError };

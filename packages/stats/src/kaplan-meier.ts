@@ -1,5 +1,4 @@
 // Kaplan-Meier survival with Greenwood variance and log-transformed confidence limits.
-import { AllCensoredError } from "./errors.js";
 import { Z_95 } from "./distributions.js";
 import { survivalData, type BinaryInput, type NumericInput } from "./validate.js";
 
@@ -85,9 +84,4 @@ export function medianSurvival(curve: KaplanMeierCurve): number | null {
     if (s.survival < 0.5) return s.time;
   }
   return null;
-}
-
-/** Convenience for callers that need at least one event. */
-export function assertHasEvents(curve: KaplanMeierCurve): void {
-  if (curve.events === 0) throw new AllCensoredError(curve.n);
 }
