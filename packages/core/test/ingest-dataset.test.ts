@@ -50,7 +50,7 @@ describe("ingestDatasetFolder", () => {
     const before = await counts();
     const result = await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder: xrayFolder, secrets });
     expect(result.status).toBe("READY");
-    expect(result).toMatchObject({ patientCount: 8, imageCount: 8, eventCount: xrayPatients.filter((p) => p.event).length });
+    expect(result).toMatchObject({ patientCount: 8, imageCount: 8, eventCount: xrayPatients.filter((p) => p.event).length, progressDone: 8, progressTotal: 8 });
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
     const after = await counts();
     expect(after).toEqual({ patients: before.patients + 8, baselines: before.baselines + 8, outcomes: before.outcomes + 8, images: before.images + 8 });

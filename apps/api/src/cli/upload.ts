@@ -91,18 +91,19 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
   await gql("mutation($id: ID!) { finishValidationDatasetUpload(id: $id) { id } }", { id: dataset.id });
   const deadline = Date.now() + Number(flags.timeout ?? 1800) * 1000;
   for (;;) {
-    const { dataset: d } = await gql<{ dataset: { status: string; patientCount: number; eventCount: number; imageCount: number; sha256: string | null; validationReport: { problems?: Problem[]; problemCount?: number } | null } }>(
-      "query($id: ID!) { dataset(id: $id) { status patientCount eventCount imageCount sha256 validationReport } }",
+    const { dataset: d } = await gql<{ dataset: { status: string; progressDone: number; progressTotal: number; patientCount: number; eventCount: number; imageCount: number; sha256: string | null; validationReport: { problems?: Problem[]; problemCount?: number } | null } }>(
+      "query($id: ID!) { dataset(id: $id) { status progressDone progressTotal patientCount eventCount imageCount sha256 validationReport } }",
       { id: dataset.id },
     );
+    if (d.status === "VALIDATING" && d.progressTotal) log(`\r  validated ${d.progressDone} / ${d.progressTotal} rows`);
     if (d.status === "READY") {
-      log(`READY: ${d.patientCount} patients, ${d.eventCount} incident fractures, ${d.imageCount} images; sha256 ${d.sha256}\n`);
+      log(`\nREADY: ${d.patientCount} patients, ${d.eventCount} incident fractures, ${d.imageCount} images; sha256 ${d.sha256}\n`);
       process.stdout.write(`${JSON.stringify({ datasetId: dataset.id, status: d.status, patients: d.patientCount, events: d.eventCount, images: d.imageCount, sha256: d.sha256 })}\n`);
       return 0;
     }
     if (d.status === "REJECTED") {
       const problems = d.validationReport?.problems ?? [];
-      log(`REJECTED: ${d.validationReport?.problemCount ?? problems.length} problem(s); nothing was stored.\n`);
+      log(`\nREJECTED: ${d.validationReport?.problemCount ?? problems.length} problem(s); nothing was stored.\n`);
       for (const p of problems.slice(0, 50)) log(`  row ${p.row}${p.column ? `, column ${p.column}` : ""}${p.value ? ` (value "${p.value}")` : ""}: ${p.reason}\n`);
       process.stdout.write(`${JSON.stringify({ datasetId: dataset.id, status: d.status, problems })}\n`);
       return 1;

@@ -3,6 +3,7 @@
 // a rejected dataset leaves no patients, images or outcomes behind (one transaction; images are
 // staged and only copied into the store when everything passed).
 import { createHash } from "node:crypto";
+import { parse } from "csv-parse";
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
@@ -90,7 +91,8 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
     const report = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason: "the upload has no manifest.csv" }] };
     return db.validationDataset.update({ where: { id: dataset.id }, data: { status: "REJECTED", validationReport: report } });
   }
-  if (!options.claimed) await db.validationDataset.update({ where: { id: dataset.id }, data: { status: "VALIDATING" } });
+  const total = await countManifestRows(manifestPath);
+  await db.validationDataset.update({ where: { id: dataset.id }, data: { status: "VALIDATING", progressDone: 0, progressTotal: total } });
 
   const modality = dataset.study.modality;
   const stagingDir = mkdtempSync(join(tmpdir(), `fracval-staging-${dataset.id}-`));
@@ -157,7 +159,11 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
               images += series.slices;
             }
             if (r.incident_vertebral_fracture === true) events++;
-            if (row % 100 === 0) options.onProgress?.({ rows: row, images });
+            if (row % 50 === 0) {
+              // outside the transaction, so that whoever polls the dataset sees it move
+              await db.validationDataset.update({ where: { id: dataset.id }, data: { progressDone: row } });
+              options.onProgress?.({ rows: row, images });
+            }
             return [];
           },
         });
@@ -175,6 +181,7 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
   } finally {
     rmSync(stagingDir, { recursive: true, force: true });
   }
+  await db.validationDataset.update({ where: { id: dataset.id }, data: { progressDone: outcome.rows } });
   const report: Prisma.InputJsonObject = { rows: outcome.rows, problemCount: outcome.problemCount, problems: outcome.problems as unknown as Prisma.InputJsonArray };
   if (outcome.problemCount > 0) {
     return db.validationDataset.update({ where: { id: dataset.id }, data: { status: "REJECTED", validationReport: report, patientCount: 0, eventCount: 0, imageCount: 0 } });
@@ -183,6 +190,17 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
     where: { id: dataset.id },
     data: { status: "READY", validationReport: report, patientCount: outcome.rows, eventCount: events, imageCount: images, sha256: digest.digest("hex"), readyAt: new Date() },
   });
+}
+
+/** Data rows of the manifest (a quick parse without checks), for the progress total. */
+async function countManifestRows(path: string): Promise<number> {
+  let rows = -1;
+  try {
+    for await (const _record of createReadStream(path).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))) rows++;
+  } catch {
+    /* a broken file is reported by validation itself */
+  }
+  return Math.max(0, rows);
 }
 
 async function listKeys(root: string): Promise<string[]> {
