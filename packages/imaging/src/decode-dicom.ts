@@ -1,0 +1,63 @@
+// DICOM → Image2D of modality values: uncompressed 8/12/16-bit (unsigned or signed) or JPEG baseline
+// (decoded by sharp), the modality LUT applied (value·RescaleSlope + RescaleIntercept: HU for CT), and
+// MONOCHROME1 inverted so that higher always means brighter (more attenuation).
+import dicomParser from "dicom-parser";
+import sharp from "sharp";
+import { DegenerateImageError } from "./intensity.js";
+import { image, type Image2D } from "./image.js";
+
+export interface DecodedDicom {
+  image: Image2D;
+  /** mm per pixel (row, column), from PixelSpacing or ImagerPixelSpacing; null when absent. */
+  pixelSpacing: [number, number] | null;
+  modality: string;
+  photometric: string;
+}
+
+const JPEG_BASELINE = "1.2.840.10008.1.2.4.50";
+
+export async function decodeDicom(bytes: Uint8Array): Promise<DecodedDicom> {
+  const ds = dicomParser.parseDicom(bytes);
+  const rows = ds.uint16("x00280010") ?? 0;
+  const columns = ds.uint16("x00280011") ?? 0;
+  const element = ds.elements.x7fe00010;
+  if (!rows || !columns || !element) throw new DegenerateImageError("DICOM without pixel data or dimensions");
+  const photometric = (ds.string("x00280004") ?? "MONOCHROME2").trim();
+  const slope = ds.floatString("x00281053") ?? 1;
+  const intercept = ds.floatString("x00281052") ?? 0;
+  const bitsAllocated = ds.uint16("x00280100") ?? 16;
+  const bitsStored = ds.uint16("x00280101") ?? bitsAllocated;
+  const signed = ds.uint16("x00280103") === 1;
+  const stored = new Float32Array(rows * columns);
+
+  if ((ds.string("x00020010") ?? "") === JPEG_BASELINE) {
+    const frame = element.basicOffsetTable?.length
+      ? dicomParser.readEncapsulatedImageFrame(ds, element, 0)
+      : dicomParser.readEncapsulatedPixelDataFromFragments(ds, element, 0, element.fragments!.length);
+    const { data, info } = await sharp(Buffer.from(frame)).greyscale().raw().toBuffer({ resolveWithObject: true });
+    if (info.width !== columns || info.height !== rows) throw new DegenerateImageError(`JPEG frame is ${info.width}×${info.height}; the header says ${columns}×${rows}`);
+    for (let i = 0; i < stored.length; i++) stored[i] = data[i * info.channels]!;
+  } else if (element.encapsulatedPixelData) {
+    throw new DegenerateImageError(`unsupported transfer syntax ${ds.string("x00020010")}`);
+  } else {
+    const offset = bytes.byteOffset + element.dataOffset;
+    const copy = bytes.buffer.slice(offset, offset + rows * columns * (bitsAllocated / 8));
+    const raw = bitsAllocated === 8 ? new Uint8Array(copy) : signed ? new Int16Array(copy) : new Uint16Array(copy);
+    if (raw.length < stored.length) throw new DegenerateImageError("pixel data is truncated");
+    const mask = bitsStored < 16 && !signed ? (1 << bitsStored) - 1 : 0xffff;
+    for (let i = 0; i < stored.length; i++) stored[i] = signed ? raw[i]! : raw[i]! & mask;
+  }
+  if (photometric === "MONOCHROME1") {
+    const max = signed ? 0 : (1 << bitsStored) - 1;
+    for (let i = 0; i < stored.length; i++) stored[i] = signed ? -stored[i]! : max - stored[i]!;
+  }
+  const values = new Float32Array(stored.length);
+  for (let i = 0; i < values.length; i++) values[i] = stored[i]! * slope + intercept;
+  const spacing = (ds.string("x00280030") ?? ds.string("x00181164"))?.split("\\").map(Number);
+  return {
+    image: image(rows, columns, values),
+    pixelSpacing: spacing && spacing.length === 2 && spacing.every((v) => v > 0) ? [spacing[0]!, spacing[1]!] : null,
+    modality: ds.string("x00080060") ?? "",
+    photometric,
+  };
+}

@@ -1,0 +1,54 @@
+// Intensity steps. Layout: Image2D (row-major, single channel).
+import { type Image2D, type Step } from "./image.js";
+
+export class DegenerateImageError extends Error {
+  override name = "DegenerateImageError";
+}
+
+export interface WindowOptions {
+  /** Values ≤ low map to outLow, ≥ high to outHigh, linearly in between (e.g. HU −200…1000 → −1…1). */
+  low: number;
+  high: number;
+  outLow?: number;
+  outHigh?: number;
+}
+
+/**
+ * Clip to [low, high] and rescale linearly to [outLow, outHigh] (default −1…1).
+ * 5×5 example (low −200, high 1000): −1000 → −1, −200 → −1, 400 → 0, 1000 → 1, 3000 → 1.
+ * Throws DegenerateImageError when high ≤ low. numpy: np.clip((x − low)/(high − low), 0, 1)·(outHigh − outLow) + outLow.
+ */
+export function windowIntensity(options: WindowOptions): Step {
+  const { low, high, outLow = -1, outHigh = 1 } = options;
+  if (!(high > low)) throw new DegenerateImageError(`window high (${high}) must exceed low (${low})`);
+  return (input: Image2D) => {
+    const out = new Float32Array(input.data.length);
+    const span = high - low;
+    for (let i = 0; i < out.length; i++) {
+      const t = Math.min(1, Math.max(0, (input.data[i]! - low) / span));
+      out[i] = t * (outHigh - outLow) + outLow;
+    }
+    return { ...input, data: out };
+  };
+}
+
+/**
+ * Min-max normalisation to [outLow, outHigh] (default 0…1): (x − min)/(max − min).
+ * 5×5 example: values 10…50 → 0…1. Throws DegenerateImageError on a constant image.
+ * numpy: (x − x.min()) / (x.max() − x.min()).
+ */
+export function minMaxNormalize(options: { outLow?: number; outHigh?: number } = {}): Step {
+  const { outLow = 0, outHigh = 1 } = options;
+  return (input: Image2D) => {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const v of input.data) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (!(max > min)) throw new DegenerateImageError(`cannot min-max normalise a constant image (all values ${min})`);
+    const out = new Float32Array(input.data.length);
+    for (let i = 0; i < out.length; i++) out[i] = ((input.data[i]! - min) / (max - min)) * (outHigh - outLow) + outLow;
+    return { ...input, data: out };
+  };
+}

@@ -1,0 +1,80 @@
+// Each step on a worked 5×5 example, and the whole set against numpy/scikit-image (reference/parity.json).
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { compose, cropAround, DegenerateImageError, equidistantIndices, image, minMaxNormalize, resampleToSpacing, resizeBilinear, resizeKeepAspect, windowIntensity } from "../src/index.js";
+
+const five = (values: number[]) => image(5, 5, Float32Array.from(values));
+const grid = five(Array.from({ length: 25 }, (_, i) => i)); // 0..24, value = 5·row + column
+
+describe("worked 5×5 examples", () => {
+  it("windowIntensity: HU −200…1000 → −1…1, clipped outside", () => {
+    const out = windowIntensity({ low: -200, high: 1000 })(five([-1000, -200, 400, 1000, 3000, ...new Array(20).fill(400)]));
+    expect(Array.from(out.data.slice(0, 5))).toEqual([-1, -1, 0, 1, 1]);
+    expect(() => windowIntensity({ low: 5, high: 5 })).toThrow(DegenerateImageError);
+  });
+
+  it("minMaxNormalize: 0…24 → 0…1; a constant image throws", () => {
+    const out = minMaxNormalize()(grid);
+    expect(out.data[0]).toBe(0);
+    expect(out.data[24]).toBe(1);
+    expect(out.data[12]).toBeCloseTo(0.5, 7);
+    expect(() => minMaxNormalize()(five(new Array(25).fill(3)))).toThrow(/constant image/);
+  });
+
+  it("resizeBilinear to the same size is the identity; 5×5 → 1×1 is the centre", () => {
+    expect(Array.from(resizeBilinear(grid, 5, 5).data)).toEqual(Array.from(grid.data));
+    expect(resizeBilinear(grid, 1, 1).data[0]).toBe(12);
+  });
+
+  it("resizeKeepAspect: a 2×5 strip into 5×5 is centred with zero rows and records its geometry", () => {
+    const strip = image(2, 5, Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    const out = resizeKeepAspect({ rows: 5, columns: 5 })(strip);
+    expect(out.geometry).toEqual({ scaleRow: 1, scaleCol: 1, padTop: 1, padLeft: 0, contentRows: 2, contentColumns: 5 });
+    expect(Array.from(out.data.slice(0, 5))).toEqual([0, 0, 0, 0, 0]);
+    expect(Array.from(out.data.slice(5, 10))).toEqual([1, 2, 3, 4, 5]);
+    expect(Array.from(out.data.slice(15, 25))).toEqual(new Array(10).fill(0));
+  });
+
+  it("cropAround: 3×3 at (0, 0) keeps 2×2 of the image, zeros outside; a crop off the image throws", () => {
+    const out = cropAround({ centerRow: 0, centerCol: 0, rows: 3, columns: 3 })(grid);
+    expect(Array.from(out.data)).toEqual([0, 0, 0, 0, 0, 1, 0, 5, 6]);
+    expect(out.box).toEqual({ top: -1, left: -1, rows: 3, columns: 3 });
+    expect(() => cropAround({ centerRow: 40, centerCol: 40, rows: 3, columns: 3 })(grid)).toThrow(/outside/);
+  });
+
+  it("compose applies steps left to right", () => {
+    const pipeline = compose(windowIntensity({ low: 0, high: 24, outLow: 0, outHigh: 1 }), (x) => cropAround({ centerRow: 2, centerCol: 2, rows: 1, columns: 1 })(x));
+    expect(pipeline(grid).data[0]).toBeCloseTo(0.5, 7);
+  });
+
+  it("equidistantIndices: 14 of 33 slices, first and last included", () => {
+    expect(equidistantIndices(33, 14)).toEqual([0, 2, 5, 7, 10, 12, 15, 17, 20, 22, 25, 27, 30, 32]);
+    expect(() => equidistantIndices(10, 14)).toThrow(/14 slices from 10/);
+  });
+});
+
+describe("parity with numpy / scikit-image (max |difference| ≤ 1e-4)", () => {
+  const ref = JSON.parse(readFileSync(new URL("../reference/parity.json", import.meta.url), "utf8"));
+  const input = image(ref.input.rows, ref.input.columns, Float32Array.from(ref.input.data));
+  const maxDiff = (a: Float32Array, b: number[]) => {
+    expect(a.length).toBe(b.length);
+    return a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
+  };
+  // Reference values span −1000…1500, so float32 rounding alone is ~1e-4 there: compare the [−1, 1]
+  // and [0, 1] outputs directly and the raw-scale outputs relative to the 2500 range.
+  it("window and min-max", () => {
+    expect(maxDiff(windowIntensity({ low: -200, high: 1000 })(input).data, ref.window)).toBeLessThanOrEqual(1e-4);
+    expect(maxDiff(minMaxNormalize()(input).data, ref.minmax)).toBeLessThanOrEqual(1e-4);
+  });
+  it("bilinear resize, aspect-keeping resize with padding, resampling, crop", () => {
+    expect(maxDiff(resizeBilinear(input, 64, 40).data, ref.resize) / 2500).toBeLessThanOrEqual(1e-4);
+    expect(maxDiff(resizeKeepAspect({ rows: 48, columns: 48 })(input).data, ref.keepAspect) / 2500).toBeLessThanOrEqual(1e-4);
+    const resampled = resampleToSpacing(input, [0.7, 0.7], [1, 1]);
+    expect([resampled.rows, resampled.columns]).toEqual([ref.resample.rows, ref.resample.columns]);
+    expect(maxDiff(resampled.data, ref.resample.data) / 2500).toBeLessThanOrEqual(1e-4);
+    expect(maxDiff(cropAround({ centerRow: 5, centerCol: 20, rows: 16, columns: 16 })(input).data, ref.crop) / 2500).toBeLessThanOrEqual(1e-4);
+  });
+  it("equidistant slice indices", () => {
+    for (const { n, count, indices } of ref.equidistant) expect(equidistantIndices(n, count)).toEqual(indices);
+  });
+});
