@@ -1,0 +1,52 @@
+// The committed clinical baselines load, pass their contract checks and score exactly their linear
+// predictor; a bad file or a manifest that lies is refused with a specific message.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { loadModel, ModelContractError, scoreBatch } from "../src/index.js";
+
+const dir = (family: string) => new URL(`../../../models/${family}/1.0.0/`, import.meta.url);
+const read = (family: string) => ({ bytes: new Uint8Array(readFileSync(new URL("model.onnx", dir(family)))), manifest: JSON.parse(readFileSync(new URL("manifest.json", dir(family)), "utf8")) });
+const quiet = { log: () => {} };
+
+describe("loadModel", () => {
+  it.each(["clinical-coxph-m1", "clinical-coxph-m2", "clinical-coxph-m3"])("%s loads on CPU (CUDA falls back) and scores its linear predictor", async (family) => {
+    const { bytes, manifest } = read(family);
+    const lines: string[] = [];
+    const model = await loadModel(bytes, manifest, { log: (l) => lines.push(l) });
+    expect(model.executionProvider).toBe("cpu");
+    expect(lines.join("\n")).toMatch(/CUDA execution provider unavailable.*falling back to CPU/);
+    const coef = JSON.parse(readFileSync(new URL("coefficients.json", dir(family)), "utf8")).coef as number[];
+    const rows = [new Float32Array(coef.length).fill(1), Float32Array.from(coef, (_, k) => k - 1)];
+    const scores = await scoreBatch(model, "clinical", rows, [coef.length]);
+    rows.forEach((r, i) => expect(scores[i]).toBeCloseTo(r.reduce((s, v, k) => s + v * coef[k]!, 0), 5));
+  });
+
+  it("refuses a manifest that lies about the input shape", async () => {
+    const { bytes, manifest } = read("clinical-coxph-m1");
+    const lying = { ...manifest, inputs: [{ ...manifest.inputs[0], shape: ["batch", 4] }] };
+    await expect(loadModel(bytes, lying, { providers: ["cpu"], ...quiet })).rejects.toThrow(/input "clinical" has shape \[batch, 2\]; the manifest says \[batch, 4\]/);
+  });
+
+  it("refuses a manifest naming inputs or outputs the model lacks", async () => {
+    const { bytes, manifest } = read("clinical-coxph-m1");
+    await expect(loadModel(bytes, { ...manifest, inputs: [{ ...manifest.inputs[0], name: "image" }] }, { providers: ["cpu"], ...quiet })).rejects.toThrow(/inputs are \[clinical\]; the manifest declares \[image\]/);
+    await expect(loadModel(bytes, { ...manifest, outputs: [{ ...manifest.outputs[0], name: "risk" }] }, { providers: ["cpu"], ...quiet })).rejects.toThrow(/declares output "risk"/);
+  });
+
+  it("refuses a file that is not ONNX, and a sha256 that does not match", async () => {
+    const { manifest } = read("clinical-coxph-m1");
+    const junk = new TextEncoder().encode("this is not an ONNX model");
+    const withJunkHash = { ...manifest, sha256: createHash("sha256").update(junk).digest("hex") };
+    await expect(loadModel(junk, withJunkHash, { providers: ["cpu"], ...quiet })).rejects.toThrow(ModelContractError);
+    await expect(loadModel(junk, withJunkHash, { providers: ["cpu"], ...quiet })).rejects.toThrow(/not a loadable ONNX model/);
+    await expect(loadModel(read("clinical-coxph-m2").bytes, manifest, { providers: ["cpu"], ...quiet })).rejects.toThrow(/ONNX file hashes to/);
+  });
+
+  it("refuses an incomplete model card, naming the field", async () => {
+    const { bytes, manifest } = read("clinical-coxph-m1");
+    await expect(loadModel(bytes, { ...manifest, baselineCumulativeHazard: [] }, quiet)).rejects.toThrow(/manifest.baselineCumulativeHazard: a log-hazard model must state/);
+    const { licence: _licence, ...noLicence } = manifest;
+    await expect(loadModel(bytes, noLicence, quiet)).rejects.toThrow(/manifest.licence/);
+  });
+});
