@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { applyMigrations, clearRuntimeInfo, createPrismaClient, dataDir, repoRoot, resolveLocalDatabase, writeRuntimeInfo } from "@fracval/db";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "@fracval/core";
+import { DEMO_PASSWORD, DEMO_USERS, FileContentStore, registerModelDirectory, seedDemoData } from "@fracval/core";
 import { startService, stopAll, waitForHttp, type Running, type Service } from "./platform.js";
 import { portalNeedsBuild } from "./portal-build.js";
 import { loadOrCreateSecrets } from "./secrets.js";
@@ -52,6 +52,8 @@ try {
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : "migrations up to date");
   const db = createPrismaClient(database.url);
   if (await seedDemoData(db, { pseudonymSecret: secrets.pseudonymSecret })) log("seeded demo sites, users, studies and cohorts");
+  const models = await registerModelDirectory(db, new FileContentStore(process.env.FRACVAL_STORAGE_DIR ?? join(dataDir, "storage")), join(repoRoot, "models"));
+  if (models.length) log(`registered reference models: ${models.join(", ")}`);
   await db.$disconnect();
   writeRuntimeInfo({ databaseUrl: database.url, pid: process.pid, apiUrl: `${apiUrl}/graphql`, portalUrl });
 

@@ -1,7 +1,8 @@
 // Role × site × operation over real GraphQL requests against real PostgreSQL. Every patient-level read
 // is either refused with no data in the response, or allowed and audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKey, FileContentStore, registerModelVersion, revokeApiKey, loadUserViewer } from "@fracval/core";
+import { createApiKey, FileContentStore, registerModelDirectory, revokeApiKey, loadUserViewer } from "@fracval/core";
+import { fileURLToPath } from "node:url";
 import { createTestDatabase, sessionTokenFor, type TestDatabase } from "@fracval/testing";
 import { startTestApi, type TestApi } from "./support/api.js";
 import { mkdtempSync } from "node:fs";
@@ -58,12 +59,9 @@ beforeAll(async () => {
   await revokeApiKey(db, (await loadUserViewer(db, byEmail("admin@fracval.demo").id))!, revoked.apiKey.id);
   credentials.revokedKey = revoked.key;
 
-  const study = await db.study.findFirstOrThrow({ where: { slug: "ct-bone-muscle" } });
   const store = new FileContentStore(mkdtempSync(join(tmpdir(), "fracval-store-")));
-  const model = await registerModelVersion(db, store, null, {
-    studyId: study.id, family: "test-model", version: "1.0.0", kind: "CLINICAL_BASELINE", task: "PROBABILITY_AT_HORIZON",
-    outputSemantics: "5-year fracture probability", manifest: { test: true }, artifact: new TextEncoder().encode("not an onnx file; registry checks come later"),
-  });
+  await registerModelDirectory(db, store, fileURLToPath(new URL("../../../models/", import.meta.url)));
+  const model = await db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m1" } });
   for (const code of SITES) {
     const dataset = await db.validationDataset.findFirstOrThrow({ where: { siteId: siteId(code) } });
     const patients = await db.patient.findMany({ where: { datasetId: dataset.id }, take: 3 });

@@ -1,6 +1,10 @@
-// Model registry: immutable, content-addressed model versions. (ONNX contract checks arrive with the
-// inference package; here the artifact is stored, hashed and frozen.)
+// Model registry: immutable, content-addressed model versions. Registration validates the artifact
+// against its model card (packages/inference: parses, I/O and shapes as declared, dry run) before it
+// is stored, hashed and frozen.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
+import { loadModel, ModelContractError } from "@fracval/inference";
 import type { Db, ModelVersion, Prisma } from "@fracval/db";
 import { recordAudit } from "./audit.js";
 import type { ContentStore } from "./content-store.js";
@@ -47,6 +51,17 @@ export async function registerModelVersion(db: Db, store: ContentStore, viewer: 
       location: { field: "version", value: input.version },
     });
   }
+  const card = input.manifest;
+  for (const [field, value] of [["family", input.family], ["version", input.version], ["kind", input.kind], ["task", input.task]] as const) {
+    if (card[field] !== value) throw badInput(`manifest.${field}`, `The model card says ${field} = ${String(card[field])}, the registration says ${value}.`);
+  }
+  try {
+    const loaded = await loadModel(input.artifact, card, { providers: ["cpu"], log: () => {} });
+    await loaded.session.release();
+  } catch (error) {
+    if (error instanceof ModelContractError) throw badInput("artifact", `The model was refused: ${error.message}`);
+    throw error;
+  }
   const sha256 = await store.put(input.artifact);
   return db.$transaction(async (tx) => {
     const model = await tx.modelVersion.create({
@@ -70,4 +85,31 @@ export async function registerModelVersion(db: Db, store: ContentStore, viewer: 
     await recordAudit(tx, viewer, { action: "model.register", resource: model.id, details: { family: model.family, version: model.version, sha256 } });
     return model;
   });
+}
+
+/**
+ * Registers every models/<family>/<version>/ (model.onnx + manifest.json) not registered yet, under
+ * the study its card names; used by `npm start` for the reference models. Returns what was added.
+ */
+export async function registerModelDirectory(db: Db, store: ContentStore, modelsDir: string): Promise<string[]> {
+  const added: string[] = [];
+  for (const family of existsSync(modelsDir) ? readdirSync(modelsDir).sort() : []) {
+    const familyDir = join(modelsDir, family);
+    if (!statSync(familyDir).isDirectory()) continue;
+    for (const version of readdirSync(familyDir).sort()) {
+      const dir = join(familyDir, version);
+      if (!existsSync(join(dir, "manifest.json")) || !existsSync(join(dir, "model.onnx"))) continue;
+      const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Record<string, unknown> & { family: string; version: string; study: string; kind: "IMAGE_MODEL" | "CLINICAL_BASELINE"; task: "LOG_HAZARD" | "PROBABILITY_AT_HORIZON" | "SCORE"; horizonDays: number | null; outputs: { meaning: string; direction: string }[] };
+      if (await db.modelVersion.findUnique({ where: { family_version: { family: manifest.family, version: manifest.version } } })) continue;
+      const study = await db.study.findUnique({ where: { slug: manifest.study } });
+      if (!study) throw new Error(`${dir}/manifest.json names study "${manifest.study}", which does not exist`);
+      await registerModelVersion(db, store, null, {
+        studyId: study.id, family: manifest.family, version: manifest.version, kind: manifest.kind, task: manifest.task,
+        outputSemantics: `${manifest.outputs[0]!.meaning} (${manifest.outputs[0]!.direction})`, horizonDays: manifest.horizonDays,
+        manifest, artifact: new Uint8Array(readFileSync(join(dir, "model.onnx"))),
+      });
+      added.push(`${manifest.family}@${manifest.version}`);
+    }
+  }
+  return added;
 }

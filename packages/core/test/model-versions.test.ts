@@ -1,0 +1,45 @@
+// Model registration validates the ONNX artifact against its model card before freezing it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createTestDatabase, type TestDatabase } from "@fracval/testing";
+import { FileContentStore, registerModelDirectory, registerModelVersion } from "../src/index.js";
+
+const modelsDir = fileURLToPath(new URL("../../../models/", import.meta.url));
+let t: TestDatabase;
+const store = new FileContentStore(mkdtempSync(join(tmpdir(), "fracval-models-store-")));
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.drop());
+
+describe("model registry", () => {
+  it("registers the reference models in models/ once, PUBLISHED and content-addressed", async () => {
+    const added = await registerModelDirectory(t.db, store, modelsDir);
+    expect(added).toEqual(["clinical-coxph-m1@1.0.0", "clinical-coxph-m2@1.0.0", "clinical-coxph-m3@1.0.0"]);
+    expect(await registerModelDirectory(t.db, store, modelsDir)).toEqual([]); // idempotent
+    const m1 = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m1" }, include: { study: true } });
+    expect(m1).toMatchObject({ status: "PUBLISHED", kind: "CLINICAL_BASELINE", task: "LOG_HAZARD", study: { slug: "xray-deepsurv" } });
+    expect(m1.artifactSha256).toBe(JSON.parse(readFileSync(join(modelsDir, "clinical-coxph-m1/1.0.0/manifest.json"), "utf8")).sha256);
+    expect(await store.has(m1.artifactSha256)).toBe(true);
+  });
+
+  it("refuses an artifact that is not the model its card describes, with the reason, storing nothing", async () => {
+    const study = await t.db.study.findFirstOrThrow({ where: { slug: "xray-deepsurv" } });
+    const manifest = { ...JSON.parse(readFileSync(join(modelsDir, "clinical-coxph-m2/1.0.0/manifest.json"), "utf8")), version: "9.9.9" };
+    const before = await t.db.modelVersion.count();
+    await expect(registerModelVersion(t.db, store, null, {
+      studyId: study.id, family: manifest.family, version: "9.9.9", kind: "CLINICAL_BASELINE", task: "LOG_HAZARD", outputSemantics: "log hazard",
+      manifest: { ...manifest, inputs: [{ ...manifest.inputs[0], shape: ["batch", 7] }] },
+      artifact: new Uint8Array(readFileSync(join(modelsDir, "clinical-coxph-m2/1.0.0/model.onnx"))),
+    })).rejects.toMatchObject({ code: "BAD_USER_INPUT", userMessage: expect.stringMatching(/The model was refused: input "clinical" has shape \[batch, 3\]; the manifest says \[batch, 7\]/) });
+    await expect(registerModelVersion(t.db, store, null, {
+      studyId: study.id, family: manifest.family, version: "9.9.9", kind: "CLINICAL_BASELINE", task: "SCORE", outputSemantics: "log hazard",
+      manifest, artifact: new Uint8Array(readFileSync(join(modelsDir, "clinical-coxph-m2/1.0.0/model.onnx"))),
+    })).rejects.toMatchObject({ code: "BAD_USER_INPUT", userMessage: expect.stringMatching(/card says task = LOG_HAZARD/) });
+    expect(await t.db.modelVersion.count()).toBe(before);
+  });
+});
