@@ -27,7 +27,7 @@ const DEVELOPMENT = { site: "Severance", n: 3000, seed: 1000 };
 
 const cohort = generateCohort(findProfile(DEVELOPMENT.site), { n: DEVELOPMENT.n, seed: DEVELOPMENT.seed });
 const time = cohort.map((p) => p.followUpDays);
-const event = cohort.map((p) => (p.event ? 1 : 0));
+const event: number[] = cohort.map((p) => (p.event ? 1 : 0));
 
 for (const spec of MODELS) {
   const stats = spec.features.map((f) => {
