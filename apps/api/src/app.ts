@@ -5,7 +5,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type Express } from "express";
 import type { Db } from "@fracval/db";
-import type { ContentStore } from "@fracval/core";
+import type { ContentStore, Enqueue } from "@fracval/core";
 import { buildContext, type Context, type IngestConfig } from "./context.js";
 import { createUploadRouter } from "./uploads.js";
 import { formatError } from "./graphql/format-error.js";
@@ -20,6 +20,8 @@ export interface AppOptions {
   corsOrigins: string[];
   production: boolean;
   ingest: IngestConfig;
+  /** Job queue producer; tests may pass one that records jobs. */
+  enqueue: Enqueue;
 }
 
 export interface App {
@@ -51,7 +53,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     "/graphql",
     cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }),
     express.json({ limit: "25mb" }), // registerModelVersion carries an ONNX file (≤ 10 MB, base64)
-    expressMiddleware(apollo, { context: ({ req }) => buildContext(options.db, options.store, options.ingest, req.headers, options.authSecret) }),
+    expressMiddleware(apollo, { context: ({ req }) => buildContext(options.db, options.store, options.ingest, options.enqueue, req.headers, options.authSecret) }),
   );
   return { express: app, stop: () => apollo.stop() };
 }

@@ -1,6 +1,6 @@
 // Per-request context: who is asking, resolved from an API key or a portal session token.
 import type { Db } from "@fracval/db";
-import { AppError, authenticateApiKey, loadUserViewer, unauthenticated, type ContentStore, type Viewer } from "@fracval/core";
+import { AppError, authenticateApiKey, loadUserViewer, unauthenticated, type ContentStore, type Enqueue, type Viewer } from "@fracval/core";
 import { decode } from "@auth/core/jwt";
 import type { IncomingHttpHeaders } from "node:http";
 
@@ -14,6 +14,8 @@ export interface Context {
   db: Db;
   store: ContentStore;
   ingest: IngestConfig;
+  /** Enqueues jobs inside a transaction (validation runs). */
+  enqueue: Enqueue;
   viewer: Viewer | null;
   /** Credentials were presented but rejected; protected fields throw this instead of a generic error. */
   authError: AppError | null;
@@ -49,11 +51,11 @@ export async function authenticate(db: Db, headers: IncomingHttpHeaders, authSec
   return sessionToken ? viewerFromSessionToken(db, sessionToken, authSecret) : null;
 }
 
-export async function buildContext(db: Db, store: ContentStore, ingest: IngestConfig, headers: IncomingHttpHeaders, authSecret: string): Promise<Context> {
+export async function buildContext(db: Db, store: ContentStore, ingest: IngestConfig, enqueue: Enqueue, headers: IncomingHttpHeaders, authSecret: string): Promise<Context> {
   try {
-    return { db, store, ingest, viewer: await authenticate(db, headers, authSecret), authError: null };
+    return { db, store, ingest, enqueue, viewer: await authenticate(db, headers, authSecret), authError: null };
   } catch (error) {
-    if (error instanceof AppError) return { db, store, ingest, viewer: null, authError: error };
+    if (error instanceof AppError) return { db, store, ingest, enqueue, viewer: null, authError: error };
     throw error;
   }
 }

@@ -3,9 +3,11 @@ import { createPrismaClient } from "@fracval/db";
 import { FileContentStore } from "@fracval/core";
 import { createApp } from "./app.js";
 import { readConfig } from "./config.js";
+import { startJobProducer } from "./queue.js";
 
 const config = readConfig();
 const db = createPrismaClient(config.DATABASE_URL);
+const queue = await startJobProducer(config.DATABASE_URL);
 const app = await createApp({
   db,
   store: new FileContentStore(config.FRACVAL_STORAGE_DIR),
@@ -13,6 +15,7 @@ const app = await createApp({
   corsOrigins: [config.PORTAL_URL],
   production: config.NODE_ENV === "production",
   ingest: { uploadsDir: config.FRACVAL_UPLOAD_DIR, pseudonymSecret: config.FRACVAL_PSEUDONYM_SECRET },
+  enqueue: queue.enqueue,
 });
 const server = app.express.listen(config.API_PORT, () => console.log(`[api] GraphQL on http://localhost:${config.API_PORT}/graphql`));
 
@@ -20,6 +23,7 @@ async function shutdown(signal: string) {
   console.log(`[api] ${signal}: shutting down`);
   server.close();
   await app.stop();
+  await queue.stop();
   await db.$disconnect();
   process.exit(0);
 }

@@ -1,13 +1,15 @@
-// Worker process: consumes pg-boss queues on the platform's PostgreSQL. Inference and metric jobs are
-// registered here as they arrive (see ARCHITECTURE.md); until then it keeps the queue schema ready and
-// reports liveness for /readyz.
+// Worker process: consumes pg-boss queues on the platform's PostgreSQL — run__score (one batch of a
+// validation run) today; metric jobs join it. Any number of worker processes on any number of hosts
+// can run side by side. Reports liveness for /readyz.
 import PgBoss from "pg-boss";
+import { FileContentStore, ModelCache, QUEUES, RunScorePayload, scoreRunBatch } from "@fracval/core";
 import { createPrismaClient } from "@fracval/db";
 import { startHeartbeat } from "./heartbeat.js";
 
 const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error("[worker] DATABASE_URL is required");
+const storageDir = process.env.FRACVAL_STORAGE_DIR;
+if (!url || !storageDir) {
+  console.error("[worker] DATABASE_URL and FRACVAL_STORAGE_DIR are required");
   process.exit(2);
 }
 
@@ -17,6 +19,12 @@ boss.on("error", (error: Error & { code?: string }) => {
   if (error.code !== "57P01") console.error("[worker] queue error:", error); // 57P01: server shutting down
 });
 await boss.start();
+await boss.createQueue(QUEUES.runScore);
+const models = new ModelCache(new FileContentStore(storageDir), 4, (line) => console.log(line));
+await boss.work<RunScorePayload>(QUEUES.runScore, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+  const payload = RunScorePayload.parse(job!.data); // a malformed payload fails the job (retries, then dead-letter)
+  await scoreRunBatch(db, models, payload); // throws on transient errors: the job fails and is retried
+});
 const heartbeat = await startHeartbeat(db, null);
 console.log(`[worker] ready (${heartbeat.id})`);
 

@@ -21,3 +21,5 @@ export * from "./ingest/inspect-dicom.js";
 export * from "./ingest/deidentify-dicom.js";
 export * from "./ingest/ingest-dataset.js";
 export * from "./ingest/start-ingestion.js";
+export * from "./runs-create.js";
+export * from "./run-scoring.js";

@@ -4,7 +4,7 @@ import type { Server } from "node:http";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FileContentStore } from "@fracval/core";
+import { FileContentStore, type Enqueue } from "@fracval/core";
 import type { Db } from "@fracval/db";
 import { createApp } from "../../src/app.js";
 import { TEST_AUTH_SECRET, TEST_PSEUDONYM_SECRET } from "@fracval/testing";
@@ -21,7 +21,7 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function startTestApi(db: Db): Promise<TestApi> {
+export async function startTestApi(db: Db, enqueue: Enqueue = async () => {}): Promise<TestApi> {
   const app = await createApp({
     db,
     store: new FileContentStore(mkdtempSync(join(tmpdir(), "fracval-store-"))),
@@ -29,6 +29,7 @@ export async function startTestApi(db: Db): Promise<TestApi> {
     corsOrigins: [],
     production: true,
     ingest: { uploadsDir: mkdtempSync(join(tmpdir(), "fracval-uploads-")), pseudonymSecret: TEST_PSEUDONYM_SECRET },
+    enqueue,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.express.listen(0, "127.0.0.1", () => resolve(s));

@@ -1,4 +1,4 @@
-import { getDataset, getModelVersion, getRun, listPredictions, listRuns, requireViewer } from "@fracval/core";
+import { createValidationRun, getDataset, getModelVersion, getRun, listPredictions, listRuns, requireViewer } from "@fracval/core";
 import type { ValidationRun } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
@@ -11,6 +11,9 @@ export const resolvers: Resolvers = {
       }),
     run: (_, { id }: { id: string }, { db, viewer }) => getRun(db, requireViewer(viewer), id),
     predictions: (_, { runId }: { runId: string }, { db, viewer }) => listPredictions(db, requireViewer(viewer), runId),
+  },
+  Mutation: {
+    createValidationRun: (_, args: { modelVersionId: string; datasetId: string }, { db, viewer, enqueue }) => createValidationRun(db, requireViewer(viewer), args, enqueue),
   },
   ValidationRun: {
     modelVersion: (r: ValidationRun, _, { db }) => getModelVersion(db, r.modelVersionId),

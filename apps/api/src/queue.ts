@@ -1,0 +1,30 @@
+// The API's side of the job queue: it only enqueues, inside the transaction of the data the job
+// concerns (pg-boss `send` with `db` bound to the Prisma transaction).
+import PgBoss from "pg-boss";
+import type { Prisma } from "@fracval/db";
+import { QUEUES, type Enqueue } from "@fracval/core";
+
+export interface JobProducer {
+  enqueue: Enqueue;
+  stop(): Promise<void>;
+}
+
+export async function startJobProducer(databaseUrl: string): Promise<JobProducer> {
+  const boss = new PgBoss({ connectionString: databaseUrl, supervise: false, schedule: false });
+  boss.on("error", (error: Error & { code?: string }) => {
+    if (error.code !== "57P01") console.error("[api] queue error:", error);
+  });
+  await boss.start();
+  for (const queue of Object.values(QUEUES)) await boss.createQueue(queue);
+  return {
+    async enqueue(tx: Prisma.TransactionClient, queue: string, payload: object) {
+      const id = await boss.send(queue, payload, {
+        retryLimit: 3,
+        retryBackoff: true,
+        db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
+      });
+      if (!id) throw new Error(`queue ${queue} refused the job`);
+    },
+    stop: () => boss.stop({ graceful: true, wait: true }),
+  };
+}

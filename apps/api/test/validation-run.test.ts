@@ -1,0 +1,75 @@
+// A validation run end to end on real PostgreSQL: the API-side producer enqueues batch jobs in the
+// run's transaction, a real worker process scores them with the registered ONNX clinical baseline,
+// and each patient ends with exactly one prediction equal to the model's linear predictor.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createValidationRun, FileContentStore, loadUserViewer, registerModelDirectory } from "@fracval/core";
+import { createTestDatabase, type TestDatabase } from "@fracval/testing";
+import { startJobProducer, type JobProducer } from "../src/queue.js";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const storageDir = mkdtempSync(join(tmpdir(), "fracval-run-store-"));
+let t: TestDatabase;
+let producer: JobProducer;
+let worker: ChildProcess | undefined;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await registerModelDirectory(t.db, new FileContentStore(storageDir), join(root, "models"));
+  producer = await startJobProducer(t.url);
+}, 60_000);
+
+afterAll(async () => {
+  worker?.kill("SIGKILL");
+  await producer?.stop();
+  await t?.drop();
+});
+
+async function waitFor<T>(fn: () => Promise<T | null>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe("validation run through the queue and a worker", () => {
+  it("scores every patient once with the clinical CoxPH model 2 and reports progress", async () => {
+    // The demo Severance cohort, attached to the study of seed 000's models for this test.
+    const study = await t.db.study.findFirstOrThrow({ where: { slug: "xray-deepsurv" } });
+    const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
+    await t.db.validationDataset.update({ where: { id: dataset.id }, data: { studyId: study.id } });
+    const model = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m2" } });
+    const pi = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "pi@fracval.demo" } })).id))!;
+
+    const run = await createValidationRun(t.db, pi, { modelVersionId: model.id, datasetId: dataset.id }, producer.enqueue);
+    expect(run).toMatchObject({ status: "QUEUED", progressTotal: dataset.patientCount, progressDone: 0 });
+    const jobs = await t.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'run__score' AND data->>'runId' = $1`, run.id);
+    expect(Number(jobs[0]!.n)).toBe(Math.ceil(dataset.patientCount / 32)); // enqueued with the run
+
+    worker = spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], { env: { ...process.env, DATABASE_URL: t.url, FRACVAL_STORAGE_DIR: storageDir }, stdio: "ignore" });
+    const done = await waitFor(async () => {
+      const r = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
+      return r.status === "SUCCEEDED" ? r : null;
+    }, 60_000);
+    expect(done).toMatchObject({ progressDone: dataset.patientCount, progressFailed: 0 });
+
+    const manifest = JSON.parse(readFileSync(join(root, "models/clinical-coxph-m2/1.0.0/manifest.json"), "utf8"));
+    const coef = JSON.parse(readFileSync(join(root, "models/clinical-coxph-m2/1.0.0/coefficients.json"), "utf8")).coef as number[];
+    const predictions = await t.db.prediction.findMany({ where: { runId: run.id }, include: { patient: { include: { baseline: true } } } });
+    expect(predictions).toHaveLength(dataset.patientCount);
+    expect(new Set(predictions.map((p) => p.patientId)).size).toBe(dataset.patientCount);
+    for (const p of predictions) {
+      const b = p.patient.baseline!;
+      const x = { age: b.ageYears, sex: b.sex === "FEMALE" ? 1 : 0, bmi: b.bmi! } as Record<string, number>;
+      const lp = manifest.clinicalFeatures.reduce((s: number, f: { column: string; mean: number; sd: number }, k: number) => s + coef[k]! * ((x[f.column]! - f.mean) / f.sd), 0);
+      expect(p.score!).toBeCloseTo(lp, 4);
+    }
+  }, 90_000);
+});

@@ -1,0 +1,42 @@
+// Starting a validation run: model version × dataset, with its scoring jobs enqueued in the same
+// transaction that creates it (so a run never exists without its work, nor work without its run).
+import { z } from "zod";
+import type { Db, Prisma, ValidationRun } from "@fracval/db";
+import { assertCanActOnSite } from "./access.js";
+import { recordAudit } from "./audit.js";
+import { AppError, badInput, notFound } from "./errors.js";
+import type { Viewer } from "./viewer.js";
+
+/** Queue names (pg-boss) and their payloads, parsed on arrival by the worker. */
+export const QUEUES = { runScore: "run__score" } as const;
+export const RunScorePayload = z.object({ runId: z.string().min(1), patientIds: z.array(z.string().min(1)).min(1) });
+export type RunScorePayload = z.infer<typeof RunScorePayload>;
+
+/** Enqueues a job inside the given transaction (the API wires pg-boss's `send` with `db` = the transaction). */
+export type Enqueue = (tx: Prisma.TransactionClient, queue: string, payload: object) => Promise<void>;
+
+export const INFERENCE_BATCH_SIZE = Number(process.env.INFERENCE_BATCH_SIZE ?? 32);
+export const CODE_VERSION = process.env.FRACVAL_CODE_VERSION ?? "fracval-0.1.0";
+
+export async function createValidationRun(db: Db, viewer: Viewer, options: { modelVersionId: string; datasetId: string }, enqueue: Enqueue): Promise<ValidationRun> {
+  const [model, dataset] = await Promise.all([
+    db.modelVersion.findUnique({ where: { id: options.modelVersionId } }),
+    db.validationDataset.findUnique({ where: { id: options.datasetId }, include: { site: true } }),
+  ]);
+  if (!model) throw notFound("Model version", options.modelVersionId);
+  if (!dataset) throw notFound("Dataset", options.datasetId);
+  assertCanActOnSite(viewer, dataset.siteId, dataset.site.code);
+  if (dataset.status !== "READY") throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; runs need a READY dataset.`);
+  if (model.studyId !== dataset.studyId) throw badInput("modelVersionId", `${model.family}@${model.version} belongs to another study than dataset ${dataset.id}.`, model.id);
+  const patients = await db.patient.findMany({ where: { datasetId: dataset.id }, select: { id: true }, orderBy: { id: "asc" } });
+  return db.$transaction(async (tx) => {
+    const run = await tx.validationRun.create({
+      data: { modelVersionId: model.id, datasetId: dataset.id, createdById: viewer.userId, codeVersion: CODE_VERSION, progressTotal: patients.length },
+    });
+    for (let k = 0; k < patients.length; k += INFERENCE_BATCH_SIZE) {
+      await enqueue(tx, QUEUES.runScore, { runId: run.id, patientIds: patients.slice(k, k + INFERENCE_BATCH_SIZE).map((p) => p.id) } satisfies RunScorePayload);
+    }
+    await recordAudit(tx, viewer, { action: "run.create", siteId: dataset.siteId, resource: run.id, details: { model: `${model.family}@${model.version}`, batches: Math.ceil(patients.length / INFERENCE_BATCH_SIZE) } });
+    return run;
+  });
+}
