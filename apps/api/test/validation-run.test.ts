@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createValidationRun, FileContentStore, loadUserViewer, registerModelDirectory } from "@fracval/core";
+import { harrellC } from "@fracval/stats";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { startJobProducer, type JobProducer } from "../src/queue.js";
 
@@ -71,5 +72,22 @@ describe("validation run through the queue and a worker", () => {
       const lp = manifest.clinicalFeatures.reduce((s: number, f: { column: string; mean: number; sd: number }, k: number) => s + coef[k]! * ((x[f.column]! - f.mean) / f.sd), 0);
       expect(p.score!).toBeCloseTo(lp, 4);
     }
+
+    // Metrics stored with provenance equal what packages/stats computes from the predictions directly.
+    const metrics = await t.db.metricResult.findMany({ where: { runId: run.id } });
+    const byKey = (metric: string, source: string, horizon: number | null = null) => metrics.find((m) => m.metric === metric && m.scoreSource === source && m.horizonDays === horizon);
+    const ordered = [...predictions].sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
+    const outcomes = await t.db.outcome.findMany({ where: { patientId: { in: ordered.map((p) => p.patientId) } } });
+    const outcomeOf = new Map(outcomes.map((o) => [o.patientId, o]));
+    const time = ordered.map((p) => outcomeOf.get(p.patientId)!.followUpDays);
+    const event = ordered.map((p) => (outcomeOf.get(p.patientId)!.incidentVertebralFracture ? 1 : 0));
+    const direct = harrellC(time, event, ordered.map((p) => p.score!));
+    expect(byKey("harrellC", "model")!.estimate).toBe(direct.estimate);
+    expect(byKey("harrellC", "model")!.se).toBe(direct.se);
+    const frax = harrellC(time, event, ordered.map((p) => p.patient.baseline!.fraxMof10y!));
+    expect(byKey("harrellC", "frax_mof")!.estimate).toBe(frax.estimate);
+    expect(byKey("harrellCDiff", "model-vs-frax_mof")!.estimate).toBeCloseTo(direct.estimate - frax.estimate, 12);
+    expect((byKey("harrellCDiff", "model-vs-frax_mof")!.details as { p: number }).p).toBeGreaterThan(0);
+    expect(byKey("harrellC", "model")!.provenance).toMatchObject({ modelSha256: model.artifactSha256, codeVersion: expect.any(String), patients: dataset.patientCount });
   }, 90_000);
 });

@@ -23,3 +23,4 @@ export * from "./ingest/ingest-dataset.js";
 export * from "./ingest/start-ingestion.js";
 export * from "./runs-create.js";
 export * from "./run-scoring.js";
+export * from "./run-metrics.js";

@@ -6,6 +6,7 @@ import type { ClinicalBaseline, Db } from "@fracval/db";
 import { loadModel, ModelManifest, scoreBatch, type LoadedModel } from "@fracval/inference";
 import type { ContentStore } from "./content-store.js";
 import type { RunScorePayload } from "./runs-create.js";
+import { computeRunMetrics } from "./run-metrics.js";
 
 /** Least-recently-used cache of open model sessions, one per model version. */
 export class ModelCache {
@@ -85,6 +86,11 @@ export async function scoreRunBatch(db: Db, models: ModelCache, payload: RunScor
   const [done, failures] = await Promise.all([db.prediction.count({ where: { runId: run.id } }), db.prediction.count({ where: { runId: run.id, score: null } })]);
   await db.validationRun.update({ where: { id: run.id }, data: { progressDone: done, progressFailed: failures } });
   if (done >= run.progressTotal) {
-    await db.validationRun.updateMany({ where: { id: run.id, status: "RUNNING" }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+    // The worker that completes the last batch computes the metrics (exactly once: the status flip is conditional).
+    const { count } = await db.validationRun.updateMany({ where: { id: run.id, status: "RUNNING" }, data: { status: "COMPUTING_METRICS" } });
+    if (count) {
+      await computeRunMetrics(db, run.id);
+      await db.validationRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+    }
   }
 }
