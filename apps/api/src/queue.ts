@@ -9,7 +9,12 @@ export interface JobProducer {
   stop(): Promise<void>;
 }
 
-export async function startJobProducer(databaseUrl: string): Promise<JobProducer> {
+/**
+ * `expireInSeconds`: how long a batch may stay active before pg-boss treats it as lost (a worker killed
+ * mid-batch) and hands it to another worker; batches take seconds, so minutes is ample.
+ */
+export async function startJobProducer(databaseUrl: string, options: { expireInSeconds?: number } = {}): Promise<JobProducer> {
+  const expireInSeconds = options.expireInSeconds ?? Number(process.env.FRACVAL_JOB_EXPIRE_SECONDS ?? 300);
   const boss = new PgBoss({ connectionString: databaseUrl, supervise: false, schedule: false });
   boss.on("error", (error: Error & { code?: string }) => {
     if (error.code !== "57P01") console.error("[api] queue error:", error);
@@ -21,6 +26,7 @@ export async function startJobProducer(databaseUrl: string): Promise<JobProducer
       const id = await boss.send(queue, payload, {
         retryLimit: 3,
         retryBackoff: true,
+        expireInSeconds,
         db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
       });
       if (!id) throw new Error(`queue ${queue} refused the job`);

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createValidationRun, FileContentStore, loadUserViewer, registerModelDirectory } from "@fracval/core";
+import { cancelValidationRun, createValidationRun, FileContentStore, loadUserViewer, registerModelDirectory } from "@fracval/core";
 import { harrellC } from "@fracval/stats";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { startJobProducer, type JobProducer } from "../src/queue.js";
@@ -21,7 +21,7 @@ let worker: ChildProcess | undefined;
 beforeAll(async () => {
   t = await createTestDatabase();
   await registerModelDirectory(t.db, new FileContentStore(storageDir), join(root, "models"));
-  producer = await startJobProducer(t.url);
+  producer = await startJobProducer(t.url, { expireInSeconds: 3 });
 }, 60_000);
 
 afterAll(async () => {
@@ -29,6 +29,9 @@ afterAll(async () => {
   await producer?.stop();
   await t?.drop();
 });
+
+const startWorker = (extra: Record<string, string> = {}) =>
+  spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], { env: { ...process.env, DATABASE_URL: t.url, FRACVAL_STORAGE_DIR: storageDir, FRACVAL_QUEUE_MAINTENANCE_SECONDS: "1", ...extra }, stdio: "ignore" });
 
 async function waitFor<T>(fn: () => Promise<T | null>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -54,7 +57,7 @@ describe("validation run through the queue and a worker", () => {
     const jobs = await t.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'run__score' AND data->>'runId' = $1`, run.id);
     expect(Number(jobs[0]!.n)).toBe(Math.ceil(dataset.patientCount / 32)); // enqueued with the run
 
-    worker = spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], { env: { ...process.env, DATABASE_URL: t.url, FRACVAL_STORAGE_DIR: storageDir }, stdio: "ignore" });
+    worker = startWorker();
     const done = await waitFor(async () => {
       const r = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
       return r.status === "SUCCEEDED" ? r : null;
@@ -90,4 +93,49 @@ describe("validation run through the queue and a worker", () => {
     expect((byKey("harrellCDiff", "model-vs-frax_mof")!.details as { p: number }).p).toBeGreaterThan(0);
     expect(byKey("harrellC", "model")!.provenance).toMatchObject({ modelSha256: model.artifactSha256, codeVersion: expect.any(String), patients: dataset.patientCount });
   }, 90_000);
+
+  it("loses nothing and duplicates nothing when a worker is SIGKILLed mid-run; the same metrics result", async () => {
+    worker?.kill("SIGTERM");
+    const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
+    const model = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m2" } });
+    const pi = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "pi@fracval.demo" } })).id))!;
+    const run = await createValidationRun(t.db, pi, { modelVersionId: model.id, datasetId: dataset.id, batchSize: 2 }, producer.enqueue);
+    const first = startWorker({ FRACVAL_WORKER_BATCH_DELAY_MS: "400" });
+    const partial = await waitFor(async () => {
+      const r = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
+      return r.progressDone > 0 ? r : null;
+    }, 60_000);
+    first.kill("SIGKILL"); // mid-run: at most a few of the 10 batches are done
+    expect(partial.progressDone).toBeLessThan(dataset.patientCount);
+    worker = startWorker();
+    const done = await waitFor(async () => {
+      const r = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
+      return r.status === "SUCCEEDED" ? r : null;
+    }, 60_000);
+    expect(done.progressDone).toBe(dataset.patientCount);
+    const predictions = await t.db.prediction.findMany({ where: { runId: run.id } });
+    expect(predictions).toHaveLength(dataset.patientCount);
+    expect(new Set(predictions.map((p) => p.patientId)).size).toBe(dataset.patientCount);
+    // Re-running gives identical numbers.
+    const earlier = await t.db.validationRun.findFirstOrThrow({ where: { modelVersionId: model.id, datasetId: dataset.id, id: { not: run.id } } });
+    const metricOf = async (runId: string) => (await t.db.metricResult.findFirstOrThrow({ where: { runId, metric: "harrellC", scoreSource: "model" } })).estimate;
+    expect(await metricOf(run.id)).toBe(await metricOf(earlier.id));
+  }, 120_000);
+
+  it("cancels a queued run: its jobs are skipped and it stays CANCELLED", async () => {
+    worker?.kill("SIGTERM");
+    const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
+    const model = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m1" } });
+    const pi = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "pi@fracval.demo" } })).id))!;
+    const run = await createValidationRun(t.db, pi, { modelVersionId: model.id, datasetId: dataset.id }, producer.enqueue);
+    expect((await cancelValidationRun(t.db, pi, run.id)).status).toBe("CANCELLED");
+    await expect(cancelValidationRun(t.db, pi, run.id)).rejects.toMatchObject({ code: "CONFLICT" });
+    worker = startWorker();
+    await waitFor(async () => {
+      const rows = await t.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pgboss.job WHERE data->>'runId' = $1 AND state = 'completed'`, run.id);
+      return Number(rows[0]!.n) > 0 ? true : null;
+    }, 30_000);
+    expect(await t.db.prediction.count({ where: { runId: run.id } })).toBe(0);
+    expect((await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("CANCELLED");
+  }, 60_000);
 });

@@ -14,7 +14,10 @@ if (!url || !storageDir) {
 }
 
 const db = createPrismaClient(url);
-const boss = new PgBoss({ connectionString: url });
+// Maintenance expires jobs of workers that died mid-batch so that another worker retries them.
+const boss = new PgBoss({ connectionString: url, maintenanceIntervalSeconds: Number(process.env.FRACVAL_QUEUE_MAINTENANCE_SECONDS ?? 30) });
+/** Optional pause per batch (ms), to watch progress in a demo or to kill a worker mid-run in a test. */
+const batchDelayMs = Number(process.env.FRACVAL_WORKER_BATCH_DELAY_MS ?? 0);
 boss.on("error", (error: Error & { code?: string }) => {
   if (error.code !== "57P01") console.error("[worker] queue error:", error); // 57P01: server shutting down
 });
@@ -23,6 +26,7 @@ await boss.createQueue(QUEUES.runScore);
 const models = new ModelCache(new FileContentStore(storageDir), 4, (line) => console.log(line));
 await boss.work<RunScorePayload>(QUEUES.runScore, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
   const payload = RunScorePayload.parse(job!.data); // a malformed payload fails the job (retries, then dead-letter)
+  if (batchDelayMs) await new Promise((r) => setTimeout(r, batchDelayMs));
   await scoreRunBatch(db, models, payload); // throws on transient errors: the job fails and is retried
 });
 const heartbeat = await startHeartbeat(db, null);

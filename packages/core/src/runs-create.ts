@@ -18,7 +18,9 @@ export type Enqueue = (tx: Prisma.TransactionClient, queue: string, payload: obj
 export const INFERENCE_BATCH_SIZE = Number(process.env.INFERENCE_BATCH_SIZE ?? 32);
 export const CODE_VERSION = process.env.FRACVAL_CODE_VERSION ?? "fracval-0.1.0";
 
-export async function createValidationRun(db: Db, viewer: Viewer, options: { modelVersionId: string; datasetId: string }, enqueue: Enqueue): Promise<ValidationRun> {
+export async function createValidationRun(db: Db, viewer: Viewer, options: { modelVersionId: string; datasetId: string; batchSize?: number }, enqueue: Enqueue): Promise<ValidationRun> {
+  const batchSize = options.batchSize ?? INFERENCE_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1024) throw badInput("batchSize", "batchSize must be a whole number from 1 to 1024.", batchSize);
   const [model, dataset] = await Promise.all([
     db.modelVersion.findUnique({ where: { id: options.modelVersionId } }),
     db.validationDataset.findUnique({ where: { id: options.datasetId }, include: { site: true } }),
@@ -33,10 +35,21 @@ export async function createValidationRun(db: Db, viewer: Viewer, options: { mod
     const run = await tx.validationRun.create({
       data: { modelVersionId: model.id, datasetId: dataset.id, createdById: viewer.userId, codeVersion: CODE_VERSION, progressTotal: patients.length },
     });
-    for (let k = 0; k < patients.length; k += INFERENCE_BATCH_SIZE) {
-      await enqueue(tx, QUEUES.runScore, { runId: run.id, patientIds: patients.slice(k, k + INFERENCE_BATCH_SIZE).map((p) => p.id) } satisfies RunScorePayload);
+    for (let k = 0; k < patients.length; k += batchSize) {
+      await enqueue(tx, QUEUES.runScore, { runId: run.id, patientIds: patients.slice(k, k + batchSize).map((p) => p.id) } satisfies RunScorePayload);
     }
-    await recordAudit(tx, viewer, { action: "run.create", siteId: dataset.siteId, resource: run.id, details: { model: `${model.family}@${model.version}`, batches: Math.ceil(patients.length / INFERENCE_BATCH_SIZE) } });
+    await recordAudit(tx, viewer, { action: "run.create", siteId: dataset.siteId, resource: run.id, details: { model: `${model.family}@${model.version}`, batches: Math.ceil(patients.length / batchSize) } });
     return run;
   });
+}
+
+/** Cancels a run that has not finished; its remaining jobs exit early when they arrive. */
+export async function cancelValidationRun(db: Db, viewer: Viewer, runId: string): Promise<ValidationRun> {
+  const run = await db.validationRun.findUnique({ where: { id: runId }, include: { dataset: { include: { site: true } } } });
+  if (!run) throw notFound("Run", runId);
+  assertCanActOnSite(viewer, run.dataset.siteId, run.dataset.site.code);
+  const { count } = await db.validationRun.updateMany({ where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "CANCELLED", finishedAt: new Date() } });
+  if (!count) throw new AppError("CONFLICT", `Run ${runId} is ${run.status}; only a queued or running run can be cancelled.`);
+  await recordAudit(db, viewer, { action: "run.cancel", siteId: run.dataset.siteId, resource: runId });
+  return db.validationRun.findUniqueOrThrow({ where: { id: runId } });
 }

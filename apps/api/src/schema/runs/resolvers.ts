@@ -1,4 +1,4 @@
-import { createValidationRun, getDataset, getModelVersion, getRun, listPredictions, listRuns, requireViewer } from "@fracval/core";
+import { cancelValidationRun, createValidationRun, getDataset, getModelVersion, getRun, listPredictions, listRuns, requireViewer } from "@fracval/core";
 import type { ValidationRun } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
@@ -14,6 +14,7 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     createValidationRun: (_, args: { modelVersionId: string; datasetId: string }, { db, viewer, enqueue }) => createValidationRun(db, requireViewer(viewer), args, enqueue),
+    cancelValidationRun: (_, { id }: { id: string }, { db, viewer }) => cancelValidationRun(db, requireViewer(viewer), id),
   },
   ValidationRun: {
     modelVersion: (r: ValidationRun, _, { db }) => getModelVersion(db, r.modelVersionId),
