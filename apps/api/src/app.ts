@@ -8,6 +8,7 @@ import type { Db } from "@fracval/db";
 import type { ContentStore, Enqueue } from "@fracval/core";
 import { buildContext, type Context, type IngestConfig } from "./context.js";
 import { createUploadRouter } from "./uploads.js";
+import { createExportRouter } from "./exports.js";
 import { formatError } from "./graphql/format-error.js";
 import { buildSchema } from "./graphql/schema.js";
 import { checkReadiness } from "./health.js";
@@ -48,6 +49,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const readiness = await checkReadiness(options.db);
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
+  app.use("/exports", cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }), createExportRouter({ db: options.db, authSecret: options.authSecret }));
   app.use("/uploads", cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true, exposedHeaders: ["Location", "Upload-Offset", "Upload-Length", "Tus-Resumable"] }), createUploadRouter({ db: options.db, authSecret: options.authSecret, uploadsDir: options.ingest.uploadsDir }));
   app.use(
     "/graphql",

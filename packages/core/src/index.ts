@@ -24,3 +24,4 @@ export * from "./ingest/start-ingestion.js";
 export * from "./runs-create.js";
 export * from "./run-scoring.js";
 export * from "./run-metrics.js";
+export * from "./study-comparison.js";

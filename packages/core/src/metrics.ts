@@ -1,16 +1,29 @@
-// Stored metric results: aggregate data, visible per site according to access.aggregateSiteIds.
+// Stored metric results: aggregate data, visible per site according to access.aggregateSiteIds, with
+// small-cell protection (see study-comparison.ts): a run whose metrics rest on fewer than 10 patients
+// or events is withheld from viewers without patient-level access to its site.
 import type { Db, MetricResult } from "@fracval/db";
-import { aggregateSiteIds } from "./access.js";
+import { aggregateSiteIds, canReadPatientData } from "./access.js";
+import { isSmallCell } from "./study-comparison.js";
 import type { Viewer } from "./viewer.js";
 
-export function listMetricResults(db: Db, viewer: Viewer, filter: { runId?: string; datasetId?: string }): Promise<MetricResult[]> {
+export async function listMetricResults(db: Db, viewer: Viewer, filter: { runId?: string; datasetId?: string }): Promise<MetricResult[]> {
   const visible = aggregateSiteIds(viewer);
-  return db.metricResult.findMany({
+  const rows = await db.metricResult.findMany({
     where: {
       ...(filter.runId ? { runId: filter.runId } : {}),
       ...(filter.datasetId ? { datasetId: filter.datasetId } : {}),
       ...(visible ? { dataset: { siteId: { in: visible } } } : {}),
     },
+    include: { dataset: { select: { siteId: true } } },
     orderBy: [{ metric: "asc" }, { scoreSource: "asc" }, { horizonDays: "asc" }],
   });
+  const groups = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = row.runId ?? `dataset:${row.datasetId}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()]
+    .filter((group) => !isSmallCell(group) || canReadPatientData(viewer, group[0]!.dataset.siteId))
+    .flat()
+    .map(({ dataset: _dataset, ...row }) => row);
 }

@@ -1,4 +1,4 @@
-import { listMetricResults, requireViewer } from "@fracval/core";
+import { listMetricResults, requireViewer, studyComparison } from "@fracval/core";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
@@ -8,5 +8,6 @@ export const resolvers: Resolvers = {
         ...(filter.runId ? { runId: filter.runId } : {}),
         ...(filter.datasetId ? { datasetId: filter.datasetId } : {}),
       }),
+    studyComparison: (_, { studyId }: { studyId: string }, { db, viewer }) => studyComparison(db, requireViewer(viewer), studyId),
   },
 };
