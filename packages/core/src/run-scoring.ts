@@ -89,8 +89,14 @@ export async function scoreRunBatch(db: Db, models: ModelCache, payload: RunScor
     // The worker that completes the last batch computes the metrics (exactly once: the status flip is conditional).
     const { count } = await db.validationRun.updateMany({ where: { id: run.id, status: "RUNNING" }, data: { status: "COMPUTING_METRICS" } });
     if (count) {
-      await computeRunMetrics(db, run.id);
-      await db.validationRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+      try {
+        await computeRunMetrics(db, run.id);
+        await db.validationRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+      } catch (error) {
+        // A run must not hang in COMPUTING_METRICS: record the failure where the person waiting sees it.
+        await db.validationRun.update({ where: { id: run.id }, data: { status: "FAILED", finishedAt: new Date(), error: `metrics: ${(error as Error).message}` } });
+        throw error;
+      }
     }
   }
 }
