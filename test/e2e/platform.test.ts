@@ -92,6 +92,7 @@ describe("npm start on a fresh data directory", () => {
     expect(out).toContain(`http://localhost:${ports.portal}`);
     expect(out).toContain(`http://localhost:${ports.api}/graphql`);
     expect(out).toContain("investigator.boramae@fracval.demo");
+    expect(out).toContain("registered reference models: clinical-coxph-m1@1.0.0, clinical-coxph-m2@1.0.0, clinical-coxph-m3@1.0.0");
   });
 
   it("answers /healthz and /readyz with a live worker", async () => {
@@ -144,6 +145,61 @@ describe("npm start on a fresh data directory", () => {
     await page.screenshot({ path: join(dataDir, "sites.png") });
     await page.close();
   });
+
+  it("runs a registered model on a site's data through the workers and shows model vs FRAX on the results page", async () => {
+    const base = `http://localhost:${ports.portal}`;
+    // A PI's session token, obtained the way a browser gets it (next-auth credentials sign-in).
+    const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+    const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+    const cookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body: new URLSearchParams({ csrfToken, email: "pi@fracval.demo", password: DEMO_PASSWORD, callbackUrl: "/studies" }),
+    });
+    const session = signIn.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="))!.split(";")[0]!.split("=")[1]!;
+    const asPi = async (query: string, variables: Record<string, unknown> = {}) => {
+      const res = await fetch(`http://localhost:${ports.api}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${session}` }, body: JSON.stringify({ query, variables }) });
+      return ((await res.json()) as { data: Record<string, never> }).data;
+    };
+    const { studies, modelVersions } = await asPi("{ studies { id slug datasets { id site { code } } } modelVersions { id family } }") as unknown as {
+      studies: { id: string; slug: string; datasets: { id: string; site: { code: string } }[] }[]; modelVersions: { id: string; family: string }[];
+    };
+    const study = studies.find((s) => s.slug === "xray-deepsurv")!;
+    const dataset = study.datasets.find((d) => d.site.code === "Severance")!;
+    const model = modelVersions.find((m) => m.family === "clinical-coxph-m1")!; // registered by npm start
+    const { createValidationRun: run } = await asPi("mutation($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }", { m: model.id, d: dataset.id }) as unknown as { createValidationRun: { id: string } };
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const { run: r } = await asPi("query($id: ID!) { run(id: $id) { status } }", { id: run.id }) as unknown as { run: { status: string } };
+      if (r.status === "SUCCEEDED") break;
+      if (Date.now() > deadline || r.status === "FAILED") throw new Error(`run ended ${r.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+
+    // The site's investigator sees the numbers; the PI (no patient-level access to Severance) sees the small cell withheld.
+    const investigator = await browser.newContext();
+    const page = await investigator.newPage();
+    await page.goto(`${base}/login`);
+    await page.fill('input[name="email"]', "investigator.severance@fracval.demo");
+    await page.fill('input[name="password"]', DEMO_PASSWORD);
+    await Promise.all([page.waitForURL("**/studies"), page.click('button[type="submit"]')]);
+    await page.goto(`${base}/studies/${study.id}`);
+    expect(await page.getByTestId("result-row").count()).toBe(1);
+    expect(await page.getByTestId("c-model").textContent()).toMatch(/^0\.\d{3} \(0\.\d{3}–[01]\.\d{3}\)$/);
+    expect(await page.getByTestId("c-frax").textContent()).toMatch(/^0\.\d{3} \(/);
+    await page.screenshot({ path: join(dataDir, "results.png") });
+    await investigator.close();
+
+    const piContext = await browser.newContext();
+    const piPage = await piContext.newPage();
+    await piPage.goto(`${base}/login`);
+    await piPage.fill('input[name="email"]', "pi@fracval.demo");
+    await piPage.fill('input[name="password"]', DEMO_PASSWORD);
+    await Promise.all([piPage.waitForURL("**/studies"), piPage.click('button[type="submit"]')]);
+    await piPage.goto(`${base}/studies/${study.id}`);
+    expect(await piPage.getByTestId("withheld").textContent()).toContain("fewer than 10 patients or events");
+    await piContext.close();
+  }, 120_000);
 
   it("stops every process on Ctrl-C, then a second start keeps the data and seeds nothing", async () => {
     expect(processesOfThisPlatform().length).toBeGreaterThanOrEqual(5); // start, postgres, api, worker, portal

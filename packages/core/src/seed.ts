@@ -106,11 +106,12 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<boolea
       const studies = new Map<string, string>();
       for (const s of SEED_STUDIES) {
         const { riskGroupRule, ...rest } = s as (typeof SEED_STUDIES)[number] & { riskGroupRule?: Prisma.InputJsonValue };
-        studies.set(s.modality, (await tx.study.create({ data: { ...rest, ...(riskGroupRule ? { riskGroupRule } : {}) } })).id);
+        studies.set(s.slug, (await tx.study.create({ data: { ...rest, ...(riskGroupRule ? { riskGroupRule } : {}) } })).id);
       }
       for (const [index, site] of SEED_SITES.entries()) {
         const siteId = sites.get(site.code)!;
-        const studyId = studies.get(site.code === "Severance" ? "XRAY_LATERAL_SPINE" : "CT_ABDOMEN")!;
+        // Severance's demo cohort belongs to seed 000's study, so the registered clinical baselines can run on it.
+        const studyId = studies.get(site.code === "Severance" ? "xray-deepsurv" : "ct-bone-muscle")!;
         const rows = demoPatients(index, perSite);
         const dataset = await tx.validationDataset.create({
           data: {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { apiQuery } from "@/lib/api";
 
 interface StudiesData {
@@ -26,7 +27,7 @@ export default async function StudiesPage() {
       <ul className="space-y-4">
         {studies.map((s) => (
           <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-5" data-testid="study-card">
-            <h2 className="text-lg font-medium">{s.title}</h2>
+            <h2 className="text-lg font-medium"><Link href={`/studies/${s.id}`} className="hover:text-indigo-700">{s.title}</Link></h2>
             <p className="mt-1 text-sm text-slate-600">{s.description}</p>
             <p className="mt-2 text-xs text-slate-500">
               {MODALITY[s.modality] ?? s.modality} · {s.target === "TIME_TO_EVENT" ? "time to event" : "binary"}

@@ -1,0 +1,92 @@
+import Link from "next/link";
+import { apiQuery } from "@/lib/api";
+import { AutoRefresh } from "@/components/auto-refresh";
+
+interface Metric {
+  metric: string;
+  scoreSource: string;
+  horizonDays: number | null;
+  estimate: number;
+  ciLower: number | null;
+  ciUpper: number | null;
+  n: number;
+  events: number;
+  details: { p?: number } | null;
+}
+interface Row {
+  site: { code: string };
+  modelVersion: { family: string; version: string };
+  run: { id: string; status: string };
+  smallCell: boolean;
+  hidden: boolean;
+  metrics: Metric[];
+}
+interface Data {
+  study: { title: string; horizonDays: number | null; datasets: { id: string; site: { code: string }; status: string }[]; models: { id: string; family: string; version: string }[] };
+  studyComparison: Row[];
+  runs: { status: string }[];
+}
+
+const fmt = (m: Metric | undefined) => (m ? `${m.estimate.toFixed(3)}${m.ciLower !== null && m.ciUpper !== null ? ` (${m.ciLower.toFixed(3)}–${m.ciUpper.toFixed(3)})` : ""}` : "—");
+const pValue = (m: Metric | undefined) => (m?.details?.p !== undefined ? (m.details.p < 0.001 ? "< 0.001" : m.details.p.toFixed(3)) : "—");
+
+export default async function StudyResultsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const data = await apiQuery<Data>(
+    `query($id: ID!) {
+      study(id: $id) { title horizonDays datasets { id site { code } status } models { id family version } }
+      studyComparison(studyId: $id) { site { code } modelVersion { family version } run { id status } smallCell hidden
+        metrics { metric scoreSource horizonDays estimate ciLower ciUpper n events details } }
+      runs { status }
+    }`,
+    { id },
+  );
+  const active = data.runs.some((r) => ["QUEUED", "RUNNING", "COMPUTING_METRICS"].includes(r.status));
+  const horizonYears = data.study.horizonDays ? Math.round(data.study.horizonDays / 365.25) : null;
+  return (
+    <section>
+      <AutoRefresh active={active} />
+      <Link href="/studies" className="text-sm text-indigo-700">← Studies</Link>
+      <h1 className="mb-1 mt-2 text-2xl font-semibold">{data.study.title}</h1>
+      <p className="mb-4 text-sm text-slate-600">Model vs FRAX on the same patients, latest run per site and model. {active ? "Runs in progress: refreshing." : ""}</p>
+      {data.studyComparison.length === 0 ? (
+        <p className="rounded border border-dashed border-slate-300 p-6 text-sm text-slate-600" data-testid="no-results">No finished runs yet for this study.</p>
+      ) : (
+        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th className="p-2">Site</th><th className="p-2">Model</th><th className="p-2">n / events</th>
+              <th className="p-2">Harrell C, model (95% CI)</th><th className="p-2">Harrell C, FRAX MOF</th><th className="p-2">ΔC p</th>
+              <th className="p-2">AUROC{horizonYears ? ` ${horizonYears} y` : ""}, model</th><th className="p-2">AUROC, FRAX MOF</th><th className="p-2">DeLong p</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.studyComparison.map((row) => {
+              const get = (metric: string, source: string) => row.metrics.find((m) => m.metric === metric && m.scoreSource === source);
+              const c = get("harrellC", "model");
+              return (
+                <tr key={row.run.id} className="border-t border-slate-100" data-testid="result-row">
+                  <td className="p-2 font-medium">{row.site.code}</td>
+                  <td className="p-2">{row.modelVersion.family}@{row.modelVersion.version}</td>
+                  {row.hidden ? (
+                    <td className="p-2 text-slate-500" colSpan={7} data-testid="withheld">withheld: fewer than 10 patients or events, and no patient-level access to {row.site.code}</td>
+                  ) : (
+                    <>
+                      <td className="p-2">{c ? `${c.n} / ${c.events}` : "—"}{row.smallCell ? " (small)" : ""}</td>
+                      <td className="p-2" data-testid="c-model">{fmt(c)}</td>
+                      <td className="p-2" data-testid="c-frax">{fmt(get("harrellC", "frax_mof"))}</td>
+                      <td className="p-2">{pValue(get("harrellCDiff", "model-vs-frax_mof"))}</td>
+                      <td className="p-2">{fmt(get("auroc", "model"))}</td>
+                      <td className="p-2">{fmt(get("auroc", "frax_mof"))}</td>
+                      <td className="p-2">{pValue(get("aurocDiff", "model-vs-frax_mof"))}</td>
+                    </>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
