@@ -5,6 +5,8 @@ import { Z_95 } from "./distributions.js";
 import { coxPH } from "./cox.js";
 import { kaplanMeier, survivalAt } from "./kaplan-meier.js";
 import { quantileType7 } from "./bootstrap.js";
+import { censoringSurvivalBefore, groupByTime } from "./censoring.js";
+import { upperBound } from "./fenwick.js";
 import { sameLength, survivalData, toFloat64, type BinaryInput, type NumericInput } from "./validate.js";
 
 function riskColumn(riskIn: NumericInput): Float64Array {
@@ -15,31 +17,11 @@ function riskColumn(riskIn: NumericInput): Float64Array {
   return risk;
 }
 
-/**
- * Censoring survival for IPCW at t: G(Tᵢ−) per subject and G(t), reverse Kaplan-Meier with events
- * leaving the risk set before censorings at tied times (riskRegression cens.model = "km").
- */
+/** Censoring survival for IPCW at t: G(Tᵢ−) per subject and G(t) (see censoring.ts). */
 export function censoringWeights(time: Float64Array, event: Uint8Array, t: number): { gBefore: Float64Array; gAt: number } {
-  const distinct = [...new Set(time)].sort((a, b) => a - b);
-  const atRisk = new Map<number, number>();
-  const deaths = new Map<number, number>();
-  const censored = new Map<number, number>();
-  for (let i = 0; i < time.length; i++) (event[i] ? deaths : censored).set(time[i]!, ((event[i] ? deaths : censored).get(time[i]!) ?? 0) + 1);
-  let remaining = time.length;
-  for (const u of distinct) {
-    atRisk.set(u, remaining);
-    remaining -= (deaths.get(u) ?? 0) + (censored.get(u) ?? 0);
-  }
-  const before = new Map<number, number>();
-  let g = 1;
-  let gAt = 1;
-  for (const u of distinct) {
-    before.set(u, g);
-    const left = atRisk.get(u)! - (deaths.get(u) ?? 0);
-    if (left > 0) g *= 1 - (censored.get(u) ?? 0) / left;
-    if (u <= t) gAt = g;
-  }
-  return { gBefore: Float64Array.from(time, (u) => before.get(u)!), gAt };
+  const byTime = groupByTime(time, event);
+  const g = censoringSurvivalBefore(byTime);
+  return { gBefore: Float64Array.from(byTime.ranks, (r) => g[r]!), gAt: g[upperBound(byTime.distinct, t)]! };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Harrell's and Uno's concordance with infinitesimal-jackknife standard errors, in O(n log n).
 import { AllCensoredError, NoComparablePairsError } from "./errors.js";
-import { bucketByRank, denseRanks, Fenwick } from "./fenwick.js";
+import { denseRanks, Fenwick } from "./fenwick.js";
+import { censoringSurvivalBefore, groupByTime } from "./censoring.js";
 import { twoSidedP, waldInterval } from "./distributions.js";
 import { sameLength, survivalData, toFloat64, type BinaryInput, type NumericInput } from "./validate.js";
 
@@ -29,22 +30,6 @@ export interface ConcordanceResult {
 }
 
 /**
- * Kaplan-Meier of the censoring distribution, left-continuous, at each distinct time:
- * G(t−) = Π_{s<t} (1 − c(s)/(n(s) − d(s))), with events at s leaving the risk set before the
- * censorings at s (R survival 3.5: the C routine fastkm1 behind timewt = "n/G2").
- */
-function censoringSurvivalBefore(atRisk: Float64Array, deaths: Float64Array, censored: Float64Array): Float64Array {
-  const g = new Float64Array(atRisk.length);
-  let survival = 1;
-  for (let k = 0; k < atRisk.length; k++) {
-    g[k] = survival;
-    const remaining = atRisk[k]! - deaths[k]!;
-    if (remaining > 0) survival *= 1 - censored[k]! / remaining;
-  }
-  return g;
-}
-
-/**
  * Concordance of a risk score with survival: among comparable pairs (i has an event at tᵢ, j is still
  * under observation after tᵢ, or censored at tᵢ), the share where the higher score belongs to the earlier
  * event; ties on the score count ½. C = (concordant + tiedRisk/2)/(concordant + discordant + tiedRisk).
@@ -59,22 +44,14 @@ export function concordance(timeIn: NumericInput, eventIn: BinaryInput, scoreIn:
   if (!event.some((e) => e === 1)) throw new AllCensoredError(n);
 
   // Distinct times ascending, with the subjects at each time: deaths and censored separately.
-  const timeRanking = denseRanks(time);
-  const { order, starts } = bucketByRank(timeRanking);
-  const groups = timeRanking.count;
-  const atRisk = new Float64Array(groups);
-  const censoredAt = new Float64Array(groups);
-  const deathsAt = new Float64Array(groups);
-  const groupTime = timeRanking.distinct;
-  for (let g = 0; g < groups; g++) {
-    atRisk[g] = n - starts[g]!;
-    for (let k = starts[g]!; k < starts[g + 1]!; k++) (event[order[k]!] ? deathsAt : censoredAt)[g]! += 1;
-  }
+  const byTime = groupByTime(time, event);
+  const { order, starts, deaths: deathsAt, distinct: groupTime } = byTime;
+  const groups = groupTime.length;
 
   // Weight of the pairs whose event is at each distinct time.
   const weight = new Float64Array(groups).fill(1);
   if (options.timeWeight === "n/G2") {
-    const g = censoringSurvivalBefore(atRisk, deathsAt, censoredAt);
+    const g = censoringSurvivalBefore(byTime);
     for (let k = 0; k < groups; k++) weight[k] = g[k]! > 0 ? 1 / (g[k]! * g[k]!) : 0;
   }
   if (options.tau !== undefined) for (let k = 0; k < groups; k++) if (groupTime[k]! > options.tau) weight[k] = 0;

@@ -2,7 +2,8 @@
 // influence-function standard error, including the term from estimating the censoring distribution.
 import { SingleClassError, StatsInputError } from "./errors.js";
 import { twoSidedP, Z_95 } from "./distributions.js";
-import { bucketByRank, denseRanks, lowerBound, upperBound } from "./fenwick.js";
+import { lowerBound, upperBound } from "./fenwick.js";
+import { censoringSurvivalBefore, groupByTime, type TimeGroups } from "./censoring.js";
 import { sameLength, survivalData, toFloat64, type BinaryInput, type NumericInput } from "./validate.js";
 
 export interface TimeDependentAucResult {
@@ -18,31 +19,18 @@ export interface TimeDependentAucResult {
 }
 
 /**
- * Censoring distribution as riskRegression's "km" model uses it: G(s−) at each distinct time by the
- * reverse Kaplan-Meier, events at a tied time leaving the risk set before the censorings
- * (G jumps by c(u)/(Y(u) − d(u))), and the Nelson-Aalen pieces of its influence function:
- * Y(u) = #{T ≥ u}, h(u) = n·c(u)/Y(u)², H = cumulative h.
+ * The Nelson-Aalen pieces of the censoring distribution's influence function, per distinct time:
+ * Y(u) = #{T ≥ u}, h(u) = n·c(u)/Y(u)², H = cumulative h (through u).
  */
-function censoringModel(distinct: Float64Array, starts: Uint32Array, order: Uint32Array, event: Uint8Array) {
-  const groups = distinct.length;
-  const n = order.length;
-  const gBefore = new Float64Array(groups);
-  const atRisk = new Float64Array(groups);
-  const censored = new Float64Array(groups);
-  const hazardSumThrough = new Float64Array(groups); // H(u_g) = Σ_{u ≤ u_g} n c(u)/Y(u)²
-  let g = 1;
+function censoringHazardSums(groups: TimeGroups): Float64Array {
+  const n = groups.order.length;
+  const through = new Float64Array(groups.atRisk.length);
   let cumulative = 0;
-  const deaths = new Float64Array(groups);
-  for (let k = 0; k < groups; k++) {
-    atRisk[k] = n - starts[k]!;
-    for (let p = starts[k]!; p < starts[k + 1]!; p++) (event[order[p]!] ? deaths : censored)[k]! += 1;
-    gBefore[k] = g;
-    const remaining = atRisk[k]! - deaths[k]!;
-    if (remaining > 0) g *= 1 - censored[k]! / remaining;
-    cumulative += (n * censored[k]!) / (atRisk[k]! * atRisk[k]!);
-    hazardSumThrough[k] = cumulative;
+  for (let k = 0; k < through.length; k++) {
+    cumulative += (n * groups.censored[k]!) / (groups.atRisk[k]! * groups.atRisk[k]!);
+    through[k] = cumulative;
   }
-  return { gBefore, atRisk, censored, hazardSumThrough };
+  return through;
 }
 
 /**
@@ -56,9 +44,8 @@ export function timeDependentAuc(timeIn: NumericInput, eventIn: BinaryInput, sco
   const n = sameLength({ time: timeIn.length, event: eventIn.length, score: scoreIn.length });
   const { time, event } = survivalData(timeIn, eventIn);
   const score = toFloat64(scoreIn, "score");
-  const timeRanking = denseRanks(time);
-  const { order, starts } = bucketByRank(timeRanking);
-  const censoring = censoringModel(timeRanking.distinct, starts, order, event);
+  const byTime = groupByTime(time, event);
+  const censoring = { gBefore: censoringSurvivalBefore(byTime), atRisk: byTime.atRisk, hazardSumThrough: censoringHazardSums(byTime) };
 
   // Cases with their weights; controls' scores sorted for the Mann-Whitney sums.
   const caseIdx: number[] = [];
@@ -74,8 +61,8 @@ export function timeDependentAuc(timeIn: NumericInput, eventIn: BinaryInput, sco
   const caseWeight = new Float64Array(n);
   const caseRankOfTime = new Int32Array(n);
   for (const i of caseIdx) {
-    caseRankOfTime[i] = timeRanking.ranks[i]!;
-    const g = censoring.gBefore[timeRanking.ranks[i]!]!;
+    caseRankOfTime[i] = byTime.ranks[i]!;
+    const g = censoring.gBefore[byTime.ranks[i]!]!;
     if (!(g > 0)) throw new StatsInputError(`censoring survival is 0 before time ${time[i]}: IPCW weights are undefined`);
     caseWeight[i] = 1 / g;
   }
@@ -110,7 +97,7 @@ export function timeDependentAuc(timeIn: NumericInput, eventIn: BinaryInput, sco
 
   // Censoring term: Σ_cases aᵢ·IF_k(Λc(Tᵢ−)), aᵢ = Wᵢ(Sᵢ − AUC·#controls)/(n²μ); the 1/G(t) parts cancel.
   // IF_k(Λc(s−)) = I(censored, T_k < s)·n/Y(T_k) − H(min(s−, T_k)).
-  const groups = timeRanking.count;
+  const groups = byTime.distinct.length;
   const aByGroup = new Float64Array(groups); // Σ aᵢ over cases whose time is group g
   const aHBefore = new Float64Array(groups); // Σ aᵢ H(Tᵢ−) over cases at group g
   for (const i of caseIdx) {
@@ -124,7 +111,7 @@ export function timeDependentAuc(timeIn: NumericInput, eventIn: BinaryInput, sco
   const aHUpTo = new Float64Array(groups + 1); // Σ aᵢ H(Tᵢ−) over groups ≤ g (index g+1)
   for (let g = 0; g < groups; g++) aHUpTo[g + 1] = aHUpTo[g]! + aHBefore[g]!;
   for (let k = 0; k < n; k++) {
-    const g = timeRanking.ranks[k]!;
+    const g = byTime.ranks[k]!;
     const jump = event[k] ? 0 : (n / censoring.atRisk[g]!) * aFrom[g + 1]!; // cases strictly later
     const compensator = aHUpTo[g + 1]! + censoring.hazardSumThrough[g]! * aFrom[g + 1]!;
     influence[k]! += jump - compensator;
