@@ -48,16 +48,21 @@ export async function computeRunMetrics(db: Db, runId: string): Promise<number> 
   const events = event.reduce((s, e) => s + e, 0);
   const horizon = run.dataset.study.horizonDays ?? 1826;
   const out: Row[] = [];
+  // Kept per source so that the paired comparisons reuse them instead of recomputing.
   const harrell: Record<string, ReturnType<typeof harrellC> | null> = {};
+  const aurocs: Record<string, ReturnType<typeof aurocAtHorizon> | null> = {};
+  const timeAucs: Record<string, Map<number, ReturnType<typeof timeDependentAuc>>> = {};
   for (const [source, score] of Object.entries(scores)) {
     const c = (harrell[source] = attempt(() => harrellC(time, event, score)));
     if (c) out.push({ metric: "harrellC", scoreSource: source, estimate: c.estimate, se: c.se, ci: c.ci, n, events, details: { concordant: c.concordant, discordant: c.discordant, tiedRisk: c.tiedRisk, tiedTime: c.tiedTime } });
     const u = attempt(() => unoC(time, event, score, horizon));
     if (u) out.push({ metric: "unoC", scoreSource: source, horizonDays: horizon, estimate: u.estimate, se: u.se, ci: u.ci, n, events, details: { tau: horizon } });
-    const a = attempt(() => aurocAtHorizon(time, event, score, horizon));
+    const a = (aurocs[source] = attempt(() => aurocAtHorizon(time, event, score, horizon)));
     if (a) out.push({ metric: "auroc", scoreSource: source, horizonDays: horizon, estimate: a.estimate, se: a.se, ci: a.ci, n: a.n, events: a.cases });
+    timeAucs[source] = new Map();
     for (const t of TIMES) {
       const td = attempt(() => timeDependentAuc(time, event, score, t));
+      if (td) timeAucs[source]!.set(t, td);
       if (td) out.push({ metric: "timeDependentAuc", scoreSource: source, horizonDays: t, estimate: td.estimate, se: td.se, ci: td.ci, n, events: td.cases });
     }
   }
@@ -68,13 +73,13 @@ export async function computeRunMetrics(db: Db, runId: string): Promise<number> 
       const d = compareConcordance(a, b);
       out.push({ metric: "harrellCDiff", scoreSource: `model-vs-${comparator}`, estimate: d.estimate, se: d.se, ci: d.ci, n, events, details: { p: d.p, comparator } });
     }
-    const ra = attempt(() => aurocAtHorizon(time, event, scores.model!, horizon));
-    const rb = attempt(() => aurocAtHorizon(time, event, scores[comparator]!, horizon));
+    const ra = aurocs.model;
+    const rb = aurocs[comparator];
     const test = ra && rb ? attempt(() => delongTest(ra, rb)) : null;
     if (test) out.push({ metric: "aurocDiff", scoreSource: `model-vs-${comparator}`, horizonDays: horizon, estimate: test.difference, se: test.se, n: ra!.n, events: ra!.cases, details: { p: test.p, z: test.z, comparator } });
     for (const t of TIMES) {
-      const ta = attempt(() => timeDependentAuc(time, event, scores.model!, t));
-      const tb = attempt(() => timeDependentAuc(time, event, scores[comparator]!, t));
+      const ta = timeAucs.model!.get(t);
+      const tb = timeAucs[comparator]!.get(t);
       if (ta && tb) {
         const d = compareTimeDependentAuc(ta, tb);
         out.push({ metric: "timeDependentAucDiff", scoreSource: `model-vs-${comparator}`, horizonDays: t, estimate: d.estimate, se: d.se, ci: d.ci, n, events: ta.cases, details: { p: d.p, comparator } });
