@@ -1,7 +1,7 @@
 // Content-addressed blob storage: a blob's key is its SHA-256, so the same bytes are stored once.
 // The filesystem store is the embedded default; an S3-compatible store implements the same interface.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 export interface ContentStore {
@@ -40,5 +40,13 @@ export class FileContentStore implements ContentStore {
 
   async has(key: string): Promise<boolean> {
     return existsSync(this.pathOf(key));
+  }
+
+  /** Every stored key (the store's own directory layout: ab/cd/<sha256>). */
+  keys(): string[] {
+    if (!existsSync(this.root)) return [];
+    const out: string[] = [];
+    for (const a of readdirSync(this.root)) for (const b of readdirSync(join(this.root, a))) for (const k of readdirSync(join(this.root, a, b))) if (/^[0-9a-f]{64}$/.test(k)) out.push(k);
+    return out.sort();
   }
 }

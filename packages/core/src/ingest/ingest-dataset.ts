@@ -169,7 +169,7 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
         });
         if (outcome.problemCount > 0) throw new Rejected();
         // Everything passed: copy the staged (de-identified) blobs into the store, then commit.
-        for (const key of await listKeys(stagingDir)) await store.put(await staging.get(key));
+        for (const key of staging.keys()) await store.put(await staging.get(key));
       },
       { timeout: 60 * 60_000, maxWait: 60_000 },
     );
@@ -201,10 +201,4 @@ async function countManifestRows(path: string): Promise<number> {
     /* a broken file is reported by validation itself */
   }
   return Math.max(0, rows);
-}
-
-async function listKeys(root: string): Promise<string[]> {
-  const keys: string[] = [];
-  for (const a of readdirSync(root)) for (const b of readdirSync(join(root, a))) for (const k of readdirSync(join(root, a, b))) if (/^[0-9a-f]{64}$/.test(k)) keys.push(k);
-  return keys;
 }
