@@ -1,7 +1,7 @@
 // Each step on a worked 5×5 example, and the whole set against numpy/scikit-image (reference/parity.json).
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { compose, cropAround, DegenerateImageError, equidistantIndices, image, minMaxNormalize, resampleToSpacing, resizeBilinear, resizeKeepAspect, windowIntensity } from "../src/index.js";
+import { clahe, compose, cropAround, DegenerateImageError, equidistantIndices, image, minMaxNormalize, resampleToSpacing, resizeBilinear, resizeKeepAspect, windowIntensity } from "../src/index.js";
 
 const five = (values: number[]) => image(5, 5, Float32Array.from(values));
 const grid = five(Array.from({ length: 25 }, (_, i) => i)); // 0..24, value = 5·row + column
@@ -53,6 +53,19 @@ describe("worked 5×5 examples", () => {
   });
 });
 
+describe("CLAHE on small cases", () => {
+  it("spreads a narrow band of grey levels over 0…1", () => {
+    const x = image(16, 16, Float32Array.from({ length: 256 }, (_, i) => 0.4 + 0.1 * (i / 255)));
+    const out = clahe()(x);
+    expect(Math.min(...out.data)).toBe(0);
+    expect(Math.max(...out.data)).toBe(1);
+  });
+  it("refuses values outside [0, 1] and a constant image", () => {
+    expect(() => clahe()(five([2, ...new Array(24).fill(0.5)]))).toThrow(/\[0, 1\]; pixel 0 is 2/);
+    expect(() => clahe()(five(new Array(25).fill(0.5)))).toThrow(DegenerateImageError);
+  });
+});
+
 describe("parity with numpy / scikit-image (max |difference| ≤ 1e-4)", () => {
   const ref = JSON.parse(readFileSync(new URL("../reference/parity.json", import.meta.url), "utf8"));
   const input = image(ref.input.rows, ref.input.columns, Float32Array.from(ref.input.data));
@@ -73,6 +86,13 @@ describe("parity with numpy / scikit-image (max |difference| ≤ 1e-4)", () => {
     expect([resampled.rows, resampled.columns]).toEqual([ref.resample.rows, ref.resample.columns]);
     expect(maxDiff(resampled.data, ref.resample.data) / 2500).toBeLessThanOrEqual(1e-4);
     expect(maxDiff(cropAround({ centerRow: 5, centerCol: 20, rows: 16, columns: 16 })(input).data, ref.crop) / 2500).toBeLessThanOrEqual(1e-4);
+  });
+  it("CLAHE = skimage equalize_adapthist (default and explicit kernels, no clipping, a radiograph-like image)", () => {
+    for (const c of ref.clahe) {
+      const x = image(c.input.rows, c.input.columns, Float32Array.from(c.input.data));
+      const out = clahe({ ...(c.kernelSize ? { kernelSize: c.kernelSize } : {}), clipLimit: c.clipLimit, nbins: c.nbins })(x);
+      expect(maxDiff(out.data, c.output)).toBeLessThanOrEqual(1e-6);
+    }
   });
   it("equidistant slice indices", () => {
     for (const { n, count, indices } of ref.equidistant) expect(equidistantIndices(n, count)).toEqual(indices);
