@@ -32,7 +32,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const CASES: { name: string; base: () => string; study: string; site: string; breakIt: (folder: string) => void; row: number; reason: RegExp }[] = [
+/** Rewrites one cell of the manifest. */
+const setCell = (folder: string, row: number, column: string, value: string) => {
+  const path = join(folder, "manifest.csv");
+  const lines = readFileSync(path, "utf8").trim().split("\n").map((l) => l.split(","));
+  lines[row]![lines[0]!.indexOf(column)] = value;
+  writeFileSync(path, lines.map((l) => l.join(",")).join("\n") + "\n");
+};
+
+const CASES: { name: string; base: () => string; study: string; site: string; breakIt: (folder: string) => void; row: number; column?: string; reason: RegExp }[] = [
   { name: "corrupt DICOM (random bytes)", base: () => xray, study: "verte-x-pvf", site: "Severance", row: 2, reason: /not a DICOM Part 10 file/, breakIt: (f) => writeFileSync(join(f, imagePathOfRow(f, 2)), Buffer.alloc(5000, 7)) },
   { name: "truncated DICOM", base: () => xray, study: "verte-x-pvf", site: "Severance", row: 3, reason: /truncated|unreadable/, breakIt: (f) => writeFileSync(join(f, imagePathOfRow(f, 3)), readFileSync(join(f, imagePathOfRow(f, 3))).subarray(0, 3000)) },
   { name: "missing image file", base: () => xray, study: "verte-x-pvf", site: "Severance", row: 1, reason: /was not uploaded/, breakIt: (f) => rmSync(join(f, imagePathOfRow(f, 1))) },
@@ -44,10 +52,12 @@ const CASES: { name: string; base: () => string; study: string; site: string; br
     const folder = join(f, imagePathOfRow(f, 2));
     readdirSync(folder).sort().slice(10).forEach((s) => rmSync(join(folder, s)));
   } },
+  { name: "a vertebral centre with one coordinate", base: () => xray, study: "verte-x-pvf", site: "Severance", row: 2, column: "l2_y", reason: /is empty but l2_x is given/, breakIt: (f) => setCell(f, 2, "l2_y", "") },
+  { name: "a vertebral centre outside the image", base: () => xray, study: "verte-x-pvf", site: "Severance", row: 3, column: "l4_x", reason: /lies outside the image \(\d+ columns\)/, breakIt: (f) => setCell(f, 3, "l4_x", "5000") },
 ];
 
 describe("image-level bad uploads", () => {
-  it.each(CASES)("$name → rejected at row $row, image_path, nothing stored", async ({ base, study, site, breakIt, row, reason }) => {
+  it.each(CASES)("$name → rejected at row $row, nothing stored", async ({ base, study, site, breakIt, row, column = "image_path", reason }) => {
     const folder = mkdtempSync(join(tmpdir(), "fracval-bad-case-"));
     cpSync(base(), folder, { recursive: true });
     breakIt(folder);
@@ -59,7 +69,7 @@ describe("image-level bad uploads", () => {
     const result = await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder, secrets });
     expect(result.status).toBe("REJECTED");
     const problems = (result.validationReport as { problems: { row: number; column: string; reason: string }[] }).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ row, column: "image_path", reason: expect.stringMatching(reason) }));
+    expect(problems).toContainEqual(expect.objectContaining({ row, column, reason: expect.stringMatching(reason) }));
     expect(await counts()).toEqual(before);
     expect(listing(storeDir)).toEqual(storeBefore);
   });

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { ctWriter, findProfile, writeDataset, xrayWriter, type SyntheticPatient } from "@fracval/synth";
-import { FileContentStore, ingestDatasetFolder } from "../src/index.js";
+import { FileContentStore, ingestDatasetFolder, pseudonymise } from "../src/index.js";
 
 let t: TestDatabase;
 const secrets = { pseudonym: "pseudonym-secret-0123456789", deidentification: "deid-secret-0123456789" };
@@ -59,6 +59,14 @@ describe("ingestDatasetFolder", () => {
     const first = await t.db.patient.findFirstOrThrow({ where: { datasetId: dataset.id }, include: { baseline: true } });
     expect(first.pseudonym).toMatch(/^P[0-9a-f]{24}$/);
     expect(first.baseline!.fraxMof10y).toBeLessThan(1); // percent → fraction
+    // The vertebral centres of the manifest travel with the image (the X-ray models crop around them).
+    const manifest = readFileSync(join(xrayFolder, "manifest.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+    const column = (name: string) => manifest[0]!.indexOf(name);
+    const pseudonym = pseudonymise(secrets.pseudonym, dataset.siteId, manifest[1]![column("patient_id")]!);
+    const patient = await t.db.patient.findFirstOrThrow({ where: { datasetId: dataset.id, pseudonym }, include: { images: true } });
+    const landmarks = patient.images[0]!.landmarks as Record<string, [number, number]>;
+    expect(Object.keys(landmarks).sort()).toEqual(["L1", "L2", "L3", "L4", "L5", "T11", "T12"]);
+    expect(landmarks.L3).toEqual([Number(manifest[1]![column("l3_x")]), Number(manifest[1]![column("l3_y")])]);
   });
 
   it("leaves no original identifier anywhere in the database or the storage", async () => {
@@ -107,6 +115,7 @@ describe("ingestDatasetFolder", () => {
     expect(result.status).toBe("READY");
     const series = await t.db.imageSeries.findFirstOrThrow({ where: { patient: { datasetId: dataset.id } } });
     expect(series.slices).toBeGreaterThanOrEqual(28);
+    expect(series.landmarks).toEqual({ body: [expect.any(Number), expect.any(Number)] });
     const index = JSON.parse(new TextDecoder().decode(await store.get(series.storageKey))) as { series: string[] };
     expect(index.series).toHaveLength(series.slices);
 

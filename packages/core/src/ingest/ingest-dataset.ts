@@ -3,6 +3,7 @@
 // a rejected dataset leaves no patients, images or outcomes behind (one transaction; images are
 // staged and only copied into the store when everything passed).
 import { createHash } from "node:crypto";
+import { CENTRE_LEVELS } from "@fracval/upload-format";
 import { parse } from "csv-parse";
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -77,6 +78,30 @@ function stageImages(modality: Modality, path: string, staging: ContentStore, de
   })();
 }
 
+type Landmarks = Record<string, [number, number]>;
+
+/**
+ * The landmarks a row gives for its image — vertebral body centres of a radiograph (t11…l5) or the
+ * body centre of a CT series — checked as pairs and against the image's size.
+ */
+function landmarksOf(r: ManifestRecord, modality: Modality, series: StagedSeries, row: number): Landmarks | ManifestProblem {
+  const pairs: [string, string, string][] = modality === "CT_ABDOMEN" ? [["body", "ct_body_x", "ct_body_y"]] : CENTRE_LEVELS.map((l) => [l.toUpperCase(), `${l}_x`, `${l}_y`]);
+  const landmarks: Landmarks = {};
+  for (const [name, xColumn, yColumn] of pairs) {
+    const x = r[xColumn];
+    const y = r[yColumn];
+    if (typeof x !== "number" && typeof y !== "number") continue;
+    if (typeof x !== "number" || typeof y !== "number") {
+      const [missing, given] = typeof x === "number" ? [yColumn, xColumn] : [xColumn, yColumn];
+      return { row, column: missing, value: "", reason: `is empty but ${given} is given; a centre needs both coordinates` };
+    }
+    if (x >= series.summary.columns) return { row, column: xColumn, value: String(x), reason: `lies outside the image (${series.summary.columns} columns)` };
+    if (y >= series.summary.rows) return { row, column: yColumn, value: String(y), reason: `lies outside the image (${series.summary.rows} rows)` };
+    landmarks[name] = [x, y];
+  }
+  return landmarks;
+}
+
 const pct = (v: unknown) => (typeof v === "number" ? v / 100 : null);
 const num = (v: unknown) => (typeof v === "number" ? v : null);
 const flag = (v: unknown) => (typeof v === "boolean" ? v : null);
@@ -110,12 +135,15 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
           onRow: async (r: ManifestRecord, row: number) => {
             const pseudonym = pseudonymise(options.secrets.pseudonym, dataset.siteId, String(r.patient_id));
             let series: StagedSeries | null = null;
+            let landmarks: Landmarks | ManifestProblem = {};
             if (modality !== "CLINICAL_ONLY" && typeof r.image_path === "string") {
               const path = insideFolder(options.folder, r.image_path);
               if (!path) return [{ row, column: "image_path", value: r.image_path, reason: "must stay inside the dataset folder" }];
               const staged = await stageImages(modality, path, staging, { pseudonym, dateShiftDays: dateShiftFor(options.secrets.deidentification, pseudonym), uidKey: options.secrets.deidentification }, row);
               if ("reason" in staged) return [staged];
               series = staged;
+              landmarks = landmarksOf(r, modality, staged, row);
+              if ("reason" in landmarks) return [landmarks as ManifestProblem];
             }
             await tx.patient.create({
               data: {
@@ -148,6 +176,7 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
                           pixelSpacingRowMm: series.summary.pixelSpacing?.[0] ?? null,
                           pixelSpacingColMm: series.summary.pixelSpacing?.[1] ?? null,
                           sliceThicknessMm: series.summary.sliceThickness,
+                          ...(Object.keys(landmarks).length ? { landmarks: landmarks as Prisma.InputJsonObject } : {}),
                         },
                       },
                     }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ImageSeries" ADD COLUMN     "landmarks" JSONB;
