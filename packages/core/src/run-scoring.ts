@@ -1,17 +1,27 @@
 // Scoring one batch of a run (the worker's run__score job): idempotent — predictions are upserted on
 // (run, patient), progress is recounted from the stored predictions, and a run that is no longer
-// relevant (cancelled, finished) exits early. A patient whose inputs are unusable gets a prediction
-// with a failure reason instead of failing the run.
-import type { ClinicalBaseline, Db } from "@fracval/db";
-import { loadModel, ModelManifest, scoreBatch, type LoadedModel } from "@fracval/inference";
+// relevant (cancelled, finished) exits early. A patient whose inputs are unusable (missing clinical
+// value, corrupt image, missing landmark) gets a prediction with a failure reason instead of failing
+// the run. Image preprocessing of the next patients runs while onnxruntime scores the previous ones.
+import type { ClinicalBaseline, Db, ImageSeries } from "@fracval/db";
+import { decodeDicom, DegenerateImageError, type DecodedDicom } from "@fracval/imaging";
+import { CLINICAL_INPUT, loadModel, ModelManifest, PipelineInputError, scoreBatch, type LoadedModel, type PatientTensors } from "@fracval/inference";
 import type { ContentStore } from "./content-store.js";
 import type { RunScorePayload } from "./runs-create.js";
 import { computeRunMetrics } from "./run-metrics.js";
 
+/** Patients per onnxruntime call inside a job: small enough that preprocessing and inference overlap. */
+const MICRO_BATCH = 8;
+
 /** Least-recently-used cache of open model sessions, one per model version. */
 export class ModelCache {
   private readonly entries = new Map<string, Promise<LoadedModel>>();
-  constructor(private readonly store: ContentStore, private readonly capacity = 4, private readonly log: (line: string) => void = console.log) {}
+  constructor(
+    readonly store: ContentStore,
+    private readonly capacity = 4,
+    private readonly log: (line: string) => void = console.log,
+    private readonly sessionOptions: { intraOpNumThreads?: number; providers?: ("cuda" | "cpu")[] } = {},
+  ) {}
 
   get(modelVersionId: string, artifactKey: string, manifest: unknown): Promise<LoadedModel> {
     const hit = this.entries.get(modelVersionId);
@@ -20,7 +30,7 @@ export class ModelCache {
       this.entries.set(modelVersionId, hit);
       return hit;
     }
-    const loading = this.store.get(artifactKey).then((bytes) => loadModel(bytes, manifest, { log: this.log }));
+    const loading = this.store.get(artifactKey).then((bytes) => loadModel(bytes, manifest, { log: this.log, ...this.sessionOptions }));
     this.entries.set(modelVersionId, loading);
     loading.catch(() => this.entries.delete(modelVersionId));
     while (this.entries.size > this.capacity) {
@@ -50,53 +60,119 @@ function clinicalValue(baseline: ClinicalBaseline, column: string): number | nul
   }
 }
 
+/** A stored image series as decoded DICOM slices, cranial → caudal (a series is an index of slice blobs). */
+async function loadSeries(store: ContentStore, series: ImageSeries): Promise<DecodedDicom[]> {
+  const bytes = await store.get(series.storageKey);
+  const keys = series.slices > 1 ? (JSON.parse(new TextDecoder().decode(bytes)) as { series: string[] }).series : null;
+  const blobs = keys ? await Promise.all(keys.map((k) => store.get(k))) : [bytes];
+  const decoded: DecodedDicom[] = [];
+  for (const blob of blobs) decoded.push(await decodeDicom(blob));
+  return decoded;
+}
+
+type PatientRow = { id: string; baseline: ClinicalBaseline | null; images: ImageSeries[] };
+
+/** One patient's model inputs, or the reason they cannot be built. */
+async function patientTensors(model: LoadedModel, store: ContentStore, patient: PatientRow): Promise<{ tensors: PatientTensors; images: number } | { reason: string }> {
+  const { manifest } = model;
+  const tensors: PatientTensors = {};
+  if (manifest.clinicalFeatures.length) {
+    const values = manifest.clinicalFeatures.map((f) => {
+      const v = patient.baseline ? clinicalValue(patient.baseline, f.column) : null;
+      return v === null ? null : (v - f.mean) / f.sd;
+    });
+    const missing = manifest.clinicalFeatures.filter((_, k) => values[k] === null).map((f) => f.column);
+    if (missing.length) return { reason: `missing ${missing.join(", ")}` };
+    tensors[CLINICAL_INPUT] = Float32Array.from(values as number[]);
+  }
+  let images = 0;
+  if (model.pipeline) {
+    const series = patient.images[0];
+    if (!series) return { reason: "no image" };
+    try {
+      const decoded = await loadSeries(store, series);
+      Object.assign(tensors, model.pipeline.run({ images: decoded, landmarks: (series.landmarks as Record<string, [number, number]> | null) ?? null }));
+      images = decoded.length;
+    } catch (error) {
+      // The image itself is unusable: this patient fails, the run goes on. Anything else (storage down) is transient.
+      if (error instanceof PipelineInputError || error instanceof DegenerateImageError || /dicom|pixel|jpeg|offset|buffer/i.test(String((error as Error).message))) {
+        return { reason: `image: ${(error as Error).message}` };
+      }
+      throw error;
+    }
+  }
+  return { tensors, images };
+}
+
 export async function scoreRunBatch(db: Db, models: ModelCache, payload: RunScorePayload): Promise<void> {
   const run = await db.validationRun.findUnique({ where: { id: payload.runId }, include: { modelVersion: true } });
   if (!run || run.status === "CANCELLED" || run.status === "SUCCEEDED" || run.status === "FAILED") return; // no longer relevant
   if (run.status === "QUEUED") await db.validationRun.updateMany({ where: { id: run.id, status: "QUEUED" }, data: { status: "RUNNING", startedAt: new Date() } });
-  const manifest = ModelManifest.parse(run.modelVersion.manifest);
-  if (manifest.kind !== "CLINICAL_BASELINE") throw new Error(`scoring ${manifest.family}: image models are not supported by this worker version yet`);
+  ModelManifest.parse(run.modelVersion.manifest);
   const model = await models.get(run.modelVersionId, run.modelVersion.artifactStorageKey, run.modelVersion.manifest);
-  const patients = await db.patient.findMany({ where: { id: { in: payload.patientIds }, datasetId: run.datasetId }, include: { baseline: true } });
+  const patients = await db.patient.findMany({ where: { id: { in: payload.patientIds }, datasetId: run.datasetId }, include: { baseline: true, images: true } });
 
-  const rows: Float32Array[] = [];
-  const scored: string[] = [];
-  const failed: { patientId: string; reason: string }[] = [];
-  for (const p of patients) {
-    const features = manifest.clinicalFeatures.map((f) => {
-      const v = p.baseline ? clinicalValue(p.baseline, f.column) : null;
-      return v === null ? null : (v - f.mean) / f.sd;
-    });
-    const missing = manifest.clinicalFeatures.filter((_, k) => features[k] === null).map((f) => f.column);
-    if (missing.length) failed.push({ patientId: p.id, reason: `missing ${missing.join(", ")}` });
+  const predictions: { runId: string; patientId: string; score?: number; rawOutputs?: Record<string, number>; failureReason?: string }[] = [];
+  const imagesOf = new Map<string, number>();
+  // Preprocess patient by patient; every MICRO_BATCH ready patients go to onnxruntime (which runs on
+  // its own threads) while the next ones are preprocessed.
+  let pending: { ids: string[]; tensors: PatientTensors[] } = { ids: [], tensors: [] };
+  const inFlight: Promise<void>[] = [];
+  const flush = () => {
+    if (!pending.ids.length) return;
+    const { ids, tensors } = pending;
+    pending = { ids: [], tensors: [] };
+    inFlight.push(
+      scoreBatch(model, tensors).then(({ scores, outputs }) => {
+        ids.forEach((patientId, k) => {
+          const raw = Object.fromEntries(Object.entries(outputs).map(([name, values]) => [name, values[k]!]));
+          predictions.push({ runId: run.id, patientId, score: scores[k]!, rawOutputs: raw });
+        });
+      }),
+    );
+  };
+  for (const patient of patients) {
+    const built = await patientTensors(model, models.store, patient);
+    if ("reason" in built) predictions.push({ runId: run.id, patientId: patient.id, failureReason: built.reason });
     else {
-      rows.push(Float32Array.from(features as number[]));
-      scored.push(p.id);
+      pending.ids.push(patient.id);
+      pending.tensors.push(built.tensors);
+      imagesOf.set(patient.id, built.images);
+      if (pending.ids.length >= MICRO_BATCH) flush();
     }
   }
-  const input = manifest.inputs[0]!;
-  const scores = rows.length ? await scoreBatch(model, input.name, rows, input.shape.slice(1) as number[]) : new Float32Array(0);
-  await db.prediction.createMany({
-    data: [
-      ...scored.map((patientId, k) => ({ runId: run.id, patientId, score: scores[k]!, rawOutputs: { [manifest.outputs[0]!.name]: scores[k]! } })),
-      ...failed.map((f) => ({ runId: run.id, patientId: f.patientId, failureReason: f.reason })),
-    ],
-    skipDuplicates: true, // a retried batch (worker killed mid-batch) adds nothing twice
-  });
+  flush();
+  await Promise.all(inFlight);
+
+  // A retried batch (its worker died after writing) adds nothing twice, and its images are not counted twice.
+  const existing = new Set((await db.prediction.findMany({ where: { runId: run.id, patientId: { in: payload.patientIds } }, select: { patientId: true } })).map((p) => p.patientId));
+  const fresh = predictions.filter((p) => !existing.has(p.patientId));
+  await db.prediction.createMany({ data: fresh, skipDuplicates: true });
+  const freshImages = fresh.reduce((sum, p) => sum + (imagesOf.get(p.patientId) ?? 0), 0);
   const [done, failures] = await Promise.all([db.prediction.count({ where: { runId: run.id } }), db.prediction.count({ where: { runId: run.id, score: null } })]);
-  await db.validationRun.update({ where: { id: run.id }, data: { progressDone: done, progressFailed: failures } });
-  if (done >= run.progressTotal) {
-    // The worker that completes the last batch computes the metrics (exactly once: the status flip is conditional).
-    const { count } = await db.validationRun.updateMany({ where: { id: run.id, status: "RUNNING" }, data: { status: "COMPUTING_METRICS" } });
-    if (count) {
-      try {
-        await computeRunMetrics(db, run.id);
-        await db.validationRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
-      } catch (error) {
-        // A run must not hang in COMPUTING_METRICS: record the failure where the person waiting sees it.
-        await db.validationRun.update({ where: { id: run.id }, data: { status: "FAILED", finishedAt: new Date(), error: `metrics: ${(error as Error).message}` } });
-        throw error;
-      }
-    }
+  await db.validationRun.update({
+    where: { id: run.id },
+    data: {
+      progressDone: done,
+      progressFailed: failures,
+      progressAt: new Date(),
+      executionProvider: model.executionProvider,
+      imagesDone: { increment: freshImages },
+    },
+  });
+  if (done >= run.progressTotal) await finishRun(db, run.id);
+}
+
+/** The worker that completes the last batch computes the metrics (exactly once: the status flip is conditional). */
+async function finishRun(db: Db, runId: string): Promise<void> {
+  const { count } = await db.validationRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { status: "COMPUTING_METRICS" } });
+  if (!count) return;
+  try {
+    await computeRunMetrics(db, runId);
+    await db.validationRun.update({ where: { id: runId }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+  } catch (error) {
+    // A run must not hang in COMPUTING_METRICS: record the failure where the person waiting sees it.
+    await db.validationRun.update({ where: { id: runId }, data: { status: "FAILED", finishedAt: new Date(), error: `metrics: ${(error as Error).message}` } });
+    throw error;
   }
 }

@@ -1,2 +1,3 @@
 export { ModelManifest } from "./manifest.js";
-export { loadModel, scoreBatch, ModelContractError, type LoadedModel, type LoadModelOptions } from "./load-model.js";
+export { loadModel, scoreBatch, ModelContractError, CLINICAL_INPUT, type LoadedModel, type LoadModelOptions, type PatientTensors } from "./load-model.js";
+export { buildPipeline, PIPELINE_NAMES, PipelineInputError, type PipelineInput, type PipelineOutput, type PipelineName } from "./pipelines.js";

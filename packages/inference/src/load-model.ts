@@ -4,6 +4,10 @@
 import { createHash } from "node:crypto";
 import * as ort from "onnxruntime-node";
 import { ModelManifest } from "./manifest.js";
+import { buildPipeline, type Pipeline } from "./pipelines.js";
+
+/** The input that receives the standardised clinical features (manifest.clinicalFeatures, in order). */
+export const CLINICAL_INPUT = "clinical";
 
 export class ModelContractError extends Error {
   override name = "ModelContractError";
@@ -14,7 +18,12 @@ export interface LoadedModel {
   session: ort.InferenceSession;
   /** The provider the session actually uses. */
   executionProvider: "cuda" | "cpu";
+  /** The image preprocessing the manifest names; null for clinical models. */
+  pipeline: Pipeline | null;
 }
+
+/** One patient's tensors, by model input name, without the batch dimension. */
+export type PatientTensors = Record<string, Float32Array>;
 
 export interface LoadModelOptions {
   /** Preferred providers in order (default ["cuda", "cpu"]). */
@@ -55,6 +64,15 @@ export async function loadModel(bytes: Uint8Array, manifestJson: unknown, option
     throw new ModelContractError(`manifest.${issue.path.join(".")}: ${issue.message}`);
   }
   const manifest = parsed.data;
+  let pipeline: Pipeline | null = null;
+  if (manifest.pipeline) {
+    try {
+      pipeline = buildPipeline(manifest.pipeline.name, manifest.pipeline.options);
+    } catch (error) {
+      throw new ModelContractError(`manifest.pipeline: ${(error as Error).message}`);
+    }
+  }
+  checkInputsAreFed(manifest, pipeline);
   const digest = createHash("sha256").update(bytes).digest("hex");
   if (digest !== manifest.sha256) throw new ModelContractError(`manifest.sha256 is ${manifest.sha256} but the ONNX file hashes to ${digest}`);
   const { session, executionProvider } = await createSession(bytes, options);
@@ -89,17 +107,47 @@ export async function loadModel(bytes: Uint8Array, manifestJson: unknown, option
     if (error instanceof ModelContractError) throw error;
     throw new ModelContractError(`dry run failed: ${String((error as Error).message ?? error).split("\n")[0]}`);
   }
-  return { manifest, session, executionProvider };
+  return { manifest, session, executionProvider, pipeline };
 }
 
-/** Scores a batch: rows of the (single) input, returns the first declared output, flipped to "higher = higher risk". */
-export async function scoreBatch(model: LoadedModel, inputName: string, rows: Float32Array[], rowShape: number[]): Promise<Float32Array> {
-  const size = rowShape.reduce((a, b) => a * b, 1);
-  const data = new Float32Array(rows.length * size);
-  rows.forEach((r, k) => data.set(r, k * size));
-  const out = await model.session.run({ [inputName]: new ort.Tensor("float32", data, [rows.length, ...rowShape]) });
-  const output = model.manifest.outputs[0]!;
-  const values = Float32Array.from(out[output.name]!.data as Float32Array);
-  if (output.direction === "higher = lower risk") for (let i = 0; i < values.length; i++) values[i] = -values[i]!;
-  return values;
+/** Every declared input is fed by the pipeline (with the shape it produces) or is the clinical input. */
+function checkInputsAreFed(manifest: ModelManifest, pipeline: Pipeline | null): void {
+  const produced = pipeline?.shapes ?? {};
+  for (const [name, shape] of Object.entries(produced)) {
+    const declared = manifest.inputs.find((i) => i.name === name);
+    if (!declared) throw new ModelContractError(`pipeline ${pipeline!.name} produces "${name}", which the manifest does not declare as an input`);
+    if (!dimsMatch(declared.shape, ["batch", ...shape])) throw new ModelContractError(`pipeline ${pipeline!.name} produces "${name}" of shape [batch, ${shape.join(", ")}]; the manifest declares [${declared.shape.join(", ")}]`);
+  }
+  for (const input of manifest.inputs) {
+    if (input.name in produced) continue;
+    if (input.name !== CLINICAL_INPUT) throw new ModelContractError(`nothing feeds input "${input.name}": it is neither "${CLINICAL_INPUT}" nor produced by ${pipeline ? `pipeline ${pipeline.name}` : "a preprocessing pipeline"}`);
+    if (!dimsMatch(input.shape, ["batch", manifest.clinicalFeatures.length])) throw new ModelContractError(`input "${CLINICAL_INPUT}" has shape [${input.shape.join(", ")}]; manifest.clinicalFeatures lists ${manifest.clinicalFeatures.length} features`);
+  }
+  if (manifest.clinicalFeatures.length && !manifest.inputs.some((i) => i.name === CLINICAL_INPUT)) throw new ModelContractError(`manifest.clinicalFeatures lists features but no input is named "${CLINICAL_INPUT}"`);
+}
+
+/**
+ * Scores a batch of patients (each a record of input tensors) in one session run; returns the first
+ * declared output per patient, flipped to "higher = higher risk", and every output's raw values.
+ */
+export async function scoreBatch(model: LoadedModel, patients: PatientTensors[]): Promise<{ scores: Float32Array; outputs: Record<string, Float32Array> }> {
+  const feeds: Record<string, ort.Tensor> = {};
+  for (const input of model.manifest.inputs) {
+    const rowShape = input.shape.slice(1) as number[];
+    const size = rowShape.reduce((a, b) => a * b, 1);
+    const data = new Float32Array(patients.length * size);
+    patients.forEach((p, k) => {
+      const row = p[input.name];
+      if (!row || row.length !== size) throw new ModelContractError(`patient ${k}: input "${input.name}" has ${row?.length ?? 0} values; ${size} expected`);
+      data.set(row, k * size);
+    });
+    feeds[input.name] = new ort.Tensor("float32", data, [patients.length, ...rowShape]);
+  }
+  const out = await model.session.run(feeds);
+  const outputs: Record<string, Float32Array> = {};
+  for (const o of model.manifest.outputs) outputs[o.name] = Float32Array.from(out[o.name]!.data as Float32Array);
+  const first = model.manifest.outputs[0]!;
+  const scores = Float32Array.from(outputs[first.name]!);
+  if (first.direction === "higher = lower risk") for (let i = 0; i < scores.length; i++) scores[i] = -scores[i]!;
+  return { scores, outputs };
 }

@@ -17,6 +17,9 @@ export const ModelManifest = z.object({
     shape: z.array(Dim).min(1),
     channels: z.array(z.string()).optional().describe("what each position of the last dimension is"),
   })).min(1),
+  /** Image models: the named pipeline (packages/inference/src/pipelines.ts) and its options. */
+  pipeline: z.object({ name: z.string().min(1), options: z.record(z.string(), z.unknown()).default({}) }).nullable().default(null),
+  /** The steps in words, in order, for the model card. */
   preprocessing: z.array(z.object({ step: z.string(), options: z.record(z.string(), z.unknown()).default({}) })).default([]),
   clinicalFeatures: z.array(z.object({ name: z.string(), column: z.string(), mean: z.number(), sd: z.number().positive() })).default([]),
   outputs: z.array(z.object({ name: z.string().min(1), meaning: z.string().min(3), direction: z.enum(["higher = higher risk", "higher = lower risk"]) })).min(1),
@@ -26,8 +29,11 @@ export const ModelManifest = z.object({
   trainingData: z.string().min(3),
   intendedUse: z.string().min(3),
   developmentMetrics: z.record(z.string(), z.number()).default({}),
+  /** Metrics on a synthetic external-site cohort the model never saw (reference models). */
+  externalMetrics: z.record(z.string(), z.number()).default({}),
   licence: z.string().min(2),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-}).refine((m) => m.task !== "LOG_HAZARD" || m.baselineCumulativeHazard.length > 0, { path: ["baselineCumulativeHazard"], message: "a log-hazard model must state its baseline cumulative hazard" });
+}).refine((m) => m.kind !== "IMAGE_MODEL" || m.pipeline !== null, { path: ["pipeline"], message: "an image model must name its preprocessing pipeline" })
+  .refine((m) => m.task !== "LOG_HAZARD" || m.baselineCumulativeHazard.length > 0, { path: ["baselineCumulativeHazard"], message: "a log-hazard model must state its baseline cumulative hazard" });
 
 export type ModelManifest = z.infer<typeof ModelManifest>;

@@ -18,19 +18,22 @@ describe("loadModel", () => {
     expect(lines.join("\n")).toMatch(/CUDA execution provider unavailable.*falling back to CPU/);
     const coef = JSON.parse(readFileSync(new URL("coefficients.json", dir(family)), "utf8")).coef as number[];
     const rows = [new Float32Array(coef.length).fill(1), Float32Array.from(coef, (_, k) => k - 1)];
-    const scores = await scoreBatch(model, "clinical", rows, [coef.length]);
+    const { scores } = await scoreBatch(model, rows.map((clinical) => ({ clinical })));
     rows.forEach((r, i) => expect(scores[i]).toBeCloseTo(r.reduce((s, v, k) => s + v * coef[k]!, 0), 5));
   });
 
   it("refuses a manifest that lies about the input shape", async () => {
     const { bytes, manifest } = read("clinical-coxph-m1");
-    const lying = { ...manifest, inputs: [{ ...manifest.inputs[0], shape: ["batch", 4] }] };
+    await expect(loadModel(bytes, { ...manifest, inputs: [{ ...manifest.inputs[0], shape: ["batch", 4] }] }, { providers: ["cpu"], ...quiet })).rejects.toThrow(/input "clinical" has shape \[batch, 4\]; manifest.clinicalFeatures lists 2 features/);
+    const lying = { ...manifest, inputs: [{ ...manifest.inputs[0], shape: ["batch", 4] }], clinicalFeatures: [...manifest.clinicalFeatures, ...manifest.clinicalFeatures] };
     await expect(loadModel(bytes, lying, { providers: ["cpu"], ...quiet })).rejects.toThrow(/input "clinical" has shape \[batch, 2\]; the manifest says \[batch, 4\]/);
   });
 
   it("refuses a manifest naming inputs or outputs the model lacks", async () => {
     const { bytes, manifest } = read("clinical-coxph-m1");
-    await expect(loadModel(bytes, { ...manifest, inputs: [{ ...manifest.inputs[0], name: "image" }] }, { providers: ["cpu"], ...quiet })).rejects.toThrow(/inputs are \[clinical\]; the manifest declares \[image\]/);
+    await expect(loadModel(bytes, { ...manifest, inputs: [{ ...manifest.inputs[0], name: "image" }] }, { providers: ["cpu"], ...quiet })).rejects.toThrow(/nothing feeds input "image": it is neither "clinical" nor produced by a preprocessing pipeline/);
+    const twoInputs = { ...manifest, inputs: [...manifest.inputs, { ...manifest.inputs[0], name: "patches", shape: ["batch", 5, 64, 64] }], kind: "IMAGE_MODEL", pipeline: { name: "xray-vertebral-patches", options: {} } };
+    await expect(loadModel(bytes, twoInputs, { providers: ["cpu"], ...quiet })).rejects.toThrow(/inputs are \[clinical\]; the manifest declares \[clinical, patches\]/);
     await expect(loadModel(bytes, { ...manifest, outputs: [{ ...manifest.outputs[0], name: "risk" }] }, { providers: ["cpu"], ...quiet })).rejects.toThrow(/declares output "risk"/);
   });
 
@@ -41,6 +44,16 @@ describe("loadModel", () => {
     await expect(loadModel(junk, withJunkHash, { providers: ["cpu"], ...quiet })).rejects.toThrow(ModelContractError);
     await expect(loadModel(junk, withJunkHash, { providers: ["cpu"], ...quiet })).rejects.toThrow(/not a loadable ONNX model/);
     await expect(loadModel(read("clinical-coxph-m2").bytes, manifest, { providers: ["cpu"], ...quiet })).rejects.toThrow(/ONNX file hashes to/);
+  });
+
+  it("refuses an image model whose pipeline is unknown, misconfigured or does not fit its inputs", async () => {
+    const { bytes, manifest } = read("clinical-coxph-m1");
+    const image = { ...manifest, kind: "IMAGE_MODEL" };
+    await expect(loadModel(bytes, image, quiet)).rejects.toThrow(/manifest.pipeline: an image model must name its preprocessing pipeline/);
+    await expect(loadModel(bytes, { ...image, pipeline: { name: "xray-magic" } }, quiet)).rejects.toThrow(/unknown preprocessing pipeline "xray-magic"; known: xray-vertebral-patches/);
+    await expect(loadModel(bytes, { ...image, pipeline: { name: "xray-vertebral-patches", options: { patch: -3 } } }, quiet)).rejects.toThrow(/pipeline xray-vertebral-patches: options.patch/);
+    const misfit = { ...image, inputs: [...manifest.inputs, { name: "patches", dtype: "float32", shape: ["batch", 5, 32, 32] }], pipeline: { name: "xray-vertebral-patches", options: {} } };
+    await expect(loadModel(bytes, misfit, quiet)).rejects.toThrow(/produces "patches" of shape \[batch, 5, 64, 64\]; the manifest declares \[batch, 5, 32, 32\]/);
   });
 
   it("refuses an incomplete model card, naming the field", async () => {

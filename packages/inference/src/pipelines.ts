@@ -1,0 +1,173 @@
+// The image preprocessing pipelines a model manifest can name (`pipeline.name` + `pipeline.options`).
+// The training scripts (models/<family>/prepare.ts) call these very functions on the synthetic
+// development cohorts, so a model sees at inference exactly what it saw in training — decoded from
+// DICOM by the same decoder, with the same steps in the same order.
+import { z } from "zod";
+import { clahe, cropAround, equidistantIndices, minMaxNormalize, resampleToSpacing, resizeKeepAspect, windowIntensity, type DecodedDicom, type Image2D } from "@fracval/imaging";
+
+/** One patient's images as the pipelines receive them: slices cranial → caudal, and the manifest's landmarks. */
+export interface PipelineInput {
+  images: DecodedDicom[];
+  /** Pixel (column, row) landmarks: {"L1": [x, y], …} for radiographs, {"body": [x, y]} for CT. */
+  landmarks: Record<string, [number, number]> | null;
+}
+
+/** Model input name → one patient's tensor (without the batch dimension). */
+export type PipelineOutput = Record<string, Float32Array>;
+
+/** A pipeline problem with this patient's images: the patient's prediction fails with this reason. */
+export class PipelineInputError extends Error {
+  override name = "PipelineInputError";
+}
+
+const spacingOf = (image: DecodedDicom): [number, number] => {
+  if (!image.pixelSpacing) throw new PipelineInputError("the image states no pixel spacing");
+  return image.pixelSpacing;
+};
+
+/**
+ * A landmark (column, row) of the original image on a resized grid, under resizeBilinear's pixel-centre
+ * convention: input y ↦ (y + ½)·outRows/inRows − ½. Returns (row, column).
+ */
+function toResizedGrid([x, y]: [number, number], from: Image2D, to: Image2D): [number, number] {
+  return [((y + 0.5) * to.rows) / from.rows - 0.5, ((x + 0.5) * to.columns) / from.columns - 0.5];
+}
+
+// ── xray-vertebral-patches (seed 000, DeepSurv) ──────────────────────────────────────────────────
+export const XrayVertebralPatchesOptions = z.object({
+  levels: z.array(z.string()).min(1).default(["L1", "L2", "L3", "L4", "L5"]),
+  spacingMm: z.number().positive().default(0.8),
+  patch: z.number().int().positive().default(64),
+});
+
+/**
+ * Lateral radiograph → [levels, patch, patch]: min-max normalise to 0…1, resample to `spacingMm`,
+ * crop a square patch around each vertebral body centre (manifest landmarks, rescaled to the new grid).
+ */
+function xrayVertebralPatches(options: z.infer<typeof XrayVertebralPatchesOptions>) {
+  return (input: PipelineInput): PipelineOutput => {
+    const [radiograph] = input.images;
+    if (!radiograph) throw new PipelineInputError("no radiograph");
+    const spacing = spacingOf(radiograph);
+    const resampled = resampleToSpacing(minMaxNormalize()(radiograph.image), spacing, [options.spacingMm, options.spacingMm]);
+    const patches = new Float32Array(options.levels.length * options.patch * options.patch);
+    options.levels.forEach((level, k) => {
+      const centre = input.landmarks?.[level];
+      if (!centre) throw new PipelineInputError(`the manifest gives no centre for ${level} (${level.toLowerCase()}_x, ${level.toLowerCase()}_y)`);
+      const [row, col] = toResizedGrid(centre, radiograph.image, resampled);
+      patches.set(cropAround({ centerRow: row, centerCol: col, rows: options.patch, columns: options.patch })(resampled).data, k * options.patch * options.patch);
+    });
+    return { patches };
+  };
+}
+
+// ── ct-bone-muscle-slices (seed 001, CNN-RNN) ────────────────────────────────────────────────────
+export const CtBoneMuscleSlicesOptions = z.object({
+  slices: z.number().int().positive().default(14),
+  windowHu: z.tuple([z.number(), z.number()]).default([-200, 1000]),
+  spacingMm: z.number().positive().default(1),
+  bone: z.tuple([z.number().int().positive(), z.number().int().positive()]).default([96, 96]),
+  /** Omit for the bone-only variant. */
+  boneMuscle: z.tuple([z.number().int().positive(), z.number().int().positive()]).nullable().default([96, 144]),
+  /** The bone+muscle crop's centre lies this many mm posterior of the body centre (erector spinae). */
+  boneMusclePosteriorMm: z.number().default(16),
+});
+
+/**
+ * Axial CT series (HU) → `slices` equidistant slices (np.round(np.linspace)), each resampled to
+ * `spacingMm`, windowed −200…1000 HU → −1…1, cropped around the vertebral body centre (bone) and
+ * around a point `boneMusclePosteriorMm` behind it (bone + psoas + erector spinae).
+ */
+function ctBoneMuscleSlices(options: z.infer<typeof CtBoneMuscleSlicesOptions>) {
+  const window = windowIntensity({ low: options.windowHu[0], high: options.windowHu[1] });
+  return (input: PipelineInput): PipelineOutput => {
+    if (input.images.length < options.slices) throw new PipelineInputError(`the CT series has ${input.images.length} slices; ${options.slices} are needed`);
+    const centre = input.landmarks?.body;
+    if (!centre) throw new PipelineInputError("the manifest gives no vertebral body centre (ct_body_x, ct_body_y)");
+    const [boneRows, boneCols] = options.bone;
+    const bone = new Float32Array(options.slices * boneRows * boneCols);
+    const muscleSize = options.boneMuscle ? options.boneMuscle[0] * options.boneMuscle[1] : 0;
+    const boneMuscle = new Float32Array(options.slices * muscleSize);
+    equidistantIndices(input.images.length, options.slices).forEach((index, k) => {
+      const slice = input.images[index]!;
+      const spacing = spacingOf(slice);
+      const scaled: Image2D = window(resampleToSpacing(slice.image, spacing, [options.spacingMm, options.spacingMm]));
+      const [row, col] = toResizedGrid(centre, slice.image, scaled);
+      bone.set(cropAround({ centerRow: row, centerCol: col, rows: boneRows, columns: boneCols })(scaled).data, k * boneRows * boneCols);
+      if (options.boneMuscle) {
+        const muscleRow = row + options.boneMusclePosteriorMm / options.spacingMm;
+        boneMuscle.set(cropAround({ centerRow: muscleRow, centerCol: col, rows: options.boneMuscle[0], columns: options.boneMuscle[1] })(scaled).data, k * muscleSize);
+      }
+    });
+    return options.boneMuscle ? { bone, bone_muscle: boneMuscle } : { bone };
+  };
+}
+
+// ── xray-clahe-fullframe (seed 004, VERTE-X) ─────────────────────────────────────────────────────
+export const XrayClaheFullframeOptions = z.object({
+  rows: z.number().int().positive().default(1024),
+  columns: z.number().int().positive().default(512),
+  clipLimit: z.number().nonnegative().default(0.01),
+  mean: z.number().default(0.5),
+  std: z.number().positive().default(0.25),
+});
+
+/**
+ * Radiograph → [1, rows, columns]: min-max to 0…1, resize keeping the aspect ratio with zero padding,
+ * CLAHE (skimage equalize_adapthist, default kernel), then (x − mean)/std.
+ */
+function xrayClaheFullframe(options: z.infer<typeof XrayClaheFullframeOptions>) {
+  const equalise = clahe({ clipLimit: options.clipLimit });
+  return (input: PipelineInput): PipelineOutput => {
+    const [radiograph] = input.images;
+    if (!radiograph) throw new PipelineInputError("no radiograph");
+    const fitted = resizeKeepAspect({ rows: options.rows, columns: options.columns })(minMaxNormalize()(radiograph.image));
+    const equalised = equalise(fitted);
+    const image = new Float32Array(equalised.data.length);
+    for (let i = 0; i < image.length; i++) image[i] = (equalised.data[i]! - options.mean) / options.std;
+    return { image };
+  };
+}
+
+/** Each pipeline: its options, what it produces (input name → shape without batch), and the function. */
+const PIPELINES = {
+  "xray-vertebral-patches": {
+    options: XrayVertebralPatchesOptions,
+    shapes: (o: z.infer<typeof XrayVertebralPatchesOptions>) => ({ patches: [o.levels.length, o.patch, o.patch] }),
+    build: xrayVertebralPatches,
+  },
+  "ct-bone-muscle-slices": {
+    options: CtBoneMuscleSlicesOptions,
+    shapes: (o: z.infer<typeof CtBoneMuscleSlicesOptions>) => ({ bone: [o.slices, ...o.bone], ...(o.boneMuscle ? { bone_muscle: [o.slices, ...o.boneMuscle] } : {}) }),
+    build: ctBoneMuscleSlices,
+  },
+  "xray-clahe-fullframe": {
+    options: XrayClaheFullframeOptions,
+    shapes: (o: z.infer<typeof XrayClaheFullframeOptions>) => ({ image: [1, o.rows, o.columns] }),
+    build: xrayClaheFullframe,
+  },
+} as const;
+
+export type PipelineName = keyof typeof PIPELINES;
+export const PIPELINE_NAMES = Object.keys(PIPELINES) as PipelineName[];
+
+export interface Pipeline {
+  name: PipelineName;
+  /** Model input name → shape of one patient's tensor (no batch dimension). */
+  shapes: Record<string, number[]>;
+  run: (input: PipelineInput) => PipelineOutput;
+}
+
+/** The pipeline a manifest names, with its options checked (defaults filled in). Throws naming the bad option. */
+export function buildPipeline(name: string, options: unknown = {}): Pipeline {
+  const entry = PIPELINES[name as PipelineName];
+  if (!entry) throw new Error(`unknown preprocessing pipeline "${name}"; known: ${PIPELINE_NAMES.join(", ")}`);
+  const parsed = entry.options.safeParse(options);
+  if (!parsed.success) throw new Error(`pipeline ${name}: options.${parsed.error.issues[0]!.path.join(".")}: ${parsed.error.issues[0]!.message}`);
+  const o = parsed.data as never;
+  return {
+    name: name as PipelineName,
+    shapes: (entry.shapes as (o: never) => Record<string, number[]>)(o),
+    run: (entry.build as (o: never) => (input: PipelineInput) => PipelineOutput)(o),
+  };
+}
