@@ -74,6 +74,8 @@ try {
     FRACVAL_API_URL: `${apiUrl}/graphql`,
     PORTAL_URL: portalUrl,
     API_PORT: String(apiPort),
+    // Each worker takes cores / WORKERS onnxruntime threads (apps/worker/src/config.ts).
+    WORKERS: String(workers),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const services: Service[] = [

@@ -60,17 +60,11 @@ class CnnRnn(nn.Module):
         weights = torch.softmax(self.slice_attention(h), dim=1)
         return torch.sigmoid(self.out(torch.sum(h * weights, dim=1)))
 
-    def logit(self, *crops):
-        p = self.forward(*crops)
-        return torch.log(p) - torch.log1p(-p)
-
 
 tensors = [torch.from_numpy(arrays[name]) for name in inputs]
 target = torch.from_numpy(label)
 model = CnnRnn(inputs)
 optimiser = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-4)
-positive = float(label[train].sum())
-pos_weight = torch.tensor((len(train) - positive) / max(positive, 1))
 log = Log(os.path.join(args.out_dir, "training-log.json"))
 
 
@@ -88,7 +82,8 @@ for epoch in range(30):
     for k in range(0, len(order), 32):
         idx = order[k:k + 32]
         p = model(*[t[idx] for t in tensors]).squeeze(1).clamp(1e-6, 1 - 1e-6)
-        loss = -torch.mean(pos_weight * target[idx] * torch.log(p) + (1 - target[idx]) * torch.log1p(-p))
+        # Unweighted cross-entropy, so the output stays a probability (at the matched development prevalence).
+        loss = -torch.mean(target[idx] * torch.log(p) + (1 - target[idx]) * torch.log1p(-p))
         optimiser.zero_grad()
         loss.backward()
         optimiser.step()

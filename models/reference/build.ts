@@ -65,15 +65,15 @@ async function build(spec: FamilySpec) {
     };
     writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     console.log(`[build ${spec.family}] external evaluation on ${spec.external.profile} (n = ${spec.external.n})`);
-    const external = await evaluateExternal(spec);
+    const [external] = await evaluateExternal([spec]);
     manifest.externalMetrics = {
-      n: external.n, events: external.events, prevalent: external.prevalent,
-      ...Object.fromEntries(Object.entries(external.model).map(([k, v]) => [k, v])),
-      ...Object.fromEntries(Object.entries(external.frax).map(([k, v]) => [`${k}FraxMof`, v])),
+      n: external!.n, events: external!.events, prevalent: external!.prevalent,
+      ...external!.model,
+      ...Object.fromEntries(Object.entries(external!.frax).map(([k, v]) => [`${k}FraxMof`, v])),
     } as never;
     writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     rmSync(join(dir, "training.json"));
-    writeFileSync(join(dir, "README.md"), renderCard(spec, manifest, external, JSON.parse(readFileSync(join(dir, "training-log.json"), "utf8"))));
+    writeFileSync(join(dir, "README.md"), renderCard(spec, manifest, external!, JSON.parse(readFileSync(join(dir, "training-log.json"), "utf8"))));
     console.log(`[build ${spec.family}] done: ${JSON.stringify(manifest.externalMetrics)} (${(onnx.length / 1e6).toFixed(2)} MB)`);
   } finally {
     rmSync(data, { recursive: true, force: true });

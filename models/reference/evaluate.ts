@@ -5,14 +5,15 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CLINICAL_INPUT, loadModel, scoreBatch, type PatientTensors } from "@fracval/inference";
+import { buildPipeline, CLINICAL_INPUT, loadModel, scoreBatch, type PatientTensors } from "@fracval/inference";
 import { auroc, aurocAtHorizon, harrellC } from "@fracval/stats";
-import { cohortTensors } from "./cohort-tensors.js";
+import { cohortOf, ctInput, radiographInput } from "./cohort-tensors.js";
 import type { FamilySpec } from "./families.js";
 
 const MICRO_BATCH = 8;
 
 export interface ExternalEvaluation {
+  family: string;
   n: number;
   events: number;
   prevalent: number;
@@ -25,39 +26,55 @@ export function versionDir(spec: FamilySpec): string {
   return join(dirname(fileURLToPath(import.meta.url)), "..", spec.family, spec.version);
 }
 
-export async function evaluateExternal(spec: FamilySpec, options: { dir?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<ExternalEvaluation> {
-  const dir = options.dir ?? versionDir(spec);
-  const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
-  const model = await loadModel(new Uint8Array(readFileSync(join(dir, "model.onnx"))), manifest, { providers: ["cpu"], log: () => {} });
-  const features = model.manifest.clinicalFeatures;
+/**
+ * Evaluates several families that share an external cohort (same profile, n, seed and modality) in one
+ * pass: each patient's images are rendered once and run through each family's pipeline and model.
+ */
+export async function evaluateExternal(specs: FamilySpec[], options: { dirs?: string[]; onProgress?: (done: number, total: number) => void } = {}): Promise<ExternalEvaluation[]> {
+  const cohort = specs[0]!.external;
+  const modality = specs[0]!.modality;
+  for (const spec of specs) {
+    if (JSON.stringify(spec.external) !== JSON.stringify(cohort) || spec.modality !== modality) throw new Error(`${spec.family} does not share ${specs[0]!.family}'s external cohort`);
+  }
+  const families = await Promise.all(specs.map(async (spec, k) => {
+    const dir = options.dirs?.[k] ?? versionDir(spec);
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+    const model = await loadModel(new Uint8Array(readFileSync(join(dir, "model.onnx"))), manifest, { providers: ["cpu"], log: () => {} });
+    return { spec, model, pipeline: buildPipeline(spec.pipeline.name, spec.pipeline.options), batch: [] as PatientTensors[], scores: [] as number[] };
+  }));
   const time: number[] = [];
   const event: number[] = [];
   const prevalent: number[] = [];
   const frax: number[] = [];
-  const scores: number[] = [];
-  let batch: PatientTensors[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    scores.push(...(await scoreBatch(model, batch)).scores);
-    batch = [];
+  const flush = async (family: (typeof families)[number]) => {
+    if (!family.batch.length) return;
+    family.scores.push(...(await scoreBatch(family.model, family.batch)).scores);
+    family.batch = [];
   };
-  for (const { patient, tensors, clinical } of cohortTensors(spec, spec.external)) {
-    const row: PatientTensors = { ...tensors };
-    if (features.length) row[CLINICAL_INPUT] = Float32Array.from(features, (f, k) => (clinical[k]! - f.mean) / f.sd);
-    batch.push(row);
+  for (const patient of cohortOf(cohort)) {
+    const input = modality === "xray" ? radiographInput(patient, cohort.seed) : ctInput(patient, cohort.seed);
+    for (const family of families) {
+      const row: PatientTensors = { ...family.pipeline.run(input) };
+      const features = family.model.manifest.clinicalFeatures;
+      if (features.length) row[CLINICAL_INPUT] = Float32Array.from(family.spec.clinical, (f, k) => (f.value(patient) - features[k]!.mean) / features[k]!.sd);
+      family.batch.push(row);
+      if (family.batch.length === MICRO_BATCH) await flush(family);
+    }
     time.push(patient.followUpDays);
     event.push(patient.event ? 1 : 0);
     prevalent.push(patient.prevalentDeformities.length > 0 ? 1 : 0);
     frax.push(patient.fraxMof);
-    if (batch.length === MICRO_BATCH) await flush();
-    options.onProgress?.(time.length, spec.external.n);
+    options.onProgress?.(time.length, cohort.n);
   }
-  await flush();
-  const horizon = spec.horizonDays ?? 1826;
-  const metrics = (score: number[]) => ({
+  for (const family of families) await flush(family);
+  const metrics = (score: number[], horizon: number) => ({
     harrellC: harrellC(time, event, score).estimate,
     aurocAtHorizon: aurocAtHorizon(time, event, score, horizon).estimate,
     aurocPrevalent: auroc(score, prevalent).estimate,
   });
-  return { n: time.length, events: event.reduce((s, e) => s + e, 0), prevalent: prevalent.reduce((s, e) => s + e, 0), model: metrics(scores), frax: metrics(frax) };
+  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+  return families.map(({ spec, scores }) => {
+    const horizon = spec.horizonDays ?? 1826;
+    return { family: spec.family, n: time.length, events: sum(event), prevalent: sum(prevalent), model: metrics(scores, horizon), frax: metrics(frax, horizon) };
+  });
 }

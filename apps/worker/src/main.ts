@@ -4,30 +4,41 @@
 import PgBoss from "pg-boss";
 import { FileContentStore, ModelCache, QUEUES, RunScorePayload, scoreRunBatch } from "@fracval/core";
 import { createPrismaClient } from "@fracval/db";
+import { cpus } from "node:os";
+import { workerConfig, type WorkerConfig } from "./config.js";
 import { startHeartbeat } from "./heartbeat.js";
 
-const url = process.env.DATABASE_URL;
-const storageDir = process.env.FRACVAL_STORAGE_DIR;
-if (!url || !storageDir) {
-  console.error("[worker] DATABASE_URL and FRACVAL_STORAGE_DIR are required");
+let config: WorkerConfig;
+try {
+  config = workerConfig();
+} catch (error) {
+  console.error(`[worker] ${(error as Error).message}`);
   process.exit(2);
 }
+const requested = process.env.INTRA_OP_NUM_THREADS;
+if (requested && Number(requested) > config.intraOpNumThreads) console.log(`[worker] INTRA_OP_NUM_THREADS=${requested} × WORKERS=${config.workers} exceeds ${cpus().length} cores; using ${config.intraOpNumThreads}`);
+console.log(`[worker] execution providers ${config.providers.join(" → ")}, intraOpNumThreads ${config.intraOpNumThreads} (${config.workers} worker(s), ${cpus().length} cores)`);
 
-const db = createPrismaClient(url);
+const db = createPrismaClient(config.databaseUrl);
 // Maintenance expires jobs of workers that died mid-batch so that another worker retries them.
-const boss = new PgBoss({ connectionString: url, maintenanceIntervalSeconds: Number(process.env.FRACVAL_QUEUE_MAINTENANCE_SECONDS ?? 30) });
-/** Optional pause per batch (ms), to watch progress in a demo or to kill a worker mid-run in a test. */
-const batchDelayMs = Number(process.env.FRACVAL_WORKER_BATCH_DELAY_MS ?? 0);
+const boss = new PgBoss({ connectionString: config.databaseUrl, maintenanceIntervalSeconds: config.maintenanceSeconds });
+const batchDelayMs = config.batchDelayMs;
 boss.on("error", (error: Error & { code?: string }) => {
   if (error.code !== "57P01") console.error("[worker] queue error:", error); // 57P01: server shutting down
 });
 await boss.start();
 await boss.createQueue(QUEUES.runScore);
-const models = new ModelCache(new FileContentStore(storageDir), 4, (line) => console.log(line));
+const models = new ModelCache(new FileContentStore(config.storageDir), 4, (line) => console.log(line), { intraOpNumThreads: config.intraOpNumThreads, providers: config.providers });
 await boss.work<RunScorePayload>(QUEUES.runScore, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
   const payload = RunScorePayload.parse(job!.data); // a malformed payload fails the job (retries, then dead-letter)
   if (batchDelayMs) await new Promise((r) => setTimeout(r, batchDelayMs));
-  await scoreRunBatch(db, models, payload); // throws on transient errors: the job fails and is retried
+  try {
+    await scoreRunBatch(db, models, payload);
+  } catch (error) {
+    // The job fails and pg-boss retries it with backoff; say why, for whoever reads the worker's log.
+    console.error(`[worker] run ${payload.runId}: batch of ${payload.patientIds.length} failed (will be retried): ${(error as Error).stack ?? error}`);
+    throw error;
+  }
 });
 const heartbeat = await startHeartbeat(db, null);
 console.log(`[worker] ready (${heartbeat.id})`);

@@ -60,13 +60,34 @@ function clinicalValue(baseline: ClinicalBaseline, column: string): number | nul
   }
 }
 
-/** A stored image series as decoded DICOM slices, cranial → caudal (a series is an index of slice blobs). */
+/** An image that cannot be used (undecodable, corrupt series index): fails its patient, not the run. */
+class UnusableImageError extends Error {}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)); // dicom-parser throws strings
+
+/**
+ * A stored image series as decoded DICOM slices, cranial → caudal (a series is an index of slice blobs).
+ * Storage errors propagate (transient: the job is retried); bytes that do not decode are UnusableImageError.
+ */
 async function loadSeries(store: ContentStore, series: ImageSeries): Promise<DecodedDicom[]> {
   const bytes = await store.get(series.storageKey);
-  const keys = series.slices > 1 ? (JSON.parse(new TextDecoder().decode(bytes)) as { series: string[] }).series : null;
+  let keys: string[] | null = null;
+  if (series.slices > 1) {
+    try {
+      keys = (JSON.parse(new TextDecoder().decode(bytes)) as { series: string[] }).series;
+    } catch (error) {
+      throw new UnusableImageError(`the stored series index is unreadable (${messageOf(error)})`);
+    }
+  }
   const blobs = keys ? await Promise.all(keys.map((k) => store.get(k))) : [bytes];
   const decoded: DecodedDicom[] = [];
-  for (const blob of blobs) decoded.push(await decodeDicom(blob));
+  for (const [k, blob] of blobs.entries()) {
+    try {
+      decoded.push(await decodeDicom(blob));
+    } catch (error) {
+      throw new UnusableImageError(`${blobs.length > 1 ? `slice ${k + 1}: ` : ""}${messageOf(error)}`);
+    }
+  }
   return decoded;
 }
 
@@ -95,9 +116,7 @@ async function patientTensors(model: LoadedModel, store: ContentStore, patient: 
       images = decoded.length;
     } catch (error) {
       // The image itself is unusable: this patient fails, the run goes on. Anything else (storage down) is transient.
-      if (error instanceof PipelineInputError || error instanceof DegenerateImageError || /dicom|pixel|jpeg|offset|buffer/i.test(String((error as Error).message))) {
-        return { reason: `image: ${(error as Error).message}` };
-      }
+      if (error instanceof PipelineInputError || error instanceof DegenerateImageError || error instanceof UnusableImageError) return { reason: `image: ${error.message}` };
       throw error;
     }
   }

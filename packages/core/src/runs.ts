@@ -32,3 +32,26 @@ export async function listPredictions(db: Db, viewer: Viewer, runId: string): Pr
   await recordAudit(db, viewer, { action: "predictions.read", siteId: run.dataset.siteId, resource: runId, patientIds: predictions.map((p) => p.patientId) });
   return predictions;
 }
+
+export interface RunThroughput {
+  /** Images per second since the run started; null before the first batch. */
+  imagesPerSecond: number | null;
+  /** Seconds until every patient is scored at the pace so far; 0 when none is left, null before the first batch. */
+  etaSeconds: number | null;
+}
+
+/**
+ * Throughput and ETA of a run from what the workers record (done, total, images, first start, last progress):
+ * images/s = imagesDone / (progressAt − startedAt); ETA = (total − done) · (progressAt − startedAt) / done.
+ */
+export function runThroughput(run: Pick<ValidationRun, "progressDone" | "progressTotal" | "imagesDone" | "startedAt" | "progressAt">): RunThroughput {
+  if (run.progressDone >= run.progressTotal) return { imagesPerSecond: rate(run), etaSeconds: 0 };
+  if (!run.startedAt || !run.progressAt || run.progressDone === 0) return { imagesPerSecond: null, etaSeconds: null };
+  const seconds = Math.max(0.001, (run.progressAt.getTime() - run.startedAt.getTime()) / 1000);
+  return { imagesPerSecond: rate(run), etaSeconds: Math.ceil(((run.progressTotal - run.progressDone) * seconds) / run.progressDone) };
+}
+
+function rate(run: Pick<ValidationRun, "imagesDone" | "startedAt" | "progressAt">): number | null {
+  if (!run.startedAt || !run.progressAt || run.imagesDone === 0) return null;
+  return run.imagesDone / Math.max(0.001, (run.progressAt.getTime() - run.startedAt.getTime()) / 1000);
+}

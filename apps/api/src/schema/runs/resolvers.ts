@@ -1,4 +1,4 @@
-import { cancelValidationRun, createValidationRun, getDataset, getModelVersion, getRun, listPredictions, listRuns, requireViewer } from "@fracval/core";
+import { cancelValidationRun, createValidationRun, getDataset, getModelVersion, getRun, listPredictions, listRuns, requireViewer, runThroughput } from "@fracval/core";
 import type { ValidationRun } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
@@ -19,5 +19,7 @@ export const resolvers: Resolvers = {
   ValidationRun: {
     modelVersion: (r: ValidationRun, _, { db }) => getModelVersion(db, r.modelVersionId),
     dataset: (r: ValidationRun, _, { db, viewer }) => getDataset(db, requireViewer(viewer), r.datasetId),
+    imagesPerSecond: (r: ValidationRun) => runThroughput(r).imagesPerSecond,
+    etaSeconds: (r: ValidationRun) => runThroughput(r).etaSeconds,
   },
 };

@@ -1,0 +1,64 @@
+// The training tooling hands the pipelines images as the DICOM decoder would return them, without the
+// disk round trip. Here that shortcut is checked: writing the synthetic images as DICOM (as an upload
+// would carry them), decoding them with the platform's decoder and taking the landmarks from the written
+// manifest gives exactly the same model inputs.
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { decodeDicom } from "@fracval/imaging";
+import { buildPipeline } from "@fracval/inference";
+import { ctWriter, findProfile, manifestRow, xrayWriter } from "@fracval/synth";
+import { cohortOf, ctInput, radiographInput } from "../reference/cohort-tensors.js";
+import { findFamily } from "../reference/families.js";
+
+const landmarksFromRow = (row: Record<string, string>, names: [string, string, string][]) =>
+  Object.fromEntries(names.filter(([, x]) => row[x]).map(([name, x, y]) => [name, [Number(row[x]), Number(row[y])] as [number, number]]));
+
+describe("training inputs = upload inputs", () => {
+  it("radiographs: decoded DICOM + manifest centres give the same patches and full frames", async () => {
+    const cohort = { profile: "Boramae", n: 3, seed: 4242 };
+    const dir = mkdtempSync(join(tmpdir(), "fracval-fidelity-x-"));
+    const write = xrayWriter(findProfile(cohort.profile), cohort.seed);
+    for (const patient of cohortOf(cohort)) {
+      const ref = write(patient, dir);
+      const row = manifestRow(patient, ref);
+      const decoded = await decodeDicom(new Uint8Array(readFileSync(join(dir, ref.path.replace("images/", "")))));
+      const uploaded = { images: [decoded], landmarks: landmarksFromRow(row, ["T11", "T12", "L1", "L2", "L3", "L4", "L5"].map((l) => [l, `${l.toLowerCase()}_x`, `${l.toLowerCase()}_y`])) };
+      const direct = radiographInput(patient, cohort.seed);
+      expect(uploaded.landmarks).toEqual(direct.landmarks);
+      expect(decoded.pixelSpacing).toEqual(direct.images[0]!.pixelSpacing);
+      expect(decoded.image.data).toEqual(direct.images[0]!.image.data);
+      for (const family of ["xray-deepsurv", "verte-x-pvf"]) {
+        const { pipeline } = findFamily(family);
+        const run = buildPipeline(pipeline.name, pipeline.options).run;
+        const a = run(uploaded);
+        const b = run(direct);
+        for (const name of Object.keys(b)) expect(a[name]).toEqual(b[name]);
+      }
+    }
+  }, 60_000);
+
+  it("CT series: decoded slices (cranial → caudal) + manifest body centre give the same crops", async () => {
+    const cohort = { profile: "Boramae", n: 2, seed: 4243 };
+    const dir = mkdtempSync(join(tmpdir(), "fracval-fidelity-ct-"));
+    const write = ctWriter(findProfile(cohort.profile), cohort.seed);
+    const { pipeline } = findFamily("ct-bone-muscle");
+    const run = buildPipeline(pipeline.name, pipeline.options).run;
+    for (const patient of cohortOf(cohort)) {
+      const ref = write(patient, dir);
+      const row = manifestRow(patient, ref);
+      const folder = join(dir, ref.path.replace("images/", ""));
+      const slices = [];
+      for (const file of readdirSync(folder).sort()) slices.push(await decodeDicom(new Uint8Array(readFileSync(join(folder, file)))));
+      const uploaded = { images: slices, landmarks: landmarksFromRow(row, [["body", "ct_body_x", "ct_body_y"]]) };
+      const direct = ctInput(patient, cohort.seed);
+      expect(uploaded.landmarks).toEqual(direct.landmarks);
+      expect(slices.map((s) => s.image.data)).toEqual(direct.images.map((s) => s.image.data));
+      const a = run(uploaded);
+      const b = run(direct);
+      expect(a.bone).toEqual(b.bone);
+      expect(a.bone_muscle).toEqual(b.bone_muscle);
+    }
+  }, 60_000);
+});
