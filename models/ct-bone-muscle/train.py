@@ -9,6 +9,8 @@ import torch
 from torch import nn
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "reference"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from net import CnnRnn
 from common import Log, auroc, export_onnx, load_development, seed_everything, split
 
 HORIZON = 1826
@@ -28,37 +30,6 @@ known = (label == 1) | (y["time"] >= HORIZON)
 n = len(label)
 train, tune = split(n, SEED)
 train, tune = train[known[train]], tune[known[tune]]
-
-
-class SliceEncoder(nn.Module):
-    """Small CNN over one slice crop, pooled by a learned spatial attention map."""
-    def __init__(self):
-        super().__init__()
-        def block(cin, cout):
-            return nn.Sequential(nn.Conv2d(cin, cout, 3, stride=2, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU())
-        self.features = nn.Sequential(block(1, 8), block(8, 16), block(16, 32))
-        self.attention = nn.Conv2d(32, 1, 1)
-
-    def forward(self, x):
-        f = self.features(x)
-        weights = torch.softmax(self.attention(f).flatten(2), dim=2)
-        return torch.sum(f.flatten(2) * weights, dim=2)
-
-
-class CnnRnn(nn.Module):
-    def __init__(self, branches):
-        super().__init__()
-        self.encoders = nn.ModuleList([SliceEncoder() for _ in branches])
-        self.gru = nn.GRU(32 * len(branches), 32, batch_first=True)
-        self.slice_attention = nn.Linear(32, 1)
-        self.out = nn.Linear(32, 1)
-
-    def forward(self, *crops):
-        slices = crops[0].shape[1]
-        per_slice = [enc(c.reshape(-1, 1, c.shape[2], c.shape[3])).reshape(-1, slices, 32) for enc, c in zip(self.encoders, crops)]
-        h, _ = self.gru(torch.cat(per_slice, 2))
-        weights = torch.softmax(self.slice_attention(h), dim=1)
-        return torch.sigmoid(self.out(torch.sum(h * weights, dim=1)))
 
 
 tensors = [torch.from_numpy(arrays[name]) for name in inputs]
@@ -97,6 +68,7 @@ for epoch in range(30):
         if patience >= 6:
             break
 model.load_state_dict(best_state)
+torch.save(best_state, os.path.join(args.out_dir, "pytorch-weights.pt"))  # for npm run bench:inference (PyTorch vs onnxruntime)
 export_onnx(model, [t[:2] for t in tensors], inputs, ["fracture_5y"], os.path.join(args.out_dir, "model.onnx"))
 log.save(bestTuneAuroc=best, train=len(train), tune=len(tune), seed=SEED, inputs=inputs)
 json.dump({

@@ -8,6 +8,8 @@ import torch
 from torch import nn
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "reference"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from net import DeepSurv
 from common import Log, cox_loss, export_onnx, harrell_c, load_development, seed_everything, split, standardise
 
 SEED = 20261123
@@ -18,23 +20,6 @@ spec, arrays, y = load_development(data_dir)
 n = len(y["time"])
 train, tune = split(n, SEED)
 clinical, mean, sd = standardise(arrays["clinical"], train)
-
-
-def block(cin, cout):
-    return nn.Sequential(nn.Conv2d(cin, cout, 3, stride=2, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU())
-
-
-class DeepSurv(nn.Module):
-    def __init__(self, levels, clinical_count):
-        super().__init__()
-        self.levels = levels
-        self.cnn = nn.Sequential(block(1, 8), block(8, 16), block(16, 32), block(32, 32), nn.AdaptiveAvgPool2d(1), nn.Flatten())
-        self.head = nn.Sequential(nn.Linear(32 + clinical_count, 16), nn.ReLU(), nn.Dropout(0.2), nn.Linear(16, 1))
-
-    def forward(self, patches, clinical):
-        size = patches.shape[-1]
-        features = self.cnn(patches.reshape(-1, 1, size, size)).reshape(-1, self.levels, 32).mean(1)
-        return self.head(torch.cat([features, clinical], 1))
 
 
 patches = torch.from_numpy(arrays["patches"])
@@ -73,6 +58,7 @@ for epoch in range(40):
         if patience >= 8:
             break
 model.load_state_dict(best_state)
+torch.save(best_state, os.path.join(out_dir, "pytorch-weights.pt"))  # for npm run bench:inference (PyTorch vs onnxruntime)
 
 # Breslow baseline cumulative hazard on the training split at log-hazard 0 (the manifest's reference).
 lp = predict(train)

@@ -55,6 +55,7 @@ function clinicalValue(baseline: ClinicalBaseline, column: string): number | nul
     case "current_smoking": return flag(baseline.currentSmoking);
     case "alcohol_3plus": return flag(baseline.alcohol3PlusUnitsPerDay);
     case "prior_fragility_fracture": return flag(baseline.priorFragilityFracture);
+    case "type2_diabetes": return flag(baseline.type2Diabetes);
     case "fn_bmd": return baseline.femoralNeckBmd;
     default: return null;
   }

@@ -22,6 +22,15 @@ describe("loadModel", () => {
     rows.forEach((r, i) => expect(scores[i]).toBeCloseTo(r.reduce((s, v, k) => s + v * coef[k]!, 0), 5));
   });
 
+  it.each(["clinical-logistic-a", "clinical-logistic-b", "clinical-logistic-c", "clinical-logistic-d"])("%s scores sigmoid(intercept + linear predictor)", async (family) => {
+    const { bytes, manifest } = read(family);
+    const model = await loadModel(bytes, manifest, { providers: ["cpu"], ...quiet });
+    const { coef, intercept } = JSON.parse(readFileSync(new URL("coefficients.json", dir(family)), "utf8")) as { coef: number[]; intercept: number };
+    const rows = [new Float32Array(coef.length).fill(1), Float32Array.from(coef, (_, k) => k - 1)];
+    const { scores } = await scoreBatch(model, rows.map((clinical) => ({ clinical })));
+    rows.forEach((r, i) => expect(scores[i]).toBeCloseTo(1 / (1 + Math.exp(-(intercept + r.reduce((s, v, k) => s + v * coef[k]!, 0)))), 6));
+  });
+
   it("refuses a manifest that lies about the input shape", async () => {
     const { bytes, manifest } = read("clinical-coxph-m1");
     await expect(loadModel(bytes, { ...manifest, inputs: [{ ...manifest.inputs[0], shape: ["batch", 4] }] }, { providers: ["cpu"], ...quiet })).rejects.toThrow(/input "clinical" has shape \[batch, 4\]; manifest.clinicalFeatures lists 2 features/);
