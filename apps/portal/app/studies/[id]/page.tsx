@@ -24,8 +24,22 @@ interface Row {
 interface Data {
   study: { title: string; horizonDays: number | null; datasets: { id: string; site: { code: string }; status: string }[]; models: { id: string; family: string; version: string }[] };
   studyComparison: Row[];
-  runs: { status: string }[];
+  runs: RunProgress[];
 }
+interface RunProgress {
+  id: string;
+  status: string;
+  progressDone: number;
+  progressTotal: number;
+  progressFailed: number;
+  imagesPerSecond: number | null;
+  etaSeconds: number | null;
+  executionProvider: string | null;
+  modelVersion: { family: string; version: string };
+  dataset: { id: string; site: { code: string } };
+}
+
+const eta = (s: number | null) => (s === null ? "estimating…" : s >= 90 ? `${Math.round(s / 60)} min` : `${s} s`);
 
 const fmt = (m: Metric | undefined) => (m ? `${m.estimate.toFixed(3)}${m.ciLower !== null && m.ciUpper !== null ? ` (${m.ciLower.toFixed(3)}–${m.ciUpper.toFixed(3)})` : ""}` : "—");
 const pValue = (m: Metric | undefined) => (m?.details?.p !== undefined ? (m.details.p < 0.001 ? "< 0.001" : m.details.p.toFixed(3)) : "—");
@@ -37,11 +51,13 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
       study(id: $id) { title horizonDays datasets { id site { code } status } models { id family version } }
       studyComparison(studyId: $id) { site { code } modelVersion { family version } run { id status } smallCell hidden
         metrics { metric scoreSource horizonDays estimate ciLower ciUpper n events details } }
-      runs { status }
+      runs { id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds executionProvider modelVersion { family version } dataset { id site { code } } }
     }`,
     { id },
   );
-  const active = data.runs.some((r) => ["QUEUED", "RUNNING", "COMPUTING_METRICS"].includes(r.status));
+  const studyDatasets = new Set(data.study.datasets.map((d) => d.id));
+  const inProgress = data.runs.filter((r) => studyDatasets.has(r.dataset.id) && ["QUEUED", "RUNNING", "COMPUTING_METRICS"].includes(r.status));
+  const active = inProgress.length > 0;
   const horizonYears = data.study.horizonDays ? Math.round(data.study.horizonDays / 365.25) : null;
   return (
     <section>
@@ -49,6 +65,23 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
       <Link href="/studies" className="text-sm text-indigo-700">← Studies</Link>
       <h1 className="mb-1 mt-2 text-2xl font-semibold">{data.study.title}</h1>
       <p className="mb-4 text-sm text-slate-600">Model vs FRAX on the same patients, latest run per site and model. {active ? "Runs in progress: refreshing." : ""}</p>
+      {active && (
+        <ul className="mb-4 space-y-2" data-testid="runs-in-progress">
+          {inProgress.map((r) => (
+            <li key={r.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
+              <div className="flex justify-between">
+                <span>{r.dataset.site.code} · {r.modelVersion.family} {r.modelVersion.version} · {r.status.toLowerCase().replace("_", " ")}</span>
+                <span className="text-slate-600">
+                  {r.progressDone} / {r.progressTotal} patients{r.progressFailed ? ` (${r.progressFailed} failed)` : ""}
+                  {r.imagesPerSecond !== null ? ` · ${r.imagesPerSecond.toFixed(1)} images/s` : ""} · ETA {r.status === "COMPUTING_METRICS" ? "computing metrics" : eta(r.etaSeconds)}
+                  {r.executionProvider ? ` · ${r.executionProvider.toUpperCase()}` : ""}
+                </span>
+              </div>
+              <progress className="mt-2 h-2 w-full" max={Math.max(1, r.progressTotal)} value={r.progressDone} />
+            </li>
+          ))}
+        </ul>
+      )}
       {data.studyComparison.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 p-6 text-sm text-slate-600" data-testid="no-results">No finished runs yet for this study.</p>
       ) : (
