@@ -3,7 +3,7 @@
 // and each patient ends with exactly one prediction equal to the model's linear predictor.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -138,4 +138,20 @@ describe("validation run through the queue and a worker", () => {
     expect(await t.db.prediction.count({ where: { runId: run.id } })).toBe(0);
     expect((await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("CANCELLED");
   }, 60_000);
+
+  it("fails the run, with the reason, when a batch keeps failing after its retries", async () => {
+    const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
+    const model = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m3" } });
+    // The model's stored artifact disappears (a storage fault, not a bad input): every attempt fails.
+    const key = model.artifactStorageKey;
+    rmSync(join(storageDir, key.slice(0, 2), key.slice(2, 4), key));
+    const pi = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "pi@fracval.demo" } })).id))!;
+    const run = await createValidationRun(t.db, pi, { modelVersionId: model.id, datasetId: dataset.id, batchSize: 100 }, producer.enqueue);
+    const failed = await waitFor(async () => {
+      const r = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
+      return r.status === "FAILED" ? r : null;
+    }, 90_000);
+    expect(failed.error).toMatch(/a batch of \d+ patients failed 4 times: .*ENOENT/);
+    expect(await t.db.prediction.count({ where: { runId: run.id } })).toBe(0);
+  }, 120_000);
 });

@@ -2,7 +2,7 @@
 // validation run) today; metric jobs join it. Any number of worker processes on any number of hosts
 // can run side by side. Reports liveness for /readyz.
 import PgBoss from "pg-boss";
-import { FileContentStore, ModelCache, QUEUES, RunScorePayload, scoreRunBatch } from "@fracval/core";
+import { failRun, FileContentStore, ModelCache, QUEUES, RunScorePayload, scoreRunBatch } from "@fracval/core";
 import { createPrismaClient } from "@fracval/db";
 import { cpus } from "node:os";
 import { workerConfig, type WorkerConfig } from "./config.js";
@@ -29,14 +29,17 @@ boss.on("error", (error: Error & { code?: string }) => {
 await boss.start();
 await boss.createQueue(QUEUES.runScore);
 const models = new ModelCache(new FileContentStore(config.storageDir), 4, (line) => console.log(line), { intraOpNumThreads: config.intraOpNumThreads, providers: config.providers });
-await boss.work<RunScorePayload>(QUEUES.runScore, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+await boss.work<RunScorePayload>(QUEUES.runScore, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
   const payload = RunScorePayload.parse(job!.data); // a malformed payload fails the job (retries, then dead-letter)
   if (batchDelayMs) await new Promise((r) => setTimeout(r, batchDelayMs));
   try {
     await scoreRunBatch(db, models, payload);
   } catch (error) {
     // The job fails and pg-boss retries it with backoff; say why, for whoever reads the worker's log.
-    console.error(`[worker] run ${payload.runId}: batch of ${payload.patientIds.length} failed (will be retried): ${(error as Error).stack ?? error}`);
+    const lastAttempt = job!.retryCount >= job!.retryLimit;
+    console.error(`[worker] run ${payload.runId}: batch of ${payload.patientIds.length} failed (attempt ${job!.retryCount + 1} of ${job!.retryLimit + 1}${lastAttempt ? "" : ", will be retried"}): ${(error as Error).stack ?? error}`);
+    // Out of retries: the run cannot complete, so it fails where the person waiting sees it.
+    if (lastAttempt) await failRun(db, payload.runId, `a batch of ${payload.patientIds.length} patients failed ${job!.retryCount + 1} times: ${error instanceof Error ? error.message : String(error)}`);
     throw error;
   }
 });

@@ -196,3 +196,8 @@ async function finishRun(db: Db, runId: string): Promise<void> {
     throw error;
   }
 }
+
+/** Marks a run FAILED with a reason (a batch ran out of retries); a finished or cancelled run is left as it is. */
+export async function failRun(db: Db, runId: string, error: string): Promise<void> {
+  await db.validationRun.updateMany({ where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", finishedAt: new Date(), error } });
+}
