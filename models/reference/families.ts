@@ -114,7 +114,7 @@ export const FAMILIES: FamilySpec[] = [
     horizonDays: null,
     pipeline: { name: "xray-clahe-fullframe", options: { rows: 1024, columns: 512, clipLimit: 0.01, mean: 0.5, std: 0.25 } },
     clinical: [],
-    development: { profile: "Severance", n: 2000, seed: 1004 },
+    development: { profile: "Severance", n: 1200, seed: 1004 },
     external: { profile: "Boramae", n: 500, seed: 7001 },
     train: { script: "verte-x-pvf/train.py", args: [] },
     output: { name: "pvf_score", meaning: "probability that the radiograph shows a prevalent vertebral fracture (BpVF), 0–1" },
