@@ -1,8 +1,7 @@
 // The API's side of the job queue: it only enqueues, inside the transaction of the data the job
 // concerns (pg-boss `send` with `db` bound to the Prisma transaction).
 import PgBoss from "pg-boss";
-import type { Prisma } from "@fracval/db";
-import { QUEUES, type Enqueue } from "@fracval/core";
+import { QUEUES, transactionalEnqueue, type Enqueue } from "@fracval/core";
 
 export interface JobProducer {
   enqueue: Enqueue;
@@ -22,15 +21,7 @@ export async function startJobProducer(databaseUrl: string, options: { expireInS
   await boss.start();
   for (const queue of Object.values(QUEUES)) await boss.createQueue(queue);
   return {
-    async enqueue(tx: Prisma.TransactionClient, queue: string, payload: object) {
-      const id = await boss.send(queue, payload, {
-        retryLimit: 3,
-        retryBackoff: true,
-        expireInSeconds,
-        db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
-      });
-      if (!id) throw new Error(`queue ${queue} refused the job`);
-    },
+    enqueue: transactionalEnqueue(boss, { expireInSeconds }),
     stop: () => boss.stop({ graceful: true, wait: true }),
   };
 }

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cancelValidationRun, createValidationRun, FileContentStore, loadUserViewer, registerModelDirectory } from "@fracval/core";
-import { harrellC } from "@fracval/stats";
+import { calibrationAtHorizon, harrellC } from "@fracval/stats";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { startJobProducer, type JobProducer } from "../src/queue.js";
 
@@ -91,6 +91,25 @@ describe("validation run through the queue and a worker", () => {
     expect(byKey("harrellC", "frax_mof")!.estimate).toBe(frax.estimate);
     expect(byKey("harrellCDiff", "model-vs-frax_mof")!.estimate).toBeCloseTo(direct.estimate - frax.estimate, 12);
     expect((byKey("harrellCDiff", "model-vs-frax_mof")!.details as { p: number }).p).toBeGreaterThan(0);
+    // The study's other clinical baselines, scored on the same patients by their ONNX files.
+    const m1 = JSON.parse(readFileSync(join(root, "models/clinical-coxph-m1/1.0.0/manifest.json"), "utf8"));
+    const m1coef = JSON.parse(readFileSync(join(root, "models/clinical-coxph-m1/1.0.0/coefficients.json"), "utf8")).coef as number[];
+    const m1lp = ordered.map((p) => {
+      const b = p.patient.baseline!;
+      const x = { age: b.ageYears, sex: b.sex === "FEMALE" ? 1 : 0 } as Record<string, number>;
+      return m1.clinicalFeatures.reduce((s: number, f: { column: string; mean: number; sd: number }, k: number) => s + m1coef[k]! * ((x[f.column]! - f.mean) / f.sd), 0);
+    });
+    expect(byKey("harrellC", "baseline:clinical-coxph-m1@1.0.0")!.estimate).toBeCloseTo(harrellC(time, event, m1lp).estimate, 6);
+    expect(byKey("harrellCDiff", "model-vs-baseline:clinical-coxph-m1@1.0.0")).toBeDefined();
+    // Calibration at the 5-year horizon from the card's baseline hazard: risk = 1 − exp(−H₀(h)·exp(lp)).
+    const h0 = manifest.baselineCumulativeHazard.find((b: { days: number }) => b.days === 1826).value as number;
+    const calibration = calibrationAtHorizon(time, event, ordered.map((p) => 1 - Math.exp(-h0 * Math.exp(p.score!))), 1826);
+    expect(byKey("calibrationOE", "model", 1826)!.estimate).toBe(calibration.oe);
+    expect((byKey("calibrationOE", "model", 1826)!.details as { slope: number }).slope).toBe(calibration.slope);
+    // Subgroups: women only.
+    const women = ordered.flatMap((p, i) => (p.patient.baseline!.sex === "FEMALE" ? [i] : []));
+    expect(byKey("harrellC", "model:sex=F")!.estimate).toBe(harrellC(women.map((i) => time[i]!), women.map((i) => event[i]!), women.map((i) => ordered[i]!.score!)).estimate);
+    expect(byKey("harrellC", "model:sex=F")!.n).toBe(women.length);
     expect(byKey("harrellC", "model")!.provenance).toMatchObject({ modelSha256: model.artifactSha256, codeVersion: expect.any(String), patients: dataset.patientCount });
   }, 90_000);
 

@@ -1,8 +1,8 @@
 // Worker process: consumes pg-boss queues on the platform's PostgreSQL — run__score (one batch of a
-// validation run) today; metric jobs join it. Any number of worker processes on any number of hosts
-// can run side by side. Reports liveness for /readyz.
+// validation run) and run__metrics (a run's metrics once every batch is scored). Any number of worker
+// processes on any number of hosts can run side by side. Reports liveness for /readyz.
 import PgBoss from "pg-boss";
-import { failRun, FileContentStore, ModelCache, QUEUES, RunScorePayload, scoreRunBatch } from "@fracval/core";
+import { computeRunMetricsJob, failRun, FileContentStore, ModelCache, QUEUES, RunMetricsPayload, RunScorePayload, scoreRunBatch, transactionalEnqueue } from "@fracval/core";
 import { createPrismaClient } from "@fracval/db";
 import { cpus } from "node:os";
 import { workerConfig, type WorkerConfig } from "./config.js";
@@ -27,19 +27,31 @@ boss.on("error", (error: Error & { code?: string }) => {
   if (error.code !== "57P01") console.error("[worker] queue error:", error); // 57P01: server shutting down
 });
 await boss.start();
-await boss.createQueue(QUEUES.runScore);
+for (const queue of Object.values(QUEUES)) await boss.createQueue(queue);
+// When a run's last batch is scored, its metrics job is enqueued in the same transaction as the status change.
+const enqueue = transactionalEnqueue(boss, { expireInSeconds: Number(process.env.FRACVAL_JOB_EXPIRE_SECONDS ?? 300) });
 const models = new ModelCache(new FileContentStore(config.storageDir), 4, (line) => console.log(line), { intraOpNumThreads: config.intraOpNumThreads, providers: config.providers });
 await boss.work<RunScorePayload>(QUEUES.runScore, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
   const payload = RunScorePayload.parse(job!.data); // a malformed payload fails the job (retries, then dead-letter)
   if (batchDelayMs) await new Promise((r) => setTimeout(r, batchDelayMs));
   try {
-    await scoreRunBatch(db, models, payload);
+    await scoreRunBatch(db, models, payload, { enqueue });
   } catch (error) {
     // The job fails and pg-boss retries it with backoff; say why, for whoever reads the worker's log.
     const lastAttempt = job!.retryCount >= job!.retryLimit;
     console.error(`[worker] run ${payload.runId}: batch of ${payload.patientIds.length} failed (attempt ${job!.retryCount + 1} of ${job!.retryLimit + 1}${lastAttempt ? "" : ", will be retried"}): ${(error as Error).stack ?? error}`);
     // Out of retries: the run cannot complete, so it fails where the person waiting sees it.
     if (lastAttempt) await failRun(db, payload.runId, `a batch of ${payload.patientIds.length} patients failed ${job!.retryCount + 1} times: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+});
+await boss.work<RunMetricsPayload>(QUEUES.runMetrics, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
+  const { runId } = RunMetricsPayload.parse(job!.data);
+  const lastAttempt = job!.retryCount >= job!.retryLimit;
+  try {
+    await computeRunMetricsJob(db, models, runId, { lastAttempt });
+  } catch (error) {
+    console.error(`[worker] run ${runId}: metrics failed (attempt ${job!.retryCount + 1} of ${job!.retryLimit + 1}${lastAttempt ? "" : ", will be retried"}): ${(error as Error).stack ?? error}`);
     throw error;
   }
 });

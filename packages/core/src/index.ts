@@ -25,3 +25,4 @@ export * from "./runs-create.js";
 export * from "./run-scoring.js";
 export * from "./run-metrics.js";
 export * from "./study-comparison.js";
+export * from "./job-queue.js";

@@ -7,8 +7,8 @@ import type { ClinicalBaseline, Db, ImageSeries } from "@fracval/db";
 import { decodeDicom, DegenerateImageError, type DecodedDicom } from "@fracval/imaging";
 import { CLINICAL_INPUT, loadModel, ModelManifest, PipelineInputError, scoreBatch, type LoadedModel, type PatientTensors } from "@fracval/inference";
 import type { ContentStore } from "./content-store.js";
-import type { RunScorePayload } from "./runs-create.js";
-import { computeRunMetrics } from "./run-metrics.js";
+import { QUEUES, type Enqueue, type RunScorePayload } from "./runs-create.js";
+import { computeRunMetrics, type BaselineScorer } from "./run-metrics.js";
 
 /** Patients per onnxruntime call inside a job: small enough that preprocessing and inference overlap. */
 const MICRO_BATCH = 8;
@@ -124,7 +124,12 @@ async function patientTensors(model: LoadedModel, store: ContentStore, patient: 
   return { tensors, images };
 }
 
-export async function scoreRunBatch(db: Db, models: ModelCache, payload: RunScorePayload): Promise<void> {
+export interface ScoreRunOptions {
+  /** Enqueue the run__metrics job when the last batch is scored (the workers); without it the metrics are computed inline. */
+  enqueue?: Enqueue;
+}
+
+export async function scoreRunBatch(db: Db, models: ModelCache, payload: RunScorePayload, options: ScoreRunOptions = {}): Promise<void> {
   const run = await db.validationRun.findUnique({ where: { id: payload.runId }, include: { modelVersion: true } });
   if (!run || run.status === "CANCELLED" || run.status === "SUCCEEDED" || run.status === "FAILED") return; // no longer relevant
   if (run.status === "QUEUED") await db.validationRun.updateMany({ where: { id: run.id, status: "QUEUED" }, data: { status: "RUNNING", startedAt: new Date() } });
@@ -180,24 +185,62 @@ export async function scoreRunBatch(db: Db, models: ModelCache, payload: RunScor
       imagesDone: { increment: freshImages },
     },
   });
-  if (done >= run.progressTotal) await finishRun(db, run.id);
+  if (done >= run.progressTotal) await finishScoring(db, models, run.id, options);
 }
 
-/** The worker that completes the last batch computes the metrics (exactly once: the status flip is conditional). */
-async function finishRun(db: Db, runId: string): Promise<void> {
+/**
+ * The worker that scores the last batch moves the run to COMPUTING_METRICS (exactly once: the status flip
+ * is conditional) and, in the same transaction, enqueues its run__metrics job.
+ */
+async function finishScoring(db: Db, models: ModelCache, runId: string, options: ScoreRunOptions): Promise<void> {
+  if (options.enqueue) {
+    const enqueue = options.enqueue;
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.validationRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { status: "COMPUTING_METRICS" } });
+      if (count) await enqueue(tx, QUEUES.runMetrics, { runId });
+    });
+    return;
+  }
   const { count } = await db.validationRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { status: "COMPUTING_METRICS" } });
-  if (!count) return;
+  if (count) await computeRunMetricsJob(db, models, runId, { lastAttempt: true });
+}
+
+/**
+ * The run__metrics job: metrics of the model, FRAX and the study's clinical baselines, then SUCCEEDED.
+ * An error is thrown for a retry; on the last attempt the run is marked FAILED with the reason first.
+ */
+export async function computeRunMetricsJob(db: Db, models: ModelCache, runId: string, options: { lastAttempt: boolean }): Promise<void> {
+  const run = await db.validationRun.findUnique({ where: { id: runId } });
+  if (!run || run.status !== "COMPUTING_METRICS") return; // already done, or cancelled
   try {
-    await computeRunMetrics(db, runId);
+    await computeRunMetrics(db, runId, { scoreBaseline: baselineScorer(db, models) });
     await db.validationRun.update({ where: { id: runId }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
   } catch (error) {
-    // A run must not hang in COMPUTING_METRICS: record the failure where the person waiting sees it.
-    await db.validationRun.update({ where: { id: runId }, data: { status: "FAILED", finishedAt: new Date(), error: `metrics: ${(error as Error).message}` } });
+    if (options.lastAttempt) await failRun(db, runId, `metrics: ${messageOf(error)}`);
     throw error;
   }
 }
 
+/** Scores patients with a registered clinical baseline's ONNX file (clinical features only). */
+export function baselineScorer(db: Db, models: ModelCache): BaselineScorer {
+  return async (modelVersion, patientIds) => {
+    const model = await models.get(modelVersion.id, modelVersion.artifactStorageKey, modelVersion.manifest);
+    if (model.pipeline) return null; // not a clinical model
+    const patients = await db.patient.findMany({ where: { id: { in: patientIds } }, include: { baseline: true, images: true } });
+    const byId = new Map(patients.map((p) => [p.id, p]));
+    const rows: PatientTensors[] = [];
+    for (const id of patientIds) {
+      const built = await patientTensors(model, models.store, byId.get(id)!);
+      if ("reason" in built) return null; // e.g. a missing BMI: this baseline cannot be compared on the same patients
+      rows.push(built.tensors);
+    }
+    const scores: number[] = [];
+    for (let k = 0; k < rows.length; k += 1024) scores.push(...(await scoreBatch(model, rows.slice(k, k + 1024))).scores);
+    return scores;
+  };
+}
+
 /** Marks a run FAILED with a reason (a batch ran out of retries); a finished or cancelled run is left as it is. */
 export async function failRun(db: Db, runId: string, error: string): Promise<void> {
-  await db.validationRun.updateMany({ where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", finishedAt: new Date(), error } });
+  await db.validationRun.updateMany({ where: { id: runId, status: { in: ["QUEUED", "RUNNING", "COMPUTING_METRICS"] } }, data: { status: "FAILED", finishedAt: new Date(), error } });
 }

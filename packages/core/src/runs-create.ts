@@ -8,7 +8,9 @@ import { AppError, badInput, notFound } from "./errors.js";
 import type { Viewer } from "./viewer.js";
 
 /** Queue names (pg-boss) and their payloads, parsed on arrival by the worker. */
-export const QUEUES = { runScore: "run__score" } as const;
+export const QUEUES = { runScore: "run__score", runMetrics: "run__metrics" } as const;
+export const RunMetricsPayload = z.object({ runId: z.string().min(1) });
+export type RunMetricsPayload = z.infer<typeof RunMetricsPayload>;
 export const RunScorePayload = z.object({ runId: z.string().min(1), patientIds: z.array(z.string().min(1)).min(1) });
 export type RunScorePayload = z.infer<typeof RunScorePayload>;
 
