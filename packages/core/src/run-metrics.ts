@@ -25,7 +25,7 @@ export type BaselineScorer = (modelVersion: { id: string; artifactStorageKey: st
 
 const TIMES = [365, 1826, 3652];
 
-interface Row {
+export interface MetricRowOut {
   metric: string;
   scoreSource: string;
   horizonDays?: number;
@@ -71,7 +71,7 @@ export async function computeRunMetrics(db: Db, runId: string, options: { scoreB
   const events = event.reduce((s, e) => s + e, 0);
   const horizon = run.dataset.study.horizonDays ?? 1826;
   const manifest = ModelManifest.parse(run.modelVersion.manifest);
-  const out: Row[] = [];
+  const out: MetricRowOut[] = [];
   // Kept per source so that the paired comparisons reuse them instead of recomputing.
   const harrell: Record<string, ReturnType<typeof harrellC> | null> = {};
   const aurocs: Record<string, ReturnType<typeof aurocAtHorizon> | null> = {};
@@ -136,7 +136,7 @@ export async function computeRunMetrics(db: Db, runId: string, options: { scoreB
   return out.length;
 }
 
-type MetricRow = { patient: { baseline: { sex: string; ageYears: number } | null; providedScores: { name: string; value: number }[] } };
+export type MetricRow = { patient: { baseline: { sex: string; ageYears: number } | null; providedScores: { name: string; value: number }[] } };
 
 /** Absolute risk by the horizon from the model's output, when its card makes that possible; else null. */
 export function absoluteRisk(manifest: ModelManifest, horizon: number, score: number): number | null {
@@ -149,9 +149,9 @@ export function absoluteRisk(manifest: ModelManifest, horizon: number, score: nu
 }
 
 /** Calibration at the horizon, classification at the declared threshold, and the study's risk groups. */
-function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGroupRule | null; horizon: number; time: number[]; event: number[]; score: number[]; rows: MetricRow[]; n: number; events: number }): Row[] {
+export function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGroupRule | null; horizon: number; time: number[]; event: number[]; score: number[]; rows: MetricRow[]; n: number; events: number }): MetricRowOut[] {
   const { manifest, rule, horizon, time, event, score, rows, n, events } = input;
-  const out: Row[] = [];
+  const out: MetricRowOut[] = [];
   const risks = score.map((s) => absoluteRisk(manifest, horizon, s));
   if (risks.every((r): r is number => r !== null)) {
     const cal = attempt(() => calibrationAtHorizon(time, event, risks, horizon));
@@ -197,14 +197,14 @@ function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGroupRule 
 }
 
 /** Harrell's C and AUROC of the model by sex and age band (each subgroup on its own patients). */
-function subgroupMetrics(input: { horizon: number; time: number[]; event: number[]; score: number[]; rows: MetricRow[] }): Row[] {
+export function subgroupMetrics(input: { horizon: number; time: number[]; event: number[]; score: number[]; rows: MetricRow[] }): MetricRowOut[] {
   const { horizon, time, event, score, rows } = input;
   const subgroups: { name: string; member: (r: MetricRow) => boolean }[] = [
     { name: "sex=F", member: (r) => r.patient.baseline?.sex === "FEMALE" },
     { name: "sex=M", member: (r) => r.patient.baseline?.sex === "MALE" },
     ...AGE_BANDS.map((b) => ({ name: b.name, member: (r: MetricRow) => r.patient.baseline !== null && r.patient.baseline.ageYears >= b.from && r.patient.baseline.ageYears < b.to })),
   ];
-  const out: Row[] = [];
+  const out: MetricRowOut[] = [];
   for (const g of subgroups) {
     const idx = rows.flatMap((r, i) => (g.member(r) ? [i] : []));
     const t = idx.map((i) => time[i]!);

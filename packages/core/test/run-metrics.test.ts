@@ -1,0 +1,68 @@
+// The model-only metrics of a run (calibration, threshold metrics, risk groups, subgroups) on a
+// synthetic cohort, each equal to packages/stats called directly on the same columns.
+import { describe, expect, it } from "vitest";
+import { ModelManifest } from "@fracval/inference";
+import { assignRiskGroups, calibrationAtHorizon, harrellC, horizonLabels, summariseRiskGroups, thresholdMetrics } from "@fracval/stats";
+import { findProfile, generateCohort } from "@fracval/synth";
+import { absoluteRisk, modelOnlyMetrics, subgroupMetrics, type MetricRow } from "../src/run-metrics.js";
+
+const cohort = generateCohort(findProfile("Severance"), { n: 1500, seed: 77 });
+const time = cohort.map((p) => p.followUpDays);
+const event: number[] = cohort.map((p) => (p.event ? 1 : 0));
+const score = cohort.map((p) => p.truth.risk10y);
+const gpvf = cohort.map((p) => Math.min(1, p.truth.risk10y * 2.5));
+const rows: MetricRow[] = cohort.map((p, i) => ({ patient: { baseline: { sex: p.female ? "FEMALE" : "MALE", ageYears: p.age }, providedScores: [{ name: "GpVF", value: gpvf[i]! }] } }));
+const card = (overrides: Record<string, unknown>) => ModelManifest.parse({
+  family: "test-model", version: "1.0.0", study: "verte-x-pvf", kind: "CLINICAL_BASELINE", task: "SCORE", horizonDays: null,
+  inputs: [{ name: "clinical", dtype: "float32", shape: ["batch", 1] }], outputs: [{ name: "score", meaning: "a score", direction: "higher = higher risk" }],
+  trainingData: "synthetic", intendedUse: "tests", licence: "Apache-2.0", sha256: "0".repeat(64), ...overrides,
+});
+const rule = { groups: [{ name: "HIGH", when: { score: "model", atLeast: 0.5 } }, { name: "LH", when: { score: "provided:GpVF", atLeast: 0.6 } }, { name: "LL", when: "otherwise" as const }], reference: "LL" };
+const events = event.reduce((s, e) => s + e, 0);
+
+describe("model-only run metrics", () => {
+  it("sensitivity, specificity, PPV and NPV at the card's threshold, on patients with a known status at the horizon", () => {
+    const out = modelOnlyMetrics({ manifest: card({ threshold: 0.3 }), rule: null, horizon: 1826, time, event, score, rows, n: cohort.length, events });
+    const { label, included } = horizonLabels(time, event, 1826);
+    const idx = Array.from(label.keys()).filter((i) => included[i]);
+    const direct = thresholdMetrics(idx.map((i) => score[i]!), idx.map((i) => label[i]!), 0.3);
+    const sens = out.find((r) => r.metric === "sensitivity")!;
+    expect(sens.estimate).toBe(direct.sensitivity.estimate);
+    expect(sens.ci).toEqual(direct.sensitivity.ci);
+    expect(sens.n).toBe(idx.length);
+    expect(out.find((r) => r.metric === "npv")!.estimate).toBe(direct.npv.estimate);
+    expect(out.some((r) => r.metric === "calibrationOE")).toBe(false); // a SCORE is not an absolute risk
+  });
+
+  it("calibration when the model gives a probability at the horizon, or a log-hazard with H₀ at it", () => {
+    const probability = card({ task: "PROBABILITY_AT_HORIZON", horizonDays: 3652 });
+    const out = modelOnlyMetrics({ manifest: probability, rule: null, horizon: 3652, time, event, score, rows, n: cohort.length, events });
+    expect(out.find((r) => r.metric === "calibrationOE")!.estimate).toBe(calibrationAtHorizon(time, event, score, 3652).oe);
+    const logHazard = card({ task: "LOG_HAZARD", horizonDays: 1826, baselineCumulativeHazard: [{ days: 1826, value: 0.1 }] });
+    expect(absoluteRisk(logHazard, 1826, Math.log(2))).toBeCloseTo(1 - Math.exp(-0.2), 12);
+    expect(absoluteRisk(logHazard, 3652, 0)).toBeNull(); // no H₀ at that horizon: no calibration
+  });
+
+  it("the study's risk groups (seed 004: BpVF ≥ 0.5 HIGH, else GpVF ≥ 0.6 LH, else LL) from the model and the provided column", () => {
+    const out = modelOnlyMetrics({ manifest: card({}), rule, horizon: 3652, time, event, score, rows, n: cohort.length, events });
+    const direct = summariseRiskGroups(time, event, assignRiskGroups(rule, { model: score, "provided:GpVF": gpvf }), { reference: "LL", horizon: 3652 });
+    const groups = out.filter((r) => r.metric === "riskGroupRisk");
+    expect(groups.map((g) => g.scoreSource).sort()).toEqual(direct.groups.map((g) => `model:group=${g.name}`).sort());
+    for (const g of direct.groups) {
+      const row = groups.find((r) => r.scoreSource === `model:group=${g.name}`)!;
+      expect(row.estimate).toBe(g.risk!.estimate);
+      expect(row.n).toBe(g.n);
+      expect(row.details).toMatchObject({ logRankP: direct.logRank.p });
+    }
+    expect((groups.find((r) => r.scoreSource === "model:group=HIGH")!.details as { hazardRatio: number }).hazardRatio).toBe(direct.cox.hr[direct.cox.terms.indexOf("HIGH vs LL")]);
+  });
+
+  it("Harrell's C by sex and age band on each subgroup's own patients", () => {
+    const out = subgroupMetrics({ horizon: 3652, time, event, score, rows });
+    const old = cohort.flatMap((p, i) => (p.age >= 75 ? [i] : []));
+    const row = out.find((r) => r.metric === "harrellC" && r.scoreSource === "model:age>=75")!;
+    expect(row.estimate).toBe(harrellC(old.map((i) => time[i]!), old.map((i) => event[i]!), old.map((i) => score[i]!)).estimate);
+    expect(row.n).toBe(old.length);
+    expect(new Set(out.map((r) => r.scoreSource))).toEqual(new Set(["model:sex=F", "model:sex=M", "model:age<65", "model:age65-74", "model:age>=75"]));
+  });
+});
