@@ -48,7 +48,7 @@ describe("studyComparison", () => {
     const res = await api.gql<{ studyComparison: Row[] }>(query, { s: studyId }, tokens["investigator.severance@fracval.demo"]);
     const [row] = res.data!.studyComparison;
     expect(row).toMatchObject({ site: { code: "Severance" }, modelVersion: { family: "clinical-coxph-m1" }, smallCell: true, hidden: false });
-    const sources = new Set(row!.metrics.filter((m) => m.metric === "harrellC" && !m.scoreSource.startsWith("model:")).map((m) => m.scoreSource));
+    const sources = new Set(row!.metrics.filter((m) => m.metric === "harrellC").map((m) => m.scoreSource));
     // The model, both FRAX columns and the study's other registered clinical baselines, on the same patients;
     // model 3 needs glucocorticoids and secondary osteoporosis, which the demo cohort does not record, so it
     // is left out rather than compared on fewer patients.

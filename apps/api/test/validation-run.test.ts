@@ -78,7 +78,7 @@ describe("validation run through the queue and a worker", () => {
 
     // Metrics stored with provenance equal what packages/stats computes from the predictions directly.
     const metrics = await t.db.metricResult.findMany({ where: { runId: run.id } });
-    const byKey = (metric: string, source: string, horizon: number | null = null) => metrics.find((m) => m.metric === metric && m.scoreSource === source && m.horizonDays === horizon);
+    const byKey = (metric: string, source: string, horizon: number | null = null, subgroup = "all") => metrics.find((m) => m.metric === metric && m.scoreSource === source && m.horizonDays === horizon && m.subgroup === subgroup);
     const ordered = [...predictions].sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
     const outcomes = await t.db.outcome.findMany({ where: { patientId: { in: ordered.map((p) => p.patientId) } } });
     const outcomeOf = new Map(outcomes.map((o) => [o.patientId, o]));
@@ -108,8 +108,8 @@ describe("validation run through the queue and a worker", () => {
     expect((byKey("calibrationOE", "model", 1826)!.details as { slope: number }).slope).toBe(calibration.slope);
     // Subgroups: women only.
     const women = ordered.flatMap((p, i) => (p.patient.baseline!.sex === "FEMALE" ? [i] : []));
-    expect(byKey("harrellC", "model:sex=F")!.estimate).toBe(harrellC(women.map((i) => time[i]!), women.map((i) => event[i]!), women.map((i) => ordered[i]!.score!)).estimate);
-    expect(byKey("harrellC", "model:sex=F")!.n).toBe(women.length);
+    expect(byKey("harrellC", "model", null, "sex=F")!.estimate).toBe(harrellC(women.map((i) => time[i]!), women.map((i) => event[i]!), women.map((i) => ordered[i]!.score!)).estimate);
+    expect(byKey("harrellC", "model", null, "sex=F")!.n).toBe(women.length);
     expect(byKey("harrellC", "model")!.provenance).toMatchObject({ modelSha256: model.artifactSha256, codeVersion: expect.any(String), patients: dataset.patientCount });
   }, 90_000);
 

@@ -1,9 +1,10 @@
 // Stored metric results: aggregate data, visible per site according to access.aggregateSiteIds, with
 // small-cell protection (see study-comparison.ts): a run whose metrics rest on fewer than 10 patients
-// or events is withheld from viewers without patient-level access to its site.
+// or events is withheld from viewers without patient-level access to its site, and so is a small
+// subgroup row.
 import type { Db, MetricResult } from "@fracval/db";
 import { aggregateSiteIds, canReadPatientData } from "./access.js";
-import { isSmallCell } from "./study-comparison.js";
+import { protectSmallCells } from "./study-comparison.js";
 import type { Viewer } from "./viewer.js";
 
 export async function listMetricResults(db: Db, viewer: Viewer, filter: { runId?: string; datasetId?: string }): Promise<MetricResult[]> {
@@ -23,7 +24,6 @@ export async function listMetricResults(db: Db, viewer: Viewer, filter: { runId?
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   return [...groups.values()]
-    .filter((group) => !isSmallCell(group) || canReadPatientData(viewer, group[0]!.dataset.siteId))
-    .flat()
+    .flatMap((group) => protectSmallCells(group, canReadPatientData(viewer, group[0]!.dataset.siteId)).metrics)
     .map(({ dataset: _dataset, ...row }) => row);
 }

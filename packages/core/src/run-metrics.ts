@@ -28,6 +28,8 @@ const TIMES = [365, 1826, 3652];
 export interface MetricRowOut {
   metric: string;
   scoreSource: string;
+  /** "all", or the subgroup the row is computed on ("sex=F", "age>=75", "group=HIGH"). */
+  subgroup?: string;
   horizonDays?: number;
   estimate: number;
   se?: number | null;
@@ -120,6 +122,7 @@ export async function computeRunMetrics(db: Db, runId: string, options: { scoreB
         datasetId: run.datasetId,
         runId,
         scoreSource: r.scoreSource,
+        subgroup: r.subgroup ?? "all",
         metric: r.metric,
         horizonDays: r.horizonDays ?? null,
         estimate: r.estimate,
@@ -185,7 +188,7 @@ export function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGro
           if (!g.risk) continue;
           const hrIndex = summary.cox.terms.indexOf(`${g.name} vs ${rule.reference}`);
           out.push({
-            metric: "riskGroupRisk", scoreSource: `model:group=${g.name}`, horizonDays: horizon, estimate: g.risk.estimate,
+            metric: "riskGroupRisk", scoreSource: "model", subgroup: `group=${g.name}`, horizonDays: horizon, estimate: g.risk.estimate,
             ci: g.risk.lower !== null && g.risk.upper !== null ? { lower: g.risk.lower, upper: g.risk.upper } : null, n: g.n, events: g.events,
             details: { group: g.name, share: g.share, hazardRatio: hrIndex >= 0 ? summary.cox.hr[hrIndex]! : 1, hrCiLower: hrIndex >= 0 ? summary.cox.hrCi[hrIndex]!.lower : null, hrCiUpper: hrIndex >= 0 ? summary.cox.hrCi[hrIndex]!.upper : null, logRankP: summary.logRank.p, lrChisq: lr },
           });
@@ -212,9 +215,9 @@ export function subgroupMetrics(input: { horizon: number; time: number[]; event:
     const s = idx.map((i) => score[i]!);
     const ev = e.reduce((a, b) => a + b, 0);
     const c = attempt(() => harrellC(t, e, s));
-    if (c) out.push({ metric: "harrellC", scoreSource: `model:${g.name}`, estimate: c.estimate, se: c.se, ci: c.ci, n: idx.length, events: ev, details: { subgroup: g.name } });
+    if (c) out.push({ metric: "harrellC", scoreSource: "model", subgroup: g.name, estimate: c.estimate, se: c.se, ci: c.ci, n: idx.length, events: ev, details: { subgroup: g.name } });
     const a = attempt(() => aurocAtHorizon(t, e, s, horizon));
-    if (a) out.push({ metric: "auroc", scoreSource: `model:${g.name}`, horizonDays: horizon, estimate: a.estimate, se: a.se, ci: a.ci, n: a.n, events: a.cases, details: { subgroup: g.name } });
+    if (a) out.push({ metric: "auroc", scoreSource: "model", subgroup: g.name, horizonDays: horizon, estimate: a.estimate, se: a.se, ci: a.ci, n: a.n, events: a.cases, details: { subgroup: g.name } });
   }
   return out;
 }

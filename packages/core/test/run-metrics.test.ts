@@ -5,6 +5,7 @@ import { ModelManifest } from "@fracval/inference";
 import { assignRiskGroups, calibrationAtHorizon, harrellC, horizonLabels, summariseRiskGroups, thresholdMetrics } from "@fracval/stats";
 import { findProfile, generateCohort } from "@fracval/synth";
 import { absoluteRisk, modelOnlyMetrics, subgroupMetrics, type MetricRow } from "../src/run-metrics.js";
+import { protectSmallCells } from "../src/study-comparison.js";
 
 const cohort = generateCohort(findProfile("Severance"), { n: 1500, seed: 77 });
 const time = cohort.map((p) => p.followUpDays);
@@ -47,22 +48,35 @@ describe("model-only run metrics", () => {
     const out = modelOnlyMetrics({ manifest: card({}), rule, horizon: 3652, time, event, score, rows, n: cohort.length, events });
     const direct = summariseRiskGroups(time, event, assignRiskGroups(rule, { model: score, "provided:GpVF": gpvf }), { reference: "LL", horizon: 3652 });
     const groups = out.filter((r) => r.metric === "riskGroupRisk");
-    expect(groups.map((g) => g.scoreSource).sort()).toEqual(direct.groups.map((g) => `model:group=${g.name}`).sort());
+    expect(groups.map((g) => g.subgroup).sort()).toEqual(direct.groups.map((g) => `group=${g.name}`).sort());
     for (const g of direct.groups) {
-      const row = groups.find((r) => r.scoreSource === `model:group=${g.name}`)!;
+      const row = groups.find((r) => r.subgroup === `group=${g.name}`)!;
       expect(row.estimate).toBe(g.risk!.estimate);
       expect(row.n).toBe(g.n);
       expect(row.details).toMatchObject({ logRankP: direct.logRank.p });
     }
-    expect((groups.find((r) => r.scoreSource === "model:group=HIGH")!.details as { hazardRatio: number }).hazardRatio).toBe(direct.cox.hr[direct.cox.terms.indexOf("HIGH vs LL")]);
+    expect((groups.find((r) => r.subgroup === "group=HIGH")!.details as { hazardRatio: number }).hazardRatio).toBe(direct.cox.hr[direct.cox.terms.indexOf("HIGH vs LL")]);
   });
 
   it("Harrell's C by sex and age band on each subgroup's own patients", () => {
     const out = subgroupMetrics({ horizon: 3652, time, event, score, rows });
     const old = cohort.flatMap((p, i) => (p.age >= 75 ? [i] : []));
-    const row = out.find((r) => r.metric === "harrellC" && r.scoreSource === "model:age>=75")!;
+    const row = out.find((r) => r.metric === "harrellC" && r.subgroup === "age>=75")!;
     expect(row.estimate).toBe(harrellC(old.map((i) => time[i]!), old.map((i) => event[i]!), old.map((i) => score[i]!)).estimate);
     expect(row.n).toBe(old.length);
-    expect(new Set(out.map((r) => r.scoreSource))).toEqual(new Set(["model:sex=F", "model:sex=M", "model:age<65", "model:age65-74", "model:age>=75"]));
+    expect(new Set(out.map((r) => r.subgroup))).toEqual(new Set(["sex=F", "sex=M", "age<65", "age65-74", "age>=75"]));
+    expect(out.every((r) => r.scoreSource === "model")).toBe(true);
+  });
+});
+
+describe("small-cell protection of subgroup rows", () => {
+  const row = (subgroup: string, n: number, events: number) => ({ id: subgroup, subgroup, n, events }) as unknown as import("@fracval/db").MetricResult;
+  it("hides a small subgroup row from a viewer without patient-level access, keeps it for one with access", () => {
+    const metrics = [row("all", 400, 40), row("sex=F", 250, 30), row("age<65", 60, 4)];
+    expect(protectSmallCells(metrics, false)).toEqual({ smallCell: false, hidden: false, metrics: [metrics[0], metrics[1]] });
+    expect(protectSmallCells(metrics, true).metrics).toHaveLength(3);
+  });
+  it("hides the whole cell when a whole-cohort metric is small", () => {
+    expect(protectSmallCells([row("all", 40, 6), row("sex=F", 30, 5)], false)).toEqual({ smallCell: true, hidden: true, metrics: [] });
   });
 });

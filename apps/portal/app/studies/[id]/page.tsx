@@ -5,6 +5,7 @@ import { AutoRefresh } from "@/components/auto-refresh";
 interface Metric {
   metric: string;
   scoreSource: string;
+  subgroup: string;
   horizonDays: number | null;
   estimate: number;
   ciLower: number | null;
@@ -50,7 +51,7 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
     `query($id: ID!) {
       study(id: $id) { title horizonDays datasets { id site { code } status } models { id family version } }
       studyComparison(studyId: $id) { site { code } modelVersion { family version } run { id status } smallCell hidden
-        metrics { metric scoreSource horizonDays estimate ciLower ciUpper n events details } }
+        metrics { metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events details } }
       runs { id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds executionProvider modelVersion { family version } dataset { id site { code } } }
     }`,
     { id },
@@ -95,7 +96,7 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
           </thead>
           <tbody>
             {data.studyComparison.map((row) => {
-              const get = (metric: string, source: string) => row.metrics.find((m) => m.metric === metric && m.scoreSource === source);
+              const get = (metric: string, source: string) => row.metrics.find((m) => m.metric === metric && m.scoreSource === source && m.subgroup === "all");
               const c = get("harrellC", "model");
               return (
                 <tr key={row.run.id} className="border-t border-slate-100" data-testid="result-row">
