@@ -4,12 +4,13 @@
 // keeps the data and re-seeds nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { freePort } from "@fracval/db";
 import { DEMO_PASSWORD } from "@fracval/core";
+import { aurocAtHorizon, harrellC } from "@fracval/stats";
 
 const root = resolve(import.meta.dirname, "../..");
 const dataDir = mkdtempSync(join(tmpdir(), "fracval-e2e-"));
@@ -66,6 +67,24 @@ async function gql(query: string, key: string) {
   return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
 }
 
+/** A user's session token, obtained the way a browser gets it (next-auth credentials sign-in). */
+async function portalSession(email: string): Promise<string> {
+  const base = `http://localhost:${ports.portal}`;
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const cookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: "/studies" }),
+  });
+  return signIn.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="))!.split(";")[0]!.split("=")[1]!;
+}
+
+async function gqlAs(credentials: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(`http://localhost:${ports.api}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${credentials}` }, body: JSON.stringify({ query, variables }) });
+  return (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
 let browser: Browser;
 let platform: Platform;
 let apiKey: string;
@@ -92,7 +111,8 @@ describe("npm start on a fresh data directory", () => {
     expect(out).toContain(`http://localhost:${ports.portal}`);
     expect(out).toContain(`http://localhost:${ports.api}/graphql`);
     expect(out).toContain("investigator.boramae@fracval.demo");
-    expect(out).toContain("registered reference models: clinical-coxph-m1@1.0.0, clinical-coxph-m2@1.0.0, clinical-coxph-m3@1.0.0");
+    expect(out).toContain("registered reference models: clinical-coxph-m1@1.0.0, clinical-coxph-m2@1.0.0, clinical-coxph-m3@1.0.0, clinical-logistic-a@1.0.0");
+    for (const image of ["ct-bone-muscle@1.0.0", "xray-deepsurv@1.0.0"]) expect(out).toContain(image);
   });
 
   it("answers /healthz and /readyz with a live worker", async () => {
@@ -146,17 +166,46 @@ describe("npm start on a fresh data directory", () => {
     await page.close();
   });
 
+  it("lets an investigator upload a dataset folder in the portal: per-file and overall progress, then the validation report", async () => {
+    const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "apps/api/bin/fracval.js"), ...args], { env, encoding: "utf8" });
+    const good = join(dataDir, "portal-upload-good");
+    expect(cli(["synth", "--site", "Boramae", "--n", "4", "--seed", "12", "--modality", "xray", "--out", good]).status).toBe(0);
+    // The same folder with one bad cell: rejected as a whole, with row and column named.
+    const bad = join(dataDir, "portal-upload-bad");
+    cpSync(good, bad, { recursive: true });
+    const lines = readFileSync(join(bad, "manifest.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+    lines[2]![lines[0]!.indexOf("age")] = "abc";
+    writeFileSync(join(bad, "manifest.csv"), lines.map((l) => l.join(",")).join("\n") + "\n");
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const base = `http://localhost:${ports.portal}`;
+    await page.goto(`${base}/login`);
+    await page.fill('input[name="email"]', "investigator.boramae@fracval.demo");
+    await page.fill('input[name="password"]', DEMO_PASSWORD);
+    await Promise.all([page.waitForURL("**/studies"), page.click('button[type="submit"]')]);
+    for (const [folder, outcome] of [[good, "ready"], [bad, "rejected"]] as const) {
+      await page.goto(`${base}/upload`);
+      await page.selectOption('select[name="study"]', { label: "Lateral spine X-ray DeepSurv: time to incident vertebral fracture" });
+      await page.setInputFiles('[data-testid="folder-input"]', folder);
+      expect(await page.getByTestId("picked").textContent()).toMatch(/^6 file\(s\)/); // manifest.csv, dataset.json, 4 radiographs
+      await page.click("text=Upload and validate");
+      await page.getByTestId(outcome).waitFor({ timeout: 120_000 });
+      expect(await page.getByTestId("overall-progress").textContent()).toMatch(/\(100%\)/);
+      expect(await page.getByTestId("file-progress").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/manifest\.csv100%/)]));
+      if (outcome === "ready") expect(await page.getByTestId("ready").textContent()).toMatch(/^READY: 4 patients/);
+      else {
+        expect(await page.getByTestId("rejected").textContent()).toMatch(/REJECTED: 1 problem/);
+        expect(await page.getByTestId("problem").first().textContent()).toMatch(/^2age/);
+      }
+      await page.screenshot({ path: join(dataDir, `upload-${outcome}.png`) });
+    }
+    await context.close();
+  }, 240_000);
+
   it("runs a registered model on a site's data through the workers and shows model vs FRAX on the results page", async () => {
     const base = `http://localhost:${ports.portal}`;
-    // A PI's session token, obtained the way a browser gets it (next-auth credentials sign-in).
-    const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-    const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-    const cookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
-      method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-      body: new URLSearchParams({ csrfToken, email: "pi@fracval.demo", password: DEMO_PASSWORD, callbackUrl: "/studies" }),
-    });
-    const session = signIn.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="))!.split(";")[0]!.split("=")[1]!;
+    const session = await portalSession("pi@fracval.demo");
     const asPi = async (query: string, variables: Record<string, unknown> = {}) => {
       const res = await fetch(`http://localhost:${ports.api}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${session}` }, body: JSON.stringify({ query, variables }) });
       return ((await res.json()) as { data: Record<string, never> }).data;
@@ -200,6 +249,56 @@ describe("npm start on a fresh data directory", () => {
     expect(await piPage.getByTestId("withheld").textContent()).toContain("fewer than 10 patients or events");
     await piContext.close();
   }, 120_000);
+
+  it("a partner hospital uploads a synthetic Boramae CT cohort with the CLI and runs the CT reference model; metrics equal packages/stats on the exported predictions", async () => {
+    const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "apps/api/bin/fracval.js"), ...args], { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const created = cli(["apikey", "create", "--site", "Boramae", "--name", "partner upload", "--scopes", "datasets:read,datasets:write,patients:read,runs:read,runs:write,metrics:read,predictions:read"]);
+    expect(created.status, created.stderr).toBe(0);
+    const key = created.stdout.trim();
+    const folder = join(dataDir, "boramae-ct");
+    const synth = cli(["synth", "--site", "Boramae", "--n", "24", "--seed", "31", "--modality", "ct", "--matched", "--out", folder]);
+    expect(synth.status, synth.stderr).toBe(0);
+    const { data } = await gqlAs(key, "{ studies { id slug } }");
+    const study = (data!.studies as { id: string; slug: string }[]).find((s) => s.slug === "ct-bone-muscle")!;
+    const upload = cli(["upload", "--api", `http://localhost:${ports.api}`, "--key", key, "--study", study.id, "--run", "ct-bone-muscle@1.0.0", "--timeout", "300", folder]);
+    expect(upload.status, upload.stderr).toBe(0);
+    expect(upload.stderr).toMatch(/READY: 24 patients/);
+    expect(upload.stderr).toMatch(/SUCCEEDED: 24 scored, 0 failed/);
+    const [ready, finished] = upload.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(finished).toMatchObject({ status: "SUCCEEDED", scored: 24 });
+
+    // Exported predictions + the ingested outcomes (the synthetic truth of the manifest) → packages/stats.
+    const csv = await (await fetch(`http://localhost:${ports.api}/exports/runs/${finished.runId}/predictions.csv`, { headers: { authorization: `Bearer ${key}` } })).text();
+    const scoreOf = new Map(csv.trim().split("\n").slice(1).map((l) => l.split(",")).map(([pseudonym, score]) => [pseudonym!, Number(score)]));
+    const { data: pd } = await gqlAs(key, "query($d: ID!) { patients(datasetId: $d) { id pseudonym outcome { followUpDays incidentVertebralFracture } } }", { d: ready.datasetId });
+    const patients = (pd!.patients as { id: string; pseudonym: string; outcome: { followUpDays: number; incidentVertebralFracture: boolean } }[]).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const manifest = readFileSync(join(folder, "manifest.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+    const col = (name: string) => manifest[0]!.indexOf(name);
+    const truth = manifest.slice(1).map((r) => `${r[col("followup_days")]}/${r[col("incident_vertebral_fracture")]}`).sort();
+    expect(patients.map((p) => `${p.outcome.followUpDays}/${p.outcome.incidentVertebralFracture ? 1 : 0}`).sort()).toEqual(truth);
+    const time = patients.map((p) => p.outcome.followUpDays);
+    const event = patients.map((p) => (p.outcome.incidentVertebralFracture ? 1 : 0));
+    const score = patients.map((p) => scoreOf.get(p.pseudonym)!);
+    const { data: md } = await gqlAs(key, "query($r: ID!) { metricResults(runId: $r) { metric scoreSource subgroup horizonDays estimate se } }", { r: finished.runId });
+    const metrics = md!.metricResults as { metric: string; scoreSource: string; subgroup: string; horizonDays: number | null; estimate: number; se: number | null }[];
+    const find = (metric: string, source: string, horizon: number | null = null) => metrics.find((m) => m.metric === metric && m.scoreSource === source && m.subgroup === "all" && m.horizonDays === horizon);
+    const c = harrellC(time, event, score);
+    expect(find("harrellC", "model")!.estimate).toBe(c.estimate);
+    expect(find("harrellC", "model")!.se).toBeCloseTo(c.se, 12);
+    expect(find("auroc", "model", 1826)!.estimate).toBe(aurocAtHorizon(time, event, score, 1826).estimate);
+    for (const frax of ["frax_mof", "frax_hip"]) expect(find("harrellC", frax), frax).toBeDefined();
+    expect(find("harrellCDiff", "model-vs-frax_mof")).toBeDefined();
+    expect(find("aurocDiff", "model-vs-frax_mof", 1826)).toBeDefined();
+    expect(metrics.some((m) => m.scoreSource.startsWith("baseline:clinical-logistic-"))).toBe(true); // seed 001's clinical comparators
+
+    // Boramae's patient-level data stays at Boramae: a Severance investigator is refused, and sees no pseudonym.
+    const severance = await portalSession("investigator.severance@fracval.demo");
+    const refused = await gqlAs(severance, "query($d: ID!) { patients(datasetId: $d) { pseudonym } }", { d: ready.datasetId });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(JSON.stringify(refused)).not.toContain(patients[0]!.pseudonym);
+    const exportRefused = await fetch(`http://localhost:${ports.api}/exports/runs/${finished.runId}/predictions.csv`, { headers: { authorization: `Bearer ${severance}` } });
+    expect(exportRefused.status).toBe(403);
+  }, 420_000);
 
   it("stops every process on Ctrl-C, then a second start keeps the data and seeds nothing", async () => {
     expect(processesOfThisPlatform().length).toBeGreaterThanOrEqual(5); // start, postgres, api, worker, portal

@@ -1,6 +1,6 @@
 // API process entry point (started by `npm start`, or alone with the env of config.ts).
 import { createPrismaClient } from "@fracval/db";
-import { FileContentStore } from "@fracval/core";
+import { contentStoreFromEnv, FileContentStore } from "@fracval/core";
 import { createApp } from "./app.js";
 import { readConfig } from "./config.js";
 import { startJobProducer } from "./queue.js";
@@ -10,7 +10,7 @@ const db = createPrismaClient(config.DATABASE_URL);
 const queue = await startJobProducer(config.DATABASE_URL);
 const app = await createApp({
   db,
-  store: new FileContentStore(config.FRACVAL_STORAGE_DIR),
+  store: contentStoreFromEnv({ ...process.env, FRACVAL_STORAGE_DIR: config.FRACVAL_STORAGE_DIR }, (dir) => new FileContentStore(dir)),
   authSecret: config.AUTH_SECRET,
   corsOrigins: [config.PORTAL_URL],
   production: config.NODE_ENV === "production",

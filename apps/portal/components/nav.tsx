@@ -5,6 +5,7 @@ import { auth, signOut } from "@/auth";
 const LINKS: { href: string; label: string; roles: string[] }[] = [
   { href: "/studies", label: "Studies", roles: ["ADMIN", "PI", "INVESTIGATOR"] },
   { href: "/sites", label: "Sites", roles: ["ADMIN", "PI", "INVESTIGATOR"] },
+  { href: "/upload", label: "Upload", roles: ["PI", "INVESTIGATOR"] },
 ];
 
 export async function Nav() {

@@ -2,7 +2,7 @@
 // validation run) and run__metrics (a run's metrics once every batch is scored). Any number of worker
 // processes on any number of hosts can run side by side. Reports liveness for /readyz.
 import PgBoss from "pg-boss";
-import { computeRunMetricsJob, failRun, FileContentStore, ModelCache, QUEUES, RunMetricsPayload, RunScorePayload, scoreRunBatch, transactionalEnqueue } from "@fracval/core";
+import { computeRunMetricsJob, contentStoreFromEnv, failRun, FileContentStore, ModelCache, QUEUES, RunMetricsPayload, RunScorePayload, scoreRunBatch, transactionalEnqueue } from "@fracval/core";
 import { createPrismaClient } from "@fracval/db";
 import { cpus } from "node:os";
 import { workerConfig, type WorkerConfig } from "./config.js";
@@ -30,7 +30,7 @@ await boss.start();
 for (const queue of Object.values(QUEUES)) await boss.createQueue(queue);
 // When a run's last batch is scored, its metrics job is enqueued in the same transaction as the status change.
 const enqueue = transactionalEnqueue(boss, { expireInSeconds: Number(process.env.FRACVAL_JOB_EXPIRE_SECONDS ?? 300) });
-const models = new ModelCache(new FileContentStore(config.storageDir), 4, (line) => console.log(line), { intraOpNumThreads: config.intraOpNumThreads, providers: config.providers });
+const models = new ModelCache(contentStoreFromEnv({ ...process.env, FRACVAL_STORAGE_DIR: config.storageDir }, (dir) => new FileContentStore(dir)), 4, (line) => console.log(line), { intraOpNumThreads: config.intraOpNumThreads, providers: config.providers });
 await boss.work<RunScorePayload>(QUEUES.runScore, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
   const payload = RunScorePayload.parse(job!.data); // a malformed payload fails the job (retries, then dead-letter)
   if (batchDelayMs) await new Promise((r) => setTimeout(r, batchDelayMs));

@@ -26,3 +26,4 @@ export * from "./run-scoring.js";
 export * from "./run-metrics.js";
 export * from "./study-comparison.js";
 export * from "./job-queue.js";
+export * from "./s3-content-store.js";

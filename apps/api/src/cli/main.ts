@@ -66,7 +66,8 @@ program
   .requiredOption("--study <id>", "study id")
   .option("--name <text>", "dataset name (default: the folder name)")
   .option("--scores <a,b>", "manifest columns holding your own precomputed scores")
-  .option("--timeout <seconds>", "how long to wait for validation", "1800")
+  .option("--timeout <seconds>", "how long to wait for validation (and for the run)", "1800")
+  .option("--run <model>", "then run this model version (family@version or id) and print its metrics; the key needs RUNS_WRITE, RUNS_READ and METRICS_READ")
   .action(async (dir: string, flags) => {
     process.exitCode = await uploadDataset(dir, flags);
   });

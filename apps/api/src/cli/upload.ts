@@ -1,6 +1,7 @@
 // `fracval upload --api URL --key KEY --study ID DIR`: uploads a dataset folder as a partner hospital
 // would — only through the public GraphQL API and the tus endpoint, with a scoped API key — shows
-// progress, waits for validation and prints the report.
+// progress, waits for validation and prints the report; with `--run MODEL` it then starts a validation
+// run of that model version (family@version or id), shows its progress and prints its metrics.
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -14,6 +15,7 @@ export interface UploadFlags {
   name?: string;
   scores?: string;
   timeout?: string;
+  run?: string;
 }
 
 interface Problem {
@@ -99,7 +101,7 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
     if (d.status === "READY") {
       log(`\nREADY: ${d.patientCount} patients, ${d.eventCount} incident fractures, ${d.imageCount} images; sha256 ${d.sha256}\n`);
       process.stdout.write(`${JSON.stringify({ datasetId: dataset.id, status: d.status, patients: d.patientCount, events: d.eventCount, images: d.imageCount, sha256: d.sha256 })}\n`);
-      return 0;
+      return flags.run ? runModel(gql, dataset.id, flags, log) : 0;
     }
     if (d.status === "REJECTED") {
       const problems = d.validationReport?.problems ?? [];
@@ -110,5 +112,56 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
     }
     if (Date.now() > deadline) throw new UsageError(`validation of ${dataset.id} did not finish within --timeout`);
     await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+interface RunMetric {
+  metric: string;
+  scoreSource: string;
+  subgroup: string;
+  horizonDays: number | null;
+  estimate: number;
+  ciLower: number | null;
+  ciUpper: number | null;
+  details: { p?: number } | null;
+}
+
+/** Starts a run of `--run` (family@version or a model version id) on the dataset, waits for it and prints its metrics. */
+async function runModel(gql: Gql, datasetId: string, flags: UploadFlags, log: (line: string) => void): Promise<number> {
+  const { study } = await gql<{ study: { models: { id: string; family: string; version: string }[] } }>("query($id: ID!) { study(id: $id) { models { id family version } } }", { id: flags.study });
+  const model = study.models.find((m) => m.id === flags.run || `${m.family}@${m.version}` === flags.run);
+  if (!model) throw new UsageError(`--run: no model version "${flags.run}" in this study (have ${study.models.map((m) => `${m.family}@${m.version}`).join(", ")})`);
+  const { createValidationRun: created } = await gql<{ createValidationRun: { id: string } }>("mutation($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }", { m: model.id, d: datasetId });
+  log(`Run ${created.id} of ${model.family}@${model.version} queued…\n`);
+  const deadline = Date.now() + Number(flags.timeout ?? 1800) * 1000;
+  for (;;) {
+    const { run } = await gql<{ run: { status: string; progressDone: number; progressTotal: number; progressFailed: number; imagesPerSecond: number | null; etaSeconds: number | null; executionProvider: string | null; error: string | null } }>(
+      "query($id: ID!) { run(id: $id) { status progressDone progressTotal progressFailed imagesPerSecond etaSeconds executionProvider error } }",
+      { id: created.id },
+    );
+    if (run.status === "RUNNING" || run.status === "COMPUTING_METRICS") {
+      const rate = run.imagesPerSecond !== null ? `, ${run.imagesPerSecond.toFixed(1)} images/s` : "";
+      const eta = run.status === "COMPUTING_METRICS" ? ", computing metrics" : run.etaSeconds !== null ? `, ETA ${run.etaSeconds} s` : "";
+      log(`\r  scored ${run.progressDone} / ${run.progressTotal}${run.progressFailed ? ` (${run.progressFailed} failed)` : ""}${rate}${eta}${run.executionProvider ? ` on ${run.executionProvider.toUpperCase()}` : ""}   `);
+    }
+    if (run.status === "SUCCEEDED") {
+      const { metricResults } = await gql<{ metricResults: RunMetric[] }>("query($id: ID!) { metricResults(runId: $id) { metric scoreSource subgroup horizonDays estimate ciLower ciUpper details } }", { id: created.id });
+      log(`\nSUCCEEDED: ${run.progressDone - run.progressFailed} scored, ${run.progressFailed} failed\n`);
+      for (const m of metricResults.filter((r) => r.subgroup === "all" && ["harrellC", "auroc", "harrellCDiff", "aurocDiff"].includes(r.metric) && !r.scoreSource.startsWith("baseline:"))) {
+        const ci = m.ciLower !== null && m.ciUpper !== null ? ` (${m.ciLower.toFixed(3)}–${m.ciUpper.toFixed(3)})` : "";
+        log(`  ${m.metric}${m.horizonDays ? `@${m.horizonDays}d` : ""} ${m.scoreSource}: ${m.estimate.toFixed(3)}${ci}${m.details?.p !== undefined ? `, p ${m.details.p.toPrecision(2)}` : ""}\n`);
+      }
+      process.stdout.write(`${JSON.stringify({ runId: created.id, status: run.status, scored: run.progressDone - run.progressFailed, failed: run.progressFailed, metrics: metricResults.length })}\n`);
+      return 0;
+    }
+    if (run.status === "FAILED" || run.status === "CANCELLED") {
+      log(`\n${run.status}${run.error ? `: ${run.error}` : ""}\n`);
+      process.stdout.write(`${JSON.stringify({ runId: created.id, status: run.status, error: run.error })}\n`);
+      return 1;
+    }
+    if (Date.now() > deadline) throw new UsageError(`run ${created.id} did not finish within --timeout`);
+    await new Promise((r) => setTimeout(r, 1000));
   }
 }
