@@ -13,7 +13,7 @@ import { createValidationRun, FileContentStore, ingestDatasetFolder, loadUserVie
 import { decodeDicom } from "@fracval/imaging";
 import { CLINICAL_INPUT, loadModel, scoreBatch } from "@fracval/inference";
 import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
-import { createTestDatabase, type TestDatabase } from "@fracval/testing";
+import { createTestDatabase, waitFor, type TestDatabase } from "@fracval/testing";
 import { startJobProducer, type JobProducer } from "../src/queue.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -51,16 +51,6 @@ afterAll(async () => {
   await producer?.stop();
   await t?.drop();
 });
-
-async function waitFor<T>(fn: () => Promise<T | null>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe("an image model run through a worker", () => {
   it("scores each patient as the model does on the original files; unusable images fail only their patient", async () => {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cancelValidationRun, createValidationRun, FileContentStore, loadUserViewer, registerModelDirectory } from "@fracval/core";
 import { calibrationAtHorizon, harrellC } from "@fracval/stats";
-import { createTestDatabase, type TestDatabase } from "@fracval/testing";
+import { createTestDatabase, waitFor, type TestDatabase } from "@fracval/testing";
 import { startJobProducer, type JobProducer } from "../src/queue.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -32,16 +32,6 @@ afterAll(async () => {
 
 const startWorker = (extra: Record<string, string> = {}) =>
   spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], { env: { ...process.env, DATABASE_URL: t.url, FRACVAL_STORAGE_DIR: storageDir, FRACVAL_QUEUE_MAINTENANCE_SECONDS: "1", ...extra }, stdio: "ignore" });
-
-async function waitFor<T>(fn: () => Promise<T | null>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe("validation run through the queue and a worker", () => {
   it("scores every patient once with the clinical CoxPH model 2 and reports progress", async () => {

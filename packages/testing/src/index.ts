@@ -1,3 +1,4 @@
 export * from "./constants.js";
 export * from "./database.js";
 export * from "./session.js";
+export * from "./wait-for.js";
