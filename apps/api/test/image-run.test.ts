@@ -103,6 +103,6 @@ describe("an image model run through a worker", () => {
       expect((stored.rawOutputs as Record<string, number>).log_hazard).toBeCloseTo(scores[0]!, 5);
     }
     // Metrics were computed on the scored patients.
-    expect(await t.db.metricResult.count({ where: { runId: run.id, metric: "harrellC", scoreSource: "model" } })).toBe(1);
+    expect(await t.db.metricResult.count({ where: { runId: run.id, metric: "harrellC", scoreSource: "model", subgroup: "all" } })).toBe(1);
   }, 240_000);
 });

@@ -1,6 +1,6 @@
 // Model registration validates the ONNX artifact against its model card before freezing it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +19,10 @@ afterAll(() => t.drop());
 describe("model registry", () => {
   it("registers the reference models in models/ once, PUBLISHED and content-addressed", async () => {
     const added = await registerModelDirectory(t.db, store, modelsDir);
-    expect(added).toEqual(["clinical-coxph-m1@1.0.0", "clinical-coxph-m2@1.0.0", "clinical-coxph-m3@1.0.0"]);
+    // Every committed version directory (clinical baselines and image models), in directory order.
+    const committed = readdirSync(modelsDir).sort().flatMap((family) => (existsSync(join(modelsDir, family)) && statSync(join(modelsDir, family)).isDirectory() ? readdirSync(join(modelsDir, family)).sort().filter((v) => existsSync(join(modelsDir, family, v, "model.onnx"))).map((v) => `${family}@${v}`) : []));
+    expect(added).toEqual(committed);
+    expect(added).toEqual(expect.arrayContaining(["clinical-coxph-m1@1.0.0", "clinical-logistic-d@1.0.0", "ct-bone-muscle@1.0.0", "xray-deepsurv@1.0.0"]));
     expect(await registerModelDirectory(t.db, store, modelsDir)).toEqual([]); // idempotent
     const m1 = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m1" }, include: { study: true } });
     expect(m1).toMatchObject({ status: "PUBLISHED", kind: "CLINICAL_BASELINE", task: "LOG_HAZARD", study: { slug: "xray-deepsurv" } });
@@ -35,7 +38,7 @@ describe("model registry", () => {
       studyId: study.id, family: manifest.family, version: "9.9.9", kind: "CLINICAL_BASELINE", task: "LOG_HAZARD", outputSemantics: "log hazard",
       manifest: { ...manifest, inputs: [{ ...manifest.inputs[0], shape: ["batch", 7] }] },
       artifact: new Uint8Array(readFileSync(join(modelsDir, "clinical-coxph-m2/1.0.0/model.onnx"))),
-    })).rejects.toMatchObject({ code: "BAD_USER_INPUT", userMessage: expect.stringMatching(/The model was refused: input "clinical" has shape \[batch, 3\]; the manifest says \[batch, 7\]/) });
+    })).rejects.toMatchObject({ code: "BAD_USER_INPUT", userMessage: expect.stringMatching(/The model was refused: input "clinical" has shape \[batch, 7\]; manifest.clinicalFeatures lists 3 features/) });
     await expect(registerModelVersion(t.db, store, null, {
       studyId: study.id, family: manifest.family, version: "9.9.9", kind: "CLINICAL_BASELINE", task: "SCORE", outputSemantics: "log hazard",
       manifest, artifact: new Uint8Array(readFileSync(join(modelsDir, "clinical-coxph-m2/1.0.0/model.onnx"))),
