@@ -55,6 +55,13 @@ describe("loadModel", () => {
     await expect(loadModel(read("clinical-coxph-m2").bytes, manifest, { providers: ["cpu"], ...quiet })).rejects.toThrow(/ONNX file hashes to/);
   });
 
+  it("refuses a model that needs a custom operator (fixtures/make_custom_op.py), naming it", async () => {
+    const { manifest } = read("clinical-coxph-m1");
+    const bytes = new Uint8Array(readFileSync(new URL("fixtures/custom-op.onnx", import.meta.url)));
+    const card = { ...manifest, sha256: createHash("sha256").update(bytes).digest("hex") };
+    await expect(loadModel(bytes, card, { providers: ["cpu"], ...quiet })).rejects.toThrow(/not a loadable ONNX model: .*(com\.example|MagicRisk)/);
+  });
+
   it("refuses an image model whose pipeline is unknown, misconfigured or does not fit its inputs", async () => {
     const { bytes, manifest } = read("clinical-coxph-m1");
     const image = { ...manifest, kind: "IMAGE_MODEL" };
