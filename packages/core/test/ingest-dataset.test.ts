@@ -1,7 +1,9 @@
 // Ingestion of synthetic dataset folders on real PostgreSQL: READY with de-identified, content-addressed
 // images and no original identifier anywhere; a bad image rejects the whole dataset and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { decodeDicom } from "@fracval/imaging";
+import { greyscalePng } from "./support/png.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
@@ -104,6 +106,44 @@ describe("ingestDatasetFolder", () => {
     expect(report.problems).toContainEqual(expect.objectContaining({ row: 3, column: "image_path", reason: expect.stringMatching(/truncated|unreadable/) }));
     expect(await counts()).toEqual(before);
     expect(listStore()).toEqual(storeBefore);
+  });
+
+  it("accepts PNG radiographs with the manifest's pixel spacing (and names the row lacking it), storing what the PNG holds", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "fracval-upload-png-"));
+    cpSync(xrayFolder, folder, { recursive: true });
+    const lines = readFileSync(join(folder, "manifest.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+    const col = (name: string) => lines[0]!.indexOf(name);
+    lines[0]!.push("pixel_spacing_mm");
+    const originals: Record<number, Float32Array> = {};
+    for (let row = 1; row < lines.length; row++) {
+      lines[row]!.push("");
+      if (row > 2) continue;
+      // Rows 1 and 2: the radiograph exported as a 16-bit greyscale PNG (no header, so no spacing).
+      const dicom = await decodeDicom(new Uint8Array(readFileSync(join(folder, lines[row]![col("image_path")]!))));
+      originals[row] = dicom.image.data;
+      const png = `images/row${row}.png`;
+      writeFileSync(join(folder, png), greyscalePng(dicom.image.columns, dicom.image.rows, dicom.image.data, 16));
+      lines[row]![col("image_path")] = png;
+    }
+    lines[1]![lines[0]!.length - 1] = "0.32";
+    const write = () => writeFileSync(join(folder, "manifest.csv"), lines.map((l) => l.join(",")).join("\n") + "\n");
+    write();
+    const before = await counts();
+    const rejected = await ingestDatasetFolder(t.db, store, { datasetId: (await newDataset("Severance", "verte-x-pvf")).id, folder, secrets });
+    expect(rejected.status).toBe("REJECTED");
+    expect((rejected.validationReport as { problems: unknown[] }).problems).toEqual([expect.objectContaining({ row: 2, column: "pixel_spacing_mm", reason: expect.stringMatching(/required for the PNG image .*row2\.png/) })]);
+    expect(await counts()).toEqual(before);
+
+    lines[2]![lines[0]!.length - 1] = "0.32";
+    write();
+    const dataset = await newDataset("Severance", "verte-x-pvf");
+    expect((await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder, secrets })).status).toBe("READY");
+    const pseudonym = pseudonymise(secrets.pseudonym, dataset.siteId, lines[1]![col("patient_id")]!);
+    const patient = await t.db.patient.findFirstOrThrow({ where: { datasetId: dataset.id, pseudonym }, include: { images: true } });
+    const stored = await decodeDicom(await store.get(patient.images[0]!.storageKey));
+    expect(stored.pixelSpacing).toEqual([0.32, 0.32]);
+    expect(stored.image.data).toEqual(originals[1]);
+    expect(patient.images[0]!.landmarks).toMatchObject({ L1: [expect.any(Number), expect.any(Number)] });
   });
 
   it("commits a CT dataset as series (an index of slices) and refuses a radiograph for a CT study", async () => {

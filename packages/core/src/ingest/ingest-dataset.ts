@@ -14,6 +14,7 @@ import { AppError, notFound } from "../errors.js";
 import { pseudonymise } from "../pseudonym.js";
 import { dateShiftFor, deidentifyDicom } from "./deidentify-dicom.js";
 import { inspectDicom, type DicomSummary } from "./inspect-dicom.js";
+import { isPng, pngToDicom } from "./png-to-dicom.js";
 import { validateManifest, type ManifestProblem, type ManifestRecord } from "./validate-manifest.js";
 
 export const MIN_CT_SLICES = 14;
@@ -51,7 +52,7 @@ function insideFolder(folder: string, relative: string): string | null {
   return target.startsWith(root + sep) ? target : null;
 }
 
-function stageImages(modality: Modality, path: string, staging: ContentStore, deid: { pseudonym: string; dateShiftDays: number; uidKey: string }, row: number): Promise<StagedSeries | ManifestProblem> {
+function stageImages(modality: Modality, path: string, staging: ContentStore, deid: { pseudonym: string; dateShiftDays: number; uidKey: string }, row: number, pngSpacingMm: number | null): Promise<StagedSeries | ManifestProblem> {
   const problem = (reason: string, value = ""): ManifestProblem => ({ row, column: "image_path", value, reason });
   return (async () => {
     if (!existsSync(path)) return problem("refers to a file or folder that was not uploaded");
@@ -59,9 +60,19 @@ function stageImages(modality: Modality, path: string, staging: ContentStore, de
     if (modality === "CT_ABDOMEN" && files.length < MIN_CT_SLICES) return problem(`CT series has ${files.length} slice(s); at least ${MIN_CT_SLICES} are needed to cover T12–L4`);
     const slices: { key: string; summary: DicomSummary }[] = [];
     for (const file of files) {
-      const bytes = new Uint8Array(readFileSync(file));
-      const inspected = inspectDicom(bytes);
+      let bytes: Uint8Array = new Uint8Array(readFileSync(file));
       const name = file.slice(path.length + 1) || file.split(sep).pop()!;
+      if (isPng(bytes)) {
+        // A PNG radiograph: the manifest must give its pixel spacing; it is wrapped as DICOM, then handled like any other.
+        if (modality !== "XRAY_LATERAL_SPINE") return problem(`${name} is a PNG; this study needs DICOM`);
+        if (pngSpacingMm === null) return { row, column: "pixel_spacing_mm", value: "", reason: `is required for the PNG image ${name} (a PNG carries no pixel spacing)` };
+        try {
+          bytes = await pngToDicom(bytes, pngSpacingMm);
+        } catch (error) {
+          return problem(`${name} ${(error as Error).message}`);
+        }
+      }
+      const inspected = inspectDicom(bytes);
       if (!inspected.ok) return problem(`${name} ${inspected.reason}`);
       const s = inspected.summary;
       if (modality === "XRAY_LATERAL_SPINE" && !XRAY_MODALITIES.has(s.modality)) return problem(`${name} is modality ${s.modality || "(none)"}; this study needs a radiograph (DX or CR)`);
@@ -139,7 +150,7 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
             if (modality !== "CLINICAL_ONLY" && typeof r.image_path === "string") {
               const path = insideFolder(options.folder, r.image_path);
               if (!path) return [{ row, column: "image_path", value: r.image_path, reason: "must stay inside the dataset folder" }];
-              const staged = await stageImages(modality, path, staging, { pseudonym, dateShiftDays: dateShiftFor(options.secrets.deidentification, pseudonym), uidKey: options.secrets.deidentification }, row);
+              const staged = await stageImages(modality, path, staging, { pseudonym, dateShiftDays: dateShiftFor(options.secrets.deidentification, pseudonym), uidKey: options.secrets.deidentification }, row, num(r.pixel_spacing_mm));
               if ("reason" in staged) return [staged];
               series = staged;
               landmarks = landmarksOf(r, modality, staged, row);
