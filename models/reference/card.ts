@@ -35,7 +35,7 @@ FracVal, not a clinical model.
 
 n = ${external.n}, ${external.events} incident fractures, ${external.prevalent} with a prevalent fracture; seed ${spec.external.seed}.
 Computed by \`models/reference/evaluate.ts\` (onnxruntime-node on the platform's preprocessing, metrics
-from packages/stats); \`models/test/reference-{xray,ct}-models.test.ts\` recompute them and asserts the primary
+from packages/stats); \`models/test/reference-{xray,ct}-models.test.ts\` recompute them and assert the primary
 comparison.
 
 | metric | model | FRAX-like MOF |
