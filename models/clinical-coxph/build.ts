@@ -2,13 +2,12 @@
 // + glucocorticoids + secondary osteoporosis) on a SYNTHETIC development cohort, with FracVal's own
 // Cox fit (Efron ties, matched to R's coxph), exports each as a linear ONNX model and writes its
 // manifest (model card). Run: node --import tsx models/clinical-coxph/build.ts
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { baselineHazardAt, coxPH, harrellC } from "@fracval/stats";
 import { findProfile, generateCohort, type SyntheticPatient } from "@fracval/synth";
+import { exportCoefficients, standardiseFeatures } from "../reference/clinical-export.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FEATURES: Record<string, { column: string; value: (p: SyntheticPatient) => number }> = {
@@ -30,21 +29,11 @@ const time = cohort.map((p) => p.followUpDays);
 const event: number[] = cohort.map((p) => (p.event ? 1 : 0));
 
 for (const spec of MODELS) {
-  const stats = spec.features.map((f) => {
-    const x = cohort.map(FEATURES[f]!.value);
-    const mean = x.reduce((s, v) => s + v, 0) / x.length;
-    const sd = Math.sqrt(x.reduce((s, v) => s + (v - mean) ** 2, 0) / (x.length - 1));
-    return { name: f, column: FEATURES[f]!.column, mean, sd, z: x.map((v) => (v - mean) / sd) };
-  });
+  const stats = standardiseFeatures(cohort, spec.features, FEATURES);
   const fit = coxPH(time, event, Object.fromEntries(stats.map((s) => [s.name, s.z])));
   const lp = cohort.map((_, i) => stats.reduce((s, f, k) => s + fit.coef[k]! * f.z[i]!, 0));
   const c = harrellC(time, event, lp);
-  const dir = join(here, "..", spec.family, "1.0.0");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "coefficients.json"), JSON.stringify({ family: spec.family, features: spec.features, coef: fit.coef }, null, 2) + "\n");
-  const exported = spawnSync("/usr/bin/python3", [join(here, "export_onnx.py"), dir], { encoding: "utf8" });
-  if (exported.status !== 0) throw new Error(exported.stderr);
-  const sha256 = createHash("sha256").update(readFileSync(join(dir, "model.onnx"))).digest("hex");
+  const { dir, sha256 } = exportCoefficients(here, spec.family, { features: spec.features, coef: fit.coef });
   const manifest = {
     family: spec.family,
     version: "1.0.0",

@@ -5,13 +5,12 @@
 // The paper fitted XGBoost and model D also used HIV, hepatitis C and renal failure, which the upload
 // format does not carry: a logistic fit on the available features stands in (said in each card).
 // Run: node --import tsx models/clinical-logistic/build.ts
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { auroc, horizonLabels, logisticRegression } from "@fracval/stats";
 import { findProfile, generateCohort, type SyntheticPatient } from "@fracval/synth";
+import { exportCoefficients, standardiseFeatures } from "../reference/clinical-export.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const HORIZON = 1826;
@@ -44,22 +43,12 @@ const rows = cohort.filter((_, i) => included[i]);
 const y = Uint8Array.from(label.filter((_, i) => included[i]));
 
 for (const spec of MODELS) {
-  const stats = spec.features.map((f) => {
-    const x = rows.map(FEATURES[f]!.value);
-    const mean = x.reduce((s, v) => s + v, 0) / x.length;
-    const sd = Math.sqrt(x.reduce((s, v) => s + (v - mean) ** 2, 0) / (x.length - 1));
-    return { name: f, column: FEATURES[f]!.column, mean, sd, z: Float64Array.from(x, (v) => (v - mean) / sd) };
-  });
+  const stats = standardiseFeatures(rows, spec.features, FEATURES);
   const fit = logisticRegression(y, [new Float64Array(rows.length).fill(1), ...stats.map((s) => s.z)]);
   const [intercept, ...coef] = fit.coef as [number, ...number[]];
   const probability = rows.map((_, i) => 1 / (1 + Math.exp(-(intercept + stats.reduce((s, f, k) => s + coef[k]! * f.z[i]!, 0)))));
   const development = auroc(probability, y);
-  const dir = join(here, "..", spec.family, "1.0.0");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "coefficients.json"), JSON.stringify({ family: spec.family, features: spec.features, intercept, coef }, null, 2) + "\n");
-  const exported = spawnSync("/usr/bin/python3", [join(here, "export_onnx.py"), dir], { encoding: "utf8" });
-  if (exported.status !== 0) throw new Error(exported.stderr);
-  const sha256 = createHash("sha256").update(readFileSync(join(dir, "model.onnx"))).digest("hex");
+  const { dir, sha256 } = exportCoefficients(here, spec.family, { features: spec.features, intercept, coef });
   const manifest = {
     family: spec.family,
     version: "1.0.0",
