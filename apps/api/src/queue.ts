@@ -8,12 +8,8 @@ export interface JobProducer {
   stop(): Promise<void>;
 }
 
-/**
- * `expireInSeconds`: how long a batch may stay active before pg-boss treats it as lost (a worker killed
- * mid-batch) and hands it to another worker; batches take seconds, so minutes is ample.
- */
+/** `expireInSeconds`: see transactionalEnqueue (tests shorten it to retry a killed worker's batch quickly). */
 export async function startJobProducer(databaseUrl: string, options: { expireInSeconds?: number } = {}): Promise<JobProducer> {
-  const expireInSeconds = options.expireInSeconds ?? Number(process.env.FRACVAL_JOB_EXPIRE_SECONDS ?? 300);
   const boss = new PgBoss({ connectionString: databaseUrl, supervise: false, schedule: false });
   boss.on("error", (error: Error & { code?: string }) => {
     if (error.code !== "57P01") console.error("[api] queue error:", error);
@@ -21,7 +17,7 @@ export async function startJobProducer(databaseUrl: string, options: { expireInS
   await boss.start();
   for (const queue of Object.values(QUEUES)) await boss.createQueue(queue);
   return {
-    enqueue: transactionalEnqueue(boss, { expireInSeconds }),
+    enqueue: transactionalEnqueue(boss, options),
     stop: () => boss.stop({ graceful: true, wait: true }),
   };
 }

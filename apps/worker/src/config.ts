@@ -8,6 +8,8 @@ export interface WorkerConfig {
   /** Worker processes on this host (the budget is split between them). */
   workers: number;
   intraOpNumThreads: number;
+  /** INTRA_OP_NUM_THREADS asked for more than this worker's share of the cores. */
+  threadsClamped: boolean;
   providers: ("cuda" | "cpu")[];
   /** Optional pause per batch (ms), to watch progress in a demo or to kill a worker mid-run in a test. */
   batchDelayMs: number;
@@ -31,11 +33,13 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
   if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1)) throw new Error(`INTRA_OP_NUM_THREADS must be a whole number ≥ 1 (got "${env.INTRA_OP_NUM_THREADS}")`);
   const providers = (env.EXECUTION_PROVIDERS ?? "cuda,cpu").split(",").map((p) => p.trim());
   for (const p of providers) if (p !== "cuda" && p !== "cpu") throw new Error(`EXECUTION_PROVIDERS: unknown provider "${p}" (cuda, cpu)`);
+  const budget = threadBudget({ workers, cores: cpus().length, ...(requested !== undefined ? { requested } : {}) });
   return {
     databaseUrl,
     storageDir,
     workers,
-    intraOpNumThreads: threadBudget({ workers, cores: cpus().length, ...(requested !== undefined ? { requested } : {}) }).threads,
+    intraOpNumThreads: budget.threads,
+    threadsClamped: budget.clamped,
     providers: providers as ("cuda" | "cpu")[],
     batchDelayMs: Number(env.FRACVAL_WORKER_BATCH_DELAY_MS ?? 0),
     maintenanceSeconds: Number(env.FRACVAL_QUEUE_MAINTENANCE_SECONDS ?? 30),

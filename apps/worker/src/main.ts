@@ -2,7 +2,7 @@
 // validation run) and run__metrics (a run's metrics once every batch is scored). Any number of worker
 // processes on any number of hosts can run side by side. Reports liveness for /readyz.
 import PgBoss from "pg-boss";
-import { computeRunMetricsJob, contentStoreFromEnv, failRun, FileContentStore, ModelCache, QUEUES, RunMetricsPayload, RunScorePayload, scoreRunBatch, transactionalEnqueue } from "@fracval/core";
+import { computeRunMetricsJob, contentStoreFromEnv, failRun, FileContentStore, messageOf, metricsFailure, ModelCache, QUEUES, RunMetricsPayload, RunScorePayload, scoreRunBatch, transactionalEnqueue } from "@fracval/core";
 import { createPrismaClient } from "@fracval/db";
 import { cpus } from "node:os";
 import { workerConfig, type WorkerConfig } from "./config.js";
@@ -15,8 +15,7 @@ try {
   console.error(`[worker] ${(error as Error).message}`);
   process.exit(2);
 }
-const requested = process.env.INTRA_OP_NUM_THREADS;
-if (requested && Number(requested) > config.intraOpNumThreads) console.log(`[worker] INTRA_OP_NUM_THREADS=${requested} × WORKERS=${config.workers} exceeds ${cpus().length} cores; using ${config.intraOpNumThreads}`);
+if (config.threadsClamped) console.log(`[worker] INTRA_OP_NUM_THREADS=${process.env.INTRA_OP_NUM_THREADS} × WORKERS=${config.workers} exceeds ${cpus().length} cores; using ${config.intraOpNumThreads}`);
 console.log(`[worker] execution providers ${config.providers.join(" → ")}, intraOpNumThreads ${config.intraOpNumThreads} (${config.workers} worker(s), ${cpus().length} cores)`);
 
 const db = createPrismaClient(config.databaseUrl);
@@ -29,31 +28,32 @@ boss.on("error", (error: Error & { code?: string }) => {
 await boss.start();
 for (const queue of Object.values(QUEUES)) await boss.createQueue(queue);
 // When a run's last batch is scored, its metrics job is enqueued in the same transaction as the status change.
-const enqueue = transactionalEnqueue(boss, { expireInSeconds: Number(process.env.FRACVAL_JOB_EXPIRE_SECONDS ?? 300) });
+const enqueue = transactionalEnqueue(boss);
 const models = new ModelCache(contentStoreFromEnv({ ...process.env, FRACVAL_STORAGE_DIR: config.storageDir }, (dir) => new FileContentStore(dir)), 4, (line) => console.log(line), { intraOpNumThreads: config.intraOpNumThreads, providers: config.providers });
+/**
+ * Runs one job. A failure is logged with its attempt number and rethrown, so that pg-boss retries it with
+ * backoff; after the last attempt the run fails with `reason`, where the person waiting sees it.
+ */
+async function attempt(job: PgBoss.JobWithMetadata<unknown>, runId: string, what: string, reason: (error: unknown) => string, work: () => Promise<void>) {
+  try {
+    await work();
+  } catch (error) {
+    const lastAttempt = job.retryCount >= job.retryLimit;
+    console.error(`[worker] run ${runId}: ${what} failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}${lastAttempt ? "" : ", will be retried"}): ${(error as Error).stack ?? error}`);
+    if (lastAttempt) await failRun(db, runId, reason(error));
+    throw error;
+  }
+}
+
 await boss.work<RunScorePayload>(QUEUES.runScore, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
   const payload = RunScorePayload.parse(job!.data); // a malformed payload fails the job (retries, then dead-letter)
   if (batchDelayMs) await new Promise((r) => setTimeout(r, batchDelayMs));
-  try {
-    await scoreRunBatch(db, models, payload, { enqueue });
-  } catch (error) {
-    // The job fails and pg-boss retries it with backoff; say why, for whoever reads the worker's log.
-    const lastAttempt = job!.retryCount >= job!.retryLimit;
-    console.error(`[worker] run ${payload.runId}: batch of ${payload.patientIds.length} failed (attempt ${job!.retryCount + 1} of ${job!.retryLimit + 1}${lastAttempt ? "" : ", will be retried"}): ${(error as Error).stack ?? error}`);
-    // Out of retries: the run cannot complete, so it fails where the person waiting sees it.
-    if (lastAttempt) await failRun(db, payload.runId, `a batch of ${payload.patientIds.length} patients failed ${job!.retryCount + 1} times: ${error instanceof Error ? error.message : String(error)}`);
-    throw error;
-  }
+  const what = `a batch of ${payload.patientIds.length} patients`;
+  await attempt(job!, payload.runId, what, (error) => `${what} failed ${job!.retryCount + 1} times: ${messageOf(error)}`, () => scoreRunBatch(db, models, payload, { enqueue }));
 });
 await boss.work<RunMetricsPayload>(QUEUES.runMetrics, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true }, async ([job]) => {
   const { runId } = RunMetricsPayload.parse(job!.data);
-  const lastAttempt = job!.retryCount >= job!.retryLimit;
-  try {
-    await computeRunMetricsJob(db, models, runId, { lastAttempt });
-  } catch (error) {
-    console.error(`[worker] run ${runId}: metrics failed (attempt ${job!.retryCount + 1} of ${job!.retryLimit + 1}${lastAttempt ? "" : ", will be retried"}): ${(error as Error).stack ?? error}`);
-    throw error;
-  }
+  await attempt(job!, runId, "metrics", metricsFailure, () => computeRunMetricsJob(db, models, runId));
 });
 const heartbeat = await startHeartbeat(db, null);
 console.log(`[worker] ready (${heartbeat.id})`);

@@ -5,7 +5,7 @@
 // absolute risk), classification at its declared threshold, the study's risk groups, and Harrell's C
 // and AUROC by sex and age band. Stored as MetricResult rows with provenance; recomputing replaces them
 // with identical numbers.
-import type { Db, Prisma } from "@fracval/db";
+import type { ClinicalBaseline, Db, Prisma } from "@fracval/db";
 import { ModelManifest } from "@fracval/inference";
 import {
   assignRiskGroups, aurocAtHorizon, calibrationAtHorizon, compareConcordance, compareTimeDependentAuc, delongTest, harrellC, horizonLabels,
@@ -21,7 +21,7 @@ export const AGE_BANDS = [{ name: "age<65", from: 0, to: 65 }, { name: "age65-74
  * model's ONNX file); null when the baseline cannot score every one of them (a missing feature), so that
  * every comparison stays on exactly the same patients.
  */
-export type BaselineScorer = (modelVersion: { id: string; artifactStorageKey: string; manifest: unknown }, patientIds: string[]) => Promise<number[] | null>;
+export type BaselineScorer = (modelVersion: { id: string; artifactStorageKey: string; manifest: unknown }, patients: { id: string; baseline: ClinicalBaseline | null }[]) => Promise<number[] | null>;
 
 const TIMES = [365, 1826, 3652];
 
@@ -65,7 +65,7 @@ export async function computeRunMetrics(db: Db, runId: string, options: { scoreB
   if (options.scoreBaseline) {
     const baselines = await db.modelVersion.findMany({ where: { studyId: run.dataset.studyId, kind: "CLINICAL_BASELINE", status: "PUBLISHED", id: { not: run.modelVersionId } }, orderBy: [{ family: "asc" }, { version: "asc" }] });
     for (const b of baselines) {
-      const baselineScores = await options.scoreBaseline(b, rows.map((p) => p.patientId));
+      const baselineScores = await options.scoreBaseline(b, rows.map((p) => p.patient)); // already loaded with their baselines
       if (baselineScores) scores[`baseline:${b.family}@${b.version}`] = baselineScores;
     }
   }

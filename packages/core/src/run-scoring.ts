@@ -5,7 +5,7 @@
 // the run. Image preprocessing of the next patients runs while onnxruntime scores the previous ones.
 import type { ClinicalBaseline, Db, ImageSeries } from "@fracval/db";
 import { decodeDicom, DegenerateImageError, type DecodedDicom } from "@fracval/imaging";
-import { CLINICAL_INPUT, loadModel, ModelManifest, PipelineInputError, scoreBatch, type LoadedModel, type PatientTensors } from "@fracval/inference";
+import { CLINICAL_INPUT, loadModel, PipelineInputError, scoreBatch, type LoadedModel, type PatientTensors } from "@fracval/inference";
 import type { ContentStore } from "./content-store.js";
 import { QUEUES, type Enqueue, type RunScorePayload } from "./runs-create.js";
 import { computeRunMetrics, type BaselineScorer } from "./run-metrics.js";
@@ -64,7 +64,7 @@ function clinicalValue(baseline: ClinicalBaseline, column: string): number | nul
 /** An image that cannot be used (undecodable, corrupt series index): fails its patient, not the run. */
 class UnusableImageError extends Error {}
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)); // dicom-parser throws strings
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)); // dicom-parser throws strings
 
 /**
  * A stored image series as decoded DICOM slices, cranial → caudal (a series is an index of slice blobs).
@@ -92,7 +92,8 @@ async function loadSeries(store: ContentStore, series: ImageSeries): Promise<Dec
   return decoded;
 }
 
-type PatientRow = { id: string; baseline: ClinicalBaseline | null; images: ImageSeries[] };
+/** A patient as scoring needs it; clinical models need no images. */
+type PatientRow = { id: string; baseline: ClinicalBaseline | null; images?: ImageSeries[] };
 
 /** One patient's model inputs, or the reason they cannot be built. */
 async function patientTensors(model: LoadedModel, store: ContentStore, patient: PatientRow): Promise<{ tensors: PatientTensors; images: number } | { reason: string }> {
@@ -109,7 +110,7 @@ async function patientTensors(model: LoadedModel, store: ContentStore, patient: 
   }
   let images = 0;
   if (model.pipeline) {
-    const series = patient.images[0];
+    const series = patient.images?.[0];
     if (!series) return { reason: "no image" };
     try {
       const decoded = await loadSeries(store, series);
@@ -133,7 +134,6 @@ export async function scoreRunBatch(db: Db, models: ModelCache, payload: RunScor
   const run = await db.validationRun.findUnique({ where: { id: payload.runId }, include: { modelVersion: true } });
   if (!run || run.status === "CANCELLED" || run.status === "SUCCEEDED" || run.status === "FAILED") return; // no longer relevant
   if (run.status === "QUEUED") await db.validationRun.updateMany({ where: { id: run.id, status: "QUEUED" }, data: { status: "RUNNING", startedAt: new Date() } });
-  ModelManifest.parse(run.modelVersion.manifest);
   const model = await models.get(run.modelVersionId, run.modelVersion.artifactStorageKey, run.modelVersion.manifest);
   const patients = await db.patient.findMany({ where: { id: { in: payload.patientIds }, datasetId: run.datasetId }, include: { baseline: true, images: true } });
 
@@ -193,44 +193,43 @@ export async function scoreRunBatch(db: Db, models: ModelCache, payload: RunScor
  * is conditional) and, in the same transaction, enqueues its run__metrics job.
  */
 async function finishScoring(db: Db, models: ModelCache, runId: string, options: ScoreRunOptions): Promise<void> {
-  if (options.enqueue) {
-    const enqueue = options.enqueue;
-    await db.$transaction(async (tx) => {
-      const { count } = await tx.validationRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { status: "COMPUTING_METRICS" } });
-      if (count) await enqueue(tx, QUEUES.runMetrics, { runId });
-    });
-    return;
-  }
-  const { count } = await db.validationRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { status: "COMPUTING_METRICS" } });
-  if (count) await computeRunMetricsJob(db, models, runId, { lastAttempt: true });
-}
-
-/**
- * The run__metrics job: metrics of the model, FRAX and the study's clinical baselines, then SUCCEEDED.
- * An error is thrown for a retry; on the last attempt the run is marked FAILED with the reason first.
- */
-export async function computeRunMetricsJob(db: Db, models: ModelCache, runId: string, options: { lastAttempt: boolean }): Promise<void> {
-  const run = await db.validationRun.findUnique({ where: { id: runId } });
-  if (!run || run.status !== "COMPUTING_METRICS") return; // already done, or cancelled
+  const flipped = await db.$transaction(async (tx) => {
+    const { count } = await tx.validationRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { status: "COMPUTING_METRICS" } });
+    if (count && options.enqueue) await options.enqueue(tx, QUEUES.runMetrics, { runId });
+    return count > 0;
+  });
+  if (!flipped || options.enqueue) return;
+  // Without a queue (in-process scoring) the metrics are computed here, and a failure fails the run at once.
   try {
-    await computeRunMetrics(db, runId, { scoreBaseline: baselineScorer(db, models) });
-    await db.validationRun.update({ where: { id: runId }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+    await computeRunMetricsJob(db, models, runId);
   } catch (error) {
-    if (options.lastAttempt) await failRun(db, runId, `metrics: ${messageOf(error)}`);
+    await failRun(db, runId, metricsFailure(error));
     throw error;
   }
 }
 
+/** The reason a run fails with when its metrics cannot be computed. */
+export const metricsFailure = (error: unknown) => `metrics: ${messageOf(error)}`;
+
+/**
+ * The run__metrics job: metrics of the model, FRAX and the study's clinical baselines, then SUCCEEDED.
+ * Throws on failure (the queue retries; the caller fails the run after the last attempt).
+ */
+export async function computeRunMetricsJob(db: Db, models: ModelCache, runId: string): Promise<void> {
+  const run = await db.validationRun.findUnique({ where: { id: runId } });
+  if (!run || run.status !== "COMPUTING_METRICS") return; // already done, or cancelled
+  await computeRunMetrics(db, runId, { scoreBaseline: baselineScorer(models) });
+  await db.validationRun.update({ where: { id: runId }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+}
+
 /** Scores patients with a registered clinical baseline's ONNX file (clinical features only). */
-export function baselineScorer(db: Db, models: ModelCache): BaselineScorer {
-  return async (modelVersion, patientIds) => {
+export function baselineScorer(models: ModelCache): BaselineScorer {
+  return async (modelVersion, patients) => {
     const model = await models.get(modelVersion.id, modelVersion.artifactStorageKey, modelVersion.manifest);
     if (model.pipeline) return null; // not a clinical model
-    const patients = await db.patient.findMany({ where: { id: { in: patientIds } }, include: { baseline: true, images: true } });
-    const byId = new Map(patients.map((p) => [p.id, p]));
     const rows: PatientTensors[] = [];
-    for (const id of patientIds) {
-      const built = await patientTensors(model, models.store, byId.get(id)!);
+    for (const patient of patients) {
+      const built = await patientTensors(model, models.store, patient);
       if ("reason" in built) return null; // e.g. a missing BMI: this baseline cannot be compared on the same patients
       rows.push(built.tensors);
     }
