@@ -3,7 +3,7 @@
 // handed to the pipeline as the DICOM decoder would return them (12-bit radiograph values; CT stored
 // as HU + 1024 clamped to 12 bits), without the disk round trip; fidelity.test.ts checks that this
 // equals decoding the written DICOM files. Landmarks are rounded to 0.1 px as the manifest writes them.
-import { buildPipeline, type PipelineInput, type PipelineOutput } from "@fracval/inference";
+import { buildPipeline, CLINICAL_INPUT, type LoadedModel, type PatientTensors, type PipelineInput, type PipelineOutput } from "@fracval/inference";
 import { image, type DecodedDicom } from "@fracval/imaging";
 import { findProfile, generateCohort, HU_INTERCEPT, Random, renderAbdominalCt, renderLateralSpine, type SyntheticPatient } from "@fracval/synth";
 import type { CohortSpec, FamilySpec } from "./families.js";
@@ -28,11 +28,27 @@ export function ctInput(patient: SyntheticPatient, seed: number): PipelineInput 
   return { images, landmarks: { body: [tenth(s.bodyCentre[0]), tenth(s.bodyCentre[1])] } };
 }
 
+/** A patient's images for a family's modality, as the decoder would return them. */
+export function renderedInput(modality: FamilySpec["modality"], patient: SyntheticPatient, seed: number): PipelineInput {
+  return modality === "xray" ? radiographInput(patient, seed) : ctInput(patient, seed);
+}
+
+/**
+ * A patient's model inputs as the workers build them: the model's own pipeline (from its card) on the
+ * images, and the family's clinical features standardised with the card's means and SDs.
+ */
+export function modelInputs(model: LoadedModel, spec: FamilySpec, patient: SyntheticPatient, input: PipelineInput): PatientTensors {
+  const row: PatientTensors = { ...model.pipeline!.run(input) };
+  const features = model.manifest.clinicalFeatures;
+  if (features.length) row[CLINICAL_INPUT] = Float32Array.from(spec.clinical, (f, k) => (f.value(patient) - features[k]!.mean) / features[k]!.sd);
+  return row;
+}
+
 export function cohortOf(spec: CohortSpec): SyntheticPatient[] {
   return generateCohort(findProfile(spec.profile), { n: spec.n, seed: spec.seed, matched: spec.matched ?? false });
 }
 
-export interface PatientTensors {
+export interface CohortPatient {
   index: number;
   patient: SyntheticPatient;
   /** Pipeline output name → this patient's tensor. */
@@ -45,14 +61,13 @@ export interface PatientTensors {
  * Renders and preprocesses patients [from, to) of a cohort for a family, one at a time (a 1024×512
  * cohort does not fit in memory at once).
  */
-export function* cohortTensors(spec: FamilySpec, cohort: CohortSpec, range: { from?: number; to?: number } = {}): Generator<PatientTensors> {
+export function* cohortTensors(spec: FamilySpec, cohort: CohortSpec, range: { from?: number; to?: number } = {}): Generator<CohortPatient> {
   const pipeline = buildPipeline(spec.pipeline.name, spec.pipeline.options);
   const patients = cohortOf(cohort);
   const from = range.from ?? 0;
   const to = Math.min(range.to ?? patients.length, patients.length);
   for (let index = from; index < to; index++) {
     const patient = patients[index]!;
-    const input = spec.modality === "xray" ? radiographInput(patient, cohort.seed) : ctInput(patient, cohort.seed);
-    yield { index, patient, tensors: pipeline.run(input), clinical: Float32Array.from(spec.clinical, (f) => f.value(patient)) };
+    yield { index, patient, tensors: pipeline.run(renderedInput(spec.modality, patient, cohort.seed)), clinical: Float32Array.from(spec.clinical, (f) => f.value(patient)) };
   }
 }

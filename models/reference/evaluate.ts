@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildPipeline, CLINICAL_INPUT, loadModel, scoreBatch, type PatientTensors } from "@fracval/inference";
+import { loadModel, scoreBatch, type PatientTensors } from "@fracval/inference";
 import { auroc, aurocAtHorizon, harrellC } from "@fracval/stats";
-import { cohortOf, ctInput, radiographInput } from "./cohort-tensors.js";
+import { cohortOf, modelInputs, renderedInput } from "./cohort-tensors.js";
 import type { FamilySpec } from "./families.js";
 
 const MICRO_BATCH = 8;
@@ -30,17 +30,17 @@ export function versionDir(spec: FamilySpec): string {
  * Evaluates several families that share an external cohort (same profile, n, seed and modality) in one
  * pass: each patient's images are rendered once and run through each family's pipeline and model.
  */
-export async function evaluateExternal(specs: FamilySpec[], options: { dirs?: string[]; onProgress?: (done: number, total: number) => void } = {}): Promise<ExternalEvaluation[]> {
+export async function evaluateExternal(specs: FamilySpec[], options: { onProgress?: (done: number, total: number) => void } = {}): Promise<ExternalEvaluation[]> {
   const cohort = specs[0]!.external;
   const modality = specs[0]!.modality;
   for (const spec of specs) {
     if (JSON.stringify(spec.external) !== JSON.stringify(cohort) || spec.modality !== modality) throw new Error(`${spec.family} does not share ${specs[0]!.family}'s external cohort`);
   }
-  const families = await Promise.all(specs.map(async (spec, k) => {
-    const dir = options.dirs?.[k] ?? versionDir(spec);
+  const families = await Promise.all(specs.map(async (spec) => {
+    const dir = versionDir(spec);
     const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
     const model = await loadModel(new Uint8Array(readFileSync(join(dir, "model.onnx"))), manifest, { providers: ["cpu"], log: () => {} });
-    return { spec, model, pipeline: buildPipeline(spec.pipeline.name, spec.pipeline.options), batch: [] as PatientTensors[], scores: [] as number[] };
+    return { spec, model, batch: [] as PatientTensors[], scores: [] as number[] };
   }));
   const time: number[] = [];
   const event: number[] = [];
@@ -52,12 +52,9 @@ export async function evaluateExternal(specs: FamilySpec[], options: { dirs?: st
     family.batch = [];
   };
   for (const patient of cohortOf(cohort)) {
-    const input = modality === "xray" ? radiographInput(patient, cohort.seed) : ctInput(patient, cohort.seed);
+    const input = renderedInput(modality, patient, cohort.seed);
     for (const family of families) {
-      const row: PatientTensors = { ...family.pipeline.run(input) };
-      const features = family.model.manifest.clinicalFeatures;
-      if (features.length) row[CLINICAL_INPUT] = Float32Array.from(family.spec.clinical, (f, k) => (f.value(patient) - features[k]!.mean) / features[k]!.sd);
-      family.batch.push(row);
+      family.batch.push(modelInputs(family.model, family.spec, patient, input));
       if (family.batch.length === MICRO_BATCH) await flush(family);
     }
     time.push(patient.followUpDays);

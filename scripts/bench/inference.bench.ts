@@ -6,8 +6,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildPipeline, CLINICAL_INPUT, loadModel, scoreBatch, type PatientTensors } from "@fracval/inference";
-import { cohortOf, ctInput, radiographInput } from "../../models/reference/cohort-tensors.js";
+import { loadModel, scoreBatch, type PatientTensors } from "@fracval/inference";
+import { cohortOf, modelInputs, renderedInput } from "../../models/reference/cohort-tensors.js";
 import { versionDir } from "../../models/reference/evaluate.js";
 import { FAMILIES } from "../../models/reference/families.js";
 
@@ -24,18 +24,14 @@ for (const spec of FAMILIES.filter((f) => !only.length || only.includes(f.family
   const dir = versionDir(spec);
   if (!existsSync(join(dir, "model.onnx"))) continue;
   const model = await loadModel(new Uint8Array(readFileSync(join(dir, "model.onnx"))), JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")), { providers: ["cpu"], intraOpNumThreads: threads, log: () => {} });
-  const pipeline = buildPipeline(spec.pipeline.name, spec.pipeline.options);
-  const patients = cohortOf({ ...spec.external, n: spec.external.n }).slice(0, PATIENTS);
+  const patients = cohortOf(spec.external).slice(0, PATIENTS);
   const rows: PatientTensors[] = [];
   let preprocessMs = 0;
   for (const patient of patients) {
-    const input = spec.modality === "xray" ? radiographInput(patient, spec.external.seed) : ctInput(patient, spec.external.seed); // rendering is not timed
+    const input = renderedInput(spec.modality, patient, spec.external.seed); // rendering is not timed
     const started = performance.now();
-    const row: PatientTensors = { ...pipeline.run(input) };
+    rows.push(modelInputs(model, spec, patient, input));
     preprocessMs += performance.now() - started;
-    const features = model.manifest.clinicalFeatures;
-    if (features.length) row[CLINICAL_INPUT] = Float32Array.from(spec.clinical, (f, k) => (f.value(patient) - features[k]!.mean) / features[k]!.sd);
-    rows.push(row);
   }
   const ortMs: Record<number, number> = {};
   for (const batch of BATCHES) {
