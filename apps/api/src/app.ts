@@ -6,7 +6,7 @@ import cors from "cors";
 import express, { type Express } from "express";
 import type { Db } from "@fracval/db";
 import type { ContentStore, Enqueue } from "@fracval/core";
-import { buildContext, type Context, type IngestConfig } from "./context.js";
+import { buildContext, type Context } from "./context.js";
 import { createUploadRouter } from "./uploads.js";
 import { createExportRouter } from "./exports.js";
 import { formatError } from "./graphql/format-error.js";
@@ -20,7 +20,8 @@ export interface AppOptions {
   /** Origins allowed to call the API from a browser (the portal). */
   corsOrigins: string[];
   production: boolean;
-  ingest: IngestConfig;
+  /** Where tus uploads land (ingestion itself runs as a job, see queue.ts). */
+  uploadsDir: string;
   /** Job queue producer; tests may pass one that records jobs. */
   enqueue: Enqueue;
 }
@@ -37,6 +38,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     introspection: true, // partner hospitals explore the schema
     includeStacktraceInErrorResponses: false,
     plugins: options.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    // server.ts handles SIGTERM/SIGINT: Apollo's own handler would re-raise the signal and end the
+    // process before the job queue has handed back an ingestion in progress.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -50,12 +54,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
   app.use("/exports", cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }), createExportRouter({ db: options.db, authSecret: options.authSecret }));
-  app.use("/uploads", cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true, exposedHeaders: ["Location", "Upload-Offset", "Upload-Length", "Tus-Resumable"] }), createUploadRouter({ db: options.db, authSecret: options.authSecret, uploadsDir: options.ingest.uploadsDir }));
+  app.use("/uploads", cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true, exposedHeaders: ["Location", "Upload-Offset", "Upload-Length", "Tus-Resumable"] }), createUploadRouter({ db: options.db, authSecret: options.authSecret, uploadsDir: options.uploadsDir }));
   app.use(
     "/graphql",
     cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }),
     express.json({ limit: "25mb" }), // registerModelVersion carries an ONNX file (≤ 10 MB, base64)
-    expressMiddleware(apollo, { context: ({ req }) => buildContext(options.db, options.store, options.ingest, options.enqueue, req.headers, options.authSecret) }),
+    expressMiddleware(apollo, { context: ({ req }) => buildContext(options.db, options.store, options.enqueue, req.headers, options.authSecret) }),
   );
   return { express: app, stop: () => apollo.stop() };
 }

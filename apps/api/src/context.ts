@@ -13,8 +13,7 @@ export interface IngestConfig {
 export interface Context {
   db: Db;
   store: ContentStore;
-  ingest: IngestConfig;
-  /** Enqueues jobs inside a transaction (validation runs). */
+  /** Enqueues jobs inside a transaction (ingestion, validation runs). */
   enqueue: Enqueue;
   viewer: Viewer | null;
   /** Credentials were presented but rejected; protected fields throw this instead of a generic error. */
@@ -51,11 +50,11 @@ export async function authenticate(db: Db, headers: IncomingHttpHeaders, authSec
   return sessionToken ? viewerFromSessionToken(db, sessionToken, authSecret) : null;
 }
 
-export async function buildContext(db: Db, store: ContentStore, ingest: IngestConfig, enqueue: Enqueue, headers: IncomingHttpHeaders, authSecret: string): Promise<Context> {
+export async function buildContext(db: Db, store: ContentStore, enqueue: Enqueue, headers: IncomingHttpHeaders, authSecret: string): Promise<Context> {
   try {
-    return { db, store, ingest, enqueue, viewer: await authenticate(db, headers, authSecret), authError: null };
+    return { db, store, enqueue, viewer: await authenticate(db, headers, authSecret), authError: null };
   } catch (error) {
-    if (error instanceof AppError) return { db, store, ingest, enqueue, viewer: null, authError: error };
+    if (error instanceof AppError) return { db, store, enqueue, viewer: null, authError: error };
     throw error;
   }
 }

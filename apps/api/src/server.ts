@@ -3,18 +3,20 @@ import { createPrismaClient } from "@fracval/db";
 import { contentStoreFromEnv, FileContentStore } from "@fracval/core";
 import { createApp } from "./app.js";
 import { readConfig } from "./config.js";
-import { startJobProducer } from "./queue.js";
+import { startJobQueue } from "./queue.js";
 
 const config = readConfig();
 const db = createPrismaClient(config.DATABASE_URL);
-const queue = await startJobProducer(config.DATABASE_URL);
+const store = contentStoreFromEnv({ ...process.env, FRACVAL_STORAGE_DIR: config.FRACVAL_STORAGE_DIR }, (dir) => new FileContentStore(dir));
+const ingest = { uploadsDir: config.FRACVAL_UPLOAD_DIR, pseudonymSecret: config.FRACVAL_PSEUDONYM_SECRET };
+const queue = await startJobQueue(config.DATABASE_URL, { ingestion: { db, store, ...ingest } });
 const app = await createApp({
   db,
-  store: contentStoreFromEnv({ ...process.env, FRACVAL_STORAGE_DIR: config.FRACVAL_STORAGE_DIR }, (dir) => new FileContentStore(dir)),
+  store,
   authSecret: config.AUTH_SECRET,
   corsOrigins: [config.PORTAL_URL],
   production: config.NODE_ENV === "production",
-  ingest: { uploadsDir: config.FRACVAL_UPLOAD_DIR, pseudonymSecret: config.FRACVAL_PSEUDONYM_SECRET },
+  uploadsDir: ingest.uploadsDir,
   enqueue: queue.enqueue,
 });
 const server = app.express.listen(config.API_PORT, () => console.log(`[api] GraphQL on http://localhost:${config.API_PORT}/graphql`));

@@ -14,7 +14,7 @@ import { decodeDicom } from "@fracval/imaging";
 import { CLINICAL_INPUT, loadModel, scoreBatch } from "@fracval/inference";
 import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
 import { createTestDatabase, waitFor, type TestDatabase } from "@fracval/testing";
-import { startJobProducer, type JobProducer } from "../src/queue.js";
+import { startJobQueue, type JobQueue } from "../src/queue.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const storageDir = mkdtempSync(join(tmpdir(), "fracval-image-run-store-"));
@@ -22,7 +22,7 @@ const store = new FileContentStore(storageDir);
 const secrets = { pseudonym: "pseudonym-secret-image-run-0123", deidentification: "deid-secret-image-run-0123" };
 const N = 10;
 let t: TestDatabase;
-let producer: JobProducer;
+let producer: JobQueue;
 let worker: ChildProcess | undefined;
 let folder: string;
 let rows: Record<string, string>[];
@@ -36,7 +36,7 @@ const readManifest = (dir: string) => {
 beforeAll(async () => {
   t = await createTestDatabase();
   await registerModelDirectory(t.db, store, join(root, "models"));
-  producer = await startJobProducer(t.url, { expireInSeconds: 5 });
+  producer = await startJobQueue(t.url, { expireInSeconds: 5 });
   folder = mkdtempSync(join(tmpdir(), "fracval-image-run-"));
   writeDataset({ profile: findProfile("Boramae"), n: N, seed: 4400, out: folder, modality: "xray", writeImages: xrayWriter(findProfile("Boramae"), 4400) });
   // Row 3 gives no centre for L3: its patient cannot be cropped.

@@ -30,7 +30,7 @@ function fracval(args: string[]): Promise<{ status: number | null; stdout: strin
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  api = await startTestApi(t.db);
+  api = await startTestApi(t.db, { databaseUrl: t.url });
   const severance = await t.db.site.findFirstOrThrow({ where: { code: "Severance" } });
   key = (await createApiKey(t.db, null, { siteId: severance.id, name: "upload test", scopes: ["DATASETS_READ", "DATASETS_WRITE"] })).key;
   studyId = (await t.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } })).id;

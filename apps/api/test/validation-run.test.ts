@@ -10,18 +10,18 @@ import { fileURLToPath } from "node:url";
 import { cancelValidationRun, createValidationRun, FileContentStore, loadUserViewer, registerModelDirectory } from "@fracval/core";
 import { calibrationAtHorizon, harrellC } from "@fracval/stats";
 import { createTestDatabase, waitFor, type TestDatabase } from "@fracval/testing";
-import { startJobProducer, type JobProducer } from "../src/queue.js";
+import { startJobQueue, type JobQueue } from "../src/queue.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const storageDir = mkdtempSync(join(tmpdir(), "fracval-run-store-"));
 let t: TestDatabase;
-let producer: JobProducer;
+let producer: JobQueue;
 let worker: ChildProcess | undefined;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await registerModelDirectory(t.db, new FileContentStore(storageDir), join(root, "models"));
-  producer = await startJobProducer(t.url, { expireInSeconds: 3 });
+  producer = await startJobQueue(t.url, { expireInSeconds: 3 });
 }, 60_000);
 
 afterAll(async () => {

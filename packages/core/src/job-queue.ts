@@ -1,21 +1,41 @@
 // Enqueueing a pg-boss job inside the Prisma transaction of the data it concerns: the job exists if
-// and only if the transaction commits (a run and its batch jobs; a run's status flip and its metrics job).
+// and only if the transaction commits (a dataset's VALIDATING claim and its ingestion job; a run and its
+// batch jobs; a run's status flip and its metrics job).
 import type PgBoss from "pg-boss";
 import type { Prisma } from "@fracval/db";
-import type { Enqueue } from "./runs-create.js";
 
 /**
- * `expireInSeconds`: how long a job may stay active before pg-boss treats it as lost (a worker killed
- * mid-job) and hands it to another worker (default FRACVAL_JOB_EXPIRE_SECONDS, else 300: jobs take
- * seconds, so minutes is ample). Failed jobs are retried 3 times with exponential backoff.
+ * pg-boss queues. dataset__ingest is consumed by the API processes (they hold the uploads and the
+ * pseudonym secret); run__score and run__metrics by the workers.
  */
-export function transactionalEnqueue(boss: PgBoss, options: { expireInSeconds?: number } = {}): Enqueue {
+export const QUEUES = { datasetIngest: "dataset__ingest", runScore: "run__score", runMetrics: "run__metrics" } as const;
+
+/** Enqueues a job inside the given transaction (pg-boss's `send` with `db` = the transaction). */
+export type Enqueue = (tx: Prisma.TransactionClient, queue: string, payload: object) => Promise<void>;
+
+export interface EnqueueOptions {
+  /**
+   * How long a scoring or metrics job may stay active before pg-boss treats it as lost (a worker killed
+   * mid-job) and hands it to another worker. Default FRACVAL_JOB_EXPIRE_SECONDS, else 300: those jobs
+   * take seconds, so minutes is ample.
+   */
+  expireInSeconds?: number;
+  /**
+   * The same for an ingestion, which validates a whole dataset in one transaction of at most an hour:
+   * default FRACVAL_INGEST_EXPIRE_SECONDS, else 3900, so that an expired ingestion is surely abandoned.
+   */
+  ingestExpireInSeconds?: number;
+}
+
+/** Failed jobs are retried 3 times with exponential backoff. */
+export function transactionalEnqueue(boss: PgBoss, options: EnqueueOptions = {}): Enqueue {
   const expireInSeconds = options.expireInSeconds ?? Number(process.env.FRACVAL_JOB_EXPIRE_SECONDS ?? 300);
+  const ingestExpireInSeconds = options.ingestExpireInSeconds ?? Number(process.env.FRACVAL_INGEST_EXPIRE_SECONDS ?? 3900);
   return async (tx: Prisma.TransactionClient, queue: string, payload: object) => {
     const id = await boss.send(queue, payload, {
       retryLimit: 3,
       retryBackoff: true,
-      expireInSeconds,
+      expireInSeconds: queue === QUEUES.datasetIngest ? ingestExpireInSeconds : expireInSeconds,
       db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
     });
     if (!id) throw new Error(`queue ${queue} refused the job`);

@@ -7,7 +7,8 @@ import type { ClinicalBaseline, Db, ImageSeries } from "@fracval/db";
 import { decodeDicom, DegenerateImageError, type DecodedDicom } from "@fracval/imaging";
 import { CLINICAL_INPUT, loadModel, PipelineInputError, scoreBatch, type LoadedModel, type PatientTensors } from "@fracval/inference";
 import type { ContentStore } from "./content-store.js";
-import { QUEUES, type Enqueue, type RunScorePayload } from "./runs-create.js";
+import { QUEUES, type Enqueue } from "./job-queue.js";
+import type { RunScorePayload } from "./runs-create.js";
 import { computeRunMetrics, type BaselineScorer } from "./run-metrics.js";
 
 /** Patients per onnxruntime call inside a job: small enough that preprocessing and inference overlap. */

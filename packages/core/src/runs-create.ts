@@ -5,17 +5,14 @@ import type { Db, Prisma, ValidationRun } from "@fracval/db";
 import { assertCanActOnSite } from "./access.js";
 import { recordAudit } from "./audit.js";
 import { AppError, badInput, notFound } from "./errors.js";
+import { QUEUES, type Enqueue } from "./job-queue.js";
 import type { Viewer } from "./viewer.js";
 
-/** Queue names (pg-boss) and their payloads, parsed on arrival by the worker. */
-export const QUEUES = { runScore: "run__score", runMetrics: "run__metrics" } as const;
+/** Payloads of the run queues, parsed on arrival by the worker. */
 export const RunMetricsPayload = z.object({ runId: z.string().min(1) });
 export type RunMetricsPayload = z.infer<typeof RunMetricsPayload>;
 export const RunScorePayload = z.object({ runId: z.string().min(1), patientIds: z.array(z.string().min(1)).min(1) });
 export type RunScorePayload = z.infer<typeof RunScorePayload>;
-
-/** Enqueues a job inside the given transaction (the API wires pg-boss's `send` with `db` = the transaction). */
-export type Enqueue = (tx: Prisma.TransactionClient, queue: string, payload: object) => Promise<void>;
 
 export const INFERENCE_BATCH_SIZE = Number(process.env.INFERENCE_BATCH_SIZE ?? 32);
 export const CODE_VERSION = process.env.FRACVAL_CODE_VERSION ?? "fracval-0.1.0";

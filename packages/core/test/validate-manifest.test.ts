@@ -45,6 +45,12 @@ describe("a clean manifest", () => {
     const missing = await validateManifest(Readable.from([csv.replace(",GpVF", "").replace(",0.42", "")]), { requireImages: false, providedScoreNames: ["GpVF"] });
     expect(missing.problems).toContainEqual(expect.objectContaining({ row: 0, column: "GpVF", reason: expect.stringContaining("declared score column is missing") }));
   });
+
+  it("passes a failure of the row handler (e.g. the database) to the caller instead of calling the CSV invalid", async () => {
+    const csv = "patient_id,age,sex,followup_days,incident_vertebral_fracture,event_days\nP1,70,F,300,0,\nP2,71,M,310,0,\n";
+    const failing = validateManifest(Readable.from([csv]), { requireImages: false, onRow: (_r, row) => { if (row === 2) throw new Error("connection lost"); } });
+    await expect(failing).rejects.toThrow("connection lost");
+  });
 });
 
 describe("streaming", () => {

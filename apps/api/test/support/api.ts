@@ -4,9 +4,10 @@ import type { Server } from "node:http";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FileContentStore, type Enqueue } from "@fracval/core";
+import { FileContentStore } from "@fracval/core";
 import type { Db } from "@fracval/db";
 import { createApp } from "../../src/app.js";
+import { startJobQueue, type JobQueue } from "../../src/queue.js";
 import { TEST_AUTH_SECRET, TEST_PSEUDONYM_SECRET } from "@fracval/testing";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -21,15 +22,22 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function startTestApi(db: Db, enqueue: Enqueue = async () => {}): Promise<TestApi> {
+/**
+ * With `databaseUrl`, the API gets its real job queue on that database and ingests finished uploads as the
+ * server does; without it, jobs are dropped (for tests of access rules that never ingest).
+ */
+export async function startTestApi(db: Db, options: { databaseUrl?: string } = {}): Promise<TestApi> {
+  const store = new FileContentStore(mkdtempSync(join(tmpdir(), "fracval-store-")));
+  const ingest = { uploadsDir: mkdtempSync(join(tmpdir(), "fracval-uploads-")), pseudonymSecret: TEST_PSEUDONYM_SECRET };
+  const queue: JobQueue = options.databaseUrl ? await startJobQueue(options.databaseUrl, { ingestion: { db, store, ...ingest } }) : { enqueue: async () => {}, stop: async () => {} };
   const app = await createApp({
     db,
-    store: new FileContentStore(mkdtempSync(join(tmpdir(), "fracval-store-"))),
+    store,
     authSecret: TEST_AUTH_SECRET,
     corsOrigins: [],
     production: true,
-    ingest: { uploadsDir: mkdtempSync(join(tmpdir(), "fracval-uploads-")), pseudonymSecret: TEST_PSEUDONYM_SECRET },
-    enqueue,
+    uploadsDir: ingest.uploadsDir,
+    enqueue: queue.enqueue,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.express.listen(0, "127.0.0.1", () => resolve(s));
@@ -49,6 +57,7 @@ export async function startTestApi(db: Db, enqueue: Enqueue = async () => {}): P
     async stop() {
       await new Promise((r) => server.close(r));
       await app.stop();
+      await queue.stop();
     },
   };
 }

@@ -33,8 +33,13 @@ export interface IngestDatasetOptions {
   folder: string;
   secrets: IngestSecrets;
   onProgress?: (progress: { rows: number; images: number }) => void;
-  /** The caller has already moved the dataset from UPLOADING to VALIDATING (startIngestion). */
+  /**
+   * The caller has already moved the dataset from UPLOADING to VALIDATING (startIngestion) and retries a
+   * failed attempt itself (the dataset__ingest job), so an unexpected failure leaves it VALIDATING.
+   */
   claimed?: boolean;
+  /** Abandons the ingestion (rolled back, nothing stored) at the next row, e.g. when the API shuts down. */
+  signal?: AbortSignal;
 }
 
 interface StagedSeries {
@@ -138,12 +143,19 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
   let images = 0;
   let outcome: { rows: number; problems: ManifestProblem[]; problemCount: number } = { rows: 0, problems: [], problemCount: 0 };
   try {
-    await db.$transaction(
+    return await db.$transaction(
       async (tx) => {
+        // Two attempts at one dataset (a job that outlived its expiry and was handed out again) must not
+        // both insert its patients: the second finds the lock taken and fails, to be retried later.
+        const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext(${dataset.id})) AS locked`;
+        if (!lock?.locked) throw new AppError("CONFLICT", `Dataset ${dataset.id} is being ingested by another process.`);
+        const current = await tx.validationDataset.findUniqueOrThrow({ where: { id: dataset.id } });
+        if (current.status !== "VALIDATING") throw new AppError("CONFLICT", `Dataset ${dataset.id} is already ${current.status}.`);
         outcome = await validateManifest(createReadStream(manifestPath), {
           requireImages: modality !== "CLINICAL_ONLY",
           providedScoreNames: dataset.providedScoreNames,
           onRow: async (r: ManifestRecord, row: number) => {
+            if (options.signal?.aborted) throw new Error(`ingestion of dataset ${dataset.id} was interrupted at row ${row} (${String(options.signal.reason ?? "aborted")}); nothing was stored`);
             const pseudonym = pseudonymise(options.secrets.pseudonym, dataset.siteId, String(r.patient_id));
             let series: StagedSeries | null = null;
             let landmarks: Landmarks | ManifestProblem = {};
@@ -208,28 +220,29 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
           },
         });
         if (outcome.problemCount > 0) throw new Rejected();
-        // Everything passed: copy the staged (de-identified) blobs into the store, then commit.
+        // Everything passed: copy the staged (de-identified) blobs into the store, then commit the
+        // patients and READY together, so that no attempt can see the one without the other.
         for (const key of staging.keys()) await store.put(await staging.get(key));
+        return tx.validationDataset.update({
+          where: { id: dataset.id },
+          data: { status: "READY", validationReport: reportOf(outcome), progressDone: outcome.rows, patientCount: outcome.rows, eventCount: events, imageCount: images, sha256: digest.digest("hex"), readyAt: new Date() },
+        });
       },
       { timeout: 60 * 60_000, maxWait: 60_000 },
     );
   } catch (error) {
     if (!(error instanceof Rejected)) {
-      await db.validationDataset.update({ where: { id: dataset.id }, data: { status: "UPLOADING" } });
+      if (!options.claimed) await db.validationDataset.update({ where: { id: dataset.id }, data: { status: "UPLOADING" } });
       throw error;
     }
   } finally {
     rmSync(stagingDir, { recursive: true, force: true });
   }
-  await db.validationDataset.update({ where: { id: dataset.id }, data: { progressDone: outcome.rows } });
-  const report: Prisma.InputJsonObject = { rows: outcome.rows, problemCount: outcome.problemCount, problems: outcome.problems as unknown as Prisma.InputJsonArray };
-  if (outcome.problemCount > 0) {
-    return db.validationDataset.update({ where: { id: dataset.id }, data: { status: "REJECTED", validationReport: report, patientCount: 0, eventCount: 0, imageCount: 0 } });
-  }
-  return db.validationDataset.update({
-    where: { id: dataset.id },
-    data: { status: "READY", validationReport: report, patientCount: outcome.rows, eventCount: events, imageCount: images, sha256: digest.digest("hex"), readyAt: new Date() },
-  });
+  return db.validationDataset.update({ where: { id: dataset.id }, data: { status: "REJECTED", validationReport: reportOf(outcome), progressDone: outcome.rows, patientCount: 0, eventCount: 0, imageCount: 0 } });
+}
+
+function reportOf(outcome: { rows: number; problems: ManifestProblem[]; problemCount: number }): Prisma.InputJsonObject {
+  return { rows: outcome.rows, problemCount: outcome.problemCount, problems: outcome.problems as unknown as Prisma.InputJsonArray };
 }
 
 /** Data rows of the manifest (a quick parse without checks), for the progress total. */

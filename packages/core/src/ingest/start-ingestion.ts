@@ -1,27 +1,64 @@
-// Starts the ingestion of an uploaded dataset in the background; the dataset's status (VALIDATING →
-// READY / REJECTED) and validation report tell the waiting client how it went.
+// Ingestion as a durable job: finishing an upload claims the dataset (UPLOADING → VALIDATING) and
+// enqueues its dataset__ingest job in one transaction; an API process runs the job (ingestDatasetJob),
+// and pg-boss retries it when that process fails or dies. The dataset's status (READY / REJECTED) and
+// validation report tell the waiting client how it went.
 import { createHmac } from "node:crypto";
-import type { Db, ValidationDataset } from "@fracval/db";
+import { z } from "zod";
+import type { Db, Prisma, ValidationDataset } from "@fracval/db";
 import type { ContentStore } from "../content-store.js";
 import { recordAudit } from "../audit.js";
 import { AppError } from "../errors.js";
 import { getUploadableDataset } from "../datasets.js";
+import { QUEUES, type Enqueue } from "../job-queue.js";
 import type { Viewer } from "../viewer.js";
-import { ingestDatasetFolder } from "./ingest-dataset.js";
+import { ingestDatasetFolder, type IngestSecrets } from "./ingest-dataset.js";
+
+export const IngestDatasetPayload = z.object({ datasetId: z.string().min(1) });
+export type IngestDatasetPayload = z.infer<typeof IngestDatasetPayload>;
 
 /** The de-identification key is derived from the pseudonym secret: one secret to keep, two purposes. */
-export function ingestSecretsFrom(pseudonymSecret: string) {
+export function ingestSecretsFrom(pseudonymSecret: string): IngestSecrets {
   return { pseudonym: pseudonymSecret, deidentification: createHmac("sha256", pseudonymSecret).update("deidentification").digest("hex") };
 }
 
-export async function startIngestion(db: Db, store: ContentStore, viewer: Viewer, datasetId: string, folder: string, pseudonymSecret: string): Promise<ValidationDataset> {
+export async function startIngestion(db: Db, enqueue: Enqueue, viewer: Viewer, datasetId: string): Promise<ValidationDataset> {
   const dataset = await getUploadableDataset(db, viewer, datasetId);
-  // Claim it atomically: a second "finish" while this one runs gets CONFLICT, not a second ingestion.
-  const { count } = await db.validationDataset.updateMany({ where: { id: dataset.id, status: "UPLOADING" }, data: { status: "VALIDATING" } });
-  if (!count) throw new AppError("CONFLICT", `Dataset ${dataset.id} is already being validated.`);
-  await recordAudit(db, viewer, { action: "dataset.ingest", siteId: dataset.siteId, resource: dataset.id });
-  const running = ingestDatasetFolder(db, store, { datasetId, folder, secrets: ingestSecretsFrom(pseudonymSecret), claimed: true });
-  running.catch((error: unknown) => console.error(`[ingest] dataset ${datasetId} failed:`, error));
-  // The caller polls the dataset for the outcome.
-  return { ...dataset, status: "VALIDATING" };
+  return db.$transaction(async (tx) => {
+    // Claim it atomically: a second "finish" while this one runs gets CONFLICT, not a second ingestion.
+    const { count } = await tx.validationDataset.updateMany({ where: { id: dataset.id, status: "UPLOADING" }, data: { status: "VALIDATING", progressDone: 0, progressTotal: 0 } });
+    if (!count) throw new AppError("CONFLICT", `Dataset ${dataset.id} is already being validated.`);
+    await recordAudit(tx, viewer, { action: "dataset.ingest", siteId: dataset.siteId, resource: dataset.id });
+    await enqueue(tx, QUEUES.datasetIngest, { datasetId: dataset.id } satisfies IngestDatasetPayload);
+    // The caller polls the dataset for the outcome.
+    return { ...dataset, status: "VALIDATING" as const, progressDone: 0, progressTotal: 0 };
+  });
+}
+
+export interface IngestDatasetJobOptions {
+  folder: string;
+  secrets: IngestSecrets;
+  /** No retry follows this attempt: a failure rejects the dataset with the reason. */
+  lastAttempt: boolean;
+  signal?: AbortSignal;
+}
+
+/**
+ * One attempt at a dataset__ingest job. Returns the dataset once READY or REJECTED, or null when there is
+ * nothing to do (an earlier attempt finished it). A failure is rethrown for pg-boss to retry — the
+ * transaction rolled back, so the dataset is still VALIDATING with nothing stored — except after the
+ * last attempt, when the dataset is REJECTED with the reason, where the waiting investigator sees it.
+ */
+export async function ingestDatasetJob(db: Db, store: ContentStore, payload: IngestDatasetPayload, options: IngestDatasetJobOptions): Promise<ValidationDataset | null> {
+  const dataset = await db.validationDataset.findUnique({ where: { id: payload.datasetId } });
+  if (dataset?.status !== "VALIDATING") return null;
+  try {
+    return await ingestDatasetFolder(db, store, { datasetId: dataset.id, folder: options.folder, secrets: options.secrets, claimed: true, ...(options.signal ? { signal: options.signal } : {}) });
+  } catch (error) {
+    if (options.lastAttempt && !options.signal?.aborted) {
+      const reason = `ingestion failed on the platform, not because of the data (${(error as Error).message ?? String(error)}); nothing was stored — upload the files again as a new dataset, and tell the FracVal administrators if this happens again`;
+      const report: Prisma.InputJsonObject = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason }] };
+      await db.validationDataset.updateMany({ where: { id: dataset.id, status: "VALIDATING" }, data: { status: "REJECTED", validationReport: report } });
+    }
+    throw error;
+  }
 }

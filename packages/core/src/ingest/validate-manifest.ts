@@ -34,6 +34,10 @@ export interface ManifestValidation {
   delimiter: string;
 }
 
+class RowHandlerFailure {
+  constructor(readonly cause: unknown) {}
+}
+
 const KNOWN: ReadonlyMap<string, ManifestColumn> = new Map([...MANIFEST_COLUMNS, ...CENTRE_COLUMNS, ...CT_CENTRE_COLUMNS].map((c) => [c.name, c]));
 /** Cells a spreadsheet would run as a formula (CSV injection). */
 const FORMULA = /^[=+\-@\t\r]/;
@@ -161,9 +165,19 @@ export async function validateManifest(input: Readable, options: ValidateManifes
         }
         seen.add(id);
       }
-      if (rowOk && options.onRow) for (const p of (await options.onRow(record, rows)) ?? []) report(p);
+      if (rowOk && options.onRow) {
+        let own: void | ManifestProblem[];
+        try {
+          own = await options.onRow(record, rows);
+        } catch (error) {
+          throw new RowHandlerFailure(error);
+        }
+        for (const p of own ?? []) report(p);
+      }
     }
   } catch (error) {
+    // The row handler's own failure (a database error, an interrupted ingestion) is not a CSV problem.
+    if (error instanceof RowHandlerFailure) throw error.cause;
     const e = error as Error & { code?: string; lines?: number };
     report({ row: Math.max(0, (e.lines ?? 1) - 1), column: "", value: "", reason: `not valid CSV: ${e.message}` });
   } finally {

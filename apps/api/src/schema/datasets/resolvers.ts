@@ -1,5 +1,4 @@
 import { createValidationDataset, getDataset, getStudy, listDatasets, listRuns, requireViewer, startIngestion, type CreateValidationDatasetOptions } from "@fracval/core";
-import { datasetUploadFolder } from "../../uploads.js";
 import type { ValidationDataset } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
@@ -11,8 +10,7 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     createValidationDataset: (_, { input }: { input: CreateValidationDatasetOptions }, { db, viewer }) => createValidationDataset(db, requireViewer(viewer), input),
-    finishValidationDatasetUpload: (_, { id }: { id: string }, { db, store, viewer, ingest }) =>
-      startIngestion(db, store, requireViewer(viewer), id, datasetUploadFolder(ingest.uploadsDir, id), ingest.pseudonymSecret),
+    finishValidationDatasetUpload: (_, { id }: { id: string }, { db, enqueue, viewer }) => startIngestion(db, enqueue, requireViewer(viewer), id),
   },
   ValidationDataset: {
     site: (d: ValidationDataset, _, { db }) => db.site.findUniqueOrThrow({ where: { id: d.siteId } }),
