@@ -6,12 +6,11 @@ within 5 years. Usage: /usr/bin/python3 models/ct-bone-muscle/train.py <data-dir
 import argparse, json, os, sys
 import numpy as np
 import torch
-from torch import nn
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "reference"))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from net import CnnRnn
-from common import Log, auroc, export_onnx, load_development, seed_everything, split
+from common import Log, auroc, binary_cross_entropy, export_onnx, fit, load_development, predict, seed_everything, split
 
 HORIZON = 1826
 SEED = 20261123
@@ -35,39 +34,12 @@ train, tune = train[known[train]], tune[known[tune]]
 tensors = [torch.from_numpy(arrays[name]) for name in inputs]
 target = torch.from_numpy(label)
 model = CnnRnn(inputs)
-optimiser = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-4)
 log = Log(os.path.join(args.out_dir, "training-log.json"))
-
-
-def predict(idx):
-    model.eval()
-    with torch.no_grad():
-        return torch.cat([model(*[t[idx[k:k + 32]] for t in tensors]) for k in range(0, len(idx), 32)]).squeeze(1).numpy()
-
-
-best, best_state, patience = -1.0, None, 0
-for epoch in range(30):
-    model.train()
-    order = np.random.permutation(train)
-    losses = []
-    for k in range(0, len(order), 32):
-        idx = order[k:k + 32]
-        p = model(*[t[idx] for t in tensors]).squeeze(1).clamp(1e-6, 1 - 1e-6)
-        # Unweighted cross-entropy, so the output stays a probability (at the matched development prevalence).
-        loss = -torch.mean(target[idx] * torch.log(p) + (1 - target[idx]) * torch.log1p(-p))
-        optimiser.zero_grad()
-        loss.backward()
-        optimiser.step()
-        losses.append(loss.item())
-    a = auroc(predict(tune), label[tune])
-    log.epoch(epoch=epoch, loss=float(np.mean(losses)), tuneAuroc=float(a))
-    if a > best:
-        best, best_state, patience = a, {k: v.clone() for k, v in model.state_dict().items()}, 0
-    else:
-        patience += 1
-        if patience >= 6:
-            break
-model.load_state_dict(best_state)
+best, best_state = fit(
+    model, train, batch_size=32, max_epochs=30, patience=6,
+    loss_of=lambda idx: binary_cross_entropy(model(*[t[idx] for t in tensors]).squeeze(1), target[idx]),
+    tune_score=lambda: auroc(predict(model, tensors, tune, 32), label[tune]), score_name="tuneAuroc", log=log,
+)
 torch.save(best_state, os.path.join(args.out_dir, "pytorch-weights.pt"))  # for npm run bench:inference (PyTorch vs onnxruntime)
 export_onnx(model, [t[:2] for t in tensors], inputs, ["fracture_5y"], os.path.join(args.out_dir, "model.onnx"))
 log.save(bestTuneAuroc=best, train=len(train), tune=len(tune), seed=SEED, inputs=inputs)

@@ -70,6 +70,47 @@ def cox_loss(log_hazard, time_, event):
     return -torch.sum((lh - log_risk) * ev) / torch.clamp(ev.sum(), min=1)
 
 
+def binary_cross_entropy(p, target):
+    """Unweighted cross-entropy on probabilities clamped away from 0 and 1, so the output stays a probability."""
+    p = p.clamp(1e-6, 1 - 1e-6)
+    return -torch.mean(target * torch.log(p) + (1 - target) * torch.log1p(-p))
+
+
+def predict(model, tensors, idx, chunk):
+    """The model's first output column for the patients idx, in chunks of `chunk`, in eval mode."""
+    model.eval()
+    with torch.no_grad():
+        return torch.cat([model(*[t[idx[k:k + chunk]] for t in tensors]) for k in range(0, len(idx), chunk)]).squeeze(1).numpy()
+
+
+def fit(model, train, batch_size, max_epochs, patience, loss_of, tune_score, score_name, log):
+    """Mini-batch AdamW (lr 2e-3, weight decay 1e-4) over shuffled training indices, with early stopping
+    on the tune split: stops after `patience` epochs without a better tune score and leaves the model at
+    its best epoch. loss_of(batch indices) → loss tensor; tune_score() → float. Returns (best score, best weights)."""
+    optimiser = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-4)
+    best, best_state, waited = -1.0, None, 0
+    for epoch in range(max_epochs):
+        model.train()
+        order = np.random.permutation(train)
+        losses = []
+        for k in range(0, len(order), batch_size):
+            loss = loss_of(order[k:k + batch_size])
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            losses.append(loss.item())
+        score = tune_score()
+        log.epoch(epoch=epoch, loss=float(np.mean(losses)), **{score_name: float(score)})
+        if score > best:
+            best, best_state, waited = score, {k: v.clone() for k, v in model.state_dict().items()}, 0
+        else:
+            waited += 1
+            if waited >= patience:
+                break
+    model.load_state_dict(best_state)
+    return best, best_state
+
+
 def export_onnx(model, example_inputs, input_names, output_names, path):
     model.eval()
     torch.onnx.export(

@@ -5,12 +5,11 @@ Usage: /usr/bin/python3 models/xray-deepsurv/train.py <data-dir> <out-dir>   (bu
 import json, os, sys
 import numpy as np
 import torch
-from torch import nn
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "reference"))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from net import DeepSurv
-from common import Log, cox_loss, export_onnx, harrell_c, load_development, seed_everything, split, standardise
+from common import Log, cox_loss, export_onnx, fit, harrell_c, load_development, predict, seed_everything, split, standardise
 
 SEED = 20261123
 data_dir, out_dir = sys.argv[1], sys.argv[2]
@@ -27,41 +26,16 @@ clin = torch.from_numpy(clinical.astype(np.float32))
 time_ = torch.from_numpy(y["time"].astype(np.float32))
 event = torch.from_numpy(y["event"].astype(np.float32))
 model = DeepSurv(patches.shape[1], clin.shape[1])
-optimiser = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-4)
 log = Log(os.path.join(out_dir, "training-log.json"))
-
-
-def predict(idx):
-    model.eval()
-    with torch.no_grad():
-        return torch.cat([model(patches[idx[k:k + 256]], clin[idx[k:k + 256]]) for k in range(0, len(idx), 256)]).squeeze(1).numpy()
-
-
-best, best_state, patience = -1.0, None, 0
-for epoch in range(40):
-    model.train()
-    order = np.random.permutation(train)
-    losses = []
-    for k in range(0, len(order), 256):  # large batches: the Cox loss needs risk sets
-        idx = order[k:k + 256]
-        loss = cox_loss(model(patches[idx], clin[idx]).squeeze(1), time_[idx], event[idx])
-        optimiser.zero_grad()
-        loss.backward()
-        optimiser.step()
-        losses.append(loss.item())
-    c = harrell_c(y["time"][tune], y["event"][tune], predict(tune))
-    log.epoch(epoch=epoch, loss=float(np.mean(losses)), tuneHarrellC=float(c))
-    if c > best:
-        best, best_state, patience = c, {k: v.clone() for k, v in model.state_dict().items()}, 0
-    else:
-        patience += 1
-        if patience >= 8:
-            break
-model.load_state_dict(best_state)
+best, best_state = fit(
+    model, train, batch_size=256, max_epochs=40, patience=8,  # large batches: the Cox loss needs risk sets
+    loss_of=lambda idx: cox_loss(model(patches[idx], clin[idx]).squeeze(1), time_[idx], event[idx]),
+    tune_score=lambda: harrell_c(y["time"][tune], y["event"][tune], predict(model, [patches, clin], tune, 256)), score_name="tuneHarrellC", log=log,
+)
 torch.save(best_state, os.path.join(out_dir, "pytorch-weights.pt"))  # for npm run bench:inference (PyTorch vs onnxruntime)
 
 # Breslow baseline cumulative hazard on the training split at log-hazard 0 (the manifest's reference).
-lp = predict(train)
+lp = predict(model, [patches, clin], train, 256)
 t_train, e_train = y["time"][train], y["event"][train]
 risk = np.exp(lp)
 hazard = {}

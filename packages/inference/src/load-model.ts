@@ -127,23 +127,52 @@ function checkInputsAreFed(manifest: ModelManifest, pipeline: Pipeline | null): 
 }
 
 /**
+ * Batch input buffers, reused per model and input: a fresh array per batch (a CT batch of 32 is tens of
+ * MB) costs page faults, zero-filling and garbage collection comparable to the inference itself. A
+ * buffer is lent to one session run at a time, so concurrent batches on one model get their own.
+ */
+const idleBuffers = new WeakMap<LoadedModel, Map<string, Float32Array[]>>();
+
+function borrowBuffer(model: LoadedModel, input: string, length: number): Float32Array {
+  const free = idleBuffers.get(model)?.get(input);
+  const k = free?.findIndex((b) => b.length >= length) ?? -1;
+  return k >= 0 ? free!.splice(k, 1)[0]! : new Float32Array(length);
+}
+
+function returnBuffer(model: LoadedModel, input: string, buffer: Float32Array): void {
+  let byInput = idleBuffers.get(model);
+  if (!byInput) idleBuffers.set(model, (byInput = new Map()));
+  const free = byInput.get(input) ?? [];
+  free.push(buffer);
+  byInput.set(input, free.sort((a, b) => a.length - b.length).slice(-2)); // keep the two largest
+}
+
+/**
  * Scores a batch of patients (each a record of input tensors) in one session run; returns the first
  * declared output per patient, flipped to "higher = higher risk", and every output's raw values.
  */
 export async function scoreBatch(model: LoadedModel, patients: PatientTensors[]): Promise<{ scores: Float32Array; outputs: Record<string, Float32Array> }> {
   const feeds: Record<string, ort.Tensor> = {};
-  for (const input of model.manifest.inputs) {
-    const rowShape = input.shape.slice(1) as number[];
-    const size = rowShape.reduce((a, b) => a * b, 1);
-    const data = new Float32Array(patients.length * size);
-    patients.forEach((p, k) => {
-      const row = p[input.name];
-      if (!row || row.length !== size) throw new ModelContractError(`patient ${k}: input "${input.name}" has ${row?.length ?? 0} values; ${size} expected`);
-      data.set(row, k * size);
-    });
-    feeds[input.name] = new ort.Tensor("float32", data, [patients.length, ...rowShape]);
+  const borrowed: [string, Float32Array][] = [];
+  let out: ort.InferenceSession.OnnxValueMapType;
+  try {
+    for (const input of model.manifest.inputs) {
+      const rowShape = input.shape.slice(1) as number[];
+      const size = rowShape.reduce((a, b) => a * b, 1);
+      const buffer = borrowBuffer(model, input.name, patients.length * size);
+      borrowed.push([input.name, buffer]);
+      const data = buffer.subarray(0, patients.length * size);
+      patients.forEach((p, k) => {
+        const row = p[input.name];
+        if (!row || row.length !== size) throw new ModelContractError(`patient ${k}: input "${input.name}" has ${row?.length ?? 0} values; ${size} expected`);
+        data.set(row, k * size);
+      });
+      feeds[input.name] = new ort.Tensor("float32", data, [patients.length, ...rowShape]);
+    }
+    out = await model.session.run(feeds);
+  } finally {
+    for (const [name, buffer] of borrowed) returnBuffer(model, name, buffer);
   }
-  const out = await model.session.run(feeds);
   const outputs: Record<string, Float32Array> = {};
   for (const o of model.manifest.outputs) outputs[o.name] = Float32Array.from(out[o.name]!.data as Float32Array);
   const first = model.manifest.outputs[0]!;

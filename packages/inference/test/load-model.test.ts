@@ -31,6 +31,26 @@ describe("loadModel", () => {
     rows.forEach((r, i) => expect(scores[i]).toBeCloseTo(1 / (1 + Math.exp(-(intercept + r.reduce((s, v, k) => s + v * coef[k]!, 0)))), 6));
   });
 
+  it("scores each patient the same whatever the batch around it: reused input buffers never leak rows between batches, sizes or concurrent runs", async () => {
+    const { bytes, manifest } = read("clinical-coxph-m2");
+    const model = await loadModel(bytes, manifest, { providers: ["cpu"], ...quiet });
+    const coef = JSON.parse(readFileSync(new URL("coefficients.json", dir("clinical-coxph-m2")), "utf8")).coef as number[];
+    const patient = (k: number) => ({ clinical: Float32Array.from(coef, (_, j) => ((k * 7 + j * 3) % 11) - 5) });
+    const expected = (k: number) => patient(k).clinical.reduce((s, v, j) => s + v * coef[j]!, 0);
+    const big = Array.from({ length: 32 }, (_, k) => patient(k));
+    const check = (scores: Float32Array, ks: number[]) => {
+      expect(scores).toHaveLength(ks.length);
+      ks.forEach((k, i) => expect(scores[i]).toBeCloseTo(expected(k), 5));
+    };
+    check((await scoreBatch(model, big)).scores, big.map((_, k) => k));
+    check((await scoreBatch(model, [patient(40), patient(41)])).scores, [40, 41]); // a smaller batch in the larger buffer
+    const concurrent = await Promise.all([0, 1, 2, 3].map((r) => scoreBatch(model, Array.from({ length: 8 }, (_, k) => patient(100 + r * 8 + k)))));
+    concurrent.forEach((c, r) => check(c.scores, Array.from({ length: 8 }, (_, k) => 100 + r * 8 + k)));
+    // A batch refused half-way (a patient lacks the input) gives its buffer back, and the next batch is right.
+    await expect(scoreBatch(model, [patient(1), { clinical: new Float32Array(1) }])).rejects.toThrow(`patient 1: input "clinical" has 1 values; ${coef.length} expected`);
+    check((await scoreBatch(model, [patient(50)])).scores, [50]);
+  });
+
   it("refuses a manifest that lies about the input shape", async () => {
     const { bytes, manifest } = read("clinical-coxph-m1");
     await expect(loadModel(bytes, { ...manifest, inputs: [{ ...manifest.inputs[0], shape: ["batch", 4] }] }, { providers: ["cpu"], ...quiet })).rejects.toThrow(/input "clinical" has shape \[batch, 4\]; manifest.clinicalFeatures lists 2 features/);
