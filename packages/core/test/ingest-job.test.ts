@@ -69,7 +69,7 @@ describe("ingestDatasetJob", () => {
     expect(await patientsOf(id)).toBe(6);
   });
 
-  it("refuses to run beside another attempt at the same dataset (which holds its lock) and stores nothing", async () => {
+  it("refuses to run beside another attempt at the same dataset (which holds its lock), stores nothing and rejects nothing", async () => {
     const id = await finishedUpload();
     let release!: () => void;
     let locked!: () => void;
@@ -81,6 +81,8 @@ describe("ingestDatasetJob", () => {
     });
     await lockTaken;
     await expect(ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, lastAttempt: false })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/being ingested by another process/) });
+    // Even as its job's last attempt it leaves the outcome to the attempt holding the lock.
+    await expect(ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, lastAttempt: true })).rejects.toMatchObject({ code: "CONFLICT" });
     release();
     await other;
     expect(await statusOf(id)).toBe("VALIDATING");

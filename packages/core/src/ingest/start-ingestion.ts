@@ -44,7 +44,7 @@ export interface IngestDatasetJobOptions {
 
 /**
  * One attempt at a dataset__ingest job. Returns the dataset once READY or REJECTED, or null when there is
- * nothing to do (an earlier attempt finished it). A failure is rethrown for pg-boss to retry — the
+ * nothing to do (another attempt finished it). A failure is rethrown for pg-boss to retry — the
  * transaction rolled back, so the dataset is still VALIDATING with nothing stored — except after the
  * last attempt, when the dataset is REJECTED with the reason, where the waiting investigator sees it.
  */
@@ -54,7 +54,11 @@ export async function ingestDatasetJob(db: Db, store: ContentStore, payload: Ing
   try {
     return await ingestDatasetFolder(db, store, { datasetId: dataset.id, folder: options.folder, secrets: options.secrets, claimed: true, ...(options.signal ? { signal: options.signal } : {}) });
   } catch (error) {
-    if (options.lastAttempt && !options.signal?.aborted) {
+    // CONFLICT: another attempt holds the dataset (a job handed out again after its expiry) or has just
+    // finished it. That attempt decides the outcome; this one must not reject the dataset under it.
+    const otherAttempt = error instanceof AppError && error.code === "CONFLICT";
+    if (otherAttempt && (await db.validationDataset.findUnique({ where: { id: dataset.id } }))?.status !== "VALIDATING") return null;
+    if (options.lastAttempt && !otherAttempt && !options.signal?.aborted) {
       const reason = `ingestion failed on the platform, not because of the data (${(error as Error).message ?? String(error)}); nothing was stored — upload the files again as a new dataset, and tell the FracVal administrators if this happens again`;
       const report: Prisma.InputJsonObject = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason }] };
       await db.validationDataset.updateMany({ where: { id: dataset.id, status: "VALIDATING" }, data: { status: "REJECTED", validationReport: report } });
