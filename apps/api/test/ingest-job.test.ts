@@ -20,7 +20,8 @@ const source = mkdtempSync(join(tmpdir(), "fracval-ingest-source-"));
 const uploadsDir = mkdtempSync(join(tmpdir(), "fracval-ingest-uploads-"));
 const storageDir = mkdtempSync(join(tmpdir(), "fracval-ingest-store-"));
 let t: TestDatabase;
-let producer: JobQueue;
+let quickExpiry: JobQueue;
+let defaultExpiry: JobQueue;
 let investigator: Viewer;
 const apis: ChildProcess[] = [];
 
@@ -28,7 +29,8 @@ beforeAll(async () => {
   t = await createTestDatabase();
   // Enqueues only (as an API process that has not picked the job up yet); a short expiry so that the
   // job of a killed process is handed out again within seconds.
-  producer = await startJobQueue(t.url, { ingestExpireInSeconds: 4 });
+  quickExpiry = await startJobQueue(t.url, { ingestExpireInSeconds: 4 });
+  defaultExpiry = await startJobQueue(t.url); // the default expiry: only a hand-back can hand the job out again
   investigator = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })).id))!;
   const profile = findProfile("Severance");
   writeDataset({ profile, n: N, seed: 71, out: source, modality: "xray", writeImages: xrayWriter(profile, 71) });
@@ -36,7 +38,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const api of apis) api.kill("SIGKILL");
-  await producer?.stop();
+  await quickExpiry?.stop();
+  await defaultExpiry?.stop();
   await t?.drop();
 });
 
@@ -65,12 +68,12 @@ const logOf = (api: ChildProcess) => (api as ChildProcess & { log: string }).log
 const exited = (api: ChildProcess) => new Promise<number | null>((resolve) => (api.exitCode !== null || api.signalCode !== null ? resolve(api.exitCode) : api.once("exit", (code) => resolve(code))));
 
 /** An upload whose files are all in place (as tus leaves them), finished by the investigator. */
-async function finishedUpload(): Promise<string> {
+async function finishedUpload(queue: JobQueue): Promise<string> {
   const site = await t.db.site.findFirstOrThrow({ where: { code: "Severance" } });
   const study = await t.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } });
   const dataset = await t.db.validationDataset.create({ data: { name: "restart test", siteId: site.id, studyId: study.id, providedScoreNames: [] } });
   cpSync(source, datasetUploadFolder(uploadsDir, dataset.id), { recursive: true });
-  await startIngestion(t.db, producer.enqueue, investigator, dataset.id);
+  await startIngestion(t.db, queue.enqueue, investigator, dataset.id);
   return dataset.id;
 }
 
@@ -96,7 +99,7 @@ async function expectReadyOnce(id: string) {
 
 describe("ingestion as a job of the API processes", () => {
   it("an API process killed mid-ingestion (SIGKILL) leaves nothing behind; another finishes the dataset, each patient once", async () => {
-    const id = await finishedUpload();
+    const id = await finishedUpload(quickExpiry);
     const first = startApi();
     await midway(id);
     first.kill("SIGKILL");
@@ -111,7 +114,7 @@ describe("ingestion as a job of the API processes", () => {
 
   it("an API process stopped mid-ingestion (SIGTERM) exits promptly and hands the dataset back; the next one finishes it", async () => {
     for (const api of apis) api.kill("SIGKILL"); // the API process of the previous test
-    const id = await finishedUpload();
+    const id = await finishedUpload(defaultExpiry);
     const stopping = startApi();
     await midway(id);
     const asked = Date.now();

@@ -131,6 +131,31 @@ describe("validation run through the queue and a worker", () => {
     expect(await metricOf(run.id)).toBe(await metricOf(earlier.id));
   }, 120_000);
 
+  it("a worker stopped with SIGTERM mid-batch finishes that batch, exits 0 and leaves no job half-done", async () => {
+    worker?.kill("SIGTERM");
+    const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
+    const model = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m3" } });
+    const pi = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "pi@fracval.demo" } })).id))!;
+    const run = await createValidationRun(t.db, pi, { modelVersionId: model.id, datasetId: dataset.id, batchSize: 2 }, producer.enqueue);
+    const stopping = spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], { env: { ...process.env, DATABASE_URL: t.url, FRACVAL_STORAGE_DIR: storageDir, FRACVAL_WORKER_BATCH_DELAY_MS: "1500" }, stdio: ["ignore", "pipe", "pipe"] });
+    let log = "";
+    stopping.stdout!.on("data", (d: Buffer) => (log += d.toString()));
+    stopping.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+    const jobStates = async () => (await t.db.$queryRawUnsafe<{ state: string }[]>(`SELECT state::text FROM pgboss.job WHERE name = 'run__score' AND data->>'runId' = $1`, run.id)).map((j) => j.state);
+    await waitFor(async () => (await jobStates()).includes("active"), 60_000);
+    const exited = new Promise<string>((resolve) => stopping.once("exit", (code, signal) => resolve(`${code ?? signal}`)));
+    stopping.kill("SIGTERM");
+    expect(await exited, log).toBe("0");
+    const states = await jobStates();
+    expect(states.filter((s) => s === "completed")).toHaveLength(1); // the batch it had started
+    expect(states.filter((s) => s !== "completed" && s !== "created")).toEqual([]);
+    const r = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(r.progressDone).toBe(2);
+    expect(await t.db.prediction.count({ where: { runId: run.id } })).toBe(2);
+    worker = startWorker();
+    await waitFor(async () => (await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } })).status === "SUCCEEDED", 60_000);
+  }, 120_000);
+
   it("cancels a queued run: its jobs are skipped and it stays CANCELLED", async () => {
     worker?.kill("SIGTERM");
     const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });

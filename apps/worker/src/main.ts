@@ -6,7 +6,7 @@ import { computeRunMetricsJob, contentStoreFromEnv, failRun, FileContentStore, m
 import { createPrismaClient } from "@fracval/db";
 import { cpus } from "node:os";
 import { workerConfig, type WorkerConfig } from "./config.js";
-import { startHeartbeat } from "./heartbeat.js";
+import { startHeartbeat, type Heartbeat } from "./heartbeat.js";
 
 let config: WorkerConfig;
 try {
@@ -26,6 +26,17 @@ boss.on("error", (error: Error & { code?: string }) => {
   if (error.code !== "57P01") console.error("[worker] queue error:", error); // 57P01: server shutting down
 });
 await boss.start();
+// Installed before the first job is taken: a stop signal lets the current job finish, whenever it comes.
+let heartbeat: Heartbeat | undefined;
+async function shutdown(signal: string) {
+  console.log(`[worker] ${signal}: finishing current jobs`);
+  await boss.stop({ graceful: true, wait: true });
+  await heartbeat?.stop();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
 for (const queue of Object.values(QUEUES)) await boss.createQueue(queue);
 // When a run's last batch is scored, its metrics job is enqueued in the same transaction as the status change.
 const enqueue = transactionalEnqueue(boss);
@@ -55,15 +66,6 @@ await boss.work<RunMetricsPayload>(QUEUES.runMetrics, { batchSize: 1, pollingInt
   const { runId } = RunMetricsPayload.parse(job!.data);
   await attempt(job!, runId, "metrics", metricsFailure, () => computeRunMetricsJob(db, models, runId));
 });
-const heartbeat = await startHeartbeat(db, null);
+heartbeat = await startHeartbeat(db, null);
 console.log(`[worker] ready (${heartbeat.id})`);
 
-async function shutdown(signal: string) {
-  console.log(`[worker] ${signal}: finishing current jobs`);
-  await boss.stop({ graceful: true, wait: true });
-  await heartbeat.stop();
-  await db.$disconnect();
-  process.exit(0);
-}
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
