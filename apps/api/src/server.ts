@@ -1,16 +1,32 @@
 // API process entry point (started by `npm start`, or alone with the env of config.ts).
 import { createPrismaClient } from "@fracval/db";
 import { contentStoreFromEnv, FileContentStore } from "@fracval/core";
-import { createApp } from "./app.js";
+import type { Server } from "node:http";
+import { createApp, type App } from "./app.js";
 import { readConfig } from "./config.js";
-import { startJobQueue } from "./queue.js";
+import { startJobQueue, type JobQueue } from "./queue.js";
 
 const config = readConfig();
 const db = createPrismaClient(config.DATABASE_URL);
+// Installed before the job queue takes an ingestion: a stop signal hands it back, whenever it comes.
+let server: Server | undefined;
+let app: App | undefined;
+let queue: JobQueue | undefined;
+async function shutdown(signal: string) {
+  console.log(`[api] ${signal}: shutting down`);
+  server?.close();
+  await app?.stop();
+  await queue?.stop();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
 const store = contentStoreFromEnv({ ...process.env, FRACVAL_STORAGE_DIR: config.FRACVAL_STORAGE_DIR }, (dir) => new FileContentStore(dir));
 const ingest = { uploadsDir: config.FRACVAL_UPLOAD_DIR, pseudonymSecret: config.FRACVAL_PSEUDONYM_SECRET };
-const queue = await startJobQueue(config.DATABASE_URL, { ingestion: { db, store, ...ingest } });
-const app = await createApp({
+queue = await startJobQueue(config.DATABASE_URL, { ingestion: { db, store, ...ingest } });
+app = await createApp({
   db,
   store,
   authSecret: config.AUTH_SECRET,
@@ -19,15 +35,5 @@ const app = await createApp({
   uploadsDir: ingest.uploadsDir,
   enqueue: queue.enqueue,
 });
-const server = app.express.listen(config.API_PORT, () => console.log(`[api] GraphQL on http://localhost:${config.API_PORT}/graphql`));
+server = app.express.listen(config.API_PORT, () => console.log(`[api] GraphQL on http://localhost:${config.API_PORT}/graphql`));
 
-async function shutdown(signal: string) {
-  console.log(`[api] ${signal}: shutting down`);
-  server.close();
-  await app.stop();
-  await queue.stop();
-  await db.$disconnect();
-  process.exit(0);
-}
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
