@@ -71,6 +71,32 @@ describe("ingestDatasetFolder", () => {
     expect(landmarks.L3).toEqual([Number(manifest[1]![column("l3_x")]), Number(manifest[1]![column("l3_y")])]);
   });
 
+  it("stores every row's values with its own patient when patients are inserted in several batches, provided scores included", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "fracval-upload-scores-"));
+    cpSync(xrayFolder, folder, { recursive: true });
+    const lines = readFileSync(join(folder, "manifest.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+    lines[0]!.push("GpVF");
+    lines.slice(1).forEach((line, k) => line.push(String(0.05 + k / 10)));
+    writeFileSync(join(folder, "manifest.csv"), lines.map((l) => l.join(",")).join("\n") + "\n");
+    const siteRow = await t.db.site.findFirstOrThrow({ where: { code: "Severance" } });
+    const study = await t.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } });
+    const dataset = await t.db.validationDataset.create({ data: { name: "scores", siteId: siteRow.id, studyId: study.id, providedScoreNames: ["GpVF"] } });
+    const result = await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder, secrets, insertBatchSize: 3 }); // 8 rows: batches of 3, 3, 2
+    expect(result).toMatchObject({ status: "READY", patientCount: 8, imageCount: 8 });
+    const col = (name: string) => lines[0]!.indexOf(name);
+    for (const line of lines.slice(1)) {
+      const patient = await t.db.patient.findUniqueOrThrow({
+        where: { datasetId_pseudonym: { datasetId: dataset.id, pseudonym: pseudonymise(secrets.pseudonym, dataset.siteId, line[col("patient_id")]!) } },
+        include: { baseline: true, outcome: true, providedScores: true, images: true },
+      });
+      expect(patient.baseline!.ageYears).toBe(Number(line[col("age")]));
+      expect(patient.outcome!.followUpDays).toBe(Number(line[col("followup_days")]));
+      expect(patient.providedScores).toEqual([{ patientId: patient.id, name: "GpVF", value: Number(line[col("GpVF")]) }]);
+      expect(patient.images).toHaveLength(1);
+      expect((patient.images[0]!.landmarks as Record<string, number[]>).L3).toEqual([Number(line[col("l3_x")]), Number(line[col("l3_y")])]);
+    }
+  });
+
   it("leaves no original identifier anywhere in the database or the storage", async () => {
     const tables = ["Patient", "ClinicalBaseline", "Outcome", "ImageSeries", "ValidationDataset", "AuditEvent", "ProvidedScore"];
     let dump = "";
