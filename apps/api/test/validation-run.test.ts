@@ -30,8 +30,18 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const startWorker = (extra: Record<string, string> = {}) =>
-  spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], { env: { ...process.env, DATABASE_URL: t.url, FRACVAL_STORAGE_DIR: storageDir, FRACVAL_QUEUE_MAINTENANCE_SECONDS: "1", ...extra }, stdio: "ignore" });
+const startWorker = (extra: Record<string, string> = {}, stdio: "ignore" | "pipe" = "ignore") =>
+  spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], { env: { ...process.env, DATABASE_URL: t.url, FRACVAL_STORAGE_DIR: storageDir, FRACVAL_QUEUE_MAINTENANCE_SECONDS: "1", ...extra }, stdio });
+
+/** A queued run of `family` on the Severance demo cohort, with the previous test's worker stopped. */
+async function queuedRun(family: string, batchSize?: number) {
+  worker?.kill("SIGTERM");
+  const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
+  const model = await t.db.modelVersion.findFirstOrThrow({ where: { family } });
+  const pi = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "pi@fracval.demo" } })).id))!;
+  const run = await createValidationRun(t.db, pi, { modelVersionId: model.id, datasetId: dataset.id, ...(batchSize ? { batchSize } : {}) }, producer.enqueue);
+  return { run, dataset, model, pi };
+}
 
 describe("validation run through the queue and a worker", () => {
   it("scores every patient once with the clinical CoxPH model 2 and reports progress", async () => {
@@ -104,11 +114,7 @@ describe("validation run through the queue and a worker", () => {
   }, 90_000);
 
   it("loses nothing and duplicates nothing when a worker is SIGKILLed mid-run; the same metrics result", async () => {
-    worker?.kill("SIGTERM");
-    const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
-    const model = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m2" } });
-    const pi = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "pi@fracval.demo" } })).id))!;
-    const run = await createValidationRun(t.db, pi, { modelVersionId: model.id, datasetId: dataset.id, batchSize: 2 }, producer.enqueue);
+    const { run, dataset, model } = await queuedRun("clinical-coxph-m2", 2);
     const first = startWorker({ FRACVAL_WORKER_BATCH_DELAY_MS: "400" });
     const partial = await waitFor(async () => {
       const r = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
@@ -132,12 +138,8 @@ describe("validation run through the queue and a worker", () => {
   }, 120_000);
 
   it("a worker stopped with SIGTERM mid-batch finishes that batch, exits 0 and leaves no job half-done", async () => {
-    worker?.kill("SIGTERM");
-    const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
-    const model = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m3" } });
-    const pi = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "pi@fracval.demo" } })).id))!;
-    const run = await createValidationRun(t.db, pi, { modelVersionId: model.id, datasetId: dataset.id, batchSize: 2 }, producer.enqueue);
-    const stopping = spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], { env: { ...process.env, DATABASE_URL: t.url, FRACVAL_STORAGE_DIR: storageDir, FRACVAL_WORKER_BATCH_DELAY_MS: "1500" }, stdio: ["ignore", "pipe", "pipe"] });
+    const { run } = await queuedRun("clinical-coxph-m3", 2);
+    const stopping = startWorker({ FRACVAL_WORKER_BATCH_DELAY_MS: "1500" }, "pipe");
     let log = "";
     stopping.stdout!.on("data", (d: Buffer) => (log += d.toString()));
     stopping.stderr!.on("data", (d: Buffer) => (log += d.toString()));
@@ -157,11 +159,7 @@ describe("validation run through the queue and a worker", () => {
   }, 120_000);
 
   it("cancels a queued run: its jobs are skipped and it stays CANCELLED", async () => {
-    worker?.kill("SIGTERM");
-    const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
-    const model = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m1" } });
-    const pi = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "pi@fracval.demo" } })).id))!;
-    const run = await createValidationRun(t.db, pi, { modelVersionId: model.id, datasetId: dataset.id }, producer.enqueue);
+    const { run, pi } = await queuedRun("clinical-coxph-m1");
     expect((await cancelValidationRun(t.db, pi, run.id)).status).toBe("CANCELLED");
     await expect(cancelValidationRun(t.db, pi, run.id)).rejects.toMatchObject({ code: "CONFLICT" });
     worker = startWorker();
