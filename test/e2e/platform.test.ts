@@ -261,7 +261,7 @@ describe("npm start on a fresh data directory", () => {
     const { data } = await gqlAs(key, "{ studies { id slug } }");
     const study = (data!.studies as { id: string; slug: string }[]).find((s) => s.slug === "ct-bone-muscle")!;
     const upload = cli(["upload", "--api", `http://localhost:${ports.api}`, "--key", key, "--study", study.id, "--run", "ct-bone-muscle@1.0.0", "--timeout", "300", folder]);
-    expect(upload.status, upload.stderr).toBe(0);
+    expect(upload.status, `${upload.stderr}\n--- platform output (end) ---\n${platform.output().slice(-6000)}`).toBe(0);
     expect(upload.stderr).toMatch(/READY: 24 patients/);
     expect(upload.stderr).toMatch(/SUCCEEDED: 24 scored, 0 failed/);
     const [ready, finished] = upload.stdout.trim().split("\n").map((l) => JSON.parse(l));

@@ -7,6 +7,7 @@ import { CENTRE_LEVELS } from "@fracval/upload-format";
 import { parse } from "csv-parse";
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { join, resolve, sep } from "node:path";
 import type { Db, Modality, Prisma, ValidationDataset } from "@fracval/db";
 import { FileContentStore, type ContentStore } from "../content-store.js";
@@ -67,6 +68,9 @@ function stageImages(modality: Modality, path: string, staging: ContentStore, de
     if (modality === "CT_ABDOMEN" && files.length < MIN_CT_SLICES) return problem(`CT series has ${files.length} slice(s); at least ${MIN_CT_SLICES} are needed to cover T12–L4`);
     const slices: { key: string; summary: DicomSummary }[] = [];
     for (const file of files) {
+      // Ingestion shares its process with the API: between files, let it answer requests (decoding and
+      // de-identifying are synchronous, and most awaits here resolve without ever reaching the event loop).
+      await yieldToEventLoop();
       let bytes: Uint8Array = new Uint8Array(readFileSync(file));
       const name = file.slice(path.length + 1) || file.split(sep).pop()!;
       if (isPng(bytes)) {
@@ -217,7 +221,10 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
         await insertPatients(tx, dataset.siteId, dataset.id, pending.splice(0));
         // Everything passed: copy the staged (de-identified) blobs into the store, then commit the
         // patients and READY together, so that no attempt can see the one without the other.
-        for (const key of staging.keys()) await store.put(await staging.get(key));
+        for (const key of staging.keys()) {
+          await yieldToEventLoop();
+          await store.put(await staging.get(key));
+        }
         return tx.validationDataset.update({
           where: { id: dataset.id },
           data: { status: "READY", validationReport: reportOf(outcome), progressDone: outcome.rows, patientCount: outcome.rows, eventCount: events, imageCount: images, sha256: digest.digest("hex"), readyAt: new Date() },
