@@ -132,7 +132,7 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
   const dataset = await db.validationDataset.findUnique({ where: { id: options.datasetId }, include: { study: true } });
   if (!dataset) throw notFound("Dataset", options.datasetId);
   const expected = options.claimed ? "VALIDATING" : "UPLOADING";
-  if (dataset.status !== expected) throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; only an UPLOADING dataset can be ingested.`);
+  if (dataset.status !== expected) throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; only ${options.claimed ? "a VALIDATING dataset claimed for ingestion" : "an UPLOADING dataset"} can be ingested.`);
   const manifestPath = join(options.folder, "manifest.csv");
   if (!existsSync(manifestPath)) {
     const report = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason: "the upload has no manifest.csv" }] };

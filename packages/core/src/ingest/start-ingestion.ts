@@ -49,19 +49,19 @@ export interface IngestDatasetJobOptions {
  * last attempt, when the dataset is REJECTED with the reason, where the waiting investigator sees it.
  */
 export async function ingestDatasetJob(db: Db, store: ContentStore, payload: IngestDatasetPayload, options: IngestDatasetJobOptions): Promise<ValidationDataset | null> {
-  const dataset = await db.validationDataset.findUnique({ where: { id: payload.datasetId } });
-  if (dataset?.status !== "VALIDATING") return null;
+  const datasetId = payload.datasetId;
   try {
-    return await ingestDatasetFolder(db, store, { datasetId: dataset.id, folder: options.folder, secrets: options.secrets, claimed: true, ...(options.signal ? { signal: options.signal } : {}) });
+    return await ingestDatasetFolder(db, store, { datasetId, folder: options.folder, secrets: options.secrets, claimed: true, ...(options.signal ? { signal: options.signal } : {}) });
   } catch (error) {
-    // CONFLICT: another attempt holds the dataset (a job handed out again after its expiry) or has just
-    // finished it. That attempt decides the outcome; this one must not reject the dataset under it.
-    const otherAttempt = error instanceof AppError && error.code === "CONFLICT";
-    if (otherAttempt && (await db.validationDataset.findUnique({ where: { id: dataset.id } }))?.status !== "VALIDATING") return null;
+    // CONFLICT / NOT_FOUND: the dataset is no longer VALIDATING (an earlier attempt finished it: nothing to
+    // do), or another attempt holds it (a job handed out again after its expiry). That attempt decides
+    // the outcome; this one must not reject the dataset under it.
+    const otherAttempt = error instanceof AppError && (error.code === "CONFLICT" || error.code === "NOT_FOUND");
+    if (otherAttempt && (await db.validationDataset.findUnique({ where: { id: datasetId } }))?.status !== "VALIDATING") return null;
     if (options.lastAttempt && !otherAttempt && !options.signal?.aborted) {
       const reason = `ingestion failed on the platform, not because of the data (${(error as Error).message ?? String(error)}); nothing was stored — upload the files again as a new dataset, and tell the FracVal administrators if this happens again`;
       const report: Prisma.InputJsonObject = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason }] };
-      await db.validationDataset.updateMany({ where: { id: dataset.id, status: "VALIDATING" }, data: { status: "REJECTED", validationReport: report } });
+      await db.validationDataset.updateMany({ where: { id: datasetId, status: "VALIDATING" }, data: { status: "REJECTED", validationReport: report } });
     }
     throw error;
   }
