@@ -5,6 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { analysisTimeDays } from "@fracval/upload-format";
 import { baselineHazardAt, coxPH, harrellC } from "@fracval/stats";
 import { findProfile, generateCohort, type SyntheticPatient } from "@fracval/synth";
 import { exportCoefficients, standardiseFeatures } from "../reference/clinical-export.js";
@@ -25,7 +26,7 @@ const MODELS = [
 const DEVELOPMENT = { site: "Severance", n: 3000, seed: 1000 };
 
 const cohort = generateCohort(findProfile(DEVELOPMENT.site), { n: DEVELOPMENT.n, seed: DEVELOPMENT.seed });
-const time = cohort.map((p) => p.followUpDays);
+const time = cohort.map(analysisTimeDays);
 const event: number[] = cohort.map((p) => (p.event ? 1 : 0));
 
 for (const spec of MODELS) {

@@ -8,6 +8,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { analysisTimeDays } from "@fracval/upload-format";
 import { auroc, horizonLabels, logisticRegression } from "@fracval/stats";
 import { findProfile, generateCohort, type SyntheticPatient } from "@fracval/synth";
 import { exportCoefficients, standardiseFeatures } from "../reference/clinical-export.js";
@@ -38,7 +39,7 @@ const MODELS = [
 const DEVELOPMENT = { site: "Bundang", n: 1200, seed: 1001, matched: true };
 
 const cohort = generateCohort(findProfile(DEVELOPMENT.site), { n: DEVELOPMENT.n, seed: DEVELOPMENT.seed, matched: DEVELOPMENT.matched });
-const { label, included } = horizonLabels(cohort.map((p) => p.followUpDays), cohort.map((p) => (p.event ? 1 : 0)), HORIZON);
+const { label, included } = horizonLabels(cohort.map(analysisTimeDays), cohort.map((p) => (p.event ? 1 : 0)), HORIZON);
 const rows = cohort.filter((_, i) => included[i]);
 const y = Uint8Array.from(label.filter((_, i) => included[i]));
 

@@ -3,6 +3,7 @@
 // by packages/stats next to the FRAX-like MOF column. build.ts writes the result into the model card;
 // reference-models.test.ts recomputes it and checks the card and the ordering.
 import { readFileSync } from "node:fs";
+import { analysisTimeDays } from "@fracval/upload-format";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadModel, scoreBatch, type PatientTensors } from "@fracval/inference";
@@ -57,7 +58,7 @@ export async function evaluateExternal(specs: FamilySpec[], options: { onProgres
       family.batch.push(modelInputs(family.model, family.spec, patient, input));
       if (family.batch.length === MICRO_BATCH) await flush(family);
     }
-    time.push(patient.followUpDays);
+    time.push(analysisTimeDays(patient));
     event.push(patient.event ? 1 : 0);
     prevalent.push(patient.prevalentDeformities.length > 0 ? 1 : 0);
     frax.push(patient.fraxMof);

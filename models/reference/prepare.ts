@@ -3,6 +3,7 @@
 // Usage: node --import tsx models/reference/prepare.ts <family> <out> <shard> <shards>
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { analysisTimeDays } from "@fracval/upload-format";
 import { cohortTensors } from "./cohort-tensors.js";
 import { findFamily } from "./families.js";
 
@@ -30,7 +31,7 @@ for (const { patient, tensors, clinical } of cohortTensors(spec, spec.developmen
   for (const [name, values] of Object.entries(tensors)) write(name, values);
   write("clinical", clinical);
   outcomes.push({
-    time: patient.followUpDays,
+    time: analysisTimeDays(patient),
     event: patient.event ? 1 : 0,
     prevalent: patient.prevalentDeformities.length > 0 ? 1 : 0,
     fraxMof: patient.fraxMof,

@@ -11,6 +11,7 @@ import { chromium, type Browser } from "playwright-core";
 import { freePort } from "@fracval/db";
 import { DEMO_PASSWORD } from "@fracval/core";
 import { aurocAtHorizon, harrellC } from "@fracval/stats";
+import { analysisTimeDays } from "@fracval/upload-format";
 
 const root = resolve(import.meta.dirname, "../..");
 const dataDir = mkdtempSync(join(tmpdir(), "fracval-e2e-"));
@@ -270,13 +271,15 @@ describe("npm start on a fresh data directory", () => {
     // Exported predictions + the ingested outcomes (the synthetic truth of the manifest) → packages/stats.
     const csv = await (await fetch(`http://localhost:${ports.api}/exports/runs/${finished.runId}/predictions.csv`, { headers: { authorization: `Bearer ${key}` } })).text();
     const scoreOf = new Map(csv.trim().split("\n").slice(1).map((l) => l.split(",")).map(([pseudonym, score]) => [pseudonym!, Number(score)]));
-    const { data: pd } = await gqlAs(key, "query($d: ID!) { patients(datasetId: $d) { id pseudonym outcome { followUpDays incidentVertebralFracture } } }", { d: ready.datasetId });
-    const patients = (pd!.patients as { id: string; pseudonym: string; outcome: { followUpDays: number; incidentVertebralFracture: boolean } }[]).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const { data: pd } = await gqlAs(key, "query($d: ID!) { patients(datasetId: $d) { id pseudonym outcome { followUpDays incidentVertebralFracture eventDays } } }", { d: ready.datasetId });
+    type Outcome = { followUpDays: number; incidentVertebralFracture: boolean; eventDays: number | null };
+    const patients = (pd!.patients as { id: string; pseudonym: string; outcome: Outcome }[]).sort((a, b) => (a.id < b.id ? -1 : 1));
     const manifest = readFileSync(join(folder, "manifest.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
     const col = (name: string) => manifest[0]!.indexOf(name);
-    const truth = manifest.slice(1).map((r) => `${r[col("followup_days")]}/${r[col("incident_vertebral_fracture")]}`).sort();
-    expect(patients.map((p) => `${p.outcome.followUpDays}/${p.outcome.incidentVertebralFracture ? 1 : 0}`).sort()).toEqual(truth);
-    const time = patients.map((p) => p.outcome.followUpDays);
+    const truth = manifest.slice(1).map((r) => `${r[col("followup_days")]}/${r[col("incident_vertebral_fracture")]}/${r[col("event_days")]}`).sort();
+    expect(patients.map((p) => `${p.outcome.followUpDays}/${p.outcome.incidentVertebralFracture ? 1 : 0}/${p.outcome.eventDays ?? ""}`).sort()).toEqual(truth);
+    // Analysis time: the fracture day for a fracture (observation goes on after it), else the end of observation.
+    const time = patients.map((p) => analysisTimeDays({ followUpDays: p.outcome.followUpDays, event: p.outcome.incidentVertebralFracture, eventDays: p.outcome.eventDays }));
     const event = patients.map((p) => (p.outcome.incidentVertebralFracture ? 1 : 0));
     const score = patients.map((p) => scoreOf.get(p.pseudonym)!);
     const { data: md } = await gqlAs(key, "query($r: ID!) { metricResults(runId: $r) { metric scoreSource subgroup horizonDays estimate se } }", { r: finished.runId });

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { cancelValidationRun, createValidationRun, FileContentStore, loadUserViewer, registerModelDirectory } from "@fracval/core";
 import { calibrationAtHorizon, harrellC } from "@fracval/stats";
 import { createTestDatabase, waitFor, type TestDatabase } from "@fracval/testing";
+import { analysisTimeDays } from "@fracval/upload-format";
 import { startJobQueue, type JobQueue } from "../src/queue.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -82,7 +83,10 @@ describe("validation run through the queue and a worker", () => {
     const ordered = [...predictions].sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
     const outcomes = await t.db.outcome.findMany({ where: { patientId: { in: ordered.map((p) => p.patientId) } } });
     const outcomeOf = new Map(outcomes.map((o) => [o.patientId, o]));
-    const time = ordered.map((p) => outcomeOf.get(p.patientId)!.followUpDays);
+    const time = ordered.map((p) => {
+      const o = outcomeOf.get(p.patientId)!;
+      return analysisTimeDays({ followUpDays: o.followUpDays, event: o.incidentVertebralFracture, eventDays: o.eventDays });
+    });
     const event = ordered.map((p) => (outcomeOf.get(p.patientId)!.incidentVertebralFracture ? 1 : 0));
     const direct = harrellC(time, event, ordered.map((p) => p.score!));
     expect(byKey("harrellC", "model")!.estimate).toBe(direct.estimate);

@@ -27,3 +27,5 @@ export * from "./run-metrics.js";
 export * from "./study-comparison.js";
 export * from "./job-queue.js";
 export * from "./s3-content-store.js";
+export * from "./provenance.js";
+export * from "./participant-flow.js";

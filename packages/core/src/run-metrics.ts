@@ -1,27 +1,31 @@
-// Metrics of a finished run: for the model and, on exactly the same patients, FRAX MOF and hip and each
-// registered clinical baseline of the study — Harrell's and Uno's C, AUROC at the study horizon (DeLong),
-// AUC(t) at 1, 5 and 10 years where follow-up allows — plus the paired comparisons model vs each
-// comparator (ΔC, DeLong, ΔAUC(t)); for the model also calibration at the horizon (when it gives an
-// absolute risk), classification at its declared threshold, the study's risk groups, and Harrell's C
-// and AUROC by sex and age band. Stored as MetricResult rows with provenance; recomputing replaces them
-// with identical numbers.
+// Metrics of a finished run. The model on every scored patient with an outcome (analysis time: the
+// fracture day for a fracture, the end of observation otherwise); FRAX MOF and hip and each registered
+// clinical baseline of the study on the patients that have them, each with the model on exactly those
+// patients for the paired comparisons. Harrell's and Uno's C, AUC(t) at 1, 5 and 10 years (censoring-
+// weighted; the one at the study horizon is the headline), the complete-case AUROC at the horizon
+// (DeLong, secondary), C and AUC intervals on the logit scale, ΔC, ΔAUROC and ΔAUC(t); for the model also
+// calibration at the horizon (when it gives an absolute risk), classification at its declared threshold,
+// the study's risk groups, and Harrell's C and AUROC by sex and age band. Stored as MetricResult rows
+// with provenance, and the run's flow of participants; recomputing replaces them with identical numbers.
 import type { ClinicalBaseline, Db, Prisma } from "@fracval/db";
 import { ModelManifest } from "@fracval/inference";
 import {
   assignRiskGroups, aurocAtHorizon, calibrationAtHorizon, compareConcordance, compareTimeDependentAuc, delongTest, harrellC, horizonLabels,
-  StatsInputError, summariseRiskGroups, thresholdMetrics, timeDependentAuc, unoC, type RiskGroupRule,
+  LOGIT_CI_METHOD, logitCi, StatsInputError, summariseRiskGroups, thresholdMetrics, timeDependentAuc, unoC, type RiskGroupRule,
 } from "@fracval/stats";
-import { CODE_VERSION } from "./runs-create.js";
+import { analysisTimeDays } from "@fracval/upload-format";
+import type { ParticipantFlow } from "./participant-flow.js";
+import { runProvenance } from "./provenance.js";
 
 /** Age bands of the subgroup metrics (years, lower bound inclusive). */
 export const AGE_BANDS = [{ name: "age<65", from: 0, to: 65 }, { name: "age65-74", from: 65, to: 75 }, { name: "age>=75", from: 75, to: Infinity }] as const;
 
 /**
- * Scores the comparison patients with a registered clinical baseline (the worker does this with the
- * model's ONNX file); null when the baseline cannot score every one of them (a missing feature), so that
- * every comparison stays on exactly the same patients.
+ * Scores the analysed patients with a registered clinical baseline (the worker does this with the
+ * model's ONNX file): one score per patient, null where the baseline cannot score that patient (a missing
+ * feature); the baseline is then compared with the model on the patients it scored.
  */
-export type BaselineScorer = (modelVersion: { id: string; artifactStorageKey: string; manifest: unknown }, patients: { id: string; baseline: ClinicalBaseline | null }[]) => Promise<number[] | null>;
+export type BaselineScorer = (modelVersion: { id: string; artifactStorageKey: string; manifest: unknown }, patients: { id: string; baseline: ClinicalBaseline | null }[]) => Promise<(number | null)[]>;
 
 const TIMES = [365, 1826, 3652];
 
@@ -49,72 +53,143 @@ function attempt<T>(fn: () => T): T | null {
   }
 }
 
-export async function computeRunMetrics(db: Db, runId: string, options: { scoreBaseline?: BaselineScorer } = {}): Promise<number> {
+export interface RunMetricsSummary {
+  rows: number;
+  flow: ParticipantFlow;
+}
+
+type Discrimination = {
+  harrell: ReturnType<typeof harrellC> | null;
+  auroc: ReturnType<typeof aurocAtHorizon> | null;
+  timeAucs: Map<number, ReturnType<typeof timeDependentAuc>>;
+  rows: MetricRowOut[];
+};
+
+/**
+ * C and AUC intervals on the logit scale (delta method), stored with their method; none where the
+ * estimate is exactly 0 or 1 or there is no SE.
+ */
+function logitInterval(estimate: number, se: number | null | undefined) {
+  const ci = se === null || se === undefined ? null : attempt(() => logitCi(estimate, se));
+  return { ci, ciMethod: LOGIT_CI_METHOD };
+}
+
+/** Harrell's and Uno's C, AUROC at the horizon and AUC(t) of one score on the given patients. */
+function discrimination(source: string, time: number[], event: number[], score: number[], horizon: number, extra: Record<string, number>): Discrimination {
+  const n = time.length;
+  const events = event.reduce((s, e) => s + e, 0);
+  const rows: MetricRowOut[] = [];
+  const harrell = attempt(() => harrellC(time, event, score));
+  if (harrell) {
+    const { ci, ciMethod } = logitInterval(harrell.estimate, harrell.se);
+    const details = { concordant: harrell.concordant, discordant: harrell.discordant, tiedRisk: harrell.tiedRisk, tiedTime: harrell.tiedTime, ciMethod, ...extra };
+    rows.push({ metric: "harrellC", scoreSource: source, estimate: harrell.estimate, se: harrell.se, ci, n, events, details });
+  }
+  const uno = attempt(() => unoC(time, event, score, horizon));
+  if (uno) {
+    const { ci, ciMethod } = logitInterval(uno.estimate, uno.se);
+    rows.push({ metric: "unoC", scoreSource: source, horizonDays: horizon, estimate: uno.estimate, se: uno.se, ci, n, events, details: { tau: horizon, ciMethod, ...extra } });
+  }
+  const auroc = attempt(() => aurocAtHorizon(time, event, score, horizon));
+  if (auroc) {
+    // Secondary: complete case, everyone censored before the horizon left out. AUC(t) (IPCW) is the headline.
+    const { ci, ciMethod } = logitInterval(auroc.estimate, auroc.se);
+    const details = { analysis: "complete case (secondary)", excludedCensoredBeforeHorizon: n - auroc.n, ciMethod, ...extra };
+    rows.push({ metric: "auroc", scoreSource: source, horizonDays: horizon, estimate: auroc.estimate, se: auroc.se, ci, n: auroc.n, events: auroc.cases, details });
+  }
+  const timeAucs = new Map<number, ReturnType<typeof timeDependentAuc>>();
+  for (const t of TIMES) {
+    const td = attempt(() => timeDependentAuc(time, event, score, t));
+    if (!td) continue;
+    timeAucs.set(t, td);
+    const { ci, ciMethod } = logitInterval(td.estimate, td.se);
+    const details = { analysis: t === horizon ? "censoring-weighted (headline)" : "censoring-weighted", ciMethod, ...extra };
+    rows.push({ metric: "timeDependentAuc", scoreSource: source, horizonDays: t, estimate: td.estimate, se: td.se, ci, n, events: td.cases, details });
+  }
+  return { harrell, auroc, timeAucs, rows };
+}
+
+/** Model minus comparator on the same patients: ΔC, ΔAUROC (DeLong) and ΔAUC(t). */
+function pairedComparisons(comparator: string, model: Discrimination, other: Discrimination, n: number, events: number, horizon: number): MetricRowOut[] {
+  const out: MetricRowOut[] = [];
+  const scoreSource = `model-vs-${comparator}`;
+  if (model.harrell && other.harrell) {
+    const d = compareConcordance(model.harrell, other.harrell);
+    out.push({ metric: "harrellCDiff", scoreSource, estimate: d.estimate, se: d.se, ci: d.ci, n, events, details: { p: d.p, comparator } });
+  }
+  const ra = model.auroc;
+  const rb = other.auroc;
+  const test = ra && rb ? attempt(() => delongTest(ra, rb)) : null;
+  if (test && ra) {
+    const details = { p: test.p, z: test.z, comparator, analysis: "complete case (secondary)" };
+    out.push({ metric: "aurocDiff", scoreSource, horizonDays: horizon, estimate: test.difference, se: test.se, n: ra.n, events: ra.cases, details });
+  }
+  for (const t of TIMES) {
+    const ta = model.timeAucs.get(t);
+    const tb = other.timeAucs.get(t);
+    if (!ta || !tb) continue;
+    const d = compareTimeDependentAuc(ta, tb);
+    const details = { p: d.p, comparator, analysis: t === horizon ? "censoring-weighted (headline)" : "censoring-weighted" };
+    out.push({ metric: "timeDependentAucDiff", scoreSource, horizonDays: t, estimate: d.estimate, se: d.se, ci: d.ci, n, events: ta.cases, details });
+  }
+  return out;
+}
+
+const pick = <T>(values: readonly T[], idx: readonly number[]): T[] => idx.map((i) => values[i]!);
+
+export async function computeRunMetrics(db: Db, runId: string, options: { scoreBaseline?: BaselineScorer } = {}): Promise<RunMetricsSummary> {
   const run = await db.validationRun.findUniqueOrThrow({ where: { id: runId }, include: { modelVersion: true, dataset: { include: { study: true } } } });
-  const predictions = await db.prediction.findMany({ where: { runId, score: { not: null } }, include: { patient: { include: { outcome: true, baseline: true, providedScores: true } } }, orderBy: { patientId: "asc" } });
-  // The comparison set: patients with a model score, an outcome and both FRAX values.
-  const rows = predictions.filter((p) => p.patient.outcome && p.patient.baseline?.fraxMof10y != null && p.patient.baseline.fraxHip10y != null);
-  const time = rows.map((p) => p.patient.outcome!.followUpDays);
-  const event: number[] = rows.map((p) => (p.patient.outcome!.incidentVertebralFracture ? 1 : 0));
-  const scores: Record<string, number[]> = {
-    model: rows.map((p) => p.score!),
-    frax_mof: rows.map((p) => p.patient.baseline!.fraxMof10y!),
-    frax_hip: rows.map((p) => p.patient.baseline!.fraxHip10y!),
+  const predictions = await db.prediction.findMany({ where: { runId }, include: { patient: { include: { outcome: true, baseline: true, providedScores: true } } }, orderBy: { patientId: "asc" } });
+  // Every scored patient with an outcome is analysed for the model; comparators on those that have them.
+  const rows = predictions.filter((p) => p.score !== null && p.patient.outcome);
+  const outcomes = rows.map((p) => p.patient.outcome!);
+  const time = outcomes.map((o) => analysisTimeDays({ followUpDays: o.followUpDays, event: o.incidentVertebralFracture, eventDays: o.eventDays }));
+  const event: number[] = outcomes.map((o) => (o.incidentVertebralFracture ? 1 : 0));
+  const modelScore = rows.map((p) => p.score!);
+  const comparators: Record<string, (number | null)[]> = {
+    frax_mof: rows.map((p) => p.patient.baseline?.fraxMof10y ?? null),
+    frax_hip: rows.map((p) => p.patient.baseline?.fraxHip10y ?? null),
   };
-  // Registered clinical baselines of the study (not the run's own model), scored on the same patients.
+  // Registered clinical baselines of the study (not the run's own model), scored where their features exist.
   if (options.scoreBaseline) {
     const baselines = await db.modelVersion.findMany({ where: { studyId: run.dataset.studyId, kind: "CLINICAL_BASELINE", status: "PUBLISHED", id: { not: run.modelVersionId } }, orderBy: [{ family: "asc" }, { version: "asc" }] });
-    for (const b of baselines) {
-      const baselineScores = await options.scoreBaseline(b, rows.map((p) => p.patient)); // already loaded with their baselines
-      if (baselineScores) scores[`baseline:${b.family}@${b.version}`] = baselineScores;
-    }
+    for (const b of baselines) comparators[`baseline:${b.family}@${b.version}`] = await options.scoreBaseline(b, rows.map((p) => p.patient));
   }
   const n = rows.length;
   const events = event.reduce((s, e) => s + e, 0);
   const horizon = run.dataset.study.horizonDays ?? 1826;
   const manifest = ModelManifest.parse(run.modelVersion.manifest);
-  const out: MetricRowOut[] = [];
-  // Kept per source so that the paired comparisons reuse them instead of recomputing.
-  const harrell: Record<string, ReturnType<typeof harrellC> | null> = {};
-  const aurocs: Record<string, ReturnType<typeof aurocAtHorizon> | null> = {};
-  const timeAucs: Record<string, Map<number, ReturnType<typeof timeDependentAuc>>> = {};
-  for (const [source, score] of Object.entries(scores)) {
-    const c = (harrell[source] = attempt(() => harrellC(time, event, score)));
-    if (c) out.push({ metric: "harrellC", scoreSource: source, estimate: c.estimate, se: c.se, ci: c.ci, n, events, details: { concordant: c.concordant, discordant: c.discordant, tiedRisk: c.tiedRisk, tiedTime: c.tiedTime } });
-    const u = attempt(() => unoC(time, event, score, horizon));
-    if (u) out.push({ metric: "unoC", scoreSource: source, horizonDays: horizon, estimate: u.estimate, se: u.se, ci: u.ci, n, events, details: { tau: horizon } });
-    const a = (aurocs[source] = attempt(() => aurocAtHorizon(time, event, score, horizon)));
-    if (a) out.push({ metric: "auroc", scoreSource: source, horizonDays: horizon, estimate: a.estimate, se: a.se, ci: a.ci, n: a.n, events: a.cases });
-    timeAucs[source] = new Map();
-    for (const t of TIMES) {
-      const td = attempt(() => timeDependentAuc(time, event, score, t));
-      if (td) timeAucs[source]!.set(t, td);
-      if (td) out.push({ metric: "timeDependentAuc", scoreSource: source, horizonDays: t, estimate: td.estimate, se: td.se, ci: td.ci, n, events: td.cases });
-    }
+  const model = discrimination("model", time, event, modelScore, horizon, {});
+  const out: MetricRowOut[] = [...model.rows];
+  const comparatorFlow: ParticipantFlow["comparators"] = [];
+  for (const [source, values] of Object.entries(comparators)) {
+    const idx = values.flatMap((v, i) => (v !== null && Number.isFinite(v) ? [i] : []));
+    if (idx.length === 0) continue;
+    const excludedMissingScore = n - idx.length;
+    comparatorFlow.push({ scoreSource: source, analysed: idx.length, excludedMissingScore });
+    const t = pick(time, idx);
+    const e = pick(event, idx);
+    const other = discrimination(source, t, e, pick(values, idx) as number[], horizon, { excludedMissingScore });
+    out.push(...other.rows);
+    // The paired comparison needs the model on exactly the comparator's patients.
+    const modelHere = excludedMissingScore === 0 ? model : discrimination("model", t, e, pick(modelScore, idx), horizon, {});
+    out.push(...pairedComparisons(source, modelHere, other, idx.length, e.reduce((s, v) => s + v, 0), horizon));
   }
-  for (const comparator of Object.keys(scores).filter((source) => source !== "model")) {
-    const a = harrell.model;
-    const b = harrell[comparator];
-    if (a && b) {
-      const d = compareConcordance(a, b);
-      out.push({ metric: "harrellCDiff", scoreSource: `model-vs-${comparator}`, estimate: d.estimate, se: d.se, ci: d.ci, n, events, details: { p: d.p, comparator } });
-    }
-    const ra = aurocs.model;
-    const rb = aurocs[comparator];
-    const test = ra && rb ? attempt(() => delongTest(ra, rb)) : null;
-    if (test) out.push({ metric: "aurocDiff", scoreSource: `model-vs-${comparator}`, horizonDays: horizon, estimate: test.difference, se: test.se, n: ra!.n, events: ra!.cases, details: { p: test.p, z: test.z, comparator } });
-    for (const t of TIMES) {
-      const ta = timeAucs.model!.get(t);
-      const tb = timeAucs[comparator]!.get(t);
-      if (ta && tb) {
-        const d = compareTimeDependentAuc(ta, tb);
-        out.push({ metric: "timeDependentAucDiff", scoreSource: `model-vs-${comparator}`, horizonDays: t, estimate: d.estimate, se: d.se, ci: d.ci, n, events: ta.cases, details: { p: d.p, comparator } });
-      }
-    }
-  }
-  out.push(...modelOnlyMetrics({ manifest, rule: run.dataset.study.riskGroupRule as RiskGroupRule | null, horizon, time, event, score: scores.model!, rows, n, events }));
-  out.push(...subgroupMetrics({ horizon, time, event, score: scores.model!, rows }));
-  const provenance = { datasetSha256: run.dataset.sha256, modelSha256: run.modelVersion.artifactSha256, codeVersion: CODE_VERSION, seed: run.seed, patients: n };
+  out.push(...modelOnlyMetrics({ manifest, rule: run.dataset.study.riskGroupRule as RiskGroupRule | null, horizon, time, event, score: modelScore, rows, n, events }));
+  out.push(...subgroupMetrics({ horizon, time, event, score: modelScore, rows }));
+  const notScored = new Map<string, number>();
+  for (const p of predictions) if (p.score === null) notScored.set(p.failureReason ?? "not scored", (notScored.get(p.failureReason ?? "not scored") ?? 0) + 1);
+  const flow: ParticipantFlow = {
+    uploaded: run.dataset.patientCount,
+    notScored: [...notScored].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    missingOutcome: predictions.filter((p) => p.score !== null && !p.patient.outcome).length,
+    analysed: n,
+    events,
+    censoredBeforeHorizon: model.auroc ? n - model.auroc.n : time.filter((t, i) => t <= horizon && !event[i]).length,
+    horizonDays: horizon,
+    comparators: comparatorFlow,
+  };
+  const provenance = { ...runProvenance(run), seed: run.seed, patients: n };
   await db.$transaction(async (tx) => {
     await tx.metricResult.deleteMany({ where: { runId } });
     await tx.metricResult.createMany({
@@ -135,8 +210,9 @@ export async function computeRunMetrics(db: Db, runId: string, options: { scoreB
         provenance,
       })),
     });
+    await tx.validationRun.update({ where: { id: runId }, data: { participantFlow: flow as unknown as Prisma.InputJsonObject } });
   });
-  return out.length;
+  return { rows: out.length, flow };
 }
 
 export type MetricRow = { patient: { baseline: { sex: string; ageYears: number } | null; providedScores: { name: string; value: number }[] } };
@@ -215,9 +291,16 @@ export function subgroupMetrics(input: { horizon: number; time: number[]; event:
     const s = idx.map((i) => score[i]!);
     const ev = e.reduce((a, b) => a + b, 0);
     const c = attempt(() => harrellC(t, e, s));
-    if (c) out.push({ metric: "harrellC", scoreSource: "model", subgroup: g.name, estimate: c.estimate, se: c.se, ci: c.ci, n: idx.length, events: ev, details: { subgroup: g.name } });
+    if (c) {
+      const { ci, ciMethod } = logitInterval(c.estimate, c.se);
+      out.push({ metric: "harrellC", scoreSource: "model", subgroup: g.name, estimate: c.estimate, se: c.se, ci, n: idx.length, events: ev, details: { subgroup: g.name, ciMethod } });
+    }
     const a = attempt(() => aurocAtHorizon(t, e, s, horizon));
-    if (a) out.push({ metric: "auroc", scoreSource: "model", subgroup: g.name, horizonDays: horizon, estimate: a.estimate, se: a.se, ci: a.ci, n: a.n, events: a.cases, details: { subgroup: g.name } });
+    if (a) {
+      const { ci, ciMethod } = logitInterval(a.estimate, a.se);
+      const details = { subgroup: g.name, ciMethod, analysis: "complete case (secondary)" };
+      out.push({ metric: "auroc", scoreSource: "model", subgroup: g.name, horizonDays: horizon, estimate: a.estimate, se: a.se, ci, n: a.n, events: a.cases, details });
+    }
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { CLINICAL_INPUT, loadModel, PipelineInputError, scoreBatch, type LoadedM
 import type { ContentStore } from "./content-store.js";
 import { QUEUES, type Enqueue } from "./job-queue.js";
 import type { RunScorePayload } from "./runs-create.js";
+import type { ParticipantFlow } from "./participant-flow.js";
 import { computeRunMetrics, type BaselineScorer } from "./run-metrics.js";
 
 /** Patients per onnxruntime call inside a job: small enough that preprocessing and inference overlap. */
@@ -219,23 +220,37 @@ export const metricsFailure = (error: unknown) => `metrics: ${messageOf(error)}`
 export async function computeRunMetricsJob(db: Db, models: ModelCache, runId: string): Promise<void> {
   const run = await db.validationRun.findUnique({ where: { id: runId } });
   if (!run || run.status !== "COMPUTING_METRICS") return; // already done, or cancelled
-  await computeRunMetrics(db, runId, { scoreBaseline: baselineScorer(models) });
+  const { rows, flow } = await computeRunMetrics(db, runId, { scoreBaseline: baselineScorer(models) });
+  // A run none of whose metrics could be computed has not validated anything: it fails, with the reason.
+  // Retrying would give the same answer, so this is not thrown.
+  if (rows === 0) return failRun(db, runId, metricsFailure(new Error(noMetricsReason(flow))));
   await db.validationRun.update({ where: { id: runId }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+}
+
+/** Why no metric could be computed, in the investigator's terms. */
+export function noMetricsReason(flow: ParticipantFlow): string {
+  const notScored = flow.notScored.reduce((s, r) => s + r.count, 0);
+  return `no metric could be computed: ${flow.analysed} of ${flow.uploaded} patients analysed (${notScored} not scored, ${flow.missingOutcome} without an outcome) with ${flow.events} events; every statistic needs patients with and without a fracture`;
 }
 
 /** Scores patients with a registered clinical baseline's ONNX file (clinical features only). */
 export function baselineScorer(models: ModelCache): BaselineScorer {
   return async (modelVersion, patients) => {
     const model = await models.get(modelVersion.id, modelVersion.artifactStorageKey, modelVersion.manifest);
-    if (model.pipeline) return null; // not a clinical model
+    if (model.pipeline) return patients.map(() => null); // not a clinical model
     const rows: PatientTensors[] = [];
-    for (const patient of patients) {
+    const scorable: number[] = [];
+    for (const [index, patient] of patients.entries()) {
       const built = await patientTensors(model, models.store, patient);
-      if ("reason" in built) return null; // e.g. a missing BMI: this baseline cannot be compared on the same patients
+      if ("reason" in built) continue; // e.g. a missing BMI: the baseline is compared without this patient
       rows.push(built.tensors);
+      scorable.push(index);
     }
-    const scores: number[] = [];
-    for (let k = 0; k < rows.length; k += 1024) scores.push(...(await scoreBatch(model, rows.slice(k, k + 1024))).scores);
+    const scores: (number | null)[] = patients.map(() => null);
+    for (let k = 0; k < rows.length; k += 1024) {
+      const batch = (await scoreBatch(model, rows.slice(k, k + 1024))).scores;
+      batch.forEach((score, j) => (scores[scorable[k + j]!] = score));
+    }
     return scores;
   };
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db, Prisma, ValidationRun } from "@fracval/db";
 import { assertCanActOnSite } from "./access.js";
 import { recordAudit } from "./audit.js";
+import { codeVersion } from "./provenance.js";
 import { AppError, badInput, notFound } from "./errors.js";
 import { QUEUES, type Enqueue } from "./job-queue.js";
 import type { Viewer } from "./viewer.js";
@@ -15,7 +16,6 @@ export const RunScorePayload = z.object({ runId: z.string().min(1), patientIds: 
 export type RunScorePayload = z.infer<typeof RunScorePayload>;
 
 export const INFERENCE_BATCH_SIZE = Number(process.env.INFERENCE_BATCH_SIZE ?? 32);
-export const CODE_VERSION = process.env.FRACVAL_CODE_VERSION ?? "fracval-0.1.0";
 
 export async function createValidationRun(db: Db, viewer: Viewer, options: { modelVersionId: string; datasetId: string; batchSize?: number }, enqueue: Enqueue): Promise<ValidationRun> {
   const batchSize = options.batchSize ?? INFERENCE_BATCH_SIZE;
@@ -32,7 +32,7 @@ export async function createValidationRun(db: Db, viewer: Viewer, options: { mod
   const patients = await db.patient.findMany({ where: { datasetId: dataset.id }, select: { id: true }, orderBy: { id: "asc" } });
   return db.$transaction(async (tx) => {
     const run = await tx.validationRun.create({
-      data: { modelVersionId: model.id, datasetId: dataset.id, createdById: viewer.userId, codeVersion: CODE_VERSION, progressTotal: patients.length },
+      data: { modelVersionId: model.id, datasetId: dataset.id, createdById: viewer.userId, codeVersion: codeVersion(), progressTotal: patients.length },
     });
     for (let k = 0; k < patients.length; k += batchSize) {
       await enqueue(tx, QUEUES.runScore, { runId: run.id, patientIds: patients.slice(k, k + batchSize).map((p) => p.id) } satisfies RunScorePayload);

@@ -1,6 +1,7 @@
 // Validation runs (summaries are aggregate) and their predictions (patient-level).
 import type { Db, Prediction, ValidationRun } from "@fracval/db";
-import { aggregateSiteIds, assertPatientDataAccess, canSeeSiteAggregates } from "./access.js";
+import { aggregateSiteIds, assertPatientDataAccess, canReadPatientData, canSeeSiteAggregates } from "./access.js";
+import { ParticipantFlow, protectParticipantFlow, type ShownParticipantFlow } from "./participant-flow.js";
 import { recordAudit } from "./audit.js";
 import { notFound } from "./errors.js";
 import type { Viewer } from "./viewer.js";
@@ -54,4 +55,11 @@ export function runThroughput(run: Pick<ValidationRun, "progressDone" | "progres
 function rate(run: Pick<ValidationRun, "imagesDone" | "startedAt" | "progressAt">): number | null {
   if (!run.startedAt || !run.progressAt || run.imagesDone === 0) return null;
   return run.imagesDone / Math.max(0.001, (run.progressAt.getTime() - run.startedAt.getTime()) / 1000);
+}
+
+/** The run's flow of participants (null until its metrics are computed), small counts protected. */
+export async function runParticipantFlow(db: Db, viewer: Viewer, run: Pick<ValidationRun, "datasetId" | "participantFlow">): Promise<ShownParticipantFlow | null> {
+  if (run.participantFlow === null) return null;
+  const dataset = await db.validationDataset.findUniqueOrThrow({ where: { id: run.datasetId }, select: { siteId: true } });
+  return protectParticipantFlow(ParticipantFlow.parse(run.participantFlow), canReadPatientData(viewer, dataset.siteId));
 }

@@ -73,7 +73,8 @@ function demoPatients(siteIndex: number, n: number) {
     return {
       hospitalId: `DEMO-${siteIndex}-${String(i + 1).padStart(4, "0")}`,
       baseline: { ageYears: Math.round(age * 10) / 10, sex: female ? ("FEMALE" as const) : ("MALE" as const), bmi: Math.round(bmi * 10) / 10, fraxMof10y: Math.round(fraxMof * 1000) / 1000, fraxHip10y: Math.round(fraxMof * 300) / 1000 },
-      outcome: { followUpDays: event ? eventTime : followUpDays, incidentVertebralFracture: event, eventDays: event ? eventTime : null },
+      // Observation goes on after a fracture, as a registry records it.
+      outcome: { followUpDays, incidentVertebralFracture: event, eventDays: event ? Math.max(1, eventTime) : null },
     };
   });
 }

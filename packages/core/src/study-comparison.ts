@@ -5,6 +5,7 @@
 import type { Db, MetricResult, ModelVersion, Site, ValidationDataset, ValidationRun } from "@fracval/db";
 import { aggregateSiteIds, canReadPatientData } from "./access.js";
 import { notFound } from "./errors.js";
+import { METRIC_ROW_ORDER } from "./metrics.js";
 import type { Viewer } from "./viewer.js";
 
 export const SMALL_CELL_MINIMUM = 10;
@@ -44,7 +45,7 @@ export async function studyComparison(db: Db, viewer: Viewer, studyId: string): 
   const visible = aggregateSiteIds(viewer);
   const runs = await db.validationRun.findMany({
     where: { status: "SUCCEEDED", dataset: { studyId, ...(visible ? { siteId: { in: visible } } : {}) } },
-    include: { dataset: { include: { site: true } }, modelVersion: true, metrics: { orderBy: [{ metric: "asc" }, { scoreSource: "asc" }, { horizonDays: "asc" }] } },
+    include: { dataset: { include: { site: true } }, modelVersion: true, metrics: { orderBy: METRIC_ROW_ORDER } },
     orderBy: [{ finishedAt: "desc" }],
   });
   const latest = new Map<string, (typeof runs)[number]>();

@@ -4,11 +4,12 @@ import { describe, expect, it } from "vitest";
 import { ModelManifest } from "@fracval/inference";
 import { assignRiskGroups, calibrationAtHorizon, harrellC, horizonLabels, summariseRiskGroups, thresholdMetrics } from "@fracval/stats";
 import { findProfile, generateCohort } from "@fracval/synth";
+import { analysisTimeDays } from "@fracval/upload-format";
 import { absoluteRisk, modelOnlyMetrics, subgroupMetrics, type MetricRow } from "../src/run-metrics.js";
 import { protectSmallCells } from "../src/study-comparison.js";
 
 const cohort = generateCohort(findProfile("Severance"), { n: 1500, seed: 77 });
-const time = cohort.map((p) => p.followUpDays);
+const time = cohort.map(analysisTimeDays);
 const event: number[] = cohort.map((p) => (p.event ? 1 : 0));
 const score = cohort.map((p) => p.truth.risk10y);
 const gpvf = cohort.map((p) => Math.min(1, p.truth.risk10y * 2.5));

@@ -15,3 +15,4 @@ export { logisticRegression, binaryCalibration, type LogisticFit, type BinaryCal
 export { tTest, chiSquareTest, regularizedBeta, studentTwoSidedP, type TTestResult } from "./tests-classic.js";
 export { assignRiskGroups, summariseRiskGroups, type RiskGroupRule, type RiskGroupSummary } from "./risk-groups.js";
 export { baselineTable, type BaselineVariable, type BaselineRow } from "./baseline-table.js";
+export { logitCi, LOGIT_CI_METHOD } from "./intervals.js";

@@ -1,6 +1,7 @@
 // The generative model of a synthetic cohort (equations in ../README.md). Clinical data, a FRAX-like
 // probability, outcomes from a Weibull proportional-hazards model, and the latent truth the images
 // will show (bone fragility, vertebral deformities, muscle quality).
+import { analysisTimeDays } from "@fracval/upload-format";
 import { fraxLikeProbabilities } from "./frax-surrogate.js";
 import type { SiteProfile } from "./profile.js";
 import { Random } from "./random.js";
@@ -43,8 +44,10 @@ export interface SyntheticPatient {
   fraxHip: number;
   prevalentDeformities: Deformity[];
   manufacturer: string;
+  /** End of observation (followup_days): censoring by loss or study end, also after a fracture. */
   followUpDays: number;
   event: boolean;
+  /** Day of the incident fracture (event_days), the analysis time of an event. */
   eventDays: number | null;
   truth: {
     /** Latent bone fragility, standardised in the cohort (higher = more fragile). */
@@ -114,7 +117,9 @@ export function generateCohort(profile: SiteProfile, options: CohortOptions): Sy
     const { x } = q;
     const rate = Math.exp(logLambda + q.lp);
     const eventTime = (x.exposure / rate) ** (1 / WEIBULL_SHAPE);
-    const observed = Math.max(1, Math.ceil(Math.min(eventTime, q.censor)));
+    // As a registry records it: observation ends at censoring (loss or study end) and goes on after a
+    // fracture, whose own day is eventDays.
+    const endOfObservation = Math.max(1, Math.ceil(q.censor));
     const event = eventTime <= q.censor;
     const child = random.child(10_000 + k);
     const studyDate = new Date(studyStart + Math.floor(child.next() * 7 * 365) * 86_400_000);
@@ -138,9 +143,9 @@ export function generateCohort(profile: SiteProfile, options: CohortOptions): Sy
       fraxHip: Math.round(q.frax.hip * 1000) / 10,
       prevalentDeformities: q.prevalentDeformities,
       manufacturer: random.child(20_000 + k).pick(profile.manufacturers.map((m) => ({ value: m.name, share: m.share }))),
-      followUpDays: observed,
+      followUpDays: endOfObservation,
       event,
-      eventDays: event ? observed : null,
+      eventDays: event ? Math.max(1, Math.ceil(eventTime)) : null,
       truth: {
         fragility: q.fragility,
         muscleQuality: q.muscle,
@@ -247,8 +252,8 @@ function drawPatients(profile: SiteProfile, random: Random, count: number, pvfIn
 
 /** 1:1 matching of 5-year cases to controls on sex, age (±3 y) and BMI (±2), greedy in pool order. */
 function matchCasesToControls(pool: SyntheticPatient[], n: number): SyntheticPatient[] {
-  const isCase = (q: SyntheticPatient) => q.event && q.followUpDays <= 1826;
-  const controls = pool.filter((q) => !isCase(q) && q.followUpDays > 1826);
+  const isCase = (q: SyntheticPatient) => q.event && analysisTimeDays(q) <= 1826;
+  const controls = pool.filter((q) => !isCase(q) && analysisTimeDays(q) > 1826);
   const used = new Set<number>();
   const pairs: SyntheticPatient[] = [];
   for (const c of pool.filter(isCase)) {

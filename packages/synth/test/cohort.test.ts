@@ -1,6 +1,7 @@
 // Generated cohorts reproduce their site profiles, and the signal is graded: the true risk discriminates
 // better than the FRAX-like probability, which is better than chance.
 import { describe, expect, it } from "vitest";
+import { analysisTimeDays } from "@fracval/upload-format";
 import { aurocAtHorizon, harrellC, kaplanMeier, medianSurvival } from "@fracval/stats";
 import { findProfile, generateCohort, loadProfiles, type SyntheticPatient } from "../src/index.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -9,7 +10,7 @@ import { join } from "node:path";
 
 const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;
 const columns = (ps: SyntheticPatient[]) => ({
-  time: ps.map((p) => p.followUpDays),
+  time: ps.map(analysisTimeDays),
   event: ps.map((p) => (p.event ? 1 : 0)),
 });
 
@@ -28,7 +29,7 @@ describe.each([
   });
 
   it("matches the share with an observed incident fracture (±2 points) and the prevalent-fracture share (±2.5 points)", () => {
-    const observed = cohort.filter((p) => p.event && (within === null || p.followUpDays <= within)).length / cohort.length;
+    const observed = cohort.filter((p) => p.event && (within === null || analysisTimeDays(p) <= within)).length / cohort.length;
     expect(Math.abs(observed - eventShare)).toBeLessThan(0.02);
     const pvf = cohort.filter((p) => p.prevalentDeformities.length > 0).length / cohort.length;
     expect(Math.abs(pvf - profile.prevalence.prevalentVertebralFracture)).toBeLessThan(0.025);
@@ -54,7 +55,7 @@ describe("Severance follow-up", () => {
   it("has a median follow-up near 766 days (±15%) and none beyond 10 years", () => {
     const cohort = generateCohort(findProfile("Severance"), { n: 4000, seed: 3 });
     // median potential follow-up: reverse Kaplan-Meier (censoring as the event)
-    const median = medianSurvival(kaplanMeier(cohort.map((p) => p.followUpDays), cohort.map((p) => (p.event ? 0 : 1))))!;
+    const median = medianSurvival(kaplanMeier(cohort.map((p) => p.followUpDays), cohort.map(() => 1)))!;
     expect(Math.abs(median - 766) / 766).toBeLessThan(0.15);
     expect(Math.max(...cohort.map((p) => p.followUpDays))).toBeLessThanOrEqual(3650);
   });
@@ -83,8 +84,8 @@ describe("determinism, matching and profiles", () => {
     expect(cohort).toHaveLength(200);
     for (let k = 0; k < cohort.length; k += 2) {
       const [c, m] = [cohort[k]!, cohort[k + 1]!];
-      expect(c.event && c.followUpDays <= 1826).toBe(true);
-      expect(m.event && m.followUpDays <= 1826).toBe(false);
+      expect(c.event && analysisTimeDays(c) <= 1826).toBe(true);
+      expect(m.event && analysisTimeDays(m) <= 1826).toBe(false);
       expect(m.female).toBe(c.female);
       expect(Math.abs(m.age - c.age)).toBeLessThanOrEqual(3);
       expect(Math.abs(m.bmi - c.bmi)).toBeLessThanOrEqual(2);

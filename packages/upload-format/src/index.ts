@@ -1,2 +1,3 @@
 export * from "./manifest-columns.js";
 export { renderUploadFormatDoc } from "./render-docs.js";
+export { analysisTimeDays, type RecordedOutcome } from "./outcomes.js";

@@ -38,6 +38,10 @@ when it is 0, and may not exceed \`followup_days\`; \`patient_id\` must be uniqu
 like a spreadsheet formula (\`=\`, \`+\`, \`-\`, \`@\`) are refused. **FRAX columns are percentages**
 (0–100), as the FRAX tool reports them; FracVal stores them as fractions.
 
+Outcomes are the columns a registry export has: \`followup_days\` is the end of observation and
+\`event_days\` the day of the fracture, which may lie well inside follow-up. Every analysis uses
+\`event_days\` as the time of a patient with a fracture and \`followup_days\` (censored) for everyone else.
+
 Lateral radiographs may give vertebral body centres (pixels) for keypoint-free cropping:
 
 ${table(CENTRE_COLUMNS)}

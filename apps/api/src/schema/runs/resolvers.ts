@@ -1,4 +1,4 @@
-import { cancelValidationRun, createValidationRun, getDataset, getModelVersion, getRun, listPredictions, listRuns, requireViewer, runThroughput } from "@fracval/core";
+import { cancelValidationRun, createValidationRun, getDataset, getModelVersion, getRun, listPredictions, listRuns, requireViewer, runParticipantFlow, runThroughput } from "@fracval/core";
 import type { ValidationRun } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
@@ -21,5 +21,6 @@ export const resolvers: Resolvers = {
     dataset: (r: ValidationRun, _, { db, viewer }) => getDataset(db, requireViewer(viewer), r.datasetId),
     imagesPerSecond: (r: ValidationRun) => runThroughput(r).imagesPerSecond,
     etaSeconds: (r: ValidationRun) => runThroughput(r).etaSeconds,
+    participantFlow: (r: ValidationRun, _, { db, viewer }) => runParticipantFlow(db, requireViewer(viewer), r),
   },
 };

@@ -43,6 +43,7 @@ interface RunProgress {
 const eta = (s: number | null) => (s === null ? "estimating…" : s >= 90 ? `${Math.round(s / 60)} min` : `${s} s`);
 
 const fmt = (m: Metric | undefined) => (m ? `${m.estimate.toFixed(3)}${m.ciLower !== null && m.ciUpper !== null ? ` (${m.ciLower.toFixed(3)}–${m.ciUpper.toFixed(3)})` : ""}` : "—");
+const estimateOnly = (m: Metric | undefined) => (m ? m.estimate.toFixed(3) : "—");
 const pValue = (m: Metric | undefined) => (m?.details?.p !== undefined ? (m.details.p < 0.001 ? "< 0.001" : m.details.p.toFixed(3)) : "—");
 
 export default async function StudyResultsPage({ params }: { params: Promise<{ id: string }> }) {
@@ -65,7 +66,7 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
       <AutoRefresh active={active} />
       <Link href="/studies" className="text-sm text-indigo-700">← Studies</Link>
       <h1 className="mb-1 mt-2 text-2xl font-semibold">{data.study.title}</h1>
-      <p className="mb-4 text-sm text-slate-600">Model vs FRAX on the same patients, latest run per site and model. {active ? "Runs in progress: refreshing." : ""}</p>
+      <p className="mb-4 text-sm text-slate-600">Model vs FRAX on the patients that have FRAX, latest run per site and model. Intervals for C and AUC on the logit scale. {active ? "Runs in progress: refreshing." : ""}</p>
       {active && (
         <ul className="mb-4 space-y-2" data-testid="runs-in-progress">
           {inProgress.map((r) => (
@@ -90,29 +91,40 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
           <thead className="bg-slate-100 text-left">
             <tr>
               <th className="p-2">Site</th><th className="p-2">Model</th><th className="p-2">n / events</th>
-              <th className="p-2">Harrell C, model (95% CI)</th><th className="p-2">Harrell C, FRAX MOF</th><th className="p-2">ΔC p</th>
-              <th className="p-2">AUROC{horizonYears ? ` ${horizonYears} y` : ""}, model</th><th className="p-2">AUROC, FRAX MOF</th><th className="p-2">DeLong p</th>
+              <th className="p-2">Harrell C, model (95 % CI)</th><th className="p-2">Harrell C, FRAX MOF (95 % CI)</th><th className="p-2">ΔC p</th>
+              <th className="p-2" title="Censoring-weighted (IPCW) time-dependent AUC at the study horizon: the headline">
+                AUC({horizonYears ? `${horizonYears} y` : "t"}), model (95 % CI)
+              </th>
+              <th className="p-2">AUC({horizonYears ? `${horizonYears} y` : "t"}), FRAX MOF (95 % CI)</th><th className="p-2">ΔAUC(t) p</th>
+              <th className="p-2" title="Secondary: complete case, patients censored before the horizon left out; DeLong test">
+                AUROC, complete case (model / FRAX, DeLong p)
+              </th>
             </tr>
           </thead>
           <tbody>
             {data.studyComparison.map((row) => {
-              const get = (metric: string, source: string) => row.metrics.find((m) => m.metric === metric && m.scoreSource === source && m.subgroup === "all");
+              const get = (metric: string, source: string, horizon: number | null = null) =>
+                row.metrics.find((m) => m.metric === metric && m.scoreSource === source && m.subgroup === "all" && (horizon === null || m.horizonDays === horizon));
+              const horizon = data.study.horizonDays;
               const c = get("harrellC", "model");
               return (
                 <tr key={row.run.id} className="border-t border-slate-100" data-testid="result-row">
                   <td className="p-2 font-medium">{row.site.code}</td>
                   <td className="p-2">{row.modelVersion.family}@{row.modelVersion.version}</td>
                   {row.hidden ? (
-                    <td className="p-2 text-slate-500" colSpan={7} data-testid="withheld">withheld: fewer than 10 patients or events, and no patient-level access to {row.site.code}</td>
+                    <td className="p-2 text-slate-500" colSpan={8} data-testid="withheld">withheld: fewer than 10 patients or events, and no patient-level access to {row.site.code}</td>
                   ) : (
                     <>
                       <td className="p-2">{c ? `${c.n} / ${c.events}` : "—"}{row.smallCell ? " (small)" : ""}</td>
                       <td className="p-2" data-testid="c-model">{fmt(c)}</td>
                       <td className="p-2" data-testid="c-frax">{fmt(get("harrellC", "frax_mof"))}</td>
                       <td className="p-2">{pValue(get("harrellCDiff", "model-vs-frax_mof"))}</td>
-                      <td className="p-2">{fmt(get("auroc", "model"))}</td>
-                      <td className="p-2">{fmt(get("auroc", "frax_mof"))}</td>
-                      <td className="p-2">{pValue(get("aurocDiff", "model-vs-frax_mof"))}</td>
+                      <td className="p-2" data-testid="auct-model">{horizon ? fmt(get("timeDependentAuc", "model", horizon)) : "—"}</td>
+                      <td className="p-2">{horizon ? fmt(get("timeDependentAuc", "frax_mof", horizon)) : "—"}</td>
+                      <td className="p-2">{horizon ? pValue(get("timeDependentAucDiff", "model-vs-frax_mof", horizon)) : "—"}</td>
+                      <td className="p-2 text-slate-600">
+                        {estimateOnly(get("auroc", "model"))} / {estimateOnly(get("auroc", "frax_mof"))}, p {pValue(get("aurocDiff", "model-vs-frax_mof"))}
+                      </td>
                     </>
                   )}
                 </tr>

@@ -1,0 +1,62 @@
+// Provenance of stored results: enough to reproduce a number — the exact code (git commit, or the
+// package version when not run from a checkout), the statistics package and onnxruntime versions, the
+// execution provider that scored the run, and the dataset and model digests.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { onnxruntimeVersion } from "@fracval/inference";
+
+const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const require = createRequire(import.meta.url);
+
+const packageVersion = (packageJson: string) => (JSON.parse(readFileSync(packageJson, "utf8")) as { version: string }).version;
+
+let cachedCodeVersion: string | null = null;
+
+/**
+ * The code version recorded with every run and metric: `FRACVAL_CODE_VERSION` when the deployment sets it
+ * (container images: the commit they were built from), else the checkout's git commit with "-dirty" when
+ * tracked files differ from it, else "fracval@<version>" from the root package.json.
+ */
+export function codeVersion(): string {
+  if (cachedCodeVersion) return cachedCodeVersion;
+  const fromEnv = process.env.FRACVAL_CODE_VERSION;
+  if (fromEnv) return (cachedCodeVersion = fromEnv);
+  try {
+    const git = (...args: string[]) => execFileSync("git", ["-C", REPO_ROOT, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const commit = git("rev-parse", "HEAD");
+    const dirty = git("status", "--porcelain", "--untracked-files=no") !== "";
+    cachedCodeVersion = `git:${commit}${dirty ? "-dirty" : ""}`;
+  } catch {
+    cachedCodeVersion = `fracval@${packageVersion(join(REPO_ROOT, "package.json"))}`;
+  }
+  return cachedCodeVersion;
+}
+
+/** Version of @fracval/stats, the package every number comes from. */
+export function statsVersion(): string {
+  return packageVersion(join(dirname(require.resolve("@fracval/stats")), "..", "package.json"));
+}
+
+export interface RunProvenance {
+  datasetSha256: string | null;
+  modelSha256: string;
+  codeVersion: string;
+  statsVersion: string;
+  onnxruntimeVersion: string;
+  executionProvider: string | null;
+}
+
+/** What every metric row of a run records about how it was made. */
+export function runProvenance(run: { executionProvider: string | null; dataset: { sha256: string | null }; modelVersion: { artifactSha256: string } }): RunProvenance {
+  return {
+    datasetSha256: run.dataset.sha256,
+    modelSha256: run.modelVersion.artifactSha256,
+    codeVersion: codeVersion(),
+    statsVersion: statsVersion(),
+    onnxruntimeVersion: onnxruntimeVersion(),
+    executionProvider: run.executionProvider,
+  };
+}
