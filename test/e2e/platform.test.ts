@@ -206,21 +206,22 @@ describe("npm start on a fresh data directory", () => {
 
   it("runs a registered model on a site's data through the workers and shows model vs FRAX on the results page", async () => {
     const base = `http://localhost:${ports.portal}`;
-    const session = await portalSession("pi@fracval.demo");
-    const asPi = async (query: string, variables: Record<string, unknown> = {}) => {
+    // Runs are started by the site's own members (a PI of another site may read results, not write).
+    const session = await portalSession("investigator.severance@fracval.demo");
+    const asMember = async (query: string, variables: Record<string, unknown> = {}) => {
       const res = await fetch(`http://localhost:${ports.api}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${session}` }, body: JSON.stringify({ query, variables }) });
       return ((await res.json()) as { data: Record<string, never> }).data;
     };
-    const { studies, modelVersions } = await asPi("{ studies { id slug datasets { id site { code } } } modelVersions { id family } }") as unknown as {
+    const { studies, modelVersions } = await asMember("{ studies { id slug datasets { id site { code } } } modelVersions { id family } }") as unknown as {
       studies: { id: string; slug: string; datasets: { id: string; site: { code: string } }[] }[]; modelVersions: { id: string; family: string }[];
     };
     const study = studies.find((s) => s.slug === "xray-deepsurv")!;
     const dataset = study.datasets.find((d) => d.site.code === "Severance")!;
     const model = modelVersions.find((m) => m.family === "clinical-coxph-m1")!; // registered by npm start
-    const { createValidationRun: run } = await asPi("mutation($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }", { m: model.id, d: dataset.id }) as unknown as { createValidationRun: { id: string } };
+    const { createValidationRun: run } = await asMember("mutation($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }", { m: model.id, d: dataset.id }) as unknown as { createValidationRun: { id: string } };
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const { run: r } = await asPi("query($id: ID!) { run(id: $id) { status } }", { id: run.id }) as unknown as { run: { status: string } };
+      const { run: r } = await asMember("query($id: ID!) { run(id: $id) { status } }", { id: run.id }) as unknown as { run: { status: string } };
       if (r.status === "SUCCEEDED") break;
       if (Date.now() > deadline || r.status === "FAILED") throw new Error(`run ended ${r.status}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -270,7 +271,9 @@ describe("npm start on a fresh data directory", () => {
 
     // Exported predictions + the ingested outcomes (the synthetic truth of the manifest) → packages/stats.
     const csv = await (await fetch(`http://localhost:${ports.api}/exports/runs/${finished.runId}/predictions.csv`, { headers: { authorization: `Bearer ${key}` } })).text();
-    const scoreOf = new Map(csv.trim().split("\n").slice(1).map((l) => l.split(",")).map(([pseudonym, score]) => [pseudonym!, Number(score)]));
+    const exported = csv.trim().split("\n").slice(1).map((l) => l.split(","));
+    const scoreOf = new Map(exported.map(([, pseudonym, score]) => [pseudonym!, Number(score)]));
+    const manifestRowOf = new Map(exported.map(([row, pseudonym]) => [pseudonym!, Number(row)]));
     const { data: pd } = await gqlAs(key, "query($d: ID!) { patients(datasetId: $d) { id pseudonym outcome { followUpDays incidentVertebralFracture eventDays } } }", { d: ready.datasetId });
     type Outcome = { followUpDays: number; incidentVertebralFracture: boolean; eventDays: number | null };
     const patients = (pd!.patients as { id: string; pseudonym: string; outcome: Outcome }[]).sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -278,6 +281,8 @@ describe("npm start on a fresh data directory", () => {
     const col = (name: string) => manifest[0]!.indexOf(name);
     const truth = manifest.slice(1).map((r) => `${r[col("followup_days")]}/${r[col("incident_vertebral_fracture")]}/${r[col("event_days")]}`).sort();
     expect(patients.map((p) => `${p.outcome.followUpDays}/${p.outcome.incidentVertebralFracture ? 1 : 0}/${p.outcome.eventDays ?? ""}`).sort()).toEqual(truth);
+    // The export's manifest_row joins each prediction back to the site's own manifest row (no hospital ID stored).
+    for (const p of patients) expect(Number(manifest[manifestRowOf.get(p.pseudonym)!]![col("followup_days")])).toBe(p.outcome.followUpDays);
     // Analysis time: the fracture day for a fracture (observation goes on after it), else the end of observation.
     const time = patients.map((p) => analysisTimeDays({ followUpDays: p.outcome.followUpDays, event: p.outcome.incidentVertebralFracture, eventDays: p.outcome.eventDays }));
     const event = patients.map((p) => (p.outcome.incidentVertebralFracture ? 1 : 0));
@@ -297,10 +302,10 @@ describe("npm start on a fresh data directory", () => {
     // Boramae's patient-level data stays at Boramae: a Severance investigator is refused, and sees no pseudonym.
     const severance = await portalSession("investigator.severance@fracval.demo");
     const refused = await gqlAs(severance, "query($d: ID!) { patients(datasetId: $d) { pseudonym } }", { d: ready.datasetId });
-    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND"); // another site's dataset: as if it did not exist
     expect(JSON.stringify(refused)).not.toContain(patients[0]!.pseudonym);
     const exportRefused = await fetch(`http://localhost:${ports.api}/exports/runs/${finished.runId}/predictions.csv`, { headers: { authorization: `Bearer ${severance}` } });
-    expect(exportRefused.status).toBe(403);
+    expect(exportRefused.status).toBe(404);
   }, 420_000);
 
   it("stops every process on Ctrl-C, then a second start keeps the data and seeds nothing", async () => {

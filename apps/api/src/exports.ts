@@ -1,15 +1,37 @@
-// Downloads: a run's predictions as CSV (patient-level: own-site access only, audited) and a run's or
-// a study's metrics as CSV or JSON (aggregate, with small-cell protection). Same credentials as GraphQL.
+// Downloads: a run's predictions as CSV (patient-level: own-site access only, audited as an export) and a
+// run's or a study's metrics as CSV or JSON (aggregate, with small-cell protection, audited as exports).
+// Same credentials as GraphQL. Every CSV cell a spreadsheet would run as a formula is defused.
 import express, { type Request, type Response, type Router } from "express";
 import { stringify } from "csv-stringify/sync";
-import { APP_ERROR_CODES, AppError, listMetricResults, listPredictions, studyComparison, unauthenticated } from "@fracval/core";
+import { APP_ERROR_CODES, AppError, listMetricResults, listPredictions, recordAudit, studyComparison, unauthenticated } from "@fracval/core";
 import type { Db, MetricResult } from "@fracval/db";
 import { authenticate } from "./context.js";
 
 const METRIC_COLUMNS = ["runId", "datasetId", "scoreSource", "metric", "horizonDays", "subgroup", "estimate", "se", "ciLower", "ciUpper", "n", "events", "details", "provenance"] as const;
 
+/** A number-looking cell ("-0.53") is data; any other cell starting like a formula gets a leading quote. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+/** A CSV cell a spreadsheet shows as text: "=HYPERLINK(…)" becomes "'=HYPERLINK(…)" (OWASP CSV injection). */
+export function csvCell(value: string | number | null | undefined): string | number {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return value;
+  return FORMULA_START.test(value) && !NUMBER.test(value) ? `'${value}` : value;
+}
+
+export function toCsv(columns: readonly string[], rows: readonly (string | number | null | undefined)[][]): string {
+  return stringify(rows.map((r) => r.map(csvCell)), { header: true, columns: [...columns] });
+}
+
 function metricsCsv(rows: readonly MetricResult[]): string {
-  return stringify(rows.map((r) => METRIC_COLUMNS.map((c) => (c === "details" || c === "provenance" ? JSON.stringify(r[c] ?? null) : (r[c] ?? "")))), { header: true, columns: [...METRIC_COLUMNS] });
+  return toCsv(METRIC_COLUMNS, rows.map((r) => METRIC_COLUMNS.map((c) => (c === "details" || c === "provenance" ? JSON.stringify(r[c] ?? null) : (r[c] ?? null)) as string | number | null)));
+}
+
+function exportFormat(req: Request): "csv" | "json" {
+  const format = String(req.params.format);
+  if (format !== "csv" && format !== "json") throw new AppError("NOT_FOUND", "Use metrics.csv or metrics.json.");
+  return format;
 }
 
 export function createExportRouter(options: { db: Db; authSecret: string }): Router {
@@ -29,24 +51,32 @@ export function createExportRouter(options: { db: Db; authSecret: string }): Rou
   };
   router.get("/runs/:id/predictions.csv", handle(async (req, res, viewer) => {
     if (viewer.kind === "apiKey" && !viewer.scopes.has("PREDICTIONS_READ")) throw new AppError("FORBIDDEN", "This API key lacks the scope PREDICTIONS_READ.");
-    const predictions = await listPredictions(options.db, viewer, String(req.params.id)); // checks site access and audits
-    const patients = await options.db.patient.findMany({ where: { id: { in: predictions.map((p) => p.patientId) } }, select: { id: true, pseudonym: true } });
-    const pseudonym = new Map(patients.map((p) => [p.id, p.pseudonym]));
-    res.type("text/csv").attachment(`run-${req.params.id}-predictions.csv`).send(stringify(predictions.map((p) => [pseudonym.get(p.patientId), p.score ?? "", p.failureReason ?? ""]), { header: true, columns: ["pseudonym", "score", "failure_reason"] }));
+    const predictions = await listPredictions(options.db, viewer, String(req.params.id), { export: true }); // checks site access and audits
+    const patients = await options.db.patient.findMany({ where: { id: { in: predictions.map((p) => p.patientId) } }, select: { id: true, pseudonym: true, manifestRow: true } });
+    const patientOf = new Map(patients.map((p) => [p.id, p]));
+    // manifest_row joins each prediction back to the site's own manifest.csv (and so to its records),
+    // though FracVal never stored the hospital ID; rows in manifest order.
+    const rows = predictions
+      .map((p) => ({ prediction: p, patient: patientOf.get(p.patientId)! }))
+      .sort((a, b) => (a.patient.manifestRow ?? Infinity) - (b.patient.manifestRow ?? Infinity) || a.patient.pseudonym.localeCompare(b.patient.pseudonym));
+    const csv = toCsv(["manifest_row", "pseudonym", "score", "failure_reason"], rows.map(({ prediction, patient }) => [patient.manifestRow, patient.pseudonym, prediction.score, prediction.failureReason]));
+    res.type("text/csv").attachment(`run-${req.params.id}-predictions.csv`).send(csv);
   }));
   router.get("/runs/:id/metrics.:format", handle(async (req, res, viewer) => {
     if (viewer.kind === "apiKey" && !viewer.scopes.has("METRICS_READ")) throw new AppError("FORBIDDEN", "This API key lacks the scope METRICS_READ.");
+    const format = exportFormat(req);
     const rows = await listMetricResults(options.db, viewer, { runId: String(req.params.id) });
-    if (req.params.format === "json") res.json(rows);
-    else if (req.params.format === "csv") res.type("text/csv").attachment(`run-${req.params.id}-metrics.csv`).send(metricsCsv(rows));
-    else throw new AppError("NOT_FOUND", "Use metrics.csv or metrics.json.");
+    await recordAudit(options.db, viewer, { action: "metrics.export", resource: String(req.params.id), details: { format, rows: rows.length } });
+    if (format === "json") res.json(rows);
+    else res.type("text/csv").attachment(`run-${req.params.id}-metrics.csv`).send(metricsCsv(rows));
   }));
   router.get("/studies/:id/metrics.:format", handle(async (req, res, viewer) => {
     if (viewer.kind === "apiKey" && !viewer.scopes.has("METRICS_READ")) throw new AppError("FORBIDDEN", "This API key lacks the scope METRICS_READ.");
+    const format = exportFormat(req);
     const rows = await studyComparison(options.db, viewer, String(req.params.id));
-    if (req.params.format === "json") res.json(rows.map((r) => ({ site: r.site.code, dataset: r.dataset.id, model: `${r.modelVersion.family}@${r.modelVersion.version}`, run: r.run.id, smallCell: r.smallCell, hidden: r.hidden, metrics: r.metrics })));
-    else if (req.params.format === "csv") res.type("text/csv").attachment(`study-${req.params.id}-metrics.csv`).send(metricsCsv(rows.flatMap((r) => r.metrics)));
-    else throw new AppError("NOT_FOUND", "Use metrics.csv or metrics.json.");
+    await recordAudit(options.db, viewer, { action: "metrics.export", resource: String(req.params.id), details: { format, study: true } });
+    if (format === "json") res.json(rows.map((r) => ({ site: r.site.code, dataset: r.dataset.id, model: `${r.modelVersion.family}@${r.modelVersion.version}`, run: r.run.id, smallCell: r.smallCell, hidden: r.hidden, metrics: r.metrics })));
+    else res.type("text/csv").attachment(`study-${req.params.id}-metrics.csv`).send(metricsCsv(rows.flatMap((r) => r.metrics)));
   }));
   return router;
 }

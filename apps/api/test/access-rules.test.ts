@@ -25,6 +25,15 @@ describe("access rule guard", () => {
     }
   });
 
+  it("refuses a nested field that returns site data without a rule, at any depth", () => {
+    try {
+      buildSchema(["extend type Site { hiddenDatasets: [ValidationDataset!]! }", "extend type Study { anyRun: ValidationRun }"]);
+      expect.unreachable("schema should have been refused");
+    } catch (error) {
+      expect((error as MissingAccessRuleError).fields).toEqual(["Site.hiddenDatasets", "Study.anyRun"]);
+    }
+  });
+
   it("refuses a field with two rules (ambiguous)", () => {
     expect(() => buildSchema(["extend type Query { both: String @public @auth }"])).toThrow(/Query\.both/);
   });

@@ -11,7 +11,7 @@ import { join } from "node:path";
 
 type Site = "Bundang" | "Boramae" | "Severance";
 const SITES: Site[] = ["Bundang", "Boramae", "Severance"];
-type Expect = "OK" | "FORBIDDEN" | "UNAUTHENTICATED";
+type Expect = "OK" | "FORBIDDEN" | "NOT_FOUND" | "UNAUTHENTICATED";
 
 let t: TestDatabase;
 let api: TestApi;
@@ -76,11 +76,22 @@ afterAll(async () => {
   await t?.drop();
 });
 
-function expected(principal: string, site: Site, scopeOk = true): Expect {
+/** Whose aggregates (that a dataset, run or patient exists at all) each principal may see. */
+const AGGREGATE_ACCESS: Record<string, Site[]> = {
+  admin: SITES, pi: SITES, investigatorBundang: ["Bundang"], investigatorBoramae: ["Boramae"], investigatorSeverance: ["Severance"],
+  boramaeKey: ["Boramae"], boramaeKeyWithoutPatientScope: ["Boramae"],
+};
+
+/**
+ * OK where the rule allows; otherwise FORBIDDEN where the principal may know the thing exists (a key's
+ * missing scope is refused before any id is looked at), and NOT_FOUND where it may not.
+ */
+function expected(principal: string, site: Site): Expect {
   const rule = PATIENT_ACCESS[principal]!;
   if (typeof rule === "string") return rule;
-  if (!scopeOk) return "FORBIDDEN";
-  return rule.includes(site) ? "OK" : "FORBIDDEN";
+  if (rule.includes(site)) return "OK";
+  if (principal === "boramaeKeyWithoutPatientScope") return "FORBIDDEN";
+  return AGGREGATE_ACCESS[principal]!.includes(site) ? "FORBIDDEN" : "NOT_FOUND";
 }
 
 const PATIENT_OPERATIONS = {

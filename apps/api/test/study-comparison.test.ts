@@ -27,9 +27,9 @@ beforeAll(async () => {
   const model = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m1" } });
   const users = await t.db.user.findMany();
   for (const u of users) tokens[u.email] = await sessionTokenFor(u);
-  const pi = (await loadUserViewer(t.db, users.find((u) => u.email === "pi@fracval.demo")!.id))!;
+  const member = (await loadUserViewer(t.db, users.find((u) => u.email === "investigator.severance@fracval.demo")!.id))!;
   // Score in-process (no queue): the same job function the workers run.
-  const run = await createValidationRun(t.db, pi, { modelVersionId: model.id, datasetId: dataset.id }, async () => {});
+  const run = await createValidationRun(t.db, member, { modelVersionId: model.id, datasetId: dataset.id }, async () => {});
   runId = run.id;
   const patients = await t.db.patient.findMany({ where: { datasetId: dataset.id }, select: { id: true } });
   await scoreRunBatch(t.db, new ModelCache(store, 2, () => {}), { runId, patientIds: patients.map((p) => p.id) });
@@ -72,15 +72,15 @@ describe("exports", () => {
   const get = (path: string, token?: string) => fetch(`${api.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   it("predictions CSV: the own site's investigator gets pseudonyms and scores, audited; others are refused", async () => {
-    const before = await t.db.auditEvent.count({ where: { action: "predictions.read" } });
+    const before = await t.db.auditEvent.count({ where: { action: "predictions.export" } });
     const ok = await get(`/exports/runs/${runId}/predictions.csv`, tokens["investigator.severance@fracval.demo"]);
     expect(ok.status).toBe(200);
     const lines = (await ok.text()).trim().split("\n");
-    expect(lines[0]).toBe("pseudonym,score,failure_reason");
+    expect(lines[0]).toBe("manifest_row,pseudonym,score,failure_reason");
     expect(lines).toHaveLength(21);
-    expect(lines[1]).toMatch(/^P[0-9a-f]{24},-?\d/);
-    expect(await t.db.auditEvent.count({ where: { action: "predictions.read" } })).toBe(before + 1);
-    expect((await get(`/exports/runs/${runId}/predictions.csv`, tokens["investigator.boramae@fracval.demo"])).status).toBe(403);
+    expect(lines[1]).toMatch(/^,P[0-9a-f]{24},-?\d/); // seeded demo patients have no manifest row
+    expect(await t.db.auditEvent.count({ where: { action: "predictions.export" } })).toBe(before + 1); // audited as an export
+    expect((await get(`/exports/runs/${runId}/predictions.csv`, tokens["investigator.boramae@fracval.demo"])).status).toBe(404); // not Boramae's: as if absent
     expect((await get(`/exports/runs/${runId}/predictions.csv`)).status).toBe(401);
   });
 

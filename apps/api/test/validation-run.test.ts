@@ -39,9 +39,9 @@ async function queuedRun(family: string, batchSize?: number) {
   worker?.kill("SIGTERM");
   const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
   const model = await t.db.modelVersion.findFirstOrThrow({ where: { family } });
-  const pi = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "pi@fracval.demo" } })).id))!;
-  const run = await createValidationRun(t.db, pi, { modelVersionId: model.id, datasetId: dataset.id, ...(batchSize ? { batchSize } : {}) }, producer.enqueue);
-  return { run, dataset, model, pi };
+  const member = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })).id))!;
+  const run = await createValidationRun(t.db, member, { modelVersionId: model.id, datasetId: dataset.id, ...(batchSize ? { batchSize } : {}) }, producer.enqueue);
+  return { run, dataset, model, member };
 }
 
 describe("validation run through the queue and a worker", () => {
@@ -51,9 +51,9 @@ describe("validation run through the queue and a worker", () => {
     const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
     await t.db.validationDataset.update({ where: { id: dataset.id }, data: { studyId: study.id } });
     const model = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m2" } });
-    const pi = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "pi@fracval.demo" } })).id))!;
+    const member = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })).id))!;
 
-    const run = await createValidationRun(t.db, pi, { modelVersionId: model.id, datasetId: dataset.id }, producer.enqueue);
+    const run = await createValidationRun(t.db, member, { modelVersionId: model.id, datasetId: dataset.id }, producer.enqueue);
     expect(run).toMatchObject({ status: "QUEUED", progressTotal: dataset.patientCount, progressDone: 0 });
     const jobs = await t.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'run__score' AND data->>'runId' = $1`, run.id);
     expect(Number(jobs[0]!.n)).toBe(Math.ceil(dataset.patientCount / 32)); // enqueued with the run
@@ -142,7 +142,9 @@ describe("validation run through the queue and a worker", () => {
   }, 120_000);
 
   it("a worker stopped with SIGTERM mid-batch finishes that batch, exits 0 and leaves no job half-done", async () => {
-    const { run } = await queuedRun("clinical-coxph-m3", 2);
+    // Model 1 (age, sex) scores every demo patient; model 3 needs features the demo cohort lacks, and a run
+    // with no scored patient ends FAILED, not SUCCEEDED.
+    const { run } = await queuedRun("clinical-coxph-m1", 2);
     const stopping = startWorker({ FRACVAL_WORKER_BATCH_DELAY_MS: "1500" }, "pipe");
     let log = "";
     stopping.stdout!.on("data", (d: Buffer) => (log += d.toString()));
@@ -163,9 +165,9 @@ describe("validation run through the queue and a worker", () => {
   }, 120_000);
 
   it("cancels a queued run: its jobs are skipped and it stays CANCELLED", async () => {
-    const { run, pi } = await queuedRun("clinical-coxph-m1");
-    expect((await cancelValidationRun(t.db, pi, run.id)).status).toBe("CANCELLED");
-    await expect(cancelValidationRun(t.db, pi, run.id)).rejects.toMatchObject({ code: "CONFLICT" });
+    const { run, member } = await queuedRun("clinical-coxph-m1");
+    expect((await cancelValidationRun(t.db, member, run.id)).status).toBe("CANCELLED");
+    await expect(cancelValidationRun(t.db, member, run.id)).rejects.toMatchObject({ code: "CONFLICT" });
     worker = startWorker();
     await waitFor(async () => {
       const rows = await t.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pgboss.job WHERE data->>'runId' = $1 AND state = 'completed'`, run.id);
@@ -181,8 +183,8 @@ describe("validation run through the queue and a worker", () => {
     // The model's stored artifact disappears (a storage fault, not a bad input): every attempt fails.
     const key = model.artifactStorageKey;
     rmSync(join(storageDir, key.slice(0, 2), key.slice(2, 4), key));
-    const pi = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "pi@fracval.demo" } })).id))!;
-    const run = await createValidationRun(t.db, pi, { modelVersionId: model.id, datasetId: dataset.id, batchSize: 100 }, producer.enqueue);
+    const member = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })).id))!;
+    const run = await createValidationRun(t.db, member, { modelVersionId: model.id, datasetId: dataset.id, batchSize: 100 }, producer.enqueue);
     const failed = await waitFor(async () => {
       const r = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
       return r.status === "FAILED" ? r : null;

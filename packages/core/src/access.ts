@@ -6,8 +6,22 @@
 //   INVESTIGATOR  patient-level data of their own sites (SiteAccess.patientData)
 //   PARTNER       API key of one site: that site only, and only within the key's scopes
 import type { ApiScope, UserRole } from "@fracval/db";
-import { forbidden, unauthenticated } from "./errors.js";
-import type { Viewer } from "./viewer.js";
+import { AppError, forbidden, notFound, unauthenticated } from "./errors.js";
+import type { SiteGrant, Viewer } from "./viewer.js";
+
+/** The thing a refused request was about: named in NOT_FOUND when the viewer may not even see its site. */
+export interface Resource {
+  kind: string;
+  id: string;
+}
+
+/**
+ * FORBIDDEN when the viewer may see that the resource exists (its site's aggregates) but not do this;
+ * NOT_FOUND otherwise, so that an id tells an outsider neither that it exists nor where.
+ */
+function refusal(viewer: Viewer, siteId: string, resource: Resource | undefined, message: string): AppError {
+  return resource && !canSeeSiteAggregates(viewer, siteId) ? notFound(resource.kind, resource.id) : forbidden(message);
+}
 
 export function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw unauthenticated();
@@ -35,8 +49,8 @@ export function canReadPatientData(viewer: Viewer, siteId: string): boolean {
   return patientDataSiteIds(viewer).includes(siteId);
 }
 
-export function assertPatientDataAccess(viewer: Viewer, siteId: string, siteName = "this site"): void {
-  if (!canReadPatientData(viewer, siteId)) throw forbidden(`You have no access to patient-level data of ${siteName}.`);
+export function assertPatientDataAccess(viewer: Viewer, siteId: string, siteName = "this site", resource?: Resource): void {
+  if (!canReadPatientData(viewer, siteId)) throw refusal(viewer, siteId, resource, `You have no access to patient-level data of ${siteName}.`);
 }
 
 /** Sites whose aggregate results and dataset summaries the viewer may see (null = every site). */
@@ -51,16 +65,42 @@ export function canSeeSiteAggregates(viewer: Viewer, siteId: string): boolean {
   return ids === null || ids.includes(siteId);
 }
 
-/** Upload and run creation act on a site's data: investigators of the site, the site's partner key, PIs. */
-export function assertCanActOnSite(viewer: Viewer, siteId: string, siteName = "this site"): void {
-  if (viewer.role === "PI") return;
-  if (viewer.kind === "apiKey" ? viewer.siteId === siteId : viewer.role === "INVESTIGATOR" && viewer.sites.get(siteId)?.patientData) return;
-  throw forbidden(`You cannot act on data of ${siteName}.`);
+/**
+ * Writing (datasets, uploads, runs) is for the site's own members: an INVESTIGATOR or PI who belongs to the
+ * site with patient-level access, or the site's partner key. A PI of another site, or an ADMIN, may not.
+ */
+export function canWriteSite(viewer: Viewer, siteId: string): boolean {
+  if (viewer.kind === "apiKey") return viewer.siteId === siteId;
+  return (viewer.role === "INVESTIGATOR" || viewer.role === "PI") && viewer.sites.get(siteId)?.patientData === true;
+}
+
+export function assertCanActOnSite(viewer: Viewer, siteId: string, siteName = "this site", resource?: Resource): void {
+  if (!canWriteSite(viewer, siteId)) throw refusal(viewer, siteId, resource, `Only members of ${siteName} may change its data.`);
+}
+
+const AGGREGATE_SCOPES = ["DATASETS_READ", "RUNS_READ", "METRICS_READ"] as const satisfies readonly ApiScope[];
+const PATIENT_SCOPES = ["PATIENTS_READ", "PREDICTIONS_READ"] as const satisfies readonly ApiScope[];
+const WRITE_SCOPES = ["DATASETS_WRITE", "RUNS_WRITE"] as const satisfies readonly ApiScope[];
+
+/**
+ * The API-key scopes a user holds for a site right now: aggregate reads where they see the site's
+ * aggregates, patient-level reads where they hold a patient-data grant, writes where they may act on the
+ * site. A key can never carry more than its creator holds (checked at creation and on every request).
+ */
+export function scopesHeldFor(user: { role: UserRole; sites: ReadonlyMap<string, SiteGrant> }, siteId: string): Set<ApiScope> {
+  const viewer = { kind: "user", userId: "", email: "", name: "", ...user } as const;
+  const held = new Set<ApiScope>();
+  if (canSeeSiteAggregates(viewer, siteId)) for (const s of AGGREGATE_SCOPES) held.add(s);
+  if (canReadPatientData(viewer, siteId)) for (const s of PATIENT_SCOPES) held.add(s);
+  if (canWriteSite(viewer, siteId)) for (const s of WRITE_SCOPES) held.add(s);
+  return held;
 }
 
 /** API keys of a site are managed by ADMINs, or by a PI who belongs to that site. */
+export function canManageApiKeys(viewer: Viewer, siteId: string): boolean {
+  return viewer.kind === "user" && (viewer.role === "ADMIN" || (viewer.role === "PI" && viewer.sites.has(siteId)));
+}
+
 export function assertCanManageApiKeys(viewer: Viewer, siteId: string, siteName = "this site"): void {
-  if (viewer.kind === "user" && viewer.role === "ADMIN") return;
-  if (viewer.kind === "user" && viewer.role === "PI" && viewer.sites.has(siteId)) return;
-  throw forbidden(`Only an ADMIN or a PI of ${siteName} may manage its API keys.`);
+  if (!canManageApiKeys(viewer, siteId)) throw forbidden(`Only an ADMIN or a PI of ${siteName} may manage its API keys.`);
 }

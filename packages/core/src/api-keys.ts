@@ -2,10 +2,10 @@
 // SHA-256 of the whole key are stored; the key itself is shown once, at creation.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { ApiKey, ApiScope, Db } from "@fracval/db";
-import { assertCanManageApiKeys } from "./access.js";
+import type { ApiKey, ApiScope, Db, SiteAccess, User } from "@fracval/db";
+import { assertCanManageApiKeys, canManageApiKeys, scopesHeldFor } from "./access.js";
 import { recordAudit } from "./audit.js";
-import { notFound, unauthenticated } from "./errors.js";
+import { forbidden, notFound, unauthenticated } from "./errors.js";
 import type { ApiKeyViewer, Viewer } from "./viewer.js";
 
 export const API_KEY_PATTERN = /^fv_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
@@ -53,7 +53,13 @@ export async function createApiKey(db: Db, viewer: Viewer | null, options: Creat
   const input = CreateApiKeyOptions.parse(options);
   const site = await db.site.findUnique({ where: { id: input.siteId } });
   if (!site) throw notFound("Site", input.siteId);
-  if (viewer) assertCanManageApiKeys(viewer, site.id, site.code);
+  if (viewer) {
+    assertCanManageApiKeys(viewer, site.id, site.code);
+    // A key is owned by its creator and never carries more than the creator holds for the site.
+    const held = scopesHeldFor(viewer, site.id);
+    const excess = input.scopes.filter((s) => !held.has(s));
+    if (excess.length) throw forbidden(`You cannot give a key ${excess.join(", ")} for ${site.code}: you do not hold ${excess.length > 1 ? "these rights" : "this right"} there yourself.`);
+  }
   const principalId = await partnerPrincipal(db, site.id, site.code);
   const { key, prefix } = newKey();
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
@@ -69,8 +75,8 @@ export async function createApiKey(db: Db, viewer: Viewer | null, options: Creat
 
 export async function revokeApiKey(db: Db, viewer: Viewer, apiKeyId: string): Promise<ApiKey> {
   const existing = await db.apiKey.findUnique({ where: { id: apiKeyId }, include: { site: true } });
-  if (!existing) throw notFound("API key", apiKeyId);
-  assertCanManageApiKeys(viewer, existing.siteId, existing.site.code);
+  // A key this viewer may not manage is answered like a key that does not exist.
+  if (!existing || !canManageApiKeys(viewer, existing.siteId)) throw notFound("API key", apiKeyId);
   if (existing.revokedAt) return existing;
   return db.$transaction(async (tx) => {
     const revoked = await tx.apiKey.update({ where: { id: apiKeyId }, data: { revokedAt: new Date() } });
@@ -89,10 +95,11 @@ export async function listApiKeys(db: Db, viewer: Viewer, siteId: string): Promi
 /** Turns a presented key into a viewer, or says precisely why it is not accepted. */
 export async function authenticateApiKey(db: Db, presented: string, now = new Date()): Promise<ApiKeyViewer> {
   if (!API_KEY_PATTERN.test(presented)) throw unauthenticated("The API key is malformed.");
-  const key = await db.apiKey.findUnique({ where: { hash: hashApiKey(presented) } });
+  const key = await db.apiKey.findUnique({ where: { hash: hashApiKey(presented) }, include: { createdBy: { include: { siteAccess: true } } } });
   if (!key) throw unauthenticated("The API key is not recognised.");
   if (key.revokedAt) throw unauthenticated(`The API key ${key.prefix} was revoked.`);
   if (key.expiresAt && key.expiresAt <= now) throw unauthenticated(`The API key ${key.prefix} expired on ${key.expiresAt.toISOString().slice(0, 10)}.`);
+  const scopes = effectiveScopes(key);
   // lastUsedAt at minute resolution: one write per key per minute, not per request.
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
     await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
@@ -103,7 +110,24 @@ export async function authenticateApiKey(db: Db, presented: string, now = new Da
     userId: key.principalId,
     role: "PARTNER",
     siteId: key.siteId,
-    scopes: new Set(key.scopes),
-    sites: new Map([[key.siteId, { siteId: key.siteId, patientData: key.scopes.includes("PATIENTS_READ") }]]),
+    scopes: new Set(scopes),
+    sites: new Map([[key.siteId, { siteId: key.siteId, patientData: scopes.includes("PATIENTS_READ") }]]),
   };
+}
+
+type KeyWithCreator = ApiKey & { createdBy: (User & { siteAccess: SiteAccess[] }) | null };
+
+/**
+ * The scopes a key carries at this moment: its own, cut to what its creator holds for the key's site now.
+ * A key dies with its creator's access (account disabled, or no right left at the site). Keys made by
+ * the server operator (`fracval apikey create`, no creator) carry their scopes as issued.
+ */
+function effectiveScopes(key: KeyWithCreator): ApiScope[] {
+  if (key.createdById === null) return key.scopes;
+  const creator = key.createdBy;
+  if (!creator || creator.disabledAt) throw unauthenticated(`The API key ${key.prefix} died with its creator's account.`);
+  const held = scopesHeldFor({ role: creator.role, sites: new Map(creator.siteAccess.map((g) => [g.siteId, { siteId: g.siteId, patientData: g.patientData }])) }, key.siteId);
+  const scopes = key.scopes.filter((s) => held.has(s));
+  if (scopes.length === 0) throw unauthenticated(`The API key ${key.prefix} carries no right any more: its creator no longer holds any at the key's site.`);
+  return scopes;
 }

@@ -57,7 +57,7 @@ export async function createValidationDataset(db: Db, viewer: Viewer, options: C
 export async function getUploadableDataset(db: Db, viewer: Viewer, id: string): Promise<ValidationDataset> {
   const dataset = await db.validationDataset.findUnique({ where: { id }, include: { site: true } });
   if (!dataset) throw notFound("Dataset", id);
-  assertCanActOnSite(viewer, dataset.siteId, dataset.site.code);
+  assertCanActOnSite(viewer, dataset.siteId, dataset.site.code, { kind: "Dataset", id });
   if (dataset.status !== "UPLOADING") throw new AppError("CONFLICT", `Dataset ${id} is ${dataset.status}; files can only be added while it is UPLOADING.`);
   const { site: _site, ...rest } = dataset;
   return rest;

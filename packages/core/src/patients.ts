@@ -22,7 +22,7 @@ export async function listPatients(db: Db, viewer: Viewer, options: ListPatients
   if (!Number.isInteger(offset) || offset < 0) throw badInput("offset", "offset must be a non-negative integer.", offset);
   const dataset = await db.validationDataset.findUnique({ where: { id: options.datasetId }, include: { site: true } });
   if (!dataset) throw notFound("Dataset", options.datasetId);
-  assertPatientDataAccess(viewer, dataset.siteId, dataset.site.code);
+  assertPatientDataAccess(viewer, dataset.siteId, dataset.site.code, { kind: "Dataset", id: dataset.id });
   const patients = await db.patient.findMany({
     where: { datasetId: dataset.id },
     include: { baseline: true, outcome: true },
@@ -37,7 +37,7 @@ export async function listPatients(db: Db, viewer: Viewer, options: ListPatients
 export async function getPatient(db: Db, viewer: Viewer, id: string): Promise<PatientRecord> {
   const patient = await db.patient.findUnique({ where: { id }, include: { baseline: true, outcome: true, site: true } });
   if (!patient) throw notFound("Patient", id);
-  assertPatientDataAccess(viewer, patient.siteId, patient.site.code);
+  assertPatientDataAccess(viewer, patient.siteId, patient.site.code, { kind: "Patient", id });
   await recordAudit(db, viewer, { action: "patient.read", siteId: patient.siteId, resource: patient.datasetId, patientIds: [patient.id] });
   const { site: _site, ...record } = patient;
   return record;

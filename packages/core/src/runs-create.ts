@@ -26,7 +26,7 @@ export async function createValidationRun(db: Db, viewer: Viewer, options: { mod
   ]);
   if (!model) throw notFound("Model version", options.modelVersionId);
   if (!dataset) throw notFound("Dataset", options.datasetId);
-  assertCanActOnSite(viewer, dataset.siteId, dataset.site.code);
+  assertCanActOnSite(viewer, dataset.siteId, dataset.site.code, { kind: "Dataset", id: dataset.id });
   if (dataset.status !== "READY") throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; runs need a READY dataset.`);
   if (model.studyId !== dataset.studyId) throw badInput("modelVersionId", `${model.family}@${model.version} belongs to another study than dataset ${dataset.id}.`, model.id);
   const patients = await db.patient.findMany({ where: { datasetId: dataset.id }, select: { id: true }, orderBy: { id: "asc" } });
@@ -46,7 +46,7 @@ export async function createValidationRun(db: Db, viewer: Viewer, options: { mod
 export async function cancelValidationRun(db: Db, viewer: Viewer, runId: string): Promise<ValidationRun> {
   const run = await db.validationRun.findUnique({ where: { id: runId }, include: { dataset: { include: { site: true } } } });
   if (!run) throw notFound("Run", runId);
-  assertCanActOnSite(viewer, run.dataset.siteId, run.dataset.site.code);
+  assertCanActOnSite(viewer, run.dataset.siteId, run.dataset.site.code, { kind: "Run", id: runId });
   const { count } = await db.validationRun.updateMany({ where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "CANCELLED", finishedAt: new Date() } });
   if (!count) throw new AppError("CONFLICT", `Run ${runId} is ${run.status}; only a queued or running run can be cancelled.`);
   await recordAudit(db, viewer, { action: "run.cancel", siteId: run.dataset.siteId, resource: runId });

@@ -25,12 +25,16 @@ export async function getRun(db: Db, viewer: Viewer, id: string): Promise<Valida
   return rest;
 }
 
-export async function listPredictions(db: Db, viewer: Viewer, runId: string): Promise<Prediction[]> {
+/**
+ * A run's predictions, for viewers with patient-level access to its site; audited as a read, or as an
+ * export ("predictions.export") when they leave the platform as a file.
+ */
+export async function listPredictions(db: Db, viewer: Viewer, runId: string, options: { export?: boolean } = {}): Promise<Prediction[]> {
   const run = await db.validationRun.findUnique({ where: { id: runId }, include: { dataset: { include: { site: true } } } });
   if (!run) throw notFound("Run", runId);
-  assertPatientDataAccess(viewer, run.dataset.siteId, run.dataset.site.code);
+  assertPatientDataAccess(viewer, run.dataset.siteId, run.dataset.site.code, { kind: "Run", id: runId });
   const predictions = await db.prediction.findMany({ where: { runId }, orderBy: { patientId: "asc" } });
-  await recordAudit(db, viewer, { action: "predictions.read", siteId: run.dataset.siteId, resource: runId, patientIds: predictions.map((p) => p.patientId) });
+  await recordAudit(db, viewer, { action: options.export ? "predictions.export" : "predictions.read", siteId: run.dataset.siteId, resource: runId, patientIds: predictions.map((p) => p.patientId) });
   return predictions;
 }
 

@@ -1,6 +1,7 @@
 // Builds the executable schema from the per-module SDL files and resolvers, with access rules applied.
 import { makeExecutableSchema } from "@graphql-tools/schema";
-import { printSchema, type GraphQLSchema } from "graphql";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import type { GraphQLSchema } from "graphql";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,7 +37,8 @@ export function buildSchema(extraTypeDefs: string[] = []): GraphQLSchema {
 const SDL_HEADER = `# FracVal GraphQL API — the contract partner hospitals build against.
 # Generated from apps/api/src/schema/*/schema.graphql by \`npm run schema:print -w @fracval/api\`; do not edit.
 # Endpoint: POST /graphql. Authenticate with \`Authorization: Bearer fv_...\` (API key) or a portal session.
-# Access: @public = anyone; @auth = signed in, narrowed by roles (API keys are PARTNER) and, for API keys, scopes.
+# Access: @public = anyone; @auth = signed in, narrowed by roles (API keys are PARTNER) and, for API keys, scopes;
+# shown on every root field and on every nested field that returns site data.
 # Site scoping is enforced on the data itself: patient-level rows only for sites you have patient-data access to,
 # and every patient-level read is audited. Errors carry extensions.code: UNAUTHENTICATED, FORBIDDEN,
 # BAD_USER_INPUT (with field or row/column), NOT_FOUND, CONFLICT, INTERNAL_SERVER_ERROR.
@@ -46,5 +48,5 @@ const SDL_HEADER = `# FracVal GraphQL API — the contract partner hospitals bui
 /** The whole SDL as partners read it (committed as apps/api/schema.graphql; a test keeps it current). */
 export function printFullSchema(): string {
   const schema = makeExecutableSchema({ typeDefs: moduleTypeDefs(), resolvers: Object.values(MODULES) });
-  return SDL_HEADER + printSchema(schema) + "\n";
+  return SDL_HEADER + printSchemaWithDirectives(schema) + "\n";
 }

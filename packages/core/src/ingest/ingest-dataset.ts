@@ -15,7 +15,7 @@ import { AppError, notFound } from "../errors.js";
 import { pseudonymise } from "../pseudonym.js";
 import { dateShiftFor, deidentifyDicom } from "./deidentify-dicom.js";
 import { inspectDicom, type DicomSummary } from "./inspect-dicom.js";
-import { isPng, pngToDicom } from "./png-to-dicom.js";
+import { isPng, UnreadablePngError, pngToDicom } from "./png-to-dicom.js";
 import { validateManifest, type ManifestProblem, type ManifestRecord } from "./validate-manifest.js";
 
 export const MIN_CT_SLICES = 14;
@@ -67,20 +67,21 @@ function stageImages(modality: Modality, path: string, staging: ContentStore, de
     const files = statSync(path).isDirectory() ? readdirSync(path).filter((f) => !f.startsWith(".")).sort().map((f) => join(path, f)) : [path];
     if (modality === "CT_ABDOMEN" && files.length < MIN_CT_SLICES) return problem(`CT series has ${files.length} slice(s); at least ${MIN_CT_SLICES} are needed to cover T12–L4`);
     const slices: { key: string; summary: DicomSummary }[] = [];
-    for (const file of files) {
+    for (const [k, file] of files.entries()) {
       // Ingestion shares its process with the API: between files, let it answer requests (decoding and
       // de-identifying are synchronous, and most awaits here resolve without ever reaching the event loop).
       await yieldToEventLoop();
       let bytes: Uint8Array = new Uint8Array(readFileSync(file));
-      const name = file.slice(path.length + 1) || file.split(sep).pop()!;
+      // File names can carry patient names or IDs: a report names the file by its place, never by name.
+      const name = files.length === 1 ? "the image file" : `slice file ${k + 1} of ${files.length} (in name order)`;
       if (isPng(bytes)) {
         // A PNG radiograph: the manifest must give its pixel spacing; it is wrapped as DICOM, then handled like any other.
         if (modality !== "XRAY_LATERAL_SPINE") return problem(`${name} is a PNG; this study needs DICOM`);
-        if (pngSpacingMm === null) return { row, column: "pixel_spacing_mm", value: "", reason: `is required for the PNG image ${name} (a PNG carries no pixel spacing)` };
+        if (pngSpacingMm === null) return { row, column: "pixel_spacing_mm", value: "", reason: `is required for a PNG image (a PNG carries no pixel spacing)` };
         try {
           bytes = await pngToDicom(bytes, pngSpacingMm);
         } catch (error) {
-          return problem(`${name} ${(error as Error).message}`);
+          return problem(`${name} ${error instanceof UnreadablePngError ? error.message : "is not a readable PNG"}`);
         }
       }
       const inspected = inspectDicom(bytes);
@@ -177,6 +178,7 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
             }
             pending.push({
               pseudonym,
+              manifestRow: row,
               baseline: {
                 ageYears: Number(r.age), sex: r.sex === "F" ? "FEMALE" : "MALE", heightCm: num(r.height_cm), weightKg: num(r.weight_kg), bmi: num(r.bmi),
                 glucocorticoids: flag(r.glucocorticoids), secondaryOsteoporosis: flag(r.secondary_osteoporosis), rheumatoidArthritis: flag(r.rheumatoid_arthritis),
@@ -248,6 +250,7 @@ const INSERT_BATCH = 250;
 
 interface PendingPatient {
   pseudonym: string;
+  manifestRow: number;
   baseline: Omit<Prisma.ClinicalBaselineCreateManyInput, "patientId">;
   outcome: Omit<Prisma.OutcomeCreateManyInput, "patientId">;
   image: Omit<Prisma.ImageSeriesCreateManyInput, "patientId"> | null;
@@ -256,7 +259,7 @@ interface PendingPatient {
 
 async function insertPatients(tx: Prisma.TransactionClient, siteId: string, datasetId: string, pending: PendingPatient[]): Promise<void> {
   if (!pending.length) return;
-  const created = await tx.patient.createManyAndReturn({ data: pending.map((p) => ({ siteId, datasetId, pseudonym: p.pseudonym })), select: { id: true, pseudonym: true } });
+  const created = await tx.patient.createManyAndReturn({ data: pending.map((p) => ({ siteId, datasetId, pseudonym: p.pseudonym, manifestRow: p.manifestRow })), select: { id: true, pseudonym: true } });
   const idOf = new Map(created.map((c) => [c.pseudonym, c.id]));
   const withId = <T extends object>(p: PendingPatient, row: T) => ({ patientId: idOf.get(p.pseudonym)!, ...row });
   await tx.clinicalBaseline.createMany({ data: pending.map((p) => withId(p, p.baseline)) });

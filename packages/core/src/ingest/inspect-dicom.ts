@@ -28,7 +28,8 @@ export function inspectDicom(bytes: Uint8Array): InspectResult {
   try {
     ds = dicomParser.parseDicom(bytes);
   } catch (error) {
-    return { ok: false, reason: `is unreadable DICOM (${String((error as Error).message ?? error).slice(0, 120)})` };
+    // The parser's own message can quote header bytes (names, IDs): it is not passed on.
+    return { ok: false, reason: "is unreadable DICOM (its header could not be parsed)" };
   }
   const transferSyntax = ds.string("x00020010") ?? "";
   if (!SUPPORTED_SYNTAXES.has(transferSyntax)) return { ok: false, reason: `uses an unsupported transfer syntax ${transferSyntax || "(none)"}` };

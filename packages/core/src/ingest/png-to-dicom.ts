@@ -16,18 +16,29 @@ export const isPng = (bytes: Uint8Array) => PNG_SIGNATURE.every((b, i) => bytes[
 
 const uidFrom = (bytes: Uint8Array, salt: string) => `2.25.${BigInt("0x" + createHash("sha256").update(salt).update(bytes).digest("hex").slice(0, 32)).toString()}`;
 
+/** Why a PNG was refused, in words fit for a validation report (no library text, no file name). */
+export class UnreadablePngError extends Error {
+  override name = "UnreadablePngError";
+}
+
+/** Larger than any radiograph (a 43 × 43 cm detector at 0.1 mm is 18 MP): decoding it could exhaust memory. */
+export const MAX_PNG_PIXELS = 50_000_000;
+
 /**
  * A greyscale PNG (8- or 16-bit) → DICOM Part 10 (MONOCHROME2, 16 bits allocated, the PNG's bit depth
  * stored), Modality DX, BodyPartExamined LSPINE, PixelSpacing = the manifest's value. Throws with the
  * reason when the PNG is unreadable or has colour.
  */
 export async function pngToDicom(bytes: Uint8Array, pixelSpacingMm: number): Promise<Uint8Array> {
-  const image = sharp(Buffer.from(bytes));
-  const meta = await image.metadata().catch((error: Error) => {
-    throw new Error(`is not a readable PNG (${error.message})`);
+  const image = sharp(Buffer.from(bytes), { limitInputPixels: MAX_PNG_PIXELS });
+  const meta = await image.metadata().catch(() => {
+    throw new UnreadablePngError("is not a readable PNG");
   });
-  if (meta.format !== "png") throw new Error(`is ${meta.format ?? "not an image"}, not a PNG`);
-  if (meta.channels !== 1 && !(meta.channels === 2 && meta.hasAlpha)) throw new Error(`is a colour PNG (${meta.channels} channels); a radiograph must be greyscale`);
+  if (meta.format !== "png") throw new UnreadablePngError(`is ${meta.format ?? "not an image"}, not a PNG`);
+  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PNG_PIXELS) {
+    throw new UnreadablePngError(`is ${meta.width} × ${meta.height} pixels, more than the ${MAX_PNG_PIXELS / 1e6} million a radiograph can have`);
+  }
+  if (meta.channels !== 1 && !(meta.channels === 2 && meta.hasAlpha)) throw new UnreadablePngError(`is a colour PNG (${meta.channels} channels); a radiograph must be greyscale`);
   const sixteen = meta.depth === "ushort";
   const { data, info } = sixteen
     ? await image.toColourspace("grey16").raw({ depth: "ushort" }).toBuffer({ resolveWithObject: true })

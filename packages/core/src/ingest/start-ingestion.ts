@@ -2,7 +2,7 @@
 // enqueues its dataset__ingest job in one transaction; an API process runs the job (ingestDatasetJob),
 // and pg-boss retries it when that process fails or dies. The dataset's status (READY / REJECTED) and
 // validation report tell the waiting client how it went.
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db, Prisma, ValidationDataset } from "@fracval/db";
 import type { ContentStore } from "../content-store.js";
@@ -59,7 +59,10 @@ export async function ingestDatasetJob(db: Db, store: ContentStore, payload: Ing
     const otherAttempt = error instanceof AppError && (error.code === "CONFLICT" || error.code === "NOT_FOUND");
     if (otherAttempt && (await db.validationDataset.findUnique({ where: { id: datasetId } }))?.status !== "VALIDATING") return null;
     if (options.lastAttempt && !otherAttempt && !options.signal?.aborted) {
-      const reason = `ingestion failed on the platform, not because of the data (${(error as Error).message ?? String(error)}); nothing was stored — upload the files again as a new dataset, and tell the FracVal administrators if this happens again`;
+      // The error's own text can hold internals (paths, SQL, a cell's value): the report gets a reference, the log the error.
+      const reference = randomUUID();
+      console.error(`[ingest] dataset ${datasetId} failed on the platform (reference ${reference}): ${(error as Error).name ?? "Error"} ${(error as { code?: string }).code ?? ""}`);
+      const reason = `ingestion failed on the platform, not because of the data (reference ${reference}); nothing was stored — upload the files again as a new dataset, and tell the FracVal administrators if this happens again`;
       const report: Prisma.InputJsonObject = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason }] };
       await db.validationDataset.updateMany({ where: { id: datasetId, status: "VALIDATING" }, data: { status: "REJECTED", validationReport: report } });
     }

@@ -1,6 +1,9 @@
 // Streaming validation of an uploaded manifest.csv against the upload format: every problem is
 // reported as { row, column, value, reason }; rows are handed to `onRow` one at a time, so memory
 // does not grow with the number of rows (only the set of patient IDs seen, for duplicates).
+// Reports are stored and shown to PIs and partner keys, so every problem passes `reportableProblem`:
+// no patient ID, no image file name, no free text and no parser message ever enters one — only the
+// row, the column, the reason and, where it cannot identify anyone, a short value.
 import { parse } from "csv-parse";
 import type { Readable } from "node:stream";
 import { CENTRE_COLUMNS, CT_CENTRE_COLUMNS, DATA_SOURCE_COLUMN, MANIFEST_COLUMNS, TRUTH_PREFIX, type ManifestColumn } from "@fracval/upload-format";
@@ -39,6 +42,40 @@ class RowHandlerFailure {
 }
 
 const KNOWN: ReadonlyMap<string, ManifestColumn> = new Map([...MANIFEST_COLUMNS, ...CENTRE_COLUMNS, ...CT_CENTRE_COLUMNS].map((c) => [c.name, c]));
+/** Control characters (a NUL byte, …) have no place in any cell; tab, CR and LF are the CSV's own. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** A value that can be echoed in a report: a short number-like token, or up to three letters ("yes", "F"). */
+const ECHOABLE = /^(?:[-+]?[0-9.,eE%]{1,12}|[A-Za-z]{1,3})$/;
+/** Column types whose cells hold no identifier; text and path cells (IDs, file names) are never echoed. */
+const ECHOABLE_TYPES = new Set<ManifestColumn["type"]>(["integer", "number", "boolean", "sex"]);
+
+/**
+ * What of a problem may be stored and shown. Examples: { column: "patient_id", value: "BUN12345678" }
+ * → value ""; { column: "age", value: "7O" } → "7O"; { column: "age", value: "KIM^MINJI" } → "" (a
+ * shifted row); { column: "image_path", value: "images/KIM_MINJI.dcm" } → "".
+ */
+export function reportableProblem(problem: ManifestProblem, providedScoreNames: ReadonlySet<string> = new Set()): ManifestProblem {
+  const type = KNOWN.get(problem.column)?.type ?? (providedScoreNames.has(problem.column) ? "number" : null);
+  const echo = type !== null && ECHOABLE_TYPES.has(type) && ECHOABLE.test(problem.value);
+  return {
+    row: problem.row,
+    column: problem.column.replace(CONTROL, "").slice(0, 64),
+    value: echo ? problem.value : "",
+    reason: problem.reason.replace(CONTROL, "").slice(0, 300),
+  };
+}
+
+/** csv-parse's error codes in the investigator's words; its own messages quote cell contents. */
+const CSV_ERRORS: Record<string, string> = {
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "has a different number of fields than the header",
+  CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH: "has a different number of fields than the header",
+  CSV_QUOTE_NOT_CLOSED: "has a quoted field that is never closed",
+  CSV_INVALID_CLOSING_QUOTE: "has a quote inside a field that is not escaped (write \"\" inside quotes)",
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "has characters after a closing quote",
+  CSV_MAX_RECORD_SIZE: "has a row that is too long",
+  INVALID_OPENING_QUOTE: "has a quote in the middle of an unquoted field",
+};
+
 /** Cells a spreadsheet would run as a formula (CSV injection). */
 const FORMULA = /^[=+\-@\t\r]/;
 
@@ -79,9 +116,10 @@ export async function validateManifest(input: Readable, options: ValidateManifes
   const maxProblems = options.maxProblems ?? 1000;
   const problems: ManifestProblem[] = [];
   let problemCount = 0;
+  const provided = new Set(options.providedScoreNames ?? []);
   const report = (p: ManifestProblem) => {
     problemCount++;
-    if (problems.length < maxProblems) problems.push(p);
+    if (problems.length < maxProblems) problems.push(reportableProblem(p, provided));
   };
 
   // Peek at the first chunk to choose the delimiter, then stream everything through csv-parse.
@@ -98,14 +136,20 @@ export async function validateManifest(input: Readable, options: ValidateManifes
     parser.end();
   })();
 
-  const provided = new Set(options.providedScoreNames ?? []);
-  const seen = new Set<string>();
+  /** Each patient ID's first row, to name it when the ID comes again (the ID itself is never reported). */
+  const seen = new Map<string, number>();
   let header: string[] | null = null;
   let rows = 0;
   try {
     for await (const cells of parser as AsyncIterable<string[]>) {
       if (!header) {
         header = cells;
+        // A first line that names none of the required columns is data, not a header: listing its cells as
+        // "unknown columns" would put the first patient's ID and values into the report.
+        if (!MANIFEST_COLUMNS.some((c) => c.required && cells.includes(c.name))) {
+          report({ row: 0, column: "", value: "", reason: `the first line is not a header: it names none of the required columns (${MANIFEST_COLUMNS.filter((c) => c.required).map((c) => c.name).join(", ")})` });
+          break;
+        }
         for (const column of MANIFEST_COLUMNS.filter((c) => c.required || (c.name === "image_path" && options.requireImages))) {
           if (!header.includes(column.name)) report({ row: 0, column: column.name, value: "", reason: "required column is missing from the header" });
         }
@@ -130,7 +174,7 @@ export async function validateManifest(input: Readable, options: ValidateManifes
         const raw = cells[k] ?? "";
         const column = KNOWN.get(name) ?? (provided.has(name) ? { name, type: "number" as const, required: true, description: "provided score" } : null);
         if (!column) return; // truth_* and data_source: ignored by uploads
-        const { value, reason } = parseCell(column, raw);
+        const { value, reason } = CONTROL.test(raw) ? { value: null, reason: "contains a control character (such as a NUL byte)" } : parseCell(column, raw);
         if (reason) {
           rowOk = false;
           report({ row: rows, column: name, value: raw, reason });
@@ -159,11 +203,11 @@ export async function validateManifest(input: Readable, options: ValidateManifes
       }
       const id = record.patient_id;
       if (typeof id === "string") {
-        if (seen.has(id)) {
+        const first = seen.get(id);
+        if (first !== undefined) {
           rowOk = false;
-          report({ row: rows, column: "patient_id", value: id, reason: "duplicate patient ID" });
-        }
-        seen.add(id);
+          report({ row: rows, column: "patient_id", value: "", reason: `duplicate patient ID: the same as row ${first}` });
+        } else seen.set(id, rows);
       }
       if (rowOk && options.onRow) {
         let own: void | ManifestProblem[];
@@ -179,7 +223,8 @@ export async function validateManifest(input: Readable, options: ValidateManifes
     // The row handler's own failure (a database error, an interrupted ingestion) is not a CSV problem.
     if (error instanceof RowHandlerFailure) throw error.cause;
     const e = error as Error & { code?: string; lines?: number };
-    report({ row: Math.max(0, (e.lines ?? 1) - 1), column: "", value: "", reason: `not valid CSV: ${e.message}` });
+    const what = (e.code && CSV_ERRORS[e.code]) ?? `cannot be read as CSV (${e.code ?? "parse error"})`;
+    report({ row: Math.max(0, (e.lines ?? 1) - 1), column: "", value: "", reason: `not valid CSV: this line ${what}` });
   } finally {
     input.destroy();
     await feed.catch(() => {});

@@ -1,0 +1,2 @@
+import type { Resolvers } from "../types.js";
+export declare const resolvers: Resolvers;
