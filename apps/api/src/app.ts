@@ -12,6 +12,7 @@ import { createExportRouter } from "./exports.js";
 import { formatError } from "./graphql/format-error.js";
 import { buildSchema } from "./graphql/schema.js";
 import { checkReadiness } from "./health.js";
+import { httpErrorHandler, notFoundHandler } from "./http-errors.js";
 
 export interface AppOptions {
   db: Db;
@@ -61,5 +62,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     express.json({ limit: "25mb" }), // registerModelVersion carries an ONNX file (≤ 10 MB, base64)
     expressMiddleware(apollo, { context: ({ req }) => buildContext(options.db, options.store, options.enqueue, req.headers, options.authSecret) }),
   );
+  app.use(notFoundHandler);
+  app.use(httpErrorHandler);
   return { express: app, stop: () => apollo.stop() };
 }

@@ -26,7 +26,12 @@ export const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session
 function cookie(header: string | undefined, name: string): string | undefined {
   for (const part of header?.split(";") ?? []) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join("="));
+    } catch {
+      return undefined; // a malformed cookie is no credential (and no reason for a 500)
+    }
   }
   return undefined;
 }

@@ -3,9 +3,10 @@
 // Same credentials as GraphQL. Every CSV cell a spreadsheet would run as a formula is defused.
 import express, { type Request, type Response, type Router } from "express";
 import { stringify } from "csv-stringify/sync";
-import { APP_ERROR_CODES, AppError, listMetricResults, listPredictions, recordAudit, studyComparison, unauthenticated } from "@fracval/core";
-import type { Db, MetricResult } from "@fracval/db";
+import { AppError, listMetricResults, listPredictions, recordAudit, studyComparison, unauthenticated, type ShownMetric } from "@fracval/core";
+import type { Db } from "@fracval/db";
 import { authenticate } from "./context.js";
+import { ID_PATTERN, toHttpError } from "./http-errors.js";
 
 const METRIC_COLUMNS = ["runId", "datasetId", "scoreSource", "metric", "horizonDays", "subgroup", "estimate", "se", "ciLower", "ciUpper", "n", "events", "details", "provenance"] as const;
 
@@ -24,7 +25,7 @@ export function toCsv(columns: readonly string[], rows: readonly (string | numbe
   return stringify(rows.map((r) => r.map(csvCell)), { header: true, columns: [...columns] });
 }
 
-function metricsCsv(rows: readonly MetricResult[]): string {
+function metricsCsv(rows: readonly ShownMetric[]): string {
   return toCsv(METRIC_COLUMNS, rows.map((r) => METRIC_COLUMNS.map((c) => (c === "details" || c === "provenance" ? JSON.stringify(r[c] ?? null) : (r[c] ?? null)) as string | number | null)));
 }
 
@@ -40,13 +41,11 @@ export function createExportRouter(options: { db: Db; authSecret: string }): Rou
     try {
       const viewer = await authenticate(options.db, req.headers, options.authSecret);
       if (!viewer) throw unauthenticated();
+      if (!ID_PATTERN.test(String(req.params.id))) throw new AppError("NOT_FOUND", "No such run or study.");
       await fn(req, res, viewer);
     } catch (error) {
-      if (error instanceof AppError) res.status(APP_ERROR_CODES[error.code].http).json({ error: error.userMessage, code: APP_ERROR_CODES[error.code].graphql });
-      else {
-        console.error("[api] export failed:", error);
-        res.status(500).json({ error: "Internal server error", code: "INTERNAL_SERVER_ERROR" });
-      }
+      const mapped = toHttpError(error, "export");
+      res.status(mapped.status).json(mapped.body);
     }
   };
   router.get("/runs/:id/predictions.csv", handle(async (req, res, viewer) => {

@@ -12,6 +12,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { AppError, APP_ERROR_CODES, getUploadableDataset } from "@fracval/core";
 import type { Db } from "@fracval/db";
 import { authenticate } from "./context.js";
+import { toHttpError } from "./http-errors.js";
 
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 
@@ -20,9 +21,18 @@ export function datasetUploadFolder(uploadsDir: string, datasetId: string): stri
   return join(uploadsDir, "datasets", datasetId);
 }
 
-function fail(status: number, body: string): never {
-  throw { status_code: status, body };
+/** A refusal with its status and a message safe to show (tus writes it as the response body). */
+interface Refusal {
+  status_code: number;
+  body: string;
 }
+
+function fail(status: number, body: string): never {
+  throw { status_code: status, body } satisfies Refusal;
+}
+
+const isRefusal = (error: unknown): error is Refusal =>
+  typeof (error as Refusal)?.status_code === "number" && typeof (error as Refusal)?.body === "string" && !(error instanceof Error);
 
 interface TusRequest {
   headers: { get(name: string): string | null };
@@ -59,8 +69,9 @@ export function createUploadRouter(options: { db: Db; authSecret: string; upload
       const datasetId = meta.datasetId ?? "";
       const relativePath = meta.relativePath ?? "";
       if (!datasetId || !relativePath || !/^[0-9a-f]{64}$/.test(meta.sha256 ?? "")) fail(400, "Upload metadata needs datasetId, relativePath and sha256 (hex).");
+      if (!/^[a-z0-9]+$/i.test(datasetId)) fail(404, "No such dataset.");
       const folder = resolve(datasetUploadFolder(options.uploadsDir, datasetId));
-      if (!resolve(folder, relativePath).startsWith(folder + sep)) fail(400, `relativePath ${relativePath} leaves the dataset folder.`);
+      if (!resolve(folder, relativePath).startsWith(folder + sep)) fail(400, "relativePath leaves the dataset folder.");
       await assertMayUpload(options.db, options.authSecret, req, datasetId);
       return {};
     },
@@ -70,13 +81,21 @@ export function createUploadRouter(options: { db: Db; authSecret: string; upload
       const datasetId = info?.metadata?.datasetId;
       if (datasetId) await assertMayUpload(options.db, options.authSecret, req, datasetId);
     },
+    // Every error answer goes through the one map: our own refusals keep their status and text, an
+    // AppError its code, anything else (EEXIST, a malformed URI, …) becomes a 500 with a reference.
+    async onResponseError(_req, error) {
+      if (isRefusal(error)) return error;
+      const mapped = toHttpError(error, "upload");
+      return { status_code: mapped.status, body: mapped.body.error };
+    },
     async onUploadFinish(_req, upload) {
       const meta = upload.metadata ?? {};
       const source = join(incoming, upload.id);
       const actual = await sha256Of(source);
       if (actual !== meta.sha256) {
         rmSync(source, { force: true });
-        fail(422, `sha256 mismatch for ${meta.relativePath}: expected ${meta.sha256}, received ${actual}`);
+        // No file name in the answer (names can carry identifiers): the client knows which file it sent.
+        fail(422, `sha256 mismatch: expected ${meta.sha256}, received ${actual}; send the file again.`);
       }
       const target = resolve(datasetUploadFolder(options.uploadsDir, meta.datasetId!), meta.relativePath!);
       mkdirSync(dirname(target), { recursive: true });

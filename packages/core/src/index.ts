@@ -29,3 +29,4 @@ export * from "./job-queue.js";
 export * from "./s3-content-store.js";
 export * from "./provenance.js";
 export * from "./participant-flow.js";
+export * from "./disclosure.js";

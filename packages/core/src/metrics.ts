@@ -1,10 +1,8 @@
-// Stored metric results: aggregate data, visible per site according to access.aggregateSiteIds, with
-// small-cell protection (see study-comparison.ts): a run whose metrics rest on fewer than 10 patients
-// or events is withheld from viewers without patient-level access to its site, and so is a small
-// subgroup row.
+// Stored metric results: aggregate data, visible per site according to access.aggregateSiteIds, each
+// row as the disclosure rules (disclosure.ts) let the viewer see it.
 import type { Db, MetricResult, Prisma } from "@fracval/db";
 import { aggregateSiteIds, canReadPatientData } from "./access.js";
-import { protectSmallCells } from "./study-comparison.js";
+import { discloseMetrics, type ShownMetric } from "./disclosure.js";
 import type { Viewer } from "./viewer.js";
 
 /**
@@ -15,7 +13,7 @@ export const METRIC_ROW_ORDER = [
   { runId: "asc" }, { metric: "asc" }, { scoreSource: "asc" }, { horizonDays: "asc" }, { subgroup: "asc" }, { id: "asc" },
 ] satisfies Prisma.MetricResultOrderByWithRelationInput[];
 
-export async function listMetricResults(db: Db, viewer: Viewer, filter: { runId?: string; datasetId?: string }): Promise<MetricResult[]> {
+export async function listMetricResults(db: Db, viewer: Viewer, filter: { runId?: string; datasetId?: string }): Promise<ShownMetric[]> {
   const visible = aggregateSiteIds(viewer);
   const rows = await db.metricResult.findMany({
     where: {
@@ -26,12 +24,7 @@ export async function listMetricResults(db: Db, viewer: Viewer, filter: { runId?
     include: { dataset: { select: { siteId: true } } },
     orderBy: METRIC_ROW_ORDER,
   });
-  const groups = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const key = row.runId ?? `dataset:${row.datasetId}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return [...groups.values()]
-    .flatMap((group) => protectSmallCells(group, canReadPatientData(viewer, group[0]!.dataset.siteId)).metrics)
-    .map(({ dataset: _dataset, ...row }) => row);
+  // Disclosure works per run: its subgroup sets and comparators are judged together.
+  const shown = discloseMetrics(rows, (row) => canReadPatientData(viewer, row.dataset.siteId)).rows;
+  return shown.map(({ dataset: _dataset, ...row }) => row);
 }

@@ -3,7 +3,7 @@
 // viewers without patient-level access to the site, and so is a second exclusion count whenever only
 // one would be withheld: otherwise it could be derived as uploaded − analysed − the shown exclusions.
 import { z } from "zod";
-import { SMALL_CELL_MINIMUM } from "./study-comparison.js";
+import { MINIMUM_CELL_COUNT } from "./disclosure.js";
 
 const Count = z.number().int().nonnegative();
 
@@ -35,7 +35,7 @@ export interface ShownParticipantFlow {
   comparators: { scoreSource: string; analysed: number | null; excludedMissingScore: number | null }[];
 }
 
-const small = (count: number) => count > 0 && count < SMALL_CELL_MINIMUM;
+const small = (count: number) => count > 0 && count < MINIMUM_CELL_COUNT;
 
 /**
  * Example (minimum 10): 400 uploaded, 3 undecodable images, 0 without an outcome, 397 analysed → for a

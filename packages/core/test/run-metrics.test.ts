@@ -6,7 +6,6 @@ import { assignRiskGroups, calibrationAtHorizon, harrellC, horizonLabels, summar
 import { findProfile, generateCohort } from "@fracval/synth";
 import { analysisTimeDays } from "@fracval/upload-format";
 import { absoluteRisk, modelOnlyMetrics, subgroupMetrics, type MetricRow } from "../src/run-metrics.js";
-import { protectSmallCells } from "../src/study-comparison.js";
 
 const cohort = generateCohort(findProfile("Severance"), { n: 1500, seed: 77 });
 const time = cohort.map(analysisTimeDays);
@@ -70,14 +69,3 @@ describe("model-only run metrics", () => {
   });
 });
 
-describe("small-cell protection of subgroup rows", () => {
-  const row = (subgroup: string, n: number, events: number) => ({ id: subgroup, subgroup, n, events }) as unknown as import("@fracval/db").MetricResult;
-  it("hides a small subgroup row from a viewer without patient-level access, keeps it for one with access", () => {
-    const metrics = [row("all", 400, 40), row("sex=F", 250, 30), row("age<65", 60, 4)];
-    expect(protectSmallCells(metrics, false)).toEqual({ smallCell: false, hidden: false, metrics: [metrics[0], metrics[1]] });
-    expect(protectSmallCells(metrics, true).metrics).toHaveLength(3);
-  });
-  it("hides the whole cell when a whole-cohort metric is small", () => {
-    expect(protectSmallCells([row("all", 40, 6), row("sex=F", 30, 5)], false)).toEqual({ smallCell: true, hidden: true, metrics: [] });
-  });
-});

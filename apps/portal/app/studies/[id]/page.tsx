@@ -10,8 +10,9 @@ interface Metric {
   estimate: number;
   ciLower: number | null;
   ciUpper: number | null;
-  n: number;
-  events: number;
+  /** Null when withheld by the disclosure rules. */
+  n: number | null;
+  events: number | null;
   details: { p?: number } | null;
 }
 interface Row {
@@ -112,10 +113,10 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
                   <td className="p-2 font-medium">{row.site.code}</td>
                   <td className="p-2">{row.modelVersion.family}@{row.modelVersion.version}</td>
                   {row.hidden ? (
-                    <td className="p-2 text-slate-500" colSpan={8} data-testid="withheld">withheld: fewer than 10 patients or events, and no patient-level access to {row.site.code}</td>
+                    <td className="p-2 text-slate-500" colSpan={8} data-testid="withheld">withheld: every number rests on fewer than 10 patients or events, and you have no patient-level access to {row.site.code}</td>
                   ) : (
                     <>
-                      <td className="p-2">{c ? `${c.n} / ${c.events}` : "—"}{row.smallCell ? " (small)" : ""}</td>
+                      <td className="p-2">{c ? `${c.n ?? "withheld"} / ${c.events ?? "withheld"}` : "—"}{row.smallCell ? " *" : ""}</td>
                       <td className="p-2" data-testid="c-model">{fmt(c)}</td>
                       <td className="p-2" data-testid="c-frax">{fmt(get("harrellC", "frax_mof"))}</td>
                       <td className="p-2">{pValue(get("harrellCDiff", "model-vs-frax_mof"))}</td>
@@ -133,6 +134,10 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
           </tbody>
         </table>
       )}
+      <p className="mt-2 text-xs text-slate-600" data-testid="legend">
+        — not computable, or withheld: a number resting on fewer than 10 patients or events (or one that would give such a
+        number away) is shown only to the site&apos;s own members. * some of this run&apos;s numbers are withheld from you.
+      </p>
     </section>
   );
 }
