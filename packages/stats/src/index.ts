@@ -16,3 +16,8 @@ export { tTest, chiSquareTest, regularizedBeta, studentTwoSidedP, type TTestResu
 export { assignRiskGroups, summariseRiskGroups, type RiskGroupRule, type RiskGroupSummary } from "./risk-groups.js";
 export { baselineTable, type BaselineVariable, type BaselineRow } from "./baseline-table.js";
 export { logitCi, LOGIT_CI_METHOD } from "./intervals.js";
+export {
+  competingRisksData, cumulativeIncidence, cumulativeIncidenceAt, grayTest, competingRisksAuc, competingRisksBrier, competingRisksCalibration,
+  type CompetingRisksData, type CumulativeIncidenceCurve, type CumulativeIncidencePoint, type GrayTestResult, type CompetingRisksBrier,
+  type CompetingRisksCalibration, type StatusInput,
+} from "./competing-risks.js";
