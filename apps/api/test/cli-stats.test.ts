@@ -96,6 +96,47 @@ describe("fracval stats metrics", () => {
   });
 });
 
+describe("fracval stats metrics --cause 1 (competing risks)", () => {
+  const cr = JSON.parse(readFileSync(new URL("../../../packages/stats/reference/competing-risks.json", import.meta.url), "utf8"));
+  const mel = cr.datasets.find((d: { name: string }) => d.name === "Melanoma");
+  const melCsv = join(dir, "melanoma.csv");
+  beforeAll(() => {
+    const lines = ["time,status,s1,s2,ulcer", ...mel.time.map((t: number, i: number) => [t, mel.status[i], mel.score[i], mel.score2[i], mel.group[i]].join(","))];
+    writeFileSync(melCsv, lines.join("\n") + "\n");
+  });
+
+  it("prints cumulative incidence by group, Gray's test, cause-specific AUC(t) and calibration matching R on Melanoma", () => {
+    const r = fracval("stats", "metrics", "--input", melCsv, "--time", "time", "--event", "status", "--score", "s1", "--cause", "1", "--horizon", "1000,1826", "--group", "ulcer", "--compare", "s2", "--risk", "s1@1826");
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ n: 205, events: 57, competingEvents: 14, cause: 1 });
+    const present = mel.cumincByGroup.find((g: { group: string }) => g.group === "present");
+    const row = out.cumulativeIncidence.find((c: { group: string; time: number }) => c.group === "present" && c.time === 1826);
+    expect(row.estimate).toBeCloseTo(present.est[mel.times.indexOf(1826)], 10);
+    expect(row.ci[0]).toBeLessThan(row.estimate);
+    expect(out.grayTest.statistic).toBeCloseTo(mel.gray.cause1.stat, 8);
+    expect(out.grayTest).toMatchObject({ df: 1 });
+    const auc = mel.auc.find((a: { model: string; time: number }) => a.model === "s1" && a.time === 1826);
+    expect(out.timeDependentAuc[1].estimate).toBeCloseTo(auc.estimate, 6);
+    expect(Math.abs(out.timeDependentAuc[1].se - auc.se) / auc.se).toBeLessThan(1e-3);
+    const diff = mel.aucDiff.find((a: { time: number }) => a.time === 1826);
+    expect(out.comparison.timeDependentAuc[1].difference).toBeCloseTo(-diff.delta, 6); // s1 − s2 here; R reports s2 − s1
+    const brier = mel.brier.find((b: { model: string; time: number }) => b.model === "s1" && b.time === 1826);
+    expect(out.calibration[0]).toMatchObject({ horizon: 1826, risk: "s1" });
+    expect(out.calibration[0].observed).toBeCloseTo(mel.cuminc.est[mel.times.indexOf(1826)], 10);
+    expect(out.calibration[0].brier).toBeCloseTo(brier.brier, 6);
+    expect(out.calibration[0].ipa).toBeCloseTo(brier.ipa, 6);
+  });
+
+  it("without --cause behaves as before; a status of 3 exits 2 naming row and column", () => {
+    const bad = join(dir, "bad-status.csv");
+    writeFileSync(bad, "time,status,score\n10,1,0.5\n12,3,0.2\n");
+    const r = fracval("stats", "metrics", "--input", bad, "--time", "time", "--event", "status", "--score", "score", "--cause", "1");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/row 2, column "status": "3" is not 0 \(censored\), 1 \(event\) or 2 \(competing event\)/);
+  });
+});
+
 describe("fracval stats cox", () => {
   it("prints the fitted model matching coxph", () => {
     const r = fracval("stats", "cox", "--input", lungCsv, "--time", "time", "--event", "status", "--covariates", "age,ecog,wt_loss");

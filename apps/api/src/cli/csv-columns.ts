@@ -55,6 +55,16 @@ export function eventColumn(table: CsvTable, column: string, option: string): Ui
   });
 }
 
+/** Competing-risks status: 0 censored, 1 event of interest, 2 competing event. */
+export function statusColumn(table: CsvTable, column: string, option: string): Uint8Array {
+  requireColumn(table, column, option);
+  return Uint8Array.from(table.rows, (row, i) => {
+    const raw = row[column] ?? "";
+    if (raw === "0" || raw === "1" || raw === "2") return Number(raw);
+    throw new UsageError(`row ${i + 1}, column "${column}": "${raw}" is not 0 (censored), 1 (event) or 2 (competing event)`);
+  });
+}
+
 export function textColumn(table: CsvTable, column: string, option: string): string[] {
   requireColumn(table, column, option);
   return table.rows.map((row, i) => {

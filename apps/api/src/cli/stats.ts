@@ -1,9 +1,10 @@
 // `fracval stats metrics|cox`: validation statistics from a CSV file, printed as one JSON object.
 import {
   aurocAtHorizon, bootstrap, calibrationAtHorizon, horizonLabels, metricStatistic, netBenefit, thresholdMetrics, youdenThreshold, compareConcordance, compareTimeDependentAuc, coxPH, delongTest, harrellC, kaplanMeier, logRankTest, StatsInputError, timeDependentAuc, unoC,
+  competingRisksAuc, competingRisksCalibration, cumulativeIncidence, cumulativeIncidenceAt, grayTest,
   type ConcordanceResult, type KaplanMeierCurve,
 } from "@fracval/stats";
-import { eventColumn, nonNegative, numberList, numericColumn, readCsv, textColumn } from "./csv-columns.js";
+import { eventColumn, nonNegative, numberList, numericColumn, readCsv, statusColumn, textColumn } from "./csv-columns.js";
 import { UsageError } from "./usage-error.js";
 
 /** Risk thresholds of the decision curve (net benefit) reported with every --risk column. */
@@ -22,6 +23,8 @@ export interface MetricsFlags {
   thresholds?: string;
   bootstrap?: string;
   seed?: string;
+  /** With "1", --event codes 0 censored / 1 event of interest / 2 competing event (death). */
+  cause?: string;
 }
 
 function concordanceSection(c: ConcordanceResult) {
@@ -43,6 +46,7 @@ function asUsage<T>(what: string, fn: () => T): T {
 }
 
 export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
+  if (flags.cause !== undefined) return competingRisksMetrics(flags);
   const table = readCsv(flags.input);
   const time = numericColumn(table, flags.time, "--time", nonNegative);
   const event = eventColumn(table, flags.event, "--event");
@@ -51,13 +55,7 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
   const tau = flags.tau ? numberList(flags.tau, "--tau")[0]! : undefined;
   const comparator = flags.compare ? numericColumn(table, flags.compare, "--compare") : undefined;
   const group = flags.group ? textColumn(table, flags.group, "--group") : undefined;
-  const risks = (flags.risk ?? []).map((spec) => {
-    const match = /^(.+)@([0-9.]+)$/.exec(spec);
-    if (!match) throw new UsageError(`--risk: "${spec}" must be COLUMN@HORIZON, e.g. risk5y@1826`);
-    const horizon = numberList(match[2]!, "--risk")[0]!;
-    const values = numericColumn(table, match[1]!, "--risk", (v) => (v < 0 || v > 1 ? "is not a risk between 0 and 1" : null));
-    return { column: match[1]!, horizon, values };
-  });
+  const risks = riskColumns(table, flags.risk ?? []);
   const cutoffs = flags.thresholds ? flags.thresholds.split(",").map((x) => {
     const v = Number(x.trim());
     if (x.trim() === "" || !Number.isFinite(v)) throw new UsageError(`--thresholds: "${x}" is not a number`);
@@ -158,6 +156,73 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
     out.kaplanMeier = kaplanMeierRows("all", kaplanMeier(time, event));
   }
   return out;
+}
+
+/**
+ * `stats metrics --cause 1`: the event column codes 0 censored, 1 the event of interest, 2 a competing
+ * event. Aalen-Johansen cumulative incidence (by --group, with Gray's test), cause-specific AUC(t) at each
+ * --horizon (paired with --compare), calibration of each --risk with Aalen-Johansen observed risk.
+ */
+function competingRisksMetrics(flags: MetricsFlags): Record<string, unknown> {
+  if (flags.cause !== "1") throw new UsageError(`--cause: "${flags.cause}" must be 1 (the event of interest is coded 1, the competing event 2)`);
+  for (const [flag, given] of [["--tau", flags.tau], ["--thresholds", flags.thresholds], ["--bootstrap", flags.bootstrap]] as const) {
+    if (given !== undefined) throw new UsageError(`${flag} is not available with --cause`);
+  }
+  const table = readCsv(flags.input);
+  const time = numericColumn(table, flags.time, "--time", nonNegative);
+  const status = statusColumn(table, flags.event, "--event");
+  const score = numericColumn(table, flags.score, "--score");
+  const horizons = flags.horizon ? numberList(flags.horizon, "--horizon") : [];
+  const comparator = flags.compare ? numericColumn(table, flags.compare, "--compare") : undefined;
+  const group = flags.group ? textColumn(table, flags.group, "--group") : undefined;
+  const risks = riskColumns(table, flags.risk ?? []);
+  const count = (code: number) => status.reduce((s, x) => s + (x === code ? 1 : 0), 0);
+  const out: Record<string, unknown> = { n: time.length, events: count(1), competingEvents: count(2), cause: 1 };
+  const groups = group ? [...new Set(group)].sort() : ["all"];
+  out.cumulativeIncidence = groups.flatMap((g) => {
+    const idx = group ? group.flatMap((x, i) => (x === g ? [i] : [])) : Array.from(time.keys());
+    const curve = asUsage(`cumulative incidence of ${g}`, () => cumulativeIncidence(idx.map((i) => time[i]!), idx.map((i) => status[i]!)));
+    const at = horizons.length ? horizons.filter((h) => h <= curve.maxTime) : Array.from(curve.times);
+    return at.map((t) => {
+      const p = cumulativeIncidenceAt(curve, t);
+      return { group: g, time: t, estimate: p.estimate, se: p.se, ci: p.ci ? [p.ci.lower, p.ci.upper] : null };
+    });
+  });
+  if (group) {
+    const gray = asUsage("grayTest", () => grayTest(time, status, group));
+    out.grayTest = { statistic: gray.statistic, df: gray.df, p: gray.p };
+  }
+  if (horizons.length) {
+    const aucs = horizons.map((h) => asUsage(`timeDependentAuc at ${h}`, () => competingRisksAuc(time, status, score, h)));
+    out.timeDependentAuc = aucs.map((a) => ({ time: a.time, estimate: a.estimate, se: a.se, ci: [a.ci.lower, a.ci.upper], cases: a.cases, controls: a.controls }));
+    if (comparator) {
+      out.comparison = {
+        comparator: flags.compare,
+        timeDependentAuc: aucs.map((a) => {
+          const b = asUsage(`timeDependentAuc of --compare at ${a.time}`, () => competingRisksAuc(time, status, comparator, a.time));
+          const d = compareTimeDependentAuc(a, b);
+          return { time: a.time, estimate: a.estimate, comparatorEstimate: b.estimate, difference: d.estimate, se: d.se, p: d.p };
+        }),
+      };
+    }
+  }
+  if (risks.length) {
+    out.calibration = risks.map((r) => {
+      const c = asUsage(`calibration of ${r.column}`, () => competingRisksCalibration(time, status, r.values, r.horizon));
+      return { horizon: r.horizon, risk: r.column, observed: c.observed, expected: c.expected, oe: c.oe, oeCi: c.oeCi ? [c.oeCi.lower, c.oeCi.upper] : null, brier: c.brier, ipa: c.ipa };
+    });
+  }
+  return out;
+}
+
+function riskColumns(table: ReturnType<typeof readCsv>, specs: readonly string[]) {
+  return specs.map((spec) => {
+    const match = /^(.+)@([0-9.]+)$/.exec(spec);
+    if (!match) throw new UsageError(`--risk: "${spec}" must be COLUMN@HORIZON, e.g. risk5y@1826`);
+    const horizon = numberList(match[2]!, "--risk")[0]!;
+    const values = numericColumn(table, match[1]!, "--risk", (v) => (v < 0 || v > 1 ? "is not a risk between 0 and 1" : null));
+    return { column: match[1]!, horizon, values };
+  });
 }
 
 export interface CoxFlags {
