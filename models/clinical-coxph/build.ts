@@ -25,7 +25,7 @@ const MODELS = [
 ];
 const DEVELOPMENT = { site: "Severance", n: 3000, seed: 1000 };
 
-const cohort = generateCohort(findProfile(DEVELOPMENT.site), { n: DEVELOPMENT.n, seed: DEVELOPMENT.seed });
+const cohort = generateCohort(findProfile(DEVELOPMENT.site), { n: DEVELOPMENT.n, seed: DEVELOPMENT.seed, mortality: false });
 const time = cohort.map(analysisTimeDays);
 const event: number[] = cohort.map((p) => (p.event ? 1 : 0));
 

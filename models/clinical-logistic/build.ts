@@ -38,7 +38,7 @@ const MODELS = [
 // The same development cohort as the ct-bone-muscle image model (models/reference/families.ts).
 const DEVELOPMENT = { site: "Bundang", n: 1200, seed: 1001, matched: true };
 
-const cohort = generateCohort(findProfile(DEVELOPMENT.site), { n: DEVELOPMENT.n, seed: DEVELOPMENT.seed, matched: DEVELOPMENT.matched });
+const cohort = generateCohort(findProfile(DEVELOPMENT.site), { n: DEVELOPMENT.n, seed: DEVELOPMENT.seed, matched: DEVELOPMENT.matched, mortality: false });
 const { label, included } = horizonLabels(cohort.map(analysisTimeDays), cohort.map((p) => (p.event ? 1 : 0)), HORIZON);
 const rows = cohort.filter((_, i) => included[i]);
 const y = Uint8Array.from(label.filter((_, i) => included[i]));

@@ -45,7 +45,7 @@ export function modelInputs(model: LoadedModel, spec: FamilySpec, patient: Synth
 }
 
 export function cohortOf(spec: CohortSpec): SyntheticPatient[] {
-  return generateCohort(findProfile(spec.profile), { n: spec.n, seed: spec.seed, matched: spec.matched ?? false });
+  return generateCohort(findProfile(spec.profile), { n: spec.n, seed: spec.seed, matched: spec.matched ?? false, mortality: false });
 }
 
 export interface CohortPatient {

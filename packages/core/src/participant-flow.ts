@@ -19,6 +19,10 @@ export const ParticipantFlow = z.object({
   /** For the model's complete-case AUROC at the horizon: censored before the horizon, left out. */
   censoredBeforeHorizon: Count,
   horizonDays: z.number().int().positive(),
+  /** Deaths were recorded (death_days) and analysed as a competing event; false: deaths count as censoring. */
+  competingRisks: z.boolean().default(false),
+  /** Patients who died before any fracture (competing events); null when deaths were not recorded. */
+  deathsBeforeFracture: Count.nullable().default(null),
   /** Each comparator on the patients that have it: how many were compared, how many had no score. */
   comparators: z.array(z.object({ scoreSource: z.string(), analysed: Count, excludedMissingScore: Count })),
 });
@@ -32,6 +36,8 @@ export interface ShownParticipantFlow {
   events: number | null;
   censoredBeforeHorizon: number | null;
   horizonDays: number;
+  competingRisks: boolean;
+  deathsBeforeFracture: number | null;
   comparators: { scoreSource: string; analysed: number | null; excludedMissingScore: number | null }[];
 }
 
@@ -65,6 +71,8 @@ export function protectParticipantFlow(flow: ParticipantFlow, mayReadPatientData
     events: small(flow.events) || small(flow.analysed - flow.events) ? null : flow.events,
     censoredBeforeHorizon: small(flow.censoredBeforeHorizon) ? null : flow.censoredBeforeHorizon,
     horizonDays: flow.horizonDays,
+    competingRisks: flow.competingRisks,
+    deathsBeforeFracture: flow.deathsBeforeFracture === null || !small(flow.deathsBeforeFracture) ? flow.deathsBeforeFracture : null,
     comparators: flow.comparators.map((c) => {
       const hidden = small(c.analysed) || small(c.excludedMissingScore);
       return { scoreSource: c.scoreSource, analysed: hidden ? null : c.analysed, excludedMissingScore: hidden ? null : c.excludedMissingScore };

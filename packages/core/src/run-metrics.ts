@@ -12,8 +12,9 @@ import { ModelManifest } from "@fracval/inference";
 import {
   assignRiskGroups, aurocAtHorizon, calibrationAtHorizon, compareConcordance, compareTimeDependentAuc, delongTest, harrellC, horizonLabels,
   LOGIT_CI_METHOD, logitCi, StatsInputError, summariseRiskGroups, thresholdMetrics, timeDependentAuc, unoC, type RiskGroupRule,
+  competingRisksAuc, competingRisksCalibration, cumulativeIncidence, cumulativeIncidenceAt, grayTest,
 } from "@fracval/stats";
-import { analysisTimeDays } from "@fracval/upload-format";
+import { analysisTimeDays, competingOutcome } from "@fracval/upload-format";
 import type { ParticipantFlow } from "./participant-flow.js";
 import { runProvenance } from "./provenance.js";
 
@@ -74,8 +75,23 @@ function logitInterval(estimate: number, se: number | null | undefined) {
   return { ci, ciMethod: LOGIT_CI_METHOD };
 }
 
-/** Harrell's and Uno's C, AUROC at the horizon and AUC(t) of one score on the given patients. */
-function discrimination(source: string, time: number[], event: number[], score: number[], horizon: number, extra: Record<string, number>): Discrimination {
+/**
+ * Under competing risks a patient who died before the horizon is a known control of the complete-case
+ * AUROC (they cannot fracture by then): their time is moved past the horizon for that analysis only.
+ */
+function completeCaseTime(time: readonly number[], status: readonly number[] | null, horizon: number): number[] {
+  return status ? time.map((t, i) => (status[i] === 2 ? Math.max(t, horizon + 1) : t)) : [...time];
+}
+
+/** What every row says about deaths: analysed as a competing event, or not recorded (counted as censoring). */
+const outcomeModel = (status: readonly number[] | null) => ({ competingRisks: status !== null });
+
+/**
+ * Harrell's and Uno's C, AUROC at the horizon and AUC(t) of one score on the given patients. With `status`
+ * (0 censored, 1 fracture, 2 death first), AUC(t) is the cause-specific one and the complete-case AUROC
+ * counts early deaths as controls; the C-indices treat deaths as censoring (cause-specific).
+ */
+function discrimination(source: string, time: number[], event: number[], score: number[], horizon: number, extra: Record<string, number>, status: number[] | null = null): Discrimination {
   const n = time.length;
   const events = event.reduce((s, e) => s + e, 0);
   const rows: MetricRowOut[] = [];
@@ -90,20 +106,21 @@ function discrimination(source: string, time: number[], event: number[], score: 
     const { ci, ciMethod } = logitInterval(uno.estimate, uno.se);
     rows.push({ metric: "unoC", scoreSource: source, horizonDays: horizon, estimate: uno.estimate, se: uno.se, ci, n, events, details: { tau: horizon, ciMethod, ...extra } });
   }
-  const auroc = attempt(() => aurocAtHorizon(time, event, score, horizon));
+  const auroc = attempt(() => aurocAtHorizon(completeCaseTime(time, status, horizon), event, score, horizon));
   if (auroc) {
     // Secondary: complete case, everyone censored before the horizon left out. AUC(t) (IPCW) is the headline.
     const { ci, ciMethod } = logitInterval(auroc.estimate, auroc.se);
-    const details = { analysis: "complete case (secondary)", excludedCensoredBeforeHorizon: n - auroc.n, ciMethod, ...extra };
+    const details = { analysis: "complete case (secondary)", excludedCensoredBeforeHorizon: n - auroc.n, ciMethod, ...outcomeModel(status), ...extra };
     rows.push({ metric: "auroc", scoreSource: source, horizonDays: horizon, estimate: auroc.estimate, se: auroc.se, ci, n: auroc.n, events: auroc.cases, details });
   }
   const timeAucs = new Map<number, ReturnType<typeof timeDependentAuc>>();
   for (const t of TIMES) {
-    const td = attempt(() => timeDependentAuc(time, event, score, t));
+    const td = attempt(() => (status ? competingRisksAuc(time, status, score, t) : timeDependentAuc(time, event, score, t)));
     if (!td) continue;
     timeAucs.set(t, td);
     const { ci, ciMethod } = logitInterval(td.estimate, td.se);
-    const details = { analysis: t === horizon ? "censoring-weighted (headline)" : "censoring-weighted", ciMethod, ...extra };
+    const analysis = `${status ? "cause-specific, death a competing event, " : ""}censoring-weighted${t === horizon ? " (headline)" : ""}`;
+    const details = { analysis, ciMethod, ...outcomeModel(status), ...extra };
     rows.push({ metric: "timeDependentAuc", scoreSource: source, horizonDays: t, estimate: td.estimate, se: td.se, ci, n, events: td.cases, details });
   }
   return { harrell, auroc, timeAucs, rows };
@@ -145,6 +162,11 @@ export async function computeRunMetrics(db: Db, runId: string, options: { scoreB
   const outcomes = rows.map((p) => p.patient.outcome!);
   const time = outcomes.map((o) => analysisTimeDays({ followUpDays: o.followUpDays, event: o.incidentVertebralFracture, eventDays: o.eventDays }));
   const event: number[] = outcomes.map((o) => (o.incidentVertebralFracture ? 1 : 0));
+  // Deaths recorded (death_days): analysed as a competing event; else deaths count as censoring, said on every row.
+  const competing = outcomes.some((o) => o.deathDays !== null);
+  const status: number[] | null = competing
+    ? outcomes.map((o) => competingOutcome({ followUpDays: o.followUpDays, event: o.incidentVertebralFracture, eventDays: o.eventDays, deathDays: o.deathDays }).status)
+    : null;
   const modelScore = rows.map((p) => p.score!);
   const comparators: Record<string, (number | null)[]> = {
     frax_mof: rows.map((p) => p.patient.baseline?.fraxMof10y ?? null),
@@ -159,7 +181,7 @@ export async function computeRunMetrics(db: Db, runId: string, options: { scoreB
   const events = event.reduce((s, e) => s + e, 0);
   const horizon = run.dataset.study.horizonDays ?? 1826;
   const manifest = ModelManifest.parse(run.modelVersion.manifest);
-  const model = discrimination("model", time, event, modelScore, horizon, {});
+  const model = discrimination("model", time, event, modelScore, horizon, {}, status);
   const out: MetricRowOut[] = [...model.rows];
   const comparatorFlow: ParticipantFlow["comparators"] = [];
   for (const [source, values] of Object.entries(comparators)) {
@@ -169,14 +191,15 @@ export async function computeRunMetrics(db: Db, runId: string, options: { scoreB
     comparatorFlow.push({ scoreSource: source, analysed: idx.length, excludedMissingScore });
     const t = pick(time, idx);
     const e = pick(event, idx);
-    const other = discrimination(source, t, e, pick(values, idx) as number[], horizon, { excludedMissingScore });
+    const st = status ? pick(status, idx) : null;
+    const other = discrimination(source, t, e, pick(values, idx) as number[], horizon, { excludedMissingScore }, st);
     out.push(...other.rows);
     // The paired comparison needs the model on exactly the comparator's patients.
-    const modelHere = excludedMissingScore === 0 ? model : discrimination("model", t, e, pick(modelScore, idx), horizon, {});
+    const modelHere = excludedMissingScore === 0 ? model : discrimination("model", t, e, pick(modelScore, idx), horizon, {}, st);
     out.push(...pairedComparisons(source, modelHere, other, idx.length, e.reduce((s, v) => s + v, 0), horizon));
   }
-  out.push(...modelOnlyMetrics({ manifest, rule: run.dataset.study.riskGroupRule as RiskGroupRule | null, horizon, time, event, score: modelScore, rows, n, events }));
-  out.push(...subgroupMetrics({ horizon, time, event, score: modelScore, rows }));
+  out.push(...modelOnlyMetrics({ manifest, rule: run.dataset.study.riskGroupRule as RiskGroupRule | null, horizon, time, event, score: modelScore, rows, n, events, status }));
+  out.push(...subgroupMetrics({ horizon, time, event, score: modelScore, rows, status }));
   const notScored = new Map<string, number>();
   for (const p of predictions) if (p.score === null) notScored.set(p.failureReason ?? "not scored", (notScored.get(p.failureReason ?? "not scored") ?? 0) + 1);
   const flow: ParticipantFlow = {
@@ -185,7 +208,9 @@ export async function computeRunMetrics(db: Db, runId: string, options: { scoreB
     missingOutcome: predictions.filter((p) => p.score !== null && !p.patient.outcome).length,
     analysed: n,
     events,
-    censoredBeforeHorizon: model.auroc ? n - model.auroc.n : time.filter((t, i) => t <= horizon && !event[i]).length,
+    censoredBeforeHorizon: model.auroc ? n - model.auroc.n : time.filter((t, i) => t <= horizon && !event[i] && status?.[i] !== 2).length,
+    competingRisks: competing,
+    deathsBeforeFracture: status ? status.filter((s) => s === 2).length : null,
     horizonDays: horizon,
     comparators: comparatorFlow,
   };
@@ -228,11 +253,19 @@ export function absoluteRisk(manifest: ModelManifest, horizon: number, score: nu
 }
 
 /** Calibration at the horizon, classification at the declared threshold, and the study's risk groups. */
-export function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGroupRule | null; horizon: number; time: number[]; event: number[]; score: number[]; rows: MetricRow[]; n: number; events: number }): MetricRowOut[] {
+export function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGroupRule | null; horizon: number; time: number[]; event: number[]; score: number[]; rows: MetricRow[]; n: number; events: number; status?: number[] | null }): MetricRowOut[] {
   const { manifest, rule, horizon, time, event, score, rows, n, events } = input;
+  const status = input.status ?? null;
   const out: MetricRowOut[] = [];
   const risks = score.map((s) => absoluteRisk(manifest, horizon, s));
-  if (risks.every((r): r is number => r !== null)) {
+  if (status && risks.every((r): r is number => r !== null)) {
+    // Under competing risks the observed risk is Aalen-Johansen's: 1 − KM would count the dead as still at risk.
+    const cal = attempt(() => competingRisksCalibration(time, status, risks, horizon));
+    if (cal) {
+      const details = { observed: cal.observed, observedSe: cal.observedSe, expected: cal.expected, inTheLarge: cal.observed - cal.expected, brier: cal.brier, ipa: cal.ipa, analysis: "Aalen-Johansen observed risk, death a competing event", ...outcomeModel(status) };
+      out.push({ metric: "calibrationOE", scoreSource: "model", horizonDays: horizon, estimate: cal.oe, ci: cal.oeCi, n, events, details });
+    }
+  } else if (risks.every((r): r is number => r !== null)) {
     const cal = attempt(() => calibrationAtHorizon(time, event, risks, horizon));
     if (cal) {
       const details = { observed: cal.observed, expected: cal.expected, inTheLarge: cal.inTheLarge, slope: cal.slope, slopeCiLower: cal.slopeCi.lower, slopeCiUpper: cal.slopeCi.upper, brier: cal.brier, ipa: cal.ipa, groups: cal.groups as unknown as Prisma.InputJsonArray };
@@ -240,7 +273,7 @@ export function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGro
     }
   }
   if (manifest.threshold !== null) {
-    const { label, included } = horizonLabels(time, event, horizon);
+    const { label, included } = horizonLabels(completeCaseTime(time, status, horizon), event, horizon);
     const idx = Array.from(label.keys()).filter((i) => included[i]);
     const tm = attempt(() => thresholdMetrics(idx.map((i) => score[i]!), idx.map((i) => label[i]!), manifest.threshold!));
     if (tm) {
@@ -260,13 +293,27 @@ export function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGro
       const summary = attempt(() => summariseRiskGroups(time, event, assignRiskGroups(rule, columns), { reference: rule.reference, horizon }));
       if (summary) {
         const lr = summary.cox.lrChisq;
+        const assigned = assignRiskGroups(rule, columns);
+        // Under competing risks: each group's Aalen-Johansen incidence and Gray's test instead of 1 − KM and log-rank.
+        const gray = status ? attempt(() => grayTest(time, status, assigned)) : null;
         for (const g of summary.groups) {
           if (!g.risk) continue;
+          if (status) {
+            const idx = assigned.flatMap((x, i) => (x === g.name ? [i] : []));
+            const curve = attempt(() => cumulativeIncidence(pick(time, idx), pick(status, idx)));
+            const at = curve && horizon <= curve.maxTime ? cumulativeIncidenceAt(curve, horizon) : null;
+            g.risk = at ? { estimate: at.estimate, lower: at.ci?.lower ?? null, upper: at.ci?.upper ?? null } : null;
+            if (!g.risk) continue;
+          }
           const hrIndex = summary.cox.terms.indexOf(`${g.name} vs ${rule.reference}`);
           out.push({
             metric: "riskGroupRisk", scoreSource: "model", subgroup: `group=${g.name}`, horizonDays: horizon, estimate: g.risk.estimate,
             ci: g.risk.lower !== null && g.risk.upper !== null ? { lower: g.risk.lower, upper: g.risk.upper } : null, n: g.n, events: g.events,
-            details: { group: g.name, share: g.share, hazardRatio: hrIndex >= 0 ? summary.cox.hr[hrIndex]! : 1, hrCiLower: hrIndex >= 0 ? summary.cox.hrCi[hrIndex]!.lower : null, hrCiUpper: hrIndex >= 0 ? summary.cox.hrCi[hrIndex]!.upper : null, logRankP: summary.logRank.p, lrChisq: lr },
+            details: {
+              group: g.name, share: g.share, hazardRatio: hrIndex >= 0 ? summary.cox.hr[hrIndex]! : 1, hrCiLower: hrIndex >= 0 ? summary.cox.hrCi[hrIndex]!.lower : null,
+              hrCiUpper: hrIndex >= 0 ? summary.cox.hrCi[hrIndex]!.upper : null, lrChisq: lr, ...outcomeModel(status),
+              ...(status ? { grayP: gray?.p ?? null, incidence: "Aalen-Johansen" } : { logRankP: summary.logRank.p, incidence: "1 − Kaplan-Meier" }),
+            },
           });
         }
       }
@@ -276,8 +323,9 @@ export function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGro
 }
 
 /** Harrell's C and AUROC of the model by sex and age band (each subgroup on its own patients). */
-export function subgroupMetrics(input: { horizon: number; time: number[]; event: number[]; score: number[]; rows: MetricRow[] }): MetricRowOut[] {
+export function subgroupMetrics(input: { horizon: number; time: number[]; event: number[]; score: number[]; rows: MetricRow[]; status?: number[] | null }): MetricRowOut[] {
   const { horizon, time, event, score, rows } = input;
+  const status = input.status ?? null;
   const subgroups: { name: string; member: (r: MetricRow) => boolean }[] = [
     { name: "sex=F", member: (r) => r.patient.baseline?.sex === "FEMALE" },
     { name: "sex=M", member: (r) => r.patient.baseline?.sex === "MALE" },
@@ -295,7 +343,7 @@ export function subgroupMetrics(input: { horizon: number; time: number[]; event:
       const { ci, ciMethod } = logitInterval(c.estimate, c.se);
       out.push({ metric: "harrellC", scoreSource: "model", subgroup: g.name, estimate: c.estimate, se: c.se, ci, n: idx.length, events: ev, details: { subgroup: g.name, ciMethod } });
     }
-    const a = attempt(() => aurocAtHorizon(t, e, s, horizon));
+    const a = attempt(() => aurocAtHorizon(completeCaseTime(t, status ? idx.map((i) => status[i]!) : null, horizon), e, s, horizon));
     if (a) {
       const { ci, ciMethod } = logitInterval(a.estimate, a.se);
       const details = { subgroup: g.name, ciMethod, analysis: "complete case (secondary)" };

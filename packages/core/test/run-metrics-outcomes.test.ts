@@ -3,7 +3,7 @@
 // FRAX that is missing for some patients or for all (the model keeps every scored patient; each
 // comparator is compared on the patients that have it, with that n and the exclusions stated).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aurocAtHorizon, harrellC, mulberry32, timeDependentAuc } from "@fracval/stats";
+import { aurocAtHorizon, competingRisksAuc, harrellC, mulberry32, timeDependentAuc } from "@fracval/stats";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +23,7 @@ afterAll(async () => t?.drop());
 interface CohortRow {
   followUpDays: number;
   eventDays: number | null;
+  deathDays?: number | null;
   fraxMof: number | null;
   fraxHip: number | null;
   score: number;
@@ -80,7 +81,7 @@ async function runOn(rows: CohortRow[], label: string, compute: "metrics" | "job
       data: {
         siteId: site.id, datasetId: dataset.id, pseudonym: `${label}-${String(i).padStart(5, "0")}`,
         baseline: { create: { ageYears: r.ageYears, sex: r.female ? "FEMALE" : "MALE", fraxMof10y: r.fraxMof, fraxHip10y: r.fraxHip } },
-        outcome: { create: { followUpDays: r.followUpDays, incidentVertebralFracture: r.eventDays !== null, eventDays: r.eventDays } },
+        outcome: { create: { followUpDays: r.followUpDays, incidentVertebralFracture: r.eventDays !== null, eventDays: r.eventDays, deathDays: r.deathDays ?? null } },
       },
     });
     await t.db.prediction.create({ data: { runId: run.id, patientId: patient.id, score: r.score } });
@@ -159,7 +160,7 @@ describe("the run's flow of participants and whether it succeeded", () => {
     const censoredEarly = rows.filter((r, i) => r.eventDays === null && time[i]! <= 1826).length;
     expect(stored.participantFlow).toEqual({
       uploaded: 200, notScored: [], missingOutcome: 0, analysed: 200, events: rows.filter((r) => r.eventDays !== null).length,
-      censoredBeforeHorizon: censoredEarly, horizonDays: 1826,
+      censoredBeforeHorizon: censoredEarly, horizonDays: 1826, competingRisks: false, deathsBeforeFracture: null,
       comparators: [{ scoreSource: "frax_mof", analysed: 160, excludedMissingScore: 40 }, { scoreSource: "frax_hip", analysed: 160, excludedMissingScore: 40 }],
     });
     const metric = await t.db.metricResult.findFirstOrThrow({ where: { runId: run.id, metric: "harrellC", scoreSource: "model" } });
@@ -174,6 +175,48 @@ describe("the run's flow of participants and whether it succeeded", () => {
     const stored = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(stored.status).toBe("FAILED");
     expect(stored.error).toBe("metrics: no metric could be computed: 50 of 50 patients analysed (0 not scored, 0 without an outcome) with 0 events; every statistic needs patients with and without a fracture");
+  });
+});
+
+describe("death as a competing risk", () => {
+  /** Deaths end follow-up: a third of those without a fracture die before the end of observation. */
+  function withDeaths(rows: CohortRow[]): CohortRow[] {
+    const random = mulberry32(99);
+    return rows.map((r) => {
+      if (random() < 0.3) {
+        const death = Math.max(r.eventDays ?? 1, Math.floor(r.followUpDays * random()));
+        if (r.eventDays !== null) return { ...r, deathDays: r.followUpDays }; // died after the fracture: still a fracture
+        return { ...r, followUpDays: death, deathDays: death };
+      }
+      return r;
+    });
+  }
+
+  it("with death_days, AUC(t) is the cause-specific one, early deaths are controls of the complete-case AUROC, and every row says so", async () => {
+    const rows = withDeaths(registryCohort(400, 21, () => false));
+    const { run, metrics } = await runOn(rows, "deaths");
+    const status = rows.map((r) => (r.eventDays !== null ? 1 : r.deathDays ? 2 : 0));
+    const time = rows.map((r) => r.eventDays ?? r.deathDays ?? r.followUpDays);
+    const score = rows.map((r) => r.score);
+    expect(status.filter((s) => s === 2).length).toBeGreaterThan(40);
+    const td = metrics.find((m) => m.metric === "timeDependentAuc" && m.scoreSource === "model" && m.horizonDays === 1826)!;
+    const direct = competingRisksAuc(time, status, score, 1826);
+    expect(td.estimate).toBeCloseTo(direct.estimate, 12);
+    expect(td.se).toBeCloseTo(direct.se, 12);
+    expect(td.details).toMatchObject({ competingRisks: true, analysis: expect.stringMatching(/death a competing event/) });
+    // The same data with deaths treated as censoring would give another AUC(t).
+    expect(Math.abs(timeDependentAuc(time, status.map((s) => (s === 1 ? 1 : 0)), score, 1826).estimate - direct.estimate)).toBeGreaterThan(1e-4);
+    const auroc = metrics.find((m) => m.metric === "auroc" && m.scoreSource === "model" && m.subgroup === "all")!;
+    const ccTime = time.map((t, i) => (status[i] === 2 ? Math.max(t, 1827) : t));
+    expect(auroc.estimate).toBeCloseTo(aurocAtHorizon(ccTime, status.map((s) => (s === 1 ? 1 : 0)), score, 1826).estimate, 12);
+    const stored = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(stored.participantFlow).toMatchObject({ competingRisks: true, deathsBeforeFracture: status.filter((s) => s === 2).length });
+  });
+
+  it("without death_days the rows say that death was not accounted for", async () => {
+    const { metrics } = await runOn(registryCohort(200, 22, () => false), "nodeaths");
+    const td = metrics.find((m) => m.metric === "timeDependentAuc" && m.scoreSource === "model" && m.horizonDays === 1826)!;
+    expect(td.details).toMatchObject({ competingRisks: false });
   });
 });
 

@@ -49,6 +49,8 @@ export interface SyntheticPatient {
   event: boolean;
   /** Day of the incident fracture (event_days), the analysis time of an event. */
   eventDays: number | null;
+  /** Day of death during follow-up (death_days); a death before any fracture is a competing event. */
+  deathDays: number | null;
   truth: {
     /** Latent bone fragility, standardised in the cohort (higher = more fragile). */
     fragility: number;
@@ -59,6 +61,8 @@ export interface SyntheticPatient {
     risk10y: number;
     /** Time of the incident fracture had there been no censoring. */
     eventTimeDays: number;
+    /** Time of death from the Gompertz mortality model (Infinity when mortality is off). */
+    deathTimeDays: number;
   };
 }
 
@@ -102,6 +106,25 @@ export interface CohortOptions {
   seed: number;
   /** 1:1 case-control matching on sex, age (±3 y) and BMI (±2) among 5-year cases, as in seed 001. */
   matched?: boolean;
+  /**
+   * Age- and sex-dependent mortality (Gompertz, MORTALITY): death ends follow-up, and a death before the
+   * fracture is a competing event. Default on; the reference models were built and carded without it.
+   */
+  mortality?: boolean;
+}
+
+/**
+ * Gompertz mortality per year, h(age) = exp(α + β·age): about 1.0 % a year for women and 1.8 % for men at
+ * 65, doubling every 8 years (roughly the Korean life table of the 2010s, which the sites share).
+ */
+export const MORTALITY = { beta: Math.LN2 / 8, alphaFemale: Math.log(0.01) - (Math.LN2 / 8) * 65, alphaMale: Math.log(0.018) - (Math.LN2 / 8) * 65 } as const;
+
+/** Days from baseline to death for a person of `age`: H(t) = e^(α+β·age)(e^(βt) − 1)/β solved for −log U. */
+export function gompertzDeathDays(age: number, female: boolean, random: Random): number {
+  const alpha = female ? MORTALITY.alphaFemale : MORTALITY.alphaMale;
+  const target = -Math.log(1 - random.next());
+  const years = Math.log(1 + (MORTALITY.beta * target) / Math.exp(alpha + MORTALITY.beta * age)) / MORTALITY.beta;
+  return years * 365.25;
 }
 
 /** Draws the cohort of a site. Deterministic for (profile, n, seed, matched). */
@@ -117,10 +140,12 @@ export function generateCohort(profile: SiteProfile, options: CohortOptions): Sy
     const { x } = q;
     const rate = Math.exp(logLambda + q.lp);
     const eventTime = (x.exposure / rate) ** (1 / WEIBULL_SHAPE);
-    // As a registry records it: observation ends at censoring (loss or study end) and goes on after a
-    // fracture, whose own day is eventDays.
-    const endOfObservation = Math.max(1, Math.ceil(q.censor));
-    const event = eventTime <= q.censor;
+    // As a registry records it: observation ends at censoring (loss or study end) or death, and goes on
+    // after a fracture, whose own day is eventDays. A death before the fracture means no fracture is seen.
+    const deathTime = options.mortality === false ? Number.POSITIVE_INFINITY : gompertzDeathDays(x.age, x.female, random.child(30_000 + k));
+    const died = deathTime <= q.censor;
+    const endOfObservation = Math.max(1, Math.ceil(Math.min(q.censor, deathTime)));
+    const event = eventTime <= q.censor && eventTime < deathTime;
     const child = random.child(10_000 + k);
     const studyDate = new Date(studyStart + Math.floor(child.next() * 7 * 365) * 86_400_000);
     const birth = new Date(studyDate.getTime() - Math.round(x.age * 365.25) * 86_400_000);
@@ -145,13 +170,15 @@ export function generateCohort(profile: SiteProfile, options: CohortOptions): Sy
       manufacturer: random.child(20_000 + k).pick(profile.manufacturers.map((m) => ({ value: m.name, share: m.share }))),
       followUpDays: endOfObservation,
       event,
-      eventDays: event ? Math.max(1, Math.ceil(eventTime)) : null,
+      eventDays: event ? Math.min(endOfObservation, Math.max(1, Math.ceil(eventTime))) : null,
+      deathDays: died ? endOfObservation : null,
       truth: {
         fragility: q.fragility,
         muscleQuality: q.muscle,
         risk5y: 1 - Math.exp(-rate * 1826 ** WEIBULL_SHAPE),
         risk10y: 1 - Math.exp(-rate * 3652 ** WEIBULL_SHAPE),
         eventTimeDays: eventTime,
+        deathTimeDays: deathTime,
       },
     };
   });

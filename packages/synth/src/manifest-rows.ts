@@ -50,6 +50,7 @@ export function manifestRow(p: SyntheticPatient, image: ImageRef | null): Row {
     followup_days: String(p.followUpDays),
     incident_vertebral_fracture: bool(p.event),
     event_days: p.eventDays === null ? "" : String(p.eventDays),
+    death_days: p.deathDays === null ? "" : String(p.deathDays),
     image_path: image?.path ?? "",
     manufacturer: p.manufacturer,
     [DATA_SOURCE_COLUMN]: "SYNTHETIC",

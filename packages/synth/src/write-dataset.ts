@@ -17,6 +17,8 @@ export interface WriteDatasetOptions {
   out: string;
   modality: SynthModality;
   matched?: boolean;
+  /** Gompertz mortality, a death before the fracture being a competing event (default on). */
+  mortality?: boolean;
   /** Called after each patient, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /** Writes the images of one patient and returns what the manifest needs to reference them. */
@@ -26,7 +28,7 @@ export interface WriteDatasetOptions {
 export const GENERATOR_VERSION = "fracval-synth 0.1.0";
 
 export function writeDataset(options: WriteDatasetOptions): { patients: SyntheticPatient[]; manifestPath: string } {
-  const patients = generateCohort(options.profile, { n: options.n, seed: options.seed, matched: options.matched ?? false });
+  const patients = generateCohort(options.profile, { n: options.n, seed: options.seed, matched: options.matched ?? false, mortality: options.mortality ?? true });
   mkdirSync(options.out, { recursive: true });
   const imagesDir = join(options.out, "images");
   if (options.modality !== "none") {

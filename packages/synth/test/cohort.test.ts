@@ -107,3 +107,40 @@ describe("determinism, matching and profiles", () => {
     expect(() => loadProfiles(dir)).toThrow(/bad\.json: women/);
   });
 });
+
+describe("mortality (Gompertz) and death as a competing event", () => {
+  const profile = findProfile("Severance");
+  const withDeaths = generateCohort(profile, { n: 3000, seed: 21 });
+  const without = generateCohort(profile, { n: 3000, seed: 21, mortality: false });
+
+  it("kills about 1–2 % a year at 65–75, more in men and with age; death ends follow-up", () => {
+    const deaths = withDeaths.filter((p) => p.deathDays !== null);
+    expect(deaths.length).toBeGreaterThan(50);
+    const personYears = withDeaths.reduce((s, p) => s + p.followUpDays / 365.25, 0);
+    const rate = deaths.length / personYears;
+    expect(rate).toBeGreaterThan(0.008);
+    expect(rate).toBeLessThan(0.05);
+    for (const p of deaths) {
+      expect(p.deathDays).toBe(p.followUpDays);
+      if (p.eventDays !== null) expect(p.deathDays!).toBeGreaterThanOrEqual(p.eventDays);
+    }
+    const rateOf = (ps: SyntheticPatient[]) => ps.filter((p) => p.deathDays !== null).length / ps.reduce((s, p) => s + p.followUpDays / 365.25, 0);
+    expect(rateOf(withDeaths.filter((p) => !p.female))).toBeGreaterThan(rateOf(withDeaths.filter((p) => p.female)));
+    expect(rateOf(withDeaths.filter((p) => p.age >= 75))).toBeGreaterThan(rateOf(withDeaths.filter((p) => p.age < 65)));
+  });
+
+  it("a death before the fracture means no fracture is seen; everything else is the cohort without mortality", () => {
+    let preempted = 0;
+    withDeaths.forEach((p, i) => {
+      const q = without[i]!;
+      expect(p.truth.fragility).toBe(q.truth.fragility);
+      expect(p.age).toBe(q.age);
+      if (q.event && p.truth.deathTimeDays < q.truth.eventTimeDays) {
+        expect(p.event).toBe(false);
+        preempted++;
+      }
+    });
+    expect(preempted).toBeGreaterThan(0);
+    expect(without.every((p) => p.deathDays === null)).toBe(true);
+  });
+});

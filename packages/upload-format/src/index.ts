@@ -1,3 +1,3 @@
 export * from "./manifest-columns.js";
 export { renderUploadFormatDoc } from "./render-docs.js";
-export { analysisTimeDays, type RecordedOutcome } from "./outcomes.js";
+export { analysisTimeDays, competingOutcome, type CompetingStatus, type RecordedOutcome } from "./outcomes.js";

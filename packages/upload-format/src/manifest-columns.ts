@@ -37,6 +37,7 @@ export const MANIFEST_COLUMNS: readonly ManifestColumn[] = [
   { name: "followup_days", type: "integer", required: true, unit: "days", min: 1, max: 36500, description: "Days from the baseline image to the end of observation (last contact, death or study end); observation may go on after a fracture" },
   { name: "incident_vertebral_fracture", type: "boolean", required: true, description: "1 if an incident vertebral fracture was observed during follow-up" },
   { name: "event_days", type: "integer", required: false, unit: "days", min: 1, max: 36500, description: "Days from the baseline image to the incident fracture (the analysis time of an event); required when incident_vertebral_fracture = 1, ≤ followup_days" },
+  { name: "death_days", type: "integer", required: false, unit: "days", min: 1, max: 36500, description: "Days from the baseline image to death, when the patient died during follow-up (≤ followup_days); a death before any fracture is a competing event" },
   { name: "image_path", type: "path", required: false, description: "Relative path of the DICOM file (X-ray; a greyscale PNG is accepted too) or series folder (CT); required for image studies" },
   { name: "pixel_spacing_mm", type: "number", required: false, unit: "mm", min: 0.01, max: 5, description: "Pixel spacing of a PNG radiograph (square pixels); required when image_path is a PNG, ignored for DICOM (which states its own)" },
   { name: "manufacturer", type: "string", required: false, description: "Imaging device manufacturer (also read from DICOM)" },

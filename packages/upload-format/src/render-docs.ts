@@ -34,13 +34,17 @@ whole and nothing of it is stored.
 ${table(MANIFEST_COLUMNS)}
 
 Rules across columns: \`event_days\` is required when \`incident_vertebral_fracture = 1\`, must be empty
-when it is 0, and may not exceed \`followup_days\`; \`patient_id\` must be unique; text cells that start
+when it is 0, and may not exceed \`followup_days\`; \`death_days\` may not exceed \`followup_days\` nor come
+before \`event_days\`; \`patient_id\` must be unique; text cells that start
 like a spreadsheet formula (\`=\`, \`+\`, \`-\`, \`@\`) are refused. **FRAX columns are percentages**
 (0–100), as the FRAX tool reports them; FracVal stores them as fractions.
 
 Outcomes are the columns a registry export has: \`followup_days\` is the end of observation and
 \`event_days\` the day of the fracture, which may lie well inside follow-up. Every analysis uses
 \`event_days\` as the time of a patient with a fracture and \`followup_days\` (censored) for everyone else.
+When the manifest gives \`death_days\`, a death before any fracture is a competing event (it ends follow-up
+without a fracture), and runs on the dataset are analysed under competing risks (Aalen-Johansen observed
+risks, cause-specific AUC(t)); without it, deaths count as censoring and the results say so.
 
 Lateral radiographs may give vertebral body centres (pixels) for keypoint-free cropping:
 

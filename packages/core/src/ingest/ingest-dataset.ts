@@ -186,7 +186,7 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
                 parentalHipFracture: flag(r.parental_hip_fracture), type2Diabetes: flag(r.type2_diabetes), femoralNeckBmd: num(r.fn_bmd), femoralNeckTScore: num(r.fn_tscore),
                 fraxMof10y: pct(r.frax_mof_pct), fraxHip10y: pct(r.frax_hip_pct), prevalentVertebralFracture: flag(r.prevalent_vertebral_fracture),
               },
-              outcome: { followUpDays: Number(r.followup_days), incidentVertebralFracture: r.incident_vertebral_fracture === true, eventDays: num(r.event_days) },
+              outcome: { followUpDays: Number(r.followup_days), incidentVertebralFracture: r.incident_vertebral_fracture === true, eventDays: num(r.event_days), deathDays: num(r.death_days) },
               scores: dataset.providedScoreNames.map((name) => ({ name, value: Number(r[name]) })),
               image: series
                 ? {

@@ -197,6 +197,15 @@ export async function validateManifest(input: Readable, options: ValidateManifes
         rowOk = false;
         report({ row: rows, column: "event_days", value: String(eventDays), reason: `is after the end of follow-up (followup_days = ${followUp})` });
       }
+      const deathDays = record.death_days;
+      if (typeof deathDays === "number" && typeof followUp === "number" && deathDays > followUp) {
+        rowOk = false;
+        report({ row: rows, column: "death_days", value: String(deathDays), reason: `is after the end of follow-up (followup_days = ${followUp}); follow-up ends at death` });
+      }
+      if (typeof deathDays === "number" && typeof eventDays === "number" && deathDays < eventDays) {
+        rowOk = false;
+        report({ row: rows, column: "death_days", value: String(deathDays), reason: `is before the fracture (event_days = ${eventDays})` });
+      }
       if (options.requireImages && !record.image_path && rawOf("image_path") === "") {
         rowOk = false;
         report({ row: rows, column: "image_path", value: "", reason: "is required for an image study" });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Outcome" ADD COLUMN     "deathDays" INTEGER;
