@@ -9,6 +9,7 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analysisTimeDays } from "@fracval/upload-format";
+import { CASE_CONTROL_CALIBRATION_NOTE } from "../reference/card.js";
 import { auroc, horizonLabels, logisticRegression } from "@fracval/stats";
 import { findProfile, generateCohort, type SyntheticPatient } from "@fracval/synth";
 import { exportCoefficients, standardiseFeatures } from "../reference/clinical-export.js";
@@ -70,6 +71,8 @@ for (const spec of MODELS) {
     externalMetrics: {},
     licence: "Apache-2.0",
     sha256,
+    calibratedForTargetPopulation: false,
+    calibrationNote: CASE_CONTROL_CALIBRATION_NOTE,
   };
   writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   writeFileSync(join(dir, "README.md"), `# ${spec.family} 1.0.0\n\nClinical ${spec.label} of seed 001 (abdominal CT CNN-RNN paper), a logistic model of a vertebral fracture within 5 years fitted by \`models/clinical-logistic/build.ts\` with FracVal's logistic regression (IRLS, matched to R's glm) on a SYNTHETIC development cohort (${manifest.trainingData}). The paper fitted XGBoost${spec.family.endsWith("-d") ? " and also used HIV, hepatitis C and renal failure, which the upload format does not carry" : ""}; a logistic fit stands in.\n\nInput: the standardised features \`${spec.features.join(", ")}\` (means and SDs in manifest.json); output: probability of a fracture within 5 years.\n\nCoefficients (per SD): intercept ${intercept.toFixed(4)}, ${spec.features.map((f, k) => `${f} ${coef[k]!.toFixed(4)}`).join(", ")}. Development AUROC ${development.estimate.toFixed(3)}.\n`);

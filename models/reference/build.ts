@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { buildPipeline } from "@fracval/inference";
 import { evaluateExternal, versionDir } from "./evaluate.js";
 import { findFamily, type FamilySpec } from "./families.js";
-import { renderCard } from "./card.js";
+import { CASE_CONTROL_CALIBRATION_NOTE, renderCard } from "./card.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -62,6 +62,8 @@ async function build(spec: FamilySpec) {
       externalMetrics: {},
       licence: "Apache-2.0",
       sha256: createHash("sha256").update(onnx).digest("hex"),
+      // A case-control development sample (half fractures) gives probabilities at its own prevalence.
+      ...(spec.development.matched ? { calibratedForTargetPopulation: false, calibrationNote: CASE_CONTROL_CALIBRATION_NOTE } : {}),
     };
     writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     console.log(`[build ${spec.family}] external evaluation on ${spec.external.profile} (n = ${spec.external.n})`);

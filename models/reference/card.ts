@@ -10,6 +10,10 @@ const PRIMARY_LABEL: Record<FamilySpec["primary"], string> = {
   aurocPrevalent: "AUROC for a prevalent vertebral fracture",
 };
 
+/** Card text of a model developed on a case-control sample: its risks are at the sample's prevalence. */
+export const CASE_CONTROL_CALIBRATION_NOTE =
+  "Developed on a 1:1 case-control sample (half of it fractures): its probabilities are not the target population's 5-year risks. Its calibration is reported as what recalibration needs, beside the model recalibrated on the validation data.";
+
 export function renderCard(
   spec: FamilySpec,
   manifest: { sha256: string; trainingData: string; developmentMetrics: Record<string, number>; inputs: { name: string; shape: (string | number)[] }[] },

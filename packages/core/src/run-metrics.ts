@@ -10,7 +10,7 @@
 import type { ClinicalBaseline, Db, Prisma } from "@fracval/db";
 import { ModelManifest } from "@fracval/inference";
 import {
-  assignRiskGroups, aurocAtHorizon, calibrationAtHorizon, compareConcordance, compareTimeDependentAuc, delongTest, harrellC, horizonLabels,
+  assignRiskGroups, aurocAtHorizon, binaryCalibration, calibrationAtHorizon, compareConcordance, compareTimeDependentAuc, delongTest, harrellC, horizonLabels,
   LOGIT_CI_METHOD, logitCi, StatsInputError, summariseRiskGroups, thresholdMetrics, timeDependentAuc, unoC, type RiskGroupRule,
   competingRisksAuc, competingRisksCalibration, cumulativeIncidence, cumulativeIncidenceAt, grayTest,
 } from "@fracval/stats";
@@ -252,26 +252,63 @@ export function absoluteRisk(manifest: ModelManifest, horizon: number, score: nu
   return null;
 }
 
+/** Calibration O/E of absolute risks at the horizon: Kaplan-Meier observed risk, or Aalen-Johansen's under competing risks. */
+function calibrationRow(source: string, horizon: number, time: number[], event: number[], status: number[] | null, risks: number[], n: number, events: number, extra: Record<string, unknown>): MetricRowOut | null {
+  if (status) {
+    // 1 − KM would count the dead as still at risk of a fracture.
+    const cal = attempt(() => competingRisksCalibration(time, status, risks, horizon));
+    if (!cal) return null;
+    const details = { observed: cal.observed, observedSe: cal.observedSe, expected: cal.expected, inTheLarge: cal.observed - cal.expected, brier: cal.brier, ipa: cal.ipa, analysis: "Aalen-Johansen observed risk, death a competing event", ...outcomeModel(status), ...extra };
+    return { metric: "calibrationOE", scoreSource: source, horizonDays: horizon, estimate: cal.oe, ci: cal.oeCi, n, events, details: details as Prisma.InputJsonObject };
+  }
+  const cal = attempt(() => calibrationAtHorizon(time, event, risks, horizon));
+  if (!cal) return null;
+  const details = {
+    observed: cal.observed, expected: cal.expected, inTheLarge: cal.inTheLarge, slope: cal.slope, slopeCiLower: cal.slopeCi.lower, slopeCiUpper: cal.slopeCi.upper,
+    brier: cal.brier, ipa: cal.ipa, groups: cal.groups as unknown as Prisma.InputJsonArray, ...outcomeModel(status), ...extra,
+  };
+  return { metric: "calibrationOE", scoreSource: source, horizonDays: horizon, estimate: cal.oe, ci: cal.oeCi, n, events, details: details as Prisma.InputJsonObject };
+}
+
+/**
+ * Calibration of the model's absolute risks. A model whose card says its risks are not meant for the
+ * target population (case-control development) gets its calibration labelled as what recalibration needs
+ * — the logistic intercept and slope on the validation data (complete case at the horizon) — and the
+ * recalibrated model, p* = expit(a + b·logit(p)), reported beside it as "model-recalibrated".
+ */
+function calibrationRows(input: { manifest: ModelManifest; horizon: number; time: number[]; event: number[]; status: number[] | null; risks: number[]; n: number; events: number }): MetricRowOut[] {
+  const { manifest, horizon, time, event, status, risks, n, events } = input;
+  if (manifest.calibratedForTargetPopulation) {
+    const row = calibrationRow("model", horizon, time, event, status, risks, n, events, {});
+    return row ? [row] : [];
+  }
+  const { label, included } = horizonLabels(completeCaseTime(time, status, horizon), event, horizon);
+  const idx = Array.from(label.keys()).filter((i) => included[i]);
+  const needs = attempt(() => binaryCalibration(pick(risks, idx), idx.map((i) => label[i]!)));
+  const caveat = {
+    calibratedForTargetPopulation: false, interpretation: "what recalibration needs: the model's risks are not meant for this population",
+    ...(manifest.calibrationNote ? { note: manifest.calibrationNote } : {}),
+    ...(needs ? { recalibrationIntercept: needs.intercept, recalibrationInterceptCi: [needs.interceptCi.lower, needs.interceptCi.upper], recalibrationSlope: needs.slope, recalibrationSlopeCi: [needs.slopeCi.lower, needs.slopeCi.upper], recalibrationN: needs.n } : {}),
+  };
+  const out: MetricRowOut[] = [];
+  const row = calibrationRow("model", horizon, time, event, status, risks, n, events, caveat);
+  if (row) out.push(row);
+  if (needs) {
+    const { intercept, slope } = needs.recalibration;
+    const recalibrated = risks.map((p) => 1 / (1 + Math.exp(-(intercept + slope * Math.log(p / (1 - p))))));
+    const beside = calibrationRow("model-recalibrated", horizon, time, event, status, recalibrated, n, events, { recalibratedWith: { intercept, slope }, method: "logistic recalibration of intercept and slope on this validation set (complete case at the horizon)" });
+    if (beside) out.push(beside);
+  }
+  return out;
+}
+
 /** Calibration at the horizon, classification at the declared threshold, and the study's risk groups. */
 export function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGroupRule | null; horizon: number; time: number[]; event: number[]; score: number[]; rows: MetricRow[]; n: number; events: number; status?: number[] | null }): MetricRowOut[] {
   const { manifest, rule, horizon, time, event, score, rows, n, events } = input;
   const status = input.status ?? null;
   const out: MetricRowOut[] = [];
   const risks = score.map((s) => absoluteRisk(manifest, horizon, s));
-  if (status && risks.every((r): r is number => r !== null)) {
-    // Under competing risks the observed risk is Aalen-Johansen's: 1 − KM would count the dead as still at risk.
-    const cal = attempt(() => competingRisksCalibration(time, status, risks, horizon));
-    if (cal) {
-      const details = { observed: cal.observed, observedSe: cal.observedSe, expected: cal.expected, inTheLarge: cal.observed - cal.expected, brier: cal.brier, ipa: cal.ipa, analysis: "Aalen-Johansen observed risk, death a competing event", ...outcomeModel(status) };
-      out.push({ metric: "calibrationOE", scoreSource: "model", horizonDays: horizon, estimate: cal.oe, ci: cal.oeCi, n, events, details });
-    }
-  } else if (risks.every((r): r is number => r !== null)) {
-    const cal = attempt(() => calibrationAtHorizon(time, event, risks, horizon));
-    if (cal) {
-      const details = { observed: cal.observed, expected: cal.expected, inTheLarge: cal.inTheLarge, slope: cal.slope, slopeCiLower: cal.slopeCi.lower, slopeCiUpper: cal.slopeCi.upper, brier: cal.brier, ipa: cal.ipa, groups: cal.groups as unknown as Prisma.InputJsonArray };
-      out.push({ metric: "calibrationOE", scoreSource: "model", horizonDays: horizon, estimate: cal.oe, ci: cal.oeCi, n, events, details });
-    }
-  }
+  if (risks.every((r): r is number => r !== null)) out.push(...calibrationRows({ manifest, horizon, time, event, status, risks, n, events }));
   if (manifest.threshold !== null) {
     const { label, included } = horizonLabels(completeCaseTime(time, status, horizon), event, horizon);
     const idx = Array.from(label.keys()).filter((i) => included[i]);

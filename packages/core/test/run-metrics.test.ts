@@ -2,7 +2,7 @@
 // synthetic cohort, each equal to packages/stats called directly on the same columns.
 import { describe, expect, it } from "vitest";
 import { ModelManifest } from "@fracval/inference";
-import { assignRiskGroups, calibrationAtHorizon, harrellC, horizonLabels, summariseRiskGroups, thresholdMetrics } from "@fracval/stats";
+import { assignRiskGroups, binaryCalibration, calibrationAtHorizon, harrellC, horizonLabels, summariseRiskGroups, thresholdMetrics } from "@fracval/stats";
 import { findProfile, generateCohort } from "@fracval/synth";
 import { analysisTimeDays } from "@fracval/upload-format";
 import { absoluteRisk, modelOnlyMetrics, subgroupMetrics, type MetricRow } from "../src/run-metrics.js";
@@ -42,6 +42,28 @@ describe("model-only run metrics", () => {
     const logHazard = card({ task: "LOG_HAZARD", horizonDays: 1826, baselineCumulativeHazard: [{ days: 1826, value: 0.1 }] });
     expect(absoluteRisk(logHazard, 1826, Math.log(2))).toBeCloseTo(1 - Math.exp(-0.2), 12);
     expect(absoluteRisk(logHazard, 3652, 0)).toBeNull(); // no H₀ at that horizon: no calibration
+  });
+
+  it("a model not calibrated for the population (case-control development): recalibration needs, and the recalibrated model beside it", () => {
+    // Risks at a case-control prevalence: the true 5-year risk with its odds multiplied by 6.
+    const inflated = cohort.map((c) => c.truth.risk5y).map((r) => 1 / (1 + Math.exp(-(Math.log(r / (1 - r)) + Math.log(6)))));
+    const manifest = card({ task: "PROBABILITY_AT_HORIZON", horizonDays: 1826, calibratedForTargetPopulation: false, calibrationNote: "case-control" });
+    const out = modelOnlyMetrics({ manifest, rule: null, horizon: 1826, time, event, score: inflated, rows, n: cohort.length, events });
+    const model = out.find((r) => r.metric === "calibrationOE" && r.scoreSource === "model")!;
+    const { label, included } = horizonLabels(time, event, 1826);
+    const idx = Array.from(label.keys()).filter((i) => included[i]);
+    const needs = binaryCalibration(idx.map((i) => inflated[i]!), idx.map((i) => label[i]!));
+    expect(model.details).toMatchObject({ calibratedForTargetPopulation: false, interpretation: expect.stringMatching(/recalibration needs/), recalibrationIntercept: needs.intercept, recalibrationSlope: needs.slope, note: "case-control" });
+    expect(model.estimate).toBeLessThan(0.5); // over-predicts several-fold
+    const recalibrated = out.find((r) => r.metric === "calibrationOE" && r.scoreSource === "model-recalibrated")!;
+    const { intercept, slope } = needs.recalibration;
+    const p = inflated.map((r) => 1 / (1 + Math.exp(-(intercept + slope * Math.log(r / (1 - r))))));
+    expect(recalibrated.estimate).toBeCloseTo(calibrationAtHorizon(time, event, p, 1826).oe, 12);
+    expect(Math.abs(recalibrated.estimate - 1)).toBeLessThan(Math.abs(model.estimate - 1));
+    // A calibrated card gets neither.
+    const plain = modelOnlyMetrics({ manifest: card({ task: "PROBABILITY_AT_HORIZON", horizonDays: 1826 }), rule: null, horizon: 1826, time, event, score, rows, n: cohort.length, events });
+    expect(plain.some((r) => r.scoreSource === "model-recalibrated")).toBe(false);
+    expect(plain.find((r) => r.metric === "calibrationOE")!.details).not.toHaveProperty("recalibrationSlope");
   });
 
   it("the study's risk groups (seed 004: BpVF ≥ 0.5 HIGH, else GpVF ≥ 0.6 LH, else LL) from the model and the provided column", () => {

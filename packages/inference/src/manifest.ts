@@ -26,6 +26,13 @@ export const ModelManifest = z.object({
   /** For LOG_HAZARD models: H₀ at stated days, at the standardised reference (all features 0). */
   baselineCumulativeHazard: z.array(z.object({ days: z.number().int().positive(), value: z.number().nonnegative() })).default([]),
   threshold: z.number().nullable().default(null),
+  /**
+   * Whether the absolute risks are meant to be calibrated for the target population. A model developed on
+   * a case-control sample (half fractures) is not: its calibration is reported as what recalibration needs,
+   * beside the model recalibrated on the validation data.
+   */
+  calibratedForTargetPopulation: z.boolean().default(true),
+  calibrationNote: z.string().optional(),
   trainingData: z.string().min(3),
   intendedUse: z.string().min(3),
   developmentMetrics: z.record(z.string(), z.number()).default({}),

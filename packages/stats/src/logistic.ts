@@ -62,6 +62,8 @@ export interface BinaryCalibration {
   /** Slope of logit P(y) = a + b·logit(p) (1 is ideal). */
   slope: number;
   slopeCi: { lower: number; upper: number };
+  /** Logistic recalibration: p* = expit(recalibration.intercept + recalibration.slope·logit(p)). */
+  recalibration: { intercept: number; slope: number };
   brier: number;
   observed: number;
   expected: number;
@@ -95,6 +97,7 @@ export function binaryCalibration(probabilityIn: NumericInput, outcomeIn: Binary
     interceptCi: { lower: a - Z_95 * large.se[0]!, upper: a + Z_95 * large.se[0]! },
     slope: b,
     slopeCi: { lower: b - Z_95 * slopeFit.se[1]!, upper: b + Z_95 * slopeFit.se[1]! },
+    recalibration: { intercept: slopeFit.coef[0]!, slope: b },
     brier: brier / n,
     observed: cases / n,
     expected: p.reduce((s, v) => s + v, 0) / n,
