@@ -10,8 +10,8 @@ import { join, resolve } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { freePort } from "@fracval/db";
 import { DEMO_PASSWORD } from "@fracval/core";
-import { aurocAtHorizon, harrellC } from "@fracval/stats";
-import { analysisTimeDays } from "@fracval/upload-format";
+import { aurocAtHorizon, competingRisksAuc, harrellC, timeDependentAuc } from "@fracval/stats";
+import { analysisTimeDays, competingOutcome } from "@fracval/upload-format";
 
 const root = resolve(import.meta.dirname, "../..");
 const dataDir = mkdtempSync(join(tmpdir(), "fracval-e2e-"));
@@ -260,6 +260,12 @@ describe("npm start on a fresh data directory", () => {
     const folder = join(dataDir, "boramae-ct");
     const synth = cli(["synth", "--site", "Boramae", "--n", "24", "--seed", "31", "--modality", "ct", "--matched", "--out", folder]);
     expect(synth.status, synth.stderr).toBe(0);
+    // As a hospital exports it: FRAX missing for the first 6 patients (deaths and follow-up after fractures
+    // come from the generator itself).
+    const manifestPath = join(folder, "manifest.csv");
+    const lines = readFileSync(manifestPath, "utf8").trim().split("\n").map((l) => l.split(","));
+    for (const name of ["frax_mof_pct", "frax_hip_pct"]) for (let r = 1; r <= 6; r++) lines[r]![lines[0]!.indexOf(name)] = "";
+    writeFileSync(manifestPath, lines.map((l) => l.join(",")).join("\n") + "\n");
     const { data } = await gqlAs(key, "{ studies { id slug } }");
     const study = (data!.studies as { id: string; slug: string }[]).find((s) => s.slug === "ct-bone-muscle")!;
     const upload = cli(["upload", "--api", `http://localhost:${ports.api}`, "--key", key, "--study", study.id, "--run", "ct-bone-muscle@1.0.0", "--timeout", "300", folder]);
@@ -274,9 +280,9 @@ describe("npm start on a fresh data directory", () => {
     const exported = csv.trim().split("\n").slice(1).map((l) => l.split(","));
     const scoreOf = new Map(exported.map(([, pseudonym, score]) => [pseudonym!, Number(score)]));
     const manifestRowOf = new Map(exported.map(([row, pseudonym]) => [pseudonym!, Number(row)]));
-    const { data: pd } = await gqlAs(key, "query($d: ID!) { patients(datasetId: $d) { id pseudonym outcome { followUpDays incidentVertebralFracture eventDays } } }", { d: ready.datasetId });
-    type Outcome = { followUpDays: number; incidentVertebralFracture: boolean; eventDays: number | null };
-    const patients = (pd!.patients as { id: string; pseudonym: string; outcome: Outcome }[]).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const { data: pd } = await gqlAs(key, "query($d: ID!) { patients(datasetId: $d) { id pseudonym baseline { fraxMof10y } outcome { followUpDays incidentVertebralFracture eventDays deathDays } } }", { d: ready.datasetId });
+    type Outcome = { followUpDays: number; incidentVertebralFracture: boolean; eventDays: number | null; deathDays: number | null };
+    const patients = (pd!.patients as { id: string; pseudonym: string; baseline: { fraxMof10y: number | null }; outcome: Outcome }[]).sort((a, b) => (a.id < b.id ? -1 : 1));
     const manifest = readFileSync(join(folder, "manifest.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
     const col = (name: string) => manifest[0]!.indexOf(name);
     const truth = manifest.slice(1).map((r) => `${r[col("followup_days")]}/${r[col("incident_vertebral_fracture")]}/${r[col("event_days")]}`).sort();
@@ -287,13 +293,27 @@ describe("npm start on a fresh data directory", () => {
     const time = patients.map((p) => analysisTimeDays({ followUpDays: p.outcome.followUpDays, event: p.outcome.incidentVertebralFracture, eventDays: p.outcome.eventDays }));
     const event = patients.map((p) => (p.outcome.incidentVertebralFracture ? 1 : 0));
     const score = patients.map((p) => scoreOf.get(p.pseudonym)!);
-    const { data: md } = await gqlAs(key, "query($r: ID!) { metricResults(runId: $r) { metric scoreSource subgroup horizonDays estimate se } }", { r: finished.runId });
-    const metrics = md!.metricResults as { metric: string; scoreSource: string; subgroup: string; horizonDays: number | null; estimate: number; se: number | null }[];
+    const { data: md } = await gqlAs(key, "query($r: ID!) { metricResults(runId: $r) { metric scoreSource subgroup horizonDays estimate se n } }", { r: finished.runId });
+    const metrics = md!.metricResults as { metric: string; scoreSource: string; subgroup: string; horizonDays: number | null; estimate: number; se: number | null; n: number }[];
+    // Deaths before a fracture are competing events: status 2 at the death day.
+    const status = patients.map((p) => competingOutcome({ followUpDays: p.outcome.followUpDays, event: p.outcome.incidentVertebralFracture, eventDays: p.outcome.eventDays, deathDays: p.outcome.deathDays }).status);
+    const competing = patients.some((p) => p.outcome.deathDays !== null);
     const find = (metric: string, source: string, horizon: number | null = null) => metrics.find((m) => m.metric === metric && m.scoreSource === source && m.subgroup === "all" && m.horizonDays === horizon);
     const c = harrellC(time, event, score);
     expect(find("harrellC", "model")!.estimate).toBe(c.estimate);
     expect(find("harrellC", "model")!.se).toBeCloseTo(c.se, 12);
-    expect(find("auroc", "model", 1826)!.estimate).toBe(aurocAtHorizon(time, event, score, 1826).estimate);
+    // Complete-case AUROC: under competing risks an early death is a control.
+    const ccTime = time.map((t, i) => (competing && status[i] === 2 ? Math.max(t, 1827) : t));
+    expect(find("auroc", "model", 1826)!.estimate).toBe(aurocAtHorizon(ccTime, event, score, 1826).estimate);
+    const headline = competing ? competingRisksAuc(time, status, score, 1826) : timeDependentAuc(time, event, score, 1826);
+    expect(find("timeDependentAuc", "model", 1826)!.estimate).toBeCloseTo(headline.estimate, 12);
+    // The model on all 24; FRAX on the 18 that have it.
+    expect(find("harrellC", "model")!.n).toBe(24);
+    const withFrax = patients.flatMap((p, i) => (p.baseline.fraxMof10y !== null ? [i] : []));
+    expect(withFrax).toHaveLength(18);
+    const fraxC = harrellC(withFrax.map((i) => time[i]!), withFrax.map((i) => event[i]!), withFrax.map((i) => patients[i]!.baseline.fraxMof10y!));
+    expect(find("harrellC", "frax_mof")!.estimate).toBeCloseTo(fraxC.estimate, 12);
+    expect(find("harrellC", "frax_mof")!.n).toBe(18);
     for (const frax of ["frax_mof", "frax_hip"]) expect(find("harrellC", frax), frax).toBeDefined();
     expect(find("harrellCDiff", "model-vs-frax_mof")).toBeDefined();
     expect(find("aurocDiff", "model-vs-frax_mof", 1826)).toBeDefined();

@@ -2,7 +2,7 @@
 // bad input exits 2 naming the row and column.
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -134,6 +134,22 @@ describe("fracval stats metrics --cause 1 (competing risks)", () => {
     const r = fracval("stats", "metrics", "--input", bad, "--time", "time", "--event", "status", "--score", "score", "--cause", "1");
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/row 2, column "status": "3" is not 0 \(censored\), 1 \(event\) or 2 \(competing event\)/);
+  });
+});
+
+describe("the compiled stats CLI", () => {
+  it("is current, is what bin/fracval.js runs for stats, and prints what the TypeScript prints", () => {
+    const bundle = fileURLToPath(new URL("../dist/fracval-stats.mjs", import.meta.url));
+    const sources = JSON.parse(readFileSync(`${bundle}.sources.json`, "utf8")) as string[];
+    expect(sources.some((s) => s.endsWith("packages/stats/src/concordance.ts"))).toBe(true);
+    const built = statSync(bundle).mtimeMs;
+    expect(sources.every((s) => statSync(s).mtimeMs <= built)).toBe(true);
+    const args = ["stats", "metrics", "--input", lungCsv, "--time", "time", "--event", "status", "--score", "age", "--horizon", "180", "--tau", "500"];
+    const compiled = spawnSync(process.execPath, [bundle, ...args], { encoding: "utf8" });
+    const transpiled = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../src/cli/main.ts", import.meta.url)), ...args], { encoding: "utf8" });
+    expect(compiled.status, compiled.stderr).toBe(0);
+    expect(compiled.stdout).toBe(transpiled.stdout);
+    expect(JSON.parse(compiled.stdout).harrellC.estimate).toBeCloseTo(golden.results.lung.harrell.age.estimate, 9);
   });
 });
 

@@ -75,6 +75,35 @@ for (const n of [1e4, 1e5, 1e6]) {
   console.log(row);
 }
 
+// End to end at 1e6 rows: process start → JSON written, the CLI (compiled bundle, as bin/fracval.js runs
+// it) against Rscript reading the same CSV and running survival::concordance.
+{
+  const n = 1_000_000;
+  const d = cohort(n, 20261124);
+  const csv = join(dir, "metrics-1e6.csv");
+  const lines: string[] = ["time,event,score"];
+  for (let i = 0; i < n; i++) lines.push(`${d.time[i]},${d.event[i]},${d.score[i]}`);
+  writeFileSync(csv, lines.join("\n") + "\n");
+  const bin = fileURLToPath(new URL("../../../apps/api/bin/fracval.js", import.meta.url));
+  const wall = (cmd: string, args: string[]) => {
+    const start = performance.now();
+    const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
+    return { seconds: (performance.now() - start) / 1000, stdout: r.stdout };
+  };
+  const ours = [0, 1].map(() => wall(process.execPath, [bin, "stats", "metrics", "--input", csv, "--time", "time", "--event", "event", "--score", "score"]));
+  const best = Math.min(...ours.map((o) => o.seconds));
+  const c = JSON.parse(ours[0]!.stdout).harrellC.estimate as number;
+  let line = `\nCLI end to end at 1e6 rows (fracval stats metrics, process start → JSON written): ${fmt(best)}`;
+  if (hasR) {
+    const rCode = `d <- read.csv("${csv}"); suppressMessages(library(survival)); f <- concordance(Surv(time, event) ~ score, data = d, reverse = TRUE); cat(f$concordance)`;
+    const r = [0, 1].map(() => wall("Rscript", ["-e", rCode]));
+    const rBest = Math.min(...r.map((x) => x.seconds));
+    line += `; Rscript read.csv + concordance ${fmt(rBest)}; ours/R = ${(best / rBest).toFixed(2)} (target ≤ 0.50); |ΔC| ${Math.abs(Number(r[0]!.stdout) - c).toExponential(1)}`;
+  }
+  console.log(line);
+}
+
 const data = cohort(10_000, 7);
 const statistic = metricStatistic("harrellC", { ...data });
 const serial = timeIt(() => bootstrap(10_000, statistic, { replicates: 1000, seed: 42 }), 1);

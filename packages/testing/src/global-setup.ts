@@ -1,6 +1,8 @@
 // Starts one throw-away embedded PostgreSQL (or uses TEST_DATABASE_URL's server), builds the template
 // database once (migrations + demo seed), and hands its coordinates to the test workers via env.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -9,6 +11,10 @@ import { seedDemoData } from "@fracval/core";
 import { TEMPLATE_DATABASE, TEST_PSEUDONYM_SECRET } from "./constants.js";
 
 export default async function setup(): Promise<() => Promise<void>> {
+  // The compiled `fracval stats` bundle (bin/fracval.js runs it while current): rebuilt so tests never
+  // skip it for being older than a source just edited.
+  const built = spawnSync(process.execPath, [fileURLToPath(new URL("../../../scripts/build-cli.mjs", import.meta.url))], { encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`scripts/build-cli.mjs failed: ${built.stderr}`);
   const dir = mkdtempSync(join(tmpdir(), "fracval-test-pg-"));
   const server: RunningPostgres = await startEmbeddedPostgres({ dataDir: dir, port: 0, persistent: false, database: TEMPLATE_DATABASE });
   const db = createPrismaClient(server.url);

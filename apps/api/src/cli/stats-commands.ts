@@ -1,0 +1,50 @@
+// The `fracval stats` commands, and how every fracval program runs (exit 2 on a usage error). Kept apart
+// from the other commands so that `stats` can run from a compiled bundle (stats-main.ts) that loads
+// neither the database nor the imaging stack.
+import { CommanderError, type Command } from "commander";
+import { statsCox, statsMetrics } from "./stats.js";
+import { UsageError } from "./usage-error.js";
+
+export function registerStatsCommands(program: Command): void {
+  const stats = program.command("stats").description("validation statistics from a CSV file (JSON on stdout)");
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  stats
+    .command("metrics")
+    .description("C-indices, AUROC, Kaplan-Meier and comparisons of a risk score")
+    .requiredOption("--input <file>", "CSV file with a header row")
+    .requiredOption("--time <column>", "follow-up time (≥ 0)")
+    .requiredOption("--event <column>", "event indicator, 0 or 1 (with --cause: 0 censored, 1 event, 2 competing event)")
+    .requiredOption("--score <column>", "risk score, higher = higher risk")
+    .option("--horizon <h1,h2>", "horizons for AUROC (cases: event ≤ h; controls: time > h)")
+    .option("--cause <1>", "competing risks: cumulative incidence (Aalen-Johansen), Gray's test, cause-specific AUC(t), calibration")
+    .option("--tau <t>", "truncation time for Uno's C")
+    .option("--compare <column>", "comparator score (e.g. FRAX) for paired tests")
+    .option("--group <column>", "groups for Kaplan-Meier and the log-rank test")
+    .option("--risk <column@horizon>", "predicted absolute risk at a horizon (repeatable)", collect)
+    .option("--thresholds <x,y>", "score cut-offs for threshold metrics")
+    .option("--bootstrap <n>", "bootstrap replicates")
+    .option("--seed <s>", "bootstrap seed")
+    .action((flags) => void process.stdout.write(`${JSON.stringify(statsMetrics(flags), null, 2)}\n`));
+  stats
+    .command("cox")
+    .description("fit a Cox proportional hazards model (Efron ties)")
+    .requiredOption("--input <file>", "CSV file with a header row")
+    .requiredOption("--time <column>", "follow-up time (≥ 0)")
+    .requiredOption("--event <column>", "event indicator, 0 or 1")
+    .requiredOption("--covariates <a,b,c>", "numeric covariate columns")
+    .action((flags) => void process.stdout.write(`${JSON.stringify(statsCox(flags), null, 2)}\n`));
+}
+
+export async function runProgram(program: Command): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+    if (error instanceof UsageError) {
+      console.error(`fracval: ${error.message}`);
+      process.exit(2);
+    }
+    console.error(error);
+    process.exit(1);
+  }
+}
