@@ -13,7 +13,7 @@ interface Metric {
   /** Null when withheld by the disclosure rules. */
   n: number | null;
   events: number | null;
-  details: { p?: number } | null;
+  details: { p?: number; competingRisks?: boolean; calibratedForTargetPopulation?: boolean } | null;
 }
 interface Row {
   site: { code: string };
@@ -120,7 +120,10 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
                       <td className="p-2" data-testid="c-model">{fmt(c)}</td>
                       <td className="p-2" data-testid="c-frax">{fmt(get("harrellC", "frax_mof"))}</td>
                       <td className="p-2">{pValue(get("harrellCDiff", "model-vs-frax_mof"))}</td>
-                      <td className="p-2" data-testid="auct-model">{horizon ? fmt(get("timeDependentAuc", "model", horizon)) : "—"}</td>
+                      <td className="p-2" data-testid="auct-model">
+                        {horizon ? fmt(get("timeDependentAuc", "model", horizon)) : "—"}
+                        {horizon && get("timeDependentAuc", "model", horizon)?.details?.competingRisks === false ? " †" : ""}
+                      </td>
                       <td className="p-2">{horizon ? fmt(get("timeDependentAuc", "frax_mof", horizon)) : "—"}</td>
                       <td className="p-2">{horizon ? pValue(get("timeDependentAucDiff", "model-vs-frax_mof", horizon)) : "—"}</td>
                       <td className="p-2 text-slate-600">
@@ -137,6 +140,8 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
       <p className="mt-2 text-xs text-slate-600" data-testid="legend">
         — not computable, or withheld: a number resting on fewer than 10 patients or events (or one that would give such a
         number away) is shown only to the site&apos;s own members. * some of this run&apos;s numbers are withheld from you.
+        † death was not recorded for this dataset (no death_days): deaths count as censoring, which overstates
+        fracture incidence in older cohorts; with death_days, AUC(t) and observed risks treat death as a competing event.
       </p>
     </section>
   );
