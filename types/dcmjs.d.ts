@@ -15,6 +15,8 @@ declare module "dcmjs" {
       };
       DicomMessage: { readFile(buffer: ArrayBuffer, options?: Record<string, unknown>): DicomDictInstance };
     };
+    /** loglevel logger dcmjs writes its warnings to (unknown tags, with their values). */
+    log: { setLevel(level: "trace" | "debug" | "info" | "warn" | "error" | "silent"): void };
   };
   export default dcmjs;
 }

@@ -1,29 +1,18 @@
-// De-identification of DICOM headers before storage: DICOM PS3.15 Annex E, Basic Application Level
-// Confidentiality Profile with the "Retain Longitudinal Temporal Information with Modified Dates" option.
-// Identifying attributes are replaced (patient ID/name → the site pseudonym; UIDs → keyed UIDs) or
-// removed; dates are shifted by a per-patient offset (intervals stay exact); private tags are removed.
+// De-identification of DICOM before storage: DICOM PS3.15 Annex E, Basic Application Level
+// Confidentiality Profile with the options declared in deidentification-profile.ts, applied as data by a
+// small engine that walks the dataset (and the file meta) recursively. Identifying attributes are replaced
+// (patient ID/name → the site pseudonym; UIDs → keyed UIDs), emptied or removed; dates are shifted by a
+// per-patient offset (intervals stay exact); anything the profile does not allow — private attributes,
+// overlays, free text, times, nested sequences — is removed at every depth.
 import dcmjs from "dcmjs";
 import { createHmac } from "node:crypto";
+import { ACTION_OF, DECLARED_OPTIONS, FILE_META_KEEP } from "./deidentification-profile.js";
 
-const { DicomDict, DicomMessage, DicomMetaDictionary } = dcmjs.data;
+const { DicomDict, DicomMessage } = dcmjs.data;
+// dcmjs logs values of tags it does not know while reading and writing: no header value may reach a log.
+dcmjs.log.setLevel("silent");
 
-export const DEIDENTIFICATION_METHOD = "FracVal DEID 1.0: PS3.15 Basic Profile; modified dates; UIDs replaced";
-
-/** Attributes removed outright (names as dcmjs naturalises them). */
-const REMOVE = [
-  "PatientBirthDate", "PatientBirthTime", "PatientAddress", "PatientTelephoneNumbers", "OtherPatientIDs", "OtherPatientNames",
-  "OtherPatientIDsSequence", "PatientBirthName", "PatientMotherBirthName", "MedicalRecordLocator", "MilitaryRank", "EthnicGroup",
-  "Occupation", "PatientComments", "AdditionalPatientHistory", "InstitutionName", "InstitutionAddress", "InstitutionalDepartmentName",
-  "ReferringPhysicianName", "ReferringPhysicianAddress", "ReferringPhysicianTelephoneNumbers", "PhysiciansOfRecord",
-  "PerformingPhysicianName", "NameOfPhysiciansReadingStudy", "OperatorsName", "RequestingPhysician", "StationName",
-  "DeviceSerialNumber", "ImageComments", "StudyComments", "RequestAttributesSequence", "ReferencedPatientSequence",
-  "ReferencedStudySequence", "ProtocolName", "PerformedProcedureStepDescription", "RequestedProcedureDescription",
-  "AdmittingDiagnosesDescription", "ResponsiblePerson", "ResponsibleOrganization",
-] as const;
-/** Attributes kept but emptied (type 2: must be present). */
-const EMPTY = ["AccessionNumber", "StudyID"] as const;
-const DATES = ["StudyDate", "SeriesDate", "AcquisitionDate", "ContentDate", "InstanceCreationDate"] as const;
-const UIDS = ["StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID", "FrameOfReferenceUID"] as const;
+export const DEIDENTIFICATION_METHOD = "FracVal DEID 2.0: PS3.15 Basic Profile as an allow-list; modified dates; patient characteristics retained; UIDs replaced";
 
 export interface DeidentifyOptions {
   /** Site-scoped pseudonym of the patient: becomes PatientID and PatientName. */
@@ -51,30 +40,74 @@ function shiftDate(value: string, days: number): string {
   return shifted.toISOString().slice(0, 10).replace(/-/g, "");
 }
 
+/** A dcmjs element: VR and values (strings, numbers, person names, sequence items, or pixel buffers). */
+interface Element {
+  vr: string;
+  Value?: unknown[];
+  [key: string]: unknown;
+}
+type Dataset = Record<string, Element>;
+
+const isPrivate = (tag: string) => parseInt(tag.slice(0, 4), 16) % 2 === 1;
+/** Overlays (60xx) and curves (50xx) can carry text or drawings: never kept. */
+const isOverlayOrCurve = (tag: string) => /^(60|50)[0-9A-F]{2}/i.test(tag);
+
+function shiftDateTime(value: string, days: number): string {
+  // DT: YYYYMMDD[HHMMSS…]: the date part shifts, the time of day is dropped with everything after it.
+  return value.length >= 8 ? shiftDate(value.slice(0, 8), days) : "";
+}
+
+/** The profile applied to one dataset (an item of a sequence included): a new dataset with only what it allows. */
+function applyProfile(ds: Dataset, options: DeidentifyOptions): Dataset {
+  const out: Dataset = {};
+  for (const [rawTag, element] of Object.entries(ds)) {
+    const tag = rawTag.toUpperCase();
+    if (isPrivate(tag) || isOverlayOrCurve(tag)) continue;
+    const action = ACTION_OF.get(tag) ?? "X";
+    switch (action) {
+      case "K":
+        // A kept sequence keeps only what the profile allows inside its items, too.
+        out[rawTag] = element.vr === "SQ" ? { ...element, Value: (element.Value ?? []).map((item) => applyProfile(item as Dataset, options)) } : element;
+        break;
+      case "Z":
+        out[rawTag] = { vr: element.vr, Value: [] };
+        break;
+      case "D":
+        out[rawTag] = { vr: element.vr, Value: [element.vr === "PN" ? { Alphabetic: options.pseudonym } : options.pseudonym] };
+        break;
+      case "U":
+        out[rawTag] = { vr: element.vr, Value: (element.Value ?? []).map((v) => keyedUid(options.uidKey, String(v))) };
+        break;
+      case "C": {
+        const shift = element.vr === "DT" ? shiftDateTime : shiftDate;
+        out[rawTag] = { vr: element.vr, Value: (element.Value ?? []).map((v) => shift(String(v), options.dateShiftDays)).filter(Boolean) };
+        break;
+      }
+      case "X":
+        break;
+    }
+  }
+  return out;
+}
+
 export function deidentifyDicom(bytes: Uint8Array, options: DeidentifyOptions): Uint8Array {
   const buffer = new Uint8Array(bytes).buffer; // an exact, unshared copy
   const file = DicomMessage.readFile(buffer);
-  const meta = DicomMetaDictionary.naturalizeDataset(file.meta);
-  const ds = DicomMetaDictionary.naturalizeDataset(file.dict);
-  for (const name of REMOVE) delete ds[name];
-  for (const name of EMPTY) if (name in ds) ds[name] = "";
-  for (const key of Object.keys(ds)) {
-    // private (odd-group) attributes, which dcmjs keeps under their hex tag
-    if (/^[0-9A-Fa-f]{8}$/.test(key) && parseInt(key.slice(0, 4), 16) % 2 === 1) delete ds[key];
+  const ds = applyProfile(file.dict as Dataset, options);
+  ds["00120062"] = { vr: "CS", Value: ["YES"] }; // PatientIdentityRemoved
+  ds["00120063"] = { vr: "LO", Value: [DEIDENTIFICATION_METHOD] };
+  ds["00120064"] = {
+    vr: "SQ",
+    Value: DECLARED_OPTIONS.map((o) => ({ "00080100": { vr: "SH", Value: [o.CodeValue] }, "00080102": { vr: "SH", Value: [o.CodingSchemeDesignator] }, "00080104": { vr: "LO", Value: [o.CodeMeaning] } })),
+  };
+  ds["00280303"] = { vr: "CS", Value: ["MODIFIED"] }; // LongitudinalTemporalInformationModified
+  const meta: Dataset = {};
+  for (const [rawTag, element] of Object.entries(file.meta as Dataset)) {
+    const action = FILE_META_KEEP[rawTag.toUpperCase()];
+    if (action === "K") meta[rawTag] = element;
+    if (action === "U") meta[rawTag] = { vr: element.vr, Value: (element.Value ?? []).map((v) => keyedUid(options.uidKey, String(v))) };
   }
-  for (const name of DATES) if (typeof ds[name] === "string") ds[name] = shiftDate(ds[name] as string, options.dateShiftDays);
-  for (const name of UIDS) if (typeof ds[name] === "string") ds[name] = keyedUid(options.uidKey, ds[name] as string);
-  ds.PatientID = options.pseudonym;
-  ds.PatientName = options.pseudonym;
-  ds.PatientIdentityRemoved = "YES";
-  ds.DeidentificationMethod = DEIDENTIFICATION_METHOD;
-  ds.DeidentificationMethodCodeSequence = [
-    { CodeValue: "113100", CodingSchemeDesignator: "DCM", CodeMeaning: "Basic Application Confidentiality Profile" },
-    { CodeValue: "113107", CodingSchemeDesignator: "DCM", CodeMeaning: "Retain Longitudinal Temporal Information Modified Dates Option" },
-  ];
-  ds.LongitudinalTemporalInformationModified = "MODIFIED";
-  if (typeof meta.MediaStorageSOPInstanceUID === "string") meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID;
-  const out = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-  out.dict = DicomMetaDictionary.denaturalizeDataset(ds);
+  const out = new DicomDict(meta);
+  out.dict = ds;
   return new Uint8Array(out.write());
 }

@@ -31,6 +31,10 @@ export function inspectDicom(bytes: Uint8Array): InspectResult {
     // The parser's own message can quote header bytes (names, IDs): it is not passed on.
     return { ok: false, reason: "is unreadable DICOM (its header could not be parsed)" };
   }
+  // Text burned into the pixels (names, IDs, dates) survives any header de-identification: refused.
+  if ((ds.string("x00280301") ?? "").trim().toUpperCase() === "YES") {
+    return { ok: false, reason: "has burned-in annotation (BurnedInAnnotation = YES): text in the pixels may identify the patient; upload an image without it" };
+  }
   const transferSyntax = ds.string("x00020010") ?? "";
   if (!SUPPORTED_SYNTAXES.has(transferSyntax)) return { ok: false, reason: `uses an unsupported transfer syntax ${transferSyntax || "(none)"}` };
   const pixel = ds.elements.x7fe00010;
