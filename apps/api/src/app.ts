@@ -1,6 +1,7 @@
 // The HTTP application: GraphQL at /graphql, /healthz, /readyz. Used by server.ts and by the tests.
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type Express } from "express";
@@ -32,19 +33,47 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/**
+ * Query limits (graphql-armor): one request may not nest deeper than a real page does, alias a field into
+ * thousands of copies, or cost more than the biggest dashboard query. Limits well above what the portal
+ * and CLI send (the e2e test runs them), far below what exhausts the process.
+ */
+export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 20, maxTokens: 5000, maxDirectives: 30, maxCost: 50_000 } as const;
+/** Request bodies: small without credentials, room for an ONNX upload (registerModelVersion) with them. */
+export const BODY_LIMITS = { anonymous: "64kb", authenticated: "25mb" } as const;
+
 export async function createApp(options: AppOptions): Promise<App> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    blockFieldSuggestion: { enabled: options.production },
+  }).protect();
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     formatError,
-    introspection: true, // partner hospitals explore the schema
+    // The published contract is apps/api/schema.graphql; introspection only in development.
+    introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    plugins: options.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    // graphql-armor types its plugins against @apollo/server's CommonJS typings, ours are the ESM ones: the
+    // same objects, two copies of one declaration.
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<Context>[]), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     // server.ts handles SIGTERM/SIGINT: Apollo's own handler would re-raise the signal and end the
     // process before the job queue has handed back an ingestion in progress.
     stopOnTerminationSignals: false,
   });
   await apollo.start();
 
+  const anonymousJson = express.json({ limit: BODY_LIMITS.anonymous });
+  const authenticatedJson = express.json({ limit: BODY_LIMITS.authenticated });
+  const jsonBody: express.RequestHandler = (req, res, next) => {
+    const credentials = Boolean(req.headers.authorization) || /authjs\.session-token=/.test(req.headers.cookie ?? "");
+    (credentials ? authenticatedJson : anonymousJson)(req, res, next);
+  };
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", (_req, res) => {
@@ -59,7 +88,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(
     "/graphql",
     cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }),
-    express.json({ limit: "25mb" }), // registerModelVersion carries an ONNX file (≤ 10 MB, base64)
+    jsonBody, // registerModelVersion carries an ONNX file (≤ 10 MB, base64): only with credentials
     expressMiddleware(apollo, { context: ({ req }) => buildContext(options.db, options.store, options.enqueue, req.headers, options.authSecret) }),
   );
   app.use(notFoundHandler);
