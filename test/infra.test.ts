@@ -28,6 +28,16 @@ describe("infra/k8s", () => {
     expect(app).toContain(`app.get("${container("fracval-api").livenessProbe.httpGet.path}"`);
   });
 
+  it("holds no secret value: the Secret is only referenced, and images leave local data out", () => {
+    expect(docs.filter((d) => d.kind === "Secret")).toEqual([]);
+    for (const name of ["fracval-api", "fracval-worker", "fracval-portal"]) {
+      const refs = JSON.stringify(deployment(name).spec.template.spec);
+      expect(refs, name).toContain('"secretRef":{"name":"fracval-secrets"}');
+    }
+    const ignore = readFileSync(join(root, ".dockerignore"), "utf8").split("\n");
+    for (const path of [".data", "node_modules", ".git"]) expect(ignore).toContain(path);
+  });
+
   it("gives each worker a GPU, CUDA first, and no more onnxruntime threads than its CPU request", () => {
     const worker = container("fracval-worker");
     expect(worker.resources.requests["nvidia.com/gpu"]).toBe(1);

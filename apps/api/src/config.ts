@@ -1,5 +1,6 @@
 // Environment of the API process, parsed once at start-up.
 import { z } from "zod";
+import { secretWeakness } from "@fracval/core";
 
 const Env = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL"),
@@ -10,6 +11,13 @@ const Env = z.object({
   FRACVAL_UPLOAD_DIR: z.string().min(1),
   FRACVAL_PSEUDONYM_SECRET: z.string().min(16, "FRACVAL_PSEUDONYM_SECRET must have at least 16 characters"),
   NODE_ENV: z.string().default("development"),
+}).superRefine((env, ctx) => {
+  // In production a placeholder or guessable secret would let anyone forge sessions or re-identify pseudonyms.
+  if (env.NODE_ENV !== "production") return;
+  for (const name of ["AUTH_SECRET", "FRACVAL_PSEUDONYM_SECRET"] as const) {
+    const weakness = secretWeakness(env[name]);
+    if (weakness) ctx.addIssue({ code: "custom", path: [name], message: `${name} ${weakness}` });
+  }
 });
 export type ApiConfig = z.infer<typeof Env>;
 

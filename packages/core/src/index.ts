@@ -30,3 +30,4 @@ export * from "./s3-content-store.js";
 export * from "./provenance.js";
 export * from "./participant-flow.js";
 export * from "./disclosure.js";
+export * from "./secret-strength.js";
