@@ -89,7 +89,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     "/graphql",
     cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }),
     jsonBody, // registerModelVersion carries an ONNX file (≤ 10 MB, base64): only with credentials
-    expressMiddleware(apollo, { context: ({ req }) => buildContext(options.db, options.store, options.enqueue, req.headers, options.authSecret) }),
+    expressMiddleware(apollo, { context: ({ req }) => buildContext(options.db, options.store, options.enqueue, req.headers, options.authSecret, req.ip) }),
   );
   app.use(notFoundHandler);
   app.use(httpErrorHandler);

@@ -18,6 +18,8 @@ export interface Context {
   viewer: Viewer | null;
   /** Credentials were presented but rejected; protected fields throw this instead of a generic error. */
   authError: AppError | null;
+  /** The calling address (the portal's, for sign-ins through it), for per-client rate limits. */
+  client: string | undefined;
 }
 
 /** next-auth's cookie names; they are also the salt of the session JWE. */
@@ -55,11 +57,11 @@ export async function authenticate(db: Db, headers: IncomingHttpHeaders, authSec
   return sessionToken ? viewerFromSessionToken(db, sessionToken, authSecret) : null;
 }
 
-export async function buildContext(db: Db, store: ContentStore, enqueue: Enqueue, headers: IncomingHttpHeaders, authSecret: string): Promise<Context> {
+export async function buildContext(db: Db, store: ContentStore, enqueue: Enqueue, headers: IncomingHttpHeaders, authSecret: string, client?: string): Promise<Context> {
   try {
-    return { db, store, enqueue, viewer: await authenticate(db, headers, authSecret), authError: null };
+    return { db, store, enqueue, viewer: await authenticate(db, headers, authSecret), authError: null, client };
   } catch (error) {
-    if (error instanceof AppError) return { db, store, enqueue, viewer: null, authError: error };
+    if (error instanceof AppError) return { db, store, enqueue, viewer: null, authError: error, client };
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 // The one error type of FracVal. Services throw AppError; the API maps `code` to GraphQL and HTTP
 // through APP_ERROR_CODES and shows only `userMessage` (never `internalMessage`) to callers.
 
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "BAD_USER_INPUT" | "NOT_FOUND" | "CONFLICT" | "INTERNAL";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "BAD_USER_INPUT" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "INTERNAL";
 
 /** Exhaustive: adding a code without its mapping does not compile. */
 export const APP_ERROR_CODES: Record<AppErrorCode, { graphql: string; http: number }> = {
@@ -10,11 +10,14 @@ export const APP_ERROR_CODES: Record<AppErrorCode, { graphql: string; http: numb
   BAD_USER_INPUT: { graphql: "BAD_USER_INPUT", http: 400 },
   NOT_FOUND: { graphql: "NOT_FOUND", http: 404 },
   CONFLICT: { graphql: "CONFLICT", http: 409 },
+  RATE_LIMITED: { graphql: "RATE_LIMITED", http: 429 },
   INTERNAL: { graphql: "INTERNAL_SERVER_ERROR", http: 500 },
 };
 
 /** Where in the input a problem is: a GraphQL field path, or a CSV row and column. */
 export interface ProblemLocation {
+  /** Seconds until a rate-limited request may be retried. */
+  retryAfter?: number;
   field?: string;
   row?: number;
   column?: string;

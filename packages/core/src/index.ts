@@ -31,3 +31,4 @@ export * from "./provenance.js";
 export * from "./participant-flow.js";
 export * from "./disclosure.js";
 export * from "./secret-strength.js";
+export * from "./sign-in.js";

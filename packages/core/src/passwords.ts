@@ -1,21 +1,24 @@
 // Password hashing with scrypt from node:crypto (memory-hard; no native add-on to install).
-// Stored form: scrypt$N$r$p$salt(base64)$hash(base64), so parameters can be raised later.
+// Stored form: scrypt$N$r$p$salt(base64)$hash(base64), so parameters can be raised later: a password
+// stored with weaker parameters is re-hashed with the current ones at its next successful sign-in.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
-const PARAMS = { N: 16384, r: 8, p: 1 } as const;
+/** OWASP Password Storage Cheat Sheet (2025): N = 2^17, r = 8, p = 1 (128 MiB per hash). */
+export const PASSWORD_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  const memory = 128 * Number(options.N) * Number(options.r) * Number(options.p ?? 1);
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...options, maxmem: memory + 32 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
   );
 }
 
 export async function hashPassword(password: string): Promise<string> {
   if (password.length < 8) throw new Error("password must have at least 8 characters");
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
+  const key = await derive(password, salt, PASSWORD_PARAMS);
+  return ["scrypt", PASSWORD_PARAMS.N, PASSWORD_PARAMS.r, PASSWORD_PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -24,4 +27,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, "base64");
   const key = await derive(password, Buffer.from(salt, "base64"), { N: Number(n), r: Number(r), p: Number(p) });
   return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** Whether a stored hash uses weaker parameters than PASSWORD_PARAMS (then re-hash it on sign-in). */
+export function needsRehash(stored: string): boolean {
+  const [scheme, n, r, p] = stored.split("$");
+  return scheme !== "scrypt" || Number(n) < PASSWORD_PARAMS.N || Number(r) < PASSWORD_PARAMS.r || Number(p) < PASSWORD_PARAMS.p;
+}
+
+let decoy: Promise<string> | null = null;
+/**
+ * A hash of nothing, verified when the e-mail is unknown: an unknown account costs the same scrypt as a
+ * known one, so response times do not tell which e-mails have accounts.
+ */
+export function decoyHash(): Promise<string> {
+  decoy ??= hashPassword(randomBytes(24).toString("base64"));
+  return decoy;
 }

@@ -9,6 +9,6 @@ export const resolvers: Resolvers = {
     ping: () => "pong",
   },
   Mutation: {
-    verifyCredentials: (_, args: { email: string; password: string }, { db }) => verifyCredentials(db, args.email, args.password),
+    verifyCredentials: (_, args: { email: string; password: string }, { db, client }) => verifyCredentials(db, args.email, args.password, { client }),
   },
 };

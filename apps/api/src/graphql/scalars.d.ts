@@ -1,3 +1,0 @@
-import { GraphQLScalarType } from "graphql";
-export declare const DateTime: GraphQLScalarType<Date, string>;
-export declare const JSONScalar: GraphQLScalarType<unknown, unknown>;

@@ -1,2 +1,0 @@
-import type { Resolvers } from "../types.js";
-export declare const resolvers: Resolvers;

@@ -1,0 +1,76 @@
+// Sign-in with e-mail and password, defended: failed attempts are limited per account and per client
+// address (rate-limiter-flexible, counters in PostgreSQL so every API process shares them), an unknown
+// e-mail costs the same scrypt as a known one, old hashes are upgraded on success, and every success and
+// failure is audited (the e-mail only as a hash).
+import { createHash } from "node:crypto";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import type { Db } from "@fracval/db";
+import { recordAudit } from "./audit.js";
+import { AppError, unauthenticated } from "./errors.js";
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from "./passwords.js";
+import { loadUserViewer } from "./users.js";
+import type { UserViewer } from "./viewer.js";
+
+/** Failed sign-ins allowed per window before a block: per account, and per client address. */
+export const SIGN_IN_LIMITS = {
+  account: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
+  client: { points: 50, duration: 15 * 60, blockDuration: 15 * 60 },
+} as const;
+
+const limiters = new WeakMap<Db, { account: RateLimiterPrisma; client: RateLimiterPrisma }>();
+function limitersFor(db: Db) {
+  let pair = limiters.get(db);
+  if (!pair) {
+    const make = (keyPrefix: string, limits: { points: number; duration: number; blockDuration: number }) =>
+      new RateLimiterPrisma({ storeClient: db, tableName: "rateLimiterFlexible", keyPrefix, clearExpiredByTimeout: false, ...limits });
+    pair = { account: make("signin-account", SIGN_IN_LIMITS.account), client: make("signin-client", SIGN_IN_LIMITS.client) };
+    limiters.set(db, pair);
+  }
+  return pair;
+}
+
+const hashed = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 32);
+
+function tooMany(res: RateLimiterRes): AppError {
+  const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  return new AppError("RATE_LIMITED", `Too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} minute(s).`, { location: { retryAfter } });
+}
+
+/** Blocked already? (Reading the counters consumes nothing.) */
+async function assertNotBlocked(limiter: RateLimiterPrisma, key: string, limit: number): Promise<void> {
+  const res = await limiter.get(key);
+  if (res && res.consumedPoints >= limit) throw tooMany(res);
+}
+
+/**
+ * Checks an e-mail and password (the portal's sign-in). The same error for an unknown e-mail and a wrong
+ * password, after the same work; RATE_LIMITED (with retryAfter) once the account or the client address
+ * has failed too often.
+ */
+export async function verifyCredentials(db: Db, email: string, password: string, options: { client?: string } = {}): Promise<UserViewer> {
+  const accountKey = hashed(email.trim().toLowerCase());
+  const clientKey = hashed(options.client ?? "unknown");
+  const { account, client } = limitersFor(db);
+  await assertNotBlocked(account, accountKey, SIGN_IN_LIMITS.account.points);
+  await assertNotBlocked(client, clientKey, SIGN_IN_LIMITS.client.points);
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const stored = user?.passwordHash && !user.disabledAt ? user.passwordHash : null;
+  const ok = await verifyPassword(password, stored ?? (await decoyHash()));
+  const viewer = ok && stored && user ? await loadUserViewer(db, user.id) : null;
+  if (!viewer) {
+    await recordAudit(db, null, { action: "auth.signin.failure", details: { account: accountKey, known: Boolean(user) } });
+    for (const [limiter, key] of [[account, accountKey], [client, clientKey]] as const) {
+      try {
+        await limiter.consume(key);
+      } catch (error) {
+        if (error instanceof RateLimiterRes) throw tooMany(error);
+        throw error;
+      }
+    }
+    throw unauthenticated("E-mail or password is wrong.");
+  }
+  await account.delete(accountKey);
+  if (needsRehash(stored!)) await db.user.update({ where: { id: user!.id }, data: { passwordHash: await hashPassword(password) } });
+  await recordAudit(db, viewer, { action: "auth.signin.success" });
+  return viewer;
+}
