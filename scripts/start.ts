@@ -2,7 +2,7 @@
 // migrations, demo seed (once), then API, worker(s) and portal, each in its own process group.
 // Ctrl-C stops everything, PostgreSQL last.
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { applyMigrations, clearRuntimeInfo, createPrismaClient, dataDir, repoRoot, resolveLocalDatabase, writeRuntimeInfo } from "@fracval/db";
 import { DEMO_PASSWORD, DEMO_USERS, FileContentStore, registerModelDirectory, seedDemoData } from "@fracval/core";
@@ -19,7 +19,11 @@ const portalDir = join(repoRoot, "apps", "portal");
 const bin = (name: string) => join(repoRoot, "node_modules", ".bin", name);
 const log = (message: string) => console.log(`\x1b[1m[fracval]\x1b[0m ${message}`);
 
-mkdirSync(dataDir, { recursive: true });
+// 0711: other users may pass through (embedded PostgreSQL runs as `postgres` and must reach .data/pg) but not
+// list it; uploads, storage and secrets inside are 0700.
+mkdirSync(dataDir, { recursive: true, mode: 0o711 });
+chmodSync(dataDir, 0o711);
+for (const dir of ["uploads", "storage"]) mkdirSync(join(dataDir, dir), { recursive: true, mode: 0o700 });
 const secrets = loadOrCreateSecrets(dataDir);
 
 log(process.env.DATABASE_URL ? "using DATABASE_URL" : `starting embedded PostgreSQL (data in ${join(dataDir, "pg")})`);

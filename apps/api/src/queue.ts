@@ -1,7 +1,7 @@
 // The API's side of the job queue. It enqueues inside the transaction of the data a job concerns
 // (pg-boss `send` with `db` bound to the Prisma transaction), and it consumes dataset__ingest: the
 // uploads and the pseudonym secret live with the API, so any API process ingests any finished upload.
-import { rmSync } from "node:fs";
+import { removeRawUpload } from "./uploads.js";
 import PgBoss from "pg-boss";
 import { ingestDatasetJob, IngestDatasetPayload, ingestSecretsFrom, messageOf, QUEUES, transactionalEnqueue, type ContentStore, type Enqueue, type EnqueueOptions } from "@fracval/core";
 import type { Db } from "@fracval/db";
@@ -56,11 +56,16 @@ export async function startJobQueue(databaseUrl: string, options: EnqueueOptions
           console.log(`[api] dataset ${payload.datasetId}: ingestion interrupted by shutdown and handed back to the queue`);
           throw error;
         }
-        console.error(`[api] dataset ${payload.datasetId}: ingestion failed (attempt ${job!.retryCount + 1} of ${job!.retryLimit + 1}${lastAttempt ? "; dataset rejected" : ", will be retried"}): ${(error as Error).stack ?? error}`);
+        // The error's class and code only: its message can quote what it read (a header value, a cell).
+        const e = error as { name?: string; code?: string };
+        console.error(`[api] dataset ${payload.datasetId}: ingestion failed (attempt ${job!.retryCount + 1} of ${job!.retryLimit + 1}${lastAttempt ? "; dataset rejected" : ", will be retried"}): ${e?.name ?? "Error"}${e?.code ? ` ${e.code}` : ""}`);
+        // Rejected for good: the raw upload (identifying headers) goes now, not never.
+        if (lastAttempt) removeRawUpload(folder);
         throw error;
       }
-      // The raw upload still carries identifying DICOM headers; only the de-identified copies are kept.
-      rmSync(folder, { recursive: true, force: true });
+      // READY or REJECTED, or finished by another attempt: the raw upload still carries identifying DICOM
+      // headers; only the de-identified copies are kept.
+      removeRawUpload(folder);
     });
   }
   return {

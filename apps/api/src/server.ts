@@ -5,6 +5,7 @@ import type { Server } from "node:http";
 import { createApp, type App } from "./app.js";
 import { readConfig } from "./config.js";
 import { startJobQueue, type JobQueue } from "./queue.js";
+import { expireAbandonedUploads } from "./uploads.js";
 
 const config = readConfig();
 const db = createPrismaClient(config.DATABASE_URL);
@@ -35,5 +36,13 @@ app = await createApp({
   uploadsDir: ingest.uploadsDir,
   enqueue: queue.enqueue,
 });
+// Abandoned uploads (never finished) must not keep identifying files: swept at start and every 15 minutes.
+const sweep = () =>
+  expireAbandonedUploads(db, ingest.uploadsDir).then(
+    (ids) => ids.length && console.log(`[api] ${ids.length} abandoned upload(s) expired and deleted`),
+    (error: unknown) => console.error(`[api] upload sweep failed: ${(error as Error).name ?? "Error"}`),
+  );
+void sweep();
+setInterval(() => void sweep(), 15 * 60_000).unref();
 server = app.express.listen(config.API_PORT, () => console.log(`[api] GraphQL on http://localhost:${config.API_PORT}/graphql`));
 

@@ -6,7 +6,7 @@ import { Server as TusServer } from "@tus/server";
 import { FileStore } from "@tus/file-store";
 import express, { type Router } from "express";
 import { createHash } from "node:crypto";
-import { createReadStream, mkdirSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import type { IncomingHttpHeaders } from "node:http";
 import { AppError, APP_ERROR_CODES, getUploadableDataset } from "@fracval/core";
@@ -15,6 +15,36 @@ import { authenticate } from "./context.js";
 import { toHttpError } from "./http-errors.js";
 
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
+
+/** Deletes a dataset's raw upload folder (identifying headers, hospital file names): on every terminal state. */
+export function removeRawUpload(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+}
+
+/** Hours after which an upload nobody finished is abandoned: its files are deleted and its dataset rejected. */
+export const UPLOAD_EXPIRE_HOURS = Number(process.env.FRACVAL_UPLOAD_EXPIRE_HOURS ?? 24);
+
+/**
+ * Sweeps abandoned uploads: datasets still UPLOADING after `maxAgeHours` are REJECTED ("abandoned") and
+ * their files deleted, with any partial tus file older than that. Returns the datasets it rejected.
+ */
+export async function expireAbandonedUploads(db: Db, uploadsDir: string, maxAgeHours = UPLOAD_EXPIRE_HOURS, now = new Date()): Promise<string[]> {
+  const cutoff = new Date(now.getTime() - maxAgeHours * 3_600_000);
+  const stale = await db.validationDataset.findMany({ where: { status: "UPLOADING", createdAt: { lt: cutoff } }, select: { id: true } });
+  const rejected: string[] = [];
+  for (const { id } of stale) {
+    const report = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason: `the upload was not finished within ${maxAgeHours} hours; its files were deleted — upload the folder again` }] };
+    const { count } = await db.validationDataset.updateMany({ where: { id, status: "UPLOADING" }, data: { status: "REJECTED", validationReport: report } });
+    removeRawUpload(datasetUploadFolder(uploadsDir, id));
+    if (count) rejected.push(id);
+  }
+  const incoming = join(uploadsDir, "incoming");
+  for (const name of existsSync(incoming) ? readdirSync(incoming) : []) {
+    const path = join(incoming, name);
+    if (statSync(path).mtime < cutoff) rmSync(path, { force: true, recursive: true });
+  }
+  return rejected;
+}
 
 export function datasetUploadFolder(uploadsDir: string, datasetId: string): string {
   if (!/^[a-z0-9]+$/i.test(datasetId)) throw new AppError("BAD_USER_INPUT", "invalid dataset id", { location: { field: "datasetId" } });
@@ -59,7 +89,9 @@ async function sha256Of(path: string): Promise<string> {
 
 export function createUploadRouter(options: { db: Db; authSecret: string; uploadsDir: string; maxFileBytes?: number }): Router {
   const incoming = join(options.uploadsDir, "incoming");
-  mkdirSync(incoming, { recursive: true });
+  // Raw uploads hold identifying headers: readable by this service's user only.
+  mkdirSync(incoming, { recursive: true, mode: 0o700 });
+  chmodSync(options.uploadsDir, 0o700);
   const tus = new TusServer({
     path: "/uploads",
     datastore: new FileStore({ directory: incoming }),
@@ -97,8 +129,16 @@ export function createUploadRouter(options: { db: Db; authSecret: string; upload
         // No file name in the answer (names can carry identifiers): the client knows which file it sent.
         fail(422, `sha256 mismatch: expected ${meta.sha256}, received ${actual}; send the file again.`);
       }
+      // The dataset may have been finished, rejected or expired while this file was in flight: its folder
+      // must not come back.
+      const dataset = await options.db.validationDataset.findUnique({ where: { id: meta.datasetId! }, select: { status: true } });
+      if (dataset?.status !== "UPLOADING") {
+        rmSync(source, { force: true });
+        rmSync(`${source}.json`, { force: true });
+        fail(409, "The dataset no longer accepts files (finished, rejected or expired).");
+      }
       const target = resolve(datasetUploadFolder(options.uploadsDir, meta.datasetId!), meta.relativePath!);
-      mkdirSync(dirname(target), { recursive: true });
+      mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
       renameSync(source, target);
       rmSync(`${source}.json`, { force: true });
       return {};

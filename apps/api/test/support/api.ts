@@ -18,6 +18,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestApi {
   url: string;
+  /** Where tus uploads and dataset folders land. */
+  uploadsDir: string;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, credentials?: string | null): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
@@ -45,6 +47,7 @@ export async function startTestApi(db: Db, options: { databaseUrl?: string } = {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    uploadsDir: ingest.uploadsDir,
     async gql(query, variables = {}, credentials = null) {
       const response = await fetch(`${url}/graphql`, {
         method: "POST",
