@@ -14,6 +14,7 @@ import { formatError } from "./graphql/format-error.js";
 import { buildSchema } from "./graphql/schema.js";
 import { checkReadiness } from "./health.js";
 import { httpErrorHandler, notFoundHandler } from "./http-errors.js";
+import { keyRateLimit } from "./key-rate-limit.js";
 
 export interface AppOptions {
   db: Db;
@@ -26,6 +27,8 @@ export interface AppOptions {
   uploadsDir: string;
   /** Job queue producer; tests may pass one that records jobs. */
   enqueue: Enqueue;
+  /** Requests per minute per partner API key on /graphql and /exports (default KEY_REQUESTS_PER_MINUTE). */
+  keyRequestsPerMinute?: number;
 }
 
 export interface App {
@@ -83,10 +86,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     const readiness = await checkReadiness(options.db);
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
-  app.use("/exports", cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }), createExportRouter({ db: options.db, authSecret: options.authSecret }));
+  const rateLimit = keyRateLimit(options.db, options.keyRequestsPerMinute);
+  app.use("/exports", rateLimit, cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }), createExportRouter({ db: options.db, authSecret: options.authSecret }));
   app.use("/uploads", cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true, exposedHeaders: ["Location", "Upload-Offset", "Upload-Length", "Tus-Resumable"] }), createUploadRouter({ db: options.db, authSecret: options.authSecret, uploadsDir: options.uploadsDir }));
   app.use(
     "/graphql",
+    rateLimit,
     cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }),
     jsonBody, // registerModelVersion carries an ONNX file (≤ 10 MB, base64): only with credentials
     expressMiddleware(apollo, { context: ({ req }) => buildContext(options.db, options.store, options.enqueue, req.headers, options.authSecret, req.ip) }),

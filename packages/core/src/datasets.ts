@@ -4,6 +4,7 @@ import type { Db, ValidationDataset } from "@fracval/db";
 import { aggregateSiteIds, assertCanActOnSite, canSeeSiteAggregates } from "./access.js";
 import { recordAudit } from "./audit.js";
 import { AppError, notFound } from "./errors.js";
+import { assertWithinDailyQuota } from "./quotas.js";
 import type { Viewer } from "./viewer.js";
 
 export interface DatasetFilter {
@@ -44,6 +45,7 @@ export async function createValidationDataset(db: Db, viewer: Viewer, options: C
   if (!site) throw notFound("Site", input.siteId);
   if (!study) throw notFound("Study", input.studyId);
   assertCanActOnSite(viewer, site.id, site.code);
+  await assertWithinDailyQuota(db, viewer, site.id, "datasets");
   return db.$transaction(async (tx) => {
     const dataset = await tx.validationDataset.create({
       data: { name: input.name, siteId: site.id, studyId: study.id, uploadedById: viewer.userId, providedScoreNames: input.providedScoreNames },

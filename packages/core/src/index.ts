@@ -32,3 +32,4 @@ export * from "./participant-flow.js";
 export * from "./disclosure.js";
 export * from "./secret-strength.js";
 export * from "./sign-in.js";
+export * from "./quotas.js";

@@ -5,6 +5,7 @@ import type { Db, Prisma, ValidationRun } from "@fracval/db";
 import { assertCanActOnSite } from "./access.js";
 import { recordAudit } from "./audit.js";
 import { codeVersion } from "./provenance.js";
+import { assertWithinDailyQuota } from "./quotas.js";
 import { AppError, badInput, notFound } from "./errors.js";
 import { QUEUES, type Enqueue } from "./job-queue.js";
 import type { Viewer } from "./viewer.js";
@@ -27,6 +28,7 @@ export async function createValidationRun(db: Db, viewer: Viewer, options: { mod
   if (!model) throw notFound("Model version", options.modelVersionId);
   if (!dataset) throw notFound("Dataset", options.datasetId);
   assertCanActOnSite(viewer, dataset.siteId, dataset.site.code, { kind: "Dataset", id: dataset.id });
+  await assertWithinDailyQuota(db, viewer, dataset.siteId, "runs");
   if (dataset.status !== "READY") throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; runs need a READY dataset.`);
   if (model.studyId !== dataset.studyId) throw badInput("modelVersionId", `${model.family}@${model.version} belongs to another study than dataset ${dataset.id}.`, model.id);
   const patients = await db.patient.findMany({ where: { datasetId: dataset.id }, select: { id: true }, orderBy: { id: "asc" } });
