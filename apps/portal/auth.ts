@@ -13,6 +13,7 @@ interface VerifiedUser {
   name: string;
   email: string;
   role: string;
+  sessionVersion: number;
 }
 
 async function verifyCredentials(email: string, password: string): Promise<VerifiedUser | null> {
@@ -20,7 +21,7 @@ async function verifyCredentials(email: string, password: string): Promise<Verif
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
-      query: "mutation($email: String!, $password: String!) { verifyCredentials(email: $email, password: $password) { id name email role } }",
+      query: "mutation($email: String!, $password: String!) { verifyCredentials(email: $email, password: $password) { id name email role sessionVersion } }",
       variables: { email, password },
     }),
   });
@@ -31,6 +32,7 @@ async function verifyCredentials(email: string, password: string): Promise<Verif
 declare module "next-auth" {
   interface User {
     role?: string;
+    sessionVersion?: number;
   }
   interface Session {
     user: { id: string; name: string; email: string; role: string };
@@ -39,7 +41,9 @@ declare module "next-auth" {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // Short sessions that slide while used: 2 hours without a request ends them; the token is re-issued at
+  // most every 5 minutes of activity. Sign-out ends them on the API too (nav.tsx calls endSession).
+  session: { strategy: "jwt", maxAge: 2 * 60 * 60, updateAge: 5 * 60 },
   pages: { signIn: "/login" },
   logger: {
     error(error) {
@@ -54,7 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = Login.safeParse(credentials);
         if (!parsed.success) return null;
         const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        return user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null;
+        return user ? { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } : null;
       },
     }),
   ],
@@ -64,7 +68,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return open || !!session?.user;
     },
     jwt({ token, user }) {
-      if (user) token.role = user.role;
+      if (user) {
+        token.role = user.role;
+        token.sv = user.sessionVersion ?? 0; // the API refuses the token once the user's version moves on
+      }
       return token;
     },
     session({ session, token }) {

@@ -164,6 +164,11 @@ describe("npm start on a fresh data directory", () => {
     expect(boramaeRow).toContain("patient-level");
     expect(severanceRow).toContain("aggregate results");
     await page.screenshot({ path: join(dataDir, "sites.png") });
+    // Signing out ends the session on the API too: the old cookie's token is refused from then on.
+    const token = (await page.context().cookies()).find((c) => c.name === "authjs.session-token")!.value;
+    expect((await gqlAs(token, "{ me { role } }")).data).toEqual({ me: { role: "INVESTIGATOR" } });
+    await Promise.all([page.waitForURL("**/login"), page.getByRole("button", { name: "Sign out" }).click()]);
+    expect((await gqlAs(token, "{ me { role } }")).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     await page.close();
   });
 

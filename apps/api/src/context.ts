@@ -44,6 +44,9 @@ async function viewerFromSessionToken(db: Db, token: string, authSecret: string)
     if (payload?.sub) {
       const viewer = await loadUserViewer(db, payload.sub);
       if (!viewer) throw unauthenticated("This account is disabled or no longer exists.");
+      // Signed out (or all sessions ended) since this token was issued: it is no credential any more.
+      const issuedUnder = typeof payload.sv === "number" ? payload.sv : 0;
+      if (issuedUnder !== viewer.sessionVersion) throw unauthenticated("This session has ended; sign in again.");
       return viewer;
     }
   }

@@ -1,6 +1,14 @@
 // Role-aware navigation. Hiding a link is convenience only: the API refuses what a role may not do.
 import Link from "next/link";
 import { auth, signOut } from "@/auth";
+import { apiQuery } from "@/lib/api";
+
+/** Ends the session on the API (its token stops working at once), then clears the cookie. */
+async function signOutEverywhere() {
+  "use server";
+  await apiQuery("mutation { endSession }").catch(() => null); // an already-ended session has nothing to end
+  await signOut({ redirectTo: "/login" });
+}
 
 const LINKS: { href: string; label: string; roles: string[] }[] = [
   { href: "/studies", label: "Studies", roles: ["ADMIN", "PI", "INVESTIGATOR"] },
@@ -20,7 +28,7 @@ export async function Nav() {
           <Link key={l.href} href={l.href} className="text-sm text-slate-700 hover:text-indigo-700">{l.label}</Link>
         ))}
         <span className="ml-auto text-sm text-slate-600" data-testid="whoami">{name} · {role}</span>
-        <form action={async () => { "use server"; await signOut({ redirectTo: "/login" }); }}>
+        <form action={signOutEverywhere}>
           <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">Sign out</button>
         </form>
       </nav>

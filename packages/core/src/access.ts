@@ -88,7 +88,7 @@ const WRITE_SCOPES = ["DATASETS_WRITE", "RUNS_WRITE"] as const satisfies readonl
  * site. A key can never carry more than its creator holds (checked at creation and on every request).
  */
 export function scopesHeldFor(user: { role: UserRole; sites: ReadonlyMap<string, SiteGrant> }, siteId: string): Set<ApiScope> {
-  const viewer = { kind: "user", userId: "", email: "", name: "", ...user } as const;
+  const viewer = { kind: "user", userId: "", email: "", name: "", sessionVersion: 0, ...user } as const;
   const held = new Set<ApiScope>();
   if (canSeeSiteAggregates(viewer, siteId)) for (const s of AGGREGATE_SCOPES) held.add(s);
   if (canReadPatientData(viewer, siteId)) for (const s of PATIENT_SCOPES) held.add(s);

@@ -18,6 +18,8 @@ export interface UserViewer extends ViewerBase {
   kind: "user";
   email: string;
   name: string;
+  /** The user's current session version: a session token issued under another one has ended. */
+  sessionVersion: number;
 }
 
 /** A partner hospital's API key: acts for exactly one site, only within its scopes. */

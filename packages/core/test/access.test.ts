@@ -4,7 +4,7 @@ import { aggregateSiteIds, assertCanManageApiKeys, canReadPatientData, patientDa
 import type { ApiKeyViewer, UserViewer } from "../src/viewer.js";
 
 const user = (role: UserViewer["role"], grants: [string, boolean][]): UserViewer => ({
-  kind: "user", userId: `u-${role}`, email: "x@y", name: "x", role, sites: new Map(grants.map(([siteId, patientData]) => [siteId, { siteId, patientData }])),
+  kind: "user", sessionVersion: 0, userId: `u-${role}`, email: "x@y", name: "x", role, sites: new Map(grants.map(([siteId, patientData]) => [siteId, { siteId, patientData }])),
 });
 const key = (scopes: ApiKeyViewer["scopes"] extends ReadonlySet<infer S> ? S[] : never): ApiKeyViewer => ({
   kind: "apiKey", apiKeyId: "k", userId: "partner", role: "PARTNER", siteId: "boramae", scopes: new Set(scopes), sites: new Map([["boramae", { siteId: "boramae", patientData: true }]]),

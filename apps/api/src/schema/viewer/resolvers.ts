@@ -1,4 +1,4 @@
-import { grantSiteAccess, requireViewer, revokeSiteAccess, type GrantSiteAccessOptions, type Viewer } from "@fracval/core";
+import { endSessions, grantSiteAccess, requireViewer, revokeSiteAccess, type GrantSiteAccessOptions, type Viewer } from "@fracval/core";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
@@ -7,6 +7,7 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     grantSiteAccess: (_, { input }: { input: GrantSiteAccessOptions }, { db, viewer }) => grantSiteAccess(db, requireViewer(viewer), input),
+    endSession: (_, __, { db, viewer }) => endSessions(db, requireViewer(viewer)),
     revokeSiteAccess: (_, { userId, siteId }: { userId: string; siteId: string }, { db, viewer }) => revokeSiteAccess(db, requireViewer(viewer), userId, siteId),
   },
   Viewer: {
@@ -20,6 +21,7 @@ export const resolvers: Resolvers = {
     },
     sites: (v: Viewer) => [...v.sites.values()],
     apiKeyScopes: (v: Viewer) => (v.kind === "apiKey" ? [...v.scopes] : null),
+    sessionVersion: (v: Viewer) => (v.kind === "user" ? v.sessionVersion : null),
   },
   SiteMembership: {
     site: (m: { siteId: string }, _, { db }) => db.site.findUniqueOrThrow({ where: { id: m.siteId } }),
