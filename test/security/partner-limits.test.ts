@@ -10,7 +10,7 @@ let api: TestApi;
 const PER_MINUTE = 5;
 beforeAll(async () => {
   t = await createTestDatabase();
-  api = await startTestApi(t.db, { keyRequestsPerMinute: PER_MINUTE });
+  api = await startTestApi(t.db, { keyRequestsPerMinute: PER_MINUTE, uploadLimits: { files: 2, bytes: 1000 } });
 }, 60_000);
 afterAll(async () => {
   await api?.stop();
@@ -49,5 +49,27 @@ describe("daily quotas per site", () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfter: expect.any(Number) });
     expect(body.errors![0]!.extensions.retryAfter).toBeGreaterThan(23 * 3600);
     expect(await t.db.validationDataset.count()).toBe(before);
+  });
+});
+
+describe("upload limits per dataset", () => {
+  it("refuse the file beyond the dataset's file count or byte budget with 413, naming the limit", async () => {
+    const site = await t.db.site.findUniqueOrThrow({ where: { code: "Boramae" } });
+    const study = await t.db.study.findFirstOrThrow({ where: { slug: "ct-bone-muscle" } });
+    const key = (await createApiKey(t.db, null, { siteId: site.id, name: "uploader", scopes: ["DATASETS_WRITE", "DATASETS_READ"] })).key;
+    const dataset = await t.db.validationDataset.create({ data: { name: "limits", siteId: site.id, studyId: study.id, providedScoreNames: [] } });
+    const b64 = (s: string) => Buffer.from(s).toString("base64");
+    const announce = (path: string, length: number) =>
+      fetch(`${api.url}/uploads/`, {
+        method: "POST",
+        headers: { "tus-resumable": "1.0.0", "upload-length": String(length), authorization: `Bearer ${key}`, "upload-metadata": `datasetId ${b64(dataset.id)},relativePath ${b64(path)},sha256 ${b64("0".repeat(64))}` },
+      });
+    const tooBig = await announce("images/big.dcm", 1001);
+    expect(tooBig.status).toBe(413);
+    expect(await tooBig.text()).toMatch(/upload limit \(2 files, .* GB\)/);
+    expect((await announce("manifest.csv", 100)).status).toBe(201);
+    expect((await announce("images/a.dcm", 100)).status).toBe(201);
+    expect((await announce("images/b.dcm", 100)).status).toBe(413);
+    expect((await t.db.validationDataset.findUniqueOrThrow({ where: { id: dataset.id } })).uploadedFiles).toBe(2);
   });
 });

@@ -29,6 +29,8 @@ export interface AppOptions {
   enqueue: Enqueue;
   /** Requests per minute per partner API key on /graphql and /exports (default KEY_REQUESTS_PER_MINUTE). */
   keyRequestsPerMinute?: number;
+  /** Files and bytes per dataset (defaults MAX_FILES_PER_DATASET, MAX_BYTES_PER_DATASET). */
+  uploadLimits?: { files: number; bytes: number };
 }
 
 export interface App {
@@ -88,7 +90,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const rateLimit = keyRateLimit(options.db, options.keyRequestsPerMinute);
   app.use("/exports", rateLimit, cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }), createExportRouter({ db: options.db, authSecret: options.authSecret }));
-  app.use("/uploads", cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true, exposedHeaders: ["Location", "Upload-Offset", "Upload-Length", "Tus-Resumable"] }), createUploadRouter({ db: options.db, authSecret: options.authSecret, uploadsDir: options.uploadsDir }));
+  app.use("/uploads", cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true, exposedHeaders: ["Location", "Upload-Offset", "Upload-Length", "Tus-Resumable"] }), createUploadRouter({ db: options.db, authSecret: options.authSecret, uploadsDir: options.uploadsDir, ...(options.uploadLimits ? { maxFilesPerDataset: options.uploadLimits.files, maxBytesPerDataset: options.uploadLimits.bytes } : {}) }));
   app.use(
     "/graphql",
     rateLimit,

@@ -15,6 +15,21 @@ import { authenticate } from "./context.js";
 import { toHttpError } from "./http-errors.js";
 
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
+/** Per dataset: a 10,000-patient CT site is under a million slice files and well under 2 TB. */
+export const MAX_FILES_PER_DATASET = Number(process.env.FRACVAL_MAX_FILES_PER_DATASET ?? 1_000_000);
+export const MAX_BYTES_PER_DATASET = Number(process.env.FRACVAL_MAX_DATASET_GB ?? 2000) * 1024 ** 3;
+
+/**
+ * Counts an announced file against its dataset's limits, atomically (several API processes take uploads):
+ * refused with 413 and the limit named when it would exceed either.
+ */
+async function reserveUpload(db: Db, datasetId: string, bytes: number, limits: { files: number; bytes: number }): Promise<void> {
+  const updated = await db.$executeRaw`UPDATE "ValidationDataset" SET "uploadedFiles" = "uploadedFiles" + 1, "uploadedBytes" = "uploadedBytes" + ${bytes}
+    WHERE id = ${datasetId} AND "uploadedFiles" < ${limits.files} AND "uploadedBytes" + ${bytes} <= ${limits.bytes}`;
+  if (updated === 0) {
+    fail(413, `This dataset has reached its upload limit (${limits.files.toLocaleString("en")} files, ${(limits.bytes / 1024 ** 3).toLocaleString("en")} GB); split the site's data into several datasets.`);
+  }
+}
 
 /** Deletes a dataset's raw upload folder (identifying headers, hospital file names): on every terminal state. */
 export function removeRawUpload(folder: string): void {
@@ -87,7 +102,7 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest("hex");
 }
 
-export function createUploadRouter(options: { db: Db; authSecret: string; uploadsDir: string; maxFileBytes?: number }): Router {
+export function createUploadRouter(options: { db: Db; authSecret: string; uploadsDir: string; maxFileBytes?: number; maxFilesPerDataset?: number; maxBytesPerDataset?: number }): Router {
   const incoming = join(options.uploadsDir, "incoming");
   // Raw uploads hold identifying headers: readable by this service's user only.
   mkdirSync(incoming, { recursive: true, mode: 0o700 });
@@ -105,6 +120,8 @@ export function createUploadRouter(options: { db: Db; authSecret: string; upload
       const folder = resolve(datasetUploadFolder(options.uploadsDir, datasetId));
       if (!resolve(folder, relativePath).startsWith(folder + sep)) fail(400, "relativePath leaves the dataset folder.");
       await assertMayUpload(options.db, options.authSecret, req, datasetId);
+      if (upload.size === undefined) fail(400, "Declare the file's length (Upload-Length): deferred lengths are not accepted.");
+      await reserveUpload(options.db, datasetId, upload.size, { files: options.maxFilesPerDataset ?? MAX_FILES_PER_DATASET, bytes: options.maxBytesPerDataset ?? MAX_BYTES_PER_DATASET });
       return {};
     },
     async onIncomingRequest(req, uploadId) {

@@ -86,4 +86,12 @@ describe("inspectDicom", () => {
     expect(inspectDicom(new TextEncoder().encode("not dicom at all"))).toEqual({ ok: false, reason: "is not a DICOM Part 10 file (no DICM preamble)" });
     expect(inspectDicom(original.subarray(0, original.length - 5000))).toMatchObject({ ok: false, reason: expect.stringMatching(/truncated|unreadable/) });
   });
+
+  it("refuses an image whose header declares more pixels than any radiograph, before decoding anything", () => {
+    const file = dcmjs.data.DicomMessage.readFile(new Uint8Array(original).buffer);
+    file.dict["00280010"] = { vr: "US", Value: [16000] };
+    file.dict["00280011"] = { vr: "US", Value: [16000] };
+    const huge = new Uint8Array(file.write()); // 256 million pixels declared; a few MB on disk
+    expect(inspectDicom(huge)).toEqual({ ok: false, reason: "is 16000 × 16000 pixels, more than the 50 million an image may have" });
+  });
 });

@@ -28,7 +28,7 @@ export interface TestApi {
  * With `databaseUrl`, the API gets its real job queue on that database and ingests finished uploads as the
  * server does; without it, jobs are dropped (for tests of access rules that never ingest).
  */
-export async function startTestApi(db: Db, options: { databaseUrl?: string; keyRequestsPerMinute?: number } = {}): Promise<TestApi> {
+export async function startTestApi(db: Db, options: { databaseUrl?: string; keyRequestsPerMinute?: number; uploadLimits?: { files: number; bytes: number } } = {}): Promise<TestApi> {
   const store = new FileContentStore(mkdtempSync(join(tmpdir(), "fracval-store-")));
   const ingest = { uploadsDir: mkdtempSync(join(tmpdir(), "fracval-uploads-")), pseudonymSecret: TEST_PSEUDONYM_SECRET };
   const queue: JobQueue = options.databaseUrl ? await startJobQueue(options.databaseUrl, { ingestion: { db, store, ...ingest } }) : { enqueue: async () => {}, stop: async () => {} };
@@ -41,6 +41,7 @@ export async function startTestApi(db: Db, options: { databaseUrl?: string; keyR
     uploadsDir: ingest.uploadsDir,
     enqueue: queue.enqueue,
     ...(options.keyRequestsPerMinute ? { keyRequestsPerMinute: options.keyRequestsPerMinute } : {}),
+    ...(options.uploadLimits ? { uploadLimits: options.uploadLimits } : {}),
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.express.listen(0, "127.0.0.1", () => resolve(s));
