@@ -250,8 +250,13 @@ describe("mutations and administrative reads", () => {
   });
 
   it("rejects an oversized page with BAD_USER_INPUT naming the argument, and returns no rows", async () => {
-    const res = await api.gql("query($id: ID!) { patients(datasetId: $id, first: 100000) { id } }", { id: fixtures.Boramae.datasetId }, credentials.boramaeKey);
+    // Passed as a variable the page size reaches the service, which names the argument.
+    const res = await api.gql("query($id: ID!, $n: Int) { patients(datasetId: $id, first: $n) { id } }", { id: fixtures.Boramae.datasetId, n: 100000 }, credentials.boramaeKey);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
     expect(res.data).toBeNull();
+    // Written into the query, it is refused even earlier, by the query cost limit (first multiplies the cost).
+    const literal = await api.gql("query($id: ID!) { patients(datasetId: $id, first: 100000) { id } }", { id: fixtures.Boramae.datasetId }, credentials.boramaeKey);
+    expect(literal.errors?.[0]?.message).toMatch(/cost/i);
+    expect(literal.data).toBeNull();
   });
 });

@@ -89,7 +89,7 @@ export async function listApiKeys(db: Db, viewer: Viewer, siteId: string): Promi
   const site = await db.site.findUnique({ where: { id: siteId } });
   if (!site) throw notFound("Site", siteId);
   assertCanManageApiKeys(viewer, siteId, site.code);
-  return db.apiKey.findMany({ where: { siteId }, orderBy: { createdAt: "desc" } });
+  return db.apiKey.findMany({ where: { siteId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 }
 
 /** Turns a presented key into a viewer, or says precisely why it is not accepted. */

@@ -1,5 +1,6 @@
 // Writes the audit trail. Every patient-level read or export calls recordAudit before returning data.
 import type { Db, Prisma } from "@fracval/db";
+import { PAGE_LIMITS, pageSize, type PageArgs } from "./pagination.js";
 import type { Viewer } from "./viewer.js";
 
 export interface AuditEntry {
@@ -24,6 +25,13 @@ export async function recordAudit(db: Db | Prisma.TransactionClient, viewer: Vie
   });
 }
 
-export function listAuditEvents(db: Db, filter: { siteId?: string; first: number }) {
-  return db.auditEvent.findMany({ where: filter.siteId ? { siteId: filter.siteId } : {}, orderBy: { createdAt: "desc" }, take: filter.first });
+/** Newest first, a page at a time (the trail grows without bound, so it is paged in the database). */
+export function listAuditEvents(db: Db, filter: { siteId?: string } & PageArgs) {
+  const { first, after } = pageSize(filter, PAGE_LIMITS.auditEvents);
+  return db.auditEvent.findMany({
+    where: filter.siteId ? { siteId: filter.siteId } : {},
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: first,
+    ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+  });
 }

@@ -19,7 +19,7 @@ export function listDatasets(db: Db, viewer: Viewer, filter: DatasetFilter = {})
       ...(filter.studyId ? { studyId: filter.studyId } : {}),
       AND: [filter.siteId ? { siteId: filter.siteId } : {}, visible ? { siteId: { in: visible } } : {}],
     },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
 }
 

@@ -33,3 +33,4 @@ export * from "./disclosure.js";
 export * from "./secret-strength.js";
 export * from "./sign-in.js";
 export * from "./quotas.js";
+export * from "./pagination.js";

@@ -13,6 +13,8 @@ export interface ListPatientsOptions {
   datasetId: string;
   first?: number;
   offset?: number;
+  /** Id of the last patient of the previous page (cursor; instead of offset). */
+  after?: string | null;
 }
 
 export async function listPatients(db: Db, viewer: Viewer, options: ListPatientsOptions): Promise<PatientRecord[]> {
@@ -26,9 +28,9 @@ export async function listPatients(db: Db, viewer: Viewer, options: ListPatients
   const patients = await db.patient.findMany({
     where: { datasetId: dataset.id },
     include: { baseline: true, outcome: true },
-    orderBy: { pseudonym: "asc" },
+    orderBy: [{ pseudonym: "asc" }, { id: "asc" }],
     take: first,
-    skip: offset,
+    ...(options.after ? { cursor: { id: options.after }, skip: 1 } : { skip: offset }),
   });
   await recordAudit(db, viewer, { action: "patient.list", siteId: dataset.siteId, resource: dataset.id, patientIds: patients.map((p) => p.id) });
   return patients;

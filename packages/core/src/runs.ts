@@ -3,6 +3,7 @@ import type { Db, Prediction, ValidationRun } from "@fracval/db";
 import { aggregateSiteIds, assertPatientDataAccess, canReadPatientData, canSeeSiteAggregates } from "./access.js";
 import { ParticipantFlow, protectParticipantFlow, type ShownParticipantFlow } from "./participant-flow.js";
 import { recordAudit } from "./audit.js";
+import { PAGE_LIMITS, pageSize, type PageArgs } from "./pagination.js";
 import { notFound } from "./errors.js";
 import type { Viewer } from "./viewer.js";
 
@@ -14,7 +15,7 @@ export function listRuns(db: Db, viewer: Viewer, filter: { datasetId?: string; m
       ...(filter.modelVersionId ? { modelVersionId: filter.modelVersionId } : {}),
       ...(visible ? { dataset: { siteId: { in: visible } } } : {}),
     },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
 }
 
@@ -29,11 +30,17 @@ export async function getRun(db: Db, viewer: Viewer, id: string): Promise<Valida
  * A run's predictions, for viewers with patient-level access to its site; audited as a read, or as an
  * export ("predictions.export") when they leave the platform as a file.
  */
-export async function listPredictions(db: Db, viewer: Viewer, runId: string, options: { export?: boolean } = {}): Promise<Prediction[]> {
+export async function listPredictions(db: Db, viewer: Viewer, runId: string, options: { export?: boolean; page?: PageArgs } = {}): Promise<Prediction[]> {
   const run = await db.validationRun.findUnique({ where: { id: runId }, include: { dataset: { include: { site: true } } } });
   if (!run) throw notFound("Run", runId);
   assertPatientDataAccess(viewer, run.dataset.siteId, run.dataset.site.code, { kind: "Run", id: runId });
-  const predictions = await db.prediction.findMany({ where: { runId }, orderBy: { patientId: "asc" } });
+  // A page (GraphQL) is read and audited as a page; an export takes the whole run.
+  const page = options.page ? pageSize(options.page, PAGE_LIMITS.predictions) : null;
+  const predictions = await db.prediction.findMany({
+    where: { runId },
+    orderBy: [{ patientId: "asc" }, { id: "asc" }],
+    ...(page ? { take: page.first, ...(page.after ? { cursor: { id: page.after }, skip: 1 } : {}) } : {}),
+  });
   await recordAudit(db, viewer, { action: options.export ? "predictions.export" : "predictions.read", siteId: run.dataset.siteId, resource: runId, patientIds: predictions.map((p) => p.patientId) });
   return predictions;
 }

@@ -5,7 +5,7 @@ import { recordAudit } from "./audit.js";
 import { AppError, notFound } from "./errors.js";
 import type { Viewer } from "./viewer.js";
 
-export const listStudies = (db: Db): Promise<Study[]> => db.study.findMany({ orderBy: { createdAt: "asc" } });
+export const listStudies = (db: Db): Promise<Study[]> => db.study.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 
 export async function getStudy(db: Db, id: string): Promise<Study> {
   const study = await db.study.findUnique({ where: { id } });

@@ -1,10 +1,10 @@
-import { createApiKey, listApiKeys, requireViewer, revokeApiKey, type CreateApiKeyOptions } from "@fracval/core";
+import { createApiKey, listApiKeys, PAGE_LIMITS, paginate, requireViewer, revokeApiKey, type CreateApiKeyOptions, type PageArgs } from "@fracval/core";
 import type { ApiKey } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
   Query: {
-    apiKeys: (_, { siteId }: { siteId: string }, { db, viewer }) => listApiKeys(db, requireViewer(viewer), siteId),
+    apiKeys: async (_, { siteId, ...page }: { siteId: string } & PageArgs, { db, viewer }) => paginate(await listApiKeys(db, requireViewer(viewer), siteId), page, PAGE_LIMITS.apiKeys),
   },
   Mutation: {
     createApiKey: (_, { input }: { input: CreateApiKeyOptions }, { db, viewer }) => createApiKey(db, requireViewer(viewer), input),

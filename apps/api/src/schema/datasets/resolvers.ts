@@ -1,11 +1,11 @@
-import { createValidationDataset, getDataset, getStudy, listDatasets, listRuns, requireViewer, startIngestion, type CreateValidationDatasetOptions } from "@fracval/core";
+import { createValidationDataset, getDataset, getStudy, listDatasets, listRuns, PAGE_LIMITS, paginate, requireViewer, startIngestion, type CreateValidationDatasetOptions, type PageArgs } from "@fracval/core";
 import type { ValidationDataset } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
   Query: {
-    datasets: (_, filter: { studyId?: string | null; siteId?: string | null }, { db, viewer }) =>
-      listDatasets(db, requireViewer(viewer), { ...(filter.studyId ? { studyId: filter.studyId } : {}), ...(filter.siteId ? { siteId: filter.siteId } : {}) }),
+    datasets: async (_, filter: { studyId?: string | null; siteId?: string | null } & PageArgs, { db, viewer }) =>
+      paginate(await listDatasets(db, requireViewer(viewer), { ...(filter.studyId ? { studyId: filter.studyId } : {}), ...(filter.siteId ? { siteId: filter.siteId } : {}) }), filter, PAGE_LIMITS.datasets),
     dataset: (_, { id }: { id: string }, { db, viewer }) => getDataset(db, requireViewer(viewer), id),
   },
   Mutation: {

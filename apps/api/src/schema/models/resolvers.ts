@@ -1,4 +1,4 @@
-import { getModelVersion, getStudy, listModelVersions, registerModelVersion, type RegisterModelVersionOptions } from "@fracval/core";
+import { getModelVersion, getStudy, listModelVersions, PAGE_LIMITS, paginate, registerModelVersion, type PageArgs, type RegisterModelVersionOptions } from "@fracval/core";
 import type { ModelVersion } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
@@ -6,7 +6,8 @@ type RegisterInput = Omit<RegisterModelVersionOptions, "artifact"> & { artifactB
 
 export const resolvers: Resolvers = {
   Query: {
-    modelVersions: (_, { studyId }: { studyId?: string | null }, { db }) => listModelVersions(db, studyId ? { studyId } : {}),
+    modelVersions: async (_, { studyId, ...page }: { studyId?: string | null } & PageArgs, { db }) =>
+      paginate(await listModelVersions(db, studyId ? { studyId } : {}), page, PAGE_LIMITS.modelVersions),
     modelVersion: (_, { id }: { id: string }, { db }) => getModelVersion(db, id),
   },
   Mutation: {

@@ -1,9 +1,9 @@
-import { listSites, notFound } from "@fracval/core";
+import { listSites, notFound, PAGE_LIMITS, paginate, type PageArgs } from "@fracval/core";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
   Query: {
-    sites: (_, __, { db }) => listSites(db),
+    sites: async (_, page: PageArgs, { db }) => paginate(await listSites(db), page, PAGE_LIMITS.sites),
     site: async (_, { id }: { id: string }, { db }) => (await db.site.findUnique({ where: { id } })) ?? Promise.reject(notFound("Site", id)),
   },
 };

@@ -1,10 +1,10 @@
-import { createStudy, getStudy, listDatasets, listModelVersions, listStudies, requireViewer, type CreateStudyOptions } from "@fracval/core";
+import { createStudy, getStudy, listDatasets, listModelVersions, listStudies, PAGE_LIMITS, paginate, requireViewer, type CreateStudyOptions, type PageArgs } from "@fracval/core";
 import type { Study } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
   Query: {
-    studies: (_, __, { db }) => listStudies(db),
+    studies: async (_, page: PageArgs, { db }) => paginate(await listStudies(db), page, PAGE_LIMITS.studies),
     study: (_, { id }: { id: string }, { db }) => getStudy(db, id),
   },
   Mutation: {
