@@ -271,8 +271,10 @@ describe("npm start on a fresh data directory", () => {
     const lines = readFileSync(manifestPath, "utf8").trim().split("\n").map((l) => l.split(","));
     for (const name of ["frax_mof_pct", "frax_hip_pct"]) for (let r = 1; r <= 6; r++) lines[r]![lines[0]!.indexOf(name)] = "";
     writeFileSync(manifestPath, lines.map((l) => l.join(",")).join("\n") + "\n");
-    const { data } = await gqlAs(key, "{ studies { id slug } }");
-    const study = (data!.studies as { id: string; slug: string }[]).find((s) => s.slug === "ct-bone-muscle")!;
+    const studies = await gqlAs(key, "{ studies { id slug } }").catch((error: unknown) => {
+      throw new Error(`${String(error)}\n--- platform output (end) ---\n${platform.output().slice(-6000)}`);
+    });
+    const study = (studies.data!.studies as { id: string; slug: string }[]).find((s) => s.slug === "ct-bone-muscle")!;
     const upload = cli(["upload", "--api", `http://localhost:${ports.api}`, "--key", key, "--study", study.id, "--run", "ct-bone-muscle@1.0.0", "--timeout", "300", folder]);
     expect(upload.status, `${upload.stderr}\n--- platform output (end) ---\n${platform.output().slice(-6000)}`).toBe(0);
     expect(upload.stderr).toMatch(/READY: 24 patients/);

@@ -45,4 +45,8 @@ const sweep = () =>
 void sweep();
 setInterval(() => void sweep(), 15 * 60_000).unref();
 server = app.express.listen(config.API_PORT, () => console.log(`[api] GraphQL on http://localhost:${config.API_PORT}/graphql`));
+// Idle keep-alive connections are closed by the client (undici: 4 s) or the load balancer, never by the
+// server first: Node's 5 s default raced clients reusing a connection at that moment ("other side closed").
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 

@@ -3,7 +3,7 @@
 // progress, waits for validation and prints the report; with `--run MODEL` it then starts a validation
 // run of that model version (family@version or id), shows its progress and prints its metrics.
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { Upload } from "tus-js-client";
 import { UsageError } from "./usage-error.js";
@@ -39,6 +39,13 @@ function filesOf(dir: string): string[] {
   return out;
 }
 
+/** SHA-256 of a file, read as a stream in chunks. */
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
 export async function uploadDataset(dir: string, flags: UploadFlags, log: (line: string) => void = (l) => process.stderr.write(l)): Promise<number> {
   if (!existsSync(join(dir, "manifest.csv"))) throw new UsageError(`DIR: ${dir} has no manifest.csv`);
   const graphqlUrl = new URL("/graphql", flags.api).toString();
@@ -63,8 +70,9 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
   const total = files.reduce((s, f) => s + statSync(f).size, 0);
   let done = 0;
   const progress = () => log(`\r  ${(done / 1024 / 1024).toFixed(1)} / ${(total / 1024 / 1024).toFixed(1)} MB (${total ? Math.floor((100 * done) / total) : 100}%)`);
-  const uploadOne = (file: string) =>
-    new Promise<void>((resolveUpload, reject) => {
+  const uploadOne = async (file: string) => {
+    const sha256 = await sha256OfFile(file); // streamed: a file is never read whole into memory
+    await new Promise<void>((resolveUpload, reject) => {
       const size = statSync(file).size;
       let sent = 0;
       const upload = new Upload(createReadStream(file), {
@@ -73,7 +81,7 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
         chunkSize: 8 * 1024 * 1024,
         retryDelays: [0, 1000, 3000, 5000],
         headers: { authorization: `Bearer ${flags.key}` },
-        metadata: { datasetId: dataset.id, relativePath: relative(dir, file).split(sep).join("/"), sha256: createHash("sha256").update(readFileSync(file)).digest("hex") },
+        metadata: { datasetId: dataset.id, relativePath: relative(dir, file).split(sep).join("/"), sha256 },
         onProgress: (bytes) => {
           done += bytes - sent;
           sent = bytes;
@@ -84,6 +92,7 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
       });
       upload.start();
     });
+  };
   const queue = [...files];
   await Promise.all(Array.from({ length: 4 }, async () => {
     for (let f = queue.shift(); f; f = queue.shift()) await uploadOne(f);
