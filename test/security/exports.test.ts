@@ -8,15 +8,9 @@ let f: SecurityFixture;
 let runId: string;
 beforeAll(async () => {
   f = await securityFixture();
-  const dataset = await f.datasetOf("Severance");
-  const model = await f.t.db.modelVersion.create({
-    data: {
-      family: "export-test", version: "1.0.0", studyId: dataset.studyId, kind: "CLINICAL_BASELINE", modality: "XRAY_LATERAL_SPINE", task: "SCORE",
-      outputSemantics: "score", artifactSha256: "0".repeat(64), artifactStorageKey: "none", manifest: {},
-    },
-  });
-  runId = (await f.t.db.validationRun.create({ data: { modelVersionId: model.id, datasetId: dataset.id, codeVersion: "test", status: "SUCCEEDED" } })).id;
-  const patients = await f.t.db.patient.findMany({ where: { datasetId: dataset.id }, orderBy: { pseudonym: "asc" }, take: 3 });
+  const run = await f.runAt("Severance", "SUCCEEDED");
+  runId = run.runId;
+  const patients = await f.t.db.patient.findMany({ where: { datasetId: run.datasetId }, orderBy: { pseudonym: "asc" }, take: 3 });
   await f.t.db.patient.updateMany({ where: { id: patients[0]!.id }, data: { manifestRow: 2 } });
   await f.t.db.patient.updateMany({ where: { id: patients[1]!.id }, data: { manifestRow: 1 } });
   await f.t.db.prediction.createMany({

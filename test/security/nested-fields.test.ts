@@ -9,14 +9,7 @@ let metricsOnly: string;
 beforeAll(async () => {
   f = await securityFixture();
   metricsOnly = (await createApiKey(f.t.db, null, { siteId: await f.siteId("Boramae"), name: "metrics only", scopes: ["METRICS_READ"] })).key;
-  const dataset = await f.datasetOf("Boramae");
-  const model = await f.t.db.modelVersion.create({
-    data: {
-      family: "nested-test", version: "1.0.0", studyId: dataset.studyId, kind: "CLINICAL_BASELINE", modality: "CT_ABDOMEN", task: "SCORE",
-      outputSemantics: "score", artifactSha256: "0".repeat(64), artifactStorageKey: "none", manifest: {},
-    },
-  });
-  await f.t.db.validationRun.create({ data: { modelVersionId: model.id, datasetId: dataset.id, codeVersion: "test", status: "SUCCEEDED" } });
+  await f.runAt("Boramae", "SUCCEEDED");
 }, 60_000);
 afterAll(async () => f?.stop());
 

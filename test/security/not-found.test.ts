@@ -8,15 +8,9 @@ let boramaeRun: string;
 let boramaePatient: string;
 beforeAll(async () => {
   f = await securityFixture();
-  const dataset = await f.datasetOf("Boramae");
-  const model = await f.t.db.modelVersion.create({
-    data: {
-      family: "nf-test", version: "1.0.0", studyId: dataset.studyId, kind: "CLINICAL_BASELINE", modality: "CT_ABDOMEN", task: "SCORE",
-      outputSemantics: "score", artifactSha256: "0".repeat(64), artifactStorageKey: "none", manifest: {},
-    },
-  });
-  boramaeRun = (await f.t.db.validationRun.create({ data: { modelVersionId: model.id, datasetId: dataset.id, codeVersion: "test", status: "SUCCEEDED" } })).id;
-  boramaePatient = (await f.t.db.patient.findFirstOrThrow({ where: { datasetId: dataset.id } })).id;
+  const run = await f.runAt("Boramae", "SUCCEEDED");
+  boramaeRun = run.runId;
+  boramaePatient = (await f.t.db.patient.findFirstOrThrow({ where: { datasetId: run.datasetId } })).id;
 }, 60_000);
 afterAll(async () => f?.stop());
 

@@ -46,12 +46,9 @@ describe("paged lists", () => {
   });
 
   it("predictions are paged in the database, and each page is audited as what it returned", async () => {
-    const dataset = await f.datasetOf("Severance");
-    const model = await f.t.db.modelVersion.create({
-      data: { family: "page-test", version: "1.0.0", studyId: dataset.studyId, kind: "CLINICAL_BASELINE", modality: "XRAY_LATERAL_SPINE", task: "SCORE", outputSemantics: "score", artifactSha256: "0".repeat(64), artifactStorageKey: "none", manifest: {} },
-    });
-    const run = await f.t.db.validationRun.create({ data: { modelVersionId: model.id, datasetId: dataset.id, codeVersion: "test", status: "SUCCEEDED" } });
-    const patients = await f.t.db.patient.findMany({ where: { datasetId: dataset.id }, take: 5 });
+    const { runId, datasetId } = await f.runAt("Severance", "SUCCEEDED");
+    const run = { id: runId };
+    const patients = await f.t.db.patient.findMany({ where: { datasetId }, take: 5 });
     await f.t.db.prediction.createMany({ data: patients.map((p, k) => ({ runId: run.id, patientId: p.id, score: k })) });
     const q = "query($r: ID!, $a: ID) { predictions(runId: $r, first: 3, after: $a) { patientId } }";
     const first = (await f.api.gql<{ predictions: { patientId: string }[] }>(q, { r: run.id, a: null }, f.token.severance)).data!.predictions;

@@ -8,15 +8,7 @@ let runId: string;
 let modelId: string;
 beforeAll(async () => {
   f = await securityFixture();
-  const dataset = await f.datasetOf("Boramae");
-  const model = await f.t.db.modelVersion.create({
-    data: {
-      family: "writes-test", version: "1.0.0", studyId: dataset.studyId, kind: "CLINICAL_BASELINE", modality: "CT_ABDOMEN", task: "SCORE",
-      outputSemantics: "score", artifactSha256: "0".repeat(64), artifactStorageKey: "none", manifest: {}, status: "PUBLISHED",
-    },
-  });
-  modelId = model.id;
-  runId = (await f.t.db.validationRun.create({ data: { modelVersionId: model.id, datasetId: dataset.id, codeVersion: "test", status: "RUNNING" } })).id;
+  ({ runId, modelId } = await f.runAt("Boramae", "RUNNING", { published: true }));
 }, 60_000);
 afterAll(async () => f?.stop());
 

@@ -79,16 +79,10 @@ describe("through the API, for a PI without patient-level access to Severance", 
   let runId: string;
   beforeAll(async () => {
     f = await securityFixture();
-    const dataset = await f.datasetOf("Severance");
-    const model = await f.t.db.modelVersion.create({
-      data: {
-        family: "cells-test", version: "1.0.0", studyId: dataset.studyId, kind: "CLINICAL_BASELINE", modality: "XRAY_LATERAL_SPINE", task: "SCORE",
-        outputSemantics: "score", artifactSha256: "0".repeat(64), artifactStorageKey: "none", manifest: {},
-      },
-    });
-    runId = (await f.t.db.validationRun.create({ data: { modelVersionId: model.id, datasetId: dataset.id, codeVersion: "test", status: "SUCCEEDED" } })).id;
+    const run = await f.runAt("Severance", "SUCCEEDED");
+    runId = run.runId;
     const rows = [row("harrellC", 400, 63), row("timeDependentAuc", 400, 6, { horizonDays: 365 }), row("harrellC", 380, 58, { subgroup: "sex=F" }), row("harrellC", 20, 5, { subgroup: "sex=M" })];
-    await f.t.db.metricResult.createMany({ data: rows.map(({ id: _id, createdAt: _c, details: _d, provenance: _p, ...r }) => ({ ...r, datasetId: dataset.id, runId, provenance: {} })) });
+    await f.t.db.metricResult.createMany({ data: rows.map(({ id: _id, createdAt: _c, details: _d, provenance: _p, ...r }) => ({ ...r, datasetId: run.datasetId, runId, provenance: {} })) });
   }, 60_000);
   afterAll(async () => f?.stop());
 

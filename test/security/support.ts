@@ -1,5 +1,6 @@
 // Shared set-up of the adversarial tests: a fresh database cloned from the seeded template, the real API
 // on an ephemeral port, and credentials of every demo user.
+import { randomBytes } from "node:crypto";
 import { createTestDatabase, sessionTokenFor, type TestDatabase } from "@fracval/testing";
 import { loadUserViewer, type UserViewer } from "@fracval/core";
 import { startTestApi, type TestApi } from "../../apps/api/test/support/api.js";
@@ -22,6 +23,8 @@ export interface SecurityFixture {
   siteId(code: "Bundang" | "Boramae" | "Severance"): Promise<string>;
   /** The seeded demo dataset of a site. */
   datasetOf(code: "Bundang" | "Boramae" | "Severance"): Promise<{ id: string; studyId: string }>;
+  /** A run of a placeholder model version (never scored) on a site's demo dataset, in the given status. */
+  runAt(code: "Bundang" | "Boramae" | "Severance", status: "RUNNING" | "SUCCEEDED", model?: { published?: boolean }): Promise<{ runId: string; modelId: string; datasetId: string }>;
   stop(): Promise<void>;
 }
 
@@ -37,6 +40,18 @@ export async function securityFixture(): Promise<SecurityFixture> {
     viewer: async (who) => (await loadUserViewer(t.db, (await t.db.user.findUniqueOrThrow({ where: { email: DEMO[who] } })).id))!,
     siteId: async (code) => (await t.db.site.findUniqueOrThrow({ where: { code } })).id,
     datasetOf: async (code) => t.db.validationDataset.findFirstOrThrow({ where: { site: { code } }, select: { id: true, studyId: true } }),
+    async runAt(code, status, options = {}) {
+      const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code } }, include: { study: true } });
+      const model = await t.db.modelVersion.create({
+        data: {
+          family: `security-${code.toLowerCase()}-${randomBytes(4).toString("hex")}`, version: "1.0.0", studyId: dataset.studyId, kind: "CLINICAL_BASELINE",
+          modality: dataset.study.modality, task: "SCORE", outputSemantics: "score", artifactSha256: "0".repeat(64), artifactStorageKey: "none", manifest: {},
+          ...(options.published ? { status: "PUBLISHED" as const } : {}),
+        },
+      });
+      const run = await t.db.validationRun.create({ data: { modelVersionId: model.id, datasetId: dataset.id, codeVersion: "test", status } });
+      return { runId: run.id, modelId: model.id, datasetId: dataset.id };
+    },
     async stop() {
       await api.stop();
       await t.drop();

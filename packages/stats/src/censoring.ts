@@ -48,3 +48,29 @@ export function censoringSurvivalBefore(groups: Pick<TimeGroups, "atRisk" | "dea
   g[n] = survival;
   return g;
 }
+
+/**
+ * The Nelson-Aalen pieces of the censoring distribution's influence function, per distinct time:
+ * Y(u) = #{T ≥ u}, h(u) = n·c(u)/Y(u)², H = cumulative h (through u).
+ */
+export function censoringHazardSums(groups: TimeGroups): Float64Array {
+  const n = groups.order.length;
+  const through = new Float64Array(groups.atRisk.length);
+  let cumulative = 0;
+  for (let k = 0; k < through.length; k++) {
+    cumulative += (n * groups.censored[k]!) / (groups.atRisk[k]! * groups.atRisk[k]!);
+    through[k] = cumulative;
+  }
+  return through;
+}
+
+/** Standard error of an estimator from its influence function: sd(IF)/√n (sample sd, n − 1). */
+export function seFromInfluence(influence: Float64Array): number {
+  const n = influence.length;
+  let mean = 0;
+  for (const v of influence) mean += v;
+  mean /= n;
+  let ss = 0;
+  for (const v of influence) ss += (v - mean) ** 2;
+  return Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
+}

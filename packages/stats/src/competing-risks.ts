@@ -3,7 +3,7 @@
 // calibration at a horizon. Status codes: 0 censored, 1 event of interest, 2 competing event.
 import { chiSquareSf, Z_95 } from "./distributions.js";
 import { AllCensoredError, InvalidValueError, SingleClassError, StatsInputError } from "./errors.js";
-import { censoringSurvivalBefore, groupByTime, type TimeGroups } from "./censoring.js";
+import { censoringHazardSums, censoringSurvivalBefore, groupByTime, seFromInfluence, type TimeGroups } from "./censoring.js";
 import { lowerBound, upperBound } from "./fenwick.js";
 import { solveSymmetric } from "./linalg.js";
 import type { TimeDependentAucResult } from "./time-dependent-auc.js";
@@ -280,15 +280,7 @@ export function grayTest(timeIn: NumericInput, statusIn: StatusInput, group: rea
 function censoringOf(time: Float64Array, status: Uint8Array): { byTime: TimeGroups; gBefore: Float64Array; hazardSumThrough: Float64Array } {
   const anyEvent = Uint8Array.from(status, (s) => (s === 0 ? 0 : 1));
   const byTime = groupByTime(time, anyEvent);
-  const gBefore = censoringSurvivalBefore(byTime);
-  const n = time.length;
-  const hazardSumThrough = new Float64Array(byTime.distinct.length);
-  let cumulative = 0;
-  for (let k = 0; k < hazardSumThrough.length; k++) {
-    cumulative += (n * byTime.censored[k]!) / (byTime.atRisk[k]! * byTime.atRisk[k]!);
-    hazardSumThrough[k] = cumulative;
-  }
-  return { byTime, gBefore, hazardSumThrough };
+  return { byTime, gBefore: censoringSurvivalBefore(byTime), hazardSumThrough: censoringHazardSums(byTime) };
 }
 
 /**
@@ -387,12 +379,7 @@ export function competingRisksAuc(timeIn: NumericInput, statusIn: StatusInput, s
     const compensator = aHUpTo[g + 1]! + hazardSumThrough[g]! * aFrom[g + 1]!;
     influence[k]! += jump - compensator;
   }
-  let mean = 0;
-  for (const x of influence) mean += x;
-  mean /= n;
-  let ss = 0;
-  for (const x of influence) ss += (x - mean) ** 2;
-  const se = Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
+  const se = seFromInfluence(influence);
   return { time: t, estimate, se, ci: { lower: Math.max(0, estimate - Z_95 * se), upper: Math.min(1, estimate + Z_95 * se) }, cases: cases.length, controls: controls.length, influence };
 }
 

@@ -3,7 +3,7 @@
 import { SingleClassError, StatsInputError } from "./errors.js";
 import { twoSidedP, Z_95 } from "./distributions.js";
 import { lowerBound, upperBound } from "./fenwick.js";
-import { censoringSurvivalBefore, groupByTime, type TimeGroups } from "./censoring.js";
+import { censoringHazardSums, censoringSurvivalBefore, groupByTime, seFromInfluence } from "./censoring.js";
 import { sameLength, survivalData, toFloat64, type BinaryInput, type NumericInput } from "./validate.js";
 
 export interface TimeDependentAucResult {
@@ -16,21 +16,6 @@ export interface TimeDependentAucResult {
   controls: number;
   /** Influence function per subject (input order); se = sd(IF)/√n. */
   influence: Float64Array;
-}
-
-/**
- * The Nelson-Aalen pieces of the censoring distribution's influence function, per distinct time:
- * Y(u) = #{T ≥ u}, h(u) = n·c(u)/Y(u)², H = cumulative h (through u).
- */
-function censoringHazardSums(groups: TimeGroups): Float64Array {
-  const n = groups.order.length;
-  const through = new Float64Array(groups.atRisk.length);
-  let cumulative = 0;
-  for (let k = 0; k < through.length; k++) {
-    cumulative += (n * groups.censored[k]!) / (groups.atRisk[k]! * groups.atRisk[k]!);
-    through[k] = cumulative;
-  }
-  return through;
 }
 
 /**
@@ -117,12 +102,7 @@ export function timeDependentAuc(timeIn: NumericInput, eventIn: BinaryInput, sco
     influence[k]! += jump - compensator;
   }
 
-  let mean = 0;
-  for (const v of influence) mean += v;
-  mean /= n;
-  let ss = 0;
-  for (const v of influence) ss += (v - mean) ** 2;
-  const se = Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
+  const se = seFromInfluence(influence);
   return {
     time: t,
     estimate,
@@ -145,9 +125,8 @@ export interface TimeDependentAucDifference {
 /** AUC(t) of a minus AUC(t) of b on the same subjects: se = sd(IFₐ − IF_b)/√n. R: Score(...)$AUC$contrasts. */
 export function compareTimeDependentAuc(a: TimeDependentAucResult, b: TimeDependentAucResult): TimeDependentAucDifference {
   const n = sameLength({ a: a.influence.length, b: b.influence.length });
-  const d = Float64Array.from(a.influence, (v, k) => v - b.influence[k]!);
-  const mean = d.reduce((s, v) => s + v, 0) / n;
-  const se = Math.sqrt(d.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) / Math.sqrt(n);
+  const d = Float64Array.from({ length: n }, (_, k) => a.influence[k]! - b.influence[k]!);
+  const se = seFromInfluence(d);
   const estimate = a.estimate - b.estimate;
   return { time: a.time, estimate, se, p: se > 0 ? twoSidedP(estimate / se) : 1, ci: { lower: estimate - Z_95 * se, upper: estimate + Z_95 * se } };
 }
