@@ -165,7 +165,7 @@ describe("the run's flow of participants and whether it succeeded", () => {
     });
     const metric = await t.db.metricResult.findFirstOrThrow({ where: { runId: run.id, metric: "harrellC", scoreSource: "model" } });
     expect(metric.provenance).toMatchObject({ datasetSha256: "f".repeat(64), modelSha256: "0".repeat(64), statsVersion: "0.1.0", onnxruntimeVersion: "1.30.0", seed: 20261123, patients: 200 });
-    expect((metric.provenance as { codeVersion: string }).codeVersion).toMatch(/^(git:[0-9a-f]{40}(-dirty)?|fracval@\d+\.\d+\.\d+)$/);
+    expect((metric.provenance as { codeVersion: string }).codeVersion).toMatch(/^(git:[0-9a-f]{40}(-dirty)?|fracval@\d+\.\d+\.\d+\+[0-9a-f]{16})$/);
   });
 
   it("a run whose metrics cannot be computed at all (no fracture) FAILS with the reason instead of SUCCEEDING empty", async () => {

@@ -70,7 +70,7 @@ declared by name when the dataset is created. Columns starting with \`${TRUTH_PR
 Every stored metric records \`datasetSha256\`, the SHA-256 of \`manifest.csv\` exactly as uploaded (bytes,
 BOM and line endings included), so a site checks which file a result came from with
 \`sha256sum manifest.csv\` (or \`Get-FileHash manifest.csv\` on Windows). Beside it: \`modelSha256\` (the
-model's ONNX file, as in its card), \`codeVersion\` (\`git:<commit>\`, or \`fracval@<version>\` outside a
+model's ONNX file, as in its card), \`codeVersion\` (\`git:<commit>\`, or \`fracval@<version>+<source hash>\` outside a
 checkout), \`statsVersion\`, \`onnxruntimeVersion\`, \`executionProvider\` and the run's \`seed\`. The predictions
 export (\`/exports/runs/<id>/predictions.csv\`, your own site only) has \`manifest_row\`: the data row of
 your manifest each prediction belongs to (1 = the first row after the header), so you can join results to
