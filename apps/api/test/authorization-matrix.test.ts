@@ -27,6 +27,10 @@ const PATIENT_ACCESS: Record<string, Site[] | Expect> = {
   investigatorSeverance: ["Severance"],
   boramaeKey: ["Boramae"],
   boramaeKeyWithoutPatientScope: [],
+  // Keys made by users carry at most what their maker holds: the PI's Bundang key reads Bundang's patients;
+  // the ADMIN (no patient-level grant) could only make an aggregate key.
+  piMadeBundangKey: ["Bundang"],
+  adminMadeBoramaeKey: [],
   expiredKey: "UNAUTHENTICATED",
   revokedKey: "UNAUTHENTICATED",
   forgedSession: "UNAUTHENTICATED",
@@ -59,6 +63,11 @@ beforeAll(async () => {
   await revokeApiKey(db, (await loadUserViewer(db, byEmail("admin@fracval.demo").id))!, revoked.apiKey.id);
   credentials.revokedKey = revoked.key;
 
+  const admin = (await loadUserViewer(db, byEmail("admin@fracval.demo").id))!;
+  const pi = (await loadUserViewer(db, byEmail("pi@fracval.demo").id))!;
+  credentials.piMadeBundangKey = (await createApiKey(db, pi, { siteId: siteId("Bundang"), name: "pi's key", scopes: ["DATASETS_READ", "PATIENTS_READ", "PREDICTIONS_READ", "RUNS_READ", "METRICS_READ"] })).key;
+  credentials.adminMadeBoramaeKey = (await createApiKey(db, admin, { siteId: siteId("Boramae"), name: "admin's key", scopes: ["DATASETS_READ", "RUNS_READ", "METRICS_READ"] })).key;
+
   const store = new FileContentStore(mkdtempSync(join(tmpdir(), "fracval-store-")));
   await registerModelDirectory(db, store, fileURLToPath(new URL("../../../models/", import.meta.url)));
   const model = await db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m1" } });
@@ -79,8 +88,10 @@ afterAll(async () => {
 /** Whose aggregates (that a dataset, run or patient exists at all) each principal may see. */
 const AGGREGATE_ACCESS: Record<string, Site[]> = {
   admin: SITES, pi: SITES, investigatorBundang: ["Bundang"], investigatorBoramae: ["Boramae"], investigatorSeverance: ["Severance"],
-  boramaeKey: ["Boramae"], boramaeKeyWithoutPatientScope: ["Boramae"],
+  boramaeKey: ["Boramae"], boramaeKeyWithoutPatientScope: ["Boramae"], piMadeBundangKey: ["Bundang"], adminMadeBoramaeKey: ["Boramae"],
 };
+/** Keys without PATIENTS_READ / PREDICTIONS_READ are refused by scope, before any id is looked at. */
+const WITHOUT_PATIENT_SCOPES = new Set(["boramaeKeyWithoutPatientScope", "adminMadeBoramaeKey"]);
 
 /**
  * OK where the rule allows; otherwise FORBIDDEN where the principal may know the thing exists (a key's
@@ -90,7 +101,7 @@ function expected(principal: string, site: Site): Expect {
   const rule = PATIENT_ACCESS[principal]!;
   if (typeof rule === "string") return rule;
   if (rule.includes(site)) return "OK";
-  if (principal === "boramaeKeyWithoutPatientScope") return "FORBIDDEN";
+  if (WITHOUT_PATIENT_SCOPES.has(principal)) return "FORBIDDEN";
   return AGGREGATE_ACCESS[principal]!.includes(site) ? "FORBIDDEN" : "NOT_FOUND";
 }
 
@@ -124,6 +135,34 @@ describe("patient-level reads: principal × site × operation", () => {
       expect(JSON.stringify(res)).not.toMatch(/"pseudonym"|"score"|ageYears/);
       expect(auditAfter).toBe(auditBefore);
     }
+  });
+});
+
+describe("nested fields: the same rules at any depth", () => {
+  /** Whose datasets each principal reaches through studies { datasets { runs } }, or the refusal. */
+  const NESTED: Record<string, Site[] | Expect> = {
+    admin: SITES, pi: SITES, investigatorBundang: ["Bundang"], investigatorBoramae: ["Boramae"], investigatorSeverance: ["Severance"],
+    boramaeKey: ["Boramae"], boramaeKeyWithoutPatientScope: ["Boramae"], piMadeBundangKey: ["Bundang"], adminMadeBoramaeKey: ["Boramae"],
+    expiredKey: "UNAUTHENTICATED", revokedKey: "UNAUTHENTICATED", forgedSession: "UNAUTHENTICATED", nobody: "UNAUTHENTICATED",
+  };
+  it.each(Object.keys(NESTED))("%s through studies → datasets → runs", async (principal) => {
+    const res = await api.gql<{ studies: { datasets: { site: { code: string }; runs: { id: string }[] }[] }[] }>("{ studies { datasets { site { code } runs { id } } } }", {}, credentials[principal]);
+    const want = NESTED[principal]!;
+    if (typeof want === "string") {
+      expect(res.errors?.[0]?.extensions?.code).toBe(want);
+      expect(res.data).toBeNull();
+      return;
+    }
+    expect(res.errors).toBeUndefined();
+    const sites = [...new Set(res.data!.studies.flatMap((s) => s.datasets.map((d) => d.site.code)))].sort();
+    expect(sites).toEqual([...want].sort());
+  });
+
+  it("a key with METRICS_READ only reaches no dataset and no run through a study", async () => {
+    const metricsOnly = (await createApiKey(t.db, null, { siteId: fixtures.Boramae.siteId, name: "metrics only", scopes: ["METRICS_READ"] })).key;
+    const res = await api.gql("{ studies { datasets { id runs { id } } } }", {}, metricsOnly);
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(JSON.stringify(res)).not.toContain(fixtures.Boramae.datasetId);
   });
 });
 
