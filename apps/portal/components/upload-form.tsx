@@ -2,6 +2,7 @@
 // The upload itself runs in the browser: tus-js-client sends each file (resumable, sha256 in the
 // metadata) through the portal's /api/tus proxy; server actions create the dataset, start validation
 // and poll its report.
+import { createSHA256 } from "hash-wasm";
 import { useState } from "react";
 import { Upload } from "tus-js-client";
 import { createDataset, datasetStatus, finishUpload, type DatasetStatus } from "@/app/upload/actions";
@@ -14,9 +15,13 @@ interface Picked {
 
 type Phase = "pick" | "uploading" | "validating" | "done" | "error";
 
+/** SHA-256 of a file read as a stream (hash-wasm): WebCrypto would need the whole file in memory. */
 async function sha256(file: File): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", await file.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  const hasher = await createSHA256();
+  hasher.init();
+  const reader = file.stream().getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) hasher.update(chunk.value);
+  return hasher.digest("hex");
 }
 
 /** Files of a dropped folder, recursively (FileSystemEntry API). */
