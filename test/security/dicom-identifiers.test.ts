@@ -4,12 +4,15 @@
 // planted strings is anywhere: not in the stored files, not in any table, not
 // in what the process logged. An image with burned-in annotation is refused with the reason.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import dcmjs from "dcmjs";
-import { deidentifyDicom, FileContentStore, ingestDatasetFolder } from "@fracval/core";
-import { createTestDatabase, type TestDatabase } from "@fracval/testing";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { createApiKey, deidentifyDicom, FileContentStore, ingestDatasetFolder } from "@fracval/core";
+import { startTestApi } from "../../apps/api/test/support/api.js";
+import { createTestDatabase, waitFor, type TestDatabase } from "@fracval/testing";
 import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
 
 let t: TestDatabase;
@@ -145,6 +148,44 @@ describe("identifiers planted in more than 40 places of a DICOM file", () => {
     const haystacks = { storage: blobs.join("\n"), database: dump, logs: logged.join("\n") };
     for (const [where, text] of Object.entries(haystacks)) expect(planted.filter((p) => text.includes(p)), where).toEqual([]);
   }, 120_000);
+
+  it("none is anywhere after the real path either: a partner's tus upload and the ingestion job (uploads folder included)", async () => {
+    const api = await startTestApi(t.db, { databaseUrl: t.url });
+    const capture = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
+    const spies = [vi.spyOn(console, "log").mockImplementation(capture), vi.spyOn(console, "warn").mockImplementation(capture), vi.spyOn(console, "error").mockImplementation(capture)];
+    try {
+      const site = await t.db.site.findFirstOrThrow({ where: { code: "Severance" } });
+      const key = (await createApiKey(t.db, null, { siteId: site.id, name: "planted upload", scopes: ["DATASETS_READ", "DATASETS_WRITE"] })).key;
+      const study = await t.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } });
+      const bin = fileURLToPath(new URL("../../apps/api/bin/fracval.js", import.meta.url));
+      const cli = await new Promise<{ status: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, "upload", "--api", api.url, "--key", key, "--study", study.id, "--timeout", "120", folder], { env: process.env });
+        let out = "";
+        child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+        child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+        child.on("exit", (status) => resolve({ status, out }));
+      });
+      logged.push(cli.out);
+      expect(cli.status, cli.out).toBe(0);
+      expect(cli.out).toMatch(/READY: 3 patients/);
+      // The job deletes the raw upload right after committing READY: wait for it (and fail if it never goes).
+      const datasetId = (JSON.parse(cli.out.split("\n").find((l) => l.startsWith("{"))!) as { datasetId: string }).datasetId;
+      await waitFor(async () => !existsSync(join(api.uploadsDir, "datasets", datasetId)), 10_000);
+      const files: string[] = [];
+      const walk = (d: string) => readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : files.push(readFileSync(join(d, f)).toString("latin1"))));
+      walk(api.uploadsDir);
+      walk(api.storeDir);
+      const tables = await t.db.$queryRawUnsafe<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname IN ('public')`);
+      let dump = "";
+      for (const { tablename } of tables) dump += JSON.stringify(await t.db.$queryRawUnsafe(`SELECT row_to_json(x)::text AS j FROM "${tablename}" x`));
+      dump += JSON.stringify(await t.db.$queryRawUnsafe(`SELECT row_to_json(j)::text AS j FROM pgboss.job j`));
+      const haystacks = { "uploads and storage": files.join("\n"), database: dump, "logs and CLI output": logged.join("\n") };
+      for (const [where, text] of Object.entries(haystacks)) expect(planted.filter((p) => text.includes(p)), where).toEqual([]);
+    } finally {
+      for (const s of spies) s.mockRestore();
+      await api.stop();
+    }
+  }, 180_000);
 
   it("an image with burned-in annotation is refused, with the reason", async () => {
     const manifest = readFileSync(join(folder, "manifest.csv"), "utf8").split("\n");

@@ -20,6 +20,8 @@ export interface TestApi {
   url: string;
   /** Where tus uploads and dataset folders land. */
   uploadsDir: string;
+  /** The content store's folder (de-identified images, model artifacts). */
+  storeDir: string;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, credentials?: string | null): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
@@ -29,7 +31,8 @@ export interface TestApi {
  * server does; without it, jobs are dropped (for tests of access rules that never ingest).
  */
 export async function startTestApi(db: Db, options: { databaseUrl?: string; keyRequestsPerMinute?: number; uploadLimits?: { files: number; bytes: number } } = {}): Promise<TestApi> {
-  const store = new FileContentStore(mkdtempSync(join(tmpdir(), "fracval-store-")));
+  const storeDir = mkdtempSync(join(tmpdir(), "fracval-store-"));
+  const store = new FileContentStore(storeDir);
   const ingest = { uploadsDir: mkdtempSync(join(tmpdir(), "fracval-uploads-")), pseudonymSecret: TEST_PSEUDONYM_SECRET };
   const queue: JobQueue = options.databaseUrl ? await startJobQueue(options.databaseUrl, { ingestion: { db, store, ...ingest } }) : { enqueue: async () => {}, stop: async () => {} };
   const app = await createApp({
@@ -50,6 +53,7 @@ export async function startTestApi(db: Db, options: { databaseUrl?: string; keyR
   return {
     url,
     uploadsDir: ingest.uploadsDir,
+    storeDir,
     async gql(query, variables = {}, credentials = null) {
       const response = await fetch(`${url}/graphql`, {
         method: "POST",
