@@ -2,7 +2,7 @@
 // each rejects the dataset with the expected {row, column, reason} and leaves database and storage
 // exactly as they were.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
@@ -41,6 +41,8 @@ const setCell = (folder: string, row: number, column: string, value: string) => 
 };
 
 const CASES: { name: string; base: () => string; study: string; site: string; breakIt: (folder: string) => void; row: number; column?: string; reason: RegExp }[] = [
+  // A sparse file: 300 MB to stat, nothing on disk; refused before it is read into memory.
+  { name: "an image file larger than any image may be", base: () => xray, study: "verte-x-pvf", site: "Severance", row: 2, reason: /is 300 MB, more than the 256 MB an image file may have/, breakIt: (f) => truncateSync(join(f, imagePathOfRow(f, 2)), 300 * 1024 ** 2) },
   { name: "corrupt DICOM (random bytes)", base: () => xray, study: "verte-x-pvf", site: "Severance", row: 2, reason: /not a DICOM Part 10 file/, breakIt: (f) => writeFileSync(join(f, imagePathOfRow(f, 2)), Buffer.alloc(5000, 7)) },
   { name: "truncated DICOM", base: () => xray, study: "verte-x-pvf", site: "Severance", row: 3, reason: /truncated|unreadable/, breakIt: (f) => writeFileSync(join(f, imagePathOfRow(f, 3)), readFileSync(join(f, imagePathOfRow(f, 3))).subarray(0, 3000)) },
   { name: "missing image file", base: () => xray, study: "verte-x-pvf", site: "Severance", row: 1, reason: /was not uploaded/, breakIt: (f) => rmSync(join(f, imagePathOfRow(f, 1))) },

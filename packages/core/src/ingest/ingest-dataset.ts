@@ -60,6 +60,9 @@ function insideFolder(folder: string, relative: string): string | null {
   return target.startsWith(root + sep) ? target : null;
 }
 
+/** Largest image file read at ingestion (a 50-megapixel 16-bit image is 100 MB; compressed ones are smaller). */
+export const MAX_IMAGE_FILE_BYTES = 256 * 1024 ** 2;
+
 function stageImages(modality: Modality, path: string, staging: ContentStore, deid: { pseudonym: string; dateShiftDays: number; uidKey: string }, row: number, pngSpacingMm: number | null): Promise<StagedSeries | ManifestProblem> {
   const problem = (reason: string, value = ""): ManifestProblem => ({ row, column: "image_path", value, reason });
   return (async () => {
@@ -71,9 +74,12 @@ function stageImages(modality: Modality, path: string, staging: ContentStore, de
       // Ingestion shares its process with the API: between files, let it answer requests (decoding and
       // de-identifying are synchronous, and most awaits here resolve without ever reaching the event loop).
       await yieldToEventLoop();
-      let bytes: Uint8Array = new Uint8Array(readFileSync(file));
       // File names can carry patient names or IDs: a report names the file by its place, never by name.
       const name = files.length === 1 ? "the image file" : `slice file ${k + 1} of ${files.length} (in name order)`;
+      // Checked before the file is read into memory: no radiograph or CT slice is anywhere near this size.
+      const fileBytes = statSync(file).size;
+      if (fileBytes > MAX_IMAGE_FILE_BYTES) return problem(`${name} is ${Math.round(fileBytes / 1024 ** 2)} MB, more than the ${MAX_IMAGE_FILE_BYTES / 1024 ** 2} MB an image file may have`);
+      let bytes: Uint8Array = new Uint8Array(readFileSync(file));
       if (isPng(bytes)) {
         // A PNG radiograph: the manifest must give its pixel spacing; it is wrapped as DICOM, then handled like any other.
         if (modality !== "XRAY_LATERAL_SPINE") return problem(`${name} is a PNG; this study needs DICOM`);
