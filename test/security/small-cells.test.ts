@@ -86,6 +86,21 @@ describe("through the API, for a PI without patient-level access to Severance", 
   }, 60_000);
   afterAll(async () => f?.stop());
 
+  it("dataset and run counts: small event counts and small runs are withheld from the PI, shown to the site", async () => {
+    const dataset = await f.t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
+    expect(dataset.patientCount).toBeGreaterThanOrEqual(10);
+    const smallEvents = dataset.eventCount < 10 || dataset.patientCount - dataset.eventCount < 10;
+    const small = await f.runAt("Severance", "RUNNING");
+    await f.t.db.validationRun.update({ where: { id: small.runId }, data: { progressTotal: 8, progressDone: 3, progressFailed: 1 } });
+    const q = "query($d: ID!, $r: ID!) { dataset(id: $d) { patientCount eventCount } run(id: $r) { progressTotal progressDone progressFailed } }";
+    const pi = await f.api.gql<{ dataset: { patientCount: number | null; eventCount: number | null }; run: Record<string, number | null> }>(q, { d: dataset.id, r: small.runId }, f.token.pi);
+    expect(pi.data!.dataset).toEqual({ patientCount: dataset.patientCount, eventCount: smallEvents ? null : dataset.eventCount });
+    expect(pi.data!.run).toEqual({ progressTotal: null, progressDone: null, progressFailed: null });
+    const own = await f.api.gql<{ dataset: { eventCount: number }; run: Record<string, number> }>(q, { d: dataset.id, r: small.runId }, f.token.severance);
+    expect(own.data!.dataset.eventCount).toBe(dataset.eventCount);
+    expect(own.data!.run).toEqual({ progressTotal: 8, progressDone: 3, progressFailed: 1 });
+  });
+
   it("metricResults and the metrics CSV show the whole-cohort C, and neither the small AUC(t) nor the sex subgroups", async () => {
     const res = await f.api.gql<{ metricResults: { metric: string; subgroup: string; n: number | null }[] }>("query($r: ID!) { metricResults(runId: $r) { metric subgroup horizonDays n } }", { r: runId }, f.token.pi);
     expect(res.errors).toBeUndefined();

@@ -49,6 +49,15 @@ export function canReadPatientData(viewer: Viewer, siteId: string): boolean {
   return patientDataSiteIds(viewer).includes(siteId);
 }
 
+/**
+ * Whether a viewer sees a site's small counts (dataset sizes, run progress): with patient-level access, or
+ * as the site's own key that uploads or runs there (it sent those patients itself).
+ */
+export function seesSiteCounts(viewer: Viewer, siteId: string): boolean {
+  if (canReadPatientData(viewer, siteId)) return true;
+  return viewer.kind === "apiKey" && viewer.siteId === siteId && (viewer.scopes.has("DATASETS_WRITE") || viewer.scopes.has("RUNS_WRITE"));
+}
+
 export function assertPatientDataAccess(viewer: Viewer, siteId: string, siteName = "this site", resource?: Resource): void {
   if (!canReadPatientData(viewer, siteId)) throw refusal(viewer, siteId, resource, `You have no access to patient-level data of ${siteName}.`);
 }

@@ -130,3 +130,30 @@ export function discloseMetrics<T extends MetricResult>(rows: readonly T[], mayR
   }
   return { rows: shownRows, withheld: withheld.size, countsWithheld: countsWithheld.size };
 }
+
+const smallCount = (x: number, min: number) => x > 0 && x < min;
+
+/**
+ * The counts of a dataset summary as a viewer without patient-level access to its site may see them:
+ * patients below the minimum are withheld (and the images with them); events are withheld when they or
+ * the patients without one are below it (each is the other's complement). Example: 12 patients, 3
+ * fractures → patients 12, events withheld; 8 patients → everything withheld.
+ */
+export function shownDatasetCounts(d: { patientCount: number; eventCount: number; imageCount: number }, mayReadPatientData: boolean, min = MINIMUM_CELL_COUNT) {
+  if (mayReadPatientData) return { patientCount: d.patientCount, eventCount: d.eventCount, imageCount: d.imageCount };
+  const fewPatients = smallCount(d.patientCount, min);
+  const fewEvents = fewPatients || smallCount(d.eventCount, min) || smallCount(d.patientCount - d.eventCount, min);
+  return { patientCount: fewPatients ? null : d.patientCount, eventCount: fewEvents ? null : d.eventCount, imageCount: fewPatients ? null : d.imageCount };
+}
+
+/** A run's progress counts likewise: all withheld for a run on fewer patients than the minimum; failures below it too. */
+export function shownRunCounts(r: { progressTotal: number; progressDone: number; progressFailed: number; imagesDone: number }, mayReadPatientData: boolean, min = MINIMUM_CELL_COUNT) {
+  if (mayReadPatientData) return { progressTotal: r.progressTotal, progressDone: r.progressDone, progressFailed: r.progressFailed, imagesDone: r.imagesDone };
+  const few = smallCount(r.progressTotal, min);
+  return {
+    progressTotal: few ? null : r.progressTotal,
+    progressDone: few ? null : r.progressDone,
+    progressFailed: few || smallCount(r.progressFailed, min) ? null : r.progressFailed,
+    imagesDone: few ? null : r.imagesDone,
+  };
+}

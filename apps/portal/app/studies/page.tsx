@@ -11,7 +11,8 @@ interface StudiesData {
     horizonDays: number | null;
     modality: string;
     models: { id: string }[];
-    datasets: { id: string; site: { code: string }; status: string; patientCount: number; eventCount: number }[];
+    /** Counts below the minimum cell count are null (withheld) without patient-level access to the site. */
+    datasets: { id: string; site: { code: string }; status: string; patientCount: number | null; eventCount: number | null }[];
   }[];
 }
 
@@ -38,7 +39,7 @@ export default async function StudiesPage() {
                 <thead className="text-left text-slate-500"><tr><th>Site</th><th>Status</th><th>Patients</th><th>Events</th></tr></thead>
                 <tbody>
                   {s.datasets.map((d) => (
-                    <tr key={d.id}><td>{d.site.code}</td><td>{d.status}</td><td>{d.patientCount}</td><td>{d.eventCount}</td></tr>
+                    <tr key={d.id}><td>{d.site.code}</td><td>{d.status}</td><td>{d.patientCount ?? "< 10"}</td><td>{d.eventCount ?? "withheld"}</td></tr>
                   ))}
                 </tbody>
               </table>

@@ -8,9 +8,10 @@ export interface DatasetStatus {
   status: string;
   progressDone: number;
   progressTotal: number;
-  patientCount: number;
-  eventCount: number;
-  imageCount: number;
+  /** Null only for a viewer without patient-level access (not the uploader). */
+  patientCount: number | null;
+  eventCount: number | null;
+  imageCount: number | null;
   validationReport: { problemCount?: number; problems?: { row: number; column: string; value: string; reason: string }[] } | null;
 }
 

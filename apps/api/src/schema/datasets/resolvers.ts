@@ -1,4 +1,4 @@
-import { createValidationDataset, getDataset, getStudy, listDatasets, listRuns, PAGE_LIMITS, paginate, requireViewer, startIngestion, type CreateValidationDatasetOptions, type PageArgs } from "@fracval/core";
+import { createValidationDataset, seesSiteCounts, shownDatasetCounts, getDataset, getStudy, listDatasets, listRuns, PAGE_LIMITS, paginate, requireViewer, startIngestion, type CreateValidationDatasetOptions, type PageArgs } from "@fracval/core";
 import type { ValidationDataset } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
@@ -13,6 +13,9 @@ export const resolvers: Resolvers = {
     finishValidationDatasetUpload: (_, { id }: { id: string }, { db, enqueue, viewer }) => startIngestion(db, enqueue, requireViewer(viewer), id),
   },
   ValidationDataset: {
+    patientCount: (d: ValidationDataset, _, { viewer }) => shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).patientCount,
+    eventCount: (d: ValidationDataset, _, { viewer }) => shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).eventCount,
+    imageCount: (d: ValidationDataset, _, { viewer }) => shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).imageCount,
     site: (d: ValidationDataset, _, { db }) => db.site.findUniqueOrThrow({ where: { id: d.siteId } }),
     study: (d: ValidationDataset, _, { db }) => getStudy(db, d.studyId),
     runs: (d: ValidationDataset, _, { db, viewer }) => listRuns(db, requireViewer(viewer), { datasetId: d.id }),

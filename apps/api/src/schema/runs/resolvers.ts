@@ -1,6 +1,20 @@
-import { cancelValidationRun, createValidationRun, getDataset, getModelVersion, getRun, listPredictions, listRuns, PAGE_LIMITS, paginate, requireViewer, runParticipantFlow, runThroughput, type PageArgs } from "@fracval/core";
+import { cancelValidationRun, seesSiteCounts, shownRunCounts, createValidationRun, getDataset, getModelVersion, getRun, listPredictions, listRuns, PAGE_LIMITS, paginate, requireViewer, runParticipantFlow, runThroughput, type PageArgs } from "@fracval/core";
 import type { ValidationRun } from "@fracval/db";
+import type { Context } from "../../context.js";
 import type { Resolvers } from "../types.js";
+
+/** The run's counts as this viewer may see them; its site looked up once per run object. */
+const countsOf = new WeakMap<ValidationRun, Promise<ReturnType<typeof shownRunCounts>>>();
+function shownCounts(run: ValidationRun, { db, viewer }: Context) {
+  let shown = countsOf.get(run);
+  if (!shown) {
+    shown = db.validationDataset
+      .findUniqueOrThrow({ where: { id: run.datasetId }, select: { siteId: true } })
+      .then((d) => shownRunCounts(run, seesSiteCounts(requireViewer(viewer), d.siteId)));
+    countsOf.set(run, shown);
+  }
+  return shown;
+}
 
 export const resolvers: Resolvers = {
   Query: {
@@ -18,6 +32,10 @@ export const resolvers: Resolvers = {
     cancelValidationRun: (_, { id }: { id: string }, { db, viewer }) => cancelValidationRun(db, requireViewer(viewer), id),
   },
   ValidationRun: {
+    progressTotal: async (r: ValidationRun, _, ctx) => (await shownCounts(r, ctx)).progressTotal,
+    progressDone: async (r: ValidationRun, _, ctx) => (await shownCounts(r, ctx)).progressDone,
+    progressFailed: async (r: ValidationRun, _, ctx) => (await shownCounts(r, ctx)).progressFailed,
+    imagesDone: async (r: ValidationRun, _, ctx) => (await shownCounts(r, ctx)).imagesDone,
     modelVersion: (r: ValidationRun, _, { db }) => getModelVersion(db, r.modelVersionId),
     dataset: (r: ValidationRun, _, { db, viewer }) => getDataset(db, requireViewer(viewer), r.datasetId),
     imagesPerSecond: (r: ValidationRun) => runThroughput(r).imagesPerSecond,

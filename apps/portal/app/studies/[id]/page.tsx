@@ -31,9 +31,10 @@ interface Data {
 interface RunProgress {
   id: string;
   status: string;
-  progressDone: number;
-  progressTotal: number;
-  progressFailed: number;
+  /** Null when withheld (a run on fewer patients than the minimum cell count, for viewers without access). */
+  progressDone: number | null;
+  progressTotal: number | null;
+  progressFailed: number | null;
   imagesPerSecond: number | null;
   etaSeconds: number | null;
   executionProvider: string | null;
@@ -75,12 +76,13 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
               <div className="flex justify-between">
                 <span>{r.dataset.site.code} · {r.modelVersion.family} {r.modelVersion.version} · {r.status.toLowerCase().replace("_", " ")}</span>
                 <span className="text-slate-600">
-                  {r.progressDone} / {r.progressTotal} patients{r.progressFailed ? ` (${r.progressFailed} failed)` : ""}
+                  {r.progressTotal === null ? "fewer than 10 patients" : `${r.progressDone} / ${r.progressTotal} patients`}
+                  {r.progressFailed ? ` (${r.progressFailed} failed)` : ""}
                   {r.imagesPerSecond !== null ? ` · ${r.imagesPerSecond.toFixed(1)} images/s` : ""} · ETA {r.status === "COMPUTING_METRICS" ? "computing metrics" : eta(r.etaSeconds)}
                   {r.executionProvider ? ` · ${r.executionProvider.toUpperCase()}` : ""}
                 </span>
               </div>
-              <progress className="mt-2 h-2 w-full" max={Math.max(1, r.progressTotal)} value={r.progressDone} />
+              <progress className="mt-2 h-2 w-full" max={Math.max(1, r.progressTotal ?? 1)} value={r.progressDone ?? 0} />
             </li>
           ))}
         </ul>
