@@ -45,6 +45,17 @@ describe("paged lists", () => {
     }
   });
 
+  it("nested lists are paged too: a study's datasets, a dataset's runs, a comparison row's metrics", async () => {
+    const res = await f.api.gql<{ studies: { datasets: { id: string; runs: { id: string }[] }[] }[] }>("{ studies(first: 1) { datasets(first: 1) { id runs(first: 1) { id } } } }", {}, f.token.admin);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.studies[0]!.datasets.length).toBeLessThanOrEqual(1);
+    const tooMany = await f.api.gql("query($n: Int) { studies { datasets(first: $n) { id } } }", { n: PAGE_LIMITS.datasets.max + 1 }, f.token.admin);
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    const study = await f.t.db.study.findFirstOrThrow({ where: { slug: "xray-deepsurv" } });
+    const rows = await f.api.gql("query($s: ID!, $n: Int) { studyComparison(studyId: $s, first: $n) { metrics(first: 1) { id } } }", { s: study.id, n: PAGE_LIMITS.studyComparison.max + 1 }, f.token.admin);
+    expect(rows.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+  });
+
   it("predictions are paged in the database, and each page is audited as what it returned", async () => {
     const { runId, datasetId } = await f.runAt("Severance", "SUCCEEDED");
     const run = { id: runId };

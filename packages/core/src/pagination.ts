@@ -24,6 +24,7 @@ export const PAGE_LIMITS = {
   metricResults: { default: 2000, max: 10000 },
   auditEvents: { default: 100, max: 1000 },
   patients: { default: 100, max: 500 },
+  studyComparison: { default: 200, max: 500 },
 } as const satisfies Record<string, PageLimits>;
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;

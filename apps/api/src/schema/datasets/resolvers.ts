@@ -18,6 +18,6 @@ export const resolvers: Resolvers = {
     imageCount: (d: ValidationDataset, _, { viewer }) => shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).imageCount,
     site: (d: ValidationDataset, _, { db }) => db.site.findUniqueOrThrow({ where: { id: d.siteId } }),
     study: (d: ValidationDataset, _, { db }) => getStudy(db, d.studyId),
-    runs: (d: ValidationDataset, _, { db, viewer }) => listRuns(db, requireViewer(viewer), { datasetId: d.id }),
+    runs: async (d: ValidationDataset, page: PageArgs, { db, viewer }) => paginate(await listRuns(db, requireViewer(viewer), { datasetId: d.id }), page, PAGE_LIMITS.runs),
   },
 };

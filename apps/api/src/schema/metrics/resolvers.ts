@@ -1,4 +1,4 @@
-import { listMetricResults, PAGE_LIMITS, paginate, requireViewer, studyComparison, type PageArgs } from "@fracval/core";
+import { listMetricResults, PAGE_LIMITS, paginate, requireViewer, studyComparison, type ComparisonRow, type PageArgs } from "@fracval/core";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
@@ -9,6 +9,11 @@ export const resolvers: Resolvers = {
         filter,
         PAGE_LIMITS.metricResults,
       ),
-    studyComparison: (_, { studyId }: { studyId: string }, { db, viewer }) => studyComparison(db, requireViewer(viewer), studyId),
+    // Rows are keyed by their run for the cursor.
+    studyComparison: async (_, { studyId, ...page }: { studyId: string } & PageArgs, { db, viewer }) =>
+      paginate((await studyComparison(db, requireViewer(viewer), studyId)).map((row) => ({ ...row, id: row.run.id })), page, PAGE_LIMITS.studyComparison),
+  },
+  StudyComparisonRow: {
+    metrics: (row: ComparisonRow, page: PageArgs) => paginate(row.metrics, page, PAGE_LIMITS.metricResults),
   },
 };

@@ -12,6 +12,6 @@ export const resolvers: Resolvers = {
   },
   Study: {
     models: (study: Study, _, { db }) => listModelVersions(db, { studyId: study.id }),
-    datasets: (study: Study, _, { db, viewer }) => listDatasets(db, requireViewer(viewer), { studyId: study.id }),
+    datasets: async (study: Study, page: PageArgs, { db, viewer }) => paginate(await listDatasets(db, requireViewer(viewer), { studyId: study.id }), page, PAGE_LIMITS.datasets),
   },
 };
