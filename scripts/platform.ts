@@ -29,6 +29,36 @@ export function startService(service: Service, index: number): Running {
   return { name: service.name, child, exited };
 }
 
+/** Restart delay after the n-th consecutive crash: 1 s, 2 s, 4 s, … at most 30 s. */
+export const restartDelayMs = (crashes: number) => Math.min(30_000, 1000 * 2 ** Math.max(0, crashes - 1));
+/** A service that stayed up this long has recovered: its next crash counts from one again. */
+const STABLE_AFTER_MS = 60_000;
+
+/**
+ * Keeps a service running like a process manager: when it exits on its own (a crash, a kill), it is started
+ * again after a back-off, and the others are left alone. `slots[index]` always holds the current process,
+ * so stopping the platform stops whatever runs now; `isStopping()` ends the supervision.
+ */
+export function supervise(service: Service, index: number, slots: Running[], isStopping: () => boolean, log: (message: string) => void): void {
+  let crashes = 0;
+  const launch = () => {
+    const started = Date.now();
+    const running = startService(service, index);
+    slots[index] = running;
+    log(`${service.name} started (pid ${running.child.pid})`);
+    void running.exited.then((code) => {
+      if (isStopping()) return;
+      crashes = Date.now() - started > STABLE_AFTER_MS ? 1 : crashes + 1;
+      const delay = restartDelayMs(crashes);
+      log(`${service.name} exited (${code ?? "killed by a signal"}); restarting in ${delay / 1000} s (restart ${crashes})`);
+      setTimeout(() => {
+        if (!isStopping()) launch();
+      }, delay).unref();
+    });
+  };
+  launch();
+}
+
 function signalGroup(running: Running, signal: NodeJS.Signals): void {
   if (running.child.pid === undefined || running.child.exitCode !== null) return;
   try {

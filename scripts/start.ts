@@ -1,12 +1,12 @@
 // `npm start`: the whole platform on one machine. Embedded PostgreSQL unless DATABASE_URL is set,
-// migrations, demo seed (once), then API, worker(s) and portal, each in its own process group.
-// Ctrl-C stops everything, PostgreSQL last.
+// migrations, demo seed (once), then API, worker(s) and portal, each in its own process group and
+// restarted with back-off if it dies. Ctrl-C stops everything, PostgreSQL last.
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { applyMigrations, clearRuntimeInfo, createPrismaClient, dataDir, repoRoot, resolveLocalDatabase, writeRuntimeInfo } from "@fracval/db";
 import { DEMO_PASSWORD, DEMO_USERS, FileContentStore, registerModelDirectory, seedDemoData } from "@fracval/core";
-import { startService, stopAll, waitForHttp, type Running, type Service } from "./platform.js";
+import { stopAll, supervise, waitForHttp, type Running, type Service } from "./platform.js";
 import { portalNeedsBuild } from "./portal-build.js";
 import { loadOrCreateSecrets } from "./secrets.js";
 
@@ -88,8 +88,9 @@ try {
     ...Array.from({ length: workers }, (_, i) => ({ name: workers > 1 ? `worker-${i + 1}` : "worker", command: process.execPath, args: ["--import", "tsx", "src/main.ts"], cwd: join(repoRoot, "apps", "worker"), env })),
     { name: "portal", command: bin("next"), args: ["start", "-p", String(portalPort)], cwd: portalDir, env },
   ];
-  services.forEach((s, i) => running.push(startService(s, i)));
-  for (const r of running) void r.exited.then((code) => { if (!stopping) { log(`${r.name} exited (${code}); stopping`); void shutdown(1); } });
+  // One dead worker (or API) is not an outage for every site: each service is restarted with back-off,
+  // the others untouched; Ctrl-C still stops everything.
+  services.forEach((s, i) => supervise(s, i, running, () => stopping, log));
 
   await waitForHttp(`${apiUrl}/readyz`, 60_000, (status) => status === 200);
   await waitForHttp(`${portalUrl}/login`, 60_000, (status) => status === 200);

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { freePort } from "@fracval/db";
+import { waitFor } from "@fracval/testing";
 import { DEMO_PASSWORD } from "@fracval/core";
 import { aurocAtHorizon, competingRisksAuc, harrellC, timeDependentAuc } from "@fracval/stats";
 import { analysisTimeDays, competingOutcome } from "@fracval/upload-format";
@@ -334,6 +335,22 @@ describe("npm start on a fresh data directory", () => {
     const exportRefused = await fetch(`http://localhost:${ports.api}/exports/runs/${finished.runId}/predictions.csv`, { headers: { authorization: `Bearer ${severance}` } });
     expect(exportRefused.status).toBe(404);
   }, 420_000);
+
+  it("restarts a worker killed with SIGKILL, leaving the API, the portal and the database running", async () => {
+    const started = (name: string) => [...platform.output().matchAll(new RegExp(`\\[fracval\\S*\\s+${name} started \\(pid (\\d+)\\)`, "g"))].map((m) => Number(m[1]));
+    const [workerPid] = started("worker");
+    const [apiPid] = started("api");
+    expect(workerPid).toBeGreaterThan(0);
+    process.kill(-workerPid!, "SIGKILL"); // the worker's process group, as an OOM kill would
+    const restarted = await waitFor(async () => started("worker").find((pid) => pid !== workerPid) ?? null, 30_000);
+    expect(platform.output()).toMatch(/worker exited \(killed by a signal\); restarting in 1 s \(restart 1\)/);
+    expect(restarted).not.toBe(workerPid);
+    expect(started("api")).toEqual([apiPid]); // the API was never restarted
+    expect((await fetch(`http://localhost:${ports.api}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://localhost:${ports.portal}/login`)).status).toBe(200);
+    // The new worker heartbeats: the platform is ready again.
+    await waitFor(async () => (await fetch(`http://localhost:${ports.api}/readyz`)).status === 200, 60_000);
+  }, 120_000);
 
   it("stops every process on Ctrl-C, then a second start keeps the data and seeds nothing", async () => {
     expect(processesOfThisPlatform().length).toBeGreaterThanOrEqual(5); // start, postgres, api, worker, portal
