@@ -5,7 +5,8 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { applyMigrations, clearRuntimeInfo, createPrismaClient, dataDir, repoRoot, resolveLocalDatabase, writeRuntimeInfo } from "@fracval/db";
-import { DEMO_PASSWORD, DEMO_USERS, FileContentStore, registerModelDirectory, seedDemoData } from "@fracval/core";
+import PgBoss from "pg-boss";
+import { createQueues, DEMO_PASSWORD, DEMO_USERS, FileContentStore, registerModelDirectory, seedDemoData } from "@fracval/core";
 import { stopAll, supervise, waitForHttp, type Running, type Service } from "./platform.js";
 import { portalNeedsBuild } from "./portal-build.js";
 import { loadOrCreateSecrets } from "./secrets.js";
@@ -54,6 +55,13 @@ process.on("SIGTERM", () => void shutdown(0));
 try {
   const applied = await applyMigrations(database.url);
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : "migrations up to date");
+  // The job queues, created once here, before the API and the workers start: on a fresh database they would
+  // otherwise create them at the same moment and PostgreSQL could report a deadlock to one of them.
+  const boss = new PgBoss({ connectionString: database.url, supervise: false, schedule: false });
+  boss.on("error", () => {});
+  await boss.start();
+  await createQueues(boss);
+  await boss.stop({ graceful: true, wait: true });
   const db = createPrismaClient(database.url);
   if (await seedDemoData(db, { pseudonymSecret: secrets.pseudonymSecret })) log("seeded demo sites, users, studies and cohorts");
   const models = await registerModelDirectory(db, new FileContentStore(process.env.FRACVAL_STORAGE_DIR ?? join(dataDir, "storage")), join(repoRoot, "models"));

@@ -3,7 +3,7 @@
 // uploads and the pseudonym secret live with the API, so any API process ingests any finished upload.
 import { removeRawUpload } from "./uploads.js";
 import PgBoss from "pg-boss";
-import { ingestDatasetJob, IngestDatasetPayload, ingestSecretsFrom, messageOf, QUEUES, transactionalEnqueue, type ContentStore, type Enqueue, type EnqueueOptions } from "@fracval/core";
+import { createQueues, ingestDatasetJob, IngestDatasetPayload, ingestSecretsFrom, messageOf, QUEUES, transactionalEnqueue, type ContentStore, type Enqueue, type EnqueueOptions } from "@fracval/core";
 import type { Db } from "@fracval/db";
 import type { IngestConfig } from "./context.js";
 import { datasetUploadFolder } from "./uploads.js";
@@ -36,7 +36,7 @@ export async function startJobQueue(databaseUrl: string, options: EnqueueOptions
     if (error.code !== "57P01") console.error("[api] queue error:", error);
   });
   await boss.start();
-  for (const queue of Object.values(QUEUES)) await boss.createQueue(queue);
+  await createQueues(boss);
   const enqueue = transactionalEnqueue(boss, options);
   const stopping = new AbortController();
   if (options.ingestion) {

@@ -2,7 +2,7 @@
 // validation run) and run__metrics (a run's metrics once every batch is scored). Any number of worker
 // processes on any number of hosts can run side by side. Reports liveness for /readyz.
 import PgBoss from "pg-boss";
-import { computeRunMetricsJob, contentStoreFromEnv, failRun, FileContentStore, messageOf, metricsFailure, ModelCache, QUEUES, RunMetricsPayload, RunScorePayload, scoreRunBatch, transactionalEnqueue } from "@fracval/core";
+import { computeRunMetricsJob, contentStoreFromEnv, createQueues, failRun, FileContentStore, messageOf, metricsFailure, ModelCache, QUEUES, RunMetricsPayload, RunScorePayload, scoreRunBatch, transactionalEnqueue } from "@fracval/core";
 import { createPrismaClient } from "@fracval/db";
 import { cpus } from "node:os";
 import { workerConfig, type WorkerConfig } from "./config.js";
@@ -37,7 +37,7 @@ async function shutdown(signal: string) {
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
-for (const queue of Object.values(QUEUES)) await boss.createQueue(queue);
+await createQueues(boss);
 // When a run's last batch is scored, its metrics job is enqueued in the same transaction as the status change.
 const enqueue = transactionalEnqueue(boss);
 const models = new ModelCache(contentStoreFromEnv({ ...process.env, FRACVAL_STORAGE_DIR: config.storageDir }, (dir) => new FileContentStore(dir)), 4, (line) => console.log(line), { intraOpNumThreads: config.intraOpNumThreads, providers: config.providers });

@@ -41,3 +41,25 @@ export function transactionalEnqueue(boss: PgBoss, options: EnqueueOptions = {})
     if (!id) throw new Error(`queue ${queue} refused the job`);
   };
 }
+
+/**
+ * Runs `fn`, retrying when PostgreSQL reports a deadlock (40P01): two processes creating pg-boss queues at
+ * the same moment on a fresh database deadlock on its ALTER TABLE, and the loser only has to try again.
+ */
+export async function retryOnDeadlock<T>(fn: () => Promise<T>, options: { attempts?: number; delayMs?: number } = {}): Promise<T> {
+  const attempts = options.attempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, (options.delayMs ?? 200) * attempt));
+    }
+  }
+}
+
+/** Creates every queue of QUEUES (idempotent). `npm start` does it once before any service starts; each
+ * service does it again on start-up, deadlock-safe, for deployments that start them side by side. */
+export async function createQueues(boss: PgBoss): Promise<void> {
+  for (const queue of Object.values(QUEUES)) await retryOnDeadlock(() => boss.createQueue(queue));
+}
