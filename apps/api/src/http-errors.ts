@@ -4,7 +4,7 @@
 // else is a 500 with a reference — never a stack, a server path or a library's text. JSON, never HTML.
 import { randomUUID } from "node:crypto";
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { APP_ERROR_CODES, AppError } from "@fracval/core";
+import { APP_ERROR_CODES, AppError, errorClass } from "@fracval/core";
 
 export interface HttpError {
   status: number;
@@ -27,9 +27,7 @@ export function toHttpError(error: unknown, where: string): HttpError {
   const client = clientError(error);
   if (client) return client;
   const reference = randomUUID();
-  // The log gets the error's class and code (a message may quote a request's contents), keyed by reference.
-  const e = error as { name?: string; code?: string };
-  console.error(`[api] ${where} failed (reference ${reference}): ${e?.name ?? "Error"}${e?.code ? ` ${e.code}` : ""}`);
+  console.error(`[api] ${where} failed (reference ${reference}): ${errorClass(error)}`);
   return { status: 500, body: { error: `Internal server error (reference ${reference}).`, code: "INTERNAL_SERVER_ERROR", reference } };
 }
 

@@ -3,7 +3,7 @@
 // uploads and the pseudonym secret live with the API, so any API process ingests any finished upload.
 import { removeRawUpload } from "./uploads.js";
 import PgBoss from "pg-boss";
-import { createQueues, ingestDatasetJob, IngestDatasetPayload, ingestSecretsFrom, messageOf, QUEUES, transactionalEnqueue, type ContentStore, type Enqueue, type EnqueueOptions } from "@fracval/core";
+import { createQueues, errorClass, ingestDatasetJob, IngestDatasetPayload, ingestSecretsFrom, messageOf, QUEUES, transactionalEnqueue, type ContentStore, type Enqueue, type EnqueueOptions } from "@fracval/core";
 import type { Db } from "@fracval/db";
 import type { IngestConfig } from "./context.js";
 import { datasetUploadFolder } from "./uploads.js";
@@ -56,9 +56,7 @@ export async function startJobQueue(databaseUrl: string, options: EnqueueOptions
           console.log(`[api] dataset ${payload.datasetId}: ingestion interrupted by shutdown and handed back to the queue`);
           throw error;
         }
-        // The error's class and code only: its message can quote what it read (a header value, a cell).
-        const e = error as { name?: string; code?: string };
-        console.error(`[api] dataset ${payload.datasetId}: ingestion failed (attempt ${job!.retryCount + 1} of ${job!.retryLimit + 1}${lastAttempt ? "; dataset rejected" : ", will be retried"}): ${e?.name ?? "Error"}${e?.code ? ` ${e.code}` : ""}`);
+        console.error(`[api] dataset ${payload.datasetId}: ingestion failed (attempt ${job!.retryCount + 1} of ${job!.retryLimit + 1}${lastAttempt ? "; dataset rejected" : ", will be retried"}): ${errorClass(error)}`);
         // Rejected for good: the raw upload (identifying headers) goes now, not never.
         if (lastAttempt) removeRawUpload(folder);
         throw error;

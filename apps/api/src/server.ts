@@ -1,6 +1,6 @@
 // API process entry point (started by `npm start`, or alone with the env of config.ts).
 import { createPrismaClient } from "@fracval/db";
-import { contentStoreFromEnv, FileContentStore } from "@fracval/core";
+import { contentStoreFromEnv, errorClass, FileContentStore } from "@fracval/core";
 import type { Server } from "node:http";
 import { createApp, type App } from "./app.js";
 import { readConfig } from "./config.js";
@@ -40,7 +40,7 @@ app = await createApp({
 const sweep = () =>
   expireAbandonedUploads(db, ingest.uploadsDir).then(
     (ids) => ids.length && console.log(`[api] ${ids.length} abandoned upload(s) expired and deleted`),
-    (error: unknown) => console.error(`[api] upload sweep failed: ${(error as Error).name ?? "Error"}`),
+    (error: unknown) => console.error(`[api] upload sweep failed: ${errorClass(error)}`),
   );
 void sweep();
 setInterval(() => void sweep(), 15 * 60_000).unref();

@@ -38,6 +38,15 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * What a log line may say about an unexpected error: its class and code, never its message, which can
+ * quote what was being read (a header value, a manifest cell, a path).
+ */
+export function errorClass(error: unknown): string {
+  const e = error as { name?: string; code?: string } | null;
+  return `${e?.name ?? "Error"}${e?.code ? ` ${e.code}` : ""}`;
+}
+
 export const unauthenticated = (message = "Sign in or send a valid API key.") => new AppError("UNAUTHENTICATED", message);
 export const forbidden = (message: string) => new AppError("FORBIDDEN", message);
 export const notFound = (what: string, id: string) => new AppError("NOT_FOUND", `${what} ${id} does not exist.`);

@@ -38,8 +38,9 @@ export async function studyComparison(db: Db, viewer: Viewer, studyId: string): 
   return [...latest.values()]
     .sort((a, b) => a.dataset.site.code.localeCompare(b.dataset.site.code) || a.modelVersion.family.localeCompare(b.modelVersion.family))
     .map((run) => {
-      const shown = discloseMetrics(run.metrics, () => canReadPatientData(viewer, run.dataset.siteId));
+      // What a viewer without patient-level access sees decides smallCell, and is what such a viewer gets.
       const guarded = discloseMetrics(run.metrics, () => false);
+      const shown = canReadPatientData(viewer, run.dataset.siteId) ? discloseMetrics(run.metrics, () => true) : guarded;
       const smallCell = guarded.withheld + guarded.countsWithheld > 0;
       const { dataset, modelVersion, metrics: _all, ...bare } = run;
       const { site, ...datasetRow } = dataset;

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Db, Prisma, ValidationDataset } from "@fracval/db";
 import type { ContentStore } from "../content-store.js";
 import { recordAudit } from "../audit.js";
-import { AppError } from "../errors.js";
+import { AppError, errorClass } from "../errors.js";
 import { getUploadableDataset } from "../datasets.js";
 import { QUEUES, type Enqueue } from "../job-queue.js";
 import type { Viewer } from "../viewer.js";
@@ -61,7 +61,7 @@ export async function ingestDatasetJob(db: Db, store: ContentStore, payload: Ing
     if (options.lastAttempt && !otherAttempt && !options.signal?.aborted) {
       // The error's own text can hold internals (paths, SQL, a cell's value): the report gets a reference, the log the error.
       const reference = randomUUID();
-      console.error(`[ingest] dataset ${datasetId} failed on the platform (reference ${reference}): ${(error as Error).name ?? "Error"} ${(error as { code?: string }).code ?? ""}`);
+      console.error(`[ingest] dataset ${datasetId} failed on the platform (reference ${reference}): ${errorClass(error)}`);
       const reason = `ingestion failed on the platform, not because of the data (reference ${reference}); nothing was stored — upload the files again as a new dataset, and tell the FracVal administrators if this happens again`;
       const report: Prisma.InputJsonObject = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason }] };
       await db.validationDataset.updateMany({ where: { id: datasetId, status: "VALIDATING" }, data: { status: "REJECTED", validationReport: report } });
