@@ -28,6 +28,18 @@ describe("infra/k8s", () => {
     expect(app).toContain(`app.get("${container("fracval-api").livenessProbe.httpGet.path}"`);
   });
 
+  it("probes every process for liveness and readiness; the worker's probe reads the file its heartbeat touches", () => {
+    for (const name of ["fracval-api", "fracval-worker", "fracval-portal"]) {
+      expect(container(name).livenessProbe, name).toBeDefined();
+      expect(container(name).readinessProbe, name).toBeDefined();
+    }
+    const heartbeat = readFileSync(join(root, "apps/worker/src/heartbeat.ts"), "utf8");
+    expect(heartbeat).toContain('join(tmpdir(), "fracval-worker-heartbeat")');
+    expect(container("fracval-worker").livenessProbe.exec.command.join(" ")).toContain("/tmp/fracval-worker-heartbeat");
+    // The worker writes de-identified images and deletes finished uploads: its volume is not read-only.
+    expect(container("fracval-worker").volumeMounts.every((m: { readOnly?: boolean }) => !m.readOnly)).toBe(true);
+  });
+
   it("holds no secret value: the Secret is only referenced, and images leave local data out", () => {
     expect(docs.filter((d) => d.kind === "Secret")).toEqual([]);
     for (const name of ["fracval-api", "fracval-worker", "fracval-portal"]) {

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { applyMigrations, createPrismaClient, startEmbeddedPostgres } from "@fracval/db";
-import { FileContentStore, ingestDatasetFolder, seedDemoData } from "@fracval/core";
+import { FileContentStore, seedDemoData } from "@fracval/core";
+import { ingestDatasetFolder } from "@fracval/worker";
 import { findProfile, generateCohort, manifestHeader, manifestRow, SOP_CLASS, uidFor, writeDicom } from "@fracval/synth";
 
 function buildDataset(n: number): { folder: string; bytes: number } {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FileContentStore, ingestDatasetFolder } from "@fracval/core";
+import { FileContentStore } from "@fracval/core";
+import { ingestDatasetFolder } from "@fracval/worker";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
 

@@ -23,10 +23,12 @@ export interface AppOptions {
   /** Origins allowed to call the API from a browser (the portal). */
   corsOrigins: string[];
   production: boolean;
-  /** Where tus uploads land (ingestion itself runs as a job, see queue.ts). */
+  /** Where tus uploads land (the workers ingest them: apps/worker/src/tasks/dataset__ingest.ts). */
   uploadsDir: string;
   /** Job queue producer; tests may pass one that records jobs. */
   enqueue: Enqueue;
+  /** Counts the dead-letter queue for /readyz (absent in tests without a queue). */
+  deadLetters?: () => Promise<number>;
   /** Requests per minute per partner API key on /graphql and /exports (default KEY_REQUESTS_PER_MINUTE). */
   keyRequestsPerMinute?: number;
   /** Files and bytes per dataset (defaults MAX_FILES_PER_DATASET, MAX_BYTES_PER_DATASET). */
@@ -85,7 +87,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.json({ ok: true });
   });
   app.get("/readyz", async (_req, res) => {
-    const readiness = await checkReadiness(options.db);
+    const readiness = await checkReadiness(options.db, options.deadLetters ? { deadLetters: options.deadLetters } : {});
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
   const rateLimit = keyRateLimit(options.db, options.keyRequestsPerMinute);

@@ -9,12 +9,12 @@ const Env = z.object({
   PORTAL_URL: z.string().url().default("http://localhost:3000"),
   FRACVAL_STORAGE_DIR: z.string().min(1),
   FRACVAL_UPLOAD_DIR: z.string().min(1),
-  FRACVAL_PSEUDONYM_SECRET: z.string().min(16, "FRACVAL_PSEUDONYM_SECRET must have at least 16 characters"),
   NODE_ENV: z.string().default("development"),
 }).superRefine((env, ctx) => {
   // In production a placeholder or guessable secret would let anyone forge sessions or re-identify pseudonyms.
   if (env.NODE_ENV !== "production") return;
-  for (const name of ["AUTH_SECRET", "FRACVAL_PSEUDONYM_SECRET"] as const) {
+  // The pseudonym secret is the workers' alone (apps/worker/src/config.ts): the API never pseudonymises.
+  for (const name of ["AUTH_SECRET"] as const) {
     const weakness = secretWeakness(env[name]);
     if (weakness) ctx.addIssue({ code: "custom", path: [name], message: `${name} ${weakness}` });
   }

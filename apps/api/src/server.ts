@@ -9,7 +9,7 @@ import { expireAbandonedUploads } from "./uploads.js";
 
 const config = readConfig();
 const db = createPrismaClient(config.DATABASE_URL);
-// Installed before the job queue takes an ingestion: a stop signal hands it back, whenever it comes.
+// Installed first: a stop signal closes the server, then the queue producer and the database pool.
 let server: Server | undefined;
 let app: App | undefined;
 let queue: JobQueue | undefined;
@@ -25,20 +25,22 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 const store = contentStoreFromEnv({ ...process.env, FRACVAL_STORAGE_DIR: config.FRACVAL_STORAGE_DIR }, (dir) => new FileContentStore(dir));
-const ingest = { uploadsDir: config.FRACVAL_UPLOAD_DIR, pseudonymSecret: config.FRACVAL_PSEUDONYM_SECRET };
-queue = await startJobQueue(config.DATABASE_URL, { ingestion: { db, store, ...ingest } });
+const uploadsDir = config.FRACVAL_UPLOAD_DIR;
+// The API only enqueues: ingestion, scoring and metrics run in the workers (apps/worker).
+queue = await startJobQueue(config.DATABASE_URL);
 app = await createApp({
   db,
   store,
   authSecret: config.AUTH_SECRET,
   corsOrigins: [config.PORTAL_URL],
   production: config.NODE_ENV === "production",
-  uploadsDir: ingest.uploadsDir,
+  uploadsDir,
   enqueue: queue.enqueue,
+  deadLetters: queue.deadLetters,
 });
 // Abandoned uploads (never finished) must not keep identifying files: swept at start and every 15 minutes.
 const sweep = () =>
-  expireAbandonedUploads(db, ingest.uploadsDir).then(
+  expireAbandonedUploads(db, uploadsDir).then(
     (ids) => ids.length && console.log(`[api] ${ids.length} abandoned upload(s) expired and deleted`),
     (error: unknown) => console.error(`[api] upload sweep failed: ${errorClass(error)}`),
   );

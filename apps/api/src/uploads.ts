@@ -9,7 +9,9 @@ import { createHash } from "node:crypto";
 import { chmodSync, createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import type { IncomingHttpHeaders } from "node:http";
-import { AppError, APP_ERROR_CODES, getUploadableDataset } from "@fracval/core";
+import { AppError, APP_ERROR_CODES, datasetUploadFolder, getUploadableDataset, removeRawUpload } from "@fracval/core";
+
+export { datasetUploadFolder, removeRawUpload };
 import type { Db } from "@fracval/db";
 import { authenticate } from "./context.js";
 import { toHttpError } from "./http-errors.js";
@@ -29,11 +31,6 @@ async function reserveUpload(db: Db, datasetId: string, bytes: number, limits: {
   if (updated === 0) {
     fail(413, `This dataset has reached its upload limit (${limits.files.toLocaleString("en")} files, ${(limits.bytes / 1024 ** 3).toLocaleString("en")} GB); split the site's data into several datasets.`);
   }
-}
-
-/** Deletes a dataset's raw upload folder (identifying headers, hospital file names): on every terminal state. */
-export function removeRawUpload(folder: string): void {
-  rmSync(folder, { recursive: true, force: true });
 }
 
 /** Hours after which an upload nobody finished is abandoned: its files are deleted and its dataset rejected. */
@@ -59,11 +56,6 @@ export async function expireAbandonedUploads(db: Db, uploadsDir: string, maxAgeH
     if (statSync(path).mtime < cutoff) rmSync(path, { force: true, recursive: true });
   }
   return rejected;
-}
-
-export function datasetUploadFolder(uploadsDir: string, datasetId: string): string {
-  if (!/^[a-z0-9]+$/i.test(datasetId)) throw new AppError("BAD_USER_INPUT", "invalid dataset id", { location: { field: "datasetId" } });
-  return join(uploadsDir, "datasets", datasetId);
 }
 
 /** A refusal with its status and a message safe to show (tus writes it as the response body). */

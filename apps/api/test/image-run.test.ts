@@ -9,15 +9,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createValidationRun, FileContentStore, ingestDatasetFolder, loadUserViewer, pseudonymise, registerModelDirectory, runThroughput } from "@fracval/core";
+import { createValidationRun, FileContentStore, loadUserViewer, pseudonymise, registerModelDirectory, runThroughput } from "@fracval/core";
+import { ingestDatasetFolder } from "@fracval/worker";
 import { decodeDicom } from "@fracval/imaging";
 import { CLINICAL_INPUT, loadModel, scoreBatch } from "@fracval/inference";
 import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
-import { createTestDatabase, waitFor, type TestDatabase } from "@fracval/testing";
+import { createTestDatabase, TEST_PSEUDONYM_SECRET, waitFor, type TestDatabase } from "@fracval/testing";
 import { startJobQueue, type JobQueue } from "../src/queue.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const storageDir = mkdtempSync(join(tmpdir(), "fracval-image-run-store-"));
+const uploadsDir = mkdtempSync(join(tmpdir(), "fracval-image-run-uploads-"));
 const store = new FileContentStore(storageDir);
 const secrets = { pseudonym: "pseudonym-secret-image-run-0123", deidentification: "deid-secret-image-run-0123" };
 const N = 10;
@@ -68,7 +70,7 @@ describe("an image model run through a worker", () => {
     const investigator = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "investigator.boramae@fracval.demo" } })).id))!;
     const run = await createValidationRun(t.db, investigator, { modelVersionId: model.id, datasetId: dataset.id, batchSize: 4 }, producer.enqueue);
     worker = spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], {
-      env: { ...process.env, DATABASE_URL: t.url, FRACVAL_STORAGE_DIR: storageDir, FRACVAL_QUEUE_MAINTENANCE_SECONDS: "1" },
+      env: { ...process.env, DATABASE_URL: t.url, FRACVAL_STORAGE_DIR: storageDir, FRACVAL_UPLOAD_DIR: uploadsDir, FRACVAL_PSEUDONYM_SECRET: TEST_PSEUDONYM_SECRET, FRACVAL_QUEUE_MAINTENANCE_SECONDS: "1" },
       stdio: "ignore",
     });
     const done = await waitFor(async () => {

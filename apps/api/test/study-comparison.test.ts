@@ -5,7 +5,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createValidationRun, FileContentStore, loadUserViewer, ModelCache, registerModelDirectory, scoreRunBatch } from "@fracval/core";
+import { createValidationRun, FileContentStore, loadUserViewer, registerModelDirectory } from "@fracval/core";
+import { ModelCache, scoreRunBatch } from "@fracval/worker";
 import { createTestDatabase, sessionTokenFor, type TestDatabase } from "@fracval/testing";
 import { startTestApi, type TestApi } from "./support/api.js";
 

@@ -9,12 +9,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cancelValidationRun, createValidationRun, FileContentStore, loadUserViewer, registerModelDirectory } from "@fracval/core";
 import { calibrationAtHorizon, harrellC } from "@fracval/stats";
-import { createTestDatabase, waitFor, type TestDatabase } from "@fracval/testing";
+import { createTestDatabase, TEST_PSEUDONYM_SECRET, waitFor, type TestDatabase } from "@fracval/testing";
 import { analysisTimeDays } from "@fracval/upload-format";
 import { startJobQueue, type JobQueue } from "../src/queue.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const storageDir = mkdtempSync(join(tmpdir(), "fracval-run-store-"));
+const uploadsDir = mkdtempSync(join(tmpdir(), "fracval-run-uploads-"));
 let t: TestDatabase;
 let producer: JobQueue;
 let worker: ChildProcess | undefined;
@@ -32,7 +33,7 @@ afterAll(async () => {
 });
 
 const startWorker = (extra: Record<string, string> = {}, stdio: "ignore" | "pipe" = "ignore") =>
-  spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], { env: { ...process.env, DATABASE_URL: t.url, FRACVAL_STORAGE_DIR: storageDir, FRACVAL_QUEUE_MAINTENANCE_SECONDS: "1", ...extra }, stdio });
+  spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], { env: { ...process.env, DATABASE_URL: t.url, FRACVAL_STORAGE_DIR: storageDir, FRACVAL_UPLOAD_DIR: uploadsDir, FRACVAL_PSEUDONYM_SECRET: TEST_PSEUDONYM_SECRET, FRACVAL_QUEUE_MAINTENANCE_SECONDS: "1", ...extra }, stdio });
 
 /** A queued run of `family` on the Severance demo cohort, with the previous test's worker stopped. */
 async function queuedRun(family: string, batchSize?: number) {

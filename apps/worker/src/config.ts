@@ -1,18 +1,21 @@
 // Worker settings from the environment. CPU threads are a shared budget: WORKERS processes on a host,
 // each giving onnxruntime intraOpNumThreads threads, must not oversubscribe the cores.
 import { cpus } from "node:os";
+import { secretWeakness } from "@fracval/core";
 
 export interface WorkerConfig {
   databaseUrl: string;
   storageDir: string;
+  /** The raw uploads the API writes (the same volume): ingestion reads them and deletes them when done. */
+  uploadsDir: string;
+  /** Keys the patient pseudonyms and the de-identification (only the workers hold it). */
+  pseudonymSecret: string;
   /** Worker processes on this host (the budget is split between them). */
   workers: number;
   intraOpNumThreads: number;
   /** INTRA_OP_NUM_THREADS asked for more than this worker's share of the cores. */
   threadsClamped: boolean;
   providers: ("cuda" | "cpu")[];
-  /** Optional pause per batch (ms), to watch progress in a demo or to kill a worker mid-run in a test. */
-  batchDelayMs: number;
   maintenanceSeconds: number;
 }
 
@@ -26,7 +29,13 @@ export function threadBudget(options: { workers: number; cores: number; requeste
 export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const databaseUrl = env.DATABASE_URL;
   const storageDir = env.FRACVAL_STORAGE_DIR;
-  if (!databaseUrl || !storageDir) throw new Error("DATABASE_URL and FRACVAL_STORAGE_DIR are required");
+  const uploadsDir = env.FRACVAL_UPLOAD_DIR;
+  const pseudonymSecret = env.FRACVAL_PSEUDONYM_SECRET;
+  if (!databaseUrl || !storageDir || !uploadsDir || !pseudonymSecret) throw new Error("DATABASE_URL, FRACVAL_STORAGE_DIR, FRACVAL_UPLOAD_DIR and FRACVAL_PSEUDONYM_SECRET are required");
+  if (pseudonymSecret.length < 16) throw new Error("FRACVAL_PSEUDONYM_SECRET must have at least 16 characters");
+  // In production a placeholder or guessable secret would let anyone re-identify pseudonyms.
+  const weakness = env.NODE_ENV === "production" ? secretWeakness(pseudonymSecret) : null;
+  if (weakness) throw new Error(`FRACVAL_PSEUDONYM_SECRET ${weakness}`);
   const workers = Number(env.WORKERS ?? 1);
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`WORKERS must be a whole number ≥ 1 (got "${env.WORKERS}")`);
   const requested = env.INTRA_OP_NUM_THREADS === undefined ? undefined : Number(env.INTRA_OP_NUM_THREADS);
@@ -37,11 +46,12 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
   return {
     databaseUrl,
     storageDir,
+    uploadsDir,
+    pseudonymSecret,
     workers,
     intraOpNumThreads: budget.threads,
     threadsClamped: budget.clamped,
     providers: providers as ("cuda" | "cpu")[],
-    batchDelayMs: Number(env.FRACVAL_WORKER_BATCH_DELAY_MS ?? 0),
     maintenanceSeconds: Number(env.FRACVAL_QUEUE_MAINTENANCE_SECONDS ?? 30),
   };
 }

@@ -20,13 +20,13 @@ describe("threadBudget", () => {
 });
 
 describe("workerConfig", () => {
-  const base = { DATABASE_URL: "postgres://x", FRACVAL_STORAGE_DIR: "/tmp/s" };
+  const base = { DATABASE_URL: "postgres://x", FRACVAL_STORAGE_DIR: "/tmp/s", FRACVAL_UPLOAD_DIR: "/tmp/u", FRACVAL_PSEUDONYM_SECRET: "dev-pseudonym-secret" };
   it("defaults to CUDA then CPU and names a bad setting", () => {
     expect(workerConfig(base).providers).toEqual(["cuda", "cpu"]);
     expect(workerConfig({ ...base, EXECUTION_PROVIDERS: "cpu" }).providers).toEqual(["cpu"]);
     expect(() => workerConfig({ ...base, EXECUTION_PROVIDERS: "cuda,tpu" })).toThrow(/unknown provider "tpu"/);
     expect(() => workerConfig({ ...base, WORKERS: "0" })).toThrow(/WORKERS must be a whole number/);
     expect(() => workerConfig({ ...base, INTRA_OP_NUM_THREADS: "two" })).toThrow(/INTRA_OP_NUM_THREADS/);
-    expect(() => workerConfig({ DATABASE_URL: "x" })).toThrow(/FRACVAL_STORAGE_DIR are required/);
+    expect(() => workerConfig({ DATABASE_URL: "x" })).toThrow(/FRACVAL_STORAGE_DIR, FRACVAL_UPLOAD_DIR and FRACVAL_PSEUDONYM_SECRET are required/);
   });
 });

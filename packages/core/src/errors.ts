@@ -52,3 +52,6 @@ export const forbidden = (message: string) => new AppError("FORBIDDEN", message)
 export const notFound = (what: string, id: string) => new AppError("NOT_FOUND", `${what} ${id} does not exist.`);
 export const badInput = (field: string, message: string, value?: unknown) =>
   new AppError("BAD_USER_INPUT", message, { location: { field, ...(value === undefined ? {} : { value: String(value) }) } });
+
+/** The message of anything thrown (dicom-parser throws strings). For logs of our own errors, prefer errorClass. */
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -5,10 +5,20 @@ import type PgBoss from "pg-boss";
 import type { Prisma } from "@fracval/db";
 
 /**
- * pg-boss queues. dataset__ingest is consumed by the API processes (they hold the uploads and the
- * pseudonym secret); run__score and run__metrics by the workers.
+ * pg-boss queues, each consumed by the workers (apps/worker/src/tasks/<queue>.ts); the API only enqueues.
  */
 export const QUEUES = { datasetIngest: "dataset__ingest", runScore: "run__score", runMetrics: "run__metrics" } as const;
+
+/**
+ * Where a job goes once its retries are spent: the reason (its last error) stays with it, and admins see
+ * the count in /readyz. Nothing consumes it; an operator reads it and re-enqueues or deletes by hand.
+ */
+export const DEAD_LETTER_QUEUE = "dead_letter";
+
+/** pg-boss's `db` option bound to a Prisma transaction: its SQL runs inside that transaction. */
+export function inTransaction(tx: Prisma.TransactionClient): { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } {
+  return { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
+}
 
 /** Enqueues a job inside the given transaction (pg-boss's `send` with `db` = the transaction). */
 export type Enqueue = (tx: Prisma.TransactionClient, queue: string, payload: object) => Promise<void>;
@@ -36,7 +46,8 @@ export function transactionalEnqueue(boss: PgBoss, options: EnqueueOptions = {})
       retryLimit: 3,
       retryBackoff: true,
       expireInSeconds: queue === QUEUES.datasetIngest ? ingestExpireInSeconds : expireInSeconds,
-      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
+      deadLetter: DEAD_LETTER_QUEUE,
+      db: inTransaction(tx),
     });
     if (!id) throw new Error(`queue ${queue} refused the job`);
   };
@@ -61,5 +72,15 @@ export async function retryOnDeadlock<T>(fn: () => Promise<T>, options: { attemp
 /** Creates every queue of QUEUES (idempotent). `npm start` does it once before any service starts; each
  * service does it again on start-up, deadlock-safe, for deployments that start them side by side. */
 export async function createQueues(boss: PgBoss): Promise<void> {
-  for (const queue of Object.values(QUEUES)) await retryOnDeadlock(() => boss.createQueue(queue));
+  await retryOnDeadlock(() => boss.createQueue(DEAD_LETTER_QUEUE));
+  for (const queue of Object.values(QUEUES)) {
+    await retryOnDeadlock(() => boss.createQueue(queue, { name: queue, deadLetter: DEAD_LETTER_QUEUE }));
+    // createQueue leaves an existing queue as it is: a database from before the dead-letter queue gets it here.
+    await retryOnDeadlock(() => boss.updateQueue(queue, { name: queue, deadLetter: DEAD_LETTER_QUEUE }));
+  }
+}
+
+/** Jobs waiting in the dead-letter queue (retries spent), for /readyz and the admins. */
+export function deadLetterCount(boss: PgBoss): Promise<number> {
+  return boss.getQueueSize(DEAD_LETTER_QUEUE);
 }

@@ -4,7 +4,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { loadModel, ModelContractError } from "@fracval/inference";
 import type { Db, ModelVersion, Prisma } from "@fracval/db";
 import { recordAudit } from "./audit.js";
 import type { ContentStore } from "./content-store.js";
@@ -55,6 +54,9 @@ export async function registerModelVersion(db: Db, store: ContentStore, viewer: 
   for (const [field, value] of [["family", input.family], ["version", input.version], ["kind", input.kind], ["task", input.task]] as const) {
     if (card[field] !== value) throw badInput(`manifest.${field}`, `The model card says ${field} = ${String(card[field])}, the registration says ${value}.`);
   }
+  // Loaded on demand: onnxruntime (a native library and its threads) stays out of the API process
+  // until an admin registers a model, the only request that needs a session.
+  const { loadModel, ModelContractError } = await import("@fracval/inference");
   try {
     const loaded = await loadModel(input.artifact, card, { providers: ["cpu"], log: () => {} });
     await loaded.session.release();

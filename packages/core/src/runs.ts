@@ -74,3 +74,11 @@ export async function runParticipantFlow(db: Db, viewer: Viewer, run: Pick<Valid
   const dataset = await db.validationDataset.findUniqueOrThrow({ where: { id: run.datasetId }, select: { siteId: true } });
   return protectParticipantFlow(ParticipantFlow.parse(run.participantFlow), canReadPatientData(viewer, dataset.siteId));
 }
+
+/** Marks a run FAILED with a reason (a batch ran out of retries); a finished or cancelled run is left as it is. */
+export async function failRun(db: Db, runId: string, error: string): Promise<void> {
+  await db.validationRun.updateMany({
+    where: { id: runId, status: { in: ["QUEUED", "RUNNING", "COMPUTING_METRICS"] } },
+    data: { status: "FAILED", finishedAt: new Date(), error },
+  });
+}

@@ -8,6 +8,7 @@ import { FileContentStore } from "@fracval/core";
 import type { Db } from "@fracval/db";
 import { createApp } from "../../src/app.js";
 import { startJobQueue, type JobQueue } from "../../src/queue.js";
+import { datasetIngest, ModelCache, startWorker } from "@fracval/worker";
 import { TEST_AUTH_SECRET, TEST_PSEUDONYM_SECRET } from "@fracval/testing";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -27,14 +28,19 @@ export interface TestApi {
 }
 
 /**
- * With `databaseUrl`, the API gets its real job queue on that database and ingests finished uploads as the
- * server does; without it, jobs are dropped (for tests of access rules that never ingest).
+ * With `databaseUrl`, the API gets its real job queue on that database and a worker ingests finished uploads
+ * as in production; without it, jobs are dropped (for tests of access rules that never ingest).
  */
 export async function startTestApi(db: Db, options: { databaseUrl?: string; keyRequestsPerMinute?: number; uploadLimits?: { files: number; bytes: number } } = {}): Promise<TestApi> {
   const storeDir = mkdtempSync(join(tmpdir(), "fracval-store-"));
   const store = new FileContentStore(storeDir);
   const ingest = { uploadsDir: mkdtempSync(join(tmpdir(), "fracval-uploads-")), pseudonymSecret: TEST_PSEUDONYM_SECRET };
-  const queue: JobQueue = options.databaseUrl ? await startJobQueue(options.databaseUrl, { ingestion: { db, store, ...ingest } }) : { enqueue: async () => {}, stop: async () => {} };
+  const queue: JobQueue = options.databaseUrl ? await startJobQueue(options.databaseUrl) : { enqueue: async () => {}, deadLetters: async () => 0, stop: async () => {} };
+  // Ingestion runs in a worker, as in production: here one in this process, for the ingestion queue only
+  // (tests of runs start worker processes of their own).
+  const worker = options.databaseUrl
+    ? await startWorker({ databaseUrl: options.databaseUrl, db, store, models: new ModelCache(store), ...ingest, tasks: [datasetIngest], log: () => {} })
+    : null;
   const app = await createApp({
     db,
     store,
@@ -66,6 +72,7 @@ export async function startTestApi(db: Db, options: { databaseUrl?: string; keyR
     async stop() {
       await new Promise((r) => server.close(r));
       await app.stop();
+      await worker?.stop();
       await queue.stop();
     },
   };

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { ctWriter, findProfile, writeDataset, xrayWriter, type SyntheticPatient } from "@fracval/synth";
-import { FileContentStore, ingestDatasetFolder, pseudonymise } from "../src/index.js";
+import { FileContentStore, pseudonymise } from "@fracval/core";
+import { ingestDatasetFolder } from "../src/index.js";
 
 let t: TestDatabase;
 const secrets = { pseudonym: "pseudonym-secret-0123456789", deidentification: "deid-secret-0123456789" };

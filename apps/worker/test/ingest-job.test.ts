@@ -8,7 +8,9 @@ import { join } from "node:path";
 import type { Prisma } from "@fracval/db";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
-import { FileContentStore, ingestDatasetJob, loadUserViewer, QUEUES, startIngestion, type ContentStore, type Enqueue, type Viewer } from "../src/index.js";
+import { FileContentStore, loadUserViewer, QUEUES, startIngestion, type ContentStore, type Enqueue, type Viewer } from "@fracval/core";
+import { datasetIngest, ingestDatasetJob } from "../src/index.js";
+import type { TaskContext } from "../src/tasks/task.js";
 
 let t: TestDatabase;
 let investigator: Viewer;
@@ -58,14 +60,14 @@ describe("ingestDatasetJob", () => {
     const id = await finishedUpload();
     const stopping = new AbortController();
     stopping.abort("the API is shutting down");
-    await expect(ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, lastAttempt: true, signal: stopping.signal })).rejects.toThrow(/interrupted at row 1 \(the API is shutting down\); nothing was stored/);
-    expect(await statusOf(id)).toBe("VALIDATING"); // not rejected, even on the last attempt: it is handed back
+    await expect(ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, signal: stopping.signal })).rejects.toThrow(/interrupted at row 1 \(the API is shutting down\); nothing was stored/);
+    expect(await statusOf(id)).toBe("VALIDATING"); // not rejected: the worker hands it back
     expect(await patientsOf(id)).toBe(0);
 
-    const ready = await ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, lastAttempt: false });
+    const ready = await ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets });
     expect(ready).toMatchObject({ status: "READY", patientCount: 6, imageCount: 6, progressDone: 6 });
     // A job handed out again after success (expired while committing) finds nothing to do.
-    expect(await ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, lastAttempt: false })).toBeNull();
+    expect(await ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets })).toBeNull();
     expect(await patientsOf(id)).toBe(6);
   });
 
@@ -80,24 +82,24 @@ describe("ingestDatasetJob", () => {
       await new Promise<void>((r) => (release = r));
     });
     await lockTaken;
-    await expect(ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, lastAttempt: false })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/being ingested by another process/) });
-    // Even as its job's last attempt it leaves the outcome to the attempt holding the lock.
-    await expect(ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, lastAttempt: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/being ingested by another process/) });
     release();
     await other;
     expect(await statusOf(id)).toBe("VALIDATING");
     expect(await patientsOf(id)).toBe(0);
-    expect((await ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, lastAttempt: false }))?.status).toBe("READY");
+    expect((await ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets }))?.status).toBe("READY");
   });
 
   it("a platform failure is retried with nothing stored; after the last attempt the dataset is REJECTED with the reason", async () => {
     const broken: ContentStore = { put: async () => { throw new Error("storage volume is read-only"); }, get: (k) => store.get(k), has: (k) => store.has(k) };
     const id = await finishedUpload();
-    await expect(ingestDatasetJob(t.db, broken, { datasetId: id }, { folder, secrets, lastAttempt: false })).rejects.toThrow(/read-only/);
+    await expect(ingestDatasetJob(t.db, broken, { datasetId: id }, { folder, secrets })).rejects.toThrow(/read-only/);
     expect(await statusOf(id)).toBe("VALIDATING");
     expect(await patientsOf(id)).toBe(0);
 
-    await expect(ingestDatasetJob(t.db, broken, { datasetId: id }, { folder, secrets, lastAttempt: true })).rejects.toThrow(/read-only/);
+    const error = await ingestDatasetJob(t.db, broken, { datasetId: id }, { folder, secrets }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    await datasetIngest.giveUp!({ datasetId: id }, { db: t.db, uploadsDir: folder, log: () => {} } as unknown as TaskContext, error, { number: 4, of: 4, last: true });
     const rejected = await t.db.validationDataset.findUniqueOrThrow({ where: { id } });
     expect(rejected.status).toBe("REJECTED");
     expect(rejected.validationReport).toEqual({ rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason: expect.stringMatching(/^ingestion failed on the platform, not because of the data \(reference [0-9a-f-]{36}\); nothing was stored/) }] });

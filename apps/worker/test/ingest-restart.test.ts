@@ -1,7 +1,8 @@
-// Ingestion survives the API process: real API servers (apps/api/src/server.ts) consume dataset__ingest
-// on real PostgreSQL. One killed with SIGKILL mid-ingestion leaves nothing behind and another API process
+// Ingestion survives its worker: real worker processes (apps/worker/src/main.ts) consume dataset__ingest
+// on real PostgreSQL. One killed with SIGKILL mid-ingestion leaves nothing behind and another worker
 // finishes the dataset once its job expires; one stopped with SIGTERM mid-ingestion exits promptly and
-// hands the dataset back to the queue. Either way the dataset ends READY with each patient exactly once.
+// hands the dataset back to the queue — awaited, so that the next worker takes it at once. Either way
+// the dataset ends READY with each patient exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync } from "node:fs";
@@ -10,9 +11,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadUserViewer, startIngestion, type Viewer } from "@fracval/core";
 import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
-import { createTestDatabase, TEST_AUTH_SECRET, TEST_PSEUDONYM_SECRET, waitFor, type TestDatabase } from "@fracval/testing";
-import { startJobQueue, type JobQueue } from "../src/queue.js";
-import { datasetUploadFolder } from "../src/uploads.js";
+import { createTestDatabase, TEST_PSEUDONYM_SECRET, waitFor, type TestDatabase } from "@fracval/testing";
+import { startProducer as startJobQueue, type Producer as JobQueue } from "./support/producer.js";
+import { datasetUploadFolder } from "@fracval/core";
 
 const N = 120;
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -23,12 +24,12 @@ let t: TestDatabase;
 let quickExpiry: JobQueue;
 let defaultExpiry: JobQueue;
 let investigator: Viewer;
-const apis: ChildProcess[] = [];
+const workers: ChildProcess[] = [];
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  // Enqueues only (as an API process that has not picked the job up yet); a short expiry so that the
-  // job of a killed process is handed out again within seconds.
+  // Enqueue only (as the API does); a short expiry so that the job of a killed worker is handed out again
+  // within seconds.
   quickExpiry = await startJobQueue(t.url, { ingestExpireInSeconds: 4 });
   defaultExpiry = await startJobQueue(t.url); // the default expiry: only a hand-back can hand the job out again
   investigator = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })).id))!;
@@ -37,19 +38,17 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const api of apis) api.kill("SIGKILL");
+  for (const worker of workers) worker.kill("SIGKILL");
   await quickExpiry?.stop();
   await defaultExpiry?.stop();
   await t?.drop();
 });
 
-function startApi(): ChildProcess {
-  const api = spawn(process.execPath, ["--import", "tsx", join(root, "apps/api/src/server.ts")], {
+function startWorkerProcess(): ChildProcess {
+  const api = spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], {
     env: {
       ...process.env,
       DATABASE_URL: t.url,
-      AUTH_SECRET: TEST_AUTH_SECRET,
-      API_PORT: String(20_000 + Math.floor(Math.random() * 20_000)),
       FRACVAL_STORAGE_DIR: storageDir,
       FRACVAL_UPLOAD_DIR: uploadsDir,
       FRACVAL_PSEUDONYM_SECRET: TEST_PSEUDONYM_SECRET,
@@ -61,7 +60,7 @@ function startApi(): ChildProcess {
   api.stdout!.on("data", (d: Buffer) => (log += d.toString()));
   api.stderr!.on("data", (d: Buffer) => (log += d.toString()));
   Object.defineProperty(api, "log", { get: () => log });
-  apis.push(api);
+  workers.push(api);
   return api;
 }
 const logOf = (api: ChildProcess) => (api as ChildProcess & { log: string }).log;
@@ -97,25 +96,25 @@ async function expectReadyOnce(id: string) {
   await waitFor(async () => !existsSync(datasetUploadFolder(uploadsDir, id)), 10_000);
 }
 
-describe("ingestion as a job of the API processes", () => {
-  it("an API process killed mid-ingestion (SIGKILL) leaves nothing behind; another finishes the dataset, each patient once", async () => {
+describe("ingestion as a job of the worker processes", () => {
+  it("a worker killed mid-ingestion (SIGKILL) leaves nothing behind; another finishes the dataset, each patient once", async () => {
     const id = await finishedUpload(quickExpiry);
-    const first = startApi();
+    const first = startWorkerProcess();
     await midway(id);
     first.kill("SIGKILL");
     await exited(first);
     expect((await datasetOf(id)).status).toBe("VALIDATING");
     expect(await t.db.patient.count({ where: { datasetId: id } })).toBe(0); // the transaction died with it
 
-    const second = startApi();
+    const second = startWorkerProcess();
     await expectReadyOnce(id);
     expect(logOf(second)).toContain(`dataset ${id}: READY (${N} patients)`);
   }, 180_000);
 
-  it("an API process stopped mid-ingestion (SIGTERM) exits promptly and hands the dataset back; the next one finishes it", async () => {
-    for (const api of apis) api.kill("SIGKILL"); // the API process of the previous test
+  it("a worker stopped mid-ingestion (SIGTERM) exits promptly and hands the dataset back; the next one takes it at once", async () => {
+    for (const worker of workers) worker.kill("SIGKILL"); // the worker of the previous test
     const id = await finishedUpload(defaultExpiry);
-    const stopping = startApi();
+    const stopping = startWorkerProcess();
     await midway(id);
     const asked = Date.now();
     stopping.kill("SIGTERM");
@@ -126,9 +125,13 @@ describe("ingestion as a job of the API processes", () => {
     expect((await datasetOf(id)).status).toBe("VALIDATING");
     expect(await t.db.patient.count({ where: { datasetId: id } })).toBe(0);
     const jobs = await t.db.$queryRawUnsafe<{ state: string }[]>(`SELECT state::text FROM pgboss.job WHERE name = 'dataset__ingest' AND data->>'datasetId' = $1`, id);
-    expect(jobs.map((j) => j.state)).toEqual(["retry"]); // handed back: the next API process takes it
+    // Handed back: the interrupted job completed and a fresh one (its retries intact) waiting, both committed
+    // before the worker exited — not an active job left to wait out its expiry.
+    expect(jobs.map((j) => j.state).sort()).toEqual(["completed", "created"]);
 
-    startApi();
+    const restarted = Date.now();
+    startWorkerProcess();
     await expectReadyOnce(id);
+    expect(Date.now() - restarted).toBeLessThan(60_000);
   }, 180_000);
 });

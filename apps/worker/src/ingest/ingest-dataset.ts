@@ -10,13 +10,10 @@ import { tmpdir } from "node:os";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { join, resolve, sep } from "node:path";
 import type { Db, Modality, Prisma, ValidationDataset } from "@fracval/db";
-import { FileContentStore, type ContentStore } from "../content-store.js";
-import { AppError, notFound } from "../errors.js";
-import { pseudonymise } from "../pseudonym.js";
+import { AppError, FileContentStore, notFound, pseudonymise, validateManifest, type ContentStore, type ManifestProblem, type ManifestRecord } from "@fracval/core";
 import { dateShiftFor, deidentifyDicom } from "./deidentify-dicom.js";
 import { inspectDicom, type DicomSummary } from "./inspect-dicom.js";
 import { isPng, UnreadablePngError, pngToDicom } from "./png-to-dicom.js";
-import { validateManifest, type ManifestProblem, type ManifestRecord } from "./validate-manifest.js";
 
 export const MIN_CT_SLICES = 14;
 const XRAY_MODALITIES = new Set(["DX", "CR"]);

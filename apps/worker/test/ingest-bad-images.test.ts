@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { ctWriter, findProfile, writeDataset, xrayWriter } from "@fracval/synth";
-import { FileContentStore, ingestDatasetFolder } from "../src/index.js";
+import { FileContentStore } from "@fracval/core";
+import { ingestDatasetFolder } from "../src/index.js";
 
 let t: TestDatabase;
 const secrets = { pseudonym: "pseudonym-secret-0123456789", deidentification: "deid-secret-0123456789" };

@@ -5,7 +5,7 @@ import { ModelManifest } from "@fracval/inference";
 import { assignRiskGroups, binaryCalibration, calibrationAtHorizon, harrellC, horizonLabels, summariseRiskGroups, thresholdMetrics } from "@fracval/stats";
 import { findProfile, generateCohort } from "@fracval/synth";
 import { analysisTimeDays } from "@fracval/upload-format";
-import { absoluteRisk, modelOnlyMetrics, subgroupMetrics, type MetricRow } from "../src/run-metrics.js";
+import { absoluteRisk, modelOnlyMetrics, subgroupMetrics, type MetricRow } from "../src/scoring/run-metrics.js";
 
 const cohort = generateCohort(findProfile("Severance"), { n: 1500, seed: 77 });
 const time = cohort.map(analysisTimeDays);

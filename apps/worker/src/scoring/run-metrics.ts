@@ -15,8 +15,7 @@ import {
   competingRisksAuc, competingRisksCalibration, cumulativeIncidence, cumulativeIncidenceAt, grayTest,
 } from "@fracval/stats";
 import { analysisTimeDays, competingOutcome } from "@fracval/upload-format";
-import type { ParticipantFlow } from "./participant-flow.js";
-import { runProvenance } from "./provenance.js";
+import { runProvenance, type ParticipantFlow } from "@fracval/core";
 
 /** Age bands of the subgroup metrics (years, lower bound inclusive). */
 export const AGE_BANDS = [{ name: "age<65", from: 0, to: 65 }, { name: "age65-74", from: 65, to: 75 }, { name: "age>=75", from: 75, to: Infinity }] as const;

@@ -8,11 +8,8 @@ import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FileContentStore } from "../src/content-store.js";
-import { listMetricResults } from "../src/metrics.js";
-import { computeRunMetrics } from "../src/run-metrics.js";
-import { loadUserViewer } from "../src/users.js";
-import { computeRunMetricsJob, ModelCache } from "../src/run-scoring.js";
+import { FileContentStore, listMetricResults, loadUserViewer } from "@fracval/core";
+import { computeRunMetrics, computeRunMetricsJob, ModelCache } from "../src/index.js";
 
 let t: TestDatabase;
 beforeAll(async () => {

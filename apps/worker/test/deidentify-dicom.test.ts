@@ -7,7 +7,8 @@ import { findProfile, generateCohort, xrayWriter, ctWriter } from "@fracval/synt
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { dateShiftFor, deidentifyDicom, DEIDENTIFICATION_METHOD, inspectDicom, pseudonymise } from "../src/index.js";
+import { pseudonymise } from "@fracval/core";
+import { dateShiftFor, deidentifyDicom, DEIDENTIFICATION_METHOD, inspectDicom } from "../src/index.js";
 
 const profile = findProfile("Severance");
 const [patient] = generateCohort(profile, { n: 1, seed: 12 });
