@@ -55,55 +55,111 @@ describe("startIngestion", () => {
   });
 });
 
+/** A fresh filesystem store that counts the blobs written to it; `onPut` runs after each write. */
+function countingStore(onPut: (puts: number) => void = () => {}) {
+  const inner = new FileContentStore(mkdtempSync(join(tmpdir(), "fracval-store-")));
+  let puts = 0;
+  const store: ContentStore & { puts: () => number; keys: () => string[] } = {
+    put: async (bytes) => {
+      const key = await inner.put(bytes);
+      onPut(++puts);
+      return key;
+    },
+    get: (k) => inner.get(k),
+    has: (k) => inner.has(k),
+    delete: (k) => inner.delete(k),
+    puts: () => puts,
+    keys: () => inner.keys(),
+  };
+  return store;
+}
+
+const staging = async (datasetId: string) => ({
+  patients: await t.db.stagedPatient.count({ where: { datasetId } }),
+  problems: await t.db.stagedProblem.count({ where: { datasetId } }),
+  cursor: (await t.db.validationDataset.findUniqueOrThrow({ where: { id: datasetId } })).ingestCursor,
+});
+
 describe("ingestDatasetJob", () => {
-  it("an attempt interrupted by shutdown stores nothing and leaves the dataset VALIDATING; the next attempt commits it once", async () => {
+  it("an attempt interrupted by shutdown checkpoints what it did; the next resumes after the checkpoint and commits each patient once", async () => {
     const id = await finishedUpload();
     const stopping = new AbortController();
-    stopping.abort("the API is shutting down");
-    await expect(ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, signal: stopping.signal })).rejects.toThrow(/interrupted at row 1 \(the API is shutting down\); nothing was stored/);
+    // The worker is asked to stop while row 3's image is being stored.
+    const store = countingStore((puts) => puts === 3 && stopping.abort("the worker is stopping"));
+    await expect(ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, signal: stopping.signal })).rejects.toThrow(/interrupted at row 4 \(the worker is stopping\); rows 1–3 are checkpointed/);
     expect(await statusOf(id)).toBe("VALIDATING"); // not rejected: the worker hands it back
-    expect(await patientsOf(id)).toBe(0);
+    expect(await patientsOf(id)).toBe(0); // nothing visible before the dataset commits
+    expect(await staging(id)).toEqual({ patients: 3, problems: 0, cursor: 3 });
+    expect(store.puts()).toBe(3);
 
     const ready = await ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets });
     expect(ready).toMatchObject({ status: "READY", patientCount: 6, imageCount: 6, progressDone: 6 });
+    expect(store.puts()).toBe(6); // rows 1–3 were not done again
+    expect(await staging(id)).toEqual({ patients: 0, problems: 0, cursor: 6 });
     // A job handed out again after success (expired while committing) finds nothing to do.
     expect(await ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets })).toBeNull();
     expect(await patientsOf(id)).toBe(6);
   });
 
-  it("refuses to run beside another attempt at the same dataset (which holds its lock), stores nothing and rejects nothing", async () => {
+  it("works in slices: each job that runs out of time checkpoints and enqueues its successor in the same transaction", async () => {
     const id = await finishedUpload();
-    let release!: () => void;
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((r) => (locked = r));
-    const other = t.db.$transaction(async (tx: Prisma.TransactionClient) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${id}))`;
-      locked();
-      await new Promise<void>((r) => (release = r));
-    });
-    await lockTaken;
-    await expect(ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/being ingested by another process/) });
-    release();
-    await other;
-    expect(await statusOf(id)).toBe("VALIDATING");
-    expect(await patientsOf(id)).toBe(0);
-    expect((await ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets }))?.status).toBe("READY");
+    const store = countingStore();
+    const continuations: string[] = [];
+    const recording: Enqueue = async (tx, queue, payload) => {
+      // Enqueued inside the checkpoint's transaction: the checkpoint is visible to it, not yet to others.
+      const seen = await tx.validationDataset.findUniqueOrThrow({ where: { id } });
+      const outside = await t.db.validationDataset.findUniqueOrThrow({ where: { id } });
+      continuations.push(`${queue} ${JSON.stringify(payload)} at ${seen.ingestCursor} (outside: ${outside.ingestCursor})`);
+    };
+    const outcomes: unknown[] = [];
+    for (let slice = 0; slice < 10; slice++) {
+      const outcome = await ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, enqueue: recording, sliceMs: 0 });
+      outcomes.push(outcome === "continued" ? outcome : (outcome as { status: string } | null)?.status);
+      if (outcome !== "continued") break;
+    }
+    // sliceMs 0: one row per slice, the last slice commits.
+    expect(outcomes).toEqual(["continued", "continued", "continued", "continued", "continued", "READY"]);
+    expect(continuations).toEqual([1, 2, 3, 4, 5].map((k) => `${QUEUES.datasetIngest} {"datasetId":"${id}"} at ${k} (outside: ${k - 1})`));
+    expect(await patientsOf(id)).toBe(6);
+    expect(store.puts()).toBe(6);
   });
 
-  it("a platform failure is retried with nothing stored; after the last attempt the dataset is REJECTED with the reason", async () => {
-    const broken: ContentStore = { put: async () => { throw new Error("storage volume is read-only"); }, get: (k) => store.get(k), has: (k) => store.has(k) };
+  it("two attempts at once (a job handed out again while the first still runs): one commits, the other steps aside; each patient once", async () => {
     const id = await finishedUpload();
-    await expect(ingestDatasetJob(t.db, broken, { datasetId: id }, { folder, secrets })).rejects.toThrow(/read-only/);
+    const store = countingStore();
+    const [a, b] = await Promise.all([
+      ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets }),
+      ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets }),
+    ]);
+    expect([a, b].filter((x) => x !== null).map((x) => (x as { status: string }).status)).toEqual(["READY"]);
+    expect(await patientsOf(id)).toBe(6);
+    expect(new Set((await t.db.patient.findMany({ where: { datasetId: id }, select: { manifestRow: true } })).map((p) => p.manifestRow)).size).toBe(6);
+    expect(await staging(id)).toMatchObject({ patients: 0, problems: 0 });
+  });
+
+  it("a platform failure is retried from its checkpoint; after the last attempt the dataset is REJECTED with the reason, its staging and images gone", async () => {
+    // Images of their own: those of the folder above are committed by the tests before (and would rightly stay).
+    const folder = mkdtempSync(join(tmpdir(), "fracval-upload-job-"));
+    const profile = findProfile("Severance");
+    writeDataset({ profile, n: 6, seed: 62, out: folder, modality: "xray", writeImages: xrayWriter(profile, 62) });
+    const id = await finishedUpload();
+    const store = countingStore();
+    let failAfter = 2;
+    const flaky: ContentStore = { ...store, put: async (bytes) => (failAfter-- > 0 ? store.put(bytes) : Promise.reject(new Error("storage volume is read-only"))) };
+    await expect(ingestDatasetJob(t.db, flaky, { datasetId: id }, { folder, secrets })).rejects.toThrow(/read-only/);
     expect(await statusOf(id)).toBe("VALIDATING");
     expect(await patientsOf(id)).toBe(0);
+    expect(await staging(id)).toEqual({ patients: 2, problems: 0, cursor: 2 }); // kept for the retry
 
-    const error = await ingestDatasetJob(t.db, broken, { datasetId: id }, { folder, secrets }).catch((e: unknown) => e);
+    const error = await ingestDatasetJob(t.db, flaky, { datasetId: id }, { folder, secrets }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
-    await datasetIngest.giveUp!({ datasetId: id }, { db: t.db, uploadsDir: folder, log: () => {} } as unknown as TaskContext, error, { number: 4, of: 4, last: true });
+    await datasetIngest.giveUp!({ datasetId: id }, { db: t.db, store, uploadsDir: folder, log: () => {} } as unknown as TaskContext, error, { number: 4, of: 4, last: true });
     const rejected = await t.db.validationDataset.findUniqueOrThrow({ where: { id } });
     expect(rejected.status).toBe("REJECTED");
     expect(rejected.validationReport).toEqual({ rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason: expect.stringMatching(/^ingestion failed on the platform, not because of the data \(reference [0-9a-f-]{36}\); nothing was stored/) }] });
     expect(JSON.stringify(rejected.validationReport)).not.toContain("read-only"); // internals stay in the log
     expect(await patientsOf(id)).toBe(0);
+    expect(await staging(id)).toMatchObject({ patients: 0, problems: 0 });
+    expect(store.keys()).toEqual([]); // the images it had stored are removed again
   });
 });

@@ -21,17 +21,13 @@ const source = mkdtempSync(join(tmpdir(), "fracval-ingest-source-"));
 const uploadsDir = mkdtempSync(join(tmpdir(), "fracval-ingest-uploads-"));
 const storageDir = mkdtempSync(join(tmpdir(), "fracval-ingest-store-"));
 let t: TestDatabase;
-let quickExpiry: JobQueue;
 let defaultExpiry: JobQueue;
 let investigator: Viewer;
 const workers: ChildProcess[] = [];
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  // Enqueue only (as the API does); a short expiry so that the job of a killed worker is handed out again
-  // within seconds.
-  quickExpiry = await startJobQueue(t.url, { ingestExpireInSeconds: 4 });
-  defaultExpiry = await startJobQueue(t.url); // the default expiry: only a hand-back can hand the job out again
+  defaultExpiry = await startJobQueue(t.url); // enqueue only, as the API does, with the default expiry
   investigator = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })).id))!;
   const profile = findProfile("Severance");
   writeDataset({ profile, n: N, seed: 71, out: source, modality: "xray", writeImages: xrayWriter(profile, 71) });
@@ -39,7 +35,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const worker of workers) worker.kill("SIGKILL");
-  await quickExpiry?.stop();
   await defaultExpiry?.stop();
   await t?.drop();
 });
@@ -53,6 +48,7 @@ function startWorkerProcess(): ChildProcess {
       FRACVAL_UPLOAD_DIR: uploadsDir,
       FRACVAL_PSEUDONYM_SECRET: TEST_PSEUDONYM_SECRET,
       FRACVAL_QUEUE_MAINTENANCE_SECONDS: "1",
+      FRACVAL_INGEST_CHECKPOINT_ROWS: "10",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -97,18 +93,24 @@ async function expectReadyOnce(id: string) {
 }
 
 describe("ingestion as a job of the worker processes", () => {
-  it("a worker killed mid-ingestion (SIGKILL) leaves nothing behind; another finishes the dataset, each patient once", async () => {
-    const id = await finishedUpload(quickExpiry);
+  it("a worker killed mid-ingestion (SIGKILL): with the default expiry, another takes over within 2 minutes and resumes at the checkpoint; each patient once, nothing left in staging", async () => {
+    const id = await finishedUpload(defaultExpiry);
     const first = startWorkerProcess();
     await midway(id);
     first.kill("SIGKILL");
     await exited(first);
-    expect((await datasetOf(id)).status).toBe("VALIDATING");
-    expect(await t.db.patient.count({ where: { datasetId: id } })).toBe(0); // the transaction died with it
+    const killedAt = await datasetOf(id);
+    expect(killedAt.status).toBe("VALIDATING");
+    expect(await t.db.patient.count({ where: { datasetId: id } })).toBe(0); // nothing visible before the commit
+    expect(await t.db.stagedPatient.count({ where: { datasetId: id } })).toBe(killedAt.ingestCursor); // checkpointed rows
 
+    const restarted = Date.now();
     const second = startWorkerProcess();
     await expectReadyOnce(id);
+    expect(Date.now() - restarted).toBeLessThan(120_000);
     expect(logOf(second)).toContain(`dataset ${id}: READY (${N} patients)`);
+    expect(await t.db.stagedPatient.count({ where: { datasetId: id } })).toBe(0);
+    expect(await t.db.stagedProblem.count({ where: { datasetId: id } })).toBe(0);
   }, 180_000);
 
   it("a worker stopped mid-ingestion (SIGTERM) exits promptly and hands the dataset back; the next one takes it at once", async () => {

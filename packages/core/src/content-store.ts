@@ -1,7 +1,7 @@
 // Content-addressed blob storage: a blob's key is its SHA-256, so the same bytes are stored once.
 // The filesystem store is the embedded default; an S3-compatible store implements the same interface.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 export interface ContentStore {
@@ -9,6 +9,11 @@ export interface ContentStore {
   put(bytes: Uint8Array): Promise<string>;
   get(key: string): Promise<Uint8Array>;
   has(key: string): Promise<boolean>;
+  /**
+   * Removes a blob (absent: nothing to do). Only for blobs nothing refers to: the de-identified images
+   * of a dataset that was rejected before it committed.
+   */
+  delete(key: string): Promise<void>;
 }
 
 export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -40,6 +45,10 @@ export class FileContentStore implements ContentStore {
 
   async has(key: string): Promise<boolean> {
     return existsSync(this.pathOf(key));
+  }
+
+  async delete(key: string): Promise<void> {
+    rmSync(this.pathOf(key), { force: true });
   }
 
   /** Every stored key (the store's own directory layout: ab/cd/<sha256>). */

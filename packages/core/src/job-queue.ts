@@ -31,8 +31,9 @@ export interface EnqueueOptions {
    */
   expireInSeconds?: number;
   /**
-   * The same for an ingestion, which validates a whole dataset in one transaction of at most an hour:
-   * default FRACVAL_INGEST_EXPIRE_SECONDS, else 3900, so that an expired ingestion is surely abandoned.
+   * The same for one slice of an ingestion (at most FRACVAL_INGEST_SLICE_SECONDS of work, then a checkpoint
+   * and the next slice as a new job): default FRACVAL_INGEST_EXPIRE_SECONDS, else 60, so that a dead
+   * worker's ingestion is taken over within about a minute and a half (expiry + maintenance interval).
    */
   ingestExpireInSeconds?: number;
 }
@@ -40,7 +41,7 @@ export interface EnqueueOptions {
 /** Failed jobs are retried 3 times with exponential backoff. */
 export function transactionalEnqueue(boss: PgBoss, options: EnqueueOptions = {}): Enqueue {
   const expireInSeconds = options.expireInSeconds ?? Number(process.env.FRACVAL_JOB_EXPIRE_SECONDS ?? 300);
-  const ingestExpireInSeconds = options.ingestExpireInSeconds ?? Number(process.env.FRACVAL_INGEST_EXPIRE_SECONDS ?? 3900);
+  const ingestExpireInSeconds = options.ingestExpireInSeconds ?? Number(process.env.FRACVAL_INGEST_EXPIRE_SECONDS ?? 60);
   return async (tx: Prisma.TransactionClient, queue: string, payload: object) => {
     const id = await boss.send(queue, payload, {
       retryLimit: 3,

@@ -1,7 +1,7 @@
 // The content-addressed store on S3-compatible object storage (AWS S3, MinIO, Ceph RGW, …), for
 // deployments where API and workers do not share a filesystem. Same contract as FileContentStore:
 // key = sha256 of the bytes; objects are written once (an existing key is not rewritten).
-import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { sha256Hex, type ContentStore } from "./content-store.js";
 
 export interface S3StoreOptions {
@@ -47,6 +47,10 @@ export class S3ContentStore implements ContentStore {
       if (error instanceof NotFound || error instanceof NoSuchKey) return false;
       throw error;
     }
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key) }));
   }
 }
 

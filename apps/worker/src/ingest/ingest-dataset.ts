@@ -1,16 +1,22 @@
 // Ingestion of an uploaded dataset folder (manifest.csv + images): validate every row and image,
-// pseudonymise patients, de-identify and store images content-addressed, and commit atomically —
-// a rejected dataset leaves no patients, images or outcomes behind (one transaction; images are
-// staged and only copied into the store when everything passed).
+// pseudonymise patients, de-identify and store images content-addressed, and commit atomically — a
+// rejected dataset leaves no patients, images or outcomes behind.
+//
+// It runs in slices of short transactions, so that a worker that dies costs seconds, not the dataset:
+// each slice handles the rows after the dataset's checkpoint (ingestCursor), stages them (StagedPatient,
+// StagedProblem; their de-identified images go straight into the content-addressed store) and moves the
+// checkpoint, in one transaction every few hundred rows or seconds. Whoever takes over — the next slice,
+// or another worker after a crash — re-reads the manifest (cheap) and resumes after the checkpoint.
+// When every row is done, one short transaction moves the staged rows into Patient & co. and sets READY;
+// or the dataset is REJECTED, its staged rows dropped and its images removed from the store.
 import { createHash } from "node:crypto";
 import { CENTRE_LEVELS } from "@fracval/upload-format";
 import { parse } from "csv-parse";
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { join, resolve, sep } from "node:path";
 import type { Db, Modality, Prisma, ValidationDataset } from "@fracval/db";
-import { AppError, FileContentStore, notFound, pseudonymise, validateManifest, type ContentStore, type ManifestProblem, type ManifestRecord } from "@fracval/core";
+import { AppError, notFound, pseudonymise, sha256Hex, validateManifest, type ContentStore, type Enqueue, type ManifestProblem, type ManifestRecord } from "@fracval/core";
 import { dateShiftFor, deidentifyDicom } from "./deidentify-dicom.js";
 import { inspectDicom, type DicomSummary } from "./inspect-dicom.js";
 import { isPng, UnreadablePngError, pngToDicom } from "./png-to-dicom.js";
@@ -30,15 +36,17 @@ export interface IngestDatasetOptions {
   datasetId: string;
   folder: string;
   secrets: IngestSecrets;
-  onProgress?: (progress: { rows: number; images: number }) => void;
+  /** Called at each checkpoint with the manifest rows done so far. */
+  onProgress?: (progress: { rows: number }) => void;
   /**
    * The caller has already moved the dataset from UPLOADING to VALIDATING (startIngestion) and retries a
-   * failed attempt itself (the dataset__ingest job), so an unexpected failure leaves it VALIDATING.
+   * failed attempt itself (the dataset__ingest job), so an unexpected failure leaves it VALIDATING with
+   * its checkpoint, for the next attempt to resume.
    */
   claimed?: boolean;
-  /** Abandons the ingestion (rolled back, nothing stored) at the next row, e.g. when the API shuts down. */
+  /** Stops the ingestion at the next row, checkpointing what is done, e.g. when the worker shuts down. */
   signal?: AbortSignal;
-  /** Patients per multi-row INSERT (default 250). */
+  /** Patients per multi-row INSERT when the dataset commits (default 250). */
   insertBatchSize?: number;
 }
 
@@ -46,6 +54,10 @@ interface StagedSeries {
   key: string;
   summary: DicomSummary;
   slices: number;
+  /** Every blob this series put in the store: its slices, then its index (or the one image). */
+  keys: string[];
+  /** Those of them that were not in the store before (what to remove if the row is refused after all). */
+  written: string[];
 }
 
 class Rejected extends Error {}
@@ -60,47 +72,65 @@ function insideFolder(folder: string, relative: string): string | null {
 /** Largest image file read at ingestion (a 50-megapixel 16-bit image is 100 MB; compressed ones are smaller). */
 export const MAX_IMAGE_FILE_BYTES = 256 * 1024 ** 2;
 
-function stageImages(modality: Modality, path: string, staging: ContentStore, deid: { pseudonym: string; dateShiftDays: number; uidKey: string }, row: number, pngSpacingMm: number | null): Promise<StagedSeries | ManifestProblem> {
+function stageImages(modality: Modality, path: string, store: ContentStore, deid: { pseudonym: string; dateShiftDays: number; uidKey: string }, row: number, pngSpacingMm: number | null): Promise<StagedSeries | ManifestProblem> {
   const problem = (reason: string, value = ""): ManifestProblem => ({ row, column: "image_path", value, reason });
   return (async () => {
     if (!existsSync(path)) return problem("refers to a file or folder that was not uploaded");
     const files = statSync(path).isDirectory() ? readdirSync(path).filter((f) => !f.startsWith(".")).sort().map((f) => join(path, f)) : [path];
     if (modality === "CT_ABDOMEN" && files.length < MIN_CT_SLICES) return problem(`CT series has ${files.length} slice(s); at least ${MIN_CT_SLICES} are needed to cover T12–L4`);
     const slices: { key: string; summary: DicomSummary }[] = [];
+    // Blobs this row wrote that were not in the store before: removed again if a later slice of the series
+    // is refused, so that a refused row leaves nothing behind.
+    const written: string[] = [];
+    const refuse = async (p: ManifestProblem) => {
+      for (const key of written) await store.delete(key);
+      return p;
+    };
     for (const [k, file] of files.entries()) {
-      // Ingestion shares its process with the API: between files, let it answer requests (decoding and
-      // de-identifying are synchronous, and most awaits here resolve without ever reaching the event loop).
+      // Between files, let the worker's timers run (heartbeat; decoding and de-identifying are synchronous,
+      // and most awaits here resolve without ever reaching the event loop).
       await yieldToEventLoop();
       // File names can carry patient names or IDs: a report names the file by its place, never by name.
       const name = files.length === 1 ? "the image file" : `slice file ${k + 1} of ${files.length} (in name order)`;
       // Checked before the file is read into memory: no radiograph or CT slice is anywhere near this size.
       const fileBytes = statSync(file).size;
-      if (fileBytes > MAX_IMAGE_FILE_BYTES) return problem(`${name} is ${Math.round(fileBytes / 1024 ** 2)} MB, more than the ${MAX_IMAGE_FILE_BYTES / 1024 ** 2} MB an image file may have`);
+      if (fileBytes > MAX_IMAGE_FILE_BYTES) return refuse(problem(`${name} is ${Math.round(fileBytes / 1024 ** 2)} MB, more than the ${MAX_IMAGE_FILE_BYTES / 1024 ** 2} MB an image file may have`));
       let bytes: Uint8Array = new Uint8Array(readFileSync(file));
       if (isPng(bytes)) {
         // A PNG radiograph: the manifest must give its pixel spacing; it is wrapped as DICOM, then handled like any other.
-        if (modality !== "XRAY_LATERAL_SPINE") return problem(`${name} is a PNG; this study needs DICOM`);
-        if (pngSpacingMm === null) return { row, column: "pixel_spacing_mm", value: "", reason: `is required for a PNG image (a PNG carries no pixel spacing)` };
+        if (modality !== "XRAY_LATERAL_SPINE") return refuse(problem(`${name} is a PNG; this study needs DICOM`));
+        if (pngSpacingMm === null) return refuse({ row, column: "pixel_spacing_mm", value: "", reason: `is required for a PNG image (a PNG carries no pixel spacing)` });
         try {
           bytes = await pngToDicom(bytes, pngSpacingMm);
         } catch (error) {
-          return problem(`${name} ${error instanceof UnreadablePngError ? error.message : "is not a readable PNG"}`);
+          return refuse(problem(`${name} ${error instanceof UnreadablePngError ? error.message : "is not a readable PNG"}`));
         }
       }
       const inspected = inspectDicom(bytes);
-      if (!inspected.ok) return problem(`${name} ${inspected.reason}`);
+      if (!inspected.ok) return refuse(problem(`${name} ${inspected.reason}`));
       const s = inspected.summary;
-      if (modality === "XRAY_LATERAL_SPINE" && !XRAY_MODALITIES.has(s.modality)) return problem(`${name} is modality ${s.modality || "(none)"}; this study needs a radiograph (DX or CR)`);
-      if (modality === "XRAY_LATERAL_SPINE" && s.bodyPart && !SPINE_PARTS.test(s.bodyPart)) return problem(`${name} shows body part ${s.bodyPart}; this study needs the lumbar spine`);
-      if (modality === "CT_ABDOMEN" && s.modality !== "CT") return problem(`${name} is modality ${s.modality || "(none)"}; this study needs CT`);
-      if (slices.length && s.seriesInstanceUid !== slices[0]!.summary.seriesInstanceUid) return problem(`${name} belongs to another series than the folder's first slice`);
-      slices.push({ key: await staging.put(deidentifyDicom(bytes, deid)), summary: s });
+      if (modality === "XRAY_LATERAL_SPINE" && !XRAY_MODALITIES.has(s.modality)) return refuse(problem(`${name} is modality ${s.modality || "(none)"}; this study needs a radiograph (DX or CR)`));
+      if (modality === "XRAY_LATERAL_SPINE" && s.bodyPart && !SPINE_PARTS.test(s.bodyPart)) return refuse(problem(`${name} shows body part ${s.bodyPart}; this study needs the lumbar spine`));
+      if (modality === "CT_ABDOMEN" && s.modality !== "CT") return refuse(problem(`${name} is modality ${s.modality || "(none)"}; this study needs CT`));
+      if (slices.length && s.seriesInstanceUid !== slices[0]!.summary.seriesInstanceUid) return refuse(problem(`${name} belongs to another series than the folder's first slice`));
+      const deidentified = deidentifyDicom(bytes, deid);
+      const key = sha256Hex(deidentified);
+      if (!(await store.has(key))) {
+        await store.put(deidentified);
+        written.push(key);
+      }
+      slices.push({ key, summary: s });
     }
-    if (slices.length === 1) return { key: slices[0]!.key, summary: slices[0]!.summary, slices: 1 };
+    if (slices.length === 1) return { key: slices[0]!.key, summary: slices[0]!.summary, slices: 1, keys: [slices[0]!.key], written };
     // A series is stored as an index of its slices (ordered by position), itself content-addressed.
     slices.sort((a, b) => (b.summary.sliceLocation ?? 0) - (a.summary.sliceLocation ?? 0));
     const index = new TextEncoder().encode(JSON.stringify({ series: slices.map((x) => x.key) }));
-    return { key: await staging.put(index), summary: slices[0]!.summary, slices: slices.length };
+    const key = sha256Hex(index);
+    if (!(await store.has(key))) {
+      await store.put(index);
+      written.push(key);
+    }
+    return { key, summary: slices[0]!.summary, slices: slices.length, keys: [...slices.map((x) => x.key), key], written };
   })();
 }
 
@@ -132,120 +162,287 @@ const pct = (v: unknown) => (typeof v === "number" ? v / 100 : null);
 const num = (v: unknown) => (typeof v === "number" ? v : null);
 const flag = (v: unknown) => (typeof v === "boolean" ? v : null);
 
+/** Rows or seconds between checkpoints: what a worker that dies can lose. */
+const CHECKPOINT_ROWS = Number(process.env.FRACVAL_INGEST_CHECKPOINT_ROWS ?? 100);
+const CHECKPOINT_MS = 2_000;
+
+/** A slice's checkpoint found the dataset moved on (another attempt checkpointed, or it is no longer VALIDATING). */
+class TakenOver extends AppError {
+  constructor(datasetId: string) {
+    super("CONFLICT", `Dataset ${datasetId} is being ingested by another process.`);
+  }
+}
+
+/** Thrown out of the manifest walk when a slice has used its time. */
+class SliceEnd extends Error {}
+
+export interface IngestSliceOptions extends IngestDatasetOptions {
+  /** Stop after this long (at a checkpoint) and say so; the caller continues in a new job. Default: no limit. */
+  sliceMs?: number;
+  /** Enqueues the continuation of a slice that ran out of time, in the transaction of its last checkpoint. */
+  continueWith?: (tx: Prisma.TransactionClient) => Promise<void>;
+}
+
+export type SliceOutcome = { state: "finished"; dataset: ValidationDataset } | { state: "continued"; cursor: number };
+
+/**
+ * Ingests a dataset to the end (READY or REJECTED), in as many checkpointed steps as it takes. For the
+ * job, see ingestDatasetSlice; this is the same work without a time limit (tests, benchmarks, tools).
+ */
 export async function ingestDatasetFolder(db: Db, store: ContentStore, options: IngestDatasetOptions): Promise<ValidationDataset> {
+  const outcome = await ingestDatasetSlice(db, store, options);
+  if (outcome.state !== "finished") throw new Error("an ingestion without a time limit cannot stop early");
+  return outcome.dataset;
+}
+
+/**
+ * One slice of an ingestion: resumes after the dataset's checkpoint, stages rows with a checkpoint every
+ * CHECKPOINT_ROWS rows or CHECKPOINT_MS, and either finishes the dataset (READY or REJECTED) or, after
+ * `sliceMs`, stops at a checkpoint and enqueues its continuation in the same transaction.
+ */
+export async function ingestDatasetSlice(db: Db, store: ContentStore, options: IngestSliceOptions): Promise<SliceOutcome> {
   const dataset = await db.validationDataset.findUnique({ where: { id: options.datasetId }, include: { study: true } });
   if (!dataset) throw notFound("Dataset", options.datasetId);
-  const expected = options.claimed ? "VALIDATING" : "UPLOADING";
-  if (dataset.status !== expected) throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; only ${options.claimed ? "a VALIDATING dataset claimed for ingestion" : "an UPLOADING dataset"} can be ingested.`);
+  if (!options.claimed) {
+    const { count } = await db.validationDataset.updateMany({ where: { id: dataset.id, status: "UPLOADING" }, data: { status: "VALIDATING", progressDone: 0, progressTotal: 0, ingestCursor: 0 } });
+    if (!count) throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; only an UPLOADING dataset can be ingested.`);
+  } else if (dataset.status !== "VALIDATING") {
+    throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; only a VALIDATING dataset claimed for ingestion can be ingested.`);
+  }
+  try {
+    return await walkManifest(db, store, dataset, options);
+  } catch (error) {
+    if (!options.claimed && !(error instanceof TakenOver)) {
+      // Nobody retries a direct call: what it staged goes, and the upload can be ingested again.
+      await discardStaged(db, store, dataset.id);
+      await db.validationDataset.updateMany({ where: { id: dataset.id, status: "VALIDATING" }, data: { status: "UPLOADING", ingestCursor: 0, progressDone: 0 } });
+    }
+    throw error;
+  }
+}
+
+type DatasetWithStudy = ValidationDataset & { study: { modality: Modality } };
+
+async function walkManifest(db: Db, store: ContentStore, dataset: DatasetWithStudy, options: IngestSliceOptions): Promise<SliceOutcome> {
   const manifestPath = join(options.folder, "manifest.csv");
   if (!existsSync(manifestPath)) {
     const report = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason: "the upload has no manifest.csv" }] };
-    return db.validationDataset.update({ where: { id: dataset.id }, data: { status: "REJECTED", validationReport: report } });
+    return { state: "finished", dataset: await reject(db, store, dataset.id, report) };
   }
-  const total = await countManifestRows(manifestPath);
-  await db.validationDataset.update({ where: { id: dataset.id }, data: { status: "VALIDATING", progressDone: 0, progressTotal: total } });
-
+  if (dataset.progressTotal === 0) {
+    const total = await countManifestRows(manifestPath);
+    await db.validationDataset.update({ where: { id: dataset.id }, data: { progressTotal: total } });
+  }
   const modality = dataset.study.modality;
-  const stagingDir = mkdtempSync(join(tmpdir(), `fracval-staging-${dataset.id}-`));
-  const staging = new FileContentStore(stagingDir);
-  const digest = createHash("sha256").update(readFileSync(manifestPath));
-  let events = 0;
-  let images = 0;
-  let outcome: { rows: number; problems: ManifestProblem[]; problemCount: number } = { rows: 0, problems: [], problemCount: 0 };
-  const pending: PendingPatient[] = [];
+  const started = Date.now();
+  // What earlier slices concluded about the rows up to the checkpoint.
+  let cursor = dataset.ingestCursor;
+  const startCursor = cursor;
+  const earlierProblems = new Map((await db.stagedProblem.findMany({ where: { datasetId: dataset.id } })).map((p) => [p.manifestRow, p]));
+  const staged: StagedRow[] = [];
+  const problems: ManifestProblem[] = [];
+  let lastCheckpoint = Date.now();
+  let reachedRow = cursor;
+
+  /** Stages what this slice did since the last checkpoint and moves the checkpoint, in one transaction. */
+  const checkpoint = async (continueAfter = false) => {
+    if (reachedRow === cursor && !continueAfter) return;
+    const rows = staged.splice(0);
+    const found = problems.splice(0);
+    await db.$transaction(async (tx) => {
+      await claimCheckpoint(tx, dataset.id, cursor);
+      if (rows.length) await tx.stagedPatient.createMany({ data: rows.map((r) => ({ datasetId: dataset.id, ...r })) });
+      if (found.length) await tx.stagedProblem.createMany({ data: found.map((p) => ({ datasetId: dataset.id, manifestRow: p.row, column: p.column, value: p.value, reason: p.reason })) });
+      await tx.validationDataset.update({ where: { id: dataset.id }, data: { ingestCursor: reachedRow, progressDone: reachedRow } });
+      if (continueAfter) await options.continueWith?.(tx);
+    });
+    cursor = reachedRow;
+    lastCheckpoint = Date.now();
+    options.onProgress?.({ rows: cursor });
+  };
+
+  let outcome: { rows: number; problems: ManifestProblem[]; problemCount: number };
   try {
-    return await db.$transaction(
-      async (tx) => {
-        // Two attempts at one dataset (a job that outlived its expiry and was handed out again) must not
-        // both insert its patients: the second finds the lock taken and fails, to be retried later.
-        const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext(${dataset.id})) AS locked`;
-        if (!lock?.locked) throw new AppError("CONFLICT", `Dataset ${dataset.id} is being ingested by another process.`);
-        const current = await tx.validationDataset.findUniqueOrThrow({ where: { id: dataset.id } });
-        if (current.status !== "VALIDATING") throw new AppError("CONFLICT", `Dataset ${dataset.id} is already ${current.status}.`);
-        outcome = await validateManifest(createReadStream(manifestPath), {
-          requireImages: modality !== "CLINICAL_ONLY",
-          providedScoreNames: dataset.providedScoreNames,
-          onRow: async (r: ManifestRecord, row: number) => {
-            if (options.signal?.aborted) throw new Error(`ingestion of dataset ${dataset.id} was interrupted at row ${row} (${String(options.signal.reason ?? "aborted")}); nothing was stored`);
-            const pseudonym = pseudonymise(options.secrets.pseudonym, dataset.siteId, String(r.patient_id));
-            let series: StagedSeries | null = null;
-            let landmarks: Landmarks | ManifestProblem = {};
-            if (modality !== "CLINICAL_ONLY" && typeof r.image_path === "string") {
-              const path = insideFolder(options.folder, r.image_path);
-              if (!path) return [{ row, column: "image_path", value: r.image_path, reason: "must stay inside the dataset folder" }];
-              const staged = await stageImages(modality, path, staging, { pseudonym, dateShiftDays: dateShiftFor(options.secrets.deidentification, pseudonym), uidKey: options.secrets.deidentification }, row, num(r.pixel_spacing_mm));
-              if ("reason" in staged) return [staged];
-              series = staged;
-              landmarks = landmarksOf(r, modality, staged, row);
-              if ("reason" in landmarks) return [landmarks as ManifestProblem];
-            }
-            pending.push({
-              pseudonym,
-              manifestRow: row,
-              baseline: {
-                ageYears: Number(r.age), sex: r.sex === "F" ? "FEMALE" : "MALE", heightCm: num(r.height_cm), weightKg: num(r.weight_kg), bmi: num(r.bmi),
-                glucocorticoids: flag(r.glucocorticoids), secondaryOsteoporosis: flag(r.secondary_osteoporosis), rheumatoidArthritis: flag(r.rheumatoid_arthritis),
-                currentSmoking: flag(r.current_smoking), alcohol3PlusUnitsPerDay: flag(r.alcohol_3plus), priorFragilityFracture: flag(r.prior_fragility_fracture),
-                parentalHipFracture: flag(r.parental_hip_fracture), type2Diabetes: flag(r.type2_diabetes), femoralNeckBmd: num(r.fn_bmd), femoralNeckTScore: num(r.fn_tscore),
-                fraxMof10y: pct(r.frax_mof_pct), fraxHip10y: pct(r.frax_hip_pct), prevalentVertebralFracture: flag(r.prevalent_vertebral_fracture),
-              },
-              outcome: { followUpDays: Number(r.followup_days), incidentVertebralFracture: r.incident_vertebral_fracture === true, eventDays: num(r.event_days), deathDays: num(r.death_days) },
-              scores: dataset.providedScoreNames.map((name) => ({ name, value: Number(r[name]) })),
-              image: series
-                ? {
-                    modality: modality === "CT_ABDOMEN" ? "CT" : "XRAY",
-                    manufacturer: series.summary.manufacturer,
-                    bodyPart: series.summary.bodyPart,
-                    storageKey: series.key,
-                    sha256: series.key,
-                    rows: series.summary.rows,
-                    columns: series.summary.columns,
-                    slices: series.slices,
-                    pixelSpacingRowMm: series.summary.pixelSpacing?.[0] ?? null,
-                    pixelSpacingColMm: series.summary.pixelSpacing?.[1] ?? null,
-                    sliceThicknessMm: series.summary.sliceThickness,
-                    ...(Object.keys(landmarks).length ? { landmarks: landmarks as Prisma.InputJsonObject } : {}),
-                  }
-                : null,
-            });
-            if (pending.length >= (options.insertBatchSize ?? INSERT_BATCH)) await insertPatients(tx, dataset.siteId, dataset.id, pending.splice(0));
-            if (series) {
-              digest.update(series.key);
-              images += series.slices;
-            }
-            if (r.incident_vertebral_fracture === true) events++;
-            if (row % 50 === 0) {
-              // outside the transaction, so that whoever polls the dataset sees it move
-              await db.validationDataset.update({ where: { id: dataset.id }, data: { progressDone: row } });
-              options.onProgress?.({ rows: row, images });
-            }
-            return [];
-          },
-        });
-        if (outcome.problemCount > 0) throw new Rejected();
-        await insertPatients(tx, dataset.siteId, dataset.id, pending.splice(0));
-        // Everything passed: copy the staged (de-identified) blobs into the store, then commit the
-        // patients and READY together, so that no attempt can see the one without the other.
-        for (const key of staging.keys()) {
-          await yieldToEventLoop();
-          await store.put(await staging.get(key));
+    outcome = await validateManifest(createReadStream(manifestPath), {
+      requireImages: modality !== "CLINICAL_ONLY",
+      providedScoreNames: dataset.providedScoreNames,
+      onRow: async (r: ManifestRecord, row: number) => {
+        if (row <= cursor) {
+          // Done by an earlier slice: its image problem (if any) is reported again, nothing else is redone.
+          const earlier = earlierProblems.get(row);
+          return earlier ? [{ row, column: earlier.column, value: earlier.value, reason: earlier.reason }] : [];
         }
-        return tx.validationDataset.update({
-          where: { id: dataset.id },
-          data: { status: "READY", validationReport: reportOf(outcome), progressDone: outcome.rows, patientCount: outcome.rows, eventCount: events, imageCount: images, sha256: digest.digest("hex"), readyAt: new Date() },
-        });
+        if (options.signal?.aborted) {
+          await checkpoint();
+          throw new Error(`ingestion of dataset ${dataset.id} was interrupted at row ${row} (${String(options.signal.reason ?? "aborted")}); rows 1–${row - 1} are checkpointed for the next attempt`);
+        }
+        // Out of time, with at least one row done (every slice makes progress): checkpoint and hand over.
+        if (options.sliceMs !== undefined && options.continueWith && Date.now() - started >= options.sliceMs && reachedRow > startCursor) {
+          await checkpoint(true);
+          throw new SliceEnd();
+        }
+        let result: StagedRow | ManifestProblem;
+        try {
+          result = await stageRow(store, dataset, modality, r, row, options);
+        } catch (error) {
+          // Storage or decoding failed on the platform's side: keep what is done (and the record of the
+          // images it stored) for the retry, which resumes here.
+          await checkpoint().catch(() => {});
+          throw error;
+        }
+        if ("reason" in result) problems.push(result);
+        else staged.push(result);
+        reachedRow = row;
+        if (reachedRow - cursor >= CHECKPOINT_ROWS || Date.now() - lastCheckpoint > CHECKPOINT_MS) await checkpoint();
+        return "reason" in result ? [result] : [];
       },
-      { timeout: 60 * 60_000, maxWait: 60_000 },
-    );
+    });
   } catch (error) {
-    if (!(error instanceof Rejected)) {
-      if (!options.claimed) await db.validationDataset.update({ where: { id: dataset.id }, data: { status: "UPLOADING" } });
-      throw error;
-    }
-  } finally {
-    rmSync(stagingDir, { recursive: true, force: true });
+    if (error instanceof SliceEnd) return { state: "continued", cursor };
+    throw error;
   }
-  return db.validationDataset.update({ where: { id: dataset.id }, data: { status: "REJECTED", validationReport: reportOf(outcome), progressDone: outcome.rows, patientCount: 0, eventCount: 0, imageCount: 0 } });
+  await checkpoint();
+  if (outcome.problemCount > 0) return { state: "finished", dataset: await reject(db, store, dataset.id, reportOf(outcome)) };
+  return { state: "finished", dataset: await commit(db, dataset, manifestPath, cursor, options.insertBatchSize ?? INSERT_BATCH) };
+}
+
+/** Locks the dataset row and checks that nobody moved the checkpoint since `cursor`: else TakenOver. */
+async function claimCheckpoint(tx: Prisma.TransactionClient, datasetId: string, cursor: number): Promise<void> {
+  const [current] = await tx.$queryRaw<{ status: string; ingestCursor: number }[]>`SELECT status::text, "ingestCursor" FROM "ValidationDataset" WHERE id = ${datasetId} FOR UPDATE`;
+  if (!current || current.status !== "VALIDATING" || current.ingestCursor !== cursor) throw new TakenOver(datasetId);
+}
+
+/** A row as staged: its patient-to-be and the blobs its images put in the store. */
+interface StagedRow {
+  manifestRow: number;
+  pseudonym: string;
+  record: Prisma.InputJsonObject;
+  storageKeys: string[];
+}
+
+/** One manifest row that passed validation: its images de-identified into the store, its patient staged. */
+async function stageRow(store: ContentStore, dataset: DatasetWithStudy, modality: Modality, r: ManifestRecord, row: number, options: IngestDatasetOptions): Promise<StagedRow | ManifestProblem> {
+  const pseudonym = pseudonymise(options.secrets.pseudonym, dataset.siteId, String(r.patient_id));
+  let series: StagedSeries | null = null;
+  let landmarks: Landmarks = {};
+  if (modality !== "CLINICAL_ONLY" && typeof r.image_path === "string") {
+    const path = insideFolder(options.folder, r.image_path);
+    if (!path) return { row, column: "image_path", value: r.image_path, reason: "must stay inside the dataset folder" };
+    const deid = { pseudonym, dateShiftDays: dateShiftFor(options.secrets.deidentification, pseudonym), uidKey: options.secrets.deidentification };
+    const staged = await stageImages(modality, path, store, deid, row, num(r.pixel_spacing_mm));
+    if ("reason" in staged) return staged;
+    const found = landmarksOf(r, modality, staged, row);
+    if ("reason" in found) {
+      for (const key of staged.written) await store.delete(key); // refused after all: its images go
+      return found as ManifestProblem;
+    }
+    series = staged;
+    landmarks = found;
+  }
+  const patient: PendingPatient = {
+    pseudonym,
+    manifestRow: row,
+    baseline: {
+      ageYears: Number(r.age), sex: r.sex === "F" ? "FEMALE" : "MALE", heightCm: num(r.height_cm), weightKg: num(r.weight_kg), bmi: num(r.bmi),
+      glucocorticoids: flag(r.glucocorticoids), secondaryOsteoporosis: flag(r.secondary_osteoporosis), rheumatoidArthritis: flag(r.rheumatoid_arthritis),
+      currentSmoking: flag(r.current_smoking), alcohol3PlusUnitsPerDay: flag(r.alcohol_3plus), priorFragilityFracture: flag(r.prior_fragility_fracture),
+      parentalHipFracture: flag(r.parental_hip_fracture), type2Diabetes: flag(r.type2_diabetes), femoralNeckBmd: num(r.fn_bmd), femoralNeckTScore: num(r.fn_tscore),
+      fraxMof10y: pct(r.frax_mof_pct), fraxHip10y: pct(r.frax_hip_pct), prevalentVertebralFracture: flag(r.prevalent_vertebral_fracture),
+    },
+    outcome: { followUpDays: Number(r.followup_days), incidentVertebralFracture: r.incident_vertebral_fracture === true, eventDays: num(r.event_days), deathDays: num(r.death_days) },
+    scores: dataset.providedScoreNames.map((name) => ({ name, value: Number(r[name]) })),
+    image: series
+      ? {
+          modality: modality === "CT_ABDOMEN" ? "CT" : "XRAY",
+          manufacturer: series.summary.manufacturer,
+          bodyPart: series.summary.bodyPart,
+          storageKey: series.key,
+          sha256: series.key,
+          rows: series.summary.rows,
+          columns: series.summary.columns,
+          slices: series.slices,
+          pixelSpacingRowMm: series.summary.pixelSpacing?.[0] ?? null,
+          pixelSpacingColMm: series.summary.pixelSpacing?.[1] ?? null,
+          sliceThicknessMm: series.summary.sliceThickness,
+          ...(Object.keys(landmarks).length ? { landmarks: landmarks as Prisma.InputJsonObject } : {}),
+        }
+      : null,
+  };
+  return { manifestRow: row, pseudonym, record: patient as unknown as Prisma.InputJsonObject, storageKeys: series?.keys ?? [] };
+}
+
+/**
+ * Every row passed: the staged patients become Patient rows (with baseline, outcome, image, scores) and the
+ * dataset READY, in one short transaction that also drops the staging.
+ */
+async function commit(db: Db, dataset: ValidationDataset, manifestPath: string, cursor: number, insertBatchSize: number): Promise<ValidationDataset> {
+  return db.$transaction(
+    async (tx) => {
+      await claimCheckpoint(tx, dataset.id, cursor);
+      const digest = createHash("sha256").update(readFileSync(manifestPath));
+      let events = 0;
+      let images = 0;
+      let patients = 0;
+      for (let after = 0; ; ) {
+        const batch = await tx.stagedPatient.findMany({ where: { datasetId: dataset.id, manifestRow: { gt: after } }, orderBy: { manifestRow: "asc" }, take: insertBatchSize });
+        if (!batch.length) break;
+        const pending = batch.map((b) => b.record as unknown as PendingPatient);
+        await insertPatients(tx, dataset.siteId, dataset.id, pending);
+        for (const p of pending) {
+          if (p.image) {
+            digest.update(p.image.storageKey);
+            images += p.image.slices ?? 1;
+          }
+          if (p.outcome.incidentVertebralFracture) events++;
+        }
+        patients += batch.length;
+        after = batch.at(-1)!.manifestRow;
+      }
+      await tx.stagedPatient.deleteMany({ where: { datasetId: dataset.id } });
+      await tx.stagedProblem.deleteMany({ where: { datasetId: dataset.id } });
+      return tx.validationDataset.update({
+        where: { id: dataset.id },
+        data: { status: "READY", validationReport: { rows: patients, problemCount: 0, problems: [] }, progressDone: patients, patientCount: patients, eventCount: events, imageCount: images, sha256: digest.digest("hex"), readyAt: new Date() },
+      });
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+/** REJECTED with its report; its images leave the store first, then its staging goes with the status change. */
+async function reject(db: Db, store: ContentStore, datasetId: string, report: Prisma.InputJsonObject): Promise<ValidationDataset> {
+  await removeStagedImages(db, store, datasetId);
+  return db.$transaction(async (tx) => {
+    const [current] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "ValidationDataset" WHERE id = ${datasetId} FOR UPDATE`;
+    if (current?.status !== "VALIDATING") throw new TakenOver(datasetId);
+    await tx.stagedPatient.deleteMany({ where: { datasetId } });
+    await tx.stagedProblem.deleteMany({ where: { datasetId } });
+    return tx.validationDataset.update({ where: { id: datasetId }, data: { status: "REJECTED", validationReport: report, progressDone: Number(report.rows ?? 0), patientCount: 0, eventCount: 0, imageCount: 0 } });
+  });
+}
+
+/**
+ * Removes what an ingestion staged (rows and their images), e.g. before the dataset is rejected. An image
+ * that a committed series also uses (the same image in another dataset of the site) stays.
+ */
+export async function discardStaged(db: Db, store: ContentStore, datasetId: string): Promise<void> {
+  await removeStagedImages(db, store, datasetId);
+  await db.stagedPatient.deleteMany({ where: { datasetId } });
+  await db.stagedProblem.deleteMany({ where: { datasetId } });
+}
+
+async function removeStagedImages(db: Db, store: ContentStore, datasetId: string): Promise<void> {
+  for (let after = 0; ; ) {
+    const batch = await db.stagedPatient.findMany({ where: { datasetId, manifestRow: { gt: after } }, orderBy: { manifestRow: "asc" }, take: 500, select: { manifestRow: true, storageKeys: true } });
+    if (!batch.length) return;
+    after = batch.at(-1)!.manifestRow;
+    const mainKeys = batch.flatMap((b) => (b.storageKeys.length ? [b.storageKeys.at(-1)!] : []));
+    const shared = new Set((await db.imageSeries.findMany({ where: { storageKey: { in: mainKeys } }, select: { storageKey: true } })).map((s) => s.storageKey));
+    for (const row of batch) {
+      if (!row.storageKeys.length || shared.has(row.storageKeys.at(-1)!)) continue;
+      for (const key of row.storageKeys) await store.delete(key);
+    }
+  }
 }
 
 /** Patients are inserted a few hundred at a time: a handful of multi-row INSERTs instead of five per row. */
