@@ -183,7 +183,10 @@ export function UploadForm({ sites, studies }: { sites: { id: string; code: stri
       {status && (
         <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="validation">
           {status.status === "VALIDATING" || status.status === "UPLOADING" ? (
-            <p>Validating… {status.progressDone} / {status.progressTotal || "?"} rows</p>
+            <p>
+              Validating… {status.progressDone} / {status.progressTotal || "?"} rows
+              {status.progressState === "WAITING_FOR_RETRY" ? ` — waiting for a retry (no progress for ${status.secondsSinceProgress} s; it resumes where it stopped)` : ""}
+            </p>
           ) : status.status === "READY" ? (
             <p className="text-green-800" data-testid="ready">READY: {status.patientCount} patients, {status.eventCount} incident fractures, {status.imageCount} images.</p>
           ) : (

@@ -30,3 +30,4 @@ export * from "./sign-in.js";
 export * from "./quotas.js";
 export * from "./pagination.js";
 export * from "./upload-folders.js";
+export * from "./progress.js";

@@ -3,6 +3,7 @@ import type { Db, Prediction, ValidationRun } from "@fracval/db";
 import { aggregateSiteIds, assertPatientDataAccess, canReadPatientData, canSeeSiteAggregates } from "./access.js";
 import { ParticipantFlow, protectParticipantFlow, type ShownParticipantFlow } from "./participant-flow.js";
 import { recordAudit } from "./audit.js";
+import { runProgress } from "./progress.js";
 import { PAGE_LIMITS, pageSize, type PageArgs } from "./pagination.js";
 import { notFound } from "./errors.js";
 import type { Viewer } from "./viewer.js";
@@ -48,7 +49,10 @@ export async function listPredictions(db: Db, viewer: Viewer, runId: string, opt
 export interface RunThroughput {
   /** Images per second since the run started; null before the first batch. */
   imagesPerSecond: number | null;
-  /** Seconds until every patient is scored at the pace so far; 0 when none is left, null before the first batch. */
+  /**
+   * Seconds until every patient is scored at the pace so far; 0 when none is left; null before the first
+   * batch and while the run waits for a retry (a lost batch: its ETA is not a matter of pace).
+   */
   etaSeconds: number | null;
 }
 
@@ -56,9 +60,10 @@ export interface RunThroughput {
  * Throughput and ETA of a run from what the workers record (done, total, images, first start, last progress):
  * images/s = imagesDone / (progressAt − startedAt); ETA = (total − done) · (progressAt − startedAt) / done.
  */
-export function runThroughput(run: Pick<ValidationRun, "progressDone" | "progressTotal" | "imagesDone" | "startedAt" | "progressAt">): RunThroughput {
+export function runThroughput(run: Pick<ValidationRun, "status" | "createdAt" | "progressDone" | "progressTotal" | "imagesDone" | "startedAt" | "progressAt">, now = new Date()): RunThroughput {
   if (run.progressDone >= run.progressTotal) return { imagesPerSecond: rate(run), etaSeconds: 0 };
   if (!run.startedAt || !run.progressAt || run.progressDone === 0) return { imagesPerSecond: null, etaSeconds: null };
+  if (runProgress(run, now).state === "WAITING_FOR_RETRY") return { imagesPerSecond: rate(run), etaSeconds: null };
   const seconds = Math.max(0.001, (run.progressAt.getTime() - run.startedAt.getTime()) / 1000);
   return { imagesPerSecond: rate(run), etaSeconds: Math.ceil(((run.progressTotal - run.progressDone) * seconds) / run.progressDone) };
 }

@@ -102,11 +102,11 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
   await gql("mutation($id: ID!) { finishValidationDatasetUpload(id: $id) { id } }", { id: dataset.id });
   const deadline = Date.now() + Number(flags.timeout ?? 1800) * 1000;
   for (;;) {
-    const { dataset: d } = await gql<{ dataset: { status: string; progressDone: number; progressTotal: number; patientCount: number; eventCount: number; imageCount: number; sha256: string | null; validationReport: { problems?: Problem[]; problemCount?: number } | null } }>(
-      "query($id: ID!) { dataset(id: $id) { status progressDone progressTotal patientCount eventCount imageCount sha256 validationReport } }",
+    const { dataset: d } = await gql<{ dataset: { status: string; progressDone: number; progressTotal: number; progressState: string; secondsSinceProgress: number | null; patientCount: number; eventCount: number; imageCount: number; sha256: string | null; validationReport: { problems?: Problem[]; problemCount?: number } | null } }>(
+      "query($id: ID!) { dataset(id: $id) { status progressDone progressTotal progressState secondsSinceProgress patientCount eventCount imageCount sha256 validationReport } }",
       { id: dataset.id },
     );
-    if (d.status === "VALIDATING" && d.progressTotal) log(`\r  validated ${d.progressDone} / ${d.progressTotal} rows`);
+    if (d.status === "VALIDATING" && d.progressTotal) log(`\r  validated ${d.progressDone} / ${d.progressTotal} rows${waiting(d)}`);
     if (d.status === "READY") {
       log(`\nREADY: ${d.patientCount} patients, ${d.eventCount} incident fractures, ${d.imageCount} images; sha256 ${d.sha256}\n`);
       process.stdout.write(`${JSON.stringify({ datasetId: dataset.id, status: d.status, patients: d.patientCount, events: d.eventCount, images: d.imageCount, sha256: d.sha256 })}\n`);
@@ -125,6 +125,11 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
 }
 
 type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+/** What the progress line says when nothing has moved for a while: the truth, not a frozen ETA. */
+function waiting(p: { progressState: string; secondsSinceProgress: number | null }): string {
+  return p.progressState === "WAITING_FOR_RETRY" ? `, waiting for a retry (no progress for ${p.secondsSinceProgress} s; a worker may have stopped)   ` : "";
+}
 
 interface RunMetric {
   metric: string;
@@ -146,13 +151,13 @@ async function runModel(gql: Gql, datasetId: string, flags: UploadFlags, log: (l
   log(`Run ${created.id} of ${model.family}@${model.version} queued…\n`);
   const deadline = Date.now() + Number(flags.timeout ?? 1800) * 1000;
   for (;;) {
-    const { run } = await gql<{ run: { status: string; progressDone: number; progressTotal: number; progressFailed: number; imagesPerSecond: number | null; etaSeconds: number | null; executionProvider: string | null; error: string | null } }>(
-      "query($id: ID!) { run(id: $id) { status progressDone progressTotal progressFailed imagesPerSecond etaSeconds executionProvider error } }",
+    const { run } = await gql<{ run: { status: string; progressDone: number; progressTotal: number; progressFailed: number; imagesPerSecond: number | null; etaSeconds: number | null; progressState: string; secondsSinceProgress: number | null; executionProvider: string | null; error: string | null } }>(
+      "query($id: ID!) { run(id: $id) { status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress executionProvider error } }",
       { id: created.id },
     );
     if (run.status === "RUNNING" || run.status === "COMPUTING_METRICS") {
       const rate = run.imagesPerSecond !== null ? `, ${run.imagesPerSecond.toFixed(1)} images/s` : "";
-      const eta = run.status === "COMPUTING_METRICS" ? ", computing metrics" : run.etaSeconds !== null ? `, ETA ${run.etaSeconds} s` : "";
+      const eta = run.progressState === "WAITING_FOR_RETRY" ? waiting(run) : run.status === "COMPUTING_METRICS" ? ", computing metrics" : run.etaSeconds !== null ? `, ETA ${run.etaSeconds} s` : "";
       log(`\r  scored ${run.progressDone} / ${run.progressTotal}${run.progressFailed ? ` (${run.progressFailed} failed)` : ""}${rate}${eta}${run.executionProvider ? ` on ${run.executionProvider.toUpperCase()}` : ""}   `);
     }
     if (run.status === "SUCCEEDED") {

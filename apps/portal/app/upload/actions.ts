@@ -7,6 +7,8 @@ export interface DatasetStatus {
   id: string;
   status: string;
   progressDone: number;
+  progressState: "QUEUED" | "WORKING" | "WAITING_FOR_RETRY" | "FINISHED";
+  secondsSinceProgress: number | null;
   progressTotal: number;
   /** Null only for a viewer without patient-level access (not the uploader). */
   patientCount: number | null;
@@ -34,5 +36,5 @@ export async function finishUpload(id: string): Promise<Result<string>> {
 }
 
 export async function datasetStatus(id: string): Promise<Result<DatasetStatus>> {
-  return attempt(async () => (await apiQuery<{ dataset: DatasetStatus }>("query($id: ID!) { dataset(id: $id) { id status progressDone progressTotal patientCount eventCount imageCount validationReport } }", { id })).dataset);
+  return attempt(async () => (await apiQuery<{ dataset: DatasetStatus }>("query($id: ID!) { dataset(id: $id) { id status progressDone progressTotal progressState secondsSinceProgress patientCount eventCount imageCount validationReport } }", { id })).dataset);
 }

@@ -1,4 +1,4 @@
-import { createValidationDataset, seesSiteCounts, shownDatasetCounts, getDataset, getStudy, listDatasets, listRuns, PAGE_LIMITS, paginate, requireViewer, startIngestion, type CreateValidationDatasetOptions, type PageArgs } from "@fracval/core";
+import { createValidationDataset, datasetProgress, seesSiteCounts, shownDatasetCounts, getDataset, getStudy, listDatasets, listRuns, PAGE_LIMITS, paginate, requireViewer, startIngestion, type CreateValidationDatasetOptions, type PageArgs } from "@fracval/core";
 import type { ValidationDataset } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
@@ -16,6 +16,8 @@ export const resolvers: Resolvers = {
     patientCount: (d: ValidationDataset, _, { viewer }) => shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).patientCount,
     eventCount: (d: ValidationDataset, _, { viewer }) => shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).eventCount,
     imageCount: (d: ValidationDataset, _, { viewer }) => shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).imageCount,
+    progressState: (d: ValidationDataset) => datasetProgress(d).state,
+    secondsSinceProgress: (d: ValidationDataset) => datasetProgress(d).secondsSinceProgress,
     site: (d: ValidationDataset, _, { db }) => db.site.findUniqueOrThrow({ where: { id: d.siteId } }),
     study: (d: ValidationDataset, _, { db }) => getStudy(db, d.studyId),
     runs: async (d: ValidationDataset, page: PageArgs, { db, viewer }) => paginate(await listRuns(db, requireViewer(viewer), { datasetId: d.id }), page, PAGE_LIMITS.runs),

@@ -1,4 +1,4 @@
-import { cancelValidationRun, seesSiteCounts, shownRunCounts, createValidationRun, getDataset, getModelVersion, getRun, listPredictions, listRuns, PAGE_LIMITS, paginate, requireViewer, runParticipantFlow, runThroughput, type PageArgs } from "@fracval/core";
+import { cancelValidationRun, seesSiteCounts, shownRunCounts, createValidationRun, getDataset, getModelVersion, getRun, listPredictions, listRuns, PAGE_LIMITS, paginate, requireViewer, runParticipantFlow, runProgress, runThroughput, type PageArgs } from "@fracval/core";
 import type { ValidationRun } from "@fracval/db";
 import type { Context } from "../../context.js";
 import type { Resolvers } from "../types.js";
@@ -40,6 +40,8 @@ export const resolvers: Resolvers = {
     dataset: (r: ValidationRun, _, { db, viewer }) => getDataset(db, requireViewer(viewer), r.datasetId),
     imagesPerSecond: (r: ValidationRun) => runThroughput(r).imagesPerSecond,
     etaSeconds: (r: ValidationRun) => runThroughput(r).etaSeconds,
+    progressState: (r: ValidationRun) => runProgress(r).state,
+    secondsSinceProgress: (r: ValidationRun) => runProgress(r).secondsSinceProgress,
     participantFlow: (r: ValidationRun, _, { db, viewer }) => runParticipantFlow(db, requireViewer(viewer), r),
   },
 };

@@ -37,6 +37,8 @@ interface RunProgress {
   progressFailed: number | null;
   imagesPerSecond: number | null;
   etaSeconds: number | null;
+  progressState: "QUEUED" | "WORKING" | "WAITING_FOR_RETRY" | "FINISHED";
+  secondsSinceProgress: number | null;
   executionProvider: string | null;
   modelVersion: { family: string; version: string };
   dataset: { id: string; site: { code: string } };
@@ -55,7 +57,7 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
       study(id: $id) { title horizonDays datasets { id site { code } status } models { id family version } }
       studyComparison(studyId: $id) { site { code } modelVersion { family version } run { id status } smallCell hidden
         metrics { metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events details } }
-      runs { id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds executionProvider modelVersion { family version } dataset { id site { code } } }
+      runs { id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress executionProvider modelVersion { family version } dataset { id site { code } } }
     }`,
     { id },
   );
@@ -78,7 +80,7 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
                 <span className="text-slate-600">
                   {r.progressTotal === null ? "fewer than 10 patients" : `${r.progressDone} / ${r.progressTotal} patients`}
                   {r.progressFailed ? ` (${r.progressFailed} failed)` : ""}
-                  {r.imagesPerSecond !== null ? ` · ${r.imagesPerSecond.toFixed(1)} images/s` : ""} · ETA {r.status === "COMPUTING_METRICS" ? "computing metrics" : eta(r.etaSeconds)}
+                  {r.imagesPerSecond !== null ? ` · ${r.imagesPerSecond.toFixed(1)} images/s` : ""} · {r.progressState === "WAITING_FOR_RETRY" ? `waiting for a retry (no progress for ${r.secondsSinceProgress} s; a worker may have stopped)` : `ETA ${r.status === "COMPUTING_METRICS" ? "computing metrics" : eta(r.etaSeconds)}`}
                   {r.executionProvider ? ` · ${r.executionProvider.toUpperCase()}` : ""}
                 </span>
               </div>
