@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cancelValidationRun, createValidationRun, FileContentStore, loadUserViewer, registerModelDirectory } from "@fracval/core";
-import { calibrationAtHorizon, harrellC } from "@fracval/stats";
+import { calibrationAtHorizon, harrellC, mulberry32 } from "@fracval/stats";
 import { createTestDatabase, TEST_PSEUDONYM_SECRET, waitFor, type TestDatabase } from "@fracval/testing";
 import { analysisTimeDays } from "@fracval/upload-format";
 import { startJobQueue, type JobQueue } from "../src/queue.js";
@@ -118,29 +118,36 @@ describe("validation run through the queue and a worker", () => {
     expect(byKey("harrellC", "model")!.provenance).toMatchObject({ modelSha256: model.artifactSha256, codeVersion: expect.any(String), patients: dataset.patientCount });
   }, 90_000);
 
-  it("loses nothing and duplicates nothing when a worker is SIGKILLed mid-run; the same metrics result", async () => {
+  it("loses nothing and duplicates nothing when the worker is SIGKILLed five times at random moments; the same metrics result", async () => {
     const { run, dataset, model } = await queuedRun("clinical-coxph-m2", 2);
-    const first = startWorker({ FRACVAL_WORKER_BATCH_DELAY_MS: "400" });
-    const partial = await waitFor(async () => {
-      const r = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
-      return r.progressDone > 0 ? r : null;
-    }, 60_000);
-    first.kill("SIGKILL"); // mid-run: at most a few of the 10 batches are done
-    expect(partial.progressDone).toBeLessThan(dataset.patientCount);
+    const random = mulberry32(20261130);
+    const kills: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const victim = startWorker({ FRACVAL_WORKER_BATCH_DELAY_MS: "300" });
+      // A random moment: before the worker has taken a job, mid-batch, or between batches.
+      await new Promise((r) => setTimeout(r, 500 + random() * 2500));
+      victim.kill("SIGKILL");
+      await new Promise((r) => victim.once("exit", r));
+      kills.push((await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } })).progressDone);
+    }
+    expect(kills.at(-1)!).toBeLessThan(dataset.patientCount); // still mid-run after the fifth kill
     worker = startWorker();
     const done = await waitFor(async () => {
       const r = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
       return r.status === "SUCCEEDED" ? r : null;
-    }, 60_000);
+    }, 90_000);
     expect(done.progressDone).toBe(dataset.patientCount);
     const predictions = await t.db.prediction.findMany({ where: { runId: run.id } });
     expect(predictions).toHaveLength(dataset.patientCount);
     expect(new Set(predictions.map((p) => p.patientId)).size).toBe(dataset.patientCount);
-    // Re-running gives identical numbers.
+    // Every metric equals the undisturbed run's (the first test's run of the same model on the same patients).
     const earlier = await t.db.validationRun.findFirstOrThrow({ where: { modelVersionId: model.id, datasetId: dataset.id, id: { not: run.id } } });
-    const metricOf = async (runId: string) => (await t.db.metricResult.findFirstOrThrow({ where: { runId, metric: "harrellC", scoreSource: "model" } })).estimate;
-    expect(await metricOf(run.id)).toBe(await metricOf(earlier.id));
-  }, 120_000);
+    const metricsOf = async (runId: string) =>
+      (await t.db.metricResult.findMany({ where: { runId }, orderBy: [{ metric: "asc" }, { scoreSource: "asc" }, { subgroup: "asc" }, { horizonDays: "asc" }] })).map((m) => [m.metric, m.scoreSource, m.subgroup, m.horizonDays, m.n, m.estimate, m.se, m.ciLower, m.ciUpper]);
+    const undisturbed = await metricsOf(earlier.id);
+    expect(undisturbed.length).toBeGreaterThan(20);
+    expect(await metricsOf(run.id)).toEqual(undisturbed);
+  }, 180_000);
 
   it("a worker stopped with SIGTERM mid-batch finishes that batch, exits 0 and leaves no job half-done", async () => {
     // Model 1 (age, sex) scores every demo patient; model 3 needs features the demo cohort lacks, and a run

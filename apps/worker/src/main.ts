@@ -18,7 +18,8 @@ try {
 if (config.threadsClamped) console.log(`[worker] INTRA_OP_NUM_THREADS=${process.env.INTRA_OP_NUM_THREADS} × WORKERS=${config.workers} exceeds ${cpus().length} cores; using ${config.intraOpNumThreads}`);
 console.log(`[worker] execution providers ${config.providers.join(" → ")}, intraOpNumThreads ${config.intraOpNumThreads} (${config.workers} worker(s), ${cpus().length} cores)`);
 
-const db = createPrismaClient(config.databaseUrl);
+// Longer limits than a request's: a dataset's commit and a large run's metrics read many rows in one go.
+const db = createPrismaClient(config.databaseUrl, { queryMs: 120_000, statementMs: 120_000 });
 const store = contentStoreFromEnv({ ...process.env, FRACVAL_STORAGE_DIR: config.storageDir }, (dir) => new FileContentStore(dir));
 const models = new ModelCache(store, 4, (line) => console.log(line), { intraOpNumThreads: config.intraOpNumThreads, providers: config.providers });
 

@@ -2,7 +2,7 @@
 // on any number of hosts run side by side; pg-boss hands each job to one of them, and its maintenance
 // hands the job of a worker that died to another once the job expires.
 import PgBoss from "pg-boss";
-import { createQueues, errorClass, inTransaction, messageOf, transactionalEnqueue, type ContentStore, type EnqueueOptions } from "@fracval/core";
+import { createQueues, errorClass, inTransaction, messageOf, queueConnection, transactionalEnqueue, type ContentStore, type EnqueueOptions } from "@fracval/core";
 import type { Db } from "@fracval/db";
 import type { ModelCache } from "./scoring/model-cache.js";
 import { TASKS } from "./tasks/index.js";
@@ -40,7 +40,7 @@ class JobFailure extends Error {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const log = options.log ?? ((line) => console.log(`[worker] ${line}`));
   const logError = options.logError ?? ((line) => console.error(`[worker] ${line}`));
-  const boss = new PgBoss({ connectionString: options.databaseUrl, maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30, schedule: false });
+  const boss = new PgBoss({ ...queueConnection(options.databaseUrl), maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30, schedule: false });
   boss.on("error", (error: Error & { code?: string }) => {
     if (error.code !== "57P01") logError(`queue error: ${errorClass(error)} ${messageOf(error)}`); // 57P01: server shutting down
   });

@@ -2,7 +2,7 @@
 // and only if the transaction commits (a dataset's VALIDATING claim and its ingestion job; a run and its
 // batch jobs; a run's status flip and its metrics job).
 import type PgBoss from "pg-boss";
-import type { Prisma } from "@fracval/db";
+import { DEFAULT_TIMEOUTS, type Prisma } from "@fracval/db";
 
 /**
  * pg-boss queues, each consumed by the workers (apps/worker/src/tasks/<queue>.ts); the API only enqueues.
@@ -18,6 +18,14 @@ export const DEAD_LETTER_QUEUE = "dead_letter";
 /** pg-boss's `db` option bound to a Prisma transaction: its SQL runs inside that transaction. */
 export function inTransaction(tx: Prisma.TransactionClient): { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } {
   return { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
+}
+
+/**
+ * pg-boss's own connection pool, with the same time limits as the Prisma clients (DEFAULT_TIMEOUTS): a
+ * database that hangs makes the queue's calls fail and retry, instead of hanging the process.
+ */
+export function queueConnection(databaseUrl: string): { connectionString: string; connectionTimeoutMillis: number; query_timeout: number } {
+  return { connectionString: databaseUrl, connectionTimeoutMillis: DEFAULT_TIMEOUTS.connectMs, query_timeout: DEFAULT_TIMEOUTS.queryMs };
 }
 
 /** Enqueues a job inside the given transaction (pg-boss's `send` with `db` = the transaction). */

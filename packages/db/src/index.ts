@@ -1,4 +1,4 @@
-export { createPrismaClient, type Db } from "./client.js";
+export { createPrismaClient, DEFAULT_TIMEOUTS, type DatabaseTimeouts, type Db } from "./client.js";
 export * from "./generated/prisma/client.js";
 export { startEmbeddedPostgres, freePort, type RunningPostgres } from "./embedded-postgres.js";
 export { applyMigrations, createMigration } from "./migrate.js";

@@ -1,6 +1,6 @@
 // A job producer as the API has one (enqueue only), for tests that drive real worker processes.
 import PgBoss from "pg-boss";
-import { createQueues, transactionalEnqueue, type Enqueue, type EnqueueOptions } from "@fracval/core";
+import { createQueues, queueConnection, transactionalEnqueue, type Enqueue, type EnqueueOptions } from "@fracval/core";
 
 export interface Producer {
   enqueue: Enqueue;
@@ -9,7 +9,7 @@ export interface Producer {
 }
 
 export async function startProducer(databaseUrl: string, options: EnqueueOptions = {}): Promise<Producer> {
-  const boss = new PgBoss({ connectionString: databaseUrl, supervise: false, schedule: false });
+  const boss = new PgBoss({ ...queueConnection(databaseUrl), supervise: false, schedule: false });
   boss.on("error", () => {});
   await boss.start();
   await createQueues(boss);
