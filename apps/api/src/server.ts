@@ -1,6 +1,6 @@
 // API process entry point (started by `npm start`, or alone with the env of config.ts).
 import { createPrismaClient } from "@fracval/db";
-import { contentStoreFromEnv, errorClass, FileContentStore } from "@fracval/core";
+import { contentStoreFromEnv, errorClass, FileContentStore, isQueueBookkeepingFailure } from "@fracval/core";
 import type { Server } from "node:http";
 import { createApp, type App } from "./app.js";
 import { readConfig } from "./config.js";
@@ -21,6 +21,14 @@ async function shutdown(signal: string) {
   await db.$disconnect();
   process.exit(0);
 }
+process.on("unhandledRejection", (reason) => {
+  if (isQueueBookkeepingFailure(reason)) {
+    console.error(`[api] the job queue failed a call (${errorClass(reason)}; database unavailable?)`);
+    return;
+  }
+  console.error(`[api] unhandled rejection: ${errorClass(reason)}`);
+  process.exit(1);
+});
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 

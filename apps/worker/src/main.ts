@@ -1,6 +1,6 @@
 // Worker process: consumes every queue of tasks/ (ingestion, scoring, metrics) on the platform's
 // PostgreSQL, reports liveness for /readyz, and on SIGINT/SIGTERM finishes or hands back its job.
-import { contentStoreFromEnv, FileContentStore } from "@fracval/core";
+import { contentStoreFromEnv, errorClass, FileContentStore, isQueueBookkeepingFailure } from "@fracval/core";
 import { createPrismaClient } from "@fracval/db";
 import { cpus } from "node:os";
 import { workerConfig, type WorkerConfig } from "./config.js";
@@ -36,6 +36,14 @@ async function shutdown(signal: string) {
   await db.$disconnect();
   process.exit(0);
 }
+process.on("unhandledRejection", (reason) => {
+  if (isQueueBookkeepingFailure(reason)) {
+    console.error(`[worker] the queue could not record a job's outcome (${errorClass(reason)}; database unavailable?): the job is handed out again when it expires`);
+    return;
+  }
+  console.error(`[worker] unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`);
+  process.exit(1);
+});
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 

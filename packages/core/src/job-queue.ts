@@ -44,15 +44,26 @@ export interface EnqueueOptions {
    * worker's ingestion is taken over within about a minute and a half (expiry + maintenance interval).
    */
   ingestExpireInSeconds?: number;
+  /**
+   * Base of the exponential back-off between attempts: pg-boss waits about delay × 2^attempt (jittered)
+   * seconds. Default FRACVAL_JOB_RETRY_DELAY_SECONDS, else 4: the four retries then span one to two
+   * minutes, so that a database or storage outage of that length does not use them all up.
+   */
+  retryDelaySeconds?: number;
 }
 
-/** Failed jobs are retried 3 times with exponential backoff. */
+/** Attempts after the first. */
+export const JOB_RETRY_LIMIT = 4;
+
+/** Failed jobs are retried JOB_RETRY_LIMIT times with exponential back-off, then go to the dead-letter queue. */
 export function transactionalEnqueue(boss: PgBoss, options: EnqueueOptions = {}): Enqueue {
   const expireInSeconds = options.expireInSeconds ?? Number(process.env.FRACVAL_JOB_EXPIRE_SECONDS ?? 300);
   const ingestExpireInSeconds = options.ingestExpireInSeconds ?? Number(process.env.FRACVAL_INGEST_EXPIRE_SECONDS ?? 60);
+  const retryDelay = options.retryDelaySeconds ?? Number(process.env.FRACVAL_JOB_RETRY_DELAY_SECONDS ?? 4);
   return async (tx: Prisma.TransactionClient, queue: string, payload: object) => {
     const id = await boss.send(queue, payload, {
-      retryLimit: 3,
+      retryLimit: JOB_RETRY_LIMIT,
+      retryDelay,
       retryBackoff: true,
       expireInSeconds: queue === QUEUES.datasetIngest ? ingestExpireInSeconds : expireInSeconds,
       deadLetter: DEAD_LETTER_QUEUE,
@@ -92,4 +103,14 @@ export async function createQueues(boss: PgBoss): Promise<void> {
 /** Jobs waiting in the dead-letter queue (retries spent), for /readyz and the admins. */
 export function deadLetterCount(boss: PgBoss): Promise<number> {
   return boss.getQueueSize(DEAD_LETTER_QUEUE);
+}
+
+/**
+ * pg-boss completes and fails jobs without awaiting the call (its worker loop): with the database away,
+ * that call rejects with nobody to catch it. Such a rejection is not a crash: the job stays active and is
+ * handed out again when it expires. Anything else unhandled still ends the process.
+ */
+export function isQueueBookkeepingFailure(reason: unknown): boolean {
+  const stack = (reason as { stack?: string } | null)?.stack ?? "";
+  return /[\\/]pg-boss[\\/]src[\\/]/.test(stack);
 }
