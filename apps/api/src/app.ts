@@ -98,7 +98,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     rateLimit,
     cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }),
     jsonBody, // registerModelVersion carries an ONNX file (≤ 10 MB, base64): only with credentials
-    expressMiddleware(apollo, { context: ({ req }) => buildContext(options.db, options.store, options.enqueue, req.headers, options.authSecret, req.ip) }),
+    expressMiddleware(apollo, { context: ({ req }) => buildContext({ db: options.db, store: options.store, enqueue: options.enqueue, uploadsDir: options.uploadsDir }, req.headers, options.authSecret, req.ip) }),
   );
   app.use(notFoundHandler);
   app.use(httpErrorHandler);

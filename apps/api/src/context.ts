@@ -4,17 +4,17 @@ import { AppError, authenticateApiKey, loadUserViewer, unauthenticated, type Con
 import { decode } from "@auth/core/jwt";
 import type { IncomingHttpHeaders } from "node:http";
 
-/** Where uploads land and the secret ingestion pseudonymises with. */
-export interface IngestConfig {
-  uploadsDir: string;
-  pseudonymSecret: string;
-}
-
-export interface Context {
+/** What every request may use, whoever asks. */
+export interface Services {
   db: Db;
   store: ContentStore;
   /** Enqueues jobs inside a transaction (ingestion, validation runs). */
   enqueue: Enqueue;
+  /** Where tus uploads land (a cancelled upload's files are deleted from here). */
+  uploadsDir: string;
+}
+
+export interface Context extends Services {
   viewer: Viewer | null;
   /** Credentials were presented but rejected; protected fields throw this instead of a generic error. */
   authError: AppError | null;
@@ -60,11 +60,11 @@ export async function authenticate(db: Db, headers: IncomingHttpHeaders, authSec
   return sessionToken ? viewerFromSessionToken(db, sessionToken, authSecret) : null;
 }
 
-export async function buildContext(db: Db, store: ContentStore, enqueue: Enqueue, headers: IncomingHttpHeaders, authSecret: string, client?: string): Promise<Context> {
+export async function buildContext(services: Services, headers: IncomingHttpHeaders, authSecret: string, client?: string): Promise<Context> {
   try {
-    return { db, store, enqueue, viewer: await authenticate(db, headers, authSecret), authError: null, client };
+    return { ...services, viewer: await authenticate(services.db, headers, authSecret), authError: null, client };
   } catch (error) {
-    if (error instanceof AppError) return { db, store, enqueue, viewer: null, authError: error, client };
+    if (error instanceof AppError) return { ...services, viewer: null, authError: error, client };
     throw error;
   }
 }

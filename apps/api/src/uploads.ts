@@ -135,6 +135,7 @@ export function createUploadRouter(options: { db: Db; authSecret: string; upload
       const actual = await sha256Of(source);
       if (actual !== meta.sha256) {
         rmSync(source, { force: true });
+        rmSync(`${source}.json`, { force: true });
         // No file name in the answer (names can carry identifiers): the client knows which file it sent.
         fail(422, `sha256 mismatch: expected ${meta.sha256}, received ${actual}; send the file again.`);
       }

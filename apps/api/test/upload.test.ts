@@ -1,13 +1,15 @@
 // A partner hospital uploads a synthetic dataset with `npx fracval upload` through GraphQL + tus only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApiKey } from "@fracval/core";
-import { createTestDatabase, type TestDatabase } from "@fracval/testing";
+import { createTestDatabase, waitFor, type TestDatabase } from "@fracval/testing";
 import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
+import { uploadDataset } from "../src/cli/upload.js";
+import { UsageError } from "../src/cli/usage-error.js";
 import { startTestApi, type TestApi } from "./support/api.js";
 
 const bin = fileURLToPath(new URL("../bin/fracval.js", import.meta.url));
@@ -43,6 +45,40 @@ afterAll(async () => {
   await t?.drop();
 });
 
+/** A TCP relay to the API that a test can take down (connections refused) and bring back on the same port. */
+async function relayTo(target: string) {
+  const { createServer, connect } = await import("node:net");
+  const upstream = new URL(target);
+  const sockets = new Set<import("node:net").Socket>();
+  let server = createServer();
+  let port = 0;
+  const open = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((client) => {
+        const up = connect(Number(upstream.port), upstream.hostname);
+        for (const s of [client, up]) {
+          sockets.add(s);
+          s.on("close", () => sockets.delete(s));
+          s.on("error", () => s.destroy());
+        }
+        client.pipe(up).pipe(client);
+      });
+      server.listen(port, "127.0.0.1", () => {
+        port = (server.address() as { port: number }).port;
+        resolve();
+      });
+    });
+  await open();
+  return {
+    url: () => `http://127.0.0.1:${port}`,
+    down: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+    up: open,
+  };
+}
+
 describe("fracval upload", () => {
   it("uploads manifest and images over tus, waits for validation and prints READY with counts", async () => {
     const r = await fracval(["upload", "--api", api.url, "--key", key, "--study", studyId, folder]);
@@ -54,6 +90,59 @@ describe("fracval upload", () => {
     const dataset = await t.db.validationDataset.findUniqueOrThrow({ where: { id: out.datasetId }, include: { site: true } });
     expect(dataset.site.code).toBe("Severance");
     expect(await t.db.patient.count({ where: { datasetId: dataset.id } })).toBe(6);
+  }, 60_000);
+
+  it("survives the API going away mid-wait: retries with back-off and finishes when it is back", async () => {
+    const relay = await relayTo(api.url);
+    const child = spawn(process.execPath, [bin, "upload", "--api", relay.url(), "--key", key, "--study", studyId, folder], { env: process.env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    await waitFor(async () => stderr.includes("validating…"), 30_000);
+    await relay.down(); // the API restarts (or the network drops) while the CLI waits for validation
+    await new Promise((r) => setTimeout(r, 4_000));
+    await relay.up();
+    expect(await exited, stderr).toBe(0);
+    expect(stderr).toMatch(/the API did not answer \(.*\); retrying in \d+ s/);
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    expect(JSON.parse(stdout.trim())).toMatchObject({ status: "READY", patients: 6 });
+  }, 90_000);
+
+  it("refuses a folder with a symbolic-link loop before creating anything, naming the link", async () => {
+    const looped = mkdtempSync(join(tmpdir(), "fracval-loop-"));
+    cpSync(folder, looped, { recursive: true });
+    symlinkSync("..", join(looped, "images", "loop"));
+    const before = await t.db.validationDataset.count();
+    const r = await fracval(["upload", "--api", api.url, "--key", key, "--study", studyId, looped]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/fracval: DIR: images\/loop is a symbolic link back into a folder already read \(a loop\)/);
+    expect(r.stderr).not.toMatch(/^\s*}\s*$/m);
+    expect(await t.db.validationDataset.count()).toBe(before); // nothing opened, nothing left UPLOADING
+  }, 30_000);
+
+  it("cancels the dataset it opened when the upload fails for good, and says so", async () => {
+    const broken = mkdtempSync(join(tmpdir(), "fracval-broken-"));
+    cpSync(folder, broken, { recursive: true });
+    const image = join(broken, "images", readdirSync(join(broken, "images")).sort()[2]!);
+    let id = "";
+    // A file vanishes between the folder being read and its upload (a disk unmounted, a sync tool).
+    const log = (line: string) => {
+      const opened = /Dataset (\w+) \(Severance\) created/.exec(line);
+      if (opened) {
+        id = opened[1]!;
+        rmSync(image);
+      }
+    };
+    const error = await uploadDataset(broken, { api: api.url, key, study: studyId }, log).catch((e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(new RegExp(`Dataset ${id} was cancelled; nothing was stored`));
+    const dataset = await t.db.validationDataset.findUniqueOrThrow({ where: { id } });
+    expect(dataset.status).toBe("REJECTED");
+    expect(JSON.stringify(dataset.validationReport)).toMatch(/cancelled before it was finished/);
+    expect(existsSync(join(api.uploadsDir, "datasets", id))).toBe(false); // the files it had sent are gone
+    expect(await t.db.auditEvent.count({ where: { action: "dataset.cancel", resource: id } })).toBe(1);
   }, 60_000);
 
   it("refuses to open a dataset for another site with this key", async () => {

@@ -64,3 +64,18 @@ export async function getUploadableDataset(db: Db, viewer: Viewer, id: string): 
   const { site: _site, ...rest } = dataset;
   return rest;
 }
+
+/**
+ * Cancels an upload that will not be finished (a client that gave up, a wrong folder): UPLOADING →
+ * REJECTED with the reason, audited. The caller deletes its files (datasetUploadFolder, incoming uploads).
+ */
+export async function cancelDatasetUpload(db: Db, viewer: Viewer, id: string): Promise<ValidationDataset> {
+  const dataset = await getUploadableDataset(db, viewer, id);
+  return db.$transaction(async (tx) => {
+    const report = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason: "the upload was cancelled before it was finished; nothing was stored" }] };
+    const { count } = await tx.validationDataset.updateMany({ where: { id, status: "UPLOADING" }, data: { status: "REJECTED", validationReport: report } });
+    if (!count) throw new AppError("CONFLICT", `Dataset ${id} is no longer UPLOADING.`);
+    await recordAudit(tx, viewer, { action: "dataset.cancel", siteId: dataset.siteId, resource: id });
+    return tx.validationDataset.findUniqueOrThrow({ where: { id } });
+  });
+}

@@ -44,7 +44,9 @@ export async function runProgram(program: Command): Promise<void> {
       console.error(`fracval: ${error.message}`);
       process.exit(2);
     }
-    console.error(error);
+    // Not a usage error: still one readable line, the details only when asked for.
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    console.error(`fracval: unexpected error: ${message}${process.env.FRACVAL_DEBUG ? `\n${(error as Error).stack ?? ""}` : " (FRACVAL_DEBUG=1 shows the details)"}`);
     process.exit(1);
   }
 }

@@ -3,7 +3,7 @@
 // progress, waits for validation and prints the report; with `--run MODEL` it then starts a validation
 // run of that model version (family@version or id), shows its progress and prints its metrics.
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
+import { createReadStream, existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { Upload } from "tus-js-client";
 import { UsageError } from "./usage-error.js";
@@ -25,18 +25,53 @@ interface Problem {
   reason: string;
 }
 
-function filesOf(dir: string): string[] {
+/**
+ * Every file of the dataset folder, in name order. Symbolic links are followed to files and folders, but a
+ * link back into a folder already read (a loop) or a broken link is an error naming its place in the folder,
+ * found before anything is created on the platform.
+ */
+export function filesOf(dir: string): string[] {
   const out: string[] = [];
+  const visited = new Set<string>();
+  const place = (p: string) => relative(dir, p).split(sep).join("/") || ".";
   const walk = (d: string) => {
+    const real = realpathSync(d);
+    if (visited.has(real)) throw new UsageError(`DIR: ${place(d)} is a symbolic link back into a folder already read (a loop); remove the link and try again`);
+    visited.add(real);
     for (const f of readdirSync(d).sort()) {
       if (f.startsWith(".")) continue;
       const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
+      let isDirectory: boolean;
+      try {
+        isDirectory = statSync(p).isDirectory(); // follows links
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (lstatSync(p).isSymbolicLink()) throw new UsageError(`DIR: ${place(p)} is a symbolic link that ${code === "ELOOP" ? "points at itself (a loop)" : "leads nowhere"}; remove it and try again`);
+        throw new UsageError(`DIR: ${place(p)} cannot be read (${code ?? "error"})`);
+      }
+      if (isDirectory) walk(p);
       else out.push(p);
     }
   };
   walk(dir);
   return out;
+}
+
+/** How long the CLI keeps trying when the API does not answer (a restart, a deploy, a network blip). */
+const RETRY_SECONDS = Number(process.env.FRACVAL_CLI_RETRY_SECONDS ?? 120);
+
+/** A failure that says nothing about the request itself: the API was away or overloaded. */
+function transient(error: unknown): { retry: boolean; surelyNotProcessed: boolean } {
+  const cause = (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
+  if (cause === "ECONNREFUSED") return { retry: true, surelyNotProcessed: true };
+  if (error instanceof TypeError || cause === "ECONNRESET" || cause === "UND_ERR_SOCKET") return { retry: true, surelyNotProcessed: false };
+  return { retry: false, surelyNotProcessed: false };
+}
+
+class HttpStatus extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
 }
 
 /** SHA-256 of a file, read as a stream in chunks. */
@@ -48,12 +83,32 @@ async function sha256OfFile(path: string): Promise<string> {
 
 export async function uploadDataset(dir: string, flags: UploadFlags, log: (line: string) => void = (l) => process.stderr.write(l)): Promise<number> {
   if (!existsSync(join(dir, "manifest.csv"))) throw new UsageError(`DIR: ${dir} has no manifest.csv`);
+  // The folder is read first: a folder that cannot be uploaded creates nothing on the platform.
+  const files = filesOf(dir);
   const graphqlUrl = new URL("/graphql", flags.api).toString();
+  /**
+   * One GraphQL call, retried with back-off while the API is away (for RETRY_SECONDS). A query is retried on
+   * any transport failure; a mutation only when it surely did not arrive (connection refused, 502–504).
+   */
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const res = await fetch(graphqlUrl, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${flags.key}` }, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-    if (body.errors?.length) throw new UsageError(`${body.errors[0]!.extensions?.code ?? "ERROR"}: ${body.errors[0]!.message}`);
-    return body.data!;
+    const mutation = query.trimStart().startsWith("mutation");
+    const deadline = Date.now() + RETRY_SECONDS * 1000;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await fetch(graphqlUrl, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${flags.key}` }, body: JSON.stringify({ query, variables }) });
+        if (res.status >= 502 && res.status <= 504) throw new HttpStatus(res.status);
+        const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+        if (body.errors?.length) throw new UsageError(`${body.errors[0]!.extensions?.code ?? "ERROR"}: ${body.errors[0]!.message}`);
+        return body.data!;
+      } catch (error) {
+        const kind = error instanceof HttpStatus ? { retry: true, surelyNotProcessed: true } : transient(error);
+        if (!kind.retry || (mutation && !kind.surelyNotProcessed)) throw error instanceof UsageError ? error : new UsageError(`the API at ${flags.api} failed: ${(error as Error).message}`);
+        if (Date.now() > deadline) throw new UsageError(`the API at ${flags.api} did not answer for ${RETRY_SECONDS} s (${(error as Error).message}); try again later`);
+        const wait = Math.min(15_000, 500 * 2 ** attempt);
+        log(`\n  the API did not answer (${(error as Error).message}); retrying in ${Math.round(wait / 1000)} s…`);
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
   };
 
   const { me } = await gql<{ me: { sites: { site: { id: string; code: string } }[] } }>("{ me { sites { site { id code } } } }");
@@ -65,8 +120,23 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
     { input: { studyId: flags.study, siteId: site.id, name: flags.name ?? dir.split(sep).filter(Boolean).pop() ?? "upload", providedScoreNames: scores } },
   );
   log(`Dataset ${dataset.id} (${site.code}) created; uploading…\n`);
+  const state = { finished: false };
+  try {
+    return await uploadAndWait(dir, files, dataset.id, flags, gql, log, state);
+  } catch (error) {
+    if (state.finished) throw error; // validated (or being validated): nothing to cancel
+    // Whatever went wrong while the files were sent, the dataset is not left UPLOADING for a day.
+    const cancelled = await gql("mutation($id: ID!) { cancelValidationDatasetUpload(id: $id) { id } }", { id: dataset.id }).then(
+      () => true,
+      () => false,
+    );
+    const message = error instanceof UsageError ? error.message : (error as Error).message;
+    throw new UsageError(`${message}\n${cancelled ? `Dataset ${dataset.id} was cancelled; nothing was stored.` : `Dataset ${dataset.id} may be left UPLOADING: cancel it (mutation cancelValidationDatasetUpload) or it expires after 24 hours.`}`);
+  }
+}
 
-  const files = filesOf(dir);
+async function uploadAndWait(dir: string, files: string[], datasetId: string, flags: UploadFlags, gql: Gql, log: (line: string) => void, state: { finished: boolean }): Promise<number> {
+  const dataset = { id: datasetId };
   const total = files.reduce((s, f) => s + statSync(f).size, 0);
   let done = 0;
   const progress = () => log(`\r  ${(done / 1024 / 1024).toFixed(1)} / ${(total / 1024 / 1024).toFixed(1)} MB (${total ? Math.floor((100 * done) / total) : 100}%)`);
@@ -79,7 +149,8 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
         endpoint: new URL("/uploads/", flags.api).toString(),
         uploadSize: size,
         chunkSize: 8 * 1024 * 1024,
-        retryDelays: [0, 1000, 3000, 5000],
+        // Resumed from the server's offset after each failure, for about two minutes of outage.
+        retryDelays: [0, 1000, 3000, 5000, 10_000, 15_000, 15_000, 15_000, 15_000, 15_000, 15_000],
         headers: { authorization: `Bearer ${flags.key}` },
         metadata: { datasetId: dataset.id, relativePath: relative(dir, file).split(sep).join("/"), sha256 },
         onProgress: (bytes) => {
@@ -100,6 +171,7 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
   log(`\n${files.length} file(s) uploaded; validating…\n`);
 
   await gql("mutation($id: ID!) { finishValidationDatasetUpload(id: $id) { id } }", { id: dataset.id });
+  state.finished = true;
   const deadline = Date.now() + Number(flags.timeout ?? 1800) * 1000;
   for (;;) {
     const { dataset: d } = await gql<{ dataset: { status: string; progressDone: number; progressTotal: number; progressState: string; secondsSinceProgress: number | null; patientCount: number; eventCount: number; imageCount: number; sha256: string | null; validationReport: { problems?: Problem[]; problemCount?: number } | null } }>(

@@ -7,7 +7,7 @@
 // is short too (FRACVAL_INGEST_EXPIRE_SECONDS, 60 s): a worker that dies mid-slice is replaced within
 // a minute or two, and its successor resumes at the last checkpoint.
 import { createHmac, randomUUID } from "node:crypto";
-import { AppError, datasetUploadFolder, errorClass, IngestDatasetPayload, QUEUES, removeRawUpload, type ContentStore, type Enqueue } from "@fracval/core";
+import { AppError, datasetUploadFolder, errorClass, IngestDatasetPayload, QUEUES, removeIncomingUploads, removeRawUpload, type ContentStore, type Enqueue } from "@fracval/core";
 import type { Db, Prisma, ValidationDataset } from "@fracval/db";
 import { discardStaged, ingestDatasetSlice, type IngestSecrets } from "../ingest/ingest-dataset.js";
 import type { Task } from "./task.js";
@@ -83,12 +83,15 @@ export const datasetIngest: Task<IngestDatasetPayload> = {
     const dataset = await ingestDatasetJob(db, store, payload, { folder, secrets: ingestSecretsFrom(pseudonymSecret), signal, enqueue });
     if (dataset === "continued") return; // the next slice is queued; the upload is still needed
     if (dataset) log(`dataset ${dataset.id}: ${dataset.status} (${dataset.patientCount} patients)`);
-    // READY or REJECTED, or finished by another attempt: only the de-identified copies are kept.
+    // READY or REJECTED, or finished by another attempt: only the de-identified copies are kept, and no
+    // unfinished upload of the dataset can complete any more.
     removeRawUpload(folder);
+    removeIncomingUploads(uploadsDir, payload.datasetId);
   },
   async giveUp(payload, { db, store, uploadsDir, log }, error) {
     await rejectAfterPlatformFailure(db, store, payload.datasetId, error, log);
     // Rejected for good: the raw upload goes now, not never.
     removeRawUpload(datasetUploadFolder(uploadsDir, payload.datasetId));
+    removeIncomingUploads(uploadsDir, payload.datasetId);
   },
 };

@@ -103,6 +103,80 @@ function parseCell(column: ManifestColumn, raw: string): { value: ManifestValue;
   }
 }
 
+/** 1-based positions of each header name. */
+function columnPositions(header: string[]): Map<string, number[]> {
+  const positions = new Map<string, number[]>();
+  header.forEach((name, k) => positions.set(name, [...(positions.get(name) ?? []), k + 1]));
+  return positions;
+}
+
+/** "UTF-16 (little-endian)" etc. when the first bytes say so (a byte-order mark, or NUL in every other byte). */
+function utf16Of(chunk: unknown): string | null {
+  if (!Buffer.isBuffer(chunk) || chunk.length < 2) return null;
+  if (chunk[0] === 0xff && chunk[1] === 0xfe) return "UTF-16 (little-endian, with a byte-order mark)";
+  if (chunk[0] === 0xfe && chunk[1] === 0xff) return "UTF-16 (big-endian, with a byte-order mark)";
+  const sample = chunk.subarray(0, 200);
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let k = 0; k < sample.length; k++) if (sample[k] === 0) k % 2 ? oddNul++ : evenNul++;
+  const half = sample.length / 2;
+  if (oddNul > 0.8 * half) return "UTF-16 (little-endian, without a byte-order mark)";
+  if (evenNul > 0.8 * half) return "UTF-16 (big-endian, without a byte-order mark)";
+  return null;
+}
+
+/** The manifest is not UTF-8 at `line` (1-based, the header is line 1). */
+class NotUtf8 extends Error {
+  constructor(readonly line: number, byte: number) {
+    const hex = byte.toString(16).toUpperCase().padStart(2, "0");
+    const latin = byte >= 0x80 && byte <= 0xff ? "; it looks like Latin-1 / Windows-1252 (an accented letter saved by an older program)" : "";
+    super(`manifest.csv is not UTF-8: line ${line} has the byte 0x${hex}${latin}. Save it as UTF-8 ("CSV UTF-8" in Excel) and upload it again`);
+  }
+}
+
+/** Streaming UTF-8 check of the raw bytes, counting lines, so that the report names the first bad line. */
+class Utf8Check {
+  private readonly decoder = new TextDecoder("utf-8", { fatal: true });
+  private line = 1;
+  check(chunk: unknown): NotUtf8 | null {
+    if (!Buffer.isBuffer(chunk)) return null;
+    try {
+      this.decoder.decode(chunk, { stream: true });
+    } catch {
+      // Find the first byte that is not part of a well-formed sequence, line by line.
+      let start = 0;
+      for (let k = 0; k <= chunk.length; k++) {
+        if (k < chunk.length && chunk[k] !== 0x0a) continue;
+        const bad = firstInvalidByte(chunk.subarray(start, k));
+        if (bad !== null) return new NotUtf8(this.line, bad);
+        this.line++;
+        start = k + 1;
+      }
+      return new NotUtf8(this.line, chunk[chunk.length - 1]!); // a sequence cut at the chunk's end
+    }
+    for (const byte of chunk) if (byte === 0x0a) this.line++;
+    return null;
+  }
+}
+
+function firstInvalidByte(bytes: Uint8Array): number | null {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return null;
+  } catch {
+    for (let k = 0; k < bytes.length; k++) {
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, k + 1), { stream: true });
+      } catch {
+        // The error shows at the byte that cannot continue a sequence; name the byte that began it.
+        for (let j = k; j >= Math.max(0, k - 3); j--) if (bytes[j]! >= 0xc0) return bytes[j]!;
+        return bytes[k]!;
+      }
+    }
+    return bytes[bytes.length - 1] ?? 0;
+  }
+}
+
 /** The delimiter of the header line: "," unless the header has ";" or tabs and no commas. */
 function detectDelimiter(head: string): string {
   const line = head.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
@@ -125,13 +199,26 @@ export async function validateManifest(input: Readable, options: ValidateManifes
   // Peek at the first chunk to choose the delimiter, then stream everything through csv-parse.
   const iterator = input[Symbol.asyncIterator]();
   const first = await iterator.next();
+  const utf16 = first.done ? null : utf16Of(first.value);
+  if (utf16) {
+    input.destroy();
+    report({ row: 0, column: "", value: "", reason: `manifest.csv is ${utf16}; save it as UTF-8 ("CSV UTF-8" in Excel) and upload it again` });
+    return { rows: 0, problems, problemCount, delimiter: "," };
+  }
   const head = first.done ? "" : Buffer.isBuffer(first.value) ? first.value.toString("utf8") : String(first.value);
   const delimiter = detectDelimiter(head);
   const parser = parse({ bom: true, delimiter, relax_column_count: false, skip_empty_lines: true, trim: true });
+  const utf8 = new Utf8Check();
   const feed = (async () => {
-    if (!first.done) parser.write(first.value);
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      if (!parser.write(next.value)) await new Promise((r) => parser.once("drain", r));
+    for (let next = first; !next.done; next = await iterator.next()) {
+      const wrongEncoding = utf8.check(next.value);
+      if (wrongEncoding) {
+        parser.destroy(wrongEncoding);
+        return;
+      }
+      // Wait for room, unless the parser has stopped (a CSV error): then nothing more is read.
+      if (!parser.write(next.value) && !parser.destroyed) await new Promise((r) => (parser.once("drain", r), parser.once("close", r)));
+      if (parser.destroyed) return;
     }
     parser.end();
   })();
@@ -159,6 +246,10 @@ export async function validateManifest(input: Readable, options: ValidateManifes
           }
         }
         for (const name of provided) if (!header.includes(name)) report({ row: 0, column: name, value: "", reason: "declared score column is missing from the header" });
+        // A column named twice would let one of its values silently win.
+        for (const [name, positions] of columnPositions(header)) {
+          if (positions.length > 1) report({ row: 0, column: name, value: "", reason: `appears ${positions.length} times in the header (columns ${positions.join(", ")}); each column may appear once` });
+        }
         if (problemCount) break; // a broken header makes every row wrong; report it alone
         continue;
       }
@@ -231,6 +322,10 @@ export async function validateManifest(input: Readable, options: ValidateManifes
   } catch (error) {
     // The row handler's own failure (a database error, an interrupted ingestion) is not a CSV problem.
     if (error instanceof RowHandlerFailure) throw error.cause;
+    if (error instanceof NotUtf8) {
+      report({ row: Math.max(0, error.line - 1), column: "", value: "", reason: error.message });
+      return { rows, problems, problemCount, delimiter };
+    }
     const e = error as Error & { code?: string; lines?: number };
     const what = (e.code && CSV_ERRORS[e.code]) ?? `cannot be read as CSV (${e.code ?? "parse error"})`;
     report({ row: Math.max(0, (e.lines ?? 1) - 1), column: "", value: "", reason: `not valid CSV: this line ${what}` });

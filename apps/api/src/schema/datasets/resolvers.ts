@@ -1,4 +1,4 @@
-import { createValidationDataset, datasetProgress, seesSiteCounts, shownDatasetCounts, getDataset, getStudy, listDatasets, listRuns, PAGE_LIMITS, paginate, requireViewer, startIngestion, type CreateValidationDatasetOptions, type PageArgs } from "@fracval/core";
+import { cancelDatasetUpload, createValidationDataset, datasetProgress, datasetUploadFolder, removeIncomingUploads, removeRawUpload, seesSiteCounts, shownDatasetCounts, getDataset, getStudy, listDatasets, listRuns, PAGE_LIMITS, paginate, requireViewer, startIngestion, type CreateValidationDatasetOptions, type PageArgs } from "@fracval/core";
 import type { ValidationDataset } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
@@ -11,6 +11,12 @@ export const resolvers: Resolvers = {
   Mutation: {
     createValidationDataset: (_, { input }: { input: CreateValidationDatasetOptions }, { db, viewer }) => createValidationDataset(db, requireViewer(viewer), input),
     finishValidationDatasetUpload: (_, { id }: { id: string }, { db, enqueue, viewer }) => startIngestion(db, enqueue, requireViewer(viewer), id),
+    cancelValidationDatasetUpload: async (_, { id }: { id: string }, { db, uploadsDir, viewer }) => {
+      const cancelled = await cancelDatasetUpload(db, requireViewer(viewer), id);
+      removeRawUpload(datasetUploadFolder(uploadsDir, id));
+      removeIncomingUploads(uploadsDir, id);
+      return cancelled;
+    },
   },
   ValidationDataset: {
     patientCount: (d: ValidationDataset, _, { viewer }) => shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).patientCount,
