@@ -121,7 +121,7 @@ describe("npm start on a fresh data directory", () => {
     expect((await fetch(`http://localhost:${ports.api}/healthz`)).status).toBe(200);
     const ready = await fetch(`http://localhost:${ports.api}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ ready: true, database: true, workers: 1 });
+    expect(await ready.json()).toMatchObject({ ready: true, database: true, workers: 1, deadLetters: 0 });
   });
 
   it("creates an API key with the CLI against the running platform and lists the three sites with it", async () => {

@@ -57,8 +57,10 @@ async function pauseAndProbe() {
   } finally {
     p.resume();
   }
-  // Back by itself: no process restarted.
+  // Back by itself: no process restarted, and no job was given up on (the dead-letter queue is empty).
   await waitFor(async () => (await readiness().catch(() => null))?.status === 200, 60_000);
+  const back = (await (await fetch(`${p.apiUrl}/readyz`)).json()) as { deadLetters: number; workers: number };
+  expect(back).toMatchObject({ deadLetters: 0, workers: 1 });
 }
 
 describe("PostgreSQL paused for 20 s", () => {
