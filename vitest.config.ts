@@ -13,7 +13,14 @@ export default defineConfig({
     // One embedded PostgreSQL for the whole run; each test file clones its own database from a
     // migrated + seeded template (packages/testing).
     globalSetup: ["./packages/testing/src/global-setup.ts"],
-    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "apps/api/test/**/*.test.ts", "apps/worker/test/**/*.test.ts", "models/test/**/*.test.ts", "test/**/*.test.ts"],
+    include: [
+      "packages/*/src/**/*.test.ts",
+      "packages/*/test/**/*.test.ts",
+      "apps/api/test/**/*.test.ts",
+      "apps/worker/test/**/*.test.ts",
+      "models/test/**/*.test.ts",
+      "test/**/*.test.ts",
+    ],
     exclude: ["**/node_modules/**", "apps/portal/**"],
     testTimeout: 30_000,
     hookTimeout: 120_000,

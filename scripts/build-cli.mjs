@@ -20,8 +20,12 @@ const result = await build({
   metafile: true,
   logLevel: "warning",
   // commander is CommonJS: a require shim lets the ES module bundle load it.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+  },
 });
-const sources = Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules")).map((f) => resolve(root, f));
-writeFileSync(`${outfile}.sources.json`, JSON.stringify(sources, null, 1) + "\n");
+const sources = Object.keys(result.metafile.inputs)
+  .filter((f) => !f.includes("node_modules"))
+  .map((f) => resolve(root, f));
+writeFileSync(`${outfile}.sources.json`, `${JSON.stringify(sources, null, 1)}\n`);
 console.log(`build-cli: wrote ${outfile.slice(root.length + 1)} (${sources.length} sources)`);

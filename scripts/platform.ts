@@ -20,10 +20,15 @@ export interface Running {
 const COLORS = ["\x1b[36m", "\x1b[35m", "\x1b[33m", "\x1b[32m", "\x1b[34m"];
 
 export function startService(service: Service, index: number): Running {
-  const child = spawn(service.command, service.args, { cwd: service.cwd, env: service.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(service.command, service.args, {
+    cwd: service.cwd,
+    env: service.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const tag = `${COLORS[index % COLORS.length]}[${service.name}]\x1b[0m `;
   for (const stream of [child.stdout, child.stderr]) {
-    if (stream) createInterface({ input: stream }).on("line", (line) => process.stdout.write(tag + line + "\n"));
+    if (stream) createInterface({ input: stream }).on("line", (line) => process.stdout.write(`${tag + line}\n`));
   }
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { name: service.name, child, exited };
@@ -39,7 +44,13 @@ const STABLE_AFTER_MS = 60_000;
  * again after a back-off, and the others are left alone. `slots[index]` always holds the current process,
  * so stopping the platform stops whatever runs now; `isStopping()` ends the supervision.
  */
-export function supervise(service: Service, index: number, slots: Running[], isStopping: () => boolean, log: (message: string) => void): void {
+export function supervise(
+  service: Service,
+  index: number,
+  slots: Running[],
+  isStopping: () => boolean,
+  log: (message: string) => void,
+): void {
   let crashes = 0;
   const launch = () => {
     const started = Date.now();
@@ -50,7 +61,9 @@ export function supervise(service: Service, index: number, slots: Running[], isS
       if (isStopping()) return;
       crashes = Date.now() - started > STABLE_AFTER_MS ? 1 : crashes + 1;
       const delay = restartDelayMs(crashes);
-      log(`${service.name} exited (${code ?? "killed by a signal"}); restarting in ${delay / 1000} s (restart ${crashes})`);
+      log(
+        `${service.name} exited (${code ?? "killed by a signal"}); restarting in ${delay / 1000} s (restart ${crashes})`,
+      );
       setTimeout(() => {
         if (!isStopping()) launch();
       }, delay).unref();
@@ -79,7 +92,11 @@ export async function stopAll(services: Running[], graceMs = 10_000): Promise<vo
   }
 }
 
-export async function waitForHttp(url: string, timeoutMs: number, isReady = (status: number) => status < 500): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  isReady = (status: number) => status < 500,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "";
   while (Date.now() < deadline) {

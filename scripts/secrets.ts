@@ -11,11 +11,15 @@ export interface LocalSecrets {
 
 export function loadOrCreateSecrets(dataDir: string): LocalSecrets {
   const file = join(dataDir, "secrets.json");
-  const stored: Partial<LocalSecrets> = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<LocalSecrets>) : {};
+  const stored: Partial<LocalSecrets> = existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as Partial<LocalSecrets>)
+    : {};
   const secrets: LocalSecrets = {
     authSecret: process.env.AUTH_SECRET ?? stored.authSecret ?? randomBytes(32).toString("base64url"),
-    pseudonymSecret: process.env.FRACVAL_PSEUDONYM_SECRET ?? stored.pseudonymSecret ?? randomBytes(32).toString("base64url"),
+    pseudonymSecret:
+      process.env.FRACVAL_PSEUDONYM_SECRET ?? stored.pseudonymSecret ?? randomBytes(32).toString("base64url"),
   };
-  if (!stored.authSecret || !stored.pseudonymSecret) writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  if (!stored.authSecret || !stored.pseudonymSecret)
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }

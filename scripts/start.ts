@@ -4,9 +4,24 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { applyMigrations, clearRuntimeInfo, createPrismaClient, dataDir, repoRoot, resolveLocalDatabase, writeRuntimeInfo } from "@fracval/db";
+import {
+  applyMigrations,
+  clearRuntimeInfo,
+  createPrismaClient,
+  dataDir,
+  repoRoot,
+  resolveLocalDatabase,
+  writeRuntimeInfo,
+} from "@fracval/db";
 import PgBoss from "pg-boss";
-import { createQueues, DEMO_PASSWORD, DEMO_USERS, FileContentStore, registerModelDirectory, seedDemoData } from "@fracval/core";
+import {
+  createQueues,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  FileContentStore,
+  registerModelDirectory,
+  seedDemoData,
+} from "@fracval/core";
 import { stopAll, supervise, waitForHttp, type Running, type Service } from "./platform.js";
 import { portalNeedsBuild } from "./portal-build.js";
 import { loadOrCreateSecrets } from "./secrets.js";
@@ -63,15 +78,24 @@ try {
   await createQueues(boss);
   await boss.stop({ graceful: true, wait: true });
   const db = createPrismaClient(database.url);
-  if (await seedDemoData(db, { pseudonymSecret: secrets.pseudonymSecret })) log("seeded demo sites, users, studies and cohorts");
-  const models = await registerModelDirectory(db, new FileContentStore(process.env.FRACVAL_STORAGE_DIR ?? join(dataDir, "storage")), join(repoRoot, "models"));
+  if (await seedDemoData(db, { pseudonymSecret: secrets.pseudonymSecret }))
+    log("seeded demo sites, users, studies and cohorts");
+  const models = await registerModelDirectory(
+    db,
+    new FileContentStore(process.env.FRACVAL_STORAGE_DIR ?? join(dataDir, "storage")),
+    join(repoRoot, "models"),
+  );
   if (models.length) log(`registered reference models: ${models.join(", ")}`);
   await db.$disconnect();
   writeRuntimeInfo({ databaseUrl: database.url, pid: process.pid, apiUrl: `${apiUrl}/graphql`, portalUrl });
 
   if (portalNeedsBuild(portalDir)) {
     log("building the portal (next build, first start only)…");
-    const build = spawnSync(bin("next"), ["build"], { cwd: portalDir, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(bin("next"), ["build"], {
+      cwd: portalDir,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("portal build failed");
   }
 
@@ -92,8 +116,20 @@ try {
   };
   const services: Service[] = [
     // `node --import tsx` rather than the tsx CLI: one process per service, so signals reach it directly.
-    { name: "api", command: process.execPath, args: ["--import", "tsx", "src/server.ts"], cwd: join(repoRoot, "apps", "api"), env },
-    ...Array.from({ length: workers }, (_, i) => ({ name: workers > 1 ? `worker-${i + 1}` : "worker", command: process.execPath, args: ["--import", "tsx", "src/main.ts"], cwd: join(repoRoot, "apps", "worker"), env })),
+    {
+      name: "api",
+      command: process.execPath,
+      args: ["--import", "tsx", "src/server.ts"],
+      cwd: join(repoRoot, "apps", "api"),
+      env,
+    },
+    ...Array.from({ length: workers }, (_, i) => ({
+      name: workers > 1 ? `worker-${i + 1}` : "worker",
+      command: process.execPath,
+      args: ["--import", "tsx", "src/main.ts"],
+      cwd: join(repoRoot, "apps", "worker"),
+      env,
+    })),
     { name: "portal", command: bin("next"), args: ["start", "-p", String(portalPort)], cwd: portalDir, env },
   ];
   // One dead worker (or API) is not an outage for every site: each service is restarted with back-off,

@@ -10,17 +10,23 @@ import { QUEUES } from "@fracval/core";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const dir = join(root, "infra/k8s");
+// biome-ignore lint/suspicious/noExplicitAny: Kubernetes documents are read as untyped YAML
 type Doc = { kind: string; metadata: { name: string }; spec: Record<string, any> };
-const docs: Doc[] = readdirSync(dir).filter((f) => f.endsWith(".yaml")).flatMap((f) => parseAllDocuments(readFileSync(join(dir, f), "utf8")).map((d) => {
-  expect(d.errors, f).toEqual([]);
-  return d.toJS() as Doc;
-}));
+const docs: Doc[] = readdirSync(dir)
+  .filter((f) => f.endsWith(".yaml"))
+  .flatMap((f) =>
+    parseAllDocuments(readFileSync(join(dir, f), "utf8")).map((d) => {
+      expect(d.errors, f).toEqual([]);
+      return d.toJS() as Doc;
+    }),
+  );
 const deployment = (name: string) => docs.find((d) => d.kind === "Deployment" && d.metadata.name === name)!;
 const container = (name: string) => deployment(name).spec.template.spec.containers[0];
 
 describe("infra/k8s", () => {
   it("deploys the API, workers and portal, each running a file that exists", () => {
-    for (const name of ["fracval-api", "fracval-worker", "fracval-portal"]) expect(deployment(name), name).toBeDefined();
+    for (const name of ["fracval-api", "fracval-worker", "fracval-portal"])
+      expect(deployment(name), name).toBeDefined();
     expect(existsSync(join(root, "apps/api", container("fracval-api").command.at(-1)))).toBe(true);
     expect(existsSync(join(root, "apps/worker", container("fracval-worker").command.at(-1)))).toBe(true);
     const app = readFileSync(join(root, "apps/api/src/app.ts"), "utf8");
@@ -56,7 +62,9 @@ describe("infra/k8s", () => {
     expect(worker.resources.limits["nvidia.com/gpu"]).toBe(1);
     const env = Object.fromEntries(worker.env.map((e: { name: string; value: string }) => [e.name, e.value]));
     expect(env.EXECUTION_PROVIDERS).toBe("cuda,cpu");
-    expect(Number(env.WORKERS) * Number(env.INTRA_OP_NUM_THREADS)).toBeLessThanOrEqual(Number(worker.resources.requests.cpu));
+    expect(Number(env.WORKERS) * Number(env.INTRA_OP_NUM_THREADS)).toBeLessThanOrEqual(
+      Number(worker.resources.requests.cpu),
+    );
     expect(deployment("fracval-worker").spec.template.spec.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(60);
   });
 

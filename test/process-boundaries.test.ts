@@ -25,7 +25,11 @@ async function staticPackages(entry: string): Promise<Map<string, string>> {
         name: "external-npm",
         setup(b) {
           // Our workspace packages are followed; every npm package is an edge of the graph, not bundled.
-          b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith("@fracval/") || args.path.startsWith("node:") ? undefined : { path: args.path, external: true }));
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.startsWith("@fracval/") || args.path.startsWith("node:")
+              ? undefined
+              : { path: args.path, external: true },
+          );
         },
       },
     ],
@@ -41,7 +45,14 @@ async function staticPackages(entry: string): Promise<Map<string, string>> {
     for (const edge of inputs[file]?.imports ?? []) {
       if (edge.kind === "dynamic-import") continue;
       if (edge.external) {
-        if (!edge.path.startsWith("node:")) reached.set(edge.path.split("/").slice(0, edge.path.startsWith("@") ? 2 : 1).join("/"), file);
+        if (!edge.path.startsWith("node:"))
+          reached.set(
+            edge.path
+              .split("/")
+              .slice(0, edge.path.startsWith("@") ? 2 : 1)
+              .join("/"),
+            file,
+          );
       } else queue.push(edge.path);
     }
   }
@@ -52,13 +63,16 @@ describe("process boundaries", () => {
   it("the API process loads no onnxruntime, sharp or DICOM library", async () => {
     const packages = await staticPackages("apps/api/src/server.ts");
     expect(packages.has("@apollo/server")).toBe(true); // the graph was walked
-    for (const heavy of ["onnxruntime-node", "sharp", "dcmjs", "dicom-parser"]) expect(packages.get(heavy), `${heavy} reached via ${packages.get(heavy)}`).toBeUndefined();
+    for (const heavy of ["onnxruntime-node", "sharp", "dcmjs", "dicom-parser"])
+      expect(packages.get(heavy), `${heavy} reached via ${packages.get(heavy)}`).toBeUndefined();
   }, 60_000);
 
   it("the worker process loads them, and consumes every queue; nothing else calls boss.work", async () => {
     const packages = await staticPackages("apps/worker/src/main.ts");
     for (const heavy of ["onnxruntime-node", "sharp", "dcmjs"]) expect(packages.has(heavy)).toBe(true);
-    const consumers = ["apps/api/src/queue.ts", "apps/api/src/server.ts", "packages/core/src/job-queue.ts"].filter((f) => /\.work\(/.test(readFileSync(join(root, f), "utf8")));
+    const consumers = ["apps/api/src/queue.ts", "apps/api/src/server.ts", "packages/core/src/job-queue.ts"].filter(
+      (f) => /\.work\(/.test(readFileSync(join(root, f), "utf8")),
+    );
     expect(consumers).toEqual([]);
   }, 60_000);
 });

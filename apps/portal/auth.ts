@@ -21,7 +21,8 @@ async function verifyCredentials(email: string, password: string): Promise<Verif
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
-      query: "mutation($email: String!, $password: String!) { verifyCredentials(email: $email, password: $password) { id name email role sessionVersion } }",
+      query:
+        "mutation($email: String!, $password: String!) { verifyCredentials(email: $email, password: $password) { id name email role sessionVersion } }",
       variables: { email, password },
     }),
   });
@@ -58,7 +59,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = Login.safeParse(credentials);
         if (!parsed.success) return null;
         const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        return user ? { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } : null;
+        return user
+          ? { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion }
+          : null;
       },
     }),
   ],

@@ -21,11 +21,19 @@ const FEATURES: Record<string, { column: string; value: (p: SyntheticPatient) =>
 const MODELS = [
   { family: "clinical-coxph-m1", features: ["age", "female"], label: "model 1 (age, sex)" },
   { family: "clinical-coxph-m2", features: ["age", "female", "bmi"], label: "model 2 (+ BMI)" },
-  { family: "clinical-coxph-m3", features: ["age", "female", "bmi", "glucocorticoids", "secondary_osteoporosis"], label: "model 3 (+ glucocorticoids, secondary osteoporosis)" },
+  {
+    family: "clinical-coxph-m3",
+    features: ["age", "female", "bmi", "glucocorticoids", "secondary_osteoporosis"],
+    label: "model 3 (+ glucocorticoids, secondary osteoporosis)",
+  },
 ];
 const DEVELOPMENT = { site: "Severance", n: 3000, seed: 1000 };
 
-const cohort = generateCohort(findProfile(DEVELOPMENT.site), { n: DEVELOPMENT.n, seed: DEVELOPMENT.seed, mortality: false });
+const cohort = generateCohort(findProfile(DEVELOPMENT.site), {
+  n: DEVELOPMENT.n,
+  seed: DEVELOPMENT.seed,
+  mortality: false,
+});
 const time = cohort.map(analysisTimeDays);
 const event: number[] = cohort.map((p) => (p.event ? 1 : 0));
 
@@ -45,16 +53,30 @@ for (const spec of MODELS) {
     inputs: [{ name: "clinical", dtype: "float32", shape: ["batch", spec.features.length], channels: spec.features }],
     preprocessing: [{ step: "standardise", options: { using: "clinicalFeatures mean and sd" } }],
     clinicalFeatures: stats.map(({ name, column, mean, sd }) => ({ name, column, mean, sd })),
-    outputs: [{ name: "log_hazard", meaning: "Cox log relative hazard of incident vertebral fracture vs the development cohort's average patient", direction: "higher = higher risk" }],
+    outputs: [
+      {
+        name: "log_hazard",
+        meaning: "Cox log relative hazard of incident vertebral fracture vs the development cohort's average patient",
+        direction: "higher = higher risk",
+      },
+    ],
     baselineCumulativeHazard: [365, 1826, 3652].map((days) => ({ days, value: baselineHazardAt(fit, days) })),
     threshold: null,
     trainingData: `SYNTHETIC development cohort: packages/synth profile ${DEVELOPMENT.site}, n = ${DEVELOPMENT.n}, seed ${DEVELOPMENT.seed} (${event.reduce((s, e) => s + e, 0)} incident fractures). Not real patients.`,
     intendedUse: `Clinical CoxPH comparator of seed 000, ${spec.label}, for validation studies on FracVal. Demonstration only; not for clinical use.`,
-    developmentMetrics: { harrellC: c.estimate, harrellCse: c.se, n: DEVELOPMENT.n, events: event.reduce((s, e) => s + e, 0) },
+    developmentMetrics: {
+      harrellC: c.estimate,
+      harrellCse: c.se,
+      n: DEVELOPMENT.n,
+      events: event.reduce((s, e) => s + e, 0),
+    },
     licence: "Apache-2.0",
     sha256,
   };
-  writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-  writeFileSync(join(dir, "README.md"), `# ${spec.family} 1.0.0\n\nClinical CoxPH ${spec.label} of seed 000 (lateral spine DeepSurv paper), fitted by \`models/clinical-coxph/build.ts\` with FracVal's Cox implementation (Efron ties; matched to R's coxph) on a SYNTHETIC development cohort (${manifest.trainingData}). Input: the standardised features \`${spec.features.join(", ")}\` (means and SDs in manifest.json); output: log relative hazard; absolute risk at t = 1 − exp(−H₀(t)·exp(output)) with H₀ from manifest.json.\n\nCoefficients (per SD): ${spec.features.map((f, k) => `${f} ${fit.coef[k]!.toFixed(4)}`).join(", ")}. Development Harrell's C ${c.estimate.toFixed(3)} (SE ${c.se.toFixed(3)}).\n`);
+  writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(
+    join(dir, "README.md"),
+    `# ${spec.family} 1.0.0\n\nClinical CoxPH ${spec.label} of seed 000 (lateral spine DeepSurv paper), fitted by \`models/clinical-coxph/build.ts\` with FracVal's Cox implementation (Efron ties; matched to R's coxph) on a SYNTHETIC development cohort (${manifest.trainingData}). Input: the standardised features \`${spec.features.join(", ")}\` (means and SDs in manifest.json); output: log relative hazard; absolute risk at t = 1 − exp(−H₀(t)·exp(output)) with H₀ from manifest.json.\n\nCoefficients (per SD): ${spec.features.map((f, k) => `${f} ${fit.coef[k]!.toFixed(4)}`).join(", ")}. Development Harrell's C ${c.estimate.toFixed(3)} (SE ${c.se.toFixed(3)}).\n`,
+  );
   console.log(`${spec.family}: C = ${c.estimate.toFixed(3)}, sha256 ${sha256.slice(0, 12)}…`);
 }

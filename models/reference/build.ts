@@ -19,7 +19,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -30,17 +32,47 @@ async function build(spec: FamilySpec) {
   try {
     const pipeline = buildPipeline(spec.pipeline.name, spec.pipeline.options);
     const shards = Math.max(1, cpus().length);
-    writeFileSync(join(data, "spec.json"), JSON.stringify({ shards, shapes: pipeline.shapes, clinicalCount: spec.clinical.length }));
-    console.log(`[build ${spec.family}] rendering and preprocessing ${spec.development.n} development patients in ${shards} processes`);
-    await Promise.all(Array.from({ length: shards }, (_, k) => run(process.execPath, ["--import", "tsx", join(here, "prepare.ts"), spec.family, data, String(k), String(shards)])));
+    writeFileSync(
+      join(data, "spec.json"),
+      JSON.stringify({ shards, shapes: pipeline.shapes, clinicalCount: spec.clinical.length }),
+    );
+    console.log(
+      `[build ${spec.family}] rendering and preprocessing ${spec.development.n} development patients in ${shards} processes`,
+    );
+    await Promise.all(
+      Array.from({ length: shards }, (_, k) =>
+        run(process.execPath, [
+          "--import",
+          "tsx",
+          join(here, "prepare.ts"),
+          spec.family,
+          data,
+          String(k),
+          String(shards),
+        ]),
+      ),
+    );
     console.log(`[build ${spec.family}] training`);
     await run("/usr/bin/python3", [join(here, "..", spec.train.script), data, dir, ...spec.train.args]);
 
     const training = JSON.parse(readFileSync(join(dir, "training.json"), "utf8"));
     const onnx = readFileSync(join(dir, "model.onnx"));
     const inputs = [
-      ...Object.entries(pipeline.shapes).map(([name, shape]) => ({ name, dtype: "float32", shape: ["batch", ...shape] })),
-      ...(spec.clinical.length ? [{ name: "clinical", dtype: "float32", shape: ["batch", spec.clinical.length], channels: spec.clinical.map((f) => f.name) }] : []),
+      ...Object.entries(pipeline.shapes).map(([name, shape]) => ({
+        name,
+        dtype: "float32",
+        shape: ["batch", ...shape],
+      })),
+      ...(spec.clinical.length
+        ? [
+            {
+              name: "clinical",
+              dtype: "float32",
+              shape: ["batch", spec.clinical.length],
+              channels: spec.clinical.map((f) => f.name),
+            },
+          ]
+        : []),
     ];
     const manifest = {
       family: spec.family,
@@ -52,7 +84,12 @@ async function build(spec: FamilySpec) {
       inputs,
       pipeline: spec.pipeline,
       preprocessing: describeSteps(spec),
-      clinicalFeatures: spec.clinical.map((f, k) => ({ name: f.name, column: f.column, mean: training.clinicalMean[k], sd: training.clinicalSd[k] })),
+      clinicalFeatures: spec.clinical.map((f, k) => ({
+        name: f.name,
+        column: f.column,
+        mean: training.clinicalMean[k],
+        sd: training.clinicalSd[k],
+      })),
       outputs: [{ name: spec.output.name, meaning: spec.output.meaning, direction: "higher = higher risk" }],
       baselineCumulativeHazard: training.baselineCumulativeHazard ?? [],
       threshold: training.threshold ?? null,
@@ -63,20 +100,29 @@ async function build(spec: FamilySpec) {
       licence: "Apache-2.0",
       sha256: createHash("sha256").update(onnx).digest("hex"),
       // A case-control development sample (half fractures) gives probabilities at its own prevalence.
-      ...(spec.development.matched ? { calibratedForTargetPopulation: false, calibrationNote: CASE_CONTROL_CALIBRATION_NOTE } : {}),
+      ...(spec.development.matched
+        ? { calibratedForTargetPopulation: false, calibrationNote: CASE_CONTROL_CALIBRATION_NOTE }
+        : {}),
     };
-    writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     console.log(`[build ${spec.family}] external evaluation on ${spec.external.profile} (n = ${spec.external.n})`);
     const [external] = await evaluateExternal([spec]);
     manifest.externalMetrics = {
-      n: external!.n, events: external!.events, prevalent: external!.prevalent,
+      n: external!.n,
+      events: external!.events,
+      prevalent: external!.prevalent,
       ...external!.model,
       ...Object.fromEntries(Object.entries(external!.frax).map(([k, v]) => [`${k}FraxMof`, v])),
     } as never;
-    writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     rmSync(join(dir, "training.json"));
-    writeFileSync(join(dir, "README.md"), renderCard(spec, manifest, external!, JSON.parse(readFileSync(join(dir, "training-log.json"), "utf8"))));
-    console.log(`[build ${spec.family}] done: ${JSON.stringify(manifest.externalMetrics)} (${(onnx.length / 1e6).toFixed(2)} MB)`);
+    writeFileSync(
+      join(dir, "README.md"),
+      renderCard(spec, manifest, external!, JSON.parse(readFileSync(join(dir, "training-log.json"), "utf8"))),
+    );
+    console.log(
+      `[build ${spec.family}] done: ${JSON.stringify(manifest.externalMetrics)} (${(onnx.length / 1e6).toFixed(2)} MB)`,
+    );
   } finally {
     rmSync(data, { recursive: true, force: true });
   }
@@ -86,11 +132,39 @@ function describeSteps(spec: FamilySpec): { step: string; options: Record<string
   const o = spec.pipeline.options;
   switch (spec.pipeline.name) {
     case "xray-vertebral-patches":
-      return [{ step: "decodeDicom", options: {} }, { step: "minMaxNormalize", options: { outLow: 0, outHigh: 1 } }, { step: "resampleToSpacing", options: { mm: o.spacingMm } }, { step: "cropAround", options: { centres: "manifest L1–L5 centres", size: o.patch } }];
+      return [
+        { step: "decodeDicom", options: {} },
+        { step: "minMaxNormalize", options: { outLow: 0, outHigh: 1 } },
+        { step: "resampleToSpacing", options: { mm: o.spacingMm } },
+        { step: "cropAround", options: { centres: "manifest L1–L5 centres", size: o.patch } },
+      ];
     case "ct-bone-muscle-slices":
-      return [{ step: "decodeDicom", options: { units: "HU" } }, { step: "equidistantIndices", options: { count: o.slices } }, { step: "resampleToSpacing", options: { mm: o.spacingMm } }, { step: "windowIntensity", options: { low: (o.windowHu as number[])[0], high: (o.windowHu as number[])[1], outLow: -1, outHigh: 1 } }, { step: "cropAround", options: { centre: "manifest ct_body_x/y", bone: o.bone, boneMuscle: o.boneMuscle, boneMusclePosteriorMm: o.boneMusclePosteriorMm } }];
+      return [
+        { step: "decodeDicom", options: { units: "HU" } },
+        { step: "equidistantIndices", options: { count: o.slices } },
+        { step: "resampleToSpacing", options: { mm: o.spacingMm } },
+        {
+          step: "windowIntensity",
+          options: { low: (o.windowHu as number[])[0], high: (o.windowHu as number[])[1], outLow: -1, outHigh: 1 },
+        },
+        {
+          step: "cropAround",
+          options: {
+            centre: "manifest ct_body_x/y",
+            bone: o.bone,
+            boneMuscle: o.boneMuscle,
+            boneMusclePosteriorMm: o.boneMusclePosteriorMm,
+          },
+        },
+      ];
     default:
-      return [{ step: "decodeDicom", options: {} }, { step: "minMaxNormalize", options: { outLow: 0, outHigh: 1 } }, { step: "resizeKeepAspect", options: { rows: o.rows, columns: o.columns, padding: 0 } }, { step: "clahe", options: { clipLimit: o.clipLimit } }, { step: "normalise", options: { mean: o.mean, std: o.std } }];
+      return [
+        { step: "decodeDicom", options: {} },
+        { step: "minMaxNormalize", options: { outLow: 0, outHigh: 1 } },
+        { step: "resizeKeepAspect", options: { rows: o.rows, columns: o.columns, padding: 0 } },
+        { step: "clahe", options: { clipLimit: o.clipLimit } },
+        { step: "normalise", options: { mean: o.mean, std: o.std } },
+      ];
   }
 }
 

@@ -16,12 +16,18 @@ export const CASE_CONTROL_CALIBRATION_NOTE =
 
 export function renderCard(
   spec: FamilySpec,
-  manifest: { sha256: string; trainingData: string; developmentMetrics: Record<string, number>; inputs: { name: string; shape: (string | number)[] }[] },
+  manifest: {
+    sha256: string;
+    trainingData: string;
+    developmentMetrics: Record<string, number>;
+    inputs: { name: string; shape: (string | number)[] }[];
+  },
   external: ExternalEvaluation,
   log: { torch: string; threads: number; seconds: number; epochs: unknown[] },
 ): string {
   const rows = (["harrellC", "aurocAtHorizon", "aurocPrevalent"] as const).map(
-    (m) => `| ${PRIMARY_LABEL[m]}${m === spec.primary ? " (primary)" : ""} | ${f3(external.model[m])} | ${f3(external.frax[m])} |`,
+    (m) =>
+      `| ${PRIMARY_LABEL[m]}${m === spec.primary ? " (primary)" : ""} | ${f3(external.model[m])} | ${f3(external.frax[m])} |`,
   );
   return `# ${spec.family} ${spec.version}
 
@@ -32,7 +38,9 @@ FracVal, not a clinical model.
 - Inputs: ${manifest.inputs.map((i) => `\`${i.name}\` [${i.shape.join(", ")}]`).join(", ")}; preprocessing pipeline \`${spec.pipeline.name}\` (packages/inference/src/pipelines.ts) with \`${JSON.stringify(spec.pipeline.options)}\`${spec.clinical.length ? `; clinical features ${spec.clinical.map((c) => c.name).join(", ")} standardised with the development means and SDs in manifest.json` : ""}.
 - Architecture: ${spec.architecture}
 - Training data: ${manifest.trainingData}
-- Development (tune split): ${Object.entries(manifest.developmentMetrics).map(([k, v]) => `${k} ${Number.isInteger(v) ? v : f3(v)}`).join(", ")}.
+- Development (tune split): ${Object.entries(manifest.developmentMetrics)
+    .map(([k, v]) => `${k} ${Number.isInteger(v) ? v : f3(v)}`)
+    .join(", ")}.
 - Trained by \`models/${spec.train.script}\` (PyTorch ${log.torch}, ${log.threads} CPU threads, ${log.epochs.length} epochs, ${Math.round(log.seconds)} s; log in training-log.json), exported to ONNX opset 13 with a dynamic batch; sha256 \`${manifest.sha256}\`.
 
 ## External evaluation (SYNTHETIC ${spec.external.profile}-profile cohort, never seen in training)

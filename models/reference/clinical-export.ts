@@ -16,7 +16,11 @@ export interface StandardisedFeature {
   z: Float64Array;
 }
 
-export function standardiseFeatures<P>(patients: P[], names: string[], features: Record<string, { column: string; value: (p: P) => number }>): StandardisedFeature[] {
+export function standardiseFeatures<P>(
+  patients: P[],
+  names: string[],
+  features: Record<string, { column: string; value: (p: P) => number }>,
+): StandardisedFeature[] {
   return names.map((name) => {
     const x = patients.map(features[name]!.value);
     const mean = x.reduce((s, v) => s + v, 0) / x.length;
@@ -26,11 +30,20 @@ export function standardiseFeatures<P>(patients: P[], names: string[], features:
 }
 
 /** Writes <family>/1.0.0/coefficients.json, runs `<exporterDir>/export_onnx.py` on it; returns the folder and the ONNX sha256. */
-export function exportCoefficients(exporterDir: string, family: string, coefficients: Record<string, unknown>): { dir: string; sha256: string } {
+export function exportCoefficients(
+  exporterDir: string,
+  family: string,
+  coefficients: Record<string, unknown>,
+): { dir: string; sha256: string } {
   const dir = join(exporterDir, "..", family, "1.0.0");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "coefficients.json"), JSON.stringify({ family, ...coefficients }, null, 2) + "\n");
+  writeFileSync(join(dir, "coefficients.json"), `${JSON.stringify({ family, ...coefficients }, null, 2)}\n`);
   const exported = spawnSync("/usr/bin/python3", [join(exporterDir, "export_onnx.py"), dir], { encoding: "utf8" });
   if (exported.status !== 0) throw new Error(exported.stderr);
-  return { dir, sha256: createHash("sha256").update(readFileSync(join(dir, "model.onnx"))).digest("hex") };
+  return {
+    dir,
+    sha256: createHash("sha256")
+      .update(readFileSync(join(dir, "model.onnx")))
+      .digest("hex"),
+  };
 }

@@ -31,18 +31,27 @@ export function versionDir(spec: FamilySpec): string {
  * Evaluates several families that share an external cohort (same profile, n, seed and modality) in one
  * pass: each patient's images are rendered once and run through each family's pipeline and model.
  */
-export async function evaluateExternal(specs: FamilySpec[], options: { onProgress?: (done: number, total: number) => void } = {}): Promise<ExternalEvaluation[]> {
+export async function evaluateExternal(
+  specs: FamilySpec[],
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<ExternalEvaluation[]> {
   const cohort = specs[0]!.external;
   const modality = specs[0]!.modality;
   for (const spec of specs) {
-    if (JSON.stringify(spec.external) !== JSON.stringify(cohort) || spec.modality !== modality) throw new Error(`${spec.family} does not share ${specs[0]!.family}'s external cohort`);
+    if (JSON.stringify(spec.external) !== JSON.stringify(cohort) || spec.modality !== modality)
+      throw new Error(`${spec.family} does not share ${specs[0]!.family}'s external cohort`);
   }
-  const families = await Promise.all(specs.map(async (spec) => {
-    const dir = versionDir(spec);
-    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
-    const model = await loadModel(new Uint8Array(readFileSync(join(dir, "model.onnx"))), manifest, { providers: ["cpu"], log: () => {} });
-    return { spec, model, batch: [] as PatientTensors[], scores: [] as number[] };
-  }));
+  const families = await Promise.all(
+    specs.map(async (spec) => {
+      const dir = versionDir(spec);
+      const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+      const model = await loadModel(new Uint8Array(readFileSync(join(dir, "model.onnx"))), manifest, {
+        providers: ["cpu"],
+        log: () => {},
+      });
+      return { spec, model, batch: [] as PatientTensors[], scores: [] as number[] };
+    }),
+  );
   const time: number[] = [];
   const event: number[] = [];
   const prevalent: number[] = [];
@@ -73,6 +82,13 @@ export async function evaluateExternal(specs: FamilySpec[], options: { onProgres
   const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   return families.map(({ spec, scores }) => {
     const horizon = spec.horizonDays ?? 1826;
-    return { family: spec.family, n: time.length, events: sum(event), prevalent: sum(prevalent), model: metrics(scores, horizon), frax: metrics(frax, horizon) };
+    return {
+      family: spec.family,
+      n: time.length,
+      events: sum(event),
+      prevalent: sum(prevalent),
+      model: metrics(scores, horizon),
+      frax: metrics(frax, horizon),
+    };
   });
 }

@@ -36,7 +36,10 @@ for (const { patient, tensors, clinical } of cohortTensors(spec, spec.developmen
     prevalent: patient.prevalentDeformities.length > 0 ? 1 : 0,
     fraxMof: patient.fraxMof,
   });
-  if (outcomes.length % 100 === 0) console.log(`[prepare ${family} ${shard}/${shards}] ${outcomes.length}/${to - from} patients, ${((Date.now() - started) / outcomes.length).toFixed(0)} ms each`);
+  if (outcomes.length % 100 === 0)
+    console.log(
+      `[prepare ${family} ${shard}/${shards}] ${outcomes.length}/${to - from} patients, ${((Date.now() - started) / outcomes.length).toFixed(0)} ms each`,
+    );
 }
 for (const fd of files.values()) closeSync(fd);
 writeFileSync(join(out, `outcomes.${shard}.json`), JSON.stringify(outcomes));

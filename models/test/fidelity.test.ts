@@ -13,7 +13,9 @@ import { cohortOf, ctInput, radiographInput } from "../reference/cohort-tensors.
 import { findFamily } from "../reference/families.js";
 
 const landmarksFromRow = (row: Record<string, string>, names: [string, string, string][]) =>
-  Object.fromEntries(names.filter(([, x]) => row[x]).map(([name, x, y]) => [name, [Number(row[x]), Number(row[y])] as [number, number]]));
+  Object.fromEntries(
+    names.filter(([, x]) => row[x]).map(([name, x, y]) => [name, [Number(row[x]), Number(row[y])] as [number, number]]),
+  );
 
 describe("training inputs = upload inputs", () => {
   it("radiographs: decoded DICOM + manifest centres give the same patches and full frames", async () => {
@@ -24,7 +26,13 @@ describe("training inputs = upload inputs", () => {
       const ref = write(patient, dir);
       const row = manifestRow(patient, ref);
       const decoded = await decodeDicom(new Uint8Array(readFileSync(join(dir, ref.path.replace("images/", "")))));
-      const uploaded = { images: [decoded], landmarks: landmarksFromRow(row, ["T11", "T12", "L1", "L2", "L3", "L4", "L5"].map((l) => [l, `${l.toLowerCase()}_x`, `${l.toLowerCase()}_y`])) };
+      const uploaded = {
+        images: [decoded],
+        landmarks: landmarksFromRow(
+          row,
+          ["T11", "T12", "L1", "L2", "L3", "L4", "L5"].map((l) => [l, `${l.toLowerCase()}_x`, `${l.toLowerCase()}_y`]),
+        ),
+      };
       const direct = radiographInput(patient, cohort.seed);
       expect(uploaded.landmarks).toEqual(direct.landmarks);
       expect(decoded.pixelSpacing).toEqual(direct.images[0]!.pixelSpacing);
@@ -50,7 +58,8 @@ describe("training inputs = upload inputs", () => {
       const row = manifestRow(patient, ref);
       const folder = join(dir, ref.path.replace("images/", ""));
       const slices = [];
-      for (const file of readdirSync(folder).sort()) slices.push(await decodeDicom(new Uint8Array(readFileSync(join(folder, file)))));
+      for (const file of readdirSync(folder).sort())
+        slices.push(await decodeDicom(new Uint8Array(readFileSync(join(folder, file)))));
       const uploaded = { images: slices, landmarks: landmarksFromRow(row, [["body", "ct_body_x", "ct_body_y"]]) };
       const direct = ctInput(patient, cohort.seed);
       expect(uploaded.landmarks).toEqual(direct.landmarks);

@@ -17,13 +17,22 @@ const threads = cpus().length;
 const torchAvailable = spawnSync("/usr/bin/python3", ["-c", "import torch"]).status === 0;
 const only = process.argv.slice(2);
 
-console.log(`bench:inference — ${cpus()[0]!.model.trim()}, ${threads} threads for onnxruntime (intraOpNumThreads) and PyTorch; PyTorch ${torchAvailable ? "available" : "not installed (ratios skipped)"}`);
-const table: string[] = ["| model | batch | preprocess ms/patient | onnxruntime ms/batch | onnxruntime patients/s | PyTorch patients/s | ratio ORT/PyTorch |", "|---|---|---|---|---|---|---|"];
+console.log(
+  `bench:inference — ${cpus()[0]!.model.trim()}, ${threads} threads for onnxruntime (intraOpNumThreads) and PyTorch; PyTorch ${torchAvailable ? "available" : "not installed (ratios skipped)"}`,
+);
+const table: string[] = [
+  "| model | batch | preprocess ms/patient | onnxruntime ms/batch | onnxruntime patients/s | PyTorch patients/s | ratio ORT/PyTorch |",
+  "|---|---|---|---|---|---|---|",
+];
 
 for (const spec of FAMILIES.filter((f) => !only.length || only.includes(f.family))) {
   const dir = versionDir(spec);
   if (!existsSync(join(dir, "model.onnx"))) continue;
-  const model = await loadModel(new Uint8Array(readFileSync(join(dir, "model.onnx"))), JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")), { providers: ["cpu"], intraOpNumThreads: threads, log: () => {} });
+  const model = await loadModel(
+    new Uint8Array(readFileSync(join(dir, "model.onnx"))),
+    JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")),
+    { providers: ["cpu"], intraOpNumThreads: threads, log: () => {} },
+  );
   const patients = cohortOf(spec.external).slice(0, PATIENTS);
   const rows: PatientTensors[] = [];
   let preprocessMs = 0;
@@ -60,7 +69,18 @@ for (const spec of FAMILIES.filter((f) => !only.length || only.includes(f.family
       writeFileSync(join(inputsDir, "inputs.json"), JSON.stringify({ inputs }));
       const { outputs } = await scoreBatch(model, rows);
       writeFileSync(join(inputsDir, "ort-output.f32"), outputs[model.manifest.outputs[0]!.name]!);
-      const bench = spawnSync("/usr/bin/python3", [join("models", "reference", "bench_torch.py"), spec.family, dir, inputsDir, String(threads), BATCHES.join(",")], { encoding: "utf8" });
+      const bench = spawnSync(
+        "/usr/bin/python3",
+        [
+          join("models", "reference", "bench_torch.py"),
+          spec.family,
+          dir,
+          inputsDir,
+          String(threads),
+          BATCHES.join(","),
+        ],
+        { encoding: "utf8" },
+      );
       if (bench.status !== 0) throw new Error(bench.stderr);
       const result = JSON.parse(bench.stdout.trim().split("\n").pop()!);
       torchMs = result.msPerBatch;
@@ -73,7 +93,9 @@ for (const spec of FAMILIES.filter((f) => !only.length || only.includes(f.family
   for (const batch of BATCHES) {
     const ortRate = (batch * 1000) / ortMs[batch]!;
     const torchRate = torchMs ? (batch * 1000) / torchMs[String(batch)]! : null;
-    table.push(`| ${spec.family} | ${batch} | ${(preprocessMs / rows.length).toFixed(1)} | ${ortMs[batch]!.toFixed(2)} | ${ortRate.toFixed(1)} | ${torchRate ? torchRate.toFixed(1) : "—"} | ${torchRate ? `${(ortRate / torchRate).toFixed(2)}×` : "—"} |`);
+    table.push(
+      `| ${spec.family} | ${batch} | ${(preprocessMs / rows.length).toFixed(1)} | ${ortMs[batch]!.toFixed(2)} | ${ortRate.toFixed(1)} | ${torchRate ? torchRate.toFixed(1) : "—"} | ${torchRate ? `${(ortRate / torchRate).toFixed(2)}×` : "—"} |`,
+    );
   }
 }
 console.log(table.join("\n"));

@@ -18,7 +18,15 @@ const root = resolve(import.meta.dirname, "../..");
 const dataDir = mkdtempSync(join(tmpdir(), "fracval-e2e-"));
 chmodSync(dataDir, 0o755); // PostgreSQL runs as user "postgres" when tests run as root
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 let ports: { api: number; portal: number; pg: number };
 let env: NodeJS.ProcessEnv;
@@ -29,7 +37,12 @@ interface Platform {
 }
 
 async function startPlatform(): Promise<Platform> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
@@ -49,13 +62,16 @@ async function startPlatform(): Promise<Platform> {
 /** Every live process that carries this test's data directory in its environment. */
 function processesOfThisPlatform(): number[] {
   const marker = `FRACVAL_DATA_DIR=${dataDir}`;
-  return readdirSync("/proc").filter((p) => /^\d+$/.test(p)).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/environ`, "latin1").split("\0").includes(marker);
-    } catch {
-      return false;
-    }
-  }).map(Number);
+  return readdirSync("/proc")
+    .filter((p) => /^\d+$/.test(p))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, "latin1").split("\0").includes(marker);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 async function stopPlatform(platform: Platform): Promise<number | null> {
@@ -65,7 +81,11 @@ async function stopPlatform(platform: Platform): Promise<number | null> {
 }
 
 async function gql(query: string, key: string) {
-  const res = await fetch(`http://localhost:${ports.api}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) });
+  const res = await fetch(`http://localhost:${ports.api}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query }),
+  });
   return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
 }
 
@@ -74,17 +94,33 @@ async function portalSession(email: string): Promise<string> {
   const base = `http://localhost:${ports.portal}`;
   const csrfResponse = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const cookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
     body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: "/studies" }),
   });
-  return signIn.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="))!.split(";")[0]!.split("=")[1]!;
+  return signIn.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("authjs.session-token="))!
+    .split(";")[0]!
+    .split("=")[1]!;
 }
 
 async function gqlAs(credentials: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`http://localhost:${ports.api}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${credentials}` }, body: JSON.stringify({ query, variables }) });
-  return (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+  const res = await fetch(`http://localhost:${ports.api}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${credentials}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as {
+    data?: Record<string, unknown>;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
 }
 
 let browser: Browser;
@@ -93,7 +129,13 @@ let apiKey: string;
 
 beforeAll(async () => {
   ports = { api: await freePort(), portal: await freePort(), pg: await freePort() };
-  env = { ...process.env, FRACVAL_DATA_DIR: dataDir, API_PORT: String(ports.api), PORTAL_PORT: String(ports.portal), PG_PORT: String(ports.pg) };
+  env = {
+    ...process.env,
+    FRACVAL_DATA_DIR: dataDir,
+    API_PORT: String(ports.api),
+    PORTAL_PORT: String(ports.portal),
+    PG_PORT: String(ports.pg),
+  };
   delete env.DATABASE_URL;
   platform = await startPlatform();
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -113,7 +155,9 @@ describe("npm start on a fresh data directory", () => {
     expect(out).toContain(`http://localhost:${ports.portal}`);
     expect(out).toContain(`http://localhost:${ports.api}/graphql`);
     expect(out).toContain("investigator.boramae@fracval.demo");
-    expect(out).toContain("registered reference models: clinical-coxph-m1@1.0.0, clinical-coxph-m2@1.0.0, clinical-coxph-m3@1.0.0, clinical-logistic-a@1.0.0");
+    expect(out).toContain(
+      "registered reference models: clinical-coxph-m1@1.0.0, clinical-coxph-m2@1.0.0, clinical-coxph-m3@1.0.0, clinical-logistic-a@1.0.0",
+    );
     for (const image of ["ct-bone-muscle@1.0.0", "xray-deepsurv@1.0.0"]) expect(out).toContain(image);
   });
 
@@ -125,7 +169,19 @@ describe("npm start on a fresh data directory", () => {
   });
 
   it("creates an API key with the CLI against the running platform and lists the three sites with it", async () => {
-    const result = spawnSync(process.execPath, [join(root, "apps/api/bin/fracval.js"), "apikey", "create", "--site", "Boramae", "--scopes", "datasets:read,patients:read"], { env, encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      [
+        join(root, "apps/api/bin/fracval.js"),
+        "apikey",
+        "create",
+        "--site",
+        "Boramae",
+        "--scopes",
+        "datasets:read,patients:read",
+      ],
+      { env, encoding: "utf8" },
+    );
     expect(result.status, result.stderr).toBe(0);
     apiKey = result.stdout.trim();
     const res = await gql("{ sites { name } }", apiKey);
@@ -174,15 +230,21 @@ describe("npm start on a fresh data directory", () => {
   });
 
   it("lets an investigator upload a dataset folder in the portal: per-file and overall progress, then the validation report", async () => {
-    const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "apps/api/bin/fracval.js"), ...args], { env, encoding: "utf8" });
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [join(root, "apps/api/bin/fracval.js"), ...args], { env, encoding: "utf8" });
     const good = join(dataDir, "portal-upload-good");
-    expect(cli(["synth", "--site", "Boramae", "--n", "4", "--seed", "12", "--modality", "xray", "--out", good]).status).toBe(0);
+    expect(
+      cli(["synth", "--site", "Boramae", "--n", "4", "--seed", "12", "--modality", "xray", "--out", good]).status,
+    ).toBe(0);
     // The same folder with one bad cell: rejected as a whole, with row and column named.
     const bad = join(dataDir, "portal-upload-bad");
     cpSync(good, bad, { recursive: true });
-    const lines = readFileSync(join(bad, "manifest.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+    const lines = readFileSync(join(bad, "manifest.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => l.split(","));
     lines[2]![lines[0]!.indexOf("age")] = "abc";
-    writeFileSync(join(bad, "manifest.csv"), lines.map((l) => l.join(",")).join("\n") + "\n");
+    writeFileSync(join(bad, "manifest.csv"), `${lines.map((l) => l.join(",")).join("\n")}\n`);
 
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -191,15 +253,22 @@ describe("npm start on a fresh data directory", () => {
     await page.fill('input[name="email"]', "investigator.boramae@fracval.demo");
     await page.fill('input[name="password"]', DEMO_PASSWORD);
     await Promise.all([page.waitForURL("**/studies"), page.click('button[type="submit"]')]);
-    for (const [folder, outcome] of [[good, "ready"], [bad, "rejected"]] as const) {
+    for (const [folder, outcome] of [
+      [good, "ready"],
+      [bad, "rejected"],
+    ] as const) {
       await page.goto(`${base}/upload`);
-      await page.selectOption('select[name="study"]', { label: "Lateral spine X-ray DeepSurv: time to incident vertebral fracture" });
+      await page.selectOption('select[name="study"]', {
+        label: "Lateral spine X-ray DeepSurv: time to incident vertebral fracture",
+      });
       await page.setInputFiles('[data-testid="folder-input"]', folder);
       expect(await page.getByTestId("picked").textContent()).toMatch(/^6 file\(s\)/); // manifest.csv, dataset.json, 4 radiographs
       await page.click("text=Upload and validate");
       await page.getByTestId(outcome).waitFor({ timeout: 120_000 });
       expect(await page.getByTestId("overall-progress").textContent()).toMatch(/\(100%\)/);
-      expect(await page.getByTestId("file-progress").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/manifest\.csv100%/)]));
+      expect(await page.getByTestId("file-progress").allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringMatching(/manifest\.csv100%/)]),
+      );
       if (outcome === "ready") expect(await page.getByTestId("ready").textContent()).toMatch(/^READY: 4 patients/);
       else {
         expect(await page.getByTestId("rejected").textContent()).toMatch(/REJECTED: 1 problem/);
@@ -215,19 +284,31 @@ describe("npm start on a fresh data directory", () => {
     // Runs are started by the site's own members (a PI of another site may read results, not write).
     const session = await portalSession("investigator.severance@fracval.demo");
     const asMember = async (query: string, variables: Record<string, unknown> = {}) => {
-      const res = await fetch(`http://localhost:${ports.api}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${session}` }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`http://localhost:${ports.api}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${session}` },
+        body: JSON.stringify({ query, variables }),
+      });
       return ((await res.json()) as { data: Record<string, never> }).data;
     };
-    const { studies, modelVersions } = await asMember("{ studies { id slug datasets { id site { code } } } modelVersions { id family } }") as unknown as {
-      studies: { id: string; slug: string; datasets: { id: string; site: { code: string } }[] }[]; modelVersions: { id: string; family: string }[];
+    const { studies, modelVersions } = (await asMember(
+      "{ studies { id slug datasets { id site { code } } } modelVersions { id family } }",
+    )) as unknown as {
+      studies: { id: string; slug: string; datasets: { id: string; site: { code: string } }[] }[];
+      modelVersions: { id: string; family: string }[];
     };
     const study = studies.find((s) => s.slug === "xray-deepsurv")!;
     const dataset = study.datasets.find((d) => d.site.code === "Severance")!;
     const model = modelVersions.find((m) => m.family === "clinical-coxph-m1")!; // registered by npm start
-    const { createValidationRun: run } = await asMember("mutation($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }", { m: model.id, d: dataset.id }) as unknown as { createValidationRun: { id: string } };
+    const { createValidationRun: run } = (await asMember(
+      "mutation($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }",
+      { m: model.id, d: dataset.id },
+    )) as unknown as { createValidationRun: { id: string } };
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const { run: r } = await asMember("query($id: ID!) { run(id: $id) { status } }", { id: run.id }) as unknown as { run: { status: string } };
+      const { run: r } = (await asMember("query($id: ID!) { run(id: $id) { status } }", { id: run.id })) as unknown as {
+        run: { status: string };
+      };
       if (r.status === "SUCCEEDED") break;
       if (Date.now() > deadline || r.status === "FAILED") throw new Error(`run ended ${r.status}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -259,67 +340,182 @@ describe("npm start on a fresh data directory", () => {
   }, 120_000);
 
   it("a partner hospital uploads a synthetic Boramae CT cohort with the CLI and runs the CT reference model; metrics equal packages/stats on the exported predictions", async () => {
-    const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "apps/api/bin/fracval.js"), ...args], { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    const created = cli(["apikey", "create", "--site", "Boramae", "--name", "partner upload", "--scopes", "datasets:read,datasets:write,patients:read,runs:read,runs:write,metrics:read,predictions:read"]);
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [join(root, "apps/api/bin/fracval.js"), ...args], {
+        env,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    const created = cli([
+      "apikey",
+      "create",
+      "--site",
+      "Boramae",
+      "--name",
+      "partner upload",
+      "--scopes",
+      "datasets:read,datasets:write,patients:read,runs:read,runs:write,metrics:read,predictions:read",
+    ]);
     expect(created.status, created.stderr).toBe(0);
     const key = created.stdout.trim();
     const folder = join(dataDir, "boramae-ct");
-    const synth = cli(["synth", "--site", "Boramae", "--n", "24", "--seed", "31", "--modality", "ct", "--matched", "--out", folder]);
+    const synth = cli([
+      "synth",
+      "--site",
+      "Boramae",
+      "--n",
+      "24",
+      "--seed",
+      "31",
+      "--modality",
+      "ct",
+      "--matched",
+      "--out",
+      folder,
+    ]);
     expect(synth.status, synth.stderr).toBe(0);
     // As a hospital exports it: FRAX missing for the first 6 patients (deaths and follow-up after fractures
     // come from the generator itself).
     const manifestPath = join(folder, "manifest.csv");
-    const lines = readFileSync(manifestPath, "utf8").trim().split("\n").map((l) => l.split(","));
-    for (const name of ["frax_mof_pct", "frax_hip_pct"]) for (let r = 1; r <= 6; r++) lines[r]![lines[0]!.indexOf(name)] = "";
-    writeFileSync(manifestPath, lines.map((l) => l.join(",")).join("\n") + "\n");
+    const lines = readFileSync(manifestPath, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => l.split(","));
+    for (const name of ["frax_mof_pct", "frax_hip_pct"])
+      for (let r = 1; r <= 6; r++) lines[r]![lines[0]!.indexOf(name)] = "";
+    writeFileSync(manifestPath, `${lines.map((l) => l.join(",")).join("\n")}\n`);
     const studies = await gqlAs(key, "{ studies { id slug } }").catch((error: unknown) => {
       throw new Error(`${String(error)}\n--- platform output (end) ---\n${platform.output().slice(-6000)}`);
     });
     const study = (studies.data!.studies as { id: string; slug: string }[]).find((s) => s.slug === "ct-bone-muscle")!;
-    const upload = cli(["upload", "--api", `http://localhost:${ports.api}`, "--key", key, "--study", study.id, "--run", "ct-bone-muscle@1.0.0", "--timeout", "300", folder]);
+    const upload = cli([
+      "upload",
+      "--api",
+      `http://localhost:${ports.api}`,
+      "--key",
+      key,
+      "--study",
+      study.id,
+      "--run",
+      "ct-bone-muscle@1.0.0",
+      "--timeout",
+      "300",
+      folder,
+    ]);
     expect(upload.status, `${upload.stderr}\n--- platform output (end) ---\n${platform.output().slice(-6000)}`).toBe(0);
     expect(upload.stderr).toMatch(/READY: 24 patients/);
     expect(upload.stderr).toMatch(/SUCCEEDED: 24 scored, 0 failed/);
-    const [ready, finished] = upload.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const [ready, finished] = upload.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(finished).toMatchObject({ status: "SUCCEEDED", scored: 24 });
 
     // Exported predictions + the ingested outcomes (the synthetic truth of the manifest) → packages/stats.
-    const csv = await (await fetch(`http://localhost:${ports.api}/exports/runs/${finished.runId}/predictions.csv`, { headers: { authorization: `Bearer ${key}` } })).text();
-    const exported = csv.trim().split("\n").slice(1).map((l) => l.split(","));
+    const csv = await (
+      await fetch(`http://localhost:${ports.api}/exports/runs/${finished.runId}/predictions.csv`, {
+        headers: { authorization: `Bearer ${key}` },
+      })
+    ).text();
+    const exported = csv
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
     const scoreOf = new Map(exported.map(([, pseudonym, score]) => [pseudonym!, Number(score)]));
     const manifestRowOf = new Map(exported.map(([row, pseudonym]) => [pseudonym!, Number(row)]));
-    const { data: pd } = await gqlAs(key, "query($d: ID!) { patients(datasetId: $d) { id pseudonym baseline { fraxMof10y } outcome { followUpDays incidentVertebralFracture eventDays deathDays } } }", { d: ready.datasetId });
-    type Outcome = { followUpDays: number; incidentVertebralFracture: boolean; eventDays: number | null; deathDays: number | null };
-    const patients = (pd!.patients as { id: string; pseudonym: string; baseline: { fraxMof10y: number | null }; outcome: Outcome }[]).sort((a, b) => (a.id < b.id ? -1 : 1));
-    const manifest = readFileSync(join(folder, "manifest.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+    const { data: pd } = await gqlAs(
+      key,
+      "query($d: ID!) { patients(datasetId: $d) { id pseudonym baseline { fraxMof10y } outcome { followUpDays incidentVertebralFracture eventDays deathDays } } }",
+      { d: ready.datasetId },
+    );
+    type Outcome = {
+      followUpDays: number;
+      incidentVertebralFracture: boolean;
+      eventDays: number | null;
+      deathDays: number | null;
+    };
+    const patients = (
+      pd!.patients as { id: string; pseudonym: string; baseline: { fraxMof10y: number | null }; outcome: Outcome }[]
+    ).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const manifest = readFileSync(join(folder, "manifest.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => l.split(","));
     const col = (name: string) => manifest[0]!.indexOf(name);
-    const truth = manifest.slice(1).map((r) => `${r[col("followup_days")]}/${r[col("incident_vertebral_fracture")]}/${r[col("event_days")]}`).sort();
-    expect(patients.map((p) => `${p.outcome.followUpDays}/${p.outcome.incidentVertebralFracture ? 1 : 0}/${p.outcome.eventDays ?? ""}`).sort()).toEqual(truth);
+    const truth = manifest
+      .slice(1)
+      .map((r) => `${r[col("followup_days")]}/${r[col("incident_vertebral_fracture")]}/${r[col("event_days")]}`)
+      .sort();
+    expect(
+      patients
+        .map(
+          (p) =>
+            `${p.outcome.followUpDays}/${p.outcome.incidentVertebralFracture ? 1 : 0}/${p.outcome.eventDays ?? ""}`,
+        )
+        .sort(),
+    ).toEqual(truth);
     // The export's manifest_row joins each prediction back to the site's own manifest row (no hospital ID stored).
-    for (const p of patients) expect(Number(manifest[manifestRowOf.get(p.pseudonym)!]![col("followup_days")])).toBe(p.outcome.followUpDays);
+    for (const p of patients)
+      expect(Number(manifest[manifestRowOf.get(p.pseudonym)!]![col("followup_days")])).toBe(p.outcome.followUpDays);
     // Analysis time: the fracture day for a fracture (observation goes on after it), else the end of observation.
-    const time = patients.map((p) => analysisTimeDays({ followUpDays: p.outcome.followUpDays, event: p.outcome.incidentVertebralFracture, eventDays: p.outcome.eventDays }));
+    const time = patients.map((p) =>
+      analysisTimeDays({
+        followUpDays: p.outcome.followUpDays,
+        event: p.outcome.incidentVertebralFracture,
+        eventDays: p.outcome.eventDays,
+      }),
+    );
     const event = patients.map((p) => (p.outcome.incidentVertebralFracture ? 1 : 0));
     const score = patients.map((p) => scoreOf.get(p.pseudonym)!);
-    const { data: md } = await gqlAs(key, "query($r: ID!) { metricResults(runId: $r) { metric scoreSource subgroup horizonDays estimate se n } }", { r: finished.runId });
-    const metrics = md!.metricResults as { metric: string; scoreSource: string; subgroup: string; horizonDays: number | null; estimate: number; se: number | null; n: number }[];
+    const { data: md } = await gqlAs(
+      key,
+      "query($r: ID!) { metricResults(runId: $r) { metric scoreSource subgroup horizonDays estimate se n } }",
+      { r: finished.runId },
+    );
+    const metrics = md!.metricResults as {
+      metric: string;
+      scoreSource: string;
+      subgroup: string;
+      horizonDays: number | null;
+      estimate: number;
+      se: number | null;
+      n: number;
+    }[];
     // Deaths before a fracture are competing events: status 2 at the death day.
-    const status = patients.map((p) => competingOutcome({ followUpDays: p.outcome.followUpDays, event: p.outcome.incidentVertebralFracture, eventDays: p.outcome.eventDays, deathDays: p.outcome.deathDays }).status);
+    const status = patients.map(
+      (p) =>
+        competingOutcome({
+          followUpDays: p.outcome.followUpDays,
+          event: p.outcome.incidentVertebralFracture,
+          eventDays: p.outcome.eventDays,
+          deathDays: p.outcome.deathDays,
+        }).status,
+    );
     const competing = patients.some((p) => p.outcome.deathDays !== null);
-    const find = (metric: string, source: string, horizon: number | null = null) => metrics.find((m) => m.metric === metric && m.scoreSource === source && m.subgroup === "all" && m.horizonDays === horizon);
+    const find = (metric: string, source: string, horizon: number | null = null) =>
+      metrics.find(
+        (m) => m.metric === metric && m.scoreSource === source && m.subgroup === "all" && m.horizonDays === horizon,
+      );
     const c = harrellC(time, event, score);
     expect(find("harrellC", "model")!.estimate).toBe(c.estimate);
     expect(find("harrellC", "model")!.se).toBeCloseTo(c.se, 12);
     // Complete-case AUROC: under competing risks an early death is a control.
     const ccTime = time.map((t, i) => (competing && status[i] === 2 ? Math.max(t, 1827) : t));
     expect(find("auroc", "model", 1826)!.estimate).toBe(aurocAtHorizon(ccTime, event, score, 1826).estimate);
-    const headline = competing ? competingRisksAuc(time, status, score, 1826) : timeDependentAuc(time, event, score, 1826);
+    const headline = competing
+      ? competingRisksAuc(time, status, score, 1826)
+      : timeDependentAuc(time, event, score, 1826);
     expect(find("timeDependentAuc", "model", 1826)!.estimate).toBeCloseTo(headline.estimate, 12);
     // The model on all 24; FRAX on the 18 that have it.
     expect(find("harrellC", "model")!.n).toBe(24);
     const withFrax = patients.flatMap((p, i) => (p.baseline.fraxMof10y !== null ? [i] : []));
     expect(withFrax).toHaveLength(18);
-    const fraxC = harrellC(withFrax.map((i) => time[i]!), withFrax.map((i) => event[i]!), withFrax.map((i) => patients[i]!.baseline.fraxMof10y!));
+    const fraxC = harrellC(
+      withFrax.map((i) => time[i]!),
+      withFrax.map((i) => event[i]!),
+      withFrax.map((i) => patients[i]!.baseline.fraxMof10y!),
+    );
     expect(find("harrellC", "frax_mof")!.estimate).toBeCloseTo(fraxC.estimate, 12);
     expect(find("harrellC", "frax_mof")!.n).toBe(18);
     for (const frax of ["frax_mof", "frax_hip"]) expect(find("harrellC", frax), frax).toBeDefined();
@@ -329,15 +525,22 @@ describe("npm start on a fresh data directory", () => {
 
     // Boramae's patient-level data stays at Boramae: a Severance investigator is refused, and sees no pseudonym.
     const severance = await portalSession("investigator.severance@fracval.demo");
-    const refused = await gqlAs(severance, "query($d: ID!) { patients(datasetId: $d) { pseudonym } }", { d: ready.datasetId });
+    const refused = await gqlAs(severance, "query($d: ID!) { patients(datasetId: $d) { pseudonym } }", {
+      d: ready.datasetId,
+    });
     expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND"); // another site's dataset: as if it did not exist
     expect(JSON.stringify(refused)).not.toContain(patients[0]!.pseudonym);
-    const exportRefused = await fetch(`http://localhost:${ports.api}/exports/runs/${finished.runId}/predictions.csv`, { headers: { authorization: `Bearer ${severance}` } });
+    const exportRefused = await fetch(`http://localhost:${ports.api}/exports/runs/${finished.runId}/predictions.csv`, {
+      headers: { authorization: `Bearer ${severance}` },
+    });
     expect(exportRefused.status).toBe(404);
   }, 420_000);
 
   it("restarts a worker killed with SIGKILL, leaving the API, the portal and the database running", async () => {
-    const started = (name: string) => [...platform.output().matchAll(new RegExp(`\\[fracval\\S*\\s+${name} started \\(pid (\\d+)\\)`, "g"))].map((m) => Number(m[1]));
+    const started = (name: string) =>
+      [...platform.output().matchAll(new RegExp(`\\[fracval\\S*\\s+${name} started \\(pid (\\d+)\\)`, "g"))].map((m) =>
+        Number(m[1]),
+      );
     const [workerPid] = started("worker");
     const [apiPid] = started("api");
     expect(workerPid).toBeGreaterThan(0);

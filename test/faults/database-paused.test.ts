@@ -6,7 +6,17 @@ import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import PgBoss from "pg-boss";
-import { createQueues, createValidationRun, datasetUploadFolder, loadUserViewer, queueConnection, startIngestion, transactionalEnqueue, type Enqueue, type Viewer } from "@fracval/core";
+import {
+  createQueues,
+  createValidationRun,
+  datasetUploadFolder,
+  loadUserViewer,
+  queueConnection,
+  startIngestion,
+  transactionalEnqueue,
+  type Enqueue,
+  type Viewer,
+} from "@fracval/core";
 import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
 import { waitFor } from "@fracval/testing";
 import { startPausablePlatform, type PausablePlatform } from "./support.js";
@@ -25,7 +35,12 @@ beforeAll(async () => {
   await boss.start();
   await createQueues(boss);
   enqueue = transactionalEnqueue(boss, { expireInSeconds: 30 });
-  investigator = (await loadUserViewer(p.db, (await p.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })).id))!;
+  investigator = (await loadUserViewer(
+    p.db,
+    (
+      await p.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })
+    ).id,
+  ))!;
   worker = p.startWorker({ FRACVAL_WORKER_BATCH_DELAY_MS: "700", FRACVAL_INGEST_CHECKPOINT_ROWS: "10" });
   p.startApi();
   await waitFor(async () => (await fetch(`${p.apiUrl}/readyz`).catch(() => null))?.status === 200, 90_000);
@@ -67,8 +82,16 @@ describe("PostgreSQL paused for 20 s", () => {
   it("during a run: /readyz is 503 within seconds, recovers by itself, and the run finishes with each patient once and the same metrics", async () => {
     const dataset = await p.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
     const model = await p.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m2" } });
-    const run = await createValidationRun(p.db, investigator, { modelVersionId: model.id, datasetId: dataset.id, batchSize: 2 }, enqueue);
-    await waitFor(async () => (await p.db.validationRun.findUniqueOrThrow({ where: { id: run.id } })).progressDone > 0, 60_000);
+    const run = await createValidationRun(
+      p.db,
+      investigator,
+      { modelVersionId: model.id, datasetId: dataset.id, batchSize: 2 },
+      enqueue,
+    );
+    await waitFor(
+      async () => (await p.db.validationRun.findUniqueOrThrow({ where: { id: run.id } })).progressDone > 0,
+      60_000,
+    );
     await pauseAndProbe();
     const done = await waitFor(async () => {
       const r = await p.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
@@ -81,10 +104,23 @@ describe("PostgreSQL paused for 20 s", () => {
     expect(predictions).toHaveLength(dataset.patientCount);
 
     // The same run undisturbed gives the same numbers.
-    const again = await createValidationRun(p.db, investigator, { modelVersionId: model.id, datasetId: dataset.id, batchSize: 10 }, enqueue);
-    await waitFor(async () => (await p.db.validationRun.findUniqueOrThrow({ where: { id: again.id } })).status === "SUCCEEDED", 60_000);
+    const again = await createValidationRun(
+      p.db,
+      investigator,
+      { modelVersionId: model.id, datasetId: dataset.id, batchSize: 10 },
+      enqueue,
+    );
+    await waitFor(
+      async () => (await p.db.validationRun.findUniqueOrThrow({ where: { id: again.id } })).status === "SUCCEEDED",
+      60_000,
+    );
     const metricsOf = async (runId: string) =>
-      (await p.db.metricResult.findMany({ where: { runId }, orderBy: [{ metric: "asc" }, { scoreSource: "asc" }, { subgroup: "asc" }, { horizonDays: "asc" }] })).map((m) => [m.metric, m.scoreSource, m.subgroup, m.horizonDays, m.estimate, m.se]);
+      (
+        await p.db.metricResult.findMany({
+          where: { runId },
+          orderBy: [{ metric: "asc" }, { scoreSource: "asc" }, { subgroup: "asc" }, { horizonDays: "asc" }],
+        })
+      ).map((m) => [m.metric, m.scoreSource, m.subgroup, m.horizonDays, m.estimate, m.se]);
     expect(await metricsOf(run.id)).toEqual(await metricsOf(again.id));
   }, 300_000);
 
@@ -95,7 +131,9 @@ describe("PostgreSQL paused for 20 s", () => {
     writeDataset({ profile, n, seed: 91, out: source, modality: "xray", writeImages: xrayWriter(profile, 91) });
     const site = await p.db.site.findFirstOrThrow({ where: { code: "Severance" } });
     const study = await p.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } });
-    const dataset = await p.db.validationDataset.create({ data: { name: "paused database", siteId: site.id, studyId: study.id, providedScoreNames: [] } });
+    const dataset = await p.db.validationDataset.create({
+      data: { name: "paused database", siteId: site.id, studyId: study.id, providedScoreNames: [] },
+    });
     cpSync(source, datasetUploadFolder(p.uploadsDir, dataset.id), { recursive: true });
     await startIngestion(p.db, enqueue, investigator, dataset.id);
     await waitFor(async () => {
@@ -109,7 +147,9 @@ describe("PostgreSQL paused for 20 s", () => {
       if (d.status === "REJECTED") throw new Error(`rejected: ${JSON.stringify(d.validationReport)}`);
       return d.status === "READY" ? d : null;
     }, 120_000).catch(async (error: Error) => {
-      const jobs = await p.db.$queryRawUnsafe(`SELECT state::text, retry_count, output FROM pgboss.job WHERE name = 'dataset__ingest'`);
+      const jobs = await p.db.$queryRawUnsafe(
+        `SELECT state::text, retry_count, output FROM pgboss.job WHERE name = 'dataset__ingest'`,
+      );
       throw new Error(`${error.message}\nworker log:\n${worker.log().slice(-3000)}\njobs: ${JSON.stringify(jobs)}`);
     });
     expect(ready).toMatchObject({ patientCount: n, imageCount: n });

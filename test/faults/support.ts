@@ -6,7 +6,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FileContentStore, registerModelDirectory, seedDemoData } from "@fracval/core";
-import { applyMigrations, createPrismaClient, freePort, startEmbeddedPostgres, type Db, type RunningPostgres } from "@fracval/db";
+import {
+  applyMigrations,
+  createPrismaClient,
+  freePort,
+  startEmbeddedPostgres,
+  type Db,
+  type RunningPostgres,
+} from "@fracval/db";
 import { TEST_AUTH_SECRET, TEST_PSEUDONYM_SECRET } from "@fracval/testing";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -28,15 +35,17 @@ export interface PausablePlatform {
 /** Pids of the server: the postmaster (postmaster.pid) and its children (backends, background workers). */
 function serverPids(dataDir: string): number[] {
   const postmaster = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  const children = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).flatMap((d) => {
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      return ppid === postmaster ? [Number(d)] : [];
-    } catch {
-      return []; // gone meanwhile
-    }
-  });
+  const children = readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        return ppid === postmaster ? [Number(d)] : [];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
   return [postmaster, ...children];
 }
 
@@ -63,7 +72,10 @@ export async function startPausablePlatform(): Promise<PausablePlatform> {
     FRACVAL_QUEUE_MAINTENANCE_SECONDS: "1",
   };
   const start = (entry: string, extra: Record<string, string> = {}) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(root, entry)], { env: { ...env, ...extra }, stdio: ["ignore", "pipe", "pipe"] }) as ChildProcess & { log: () => string };
+    const child = spawn(process.execPath, ["--import", "tsx", join(root, entry)], {
+      env: { ...env, ...extra },
+      stdio: ["ignore", "pipe", "pipe"],
+    }) as ChildProcess & { log: () => string };
     let log = "";
     child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
     child.stderr!.on("data", (d: Buffer) => (log += d.toString()));

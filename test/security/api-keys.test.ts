@@ -17,22 +17,47 @@ const metricsOf = "query($d: ID!) { metricResults(datasetId: $d) { estimate } }"
 describe("a key can never carry more than its creator holds", () => {
   it("an ADMIN without a patient-level grant cannot make a key that reads patients (nothing is created)", async () => {
     const before = await f.t.db.apiKey.count();
-    const res = await f.api.gql(createKey, { s: await f.siteId("Boramae"), scopes: ["PATIENTS_READ", "METRICS_READ"] }, f.token.admin);
-    expect(res.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" }, message: expect.stringMatching(/PATIENTS_READ/) });
+    const res = await f.api.gql(
+      createKey,
+      { s: await f.siteId("Boramae"), scopes: ["PATIENTS_READ", "METRICS_READ"] },
+      f.token.admin,
+    );
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: { code: "FORBIDDEN" },
+      message: expect.stringMatching(/PATIENTS_READ/),
+    });
     expect(await f.t.db.apiKey.count()).toBe(before);
     // Aggregate scopes the ADMIN does hold are fine.
-    const ok = await f.api.gql<{ createApiKey: { key: string } }>(createKey, { s: await f.siteId("Boramae"), scopes: ["METRICS_READ"] }, f.token.admin);
+    const ok = await f.api.gql<{ createApiKey: { key: string } }>(
+      createKey,
+      { s: await f.siteId("Boramae"), scopes: ["METRICS_READ"] },
+      f.token.admin,
+    );
     expect(ok.data?.createApiKey.key).toMatch(/^fv_/);
   });
 
   it("a PI's patient-reading key stops reading patients the moment the PI's grant is revoked, and dies when nothing is left", async () => {
     const bundang = await f.datasetOf("Bundang");
-    const made = await f.api.gql<{ createApiKey: { key: string } }>(createKey, { s: await f.siteId("Bundang"), scopes: ["PATIENTS_READ"] }, f.token.pi);
+    const made = await f.api.gql<{ createApiKey: { key: string } }>(
+      createKey,
+      { s: await f.siteId("Bundang"), scopes: ["PATIENTS_READ"] },
+      f.token.pi,
+    );
     const key = made.data!.createApiKey.key;
-    const mixed = (await f.api.gql<{ createApiKey: { key: string } }>(createKey, { s: await f.siteId("Bundang"), scopes: ["PATIENTS_READ", "METRICS_READ"] }, f.token.pi)).data!.createApiKey.key;
+    const mixed = (
+      await f.api.gql<{ createApiKey: { key: string } }>(
+        createKey,
+        { s: await f.siteId("Bundang"), scopes: ["PATIENTS_READ", "METRICS_READ"] },
+        f.token.pi,
+      )
+    ).data!.createApiKey.key;
     expect((await f.api.gql(patientsOf, { d: bundang.id }, key)).errors).toBeUndefined();
     const pi = await f.t.db.user.findUniqueOrThrow({ where: { email: "pi@fracval.demo" } });
-    const revoke = await f.api.gql("mutation($u: ID!, $s: ID!) { revokeSiteAccess(userId: $u, siteId: $s) }", { u: pi.id, s: await f.siteId("Bundang") }, f.token.admin);
+    const revoke = await f.api.gql(
+      "mutation($u: ID!, $s: ID!) { revokeSiteAccess(userId: $u, siteId: $s) }",
+      { u: pi.id, s: await f.siteId("Bundang") },
+      f.token.admin,
+    );
     expect(revoke.data).toEqual({ revokeSiteAccess: true });
     const dead = await f.api.gql(patientsOf, { d: bundang.id }, key);
     expect(dead.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
@@ -43,13 +68,20 @@ describe("a key can never carry more than its creator holds", () => {
   });
 
   it("keys die with their creator's account", async () => {
-    const made = await f.api.gql<{ createApiKey: { key: string } }>(createKey, { s: await f.siteId("Severance"), scopes: ["METRICS_READ"] }, f.token.admin);
+    const made = await f.api.gql<{ createApiKey: { key: string } }>(
+      createKey,
+      { s: await f.siteId("Severance"), scopes: ["METRICS_READ"] },
+      f.token.admin,
+    );
     const key = made.data!.createApiKey.key;
     expect((await f.api.gql("{ me { role } }", {}, key)).errors).toBeUndefined();
     await f.t.db.user.update({ where: { email: "admin@fracval.demo" }, data: { disabledAt: new Date() } });
     try {
       const res = await f.api.gql("{ me { role } }", {}, key);
-      expect(res.errors?.[0]).toMatchObject({ extensions: { code: "UNAUTHENTICATED" }, message: expect.stringMatching(/creator/) });
+      expect(res.errors?.[0]).toMatchObject({
+        extensions: { code: "UNAUTHENTICATED" },
+        message: expect.stringMatching(/creator/),
+      });
     } finally {
       await f.t.db.user.update({ where: { email: "admin@fracval.demo" }, data: { disabledAt: null } });
     }
@@ -57,9 +89,17 @@ describe("a key can never carry more than its creator holds", () => {
 
   it("a PI may neither list nor revoke another site's keys (and learns nothing about them)", async () => {
     const boramaeKey = await f.t.db.apiKey.findFirstOrThrow({ where: { site: { code: "Boramae" } } });
-    const list = await f.api.gql("query($s: ID!) { apiKeys(siteId: $s) { prefix } }", { s: await f.siteId("Boramae") }, f.token.pi);
+    const list = await f.api.gql(
+      "query($s: ID!) { apiKeys(siteId: $s) { prefix } }",
+      { s: await f.siteId("Boramae") },
+      f.token.pi,
+    );
     expect(list.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const revoke = await f.api.gql("mutation($id: ID!) { revokeApiKey(id: $id) { prefix } }", { id: boramaeKey.id }, f.token.pi);
+    const revoke = await f.api.gql(
+      "mutation($id: ID!) { revokeApiKey(id: $id) { prefix } }",
+      { id: boramaeKey.id },
+      f.token.pi,
+    );
     expect(revoke.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     expect((await f.t.db.apiKey.findUniqueOrThrow({ where: { id: boramaeKey.id } })).revokedAt).toBeNull();
   });

@@ -25,7 +25,10 @@ type El = { vr: string; Value: unknown[] };
 const planted: string[] = [];
 /** A unique identifier-like string, remembered for the final scan. */
 const plant = (where: string, max = 64) => {
-  const value = `PLANT${String(planted.length).padStart(2, "0")}${where.replace(/[^A-Z]/gi, "").toUpperCase()}`.slice(0, max);
+  const value = `PLANT${String(planted.length).padStart(2, "0")}${where.replace(/[^A-Z]/gi, "").toUpperCase()}`.slice(
+    0,
+    max,
+  );
   planted.push(value);
   return value;
 };
@@ -73,21 +76,56 @@ function plantIdentifiers(file: { dict: Record<string, El>; meta: Record<string,
   // Nested sequences, depth 2 and more
   d["04000561"] = {
     vr: "SQ",
-    Value: [{
-      "04000550": { vr: "SQ", Value: [{ "00100010": pn("OriginalPatientName"), "00100020": lo("OriginalPatientID"), "00080080": lo("OriginalInstitution") }] },
-      "04000563": lo("ModifyingSystem"),
-      "04000564": lo("SourceOfPreviousValues"),
-    }],
+    Value: [
+      {
+        "04000550": {
+          vr: "SQ",
+          Value: [
+            {
+              "00100010": pn("OriginalPatientName"),
+              "00100020": lo("OriginalPatientID"),
+              "00080080": lo("OriginalInstitution"),
+            },
+          ],
+        },
+        "04000563": lo("ModifyingSystem"),
+        "04000564": lo("SourceOfPreviousValues"),
+      },
+    ],
   };
-  d["00081140"] = { vr: "SQ", Value: [{ "00081150": { vr: "UI", Value: ["1.2.3.4"] }, "00081155": { vr: "UI", Value: [`1.2.840.${planted.length}999.${Date.now()}`] }, "00091002": lo("PrivateInSequence") }] };
+  d["00081140"] = {
+    vr: "SQ",
+    Value: [
+      {
+        "00081150": { vr: "UI", Value: ["1.2.3.4"] },
+        "00081155": { vr: "UI", Value: [`1.2.840.${planted.length}999.${Date.now()}`] },
+        "00091002": lo("PrivateInSequence"),
+      },
+    ],
+  };
   planted.push((d["00081140"].Value[0] as Record<string, El>)["00081155"]!.Value[0] as string);
-  d["00400275"] = { vr: "SQ", Value: [{ "00321060": lo("RequestedProcedureDescription"), "00401001": { vr: "SH", Value: [plant("RequestedProcID", 16)] }, "00400008": { vr: "SQ", Value: [{ "00080104": lo("ScheduledProtocolCodeMeaning") }] } }] };
-  d["00101002"] = { vr: "SQ", Value: [{ "00100020": lo("OtherPatientIDsSeqID"), "00100021": lo("OtherPatientIDsSeqIssuer") }] };
+  d["00400275"] = {
+    vr: "SQ",
+    Value: [
+      {
+        "00321060": lo("RequestedProcedureDescription"),
+        "00401001": { vr: "SH", Value: [plant("RequestedProcID", 16)] },
+        "00400008": { vr: "SQ", Value: [{ "00080104": lo("ScheduledProtocolCodeMeaning") }] },
+      },
+    ],
+  };
+  d["00101002"] = {
+    vr: "SQ",
+    Value: [{ "00100020": lo("OtherPatientIDsSeqID"), "00100021": lo("OtherPatientIDsSeqIssuer") }],
+  };
   // File meta
   file.meta["00020016"] = { vr: "AE", Value: [plant("SourceAET", 16)] };
   file.meta["00020017"] = { vr: "AE", Value: [plant("SendingAET", 16)] };
   file.meta["00020100"] = { vr: "UI", Value: ["1.2.826.0.1.3680043.2.1143.999"] };
-  file.meta["00020102"] = { vr: "OB", Value: [new TextEncoder().encode(plant("PrivateInformation").padEnd(32, " ")).buffer] };
+  file.meta["00020102"] = {
+    vr: "OB",
+    Value: [new TextEncoder().encode(plant("PrivateInformation").padEnd(32, " ")).buffer],
+  };
 }
 
 let folder: string;
@@ -102,7 +140,11 @@ beforeAll(async () => {
   const manifest = readFileSync(join(folder, "manifest.csv"), "utf8").split("\n");
   const imageColumn = manifest[0]!.split(",").indexOf("image_path");
   const imagePath = join(folder, manifest[1]!.split(",")[imageColumn]!);
-  const file = dcmjs.data.DicomMessage.readFile(new Uint8Array(readFileSync(imagePath)).buffer) as unknown as { dict: Record<string, El>; meta: Record<string, El>; write(): ArrayBuffer };
+  const file = dcmjs.data.DicomMessage.readFile(new Uint8Array(readFileSync(imagePath)).buffer) as unknown as {
+    dict: Record<string, El>;
+    meta: Record<string, El>;
+    write(): ArrayBuffer;
+  };
   plantIdentifiers(file);
   plantedFile = new Uint8Array(file.write());
   writeFileSync(imagePath, plantedFile);
@@ -117,7 +159,9 @@ describe("identifiers planted in more than 40 places of a DICOM file", () => {
   });
 
   it("none survives deidentifyDicom, at any depth or in the file meta", () => {
-    const clean = Buffer.from(deidentifyDicom(plantedFile, { pseudonym: "Pxyz", dateShiftDays: -10, uidKey: "k" })).toString("latin1");
+    const clean = Buffer.from(
+      deidentifyDicom(plantedFile, { pseudonym: "Pxyz", dateShiftDays: -10, uidKey: "k" }),
+    ).toString("latin1");
     const left = planted.filter((p) => clean.includes(p));
     expect(left).toEqual([]);
   });
@@ -125,12 +169,25 @@ describe("identifiers planted in more than 40 places of a DICOM file", () => {
   it("none is anywhere after ingestion: stored files, every table, the logs", async () => {
     const site = await t.db.site.findFirstOrThrow({ where: { code: "Severance" } });
     const study = await t.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } });
-    const dataset = await t.db.validationDataset.create({ data: { name: "planted", siteId: site.id, studyId: study.id, providedScoreNames: [] } });
+    const dataset = await t.db.validationDataset.create({
+      data: { name: "planted", siteId: site.id, studyId: study.id, providedScoreNames: [] },
+    });
     const capture = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
-    const spies = [vi.spyOn(console, "log").mockImplementation(capture), vi.spyOn(console, "warn").mockImplementation(capture), vi.spyOn(console, "error").mockImplementation(capture), vi.spyOn(console, "info").mockImplementation(capture)];
-    const writeSpy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => (logged.push(String(chunk)), true));
-    const errSpy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => (logged.push(String(chunk)), true));
-    let result;
+    const spies = [
+      vi.spyOn(console, "log").mockImplementation(capture),
+      vi.spyOn(console, "warn").mockImplementation(capture),
+      vi.spyOn(console, "error").mockImplementation(capture),
+      vi.spyOn(console, "info").mockImplementation(capture),
+    ];
+    const writeSpy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      logged.push(String(chunk));
+      return true;
+    });
+    const errSpy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+      logged.push(String(chunk));
+      return true;
+    });
+    let result: Awaited<ReturnType<typeof ingestDatasetFolder>>;
     try {
       result = await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder, secrets });
     } finally {
@@ -139,28 +196,52 @@ describe("identifiers planted in more than 40 places of a DICOM file", () => {
     expect(result.status).toBe("READY");
     // Storage: every stored blob.
     const blobs: string[] = [];
-    const walk = (d: string) => readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : blobs.push(readFileSync(join(d, f)).toString("latin1"))));
+    const walk = (d: string) =>
+      readdirSync(d).forEach((f) =>
+        statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : blobs.push(readFileSync(join(d, f)).toString("latin1")),
+      );
     walk(storeDir);
     expect(blobs.length).toBeGreaterThan(0);
     // The database: every row of every table of the public schema, as text.
-    const tables = await t.db.$queryRawUnsafe<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+    const tables = await t.db.$queryRawUnsafe<{ tablename: string }[]>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
+    );
     let dump = "";
-    for (const { tablename } of tables) dump += JSON.stringify(await t.db.$queryRawUnsafe(`SELECT row_to_json(x)::text AS j FROM "${tablename}" x`));
+    for (const { tablename } of tables)
+      dump += JSON.stringify(await t.db.$queryRawUnsafe(`SELECT row_to_json(x)::text AS j FROM "${tablename}" x`));
     const haystacks = { storage: blobs.join("\n"), database: dump, logs: logged.join("\n") };
-    for (const [where, text] of Object.entries(haystacks)) expect(planted.filter((p) => text.includes(p)), where).toEqual([]);
+    for (const [where, text] of Object.entries(haystacks))
+      expect(
+        planted.filter((p) => text.includes(p)),
+        where,
+      ).toEqual([]);
   }, 120_000);
 
   it("none is anywhere after the real path either: a partner's tus upload and the ingestion job (uploads folder included)", async () => {
     const api = await startTestApi(t.db, { databaseUrl: t.url });
     const capture = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
-    const spies = [vi.spyOn(console, "log").mockImplementation(capture), vi.spyOn(console, "warn").mockImplementation(capture), vi.spyOn(console, "error").mockImplementation(capture)];
+    const spies = [
+      vi.spyOn(console, "log").mockImplementation(capture),
+      vi.spyOn(console, "warn").mockImplementation(capture),
+      vi.spyOn(console, "error").mockImplementation(capture),
+    ];
     try {
       const site = await t.db.site.findFirstOrThrow({ where: { code: "Severance" } });
-      const key = (await createApiKey(t.db, null, { siteId: site.id, name: "planted upload", scopes: ["DATASETS_READ", "DATASETS_WRITE"] })).key;
+      const key = (
+        await createApiKey(t.db, null, {
+          siteId: site.id,
+          name: "planted upload",
+          scopes: ["DATASETS_READ", "DATASETS_WRITE"],
+        })
+      ).key;
       const study = await t.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } });
       const bin = fileURLToPath(new URL("../../apps/api/bin/fracval.js", import.meta.url));
       const cli = await new Promise<{ status: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, [bin, "upload", "--api", api.url, "--key", key, "--study", study.id, "--timeout", "120", folder], { env: process.env });
+        const child = spawn(
+          process.execPath,
+          [bin, "upload", "--api", api.url, "--key", key, "--study", study.id, "--timeout", "120", folder],
+          { env: process.env },
+        );
         let out = "";
         child.stdout.on("data", (d: Buffer) => (out += d.toString()));
         child.stderr.on("data", (d: Buffer) => (out += d.toString()));
@@ -170,18 +251,35 @@ describe("identifiers planted in more than 40 places of a DICOM file", () => {
       expect(cli.status, cli.out).toBe(0);
       expect(cli.out).toMatch(/READY: 3 patients/);
       // The job deletes the raw upload right after committing READY: wait for it (and fail if it never goes).
-      const datasetId = (JSON.parse(cli.out.split("\n").find((l) => l.startsWith("{"))!) as { datasetId: string }).datasetId;
+      const datasetId = (JSON.parse(cli.out.split("\n").find((l) => l.startsWith("{"))!) as { datasetId: string })
+        .datasetId;
       await waitFor(async () => !existsSync(join(api.uploadsDir, "datasets", datasetId)), 10_000);
       const files: string[] = [];
-      const walk = (d: string) => readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : files.push(readFileSync(join(d, f)).toString("latin1"))));
+      const walk = (d: string) =>
+        readdirSync(d).forEach((f) =>
+          statSync(join(d, f)).isDirectory()
+            ? walk(join(d, f))
+            : files.push(readFileSync(join(d, f)).toString("latin1")),
+        );
       walk(api.uploadsDir);
       walk(api.storeDir);
-      const tables = await t.db.$queryRawUnsafe<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname IN ('public')`);
+      const tables = await t.db.$queryRawUnsafe<{ tablename: string }[]>(
+        `SELECT tablename FROM pg_tables WHERE schemaname IN ('public')`,
+      );
       let dump = "";
-      for (const { tablename } of tables) dump += JSON.stringify(await t.db.$queryRawUnsafe(`SELECT row_to_json(x)::text AS j FROM "${tablename}" x`));
+      for (const { tablename } of tables)
+        dump += JSON.stringify(await t.db.$queryRawUnsafe(`SELECT row_to_json(x)::text AS j FROM "${tablename}" x`));
       dump += JSON.stringify(await t.db.$queryRawUnsafe(`SELECT row_to_json(j)::text AS j FROM pgboss.job j`));
-      const haystacks = { "uploads and storage": files.join("\n"), database: dump, "logs and CLI output": logged.join("\n") };
-      for (const [where, text] of Object.entries(haystacks)) expect(planted.filter((p) => text.includes(p)), where).toEqual([]);
+      const haystacks = {
+        "uploads and storage": files.join("\n"),
+        database: dump,
+        "logs and CLI output": logged.join("\n"),
+      };
+      for (const [where, text] of Object.entries(haystacks))
+        expect(
+          planted.filter((p) => text.includes(p)),
+          where,
+        ).toEqual([]);
     } finally {
       for (const s of spies) s.mockRestore();
       await api.stop();
@@ -192,14 +290,21 @@ describe("identifiers planted in more than 40 places of a DICOM file", () => {
     const manifest = readFileSync(join(folder, "manifest.csv"), "utf8").split("\n");
     const imageColumn = manifest[0]!.split(",").indexOf("image_path");
     const imagePath = join(folder, manifest[2]!.split(",")[imageColumn]!);
-    const file = dcmjs.data.DicomMessage.readFile(new Uint8Array(readFileSync(imagePath)).buffer) as unknown as { dict: Record<string, El>; write(): ArrayBuffer };
+    const file = dcmjs.data.DicomMessage.readFile(new Uint8Array(readFileSync(imagePath)).buffer) as unknown as {
+      dict: Record<string, El>;
+      write(): ArrayBuffer;
+    };
     file.dict["00280301"] = { vr: "CS", Value: ["YES"] };
     writeFileSync(imagePath, new Uint8Array(file.write()));
     const site = await t.db.site.findFirstOrThrow({ where: { code: "Severance" } });
     const study = await t.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } });
-    const dataset = await t.db.validationDataset.create({ data: { name: "burned", siteId: site.id, studyId: study.id, providedScoreNames: [] } });
+    const dataset = await t.db.validationDataset.create({
+      data: { name: "burned", siteId: site.id, studyId: study.id, providedScoreNames: [] },
+    });
     const result = await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder, secrets });
     expect(result.status).toBe("REJECTED");
-    expect((result.validationReport as { problems: { row: number; reason: string }[] }).problems).toContainEqual(expect.objectContaining({ row: 2, reason: expect.stringMatching(/burned-in annotation/) }));
+    expect((result.validationReport as { problems: { row: number; reason: string }[] }).problems).toContainEqual(
+      expect.objectContaining({ row: 2, reason: expect.stringMatching(/burned-in annotation/) }),
+    );
   }, 120_000);
 });

@@ -21,23 +21,36 @@ async function expectClean(res: Response, status: number | ((s: number) => boole
 
 describe("the one error map", () => {
   it("malformed JSON to /graphql: 400 with a code, as JSON", async () => {
-    const res = await fetch(`${f.api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query": "{ ping }",' });
+    const res = await fetch(`${f.api.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"query": "{ ping }",',
+    });
     const body = await expectClean(res, 400);
     expect(JSON.parse(body)).toMatchObject({ code: "BAD_USER_INPUT" });
   });
 
   it("a junk session cookie is no credential and no 500", async () => {
     for (const cookie of ["authjs.session-token=%E0%A4%A", "authjs.session-token=not-a-jwe"]) {
-      const res = await fetch(`${f.api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ query: "{ me { role } }" }) });
+      const res = await fetch(`${f.api.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify({ query: "{ me { role } }" }),
+      });
       const body = await expectClean(res, (s) => s < 500);
       expect(JSON.parse(body).errors[0].extensions.code).toBe("UNAUTHENTICATED");
     }
   });
 
-  it.each(["%00", "..%2F..%2Fetc%2Fpasswd", "%E0%A4%A", "x'%20OR%201=1"])("export path id %s: a clean 4xx", async (id) => {
-    const res = await fetch(`${f.api.url}/exports/runs/${id}/predictions.csv`, { headers: { authorization: `Bearer ${f.token.severance}` } });
-    await expectClean(res, (s) => s >= 400 && s < 500);
-  });
+  it.each(["%00", "..%2F..%2Fetc%2Fpasswd", "%E0%A4%A", "x'%20OR%201=1"])(
+    "export path id %s: a clean 4xx",
+    async (id) => {
+      const res = await fetch(`${f.api.url}/exports/runs/${id}/predictions.csv`, {
+        headers: { authorization: `Bearer ${f.token.severance}` },
+      });
+      await expectClean(res, (s) => s >= 400 && s < 500);
+    },
+  );
 
   it("an unknown route answers a JSON 404", async () => {
     const res = await fetch(`${f.api.url}/wp-admin/setup.php`);
@@ -49,12 +62,22 @@ describe("the one error map", () => {
     const metadata = `datasetId ${b64("../../etc")},relativePath ${b64("manifest.csv")},sha256 ${b64("0".repeat(64))}`;
     const created = await fetch(`${f.api.url}/uploads/`, {
       method: "POST",
-      headers: { "tus-resumable": "1.0.0", "upload-length": "10", "upload-metadata": metadata, authorization: `Bearer ${f.token.severance}` },
+      headers: {
+        "tus-resumable": "1.0.0",
+        "upload-length": "10",
+        "upload-metadata": metadata,
+        authorization: `Bearer ${f.token.severance}`,
+      },
     });
     await expectClean(created, (s) => s >= 400 && s < 500);
     const patch = await fetch(`${f.api.url}/uploads/${encodeURIComponent("%E0%A4%A")}`, {
       method: "PATCH",
-      headers: { "tus-resumable": "1.0.0", "upload-offset": "0", "content-type": "application/offset+octet-stream", authorization: `Bearer ${f.token.severance}` },
+      headers: {
+        "tus-resumable": "1.0.0",
+        "upload-offset": "0",
+        "content-type": "application/offset+octet-stream",
+        authorization: `Bearer ${f.token.severance}`,
+      },
       body: "x",
     });
     await expectClean(patch, (s) => s >= 400 && s < 500);

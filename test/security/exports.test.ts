@@ -10,7 +10,11 @@ beforeAll(async () => {
   f = await securityFixture();
   const run = await f.runAt("Severance", "SUCCEEDED");
   runId = run.runId;
-  const patients = await f.t.db.patient.findMany({ where: { datasetId: run.datasetId }, orderBy: { pseudonym: "asc" }, take: 3 });
+  const patients = await f.t.db.patient.findMany({
+    where: { datasetId: run.datasetId },
+    orderBy: { pseudonym: "asc" },
+    take: 3,
+  });
   await f.t.db.patient.updateMany({ where: { id: patients[0]!.id }, data: { manifestRow: 2 } });
   await f.t.db.patient.updateMany({ where: { id: patients[1]!.id }, data: { manifestRow: 1 } });
   await f.t.db.prediction.createMany({
@@ -25,8 +29,15 @@ afterAll(async () => f?.stop());
 
 describe("CSV cells that start like a formula", () => {
   it.each([
-    ["=SUM(A1:A9)", "'=SUM(A1:A9)"], ["+cmd", "'+cmd"], ["-2+3", "'-2+3"], ["@foo", "'@foo"], ["\tx", "'\tx"], ["\rx", "'\rx"],
-    ["-0.53", "-0.53"], ["1e-5", "1e-5"], ["plain", "plain"],
+    ["=SUM(A1:A9)", "'=SUM(A1:A9)"],
+    ["+cmd", "'+cmd"],
+    ["-2+3", "'-2+3"],
+    ["@foo", "'@foo"],
+    ["\tx", "'\tx"],
+    ["\rx", "'\rx"],
+    ["-0.53", "-0.53"],
+    ["1e-5", "1e-5"],
+    ["plain", "plain"],
   ])("%j is written as %j", (raw, written) => expect(csvCell(raw)).toBe(written));
 });
 
@@ -34,7 +45,9 @@ describe("the predictions export", () => {
   it("is in manifest order with the manifest row, defuses formulas, keeps negative numbers, and is audited as an export", async () => {
     const reads = await f.t.db.auditEvent.count({ where: { action: "predictions.read" } });
     const exports = await f.t.db.auditEvent.count({ where: { action: "predictions.export" } });
-    const res = await fetch(`${f.api.url}/exports/runs/${runId}/predictions.csv`, { headers: { authorization: `Bearer ${f.token.severance}` } });
+    const res = await fetch(`${f.api.url}/exports/runs/${runId}/predictions.csv`, {
+      headers: { authorization: `Bearer ${f.token.severance}` },
+    });
     expect(res.status).toBe(200);
     const lines = (await res.text()).trim().split("\n");
     expect(lines[0]).toBe("manifest_row,pseudonym,score,failure_reason");
@@ -47,7 +60,13 @@ describe("the predictions export", () => {
 
   it("metrics exports are audited as exports too", async () => {
     const before = await f.t.db.auditEvent.count({ where: { action: "metrics.export" } });
-    expect((await fetch(`${f.api.url}/exports/runs/${runId}/metrics.csv`, { headers: { authorization: `Bearer ${f.token.pi}` } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${f.api.url}/exports/runs/${runId}/metrics.csv`, {
+          headers: { authorization: `Bearer ${f.token.pi}` },
+        })
+      ).status,
+    ).toBe(200);
     expect(await f.t.db.auditEvent.count({ where: { action: "metrics.export" } })).toBe(before + 1);
   });
 });

@@ -8,7 +8,13 @@ let f: SecurityFixture;
 let metricsOnly: string;
 beforeAll(async () => {
   f = await securityFixture();
-  metricsOnly = (await createApiKey(f.t.db, null, { siteId: await f.siteId("Boramae"), name: "metrics only", scopes: ["METRICS_READ"] })).key;
+  metricsOnly = (
+    await createApiKey(f.t.db, null, {
+      siteId: await f.siteId("Boramae"),
+      name: "metrics only",
+      scopes: ["METRICS_READ"],
+    })
+  ).key;
   await f.runAt("Boramae", "SUCCEEDED");
 }, 60_000);
 afterAll(async () => f?.stop());
@@ -17,7 +23,10 @@ describe("nested paths to site data need the scope of what they reach", () => {
   it.each([
     ["studies → datasets", "{ studies { datasets { id validationReport } } }"],
     ["studies → datasets → runs", "{ studies { datasets { runs { id status } } } }"],
-    ["studyComparison → dataset and run", "query($s: ID!) { studyComparison(studyId: $s) { dataset { id } run { id } } }"],
+    [
+      "studyComparison → dataset and run",
+      "query($s: ID!) { studyComparison(studyId: $s) { dataset { id } run { id } } }",
+    ],
   ])("%s is refused to a METRICS_READ key, with no dataset or run in the answer", async (_path, query) => {
     const dataset = await f.datasetOf("Boramae");
     const res = await f.api.gql(query, { s: dataset.studyId }, metricsOnly);
@@ -28,7 +37,11 @@ describe("nested paths to site data need the scope of what they reach", () => {
 
   it("the same key still reads what its scope allows", async () => {
     const dataset = await f.datasetOf("Boramae");
-    const res = await f.api.gql("query($d: ID!) { metricResults(datasetId: $d) { estimate } }", { d: dataset.id }, metricsOnly);
+    const res = await f.api.gql(
+      "query($d: ID!) { metricResults(datasetId: $d) { estimate } }",
+      { d: dataset.id },
+      metricsOnly,
+    );
     expect(res.errors).toBeUndefined();
   });
 });

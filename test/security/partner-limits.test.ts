@@ -18,7 +18,11 @@ afterAll(async () => {
 });
 
 const gqlWith = (token: string, query: string, variables: Record<string, unknown> = {}) =>
-  fetch(`${api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  fetch(`${api.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
 
 describe("per-key request rate", () => {
   it(`answers 429 with Retry-After after ${PER_MINUTE} requests a minute, for that key only`, async () => {
@@ -40,11 +44,27 @@ describe("daily quotas per site", () => {
   it(`refuse the dataset after ${DAILY_QUOTAS.datasets} a day by the site's keys, and create nothing`, async () => {
     const site = await t.db.site.findUniqueOrThrow({ where: { code: "Severance" } });
     const study = await t.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } });
-    const created = await createApiKey(t.db, null, { siteId: site.id, name: "busy", scopes: ["DATASETS_WRITE", "DATASETS_READ"] });
+    const created = await createApiKey(t.db, null, {
+      siteId: site.id,
+      name: "busy",
+      scopes: ["DATASETS_WRITE", "DATASETS_READ"],
+    });
     const principal = created.apiKey.principalId;
-    await t.db.validationDataset.createMany({ data: Array.from({ length: DAILY_QUOTAS.datasets }, (_, k) => ({ name: `d${k}`, siteId: site.id, studyId: study.id, uploadedById: principal, providedScoreNames: [] })) });
+    await t.db.validationDataset.createMany({
+      data: Array.from({ length: DAILY_QUOTAS.datasets }, (_, k) => ({
+        name: `d${k}`,
+        siteId: site.id,
+        studyId: study.id,
+        uploadedById: principal,
+        providedScoreNames: [],
+      })),
+    });
     const before = await t.db.validationDataset.count();
-    const res = await gqlWith(created.key, "mutation($s: ID!, $st: ID!) { createValidationDataset(input: { studyId: $st, siteId: $s, name: \"one more\" }) { id } }", { s: site.id, st: study.id });
+    const res = await gqlWith(
+      created.key,
+      'mutation($s: ID!, $st: ID!) { createValidationDataset(input: { studyId: $st, siteId: $s, name: "one more" }) { id } }',
+      { s: site.id, st: study.id },
+    );
     const body = (await res.json()) as { errors?: { extensions: { code: string; retryAfter: number } }[] };
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfter: expect.any(Number) });
     expect(body.errors![0]!.extensions.retryAfter).toBeGreaterThan(23 * 3600);
@@ -56,13 +76,22 @@ describe("upload limits per dataset", () => {
   it("refuse the file beyond the dataset's file count or byte budget with 413, naming the limit", async () => {
     const site = await t.db.site.findUniqueOrThrow({ where: { code: "Boramae" } });
     const study = await t.db.study.findFirstOrThrow({ where: { slug: "ct-bone-muscle" } });
-    const key = (await createApiKey(t.db, null, { siteId: site.id, name: "uploader", scopes: ["DATASETS_WRITE", "DATASETS_READ"] })).key;
-    const dataset = await t.db.validationDataset.create({ data: { name: "limits", siteId: site.id, studyId: study.id, providedScoreNames: [] } });
+    const key = (
+      await createApiKey(t.db, null, { siteId: site.id, name: "uploader", scopes: ["DATASETS_WRITE", "DATASETS_READ"] })
+    ).key;
+    const dataset = await t.db.validationDataset.create({
+      data: { name: "limits", siteId: site.id, studyId: study.id, providedScoreNames: [] },
+    });
     const b64 = (s: string) => Buffer.from(s).toString("base64");
     const announce = (path: string, length: number) =>
       fetch(`${api.url}/uploads/`, {
         method: "POST",
-        headers: { "tus-resumable": "1.0.0", "upload-length": String(length), authorization: `Bearer ${key}`, "upload-metadata": `datasetId ${b64(dataset.id)},relativePath ${b64(path)},sha256 ${b64("0".repeat(64))}` },
+        headers: {
+          "tus-resumable": "1.0.0",
+          "upload-length": String(length),
+          authorization: `Bearer ${key}`,
+          "upload-metadata": `datasetId ${b64(dataset.id)},relativePath ${b64(path)},sha256 ${b64("0".repeat(64))}`,
+        },
       });
     const tooBig = await announce("images/big.dcm", 1001);
     expect(tooBig.status).toBe(413);

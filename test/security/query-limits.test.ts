@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(async () => f?.stop());
 
 const post = (body: string, token?: string) =>
-  fetch(`${f.api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+  fetch(`${f.api.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
 
 describe("query limits", () => {
   it("cyclic nesting 1,000 deep is refused before execution, and the API keeps answering", async () => {
@@ -56,7 +60,11 @@ describe("query limits", () => {
   });
 
   it("an ordinary dashboard query passes", async () => {
-    const res = await f.api.gql("{ studies { id title datasets { id site { code } runs { id status } } } sites { id code } }", {}, f.token.pi);
+    const res = await f.api.gql(
+      "{ studies { id title datasets { id site { code } runs { id status } } } sites { id code } }",
+      {},
+      f.token.pi,
+    );
     expect(res.errors).toBeUndefined();
   });
 });

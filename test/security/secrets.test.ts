@@ -5,7 +5,11 @@ import { describe, expect, it } from "vitest";
 import { readConfig } from "../../apps/api/src/config.js";
 import { workerConfig } from "../../apps/worker/src/config.js";
 
-const base = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", FRACVAL_STORAGE_DIR: "/s", FRACVAL_UPLOAD_DIR: "/u" };
+const base = {
+  DATABASE_URL: "postgresql://u:p@localhost:5432/db",
+  FRACVAL_STORAGE_DIR: "/s",
+  FRACVAL_UPLOAD_DIR: "/u",
+};
 const strong = () => randomBytes(48).toString("base64");
 
 describe("production secrets", () => {
@@ -25,8 +29,12 @@ describe("production secrets", () => {
   it("accepts random secrets in production, and anything long enough in development", () => {
     expect(readConfig({ ...base, NODE_ENV: "production", AUTH_SECRET: strong() }).NODE_ENV).toBe("production");
     expect(readConfig({ ...base, AUTH_SECRET: "CHANGE-ME-32-bytes-of-randomness" }).NODE_ENV).toBe("development");
-    expect(workerConfig({ ...base, NODE_ENV: "production", FRACVAL_PSEUDONYM_SECRET: strong() }).pseudonymSecret).toHaveLength(64);
-    expect(workerConfig({ ...base, FRACVAL_PSEUDONYM_SECRET: "dev-pseudonym-secret" }).pseudonymSecret).toBe("dev-pseudonym-secret");
+    expect(
+      workerConfig({ ...base, NODE_ENV: "production", FRACVAL_PSEUDONYM_SECRET: strong() }).pseudonymSecret,
+    ).toHaveLength(64);
+    expect(workerConfig({ ...base, FRACVAL_PSEUDONYM_SECRET: "dev-pseudonym-secret" }).pseudonymSecret).toBe(
+      "dev-pseudonym-secret",
+    );
   });
   it("the API needs no pseudonym secret at all", () => {
     expect(readConfig({ ...base, AUTH_SECRET: strong() })).not.toHaveProperty("FRACVAL_PSEUDONYM_SECRET");

@@ -11,29 +11,47 @@ beforeAll(async () => {
 afterAll(async () => f?.stop());
 
 const signIn = (email: string, password: string) =>
-  f.api.gql<{ verifyCredentials: { role: string } }>("mutation($e: String!, $p: String!) { verifyCredentials(email: $e, password: $p) { role } }", { e: email, p: password });
+  f.api.gql<{ verifyCredentials: { role: string } }>(
+    "mutation($e: String!, $p: String!) { verifyCredentials(email: $e, password: $p) { role } }",
+    { e: email, p: password },
+  );
 
 describe("verifyCredentials", () => {
   it(`locks an account after ${SIGN_IN_LIMITS.account.points} failures — even the right password then — with retryAfter; audited`, async () => {
     const email = "investigator.boramae@fracval.demo";
     const failuresBefore = await f.t.db.auditEvent.count({ where: { action: "auth.signin.failure" } });
-    for (let k = 0; k < SIGN_IN_LIMITS.account.points; k++) expect((await signIn(email, `guess-${k}`)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    for (let k = 0; k < SIGN_IN_LIMITS.account.points; k++)
+      expect((await signIn(email, `guess-${k}`)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const locked = await signIn(email, "fracval-demo");
     expect(locked.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfter: expect.any(Number) });
     expect(locked.errors![0]!.extensions!.retryAfter as number).toBeGreaterThan(60);
-    expect(await f.t.db.auditEvent.count({ where: { action: "auth.signin.failure" } })).toBe(failuresBefore + SIGN_IN_LIMITS.account.points);
-    const stored = await f.t.db.auditEvent.findFirstOrThrow({ where: { action: "auth.signin.failure" }, orderBy: { createdAt: "desc" } });
+    expect(await f.t.db.auditEvent.count({ where: { action: "auth.signin.failure" } })).toBe(
+      failuresBefore + SIGN_IN_LIMITS.account.points,
+    );
+    const stored = await f.t.db.auditEvent.findFirstOrThrow({
+      where: { action: "auth.signin.failure" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(JSON.stringify(stored)).not.toContain(email); // the e-mail only as a hash
     expect(JSON.stringify(await f.t.db.rateLimiterFlexible.findMany())).not.toContain(email);
     // Another account is not affected.
-    expect((await signIn("investigator.severance@fracval.demo", "fracval-demo")).data).toEqual({ verifyCredentials: { role: "INVESTIGATOR" } });
+    expect((await signIn("investigator.severance@fracval.demo", "fracval-demo")).data).toEqual({
+      verifyCredentials: { role: "INVESTIGATOR" },
+    });
   }, 60_000);
 
   it("aliases cannot multiply guesses inside one request", async () => {
-    const aliases = Array.from({ length: 40 }, (_, k) => `g${k}: verifyCredentials(email: "pi@fracval.demo", password: "guess${k}") { role }`).join(" ");
+    const aliases = Array.from(
+      { length: 40 },
+      (_, k) => `g${k}: verifyCredentials(email: "pi@fracval.demo", password: "guess${k}") { role }`,
+    ).join(" ");
     const res = await f.api.gql(`mutation { ${aliases} }`);
     expect(res.data).toBeNull();
-    expect(await f.t.db.auditEvent.count({ where: { action: "auth.signin.failure", details: { path: ["known"], equals: true } } })).toBeLessThan(40);
+    expect(
+      await f.t.db.auditEvent.count({
+        where: { action: "auth.signin.failure", details: { path: ["known"], equals: true } },
+      }),
+    ).toBeLessThan(40);
   });
 
   it("an unknown e-mail takes about as long as a wrong password for a real one (no account enumeration)", async () => {
@@ -56,11 +74,20 @@ describe("verifyCredentials", () => {
     // A hash made with N = 16384, as the platform stored them before.
     const { scryptSync, randomBytes } = await import("node:crypto");
     const salt = randomBytes(16);
-    const old = ["scrypt", 16384, 8, 1, salt.toString("base64"), scryptSync("fracval-demo", salt, 32, { N: 16384, r: 8, p: 1 }).toString("base64")].join("$");
+    const old = [
+      "scrypt",
+      16384,
+      8,
+      1,
+      salt.toString("base64"),
+      scryptSync("fracval-demo", salt, 32, { N: 16384, r: 8, p: 1 }).toString("base64"),
+    ].join("$");
     await f.t.db.user.update({ where: { id: user.id }, data: { passwordHash: old } });
     expect((await signIn(user.email, "fracval-demo")).data).toEqual({ verifyCredentials: { role: "INVESTIGATOR" } });
     const after = await f.t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.passwordHash!.startsWith(`scrypt$${PASSWORD_PARAMS.N}$8$1$`)).toBe(true);
-    expect(await f.t.db.auditEvent.count({ where: { action: "auth.signin.success", actorUserId: user.id } })).toBeGreaterThan(0);
+    expect(
+      await f.t.db.auditEvent.count({ where: { action: "auth.signin.success", actorUserId: user.id } }),
+    ).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -9,8 +9,23 @@ import { securityFixture, type SecurityFixture } from "./support.js";
 let id = 0;
 function row(metric: string, n: number, events: number, extra: Partial<MetricResult> = {}): MetricResult {
   return {
-    id: `m${++id}`, datasetId: "d", runId: "r", scoreSource: "model", metric, horizonDays: null, subgroup: "all", estimate: 0.7, se: 0.03,
-    ciLower: 0.64, ciUpper: 0.76, n, events, details: null, provenance: {}, createdAt: new Date(0), ...extra,
+    id: `m${++id}`,
+    datasetId: "d",
+    runId: "r",
+    scoreSource: "model",
+    metric,
+    horizonDays: null,
+    subgroup: "all",
+    estimate: 0.7,
+    se: 0.03,
+    ciLower: 0.64,
+    ciUpper: 0.76,
+    n,
+    events,
+    details: null,
+    provenance: {},
+    createdAt: new Date(0),
+    ...extra,
   };
 }
 const guardedView = (rows: MetricResult[]) => discloseMetrics(rows, () => false);
@@ -18,7 +33,11 @@ const subgroups = (rows: { subgroup: string }[]) => rows.map((r) => r.subgroup).
 
 describe("per row, not per run (too strict before)", () => {
   it("a 1-year AUC(t) with 6 cases is withheld; the rest of the 400-patient / 63-event run is shown", () => {
-    const rows = [row("harrellC", 400, 63), row("timeDependentAuc", 400, 6, { horizonDays: 365 }), row("timeDependentAuc", 400, 40, { horizonDays: 1826 })];
+    const rows = [
+      row("harrellC", 400, 63),
+      row("timeDependentAuc", 400, 6, { horizonDays: 365 }),
+      row("timeDependentAuc", 400, 40, { horizonDays: 1826 }),
+    ];
     const shown = guardedView(rows);
     expect(shown.rows.map((r) => `${r.metric}@${r.horizonDays}`)).toEqual(["harrellC@null", "timeDependentAuc@1826"]);
     expect(shown.withheld).toBe(1);
@@ -34,7 +53,11 @@ describe("per row, not per run (too strict before)", () => {
 
 describe("complementary suppression (too loose before)", () => {
   it("all − sex=F = sex=M: when sex=M is small, sex=F goes too", () => {
-    const rows = [row("harrellC", 400, 63), row("harrellC", 380, 58, { subgroup: "sex=F" }), row("harrellC", 20, 5, { subgroup: "sex=M" })];
+    const rows = [
+      row("harrellC", 400, 63),
+      row("harrellC", 380, 58, { subgroup: "sex=F" }),
+      row("harrellC", 20, 5, { subgroup: "sex=M" }),
+    ];
     expect(subgroups(guardedView(rows).rows)).toEqual(["all"]);
   });
   it("a subgroup with no row at all (nothing computable) counts as withheld: its sibling goes", () => {
@@ -42,11 +65,17 @@ describe("complementary suppression (too loose before)", () => {
     expect(subgroups(guardedView(rows).rows)).toEqual(["all"]);
   });
   it("all − two age bands = the third: one small band takes the smallest other band with it, not the largest", () => {
-    const rows = [row("harrellC", 400, 63), row("harrellC", 30, 3, { subgroup: "age<65" }), row("harrellC", 150, 20, { subgroup: "age65-74" }), row("harrellC", 220, 40, { subgroup: "age>=75" })];
+    const rows = [
+      row("harrellC", 400, 63),
+      row("harrellC", 30, 3, { subgroup: "age<65" }),
+      row("harrellC", 150, 20, { subgroup: "age65-74" }),
+      row("harrellC", 220, 40, { subgroup: "age>=75" }),
+    ];
     expect(subgroups(guardedView(rows).rows)).toEqual(["age>=75", "all"]);
   });
   it("risk groups: one small group takes the smallest other group with it", () => {
-    const g = (name: string, n: number, e: number) => row("riskGroupRisk", n, e, { subgroup: `group=${name}`, horizonDays: 3652 });
+    const g = (name: string, n: number, e: number) =>
+      row("riskGroupRisk", n, e, { subgroup: `group=${name}`, horizonDays: 3652 });
     expect(subgroups(guardedView([g("HIGH", 15, 4), g("LH", 60, 12), g("LL", 325, 30)]).rows)).toEqual(["group=LL"]);
   });
   it("a 2×2 table with a cell of 3 withholds sensitivity, specificity, PPV and NPV", () => {
@@ -55,8 +84,15 @@ describe("complementary suppression (too loose before)", () => {
     expect(guardedView(rows).rows).toEqual([]);
   });
   it("calibration deciles resting on 2 or 3 events lose their table; the overall O/E stays", () => {
-    const groups = Array.from({ length: 10 }, (_, k) => ({ n: 40, events: k < 3 ? 2 : 8, meanRisk: 0.1, observed: 0.1 }));
-    const [shown] = guardedView([row("calibrationOE", 400, 63, { details: { observed: 0.15, expected: 0.14, groups } })]).rows;
+    const groups = Array.from({ length: 10 }, (_, k) => ({
+      n: 40,
+      events: k < 3 ? 2 : 8,
+      meanRisk: 0.1,
+      observed: 0.1,
+    }));
+    const [shown] = guardedView([
+      row("calibrationOE", 400, 63, { details: { observed: 0.15, expected: 0.14, groups } }),
+    ]).rows;
     expect(shown!.details).toEqual({ observed: 0.15, expected: 0.14, groupsWithheld: true });
   });
   it("FRAX missing for 3 patients: the FRAX and paired rows keep their estimates but not the counts that would give those 3 away", () => {
@@ -67,9 +103,18 @@ describe("complementary suppression (too loose before)", () => {
       row("harrellC", 350, 50, { scoreSource: "frax_hip", details: { excludedMissingScore: 50 } }),
     ];
     const shown = guardedView(rows).rows;
-    expect(shown.find((r) => r.scoreSource === "frax_mof")).toMatchObject({ n: null, events: null, estimate: 0.7, details: { countsWithheld: true } });
+    expect(shown.find((r) => r.scoreSource === "frax_mof")).toMatchObject({
+      n: null,
+      events: null,
+      estimate: 0.7,
+      details: { countsWithheld: true },
+    });
     expect(shown.find((r) => r.scoreSource === "frax_mof")!.details).not.toHaveProperty("excludedMissingScore");
-    expect(shown.find((r) => r.scoreSource === "model-vs-frax_mof")).toMatchObject({ n: null, events: null, details: { p: 0.04 } });
+    expect(shown.find((r) => r.scoreSource === "model-vs-frax_mof")).toMatchObject({
+      n: null,
+      events: null,
+      details: { p: 0.04 },
+    });
     expect(shown.find((r) => r.scoreSource === "frax_hip")).toMatchObject({ n: 350, events: 50 }); // 50 missing: not a small cell
   });
 });
@@ -81,8 +126,20 @@ describe("through the API, for a PI without patient-level access to Severance", 
     f = await securityFixture();
     const run = await f.runAt("Severance", "SUCCEEDED");
     runId = run.runId;
-    const rows = [row("harrellC", 400, 63), row("timeDependentAuc", 400, 6, { horizonDays: 365 }), row("harrellC", 380, 58, { subgroup: "sex=F" }), row("harrellC", 20, 5, { subgroup: "sex=M" })];
-    await f.t.db.metricResult.createMany({ data: rows.map(({ id: _id, createdAt: _c, details: _d, provenance: _p, ...r }) => ({ ...r, datasetId: run.datasetId, runId, provenance: {} })) });
+    const rows = [
+      row("harrellC", 400, 63),
+      row("timeDependentAuc", 400, 6, { horizonDays: 365 }),
+      row("harrellC", 380, 58, { subgroup: "sex=F" }),
+      row("harrellC", 20, 5, { subgroup: "sex=M" }),
+    ];
+    await f.t.db.metricResult.createMany({
+      data: rows.map(({ id: _id, createdAt: _c, details: _d, provenance: _p, ...r }) => ({
+        ...r,
+        datasetId: run.datasetId,
+        runId,
+        provenance: {},
+      })),
+    });
   }, 60_000);
   afterAll(async () => f?.stop());
 
@@ -91,24 +148,50 @@ describe("through the API, for a PI without patient-level access to Severance", 
     expect(dataset.patientCount).toBeGreaterThanOrEqual(10);
     const smallEvents = dataset.eventCount < 10 || dataset.patientCount - dataset.eventCount < 10;
     const small = await f.runAt("Severance", "RUNNING");
-    await f.t.db.validationRun.update({ where: { id: small.runId }, data: { progressTotal: 8, progressDone: 3, progressFailed: 1 } });
-    const q = "query($d: ID!, $r: ID!) { dataset(id: $d) { patientCount eventCount } run(id: $r) { progressTotal progressDone progressFailed } }";
-    const pi = await f.api.gql<{ dataset: { patientCount: number | null; eventCount: number | null }; run: Record<string, number | null> }>(q, { d: dataset.id, r: small.runId }, f.token.pi);
-    expect(pi.data!.dataset).toEqual({ patientCount: dataset.patientCount, eventCount: smallEvents ? null : dataset.eventCount });
+    await f.t.db.validationRun.update({
+      where: { id: small.runId },
+      data: { progressTotal: 8, progressDone: 3, progressFailed: 1 },
+    });
+    const q =
+      "query($d: ID!, $r: ID!) { dataset(id: $d) { patientCount eventCount } run(id: $r) { progressTotal progressDone progressFailed } }";
+    const pi = await f.api.gql<{
+      dataset: { patientCount: number | null; eventCount: number | null };
+      run: Record<string, number | null>;
+    }>(q, { d: dataset.id, r: small.runId }, f.token.pi);
+    expect(pi.data!.dataset).toEqual({
+      patientCount: dataset.patientCount,
+      eventCount: smallEvents ? null : dataset.eventCount,
+    });
     expect(pi.data!.run).toEqual({ progressTotal: null, progressDone: null, progressFailed: null });
-    const own = await f.api.gql<{ dataset: { eventCount: number }; run: Record<string, number> }>(q, { d: dataset.id, r: small.runId }, f.token.severance);
+    const own = await f.api.gql<{ dataset: { eventCount: number }; run: Record<string, number> }>(
+      q,
+      { d: dataset.id, r: small.runId },
+      f.token.severance,
+    );
     expect(own.data!.dataset.eventCount).toBe(dataset.eventCount);
     expect(own.data!.run).toEqual({ progressTotal: 8, progressDone: 3, progressFailed: 1 });
   });
 
   it("metricResults and the metrics CSV show the whole-cohort C, and neither the small AUC(t) nor the sex subgroups", async () => {
-    const res = await f.api.gql<{ metricResults: { metric: string; subgroup: string; n: number | null }[] }>("query($r: ID!) { metricResults(runId: $r) { metric subgroup horizonDays n } }", { r: runId }, f.token.pi);
+    const res = await f.api.gql<{ metricResults: { metric: string; subgroup: string; n: number | null }[] }>(
+      "query($r: ID!) { metricResults(runId: $r) { metric subgroup horizonDays n } }",
+      { r: runId },
+      f.token.pi,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.metricResults).toEqual([{ metric: "harrellC", subgroup: "all", horizonDays: null, n: 400 }]);
-    const csv = await (await fetch(`${f.api.url}/exports/runs/${runId}/metrics.csv`, { headers: { authorization: `Bearer ${f.token.pi}` } })).text();
+    const csv = await (
+      await fetch(`${f.api.url}/exports/runs/${runId}/metrics.csv`, {
+        headers: { authorization: `Bearer ${f.token.pi}` },
+      })
+    ).text();
     expect(csv.trim().split("\n")).toHaveLength(2);
     // The site's own investigator sees all four rows.
-    const own = await f.api.gql<{ metricResults: unknown[] }>("query($r: ID!) { metricResults(runId: $r) { metric } }", { r: runId }, f.token.severance);
+    const own = await f.api.gql<{ metricResults: unknown[] }>(
+      "query($r: ID!) { metricResults(runId: $r) { metric } }",
+      { r: runId },
+      f.token.severance,
+    );
     expect(own.data!.metricResults).toHaveLength(4);
   });
 });

@@ -24,7 +24,11 @@ export interface SecurityFixture {
   /** The seeded demo dataset of a site. */
   datasetOf(code: "Bundang" | "Boramae" | "Severance"): Promise<{ id: string; studyId: string }>;
   /** A run of a placeholder model version (never scored) on a site's demo dataset, in the given status. */
-  runAt(code: "Bundang" | "Boramae" | "Severance", status: "RUNNING" | "SUCCEEDED", model?: { published?: boolean }): Promise<{ runId: string; modelId: string; datasetId: string }>;
+  runAt(
+    code: "Bundang" | "Boramae" | "Severance",
+    status: "RUNNING" | "SUCCEEDED",
+    model?: { published?: boolean },
+  ): Promise<{ runId: string; modelId: string; datasetId: string }>;
   stop(): Promise<void>;
 }
 
@@ -32,24 +36,40 @@ export async function securityFixture(): Promise<SecurityFixture> {
   const t = await createTestDatabase();
   const api = await startTestApi(t.db);
   const token = {} as Record<DemoUser, string>;
-  for (const [who, email] of Object.entries(DEMO) as [DemoUser, string][]) token[who] = await sessionTokenFor(await t.db.user.findUniqueOrThrow({ where: { email } }));
+  for (const [who, email] of Object.entries(DEMO) as [DemoUser, string][])
+    token[who] = await sessionTokenFor(await t.db.user.findUniqueOrThrow({ where: { email } }));
   return {
     t,
     api,
     token,
-    viewer: async (who) => (await loadUserViewer(t.db, (await t.db.user.findUniqueOrThrow({ where: { email: DEMO[who] } })).id))!,
+    viewer: async (who) =>
+      (await loadUserViewer(t.db, (await t.db.user.findUniqueOrThrow({ where: { email: DEMO[who] } })).id))!,
     siteId: async (code) => (await t.db.site.findUniqueOrThrow({ where: { code } })).id,
-    datasetOf: async (code) => t.db.validationDataset.findFirstOrThrow({ where: { site: { code } }, select: { id: true, studyId: true } }),
+    datasetOf: async (code) =>
+      t.db.validationDataset.findFirstOrThrow({ where: { site: { code } }, select: { id: true, studyId: true } }),
     async runAt(code, status, options = {}) {
-      const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code } }, include: { study: true } });
+      const dataset = await t.db.validationDataset.findFirstOrThrow({
+        where: { site: { code } },
+        include: { study: true },
+      });
       const model = await t.db.modelVersion.create({
         data: {
-          family: `security-${code.toLowerCase()}-${randomBytes(4).toString("hex")}`, version: "1.0.0", studyId: dataset.studyId, kind: "CLINICAL_BASELINE",
-          modality: dataset.study.modality, task: "SCORE", outputSemantics: "score", artifactSha256: "0".repeat(64), artifactStorageKey: "none", manifest: {},
+          family: `security-${code.toLowerCase()}-${randomBytes(4).toString("hex")}`,
+          version: "1.0.0",
+          studyId: dataset.studyId,
+          kind: "CLINICAL_BASELINE",
+          modality: dataset.study.modality,
+          task: "SCORE",
+          outputSemantics: "score",
+          artifactSha256: "0".repeat(64),
+          artifactStorageKey: "none",
+          manifest: {},
           ...(options.published ? { status: "PUBLISHED" as const } : {}),
         },
       });
-      const run = await t.db.validationRun.create({ data: { modelVersionId: model.id, datasetId: dataset.id, codeVersion: "test", status } });
+      const run = await t.db.validationRun.create({
+        data: { modelVersionId: model.id, datasetId: dataset.id, codeVersion: "test", status },
+      });
       return { runId: run.id, modelId: model.id, datasetId: dataset.id };
     },
     async stop() {

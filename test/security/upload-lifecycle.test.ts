@@ -21,7 +21,9 @@ afterAll(async () => f?.stop());
 async function uploadingDataset(name: string, createdAt?: Date) {
   const site = await f.t.db.site.findUniqueOrThrow({ where: { code: "Severance" } });
   const study = await f.t.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } });
-  return f.t.db.validationDataset.create({ data: { name, siteId: site.id, studyId: study.id, providedScoreNames: [], ...(createdAt ? { createdAt } : {}) } });
+  return f.t.db.validationDataset.create({
+    data: { name, siteId: site.id, studyId: study.id, providedScoreNames: [], ...(createdAt ? { createdAt } : {}) },
+  });
 }
 
 describe("abandoned uploads", () => {
@@ -56,14 +58,24 @@ describe("a file in flight", () => {
     const metadata = `datasetId ${b64(dataset.id)},relativePath ${b64("manifest.csv")},sha256 ${b64(createHash("sha256").update(body).digest("hex"))}`;
     const created = await fetch(`${f.api.url}/uploads/`, {
       method: "POST",
-      headers: { "tus-resumable": "1.0.0", "upload-length": String(body.length), "upload-metadata": metadata, authorization: `Bearer ${f.token.severance}` },
+      headers: {
+        "tus-resumable": "1.0.0",
+        "upload-length": String(body.length),
+        "upload-metadata": metadata,
+        authorization: `Bearer ${f.token.severance}`,
+      },
     });
     expect(created.status).toBe(201);
     // Meanwhile the dataset is rejected (or expired) and its folder deleted.
     await f.t.db.validationDataset.update({ where: { id: dataset.id }, data: { status: "REJECTED" } });
     const patched = await fetch(new URL(created.headers.get("location")!, f.api.url), {
       method: "PATCH",
-      headers: { "tus-resumable": "1.0.0", "upload-offset": "0", "content-type": "application/offset+octet-stream", authorization: `Bearer ${f.token.severance}` },
+      headers: {
+        "tus-resumable": "1.0.0",
+        "upload-offset": "0",
+        "content-type": "application/offset+octet-stream",
+        authorization: `Bearer ${f.token.severance}`,
+      },
       body,
     });
     expect(patched.status).toBeGreaterThanOrEqual(400);
@@ -73,16 +85,27 @@ describe("a file in flight", () => {
 
 describe("uploads that never complete leave nothing behind", () => {
   const b64 = (s: string) => Buffer.from(s).toString("base64");
-  const incomingFiles = () => (existsSync(join(f.api.uploadsDir, "incoming")) ? readdirSync(join(f.api.uploadsDir, "incoming")) : []);
+  const incomingFiles = () =>
+    existsSync(join(f.api.uploadsDir, "incoming")) ? readdirSync(join(f.api.uploadsDir, "incoming")) : [];
   const create = async (datasetId: string, relativePath: string, length: number, sha256: string) =>
     fetch(`${f.api.url}/uploads/`, {
       method: "POST",
-      headers: { "tus-resumable": "1.0.0", "upload-length": String(length), "upload-metadata": `datasetId ${b64(datasetId)},relativePath ${b64(relativePath)},sha256 ${b64(sha256)}`, authorization: `Bearer ${f.token.severance}` },
+      headers: {
+        "tus-resumable": "1.0.0",
+        "upload-length": String(length),
+        "upload-metadata": `datasetId ${b64(datasetId)},relativePath ${b64(relativePath)},sha256 ${b64(sha256)}`,
+        authorization: `Bearer ${f.token.severance}`,
+      },
     });
   const patch = async (location: string, offset: number, body: Buffer) =>
     fetch(new URL(location, f.api.url), {
       method: "PATCH",
-      headers: { "tus-resumable": "1.0.0", "upload-offset": String(offset), "content-type": "application/offset+octet-stream", authorization: `Bearer ${f.token.severance}` },
+      headers: {
+        "tus-resumable": "1.0.0",
+        "upload-offset": String(offset),
+        "content-type": "application/offset+octet-stream",
+        authorization: `Bearer ${f.token.severance}`,
+      },
       body: new Uint8Array(body),
     });
 
@@ -108,7 +131,16 @@ describe("uploads that never complete leave nothing behind", () => {
     // The investigator finishes the upload anyway; the worker's ingestion job runs (here in process).
     await f.t.db.validationDataset.update({ where: { id: dataset.id }, data: { status: "VALIDATING" } });
     const store = new FileContentStore(f.api.storeDir);
-    const context = { db: f.t.db, store, models: new ModelCache(store), uploadsDir: f.api.uploadsDir, pseudonymSecret: TEST_PSEUDONYM_SECRET, enqueue: async () => {}, signal: new AbortController().signal, log: () => {} };
+    const context = {
+      db: f.t.db,
+      store,
+      models: new ModelCache(store),
+      uploadsDir: f.api.uploadsDir,
+      pseudonymSecret: TEST_PSEUDONYM_SECRET,
+      enqueue: async () => {},
+      signal: new AbortController().signal,
+      log: () => {},
+    };
     await datasetIngest.run({ datasetId: dataset.id }, context, { number: 1, of: 5, last: false });
     expect((await f.t.db.validationDataset.findUniqueOrThrow({ where: { id: dataset.id } })).status).toBe("REJECTED"); // no manifest.csv
     expect(incomingFiles()).toEqual(before);

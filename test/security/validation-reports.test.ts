@@ -17,16 +17,29 @@ const HEADER = "patient_id,age,sex,followup_days,incident_vertebral_fracture,eve
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await t.db.study.create({ data: { slug: "clinical-sec", title: "Clinical only", description: "security tests", target: "TIME_TO_EVENT", horizonDays: 1826, modality: "CLINICAL_ONLY" } });
+  await t.db.study.create({
+    data: {
+      slug: "clinical-sec",
+      title: "Clinical only",
+      description: "security tests",
+      target: "TIME_TO_EVENT",
+      horizonDays: 1826,
+      modality: "CLINICAL_ONLY",
+    },
+  });
 }, 60_000);
 afterAll(async () => t?.drop());
 
 async function ingest(folder: string, studySlug: string) {
   const site = await t.db.site.findFirstOrThrow({ where: { code: "Severance" } });
   const study = await t.db.study.findFirstOrThrow({ where: { slug: studySlug } });
-  const dataset = await t.db.validationDataset.create({ data: { name: "sec", siteId: site.id, studyId: study.id, providedScoreNames: [] } });
+  const dataset = await t.db.validationDataset.create({
+    data: { name: "sec", siteId: site.id, studyId: study.id, providedScoreNames: [] },
+  });
   const result = await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder, secrets });
-  const problems = (result.validationReport as { problems: { row: number; column: string; value: string; reason: string }[] }).problems;
+  const problems = (
+    result.validationReport as { problems: { row: number; column: string; value: string; reason: string }[] }
+  ).problems;
   return { status: result.status, report: JSON.stringify(result.validationReport), problems };
 }
 
@@ -38,7 +51,12 @@ function clinicalFolder(csv: string): string {
 
 describe("no identifier enters a stored validation report", () => {
   it("duplicate and malformed patient IDs: the report names the rows, never the IDs", async () => {
-    const csv = [HEADER, "BUN-84112233,70,F,900,0,,GE", "BUN-84112233,71,M,800,0,,GE", "=HYPERLINK(\"SEO-99887766\"),72,F,700,0,,GE"].join("\n");
+    const csv = [
+      HEADER,
+      "BUN-84112233,70,F,900,0,,GE",
+      "BUN-84112233,71,M,800,0,,GE",
+      '=HYPERLINK("SEO-99887766"),72,F,700,0,,GE',
+    ].join("\n");
     const { status, report } = await ingest(clinicalFolder(csv), "clinical-sec");
     expect(status).toBe("REJECTED");
     expect(report).toContain("duplicate patient ID: the same as row 1");
@@ -46,7 +64,12 @@ describe("no identifier enters a stored validation report", () => {
   });
 
   it("a name shifted into a numeric column, a NUL byte and a free-text cell are not echoed", async () => {
-    const csv = [HEADER, "P1,HONG^GILDONG,F,900,0,,GE", "P2,70,F,900,0,,Ward 7 KIM\u0000MINJI", "P3,70,F,900,0,,=cmd|' /C calc'!A0"].join("\n");
+    const csv = [
+      HEADER,
+      "P1,HONG^GILDONG,F,900,0,,GE",
+      "P2,70,F,900,0,,Ward 7 KIM\u0000MINJI",
+      "P3,70,F,900,0,,=cmd|' /C calc'!A0",
+    ].join("\n");
     const { status, report, problems } = await ingest(clinicalFolder(csv), "clinical-sec");
     expect(status).toBe("REJECTED");
     expect(problems).toContainEqual({ row: 1, column: "age", value: "", reason: "must be a number in years" });
@@ -87,7 +110,12 @@ describe("no identifier enters a stored validation report", () => {
     writeFileSync(join(folder, "manifest.csv"), manifest.join("\n"));
     const { status, report, problems } = await ingest(folder, "verte-x-pvf");
     expect(status).toBe("REJECTED");
-    expect(problems).toContainEqual({ row: 2, column: "image_path", value: "", reason: expect.stringMatching(/^the image file is not a DICOM Part 10 file/) });
+    expect(problems).toContainEqual({
+      row: 2,
+      column: "image_path",
+      value: "",
+      reason: expect.stringMatching(/^the image file is not a DICOM Part 10 file/),
+    });
     expect(report).not.toMatch(/GILDONG|19450101/);
   }, 60_000);
 });

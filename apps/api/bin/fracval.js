@@ -9,7 +9,9 @@ function bundleIsCurrent() {
   const sourcesFile = new URL("../dist/fracval-stats.mjs.sources.json", import.meta.url);
   if (!existsSync(bundle) || !existsSync(sourcesFile)) return false;
   const built = statSync(bundle).mtimeMs;
-  return JSON.parse(readFileSync(sourcesFile, "utf8")).every((source) => existsSync(source) && statSync(source).mtimeMs <= built);
+  return JSON.parse(readFileSync(sourcesFile, "utf8")).every(
+    (source) => existsSync(source) && statSync(source).mtimeMs <= built,
+  );
 }
 
 if (process.argv[2] === "stats" && bundleIsCurrent()) {

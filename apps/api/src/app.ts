@@ -45,7 +45,13 @@ export interface App {
  * thousands of copies, or cost more than the biggest dashboard query. Limits well above what the portal
  * and CLI send (the e2e test runs them), far below what exhausts the process.
  */
-export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 20, maxTokens: 5000, maxDirectives: 30, maxCost: 50_000 } as const;
+export const QUERY_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 20,
+  maxTokens: 5000,
+  maxDirectives: 30,
+  maxCost: 50_000,
+} as const;
 /** Request bodies: small without credentials, room for an ONNX upload (registerModelVersion) with them. */
 export const BODY_LIMITS = { anonymous: "64kb", authenticated: "25mb" } as const;
 
@@ -68,7 +74,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     validationRules: armor.validationRules,
     // graphql-armor types its plugins against @apollo/server's CommonJS typings, ours are the ESM ones: the
     // same objects, two copies of one declaration.
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<Context>[]), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
     // server.ts handles SIGTERM/SIGINT: Apollo's own handler would re-raise the signal and end the
     // process before the job queue has handed back an ingestion in progress.
     stopOnTerminationSignals: false,
@@ -91,14 +100,42 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
   const rateLimit = keyRateLimit(options.db, options.keyRequestsPerMinute);
-  app.use("/exports", rateLimit, cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }), createExportRouter({ db: options.db, authSecret: options.authSecret }));
-  app.use("/uploads", cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true, exposedHeaders: ["Location", "Upload-Offset", "Upload-Length", "Tus-Resumable"] }), createUploadRouter({ db: options.db, authSecret: options.authSecret, uploadsDir: options.uploadsDir, ...(options.uploadLimits ? { maxFilesPerDataset: options.uploadLimits.files, maxBytesPerDataset: options.uploadLimits.bytes } : {}) }));
+  app.use(
+    "/exports",
+    rateLimit,
+    cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }),
+    createExportRouter({ db: options.db, authSecret: options.authSecret }),
+  );
+  app.use(
+    "/uploads",
+    cors<cors.CorsRequest>({
+      origin: options.corsOrigins,
+      credentials: true,
+      exposedHeaders: ["Location", "Upload-Offset", "Upload-Length", "Tus-Resumable"],
+    }),
+    createUploadRouter({
+      db: options.db,
+      authSecret: options.authSecret,
+      uploadsDir: options.uploadsDir,
+      ...(options.uploadLimits
+        ? { maxFilesPerDataset: options.uploadLimits.files, maxBytesPerDataset: options.uploadLimits.bytes }
+        : {}),
+    }),
+  );
   app.use(
     "/graphql",
     rateLimit,
     cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }),
     jsonBody, // registerModelVersion carries an ONNX file (≤ 10 MB, base64): only with credentials
-    expressMiddleware(apollo, { context: ({ req }) => buildContext({ db: options.db, store: options.store, enqueue: options.enqueue, uploadsDir: options.uploadsDir }, req.headers, options.authSecret, req.ip) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) =>
+        buildContext(
+          { db: options.db, store: options.store, enqueue: options.enqueue, uploadsDir: options.uploadsDir },
+          req.headers,
+          options.authSecret,
+          req.ip,
+        ),
+    }),
   );
   app.use(notFoundHandler);
   app.use(httpErrorHandler);

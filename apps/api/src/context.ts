@@ -1,6 +1,14 @@
 // Per-request context: who is asking, resolved from an API key or a portal session token.
 import type { Db } from "@fracval/db";
-import { AppError, authenticateApiKey, loadUserViewer, unauthenticated, type ContentStore, type Enqueue, type Viewer } from "@fracval/core";
+import {
+  AppError,
+  authenticateApiKey,
+  loadUserViewer,
+  unauthenticated,
+  type ContentStore,
+  type Enqueue,
+  type Viewer,
+} from "@fracval/core";
 import { decode } from "@auth/core/jwt";
 import type { IncomingHttpHeaders } from "node:http";
 
@@ -60,7 +68,12 @@ export async function authenticate(db: Db, headers: IncomingHttpHeaders, authSec
   return sessionToken ? viewerFromSessionToken(db, sessionToken, authSecret) : null;
 }
 
-export async function buildContext(services: Services, headers: IncomingHttpHeaders, authSecret: string, client?: string): Promise<Context> {
+export async function buildContext(
+  services: Services,
+  headers: IncomingHttpHeaders,
+  authSecret: string,
+  client?: string,
+): Promise<Context> {
   try {
     return { ...services, viewer: await authenticate(services.db, headers, authSecret), authError: null, client };
   } catch (error) {

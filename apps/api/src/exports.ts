@@ -3,12 +3,35 @@
 // Same credentials as GraphQL. Every CSV cell a spreadsheet would run as a formula is defused.
 import express, { type Request, type Response, type Router } from "express";
 import { stringify } from "csv-stringify/sync";
-import { AppError, listMetricResults, listPredictions, recordAudit, studyComparison, unauthenticated, type ShownMetric } from "@fracval/core";
+import {
+  AppError,
+  listMetricResults,
+  listPredictions,
+  recordAudit,
+  studyComparison,
+  unauthenticated,
+  type ShownMetric,
+} from "@fracval/core";
 import type { Db } from "@fracval/db";
 import { authenticate } from "./context.js";
 import { ID_PATTERN, toHttpError } from "./http-errors.js";
 
-const METRIC_COLUMNS = ["runId", "datasetId", "scoreSource", "metric", "horizonDays", "subgroup", "estimate", "se", "ciLower", "ciUpper", "n", "events", "details", "provenance"] as const;
+const METRIC_COLUMNS = [
+  "runId",
+  "datasetId",
+  "scoreSource",
+  "metric",
+  "horizonDays",
+  "subgroup",
+  "estimate",
+  "se",
+  "ciLower",
+  "ciUpper",
+  "n",
+  "events",
+  "details",
+  "provenance",
+] as const;
 
 /** A number-looking cell ("-0.53") is data; any other cell starting like a formula gets a leading quote. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -22,11 +45,25 @@ export function csvCell(value: string | number | null | undefined): string | num
 }
 
 export function toCsv(columns: readonly string[], rows: readonly (string | number | null | undefined)[][]): string {
-  return stringify(rows.map((r) => r.map(csvCell)), { header: true, columns: [...columns] });
+  return stringify(
+    rows.map((r) => r.map(csvCell)),
+    { header: true, columns: [...columns] },
+  );
 }
 
 function metricsCsv(rows: readonly ShownMetric[]): string {
-  return toCsv(METRIC_COLUMNS, rows.map((r) => METRIC_COLUMNS.map((c) => (c === "details" || c === "provenance" ? JSON.stringify(r[c] ?? null) : (r[c] ?? null)) as string | number | null)));
+  return toCsv(
+    METRIC_COLUMNS,
+    rows.map((r) =>
+      METRIC_COLUMNS.map(
+        (c) =>
+          (c === "details" || c === "provenance" ? JSON.stringify(r[c] ?? null) : (r[c] ?? null)) as
+            | string
+            | number
+            | null,
+      ),
+    ),
+  );
 }
 
 function exportFormat(req: Request): "csv" | "json" {
@@ -37,45 +74,99 @@ function exportFormat(req: Request): "csv" | "json" {
 
 export function createExportRouter(options: { db: Db; authSecret: string }): Router {
   const router = express.Router();
-  const handle = (fn: (req: Request, res: Response, viewer: NonNullable<Awaited<ReturnType<typeof authenticate>>>) => Promise<void>) => async (req: Request, res: Response) => {
-    try {
-      const viewer = await authenticate(options.db, req.headers, options.authSecret);
-      if (!viewer) throw unauthenticated();
-      if (!ID_PATTERN.test(String(req.params.id))) throw new AppError("NOT_FOUND", "No such run or study.");
-      await fn(req, res, viewer);
-    } catch (error) {
-      const mapped = toHttpError(error, "export");
-      res.status(mapped.status).json(mapped.body);
-    }
-  };
-  router.get("/runs/:id/predictions.csv", handle(async (req, res, viewer) => {
-    if (viewer.kind === "apiKey" && !viewer.scopes.has("PREDICTIONS_READ")) throw new AppError("FORBIDDEN", "This API key lacks the scope PREDICTIONS_READ.");
-    const predictions = await listPredictions(options.db, viewer, String(req.params.id), { export: true }); // checks site access and audits
-    const patients = await options.db.patient.findMany({ where: { id: { in: predictions.map((p) => p.patientId) } }, select: { id: true, pseudonym: true, manifestRow: true } });
-    const patientOf = new Map(patients.map((p) => [p.id, p]));
-    // manifest_row joins each prediction back to the site's own manifest.csv (and so to its records),
-    // though FracVal never stored the hospital ID; rows in manifest order.
-    const rows = predictions
-      .map((p) => ({ prediction: p, patient: patientOf.get(p.patientId)! }))
-      .sort((a, b) => (a.patient.manifestRow ?? Infinity) - (b.patient.manifestRow ?? Infinity) || a.patient.pseudonym.localeCompare(b.patient.pseudonym));
-    const csv = toCsv(["manifest_row", "pseudonym", "score", "failure_reason"], rows.map(({ prediction, patient }) => [patient.manifestRow, patient.pseudonym, prediction.score, prediction.failureReason]));
-    res.type("text/csv").attachment(`run-${req.params.id}-predictions.csv`).send(csv);
-  }));
-  router.get("/runs/:id/metrics.:format", handle(async (req, res, viewer) => {
-    if (viewer.kind === "apiKey" && !viewer.scopes.has("METRICS_READ")) throw new AppError("FORBIDDEN", "This API key lacks the scope METRICS_READ.");
-    const format = exportFormat(req);
-    const rows = await listMetricResults(options.db, viewer, { runId: String(req.params.id) });
-    await recordAudit(options.db, viewer, { action: "metrics.export", resource: String(req.params.id), details: { format, rows: rows.length } });
-    if (format === "json") res.json(rows);
-    else res.type("text/csv").attachment(`run-${req.params.id}-metrics.csv`).send(metricsCsv(rows));
-  }));
-  router.get("/studies/:id/metrics.:format", handle(async (req, res, viewer) => {
-    if (viewer.kind === "apiKey" && !viewer.scopes.has("METRICS_READ")) throw new AppError("FORBIDDEN", "This API key lacks the scope METRICS_READ.");
-    const format = exportFormat(req);
-    const rows = await studyComparison(options.db, viewer, String(req.params.id));
-    await recordAudit(options.db, viewer, { action: "metrics.export", resource: String(req.params.id), details: { format, study: true } });
-    if (format === "json") res.json(rows.map((r) => ({ site: r.site.code, dataset: r.dataset.id, model: `${r.modelVersion.family}@${r.modelVersion.version}`, run: r.run.id, smallCell: r.smallCell, hidden: r.hidden, metrics: r.metrics })));
-    else res.type("text/csv").attachment(`study-${req.params.id}-metrics.csv`).send(metricsCsv(rows.flatMap((r) => r.metrics)));
-  }));
+  const handle =
+    (
+      fn: (req: Request, res: Response, viewer: NonNullable<Awaited<ReturnType<typeof authenticate>>>) => Promise<void>,
+    ) =>
+    async (req: Request, res: Response) => {
+      try {
+        const viewer = await authenticate(options.db, req.headers, options.authSecret);
+        if (!viewer) throw unauthenticated();
+        if (!ID_PATTERN.test(String(req.params.id))) throw new AppError("NOT_FOUND", "No such run or study.");
+        await fn(req, res, viewer);
+      } catch (error) {
+        const mapped = toHttpError(error, "export");
+        res.status(mapped.status).json(mapped.body);
+      }
+    };
+  router.get(
+    "/runs/:id/predictions.csv",
+    handle(async (req, res, viewer) => {
+      if (viewer.kind === "apiKey" && !viewer.scopes.has("PREDICTIONS_READ"))
+        throw new AppError("FORBIDDEN", "This API key lacks the scope PREDICTIONS_READ.");
+      const predictions = await listPredictions(options.db, viewer, String(req.params.id), { export: true }); // checks site access and audits
+      const patients = await options.db.patient.findMany({
+        where: { id: { in: predictions.map((p) => p.patientId) } },
+        select: { id: true, pseudonym: true, manifestRow: true },
+      });
+      const patientOf = new Map(patients.map((p) => [p.id, p]));
+      // manifest_row joins each prediction back to the site's own manifest.csv (and so to its records),
+      // though FracVal never stored the hospital ID; rows in manifest order.
+      const rows = predictions
+        .map((p) => ({ prediction: p, patient: patientOf.get(p.patientId)! }))
+        .sort(
+          (a, b) =>
+            (a.patient.manifestRow ?? Infinity) - (b.patient.manifestRow ?? Infinity) ||
+            a.patient.pseudonym.localeCompare(b.patient.pseudonym),
+        );
+      const csv = toCsv(
+        ["manifest_row", "pseudonym", "score", "failure_reason"],
+        rows.map(({ prediction, patient }) => [
+          patient.manifestRow,
+          patient.pseudonym,
+          prediction.score,
+          prediction.failureReason,
+        ]),
+      );
+      res.type("text/csv").attachment(`run-${req.params.id}-predictions.csv`).send(csv);
+    }),
+  );
+  router.get(
+    "/runs/:id/metrics.:format",
+    handle(async (req, res, viewer) => {
+      if (viewer.kind === "apiKey" && !viewer.scopes.has("METRICS_READ"))
+        throw new AppError("FORBIDDEN", "This API key lacks the scope METRICS_READ.");
+      const format = exportFormat(req);
+      const rows = await listMetricResults(options.db, viewer, { runId: String(req.params.id) });
+      await recordAudit(options.db, viewer, {
+        action: "metrics.export",
+        resource: String(req.params.id),
+        details: { format, rows: rows.length },
+      });
+      if (format === "json") res.json(rows);
+      else res.type("text/csv").attachment(`run-${req.params.id}-metrics.csv`).send(metricsCsv(rows));
+    }),
+  );
+  router.get(
+    "/studies/:id/metrics.:format",
+    handle(async (req, res, viewer) => {
+      if (viewer.kind === "apiKey" && !viewer.scopes.has("METRICS_READ"))
+        throw new AppError("FORBIDDEN", "This API key lacks the scope METRICS_READ.");
+      const format = exportFormat(req);
+      const rows = await studyComparison(options.db, viewer, String(req.params.id));
+      await recordAudit(options.db, viewer, {
+        action: "metrics.export",
+        resource: String(req.params.id),
+        details: { format, study: true },
+      });
+      if (format === "json")
+        res.json(
+          rows.map((r) => ({
+            site: r.site.code,
+            dataset: r.dataset.id,
+            model: `${r.modelVersion.family}@${r.modelVersion.version}`,
+            run: r.run.id,
+            smallCell: r.smallCell,
+            hidden: r.hidden,
+            metrics: r.metrics,
+          })),
+        );
+      else
+        res
+          .type("text/csv")
+          .attachment(`study-${req.params.id}-metrics.csv`)
+          .send(metricsCsv(rows.flatMap((r) => r.metrics)));
+    }),
+  );
   return router;
 }

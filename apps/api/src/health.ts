@@ -51,12 +51,16 @@ export async function checkReadiness(db: Db, options: ReadinessOptions = {}): Pr
   try {
     await within(
       (async () => {
-        const rows = await db.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+        const rows = await db.$queryRaw<
+          { migration_name: string }[]
+        >`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
         database = true;
         const names = new Set(rows.map((r) => r.migration_name));
         applied = committed.filter((m) => names.has(m)).length;
         if (applied < committed.length) problems.push(`${committed.length - applied} migration(s) not applied`);
-        workers = await db.workerHeartbeat.count({ where: { lastSeenAt: { gte: new Date(now.getTime() - WORKER_HEARTBEAT_WINDOW_MS) } } });
+        workers = await db.workerHeartbeat.count({
+          where: { lastSeenAt: { gte: new Date(now.getTime() - WORKER_HEARTBEAT_WINDOW_MS) } },
+        });
         if (workers === 0) problems.push("no worker heartbeat in the last 30 s");
         if (options.deadLetters) deadLetters = await options.deadLetters();
       })(),
@@ -64,7 +68,18 @@ export async function checkReadiness(db: Db, options: ReadinessOptions = {}): Pr
     );
   } catch (error) {
     database = false;
-    problems.push(error instanceof ReadinessTimeout ? `database did not answer within ${timeoutMs / 1000} s` : "database unreachable");
+    problems.push(
+      error instanceof ReadinessTimeout
+        ? `database did not answer within ${timeoutMs / 1000} s`
+        : "database unreachable",
+    );
   }
-  return { ready: problems.length === 0, database, migrations: { committed: committed.length, applied }, workers, deadLetters, problems };
+  return {
+    ready: problems.length === 0,
+    database,
+    migrations: { committed: committed.length, applied },
+    workers,
+    deadLetters,
+    problems,
+  };
 }

@@ -14,21 +14,33 @@ export interface HttpError {
 /** Errors express's body parser and router raise for bad requests, by their `type` or class. */
 function clientError(error: unknown): HttpError | null {
   const e = error as { type?: string; status?: number; name?: string };
-  if (e?.type === "entity.parse.failed") return { status: 400, body: { error: "The request body is not valid JSON.", code: "BAD_USER_INPUT" } };
-  if (e?.type === "entity.too.large") return { status: 413, body: { error: "The request body is too large.", code: "BAD_USER_INPUT" } };
-  if (e?.type === "encoding.unsupported" || e?.type === "charset.unsupported") return { status: 415, body: { error: "Send the body as UTF-8 JSON.", code: "BAD_USER_INPUT" } };
-  if (error instanceof URIError) return { status: 400, body: { error: "The URL is not validly encoded.", code: "BAD_USER_INPUT" } };
-  if (typeof e?.status === "number" && e.status >= 400 && e.status < 500) return { status: e.status, body: { error: "The request was not understood.", code: "BAD_USER_INPUT" } };
+  if (e?.type === "entity.parse.failed")
+    return { status: 400, body: { error: "The request body is not valid JSON.", code: "BAD_USER_INPUT" } };
+  if (e?.type === "entity.too.large")
+    return { status: 413, body: { error: "The request body is too large.", code: "BAD_USER_INPUT" } };
+  if (e?.type === "encoding.unsupported" || e?.type === "charset.unsupported")
+    return { status: 415, body: { error: "Send the body as UTF-8 JSON.", code: "BAD_USER_INPUT" } };
+  if (error instanceof URIError)
+    return { status: 400, body: { error: "The URL is not validly encoded.", code: "BAD_USER_INPUT" } };
+  if (typeof e?.status === "number" && e.status >= 400 && e.status < 500)
+    return { status: e.status, body: { error: "The request was not understood.", code: "BAD_USER_INPUT" } };
   return null;
 }
 
 export function toHttpError(error: unknown, where: string): HttpError {
-  if (error instanceof AppError) return { status: APP_ERROR_CODES[error.code].http, body: { error: error.userMessage, code: APP_ERROR_CODES[error.code].graphql } };
+  if (error instanceof AppError)
+    return {
+      status: APP_ERROR_CODES[error.code].http,
+      body: { error: error.userMessage, code: APP_ERROR_CODES[error.code].graphql },
+    };
   const client = clientError(error);
   if (client) return client;
   const reference = randomUUID();
   console.error(`[api] ${where} failed (reference ${reference}): ${errorClass(error)}`);
-  return { status: 500, body: { error: `Internal server error (reference ${reference}).`, code: "INTERNAL_SERVER_ERROR", reference } };
+  return {
+    status: 500,
+    body: { error: `Internal server error (reference ${reference}).`, code: "INTERNAL_SERVER_ERROR", reference },
+  };
 }
 
 /** Last express middleware: every error not handled by a route. */

@@ -10,7 +10,14 @@ import type { Db } from "@fracval/db";
 export const KEY_REQUESTS_PER_MINUTE = Number(process.env.FRACVAL_KEY_REQUESTS_PER_MINUTE ?? 300);
 
 export function keyRateLimit(db: Db, perMinute = KEY_REQUESTS_PER_MINUTE): RequestHandler {
-  const limiter = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimiterFlexible", keyPrefix: "apikey", points: perMinute, duration: 60, clearExpiredByTimeout: false });
+  const limiter = new RateLimiterPrisma({
+    storeClient: db,
+    tableName: "rateLimiterFlexible",
+    keyPrefix: "apikey",
+    points: perMinute,
+    duration: 60,
+    clearExpiredByTimeout: false,
+  });
   return (req, res, next) => {
     const key = req.headers.authorization?.match(/^Bearer\s+(fv_\S+)$/i)?.[1];
     if (!key) return next();
@@ -20,7 +27,14 @@ export function keyRateLimit(db: Db, perMinute = KEY_REQUESTS_PER_MINUTE): Reque
       (error: unknown) => {
         if (!(error instanceof RateLimiterRes)) return next(error);
         const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-        res.set("Retry-After", String(retryAfter)).status(429).json({ error: `This API key sent more than ${perMinute} requests in a minute; retry in ${retryAfter} s.`, code: "RATE_LIMITED", retryAfter });
+        res
+          .set("Retry-After", String(retryAfter))
+          .status(429)
+          .json({
+            error: `This API key sent more than ${perMinute} requests in a minute; retry in ${retryAfter} s.`,
+            code: "RATE_LIMITED",
+            retryAfter,
+          });
       },
     );
   };

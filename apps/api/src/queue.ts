@@ -1,7 +1,15 @@
 // The API's side of the job queue: it only enqueues, inside the transaction of the data a job concerns
 // (pg-boss `send` bound to the Prisma transaction). The workers consume every queue (apps/worker).
 import PgBoss from "pg-boss";
-import { createQueues, deadLetterCount, errorClass, queueConnection, transactionalEnqueue, type Enqueue, type EnqueueOptions } from "@fracval/core";
+import {
+  createQueues,
+  deadLetterCount,
+  errorClass,
+  queueConnection,
+  transactionalEnqueue,
+  type Enqueue,
+  type EnqueueOptions,
+} from "@fracval/core";
 
 export interface JobQueue {
   enqueue: Enqueue;

@@ -32,7 +32,10 @@ process.on("unhandledRejection", (reason) => {
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-const store = contentStoreFromEnv({ ...process.env, FRACVAL_STORAGE_DIR: config.FRACVAL_STORAGE_DIR }, (dir) => new FileContentStore(dir));
+const store = contentStoreFromEnv(
+  { ...process.env, FRACVAL_STORAGE_DIR: config.FRACVAL_STORAGE_DIR },
+  (dir) => new FileContentStore(dir),
+);
 const uploadsDir = config.FRACVAL_UPLOAD_DIR;
 // The API only enqueues: ingestion, scoring and metrics run in the workers (apps/worker).
 queue = await startJobQueue(config.DATABASE_URL);
@@ -54,9 +57,10 @@ const sweep = () =>
   );
 void sweep();
 setInterval(() => void sweep(), 15 * 60_000).unref();
-server = app.express.listen(config.API_PORT, () => console.log(`[api] GraphQL on http://localhost:${config.API_PORT}/graphql`));
+server = app.express.listen(config.API_PORT, () =>
+  console.log(`[api] GraphQL on http://localhost:${config.API_PORT}/graphql`),
+);
 // Idle keep-alive connections are closed by the client (undici: 4 s) or the load balancer, never by the
 // server first: Node's 5 s default raced clients reusing a connection at that moment ("other side closed").
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
-

@@ -25,11 +25,20 @@ export const MAX_BYTES_PER_DATASET = Number(process.env.FRACVAL_MAX_DATASET_GB ?
  * Counts an announced file against its dataset's limits, atomically (several API processes take uploads):
  * refused with 413 and the limit named when it would exceed either.
  */
-async function reserveUpload(db: Db, datasetId: string, bytes: number, limits: { files: number; bytes: number }): Promise<void> {
-  const updated = await db.$executeRaw`UPDATE "ValidationDataset" SET "uploadedFiles" = "uploadedFiles" + 1, "uploadedBytes" = "uploadedBytes" + ${bytes}
+async function reserveUpload(
+  db: Db,
+  datasetId: string,
+  bytes: number,
+  limits: { files: number; bytes: number },
+): Promise<void> {
+  const updated =
+    await db.$executeRaw`UPDATE "ValidationDataset" SET "uploadedFiles" = "uploadedFiles" + 1, "uploadedBytes" = "uploadedBytes" + ${bytes}
     WHERE id = ${datasetId} AND "uploadedFiles" < ${limits.files} AND "uploadedBytes" + ${bytes} <= ${limits.bytes}`;
   if (updated === 0) {
-    fail(413, `This dataset has reached its upload limit (${limits.files.toLocaleString("en")} files, ${(limits.bytes / 1024 ** 3).toLocaleString("en")} GB); split the site's data into several datasets.`);
+    fail(
+      413,
+      `This dataset has reached its upload limit (${limits.files.toLocaleString("en")} files, ${(limits.bytes / 1024 ** 3).toLocaleString("en")} GB); split the site's data into several datasets.`,
+    );
   }
 }
 
@@ -40,13 +49,35 @@ export const UPLOAD_EXPIRE_HOURS = Number(process.env.FRACVAL_UPLOAD_EXPIRE_HOUR
  * Sweeps abandoned uploads: datasets still UPLOADING after `maxAgeHours` are REJECTED ("abandoned") and
  * their files deleted, with any partial tus file older than that. Returns the datasets it rejected.
  */
-export async function expireAbandonedUploads(db: Db, uploadsDir: string, maxAgeHours = UPLOAD_EXPIRE_HOURS, now = new Date()): Promise<string[]> {
+export async function expireAbandonedUploads(
+  db: Db,
+  uploadsDir: string,
+  maxAgeHours = UPLOAD_EXPIRE_HOURS,
+  now = new Date(),
+): Promise<string[]> {
   const cutoff = new Date(now.getTime() - maxAgeHours * 3_600_000);
-  const stale = await db.validationDataset.findMany({ where: { status: "UPLOADING", createdAt: { lt: cutoff } }, select: { id: true } });
+  const stale = await db.validationDataset.findMany({
+    where: { status: "UPLOADING", createdAt: { lt: cutoff } },
+    select: { id: true },
+  });
   const rejected: string[] = [];
   for (const { id } of stale) {
-    const report = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason: `the upload was not finished within ${maxAgeHours} hours; its files were deleted — upload the folder again` }] };
-    const { count } = await db.validationDataset.updateMany({ where: { id, status: "UPLOADING" }, data: { status: "REJECTED", validationReport: report } });
+    const report = {
+      rows: 0,
+      problemCount: 1,
+      problems: [
+        {
+          row: 0,
+          column: "",
+          value: "",
+          reason: `the upload was not finished within ${maxAgeHours} hours; its files were deleted — upload the folder again`,
+        },
+      ],
+    };
+    const { count } = await db.validationDataset.updateMany({
+      where: { id, status: "UPLOADING" },
+      data: { status: "REJECTED", validationReport: report },
+    });
     removeRawUpload(datasetUploadFolder(uploadsDir, id));
     if (count) rejected.push(id);
   }
@@ -69,18 +100,24 @@ function fail(status: number, body: string): never {
 }
 
 const isRefusal = (error: unknown): error is Refusal =>
-  typeof (error as Refusal)?.status_code === "number" && typeof (error as Refusal)?.body === "string" && !(error instanceof Error);
+  typeof (error as Refusal)?.status_code === "number" &&
+  typeof (error as Refusal)?.body === "string" &&
+  !(error instanceof Error);
 
 interface TusRequest {
   headers: { get(name: string): string | null };
 }
 
 async function assertMayUpload(db: Db, authSecret: string, req: TusRequest, datasetId: string): Promise<void> {
-  const headers: IncomingHttpHeaders = { authorization: req.headers.get("authorization") ?? undefined, cookie: req.headers.get("cookie") ?? undefined };
+  const headers: IncomingHttpHeaders = {
+    authorization: req.headers.get("authorization") ?? undefined,
+    cookie: req.headers.get("cookie") ?? undefined,
+  };
   try {
     const viewer = await authenticate(db, headers, authSecret);
     if (!viewer) fail(401, "Sign in or send a valid API key.");
-    if (viewer.kind === "apiKey" && !viewer.scopes.has("DATASETS_WRITE")) fail(403, "This API key lacks the scope DATASETS_WRITE.");
+    if (viewer.kind === "apiKey" && !viewer.scopes.has("DATASETS_WRITE"))
+      fail(403, "This API key lacks the scope DATASETS_WRITE.");
     await getUploadableDataset(db, viewer, datasetId);
   } catch (error) {
     if (error instanceof AppError) fail(APP_ERROR_CODES[error.code].http, error.userMessage);
@@ -94,7 +131,14 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest("hex");
 }
 
-export function createUploadRouter(options: { db: Db; authSecret: string; uploadsDir: string; maxFileBytes?: number; maxFilesPerDataset?: number; maxBytesPerDataset?: number }): Router {
+export function createUploadRouter(options: {
+  db: Db;
+  authSecret: string;
+  uploadsDir: string;
+  maxFileBytes?: number;
+  maxFilesPerDataset?: number;
+  maxBytesPerDataset?: number;
+}): Router {
   const incoming = join(options.uploadsDir, "incoming");
   // Raw uploads hold identifying headers: readable by this service's user only.
   mkdirSync(incoming, { recursive: true, mode: 0o700 });
@@ -107,13 +151,18 @@ export function createUploadRouter(options: { db: Db; authSecret: string; upload
       const meta = upload.metadata ?? {};
       const datasetId = meta.datasetId ?? "";
       const relativePath = meta.relativePath ?? "";
-      if (!datasetId || !relativePath || !/^[0-9a-f]{64}$/.test(meta.sha256 ?? "")) fail(400, "Upload metadata needs datasetId, relativePath and sha256 (hex).");
+      if (!datasetId || !relativePath || !/^[0-9a-f]{64}$/.test(meta.sha256 ?? ""))
+        fail(400, "Upload metadata needs datasetId, relativePath and sha256 (hex).");
       if (!/^[a-z0-9]+$/i.test(datasetId)) fail(404, "No such dataset.");
       const folder = resolve(datasetUploadFolder(options.uploadsDir, datasetId));
       if (!resolve(folder, relativePath).startsWith(folder + sep)) fail(400, "relativePath leaves the dataset folder.");
       await assertMayUpload(options.db, options.authSecret, req, datasetId);
-      if (upload.size === undefined) fail(400, "Declare the file's length (Upload-Length): deferred lengths are not accepted.");
-      await reserveUpload(options.db, datasetId, upload.size, { files: options.maxFilesPerDataset ?? MAX_FILES_PER_DATASET, bytes: options.maxBytesPerDataset ?? MAX_BYTES_PER_DATASET });
+      if (upload.size === undefined)
+        fail(400, "Declare the file's length (Upload-Length): deferred lengths are not accepted.");
+      await reserveUpload(options.db, datasetId, upload.size, {
+        files: options.maxFilesPerDataset ?? MAX_FILES_PER_DATASET,
+        bytes: options.maxBytesPerDataset ?? MAX_BYTES_PER_DATASET,
+      });
       return {};
     },
     async onIncomingRequest(req, uploadId) {
@@ -141,7 +190,10 @@ export function createUploadRouter(options: { db: Db; authSecret: string; upload
       }
       // The dataset may have been finished, rejected or expired while this file was in flight: its folder
       // must not come back.
-      const dataset = await options.db.validationDataset.findUnique({ where: { id: meta.datasetId! }, select: { status: true } });
+      const dataset = await options.db.validationDataset.findUnique({
+        where: { id: meta.datasetId! },
+        select: { status: true },
+      });
       if (dataset?.status !== "UPLOADING") {
         rmSync(source, { force: true });
         rmSync(`${source}.json`, { force: true });

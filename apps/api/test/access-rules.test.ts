@@ -17,7 +17,10 @@ describe("access rule guard", () => {
 
   it("refuses a field whose only directive is @deprecated (not an access rule)", () => {
     try {
-      buildSchema(['extend type Query { oldLeak: String @deprecated(reason: "x") }', "extend type Mutation { sneaky: Boolean }"]);
+      buildSchema([
+        'extend type Query { oldLeak: String @deprecated(reason: "x") }',
+        "extend type Mutation { sneaky: Boolean }",
+      ]);
       expect.unreachable("schema should have been refused");
     } catch (error) {
       expect(error).toBeInstanceOf(MissingAccessRuleError);
@@ -27,7 +30,10 @@ describe("access rule guard", () => {
 
   it("refuses a nested field that returns site data without a rule, at any depth", () => {
     try {
-      buildSchema(["extend type Site { hiddenDatasets: [ValidationDataset!]! }", "extend type Study { anyRun: ValidationRun }"]);
+      buildSchema([
+        "extend type Site { hiddenDatasets: [ValidationDataset!]! }",
+        "extend type Study { anyRun: ValidationRun }",
+      ]);
       expect.unreachable("schema should have been refused");
     } catch (error) {
       expect((error as MissingAccessRuleError).fields).toEqual(["Site.hiddenDatasets", "Study.anyRun"]);
@@ -55,8 +61,15 @@ describe("formatError", () => {
     expect(JSON.stringify(out)).not.toMatch(/hunter2|10\.0\.0\.7/);
   });
   it("shows an AppError's user message and location, never its internal message", () => {
-    const error = new AppError("BAD_USER_INPUT", "age must be 18-120", { internalMessage: "row 7 raw=abc", location: { row: 7, column: "age", value: "abc" } });
+    const error = new AppError("BAD_USER_INPUT", "age must be 18-120", {
+      internalMessage: "row 7 raw=abc",
+      location: { row: 7, column: "age", value: "abc" },
+    });
     const out = formatError(formatted, new GraphQLError("wrapped", { originalError: error, path: ["x"] }));
-    expect(out).toEqual({ message: "age must be 18-120", path: ["x"], extensions: { code: "BAD_USER_INPUT", row: 7, column: "age", value: "abc" } });
+    expect(out).toEqual({
+      message: "age must be 18-120",
+      path: ["x"],
+      extensions: { code: "BAD_USER_INPUT", row: 7, column: "age", value: "abc" },
+    });
   });
 });

@@ -7,7 +7,8 @@ import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 
 const bin = fileURLToPath(new URL("../bin/fracval.js", import.meta.url));
 let t: TestDatabase;
-const fracval = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: t.url }, encoding: "utf8" });
+const fracval = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: t.url }, encoding: "utf8" });
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -16,11 +17,22 @@ afterAll(() => t.drop());
 
 describe("fracval apikey create", () => {
   it("creates a key with the given scopes and expiry and prints only the key on stdout", async () => {
-    const result = fracval("apikey", "create", "--site", "boramae", "--scopes", "datasets:write,runs:read", "--expires-days", "30");
+    const result = fracval(
+      "apikey",
+      "create",
+      "--site",
+      "boramae",
+      "--scopes",
+      "datasets:write,runs:read",
+      "--expires-days",
+      "30",
+    );
     expect(result.status).toBe(0);
     const key = result.stdout.trim();
     expect(key).toMatch(/^fv_[a-z0-9]{8}_[A-Za-z0-9_-]{43}$/);
-    expect(result.stderr).toMatch(/Created fv_[a-z0-9]{8} for Boramae \(DATASETS_WRITE, RUNS_READ\), expires \d{4}-\d{2}-\d{2}/);
+    expect(result.stderr).toMatch(
+      /Created fv_[a-z0-9]{8} for Boramae \(DATASETS_WRITE, RUNS_READ\), expires \d{4}-\d{2}-\d{2}/,
+    );
     const viewer = await authenticateApiKey(t.db, key);
     const site = await t.db.site.findFirstOrThrow({ where: { code: "Boramae" } });
     expect(viewer.siteId).toBe(site.id);
@@ -32,7 +44,10 @@ describe("fracval apikey create", () => {
   it.each([
     [["--site", "Nowhere", "--scopes", "datasets:read"], /--site: no site named "Nowhere"/],
     [["--site", "Boramae", "--scopes", "datasets:read,teleport"], /--scopes: unknown scope "TELEPORT"/],
-    [["--site", "Boramae", "--scopes", "datasets:read", "--expires-days", "soon"], /--expires-days: "soon" is not a whole number/],
+    [
+      ["--site", "Boramae", "--scopes", "datasets:read", "--expires-days", "soon"],
+      /--expires-days: "soon" is not a whole number/,
+    ],
     [["--scopes", "datasets:read"], /required option '--site <name>'/],
   ])("exits 2 naming the bad option: %j", async (args, message) => {
     const before = await t.db.apiKey.count();

@@ -8,34 +8,67 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const bin = fileURLToPath(new URL("../bin/fracval.js", import.meta.url));
-const golden = JSON.parse(readFileSync(new URL("../../../packages/stats/reference/golden.json", import.meta.url), "utf8"));
+const golden = JSON.parse(
+  readFileSync(new URL("../../../packages/stats/reference/golden.json", import.meta.url), "utf8"),
+);
 const dir = mkdtempSync(join(tmpdir(), "fracval-stats-cli-"));
 const lungCsv = join(dir, "lung.csv");
 const fracval = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
 
 beforeAll(() => {
   const d = golden.datasets.lung;
-  const lines = ["time,status,age,ecog,wt_loss,sex,risk", ...d.time.map((t: number, i: number) => [t, d.event[i], d.scores.age[i], d.scores.ph_ecog[i], d.scores.wt_loss[i], d.group[i], d.risk[i]].join(","))];
-  writeFileSync(lungCsv, lines.join("\n") + "\n");
+  const lines = [
+    "time,status,age,ecog,wt_loss,sex,risk",
+    ...d.time.map((t: number, i: number) =>
+      [t, d.event[i], d.scores.age[i], d.scores.ph_ecog[i], d.scores.wt_loss[i], d.group[i], d.risk[i]].join(","),
+    ),
+  ];
+  writeFileSync(lungCsv, `${lines.join("\n")}\n`);
 });
 
 describe("fracval stats metrics", () => {
   it("prints Harrell's and Uno's C, AUROC, the paired comparison and Kaplan-Meier/log-rank matching R", () => {
-    const r = fracval("stats", "metrics", "--input", lungCsv, "--time", "time", "--event", "status", "--score", "ecog", "--horizon", "180,365", "--tau", "500", "--compare", "age", "--group", "sex");
+    const r = fracval(
+      "stats",
+      "metrics",
+      "--input",
+      lungCsv,
+      "--time",
+      "time",
+      "--event",
+      "status",
+      "--score",
+      "ecog",
+      "--horizon",
+      "180,365",
+      "--tau",
+      "500",
+      "--compare",
+      "age",
+      "--group",
+      "sex",
+    );
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     const want = golden.results.lung;
     expect(out.n).toBe(golden.datasets.lung.time.length);
     expect(out.harrellC.estimate).toBeCloseTo(want.harrell.ph_ecog.estimate, 9);
     expect(out.harrellC.se).toBeCloseTo(want.harrell.ph_ecog.se, 9);
-    expect(out.harrellC).toMatchObject({ concordant: want.harrell.ph_ecog.concordant, discordant: want.harrell.ph_ecog.discordant, tiedRisk: want.harrell.ph_ecog.tiedRisk, tiedTime: want.harrell.ph_ecog.tiedTime });
+    expect(out.harrellC).toMatchObject({
+      concordant: want.harrell.ph_ecog.concordant,
+      discordant: want.harrell.ph_ecog.discordant,
+      tiedRisk: want.harrell.ph_ecog.tiedRisk,
+      tiedTime: want.harrell.ph_ecog.tiedTime,
+    });
     expect(out.unoC.estimate).toBeCloseTo(want.uno.ph_ecog.estimate, 9);
     expect(out.unoC.tau).toBe(500);
     expect(out.auroc.map((a: { horizon: number }) => a.horizon)).toEqual([180, 365]);
     expect(out.auroc[0].estimate).toBeCloseTo(want.auroc[0].scores.ph_ecog.estimate, 9);
     expect(out.auroc[0].se).toBeCloseTo(want.auroc[0].scores.ph_ecog.se, 9);
     expect(out.comparison.comparator).toBe("age");
-    const td = want.timeDependentAuc.find((x: { score: string; time: number }) => x.score === "ph_ecog" && x.time === 365);
+    const td = want.timeDependentAuc.find(
+      (x: { score: string; time: number }) => x.score === "ph_ecog" && x.time === 365,
+    );
     expect(out.timeDependentAuc[1].estimate).toBeCloseTo(td.estimate, 9);
     expect(out.timeDependentAuc[1].se).toBeCloseTo(td.se, 9);
     const tdDiff = want.timeDependentAucDiff.find((x: { time: number }) => x.time === 180);
@@ -45,7 +78,28 @@ describe("fracval stats metrics", () => {
   });
 
   it("adds calibration and net benefit for --risk, threshold metrics for --thresholds, bootstrap CIs for --bootstrap", () => {
-    const r = fracval("stats", "metrics", "--input", lungCsv, "--time", "time", "--event", "status", "--score", "risk", "--horizon", "180", "--risk", "risk@180", "--thresholds", "0.2,0.3", "--bootstrap", "50", "--seed", "9");
+    const r = fracval(
+      "stats",
+      "metrics",
+      "--input",
+      lungCsv,
+      "--time",
+      "time",
+      "--event",
+      "status",
+      "--score",
+      "risk",
+      "--horizon",
+      "180",
+      "--risk",
+      "risk@180",
+      "--thresholds",
+      "0.2,0.3",
+      "--bootstrap",
+      "50",
+      "--seed",
+      "9",
+    );
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     const want = golden.results.lung.calibration;
@@ -60,12 +114,31 @@ describe("fracval stats metrics", () => {
     expect(out.thresholds[0].sensitivity.ci).toHaveLength(2);
     expect(out.bootstrap).toMatchObject({ replicates: 50, seed: 9, method: "percentile" });
     expect(out.bootstrap.harrellC.ci[0]).toBeLessThan(out.harrellC.estimate);
-    const again = JSON.parse(fracval("stats", "metrics", "--input", lungCsv, "--time", "time", "--event", "status", "--score", "risk", "--bootstrap", "50", "--seed", "9").stdout);
+    const again = JSON.parse(
+      fracval(
+        "stats",
+        "metrics",
+        "--input",
+        lungCsv,
+        "--time",
+        "time",
+        "--event",
+        "status",
+        "--score",
+        "risk",
+        "--bootstrap",
+        "50",
+        "--seed",
+        "9",
+      ).stdout,
+    );
     expect(again.bootstrap.harrellC).toEqual(out.bootstrap.harrellC); // same seed, same numbers
   });
 
   it("omits sections whose options are missing", () => {
-    const out = JSON.parse(fracval("stats", "metrics", "--input", lungCsv, "--time", "time", "--event", "status", "--score", "age").stdout);
+    const out = JSON.parse(
+      fracval("stats", "metrics", "--input", lungCsv, "--time", "time", "--event", "status", "--score", "age").stdout,
+    );
     expect(Object.keys(out).sort()).toEqual(["events", "harrellC", "kaplanMeier", "n"]);
     expect(out.harrellC.estimate).toBeCloseTo(golden.results.lung.harrell.age.estimate, 9);
   });
@@ -73,10 +146,36 @@ describe("fracval stats metrics", () => {
   it("rejects a --risk column outside [0, 1] and a malformed --risk, naming them", () => {
     const bad = join(dir, "bad-risk.csv");
     writeFileSync(bad, "time,status,score,r\n10,1,0.5,0.2\n12,0,0.2,1.7\n");
-    const r = fracval("stats", "metrics", "--input", bad, "--time", "time", "--event", "status", "--score", "score", "--risk", "r@10");
+    const r = fracval(
+      "stats",
+      "metrics",
+      "--input",
+      bad,
+      "--time",
+      "time",
+      "--event",
+      "status",
+      "--score",
+      "score",
+      "--risk",
+      "r@10",
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/row 2, column "r": 1.7 is not a risk between 0 and 1/);
-    const m = fracval("stats", "metrics", "--input", bad, "--time", "time", "--event", "status", "--score", "score", "--risk", "r");
+    const m = fracval(
+      "stats",
+      "metrics",
+      "--input",
+      bad,
+      "--time",
+      "time",
+      "--event",
+      "status",
+      "--score",
+      "score",
+      "--risk",
+      "r",
+    );
     expect(m.stderr).toMatch(/--risk: "r" must be COLUMN@HORIZON/);
   });
 
@@ -97,21 +196,51 @@ describe("fracval stats metrics", () => {
 });
 
 describe("fracval stats metrics --cause 1 (competing risks)", () => {
-  const cr = JSON.parse(readFileSync(new URL("../../../packages/stats/reference/competing-risks.json", import.meta.url), "utf8"));
+  const cr = JSON.parse(
+    readFileSync(new URL("../../../packages/stats/reference/competing-risks.json", import.meta.url), "utf8"),
+  );
   const mel = cr.datasets.find((d: { name: string }) => d.name === "Melanoma");
   const melCsv = join(dir, "melanoma.csv");
   beforeAll(() => {
-    const lines = ["time,status,s1,s2,ulcer", ...mel.time.map((t: number, i: number) => [t, mel.status[i], mel.score[i], mel.score2[i], mel.group[i]].join(","))];
-    writeFileSync(melCsv, lines.join("\n") + "\n");
+    const lines = [
+      "time,status,s1,s2,ulcer",
+      ...mel.time.map((t: number, i: number) =>
+        [t, mel.status[i], mel.score[i], mel.score2[i], mel.group[i]].join(","),
+      ),
+    ];
+    writeFileSync(melCsv, `${lines.join("\n")}\n`);
   });
 
   it("prints cumulative incidence by group, Gray's test, cause-specific AUC(t) and calibration matching R on Melanoma", () => {
-    const r = fracval("stats", "metrics", "--input", melCsv, "--time", "time", "--event", "status", "--score", "s1", "--cause", "1", "--horizon", "1000,1826", "--group", "ulcer", "--compare", "s2", "--risk", "s1@1826");
+    const r = fracval(
+      "stats",
+      "metrics",
+      "--input",
+      melCsv,
+      "--time",
+      "time",
+      "--event",
+      "status",
+      "--score",
+      "s1",
+      "--cause",
+      "1",
+      "--horizon",
+      "1000,1826",
+      "--group",
+      "ulcer",
+      "--compare",
+      "s2",
+      "--risk",
+      "s1@1826",
+    );
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ n: 205, events: 57, competingEvents: 14, cause: 1 });
     const present = mel.cumincByGroup.find((g: { group: string }) => g.group === "present");
-    const row = out.cumulativeIncidence.find((c: { group: string; time: number }) => c.group === "present" && c.time === 1826);
+    const row = out.cumulativeIncidence.find(
+      (c: { group: string; time: number }) => c.group === "present" && c.time === 1826,
+    );
     expect(row.estimate).toBeCloseTo(present.est[mel.times.indexOf(1826)], 10);
     expect(row.ci[0]).toBeLessThan(row.estimate);
     expect(out.grayTest.statistic).toBeCloseTo(mel.gray.cause1.stat, 8);
@@ -131,7 +260,20 @@ describe("fracval stats metrics --cause 1 (competing risks)", () => {
   it("without --cause behaves as before; a status of 3 exits 2 naming row and column", () => {
     const bad = join(dir, "bad-status.csv");
     writeFileSync(bad, "time,status,score\n10,1,0.5\n12,3,0.2\n");
-    const r = fracval("stats", "metrics", "--input", bad, "--time", "time", "--event", "status", "--score", "score", "--cause", "1");
+    const r = fracval(
+      "stats",
+      "metrics",
+      "--input",
+      bad,
+      "--time",
+      "time",
+      "--event",
+      "status",
+      "--score",
+      "score",
+      "--cause",
+      "1",
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/row 2, column "status": "3" is not 0 \(censored\), 1 \(event\) or 2 \(competing event\)/);
   });
@@ -144,9 +286,28 @@ describe("the compiled stats CLI", () => {
     expect(sources.some((s) => s.endsWith("packages/stats/src/concordance.ts"))).toBe(true);
     const built = statSync(bundle).mtimeMs;
     expect(sources.every((s) => statSync(s).mtimeMs <= built)).toBe(true);
-    const args = ["stats", "metrics", "--input", lungCsv, "--time", "time", "--event", "status", "--score", "age", "--horizon", "180", "--tau", "500"];
+    const args = [
+      "stats",
+      "metrics",
+      "--input",
+      lungCsv,
+      "--time",
+      "time",
+      "--event",
+      "status",
+      "--score",
+      "age",
+      "--horizon",
+      "180",
+      "--tau",
+      "500",
+    ];
     const compiled = spawnSync(process.execPath, [bundle, ...args], { encoding: "utf8" });
-    const transpiled = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../src/cli/main.ts", import.meta.url)), ...args], { encoding: "utf8" });
+    const transpiled = spawnSync(
+      process.execPath,
+      ["--import", "tsx", fileURLToPath(new URL("../src/cli/main.ts", import.meta.url)), ...args],
+      { encoding: "utf8" },
+    );
     expect(compiled.status, compiled.stderr).toBe(0);
     expect(compiled.stdout).toBe(transpiled.stdout);
     expect(JSON.parse(compiled.stdout).harrellC.estimate).toBeCloseTo(golden.results.lung.harrell.age.estimate, 9);
@@ -155,7 +316,18 @@ describe("the compiled stats CLI", () => {
 
 describe("fracval stats cox", () => {
   it("prints the fitted model matching coxph", () => {
-    const r = fracval("stats", "cox", "--input", lungCsv, "--time", "time", "--event", "status", "--covariates", "age,ecog,wt_loss");
+    const r = fracval(
+      "stats",
+      "cox",
+      "--input",
+      lungCsv,
+      "--time",
+      "time",
+      "--event",
+      "status",
+      "--covariates",
+      "age,ecog,wt_loss",
+    );
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     const want = golden.results.lung.cox;
@@ -164,6 +336,8 @@ describe("fracval stats cox", () => {
     out.se.forEach((s: number, k: number) => expect(s).toBeCloseTo(want.se[k], 7));
     expect(out.lrChisq).toBeCloseTo(want.lrChisq, 7);
     expect(out.hr[0]).toBeCloseTo(Math.exp(want.coef[0]), 7);
-    expect(Object.keys(out).sort()).toEqual(["coef", "events", "hr", "hrCi", "lrChisq", "loglik", "n", "p", "scoreChisq", "se", "terms", "waldChisq"].sort());
+    expect(Object.keys(out).sort()).toEqual(
+      ["coef", "events", "hr", "hrCi", "lrChisq", "loglik", "n", "p", "scoreChisq", "se", "terms", "waldChisq"].sort(),
+    );
   });
 });

@@ -20,7 +20,13 @@ describe("fracval synth", () => {
     const header = lines[0]!.split(",");
     const paths = lines.slice(1).map((l) => l.split(",")[header.indexOf("image_path")]!);
     for (const p of paths) expect(existsSync(join(out, p))).toBe(true);
-    expect(JSON.parse(readFileSync(join(out, "dataset.json"), "utf8"))).toMatchObject({ site: "Severance", n: 4, seed: 7, modality: "xray", note: expect.stringMatching(/^SYNTHETIC/) });
+    expect(JSON.parse(readFileSync(join(out, "dataset.json"), "utf8"))).toMatchObject({
+      site: "Severance",
+      n: 4,
+      seed: 7,
+      modality: "xray",
+      note: expect.stringMatching(/^SYNTHETIC/),
+    });
   });
 
   it("is deterministic: the same seed writes the same manifest", () => {
@@ -34,7 +40,10 @@ describe("fracval synth", () => {
   it.each([
     [["--site", "Atlantis", "--n", "5", "--seed", "1", "--out", "/tmp/x"], /--site: no profile for site "Atlantis"/],
     [["--site", "Boramae", "--n", "zero", "--seed", "1", "--out", "/tmp/x"], /--n: "zero" is not a whole number/],
-    [["--site", "Boramae", "--n", "5", "--seed", "1", "--out", "/tmp/x", "--modality", "mri"], /--modality: "mri" must be xray, ct or none/],
+    [
+      ["--site", "Boramae", "--n", "5", "--seed", "1", "--out", "/tmp/x", "--modality", "mri"],
+      /--modality: "mri" must be xray, ct or none/,
+    ],
     [["--site", "Boramae", "--n", "5", "--seed", "1.5", "--out", "/tmp/x"], /--seed: "1.5" is not an integer/],
   ])("exits 2 naming the option: %j", (args, message) => {
     const r = fracval("synth", ...args);

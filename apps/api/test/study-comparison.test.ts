@@ -28,9 +28,17 @@ beforeAll(async () => {
   const model = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m1" } });
   const users = await t.db.user.findMany();
   for (const u of users) tokens[u.email] = await sessionTokenFor(u);
-  const member = (await loadUserViewer(t.db, users.find((u) => u.email === "investigator.severance@fracval.demo")!.id))!;
+  const member = (await loadUserViewer(
+    t.db,
+    users.find((u) => u.email === "investigator.severance@fracval.demo")!.id,
+  ))!;
   // Score in-process (no queue): the same job function the workers run.
-  const run = await createValidationRun(t.db, member, { modelVersionId: model.id, datasetId: dataset.id }, async () => {});
+  const run = await createValidationRun(
+    t.db,
+    member,
+    { modelVersionId: model.id, datasetId: dataset.id },
+    async () => {},
+  );
   runId = run.id;
   const patients = await t.db.patient.findMany({ where: { datasetId: dataset.id }, select: { id: true } });
   await scoreRunBatch(t.db, new ModelCache(store, 2, () => {}), { runId, patientIds: patients.map((p) => p.id) });
@@ -42,13 +50,28 @@ afterAll(async () => {
 });
 
 const query = `query($s: ID!) { studyComparison(studyId: $s) { site { code } modelVersion { family } smallCell hidden metrics { metric scoreSource estimate } } }`;
-type Row = { site: { code: string }; modelVersion: { family: string }; smallCell: boolean; hidden: boolean; metrics: { metric: string; scoreSource: string; estimate: number }[] };
+type Row = {
+  site: { code: string };
+  modelVersion: { family: string };
+  smallCell: boolean;
+  hidden: boolean;
+  metrics: { metric: string; scoreSource: string; estimate: number }[];
+};
 
 describe("studyComparison", () => {
   it("shows a site's small cell to its investigator, with model and FRAX metrics side by side", async () => {
-    const res = await api.gql<{ studyComparison: Row[] }>(query, { s: studyId }, tokens["investigator.severance@fracval.demo"]);
+    const res = await api.gql<{ studyComparison: Row[] }>(
+      query,
+      { s: studyId },
+      tokens["investigator.severance@fracval.demo"],
+    );
     const [row] = res.data!.studyComparison;
-    expect(row).toMatchObject({ site: { code: "Severance" }, modelVersion: { family: "clinical-coxph-m1" }, smallCell: true, hidden: false });
+    expect(row).toMatchObject({
+      site: { code: "Severance" },
+      modelVersion: { family: "clinical-coxph-m1" },
+      smallCell: true,
+      hidden: false,
+    });
     const sources = new Set(row!.metrics.filter((m) => m.metric === "harrellC").map((m) => m.scoreSource));
     // The model, both FRAX columns and the study's other registered clinical baselines, on the same patients;
     // model 3 needs glucocorticoids and secondary osteoporosis, which the demo cohort does not record, so it
@@ -59,18 +82,27 @@ describe("studyComparison", () => {
   it("withholds a small cell's numbers from a PI without patient-level access to the site", async () => {
     const res = await api.gql<{ studyComparison: Row[] }>(query, { s: studyId }, tokens["pi@fracval.demo"]);
     expect(res.data!.studyComparison[0]).toMatchObject({ smallCell: true, hidden: true, metrics: [] });
-    const direct = await api.gql<{ metricResults: unknown[] }>("query($r: ID!) { metricResults(runId: $r) { estimate } }", { r: runId }, tokens["pi@fracval.demo"]);
+    const direct = await api.gql<{ metricResults: unknown[] }>(
+      "query($r: ID!) { metricResults(runId: $r) { estimate } }",
+      { r: runId },
+      tokens["pi@fracval.demo"],
+    );
     expect(direct.data!.metricResults).toEqual([]); // the same rule on the plain query
   });
 
   it("shows another site's investigator nothing of Severance", async () => {
-    const res = await api.gql<{ studyComparison: Row[] }>(query, { s: studyId }, tokens["investigator.boramae@fracval.demo"]);
+    const res = await api.gql<{ studyComparison: Row[] }>(
+      query,
+      { s: studyId },
+      tokens["investigator.boramae@fracval.demo"],
+    );
     expect(res.data!.studyComparison).toEqual([]);
   });
 });
 
 describe("exports", () => {
-  const get = (path: string, token?: string) => fetch(`${api.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = (path: string, token?: string) =>
+    fetch(`${api.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   it("predictions CSV: the own site's investigator gets pseudonyms and scores, audited; others are refused", async () => {
     const before = await t.db.auditEvent.count({ where: { action: "predictions.export" } });
@@ -81,17 +113,28 @@ describe("exports", () => {
     expect(lines).toHaveLength(21);
     expect(lines[1]).toMatch(/^,P[0-9a-f]{24},-?\d/); // seeded demo patients have no manifest row
     expect(await t.db.auditEvent.count({ where: { action: "predictions.export" } })).toBe(before + 1); // audited as an export
-    expect((await get(`/exports/runs/${runId}/predictions.csv`, tokens["investigator.boramae@fracval.demo"])).status).toBe(404); // not Boramae's: as if absent
+    expect(
+      (await get(`/exports/runs/${runId}/predictions.csv`, tokens["investigator.boramae@fracval.demo"])).status,
+    ).toBe(404); // not Boramae's: as if absent
     expect((await get(`/exports/runs/${runId}/predictions.csv`)).status).toBe(401);
   });
 
   it("metrics CSV and JSON per run and per study, with small-cell protection", async () => {
-    const csv = await (await get(`/exports/runs/${runId}/metrics.csv`, tokens["investigator.severance@fracval.demo"])).text();
-    expect(csv.split("\n")[0]).toBe("runId,datasetId,scoreSource,metric,horizonDays,subgroup,estimate,se,ciLower,ciUpper,n,events,details,provenance");
+    const csv = await (
+      await get(`/exports/runs/${runId}/metrics.csv`, tokens["investigator.severance@fracval.demo"])
+    ).text();
+    expect(csv.split("\n")[0]).toBe(
+      "runId,datasetId,scoreSource,metric,horizonDays,subgroup,estimate,se,ciLower,ciUpper,n,events,details,provenance",
+    );
     expect(csv).toMatch(/,model,harrellC,/);
-    const json = (await (await get(`/exports/runs/${runId}/metrics.json`, tokens["investigator.severance@fracval.demo"])).json()) as { metric: string }[];
+    const json = (await (
+      await get(`/exports/runs/${runId}/metrics.json`, tokens["investigator.severance@fracval.demo"])
+    ).json()) as { metric: string }[];
     expect(json.some((m) => m.metric === "auroc" || m.metric === "harrellC")).toBe(true);
-    const study = (await (await get(`/exports/studies/${studyId}/metrics.json`, tokens["pi@fracval.demo"])).json()) as { hidden: boolean; metrics: unknown[] }[];
+    const study = (await (await get(`/exports/studies/${studyId}/metrics.json`, tokens["pi@fracval.demo"])).json()) as {
+      hidden: boolean;
+      metrics: unknown[];
+    }[];
     expect(study[0]).toMatchObject({ hidden: true, metrics: [] });
   });
 });

@@ -7,7 +7,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cancelValidationRun, createValidationRun, FileContentStore, loadUserViewer, registerModelDirectory } from "@fracval/core";
+import {
+  cancelValidationRun,
+  createValidationRun,
+  FileContentStore,
+  loadUserViewer,
+  registerModelDirectory,
+} from "@fracval/core";
 import { calibrationAtHorizon, harrellC, mulberry32 } from "@fracval/stats";
 import { createTestDatabase, TEST_PSEUDONYM_SECRET, waitFor, type TestDatabase } from "@fracval/testing";
 import { analysisTimeDays } from "@fracval/upload-format";
@@ -34,15 +40,36 @@ afterAll(async () => {
 });
 
 const startWorker = (extra: Record<string, string> = {}, stdio: "ignore" | "pipe" = "ignore") =>
-  spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], { env: { ...process.env, DATABASE_URL: t.url, FRACVAL_STORAGE_DIR: storageDir, FRACVAL_UPLOAD_DIR: uploadsDir, FRACVAL_PSEUDONYM_SECRET: TEST_PSEUDONYM_SECRET, FRACVAL_QUEUE_MAINTENANCE_SECONDS: "1", ...extra }, stdio });
+  spawn(process.execPath, ["--import", "tsx", join(root, "apps/worker/src/main.ts")], {
+    env: {
+      ...process.env,
+      DATABASE_URL: t.url,
+      FRACVAL_STORAGE_DIR: storageDir,
+      FRACVAL_UPLOAD_DIR: uploadsDir,
+      FRACVAL_PSEUDONYM_SECRET: TEST_PSEUDONYM_SECRET,
+      FRACVAL_QUEUE_MAINTENANCE_SECONDS: "1",
+      ...extra,
+    },
+    stdio,
+  });
 
 /** A queued run of `family` on the Severance demo cohort, with the previous test's worker stopped. */
 async function queuedRun(family: string, batchSize?: number) {
   worker?.kill("SIGTERM");
   const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
   const model = await t.db.modelVersion.findFirstOrThrow({ where: { family } });
-  const member = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })).id))!;
-  const run = await createValidationRun(t.db, member, { modelVersionId: model.id, datasetId: dataset.id, ...(batchSize ? { batchSize } : {}) }, producer.enqueue);
+  const member = (await loadUserViewer(
+    t.db,
+    (
+      await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })
+    ).id,
+  ))!;
+  const run = await createValidationRun(
+    t.db,
+    member,
+    { modelVersionId: model.id, datasetId: dataset.id, ...(batchSize ? { batchSize } : {}) },
+    producer.enqueue,
+  );
   return { run, dataset, model, member };
 }
 
@@ -53,11 +80,24 @@ describe("validation run through the queue and a worker", () => {
     const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { site: { code: "Severance" } } });
     await t.db.validationDataset.update({ where: { id: dataset.id }, data: { studyId: study.id } });
     const model = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m2" } });
-    const member = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })).id))!;
+    const member = (await loadUserViewer(
+      t.db,
+      (
+        await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })
+      ).id,
+    ))!;
 
-    const run = await createValidationRun(t.db, member, { modelVersionId: model.id, datasetId: dataset.id }, producer.enqueue);
+    const run = await createValidationRun(
+      t.db,
+      member,
+      { modelVersionId: model.id, datasetId: dataset.id },
+      producer.enqueue,
+    );
     expect(run).toMatchObject({ status: "QUEUED", progressTotal: dataset.patientCount, progressDone: 0 });
-    const jobs = await t.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'run__score' AND data->>'runId' = $1`, run.id);
+    const jobs = await t.db.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM pgboss.job WHERE name = 'run__score' AND data->>'runId' = $1`,
+      run.id,
+    );
     expect(Number(jobs[0]!.n)).toBe(Math.ceil(dataset.patientCount / 32)); // enqueued with the run
 
     worker = startWorker();
@@ -68,55 +108,101 @@ describe("validation run through the queue and a worker", () => {
     expect(done).toMatchObject({ progressDone: dataset.patientCount, progressFailed: 0 });
 
     const manifest = JSON.parse(readFileSync(join(root, "models/clinical-coxph-m2/1.0.0/manifest.json"), "utf8"));
-    const coef = JSON.parse(readFileSync(join(root, "models/clinical-coxph-m2/1.0.0/coefficients.json"), "utf8")).coef as number[];
-    const predictions = await t.db.prediction.findMany({ where: { runId: run.id }, include: { patient: { include: { baseline: true } } } });
+    const coef = JSON.parse(readFileSync(join(root, "models/clinical-coxph-m2/1.0.0/coefficients.json"), "utf8"))
+      .coef as number[];
+    const predictions = await t.db.prediction.findMany({
+      where: { runId: run.id },
+      include: { patient: { include: { baseline: true } } },
+    });
     expect(predictions).toHaveLength(dataset.patientCount);
     expect(new Set(predictions.map((p) => p.patientId)).size).toBe(dataset.patientCount);
     for (const p of predictions) {
       const b = p.patient.baseline!;
       const x = { age: b.ageYears, sex: b.sex === "FEMALE" ? 1 : 0, bmi: b.bmi! } as Record<string, number>;
-      const lp = manifest.clinicalFeatures.reduce((s: number, f: { column: string; mean: number; sd: number }, k: number) => s + coef[k]! * ((x[f.column]! - f.mean) / f.sd), 0);
+      const lp = manifest.clinicalFeatures.reduce(
+        (s: number, f: { column: string; mean: number; sd: number }, k: number) =>
+          s + coef[k]! * ((x[f.column]! - f.mean) / f.sd),
+        0,
+      );
       expect(p.score!).toBeCloseTo(lp, 4);
     }
 
     // Metrics stored with provenance equal what packages/stats computes from the predictions directly.
     const metrics = await t.db.metricResult.findMany({ where: { runId: run.id } });
-    const byKey = (metric: string, source: string, horizon: number | null = null, subgroup = "all") => metrics.find((m) => m.metric === metric && m.scoreSource === source && m.horizonDays === horizon && m.subgroup === subgroup);
+    const byKey = (metric: string, source: string, horizon: number | null = null, subgroup = "all") =>
+      metrics.find(
+        (m) => m.metric === metric && m.scoreSource === source && m.horizonDays === horizon && m.subgroup === subgroup,
+      );
     const ordered = [...predictions].sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
     const outcomes = await t.db.outcome.findMany({ where: { patientId: { in: ordered.map((p) => p.patientId) } } });
     const outcomeOf = new Map(outcomes.map((o) => [o.patientId, o]));
     const time = ordered.map((p) => {
       const o = outcomeOf.get(p.patientId)!;
-      return analysisTimeDays({ followUpDays: o.followUpDays, event: o.incidentVertebralFracture, eventDays: o.eventDays });
+      return analysisTimeDays({
+        followUpDays: o.followUpDays,
+        event: o.incidentVertebralFracture,
+        eventDays: o.eventDays,
+      });
     });
     const event = ordered.map((p) => (outcomeOf.get(p.patientId)!.incidentVertebralFracture ? 1 : 0));
-    const direct = harrellC(time, event, ordered.map((p) => p.score!));
+    const direct = harrellC(
+      time,
+      event,
+      ordered.map((p) => p.score!),
+    );
     expect(byKey("harrellC", "model")!.estimate).toBe(direct.estimate);
     expect(byKey("harrellC", "model")!.se).toBe(direct.se);
-    const frax = harrellC(time, event, ordered.map((p) => p.patient.baseline!.fraxMof10y!));
+    const frax = harrellC(
+      time,
+      event,
+      ordered.map((p) => p.patient.baseline!.fraxMof10y!),
+    );
     expect(byKey("harrellC", "frax_mof")!.estimate).toBe(frax.estimate);
     expect(byKey("harrellCDiff", "model-vs-frax_mof")!.estimate).toBeCloseTo(direct.estimate - frax.estimate, 12);
     expect((byKey("harrellCDiff", "model-vs-frax_mof")!.details as { p: number }).p).toBeGreaterThan(0);
     // The study's other clinical baselines, scored on the same patients by their ONNX files.
     const m1 = JSON.parse(readFileSync(join(root, "models/clinical-coxph-m1/1.0.0/manifest.json"), "utf8"));
-    const m1coef = JSON.parse(readFileSync(join(root, "models/clinical-coxph-m1/1.0.0/coefficients.json"), "utf8")).coef as number[];
+    const m1coef = JSON.parse(readFileSync(join(root, "models/clinical-coxph-m1/1.0.0/coefficients.json"), "utf8"))
+      .coef as number[];
     const m1lp = ordered.map((p) => {
       const b = p.patient.baseline!;
       const x = { age: b.ageYears, sex: b.sex === "FEMALE" ? 1 : 0 } as Record<string, number>;
-      return m1.clinicalFeatures.reduce((s: number, f: { column: string; mean: number; sd: number }, k: number) => s + m1coef[k]! * ((x[f.column]! - f.mean) / f.sd), 0);
+      return m1.clinicalFeatures.reduce(
+        (s: number, f: { column: string; mean: number; sd: number }, k: number) =>
+          s + m1coef[k]! * ((x[f.column]! - f.mean) / f.sd),
+        0,
+      );
     });
-    expect(byKey("harrellC", "baseline:clinical-coxph-m1@1.0.0")!.estimate).toBeCloseTo(harrellC(time, event, m1lp).estimate, 6);
+    expect(byKey("harrellC", "baseline:clinical-coxph-m1@1.0.0")!.estimate).toBeCloseTo(
+      harrellC(time, event, m1lp).estimate,
+      6,
+    );
     expect(byKey("harrellCDiff", "model-vs-baseline:clinical-coxph-m1@1.0.0")).toBeDefined();
     // Calibration at the 5-year horizon from the card's baseline hazard: risk = 1 − exp(−H₀(h)·exp(lp)).
     const h0 = manifest.baselineCumulativeHazard.find((b: { days: number }) => b.days === 1826).value as number;
-    const calibration = calibrationAtHorizon(time, event, ordered.map((p) => 1 - Math.exp(-h0 * Math.exp(p.score!))), 1826);
+    const calibration = calibrationAtHorizon(
+      time,
+      event,
+      ordered.map((p) => 1 - Math.exp(-h0 * Math.exp(p.score!))),
+      1826,
+    );
     expect(byKey("calibrationOE", "model", 1826)!.estimate).toBe(calibration.oe);
     expect((byKey("calibrationOE", "model", 1826)!.details as { slope: number }).slope).toBe(calibration.slope);
     // Subgroups: women only.
     const women = ordered.flatMap((p, i) => (p.patient.baseline!.sex === "FEMALE" ? [i] : []));
-    expect(byKey("harrellC", "model", null, "sex=F")!.estimate).toBe(harrellC(women.map((i) => time[i]!), women.map((i) => event[i]!), women.map((i) => ordered[i]!.score!)).estimate);
+    expect(byKey("harrellC", "model", null, "sex=F")!.estimate).toBe(
+      harrellC(
+        women.map((i) => time[i]!),
+        women.map((i) => event[i]!),
+        women.map((i) => ordered[i]!.score!),
+      ).estimate,
+    );
     expect(byKey("harrellC", "model", null, "sex=F")!.n).toBe(women.length);
-    expect(byKey("harrellC", "model")!.provenance).toMatchObject({ modelSha256: model.artifactSha256, codeVersion: expect.any(String), patients: dataset.patientCount });
+    expect(byKey("harrellC", "model")!.provenance).toMatchObject({
+      modelSha256: model.artifactSha256,
+      codeVersion: expect.any(String),
+      patients: dataset.patientCount,
+    });
   }, 90_000);
 
   it("loses nothing and duplicates nothing when the worker is SIGKILLed five times at random moments; the same metrics result", async () => {
@@ -142,9 +228,16 @@ describe("validation run through the queue and a worker", () => {
     expect(predictions).toHaveLength(dataset.patientCount);
     expect(new Set(predictions.map((p) => p.patientId)).size).toBe(dataset.patientCount);
     // Every metric equals the undisturbed run's (the first test's run of the same model on the same patients).
-    const earlier = await t.db.validationRun.findFirstOrThrow({ where: { modelVersionId: model.id, datasetId: dataset.id, id: { not: run.id } } });
+    const earlier = await t.db.validationRun.findFirstOrThrow({
+      where: { modelVersionId: model.id, datasetId: dataset.id, id: { not: run.id } },
+    });
     const metricsOf = async (runId: string) =>
-      (await t.db.metricResult.findMany({ where: { runId }, orderBy: [{ metric: "asc" }, { scoreSource: "asc" }, { subgroup: "asc" }, { horizonDays: "asc" }] })).map((m) => [m.metric, m.scoreSource, m.subgroup, m.horizonDays, m.n, m.estimate, m.se, m.ciLower, m.ciUpper]);
+      (
+        await t.db.metricResult.findMany({
+          where: { runId },
+          orderBy: [{ metric: "asc" }, { scoreSource: "asc" }, { subgroup: "asc" }, { horizonDays: "asc" }],
+        })
+      ).map((m) => [m.metric, m.scoreSource, m.subgroup, m.horizonDays, m.n, m.estimate, m.se, m.ciLower, m.ciUpper]);
     const undisturbed = await metricsOf(earlier.id);
     expect(undisturbed.length).toBeGreaterThan(20);
     expect(await metricsOf(run.id)).toEqual(undisturbed);
@@ -158,9 +251,17 @@ describe("validation run through the queue and a worker", () => {
     let log = "";
     stopping.stdout!.on("data", (d: Buffer) => (log += d.toString()));
     stopping.stderr!.on("data", (d: Buffer) => (log += d.toString()));
-    const jobStates = async () => (await t.db.$queryRawUnsafe<{ state: string }[]>(`SELECT state::text FROM pgboss.job WHERE name = 'run__score' AND data->>'runId' = $1`, run.id)).map((j) => j.state);
+    const jobStates = async () =>
+      (
+        await t.db.$queryRawUnsafe<{ state: string }[]>(
+          `SELECT state::text FROM pgboss.job WHERE name = 'run__score' AND data->>'runId' = $1`,
+          run.id,
+        )
+      ).map((j) => j.state);
     await waitFor(async () => (await jobStates()).includes("active"), 60_000);
-    const exited = new Promise<string>((resolve) => stopping.once("exit", (code, signal) => resolve(`${code ?? signal}`)));
+    const exited = new Promise<string>((resolve) =>
+      stopping.once("exit", (code, signal) => resolve(`${code ?? signal}`)),
+    );
     stopping.kill("SIGTERM");
     expect(await exited, log).toBe("0");
     const states = await jobStates();
@@ -170,7 +271,10 @@ describe("validation run through the queue and a worker", () => {
     expect(r.progressDone).toBe(2);
     expect(await t.db.prediction.count({ where: { runId: run.id } })).toBe(2);
     worker = startWorker();
-    await waitFor(async () => (await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } })).status === "SUCCEEDED", 60_000);
+    await waitFor(
+      async () => (await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } })).status === "SUCCEEDED",
+      60_000,
+    );
   }, 120_000);
 
   it("cancels a queued run: its jobs are skipped and it stays CANCELLED", async () => {
@@ -179,7 +283,10 @@ describe("validation run through the queue and a worker", () => {
     await expect(cancelValidationRun(t.db, member, run.id)).rejects.toMatchObject({ code: "CONFLICT" });
     worker = startWorker();
     await waitFor(async () => {
-      const rows = await t.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pgboss.job WHERE data->>'runId' = $1 AND state = 'completed'`, run.id);
+      const rows = await t.db.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) AS n FROM pgboss.job WHERE data->>'runId' = $1 AND state = 'completed'`,
+        run.id,
+      );
       return Number(rows[0]!.n) > 0 ? true : null;
     }, 30_000);
     expect(await t.db.prediction.count({ where: { runId: run.id } })).toBe(0);
@@ -192,8 +299,18 @@ describe("validation run through the queue and a worker", () => {
     // The model's stored artifact disappears (a storage fault, not a bad input): every attempt fails.
     const key = model.artifactStorageKey;
     rmSync(join(storageDir, key.slice(0, 2), key.slice(2, 4), key));
-    const member = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })).id))!;
-    const run = await createValidationRun(t.db, member, { modelVersionId: model.id, datasetId: dataset.id, batchSize: 100 }, producer.enqueue);
+    const member = (await loadUserViewer(
+      t.db,
+      (
+        await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })
+      ).id,
+    ))!;
+    const run = await createValidationRun(
+      t.db,
+      member,
+      { modelVersionId: model.id, datasetId: dataset.id, batchSize: 100 },
+      producer.enqueue,
+    );
     const failed = await waitFor(async () => {
       const r = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
       return r.status === "FAILED" ? r : null;

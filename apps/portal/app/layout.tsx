@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import "./globals.css";
 import { Nav } from "@/components/nav";
 
-export const metadata: Metadata = { title: "FracVal", description: "Multi-site validation of fracture-risk prediction models" };
+export const metadata: Metadata = {
+  title: "FracVal",
+  description: "Multi-site validation of fracture-risk prediction models",
+};
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

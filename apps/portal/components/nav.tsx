@@ -23,13 +23,21 @@ export async function Nav() {
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
-        <Link href="/studies" className="text-lg font-semibold text-indigo-700">FracVal</Link>
+        <Link href="/studies" className="text-lg font-semibold text-indigo-700">
+          FracVal
+        </Link>
         {LINKS.filter((l) => l.roles.includes(role)).map((l) => (
-          <Link key={l.href} href={l.href} className="text-sm text-slate-700 hover:text-indigo-700">{l.label}</Link>
+          <Link key={l.href} href={l.href} className="text-sm text-slate-700 hover:text-indigo-700">
+            {l.label}
+          </Link>
         ))}
-        <span className="ml-auto text-sm text-slate-600" data-testid="whoami">{name} · {role}</span>
+        <span className="ml-auto text-sm text-slate-600" data-testid="whoami">
+          {name} · {role}
+        </span>
         <form action={signOutEverywhere}>
-          <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">Sign out</button>
+          <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+            Sign out
+          </button>
         </form>
       </nav>
     </header>

@@ -3,7 +3,7 @@
 // metadata) through the portal's /api/tus proxy; server actions create the dataset, start validation
 // and poll its report.
 import { createSHA256 } from "hash-wasm";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Upload } from "tus-js-client";
 import { createDataset, datasetStatus, finishUpload, type DatasetStatus } from "@/app/upload/actions";
 
@@ -43,7 +43,13 @@ async function filesOfEntry(entry: FileSystemEntry, prefix = ""): Promise<Picked
 const withoutTopFolder = (path: string) => path.split("/").slice(1).join("/");
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
-export function UploadForm({ sites, studies }: { sites: { id: string; code: string; name: string }[]; studies: { id: string; title: string; modality: string }[] }) {
+export function UploadForm({
+  sites,
+  studies,
+}: {
+  sites: { id: string; code: string; name: string }[];
+  studies: { id: string; title: string; modality: string }[];
+}) {
   const [siteId, setSiteId] = useState(sites[0]?.id ?? "");
   const [studyId, setStudyId] = useState(studies[0]?.id ?? "");
   const [name, setName] = useState("");
@@ -51,6 +57,7 @@ export function UploadForm({ sites, studies }: { sites: { id: string; code: stri
   const [files, setFiles] = useState<Picked[]>([]);
   const [sent, setSent] = useState<Record<string, number>>({});
   const [phase, setPhase] = useState<Phase>("pick");
+  const folderInput = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<DatasetStatus | null>(null);
   const total = files.reduce((s, f) => s + f.file.size, 0);
@@ -64,29 +71,40 @@ export function UploadForm({ sites, studies }: { sites: { id: string; code: stri
 
   async function start() {
     setError(null);
-    if (!files.some((f) => f.path === "manifest.csv")) return setError("The folder has no manifest.csv at its top level.");
-    const created = await createDataset({ studyId, siteId, name: name || "upload", providedScoreNames: scores.split(",").map((s) => s.trim()).filter(Boolean) });
+    if (!files.some((f) => f.path === "manifest.csv"))
+      return setError("The folder has no manifest.csv at its top level.");
+    const created = await createDataset({
+      studyId,
+      siteId,
+      name: name || "upload",
+      providedScoreNames: scores
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    });
     if (!created.ok) return setError(created.error);
     setPhase("uploading");
     const queue = [...files];
     try {
-      await Promise.all(Array.from({ length: 4 }, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
-          const item = next;
-          const digest = await sha256(item.file);
-          await new Promise<void>((resolve, reject) => {
-            new Upload(item.file, {
-              endpoint: "/api/tus/",
-              chunkSize: 8 * 1024 * 1024,
-              retryDelays: [0, 1000, 3000, 5000],
-              metadata: { datasetId: created.value, relativePath: item.path, sha256: digest },
-              onProgress: (bytes) => setSent((s) => ({ ...s, [item.path]: bytes })),
-              onSuccess: () => resolve(),
-              onError: (e) => reject(new Error(`${item.path}: ${e.message}`)),
-            }).start();
-          });
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          for (let next = queue.shift(); next; next = queue.shift()) {
+            const item = next;
+            const digest = await sha256(item.file);
+            await new Promise<void>((resolve, reject) => {
+              new Upload(item.file, {
+                endpoint: "/api/tus/",
+                chunkSize: 8 * 1024 * 1024,
+                retryDelays: [0, 1000, 3000, 5000],
+                metadata: { datasetId: created.value, relativePath: item.path, sha256: digest },
+                onProgress: (bytes) => setSent((s) => ({ ...s, [item.path]: bytes })),
+                onSuccess: () => resolve(),
+                onError: (e) => reject(new Error(`${item.path}: ${e.message}`)),
+              }).start();
+            });
+          }
+        }),
+      );
     } catch (e) {
       setPhase("error");
       return setError(`Upload failed: ${(e as Error).message}`);
@@ -113,67 +131,143 @@ export function UploadForm({ sites, studies }: { sites: { id: string; code: stri
   return (
     <div className="space-y-4">
       <div className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        <label className="flex flex-col gap-1">Site
-          <select name="site" value={siteId} onChange={(e) => setSiteId(e.target.value)} className="rounded border border-slate-300 p-1" disabled={phase !== "pick"}>
-            {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+        <label className="flex flex-col gap-1">
+          Site
+          <select
+            name="site"
+            value={siteId}
+            onChange={(e) => setSiteId(e.target.value)}
+            className="rounded border border-slate-300 p-1"
+            disabled={phase !== "pick"}
+          >
+            {sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">Study
-          <select name="study" value={studyId} onChange={(e) => setStudyId(e.target.value)} className="rounded border border-slate-300 p-1" disabled={phase !== "pick"}>
-            {studies.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+        <label className="flex flex-col gap-1">
+          Study
+          <select
+            name="study"
+            value={studyId}
+            onChange={(e) => setStudyId(e.target.value)}
+            className="rounded border border-slate-300 p-1"
+            disabled={phase !== "pick"}
+          >
+            {studies.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">Dataset name
-          <input name="name" value={name} onChange={(e) => setName(e.target.value)} className="rounded border border-slate-300 p-1" disabled={phase !== "pick"} />
+        <label className="flex flex-col gap-1">
+          Dataset name
+          <input
+            name="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            className="rounded border border-slate-300 p-1"
+            disabled={phase !== "pick"}
+          />
         </label>
-        <label className="flex flex-col gap-1">Your own score columns (optional, comma-separated)
-          <input name="scores" value={scores} onChange={(e) => setScores(e.target.value)} placeholder="GpVF" className="rounded border border-slate-300 p-1" disabled={phase !== "pick"} />
+        <label className="flex flex-col gap-1">
+          Your own score columns (optional, comma-separated)
+          <input
+            name="scores"
+            value={scores}
+            onChange={(e) => setScores(e.target.value)}
+            placeholder="GpVF"
+            className="rounded border border-slate-300 p-1"
+            disabled={phase !== "pick"}
+          />
         </label>
       </div>
 
+      {/* Keyboard: the drop zone is a button that opens the folder picker (Enter or Space), with a visible focus ring. */}
+      {/* biome-ignore lint/a11y/useSemanticElements: it holds the file input's label, which a <button> may not contain */}
       <div
         data-testid="dropzone"
+        role="button"
+        tabIndex={phase === "pick" ? 0 : -1}
+        aria-label="Drop the dataset folder here, or press Enter to choose it"
+        onKeyDown={(e) => {
+          if (phase === "pick" && (e.key === "Enter" || e.key === " ")) {
+            e.preventDefault();
+            folderInput.current?.click();
+          }
+        }}
         onDragOver={(e) => e.preventDefault()}
         onDrop={async (e) => {
           e.preventDefault();
-          const entries = Array.from(e.dataTransfer.items).map((i) => i.webkitGetAsEntry()).filter((x): x is FileSystemEntry => x !== null);
-          const picked = (await Promise.all(entries.map((entry) => filesOfEntry(entry)))).flat().map((p) => ({ ...p, path: withoutTopFolder(p.path) }));
+          const entries = Array.from(e.dataTransfer.items)
+            .map((i) => i.webkitGetAsEntry())
+            .filter((x): x is FileSystemEntry => x !== null);
+          const picked = (await Promise.all(entries.map((entry) => filesOfEntry(entry))))
+            .flat()
+            .map((p) => ({ ...p, path: withoutTopFolder(p.path) }));
           pick(picked);
         }}
-        className="rounded-lg border-2 border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600"
+        className="rounded-lg border-2 border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600 focus:outline-none focus-visible:ring-4 focus-visible:ring-indigo-500"
       >
         Drop the dataset folder here, or{" "}
         <label className="cursor-pointer text-indigo-700 underline">
           choose it
           <input
+            ref={folderInput}
             type="file"
             data-testid="folder-input"
             className="hidden"
             multiple
             // @ts-expect-error: webkitdirectory is not in React's input attributes, but every current browser supports it
             webkitdirectory=""
-            onChange={(e) => pick(Array.from(e.target.files ?? []).map((file) => ({ file, path: withoutTopFolder(file.webkitRelativePath || file.name) })))}
+            onChange={(e) =>
+              pick(
+                Array.from(e.target.files ?? []).map((file) => ({
+                  file,
+                  path: withoutTopFolder(file.webkitRelativePath || file.name),
+                })),
+              )
+            }
             disabled={phase !== "pick"}
           />
         </label>
-        {files.length > 0 && <p className="mt-2" data-testid="picked">{files.length} file(s), {mb(total)} MB</p>}
+        {files.length > 0 && (
+          <p className="mt-2" data-testid="picked">
+            {files.length} file(s), {mb(total)} MB
+          </p>
+        )}
       </div>
 
       {phase === "pick" && (
-        <button type="button" onClick={start} disabled={!files.length || !siteId || !studyId} className="rounded bg-indigo-700 px-4 py-2 text-sm text-white disabled:opacity-50">
+        <button
+          type="button"
+          onClick={start}
+          disabled={!files.length || !siteId || !studyId}
+          className="rounded bg-indigo-700 px-4 py-2 text-sm text-white disabled:opacity-50"
+        >
           Upload and validate
         </button>
       )}
-      {error && <p className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="upload-error">{error}</p>}
+      {error && (
+        <p className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="upload-error">
+          {error}
+        </p>
+      )}
 
       {phase !== "pick" && (
         <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          <p data-testid="overall-progress">Uploaded {mb(done)} / {mb(total)} MB ({total ? Math.floor((100 * done) / total) : 100}%)</p>
+          <p data-testid="overall-progress">
+            Uploaded {mb(done)} / {mb(total)} MB ({total ? Math.floor((100 * done) / total) : 100}%)
+          </p>
           <progress className="h-2 w-full" max={Math.max(1, total)} value={done} />
           <ul className="mt-2 max-h-48 overflow-y-auto text-xs text-slate-600">
             {files.map((f) => (
               <li key={f.path} className="flex justify-between" data-testid="file-progress">
-                <span>{f.path}</span><span>{f.file.size ? Math.floor((100 * (sent[f.path] ?? 0)) / f.file.size) : 100}%</span>
+                <span>{f.path}</span>
+                <span>{f.file.size ? Math.floor((100 * (sent[f.path] ?? 0)) / f.file.size) : 100}%</span>
               </li>
             ))}
           </ul>
@@ -185,18 +279,40 @@ export function UploadForm({ sites, studies }: { sites: { id: string; code: stri
           {status.status === "VALIDATING" || status.status === "UPLOADING" ? (
             <p>
               Validating… {status.progressDone} / {status.progressTotal || "?"} rows
-              {status.progressState === "WAITING_FOR_RETRY" ? ` — waiting for a retry (no progress for ${status.secondsSinceProgress} s; it resumes where it stopped)` : ""}
+              {status.progressState === "WAITING_FOR_RETRY"
+                ? ` — waiting for a retry (no progress for ${status.secondsSinceProgress} s; it resumes where it stopped)`
+                : ""}
             </p>
           ) : status.status === "READY" ? (
-            <p className="text-green-800" data-testid="ready">READY: {status.patientCount} patients, {status.eventCount} incident fractures, {status.imageCount} images.</p>
+            <p className="text-green-800" data-testid="ready">
+              READY: {status.patientCount} patients, {status.eventCount} incident fractures, {status.imageCount} images.
+            </p>
           ) : (
             <>
-              <p className="text-red-800" data-testid="rejected">REJECTED: {status.validationReport?.problemCount ?? 0} problem(s); nothing was stored.</p>
+              <p className="text-red-800" data-testid="rejected">
+                REJECTED: {status.validationReport?.problemCount ?? 0} problem(s); nothing was stored.
+              </p>
               <table className="mt-2 w-full text-left text-xs">
-                <thead><tr><th className="p-1">Row</th><th className="p-1">Column</th><th className="p-1">Value</th><th className="p-1">Problem</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th className="p-1">Row</th>
+                    <th className="p-1">Column</th>
+                    <th className="p-1">Value</th>
+                    <th className="p-1">Problem</th>
+                  </tr>
+                </thead>
                 <tbody>
-                  {(status.validationReport?.problems ?? []).map((p, k) => (
-                    <tr key={k} data-testid="problem" className="border-t border-slate-100"><td className="p-1">{p.row}</td><td className="p-1">{p.column}</td><td className="p-1">{p.value}</td><td className="p-1">{p.reason}</td></tr>
+                  {(status.validationReport?.problems ?? []).map((p) => (
+                    <tr
+                      key={`${p.row}|${p.column}|${p.reason}`}
+                      data-testid="problem"
+                      className="border-t border-slate-100"
+                    >
+                      <td className="p-1">{p.row}</td>
+                      <td className="p-1">{p.column}</td>
+                      <td className="p-1">{p.value}</td>
+                      <td className="p-1">{p.reason}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>

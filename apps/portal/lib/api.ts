@@ -7,7 +7,10 @@ export const API_URL = process.env.FRACVAL_API_URL ?? "http://localhost:4000/gra
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 
 export class ApiError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }

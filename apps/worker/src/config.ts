@@ -20,10 +20,15 @@ export interface WorkerConfig {
 }
 
 /** intraOpNumThreads: as requested but never more than cores / workers (at least 1). */
-export function threadBudget(options: { workers: number; cores: number; requested?: number }): { threads: number; clamped: boolean } {
+export function threadBudget(options: { workers: number; cores: number; requested?: number }): {
+  threads: number;
+  clamped: boolean;
+} {
   const share = Math.max(1, Math.floor(options.cores / Math.max(1, options.workers)));
   if (options.requested === undefined) return { threads: share, clamped: false };
-  return options.requested > share ? { threads: share, clamped: true } : { threads: Math.max(1, options.requested), clamped: false };
+  return options.requested > share
+    ? { threads: share, clamped: true }
+    : { threads: Math.max(1, options.requested), clamped: false };
 }
 
 export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -31,17 +36,21 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
   const storageDir = env.FRACVAL_STORAGE_DIR;
   const uploadsDir = env.FRACVAL_UPLOAD_DIR;
   const pseudonymSecret = env.FRACVAL_PSEUDONYM_SECRET;
-  if (!databaseUrl || !storageDir || !uploadsDir || !pseudonymSecret) throw new Error("DATABASE_URL, FRACVAL_STORAGE_DIR, FRACVAL_UPLOAD_DIR and FRACVAL_PSEUDONYM_SECRET are required");
+  if (!databaseUrl || !storageDir || !uploadsDir || !pseudonymSecret)
+    throw new Error("DATABASE_URL, FRACVAL_STORAGE_DIR, FRACVAL_UPLOAD_DIR and FRACVAL_PSEUDONYM_SECRET are required");
   if (pseudonymSecret.length < 16) throw new Error("FRACVAL_PSEUDONYM_SECRET must have at least 16 characters");
   // In production a placeholder or guessable secret would let anyone re-identify pseudonyms.
   const weakness = env.NODE_ENV === "production" ? secretWeakness(pseudonymSecret) : null;
   if (weakness) throw new Error(`FRACVAL_PSEUDONYM_SECRET ${weakness}`);
   const workers = Number(env.WORKERS ?? 1);
-  if (!Number.isInteger(workers) || workers < 1) throw new Error(`WORKERS must be a whole number ≥ 1 (got "${env.WORKERS}")`);
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new Error(`WORKERS must be a whole number ≥ 1 (got "${env.WORKERS}")`);
   const requested = env.INTRA_OP_NUM_THREADS === undefined ? undefined : Number(env.INTRA_OP_NUM_THREADS);
-  if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1)) throw new Error(`INTRA_OP_NUM_THREADS must be a whole number ≥ 1 (got "${env.INTRA_OP_NUM_THREADS}")`);
+  if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1))
+    throw new Error(`INTRA_OP_NUM_THREADS must be a whole number ≥ 1 (got "${env.INTRA_OP_NUM_THREADS}")`);
   const providers = (env.EXECUTION_PROVIDERS ?? "cuda,cpu").split(",").map((p) => p.trim());
-  for (const p of providers) if (p !== "cuda" && p !== "cpu") throw new Error(`EXECUTION_PROVIDERS: unknown provider "${p}" (cuda, cpu)`);
+  for (const p of providers)
+    if (p !== "cuda" && p !== "cpu") throw new Error(`EXECUTION_PROVIDERS: unknown provider "${p}" (cuda, cpu)`);
   const budget = threadBudget({ workers, cores: cpus().length, ...(requested !== undefined ? { requested } : {}) });
   return {
     databaseUrl,

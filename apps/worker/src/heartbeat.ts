@@ -26,7 +26,10 @@ export async function startHeartbeat(db: Db, executionProvider: string | null): 
     writeFileSync(HEARTBEAT_FILE, `${id} ${new Date().toISOString()}\n`);
   };
   await beat();
-  const timer = setInterval(() => void beat().catch((e: unknown) => console.error("[worker] heartbeat failed:", e)), HEARTBEAT_INTERVAL_MS);
+  const timer = setInterval(
+    () => void beat().catch((e: unknown) => console.error("[worker] heartbeat failed:", e)),
+    HEARTBEAT_INTERVAL_MS,
+  );
   return {
     id,
     async stop() {

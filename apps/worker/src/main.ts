@@ -15,13 +15,24 @@ try {
   console.error(`[worker] ${(error as Error).message}`);
   process.exit(2);
 }
-if (config.threadsClamped) console.log(`[worker] INTRA_OP_NUM_THREADS=${process.env.INTRA_OP_NUM_THREADS} × WORKERS=${config.workers} exceeds ${cpus().length} cores; using ${config.intraOpNumThreads}`);
-console.log(`[worker] execution providers ${config.providers.join(" → ")}, intraOpNumThreads ${config.intraOpNumThreads} (${config.workers} worker(s), ${cpus().length} cores)`);
+if (config.threadsClamped)
+  console.log(
+    `[worker] INTRA_OP_NUM_THREADS=${process.env.INTRA_OP_NUM_THREADS} × WORKERS=${config.workers} exceeds ${cpus().length} cores; using ${config.intraOpNumThreads}`,
+  );
+console.log(
+  `[worker] execution providers ${config.providers.join(" → ")}, intraOpNumThreads ${config.intraOpNumThreads} (${config.workers} worker(s), ${cpus().length} cores)`,
+);
 
 // Longer limits than a request's: a dataset's commit and a large run's metrics read many rows in one go.
 const db = createPrismaClient(config.databaseUrl, { queryMs: 120_000, statementMs: 120_000 });
-const store = contentStoreFromEnv({ ...process.env, FRACVAL_STORAGE_DIR: config.storageDir }, (dir) => new FileContentStore(dir));
-const models = new ModelCache(store, 4, (line) => console.log(line), { intraOpNumThreads: config.intraOpNumThreads, providers: config.providers });
+const store = contentStoreFromEnv(
+  { ...process.env, FRACVAL_STORAGE_DIR: config.storageDir },
+  (dir) => new FileContentStore(dir),
+);
+const models = new ModelCache(store, 4, (line) => console.log(line), {
+  intraOpNumThreads: config.intraOpNumThreads,
+  providers: config.providers,
+});
 
 // Installed before the first job is taken: a stop signal lets the current job finish (or hands it back), whenever it comes.
 let worker: RunningWorker | undefined;
@@ -38,7 +49,9 @@ async function shutdown(signal: string) {
 }
 process.on("unhandledRejection", (reason) => {
   if (isQueueBookkeepingFailure(reason)) {
-    console.error(`[worker] the queue could not record a job's outcome (${errorClass(reason)}; database unavailable?): the job is handed out again when it expires`);
+    console.error(
+      `[worker] the queue could not record a job's outcome (${errorClass(reason)}; database unavailable?): the job is handed out again when it expires`,
+    );
     return;
   }
   console.error(`[worker] unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`);

@@ -2,7 +2,16 @@
 // on any number of hosts run side by side; pg-boss hands each job to one of them, and its maintenance
 // hands the job of a worker that died to another once the job expires.
 import PgBoss from "pg-boss";
-import { createQueues, errorClass, inTransaction, messageOf, queueConnection, transactionalEnqueue, type ContentStore, type EnqueueOptions } from "@fracval/core";
+import {
+  createQueues,
+  errorClass,
+  inTransaction,
+  messageOf,
+  queueConnection,
+  transactionalEnqueue,
+  type ContentStore,
+  type EnqueueOptions,
+} from "@fracval/core";
 import type { Db } from "@fracval/db";
 import type { ModelCache } from "./scoring/model-cache.js";
 import { TASKS } from "./tasks/index.js";
@@ -40,7 +49,11 @@ class JobFailure extends Error {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const log = options.log ?? ((line) => console.log(`[worker] ${line}`));
   const logError = options.logError ?? ((line) => console.error(`[worker] ${line}`));
-  const boss = new PgBoss({ ...queueConnection(options.databaseUrl), maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30, schedule: false });
+  const boss = new PgBoss({
+    ...queueConnection(options.databaseUrl),
+    maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
+    schedule: false,
+  });
   boss.on("error", (error: Error & { code?: string }) => {
     if (error.code !== "57P01") logError(`queue error: ${errorClass(error)} ${messageOf(error)}`); // 57P01: server shutting down
   });
@@ -68,9 +81,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   }
 
   async function runJob(task: AnyTask, job: JobOf): Promise<void> {
-    const attempt: Attempt = { number: job.retryCount + 1, of: job.retryLimit + 1, last: job.retryCount >= job.retryLimit };
+    const attempt: Attempt = {
+      number: job.retryCount + 1,
+      of: job.retryLimit + 1,
+      last: job.retryCount >= job.retryLimit,
+    };
     const parsed = task.payload.safeParse(job.data);
-    if (!parsed.success) throw new JobFailure(`${task.queue}: malformed payload (${parsed.error.issues.map((i) => i.path.join(".")).join(", ")})`);
+    if (!parsed.success)
+      throw new JobFailure(
+        `${task.queue}: malformed payload (${parsed.error.issues.map((i) => i.path.join(".")).join(", ")})`,
+      );
     const subject = task.subject(parsed.data);
     try {
       await task.run(parsed.data, context, attempt);
@@ -81,14 +101,20 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         return;
       }
       const description = task.describeError ? task.describeError(error) : messageOf(error);
-      logError(`${subject} failed (attempt ${attempt.number} of ${attempt.of}${attempt.last ? "" : ", will be retried"}): ${description}`);
+      logError(
+        `${subject} failed (attempt ${attempt.number} of ${attempt.of}${attempt.last ? "" : ", will be retried"}): ${description}`,
+      );
       if (attempt.last) await task.giveUp?.(parsed.data, context, error, attempt);
       throw new JobFailure(`${subject} failed: ${description}`);
     }
   }
 
   for (const task of options.tasks ?? TASKS) {
-    await boss.work(task.queue, { batchSize: 1, pollingIntervalSeconds: task.pollingIntervalSeconds, includeMetadata: true }, ([job]) => runJob(task, job!));
+    await boss.work(
+      task.queue,
+      { batchSize: 1, pollingIntervalSeconds: task.pollingIntervalSeconds, includeMetadata: true },
+      ([job]) => runJob(task, job!),
+    );
   }
   return {
     boss,

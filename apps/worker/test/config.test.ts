@@ -12,21 +12,29 @@ describe("threadBudget", () => {
   it("honours a smaller request and clamps a larger one", () => {
     expect(threadBudget({ workers: 4, cores: 16, requested: 2 })).toEqual({ threads: 2, clamped: false });
     expect(threadBudget({ workers: 4, cores: 16, requested: 8 })).toEqual({ threads: 4, clamped: true });
-    for (const workers of [1, 2, 3, 5, 8]) for (const requested of [1, 2, 7, 64]) {
-      const { threads } = threadBudget({ workers, cores: 16, requested });
-      expect(threads * workers).toBeLessThanOrEqual(16);
-    }
+    for (const workers of [1, 2, 3, 5, 8])
+      for (const requested of [1, 2, 7, 64]) {
+        const { threads } = threadBudget({ workers, cores: 16, requested });
+        expect(threads * workers).toBeLessThanOrEqual(16);
+      }
   });
 });
 
 describe("workerConfig", () => {
-  const base = { DATABASE_URL: "postgres://x", FRACVAL_STORAGE_DIR: "/tmp/s", FRACVAL_UPLOAD_DIR: "/tmp/u", FRACVAL_PSEUDONYM_SECRET: "dev-pseudonym-secret" };
+  const base = {
+    DATABASE_URL: "postgres://x",
+    FRACVAL_STORAGE_DIR: "/tmp/s",
+    FRACVAL_UPLOAD_DIR: "/tmp/u",
+    FRACVAL_PSEUDONYM_SECRET: "dev-pseudonym-secret",
+  };
   it("defaults to CUDA then CPU and names a bad setting", () => {
     expect(workerConfig(base).providers).toEqual(["cuda", "cpu"]);
     expect(workerConfig({ ...base, EXECUTION_PROVIDERS: "cpu" }).providers).toEqual(["cpu"]);
     expect(() => workerConfig({ ...base, EXECUTION_PROVIDERS: "cuda,tpu" })).toThrow(/unknown provider "tpu"/);
     expect(() => workerConfig({ ...base, WORKERS: "0" })).toThrow(/WORKERS must be a whole number/);
     expect(() => workerConfig({ ...base, INTRA_OP_NUM_THREADS: "two" })).toThrow(/INTRA_OP_NUM_THREADS/);
-    expect(() => workerConfig({ DATABASE_URL: "x" })).toThrow(/FRACVAL_STORAGE_DIR, FRACVAL_UPLOAD_DIR and FRACVAL_PSEUDONYM_SECRET are required/);
+    expect(() => workerConfig({ DATABASE_URL: "x" })).toThrow(
+      /FRACVAL_STORAGE_DIR, FRACVAL_UPLOAD_DIR and FRACVAL_PSEUDONYM_SECRET are required/,
+    );
   });
 });

@@ -16,7 +16,11 @@ const dir = mkdtempSync(join(tmpdir(), "fracval-deid-"));
 const ref = xrayWriter(profile, 12)(patient!, dir);
 const original = new Uint8Array(readFileSync(join(dir, ref.path.replace(/^images\//, ""))));
 const pseudonym = pseudonymise("site-secret-0123456789", "site-severance", patient!.hospitalId);
-const options = { pseudonym, dateShiftDays: dateShiftFor("date-key-0123456789", pseudonym), uidKey: "uid-key-0123456789" };
+const options = {
+  pseudonym,
+  dateShiftDays: dateShiftFor("date-key-0123456789", pseudonym),
+  uidKey: "uid-key-0123456789",
+};
 const clean = deidentifyDicom(original, options);
 const text = (b: Uint8Array) => Buffer.from(b).toString("latin1");
 
@@ -24,8 +28,18 @@ describe("deidentifyDicom", () => {
   it("removes every original identifier from the file's bytes", () => {
     const before = dicomParser.parseDicom(original);
     const identifiers = [
-      patient!.hospitalId, patient!.name.family, patient!.name.given, patient!.birthDate, patient!.accessionNumber, patient!.studyDate,
-      "Severance Hospital", "PARK^JIHOON", before.string("x0020000d")!, before.string("x0020000e")!, before.string("x00080018")!, "SYNTHETIC image",
+      patient!.hospitalId,
+      patient!.name.family,
+      patient!.name.given,
+      patient!.birthDate,
+      patient!.accessionNumber,
+      patient!.studyDate,
+      "Severance Hospital",
+      "PARK^JIHOON",
+      before.string("x0020000d")!,
+      before.string("x0020000e")!,
+      before.string("x00080018")!,
+      "SYNTHETIC image",
     ];
     for (const id of identifiers) expect(text(original)).toContain(id); // they were there
     for (const id of identifiers) expect(text(clean), id).not.toContain(id);
@@ -43,10 +57,12 @@ describe("deidentifyDicom", () => {
   it("shifts dates by the patient's offset, keeps sex, age, manufacturer and pixels", () => {
     const before = dicomParser.parseDicom(original);
     const after = dicomParser.parseDicom(clean);
-    const day = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8))) / 86_400_000;
+    const day = (s: string) =>
+      Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8))) / 86_400_000;
     expect(day(after.string("x00080020")!) - day(before.string("x00080020")!)).toBe(options.dateShiftDays);
     expect(options.dateShiftDays).toBeLessThan(0);
-    for (const tag of ["x00100040", "x00101010", "x00080070", "x00080060"]) expect(after.string(tag)).toBe(before.string(tag));
+    for (const tag of ["x00100040", "x00101010", "x00080070", "x00080060"])
+      expect(after.string(tag)).toBe(before.string(tag));
     const px = (b: Uint8Array) => {
       const ds = dicomParser.parseDicom(b);
       const el = ds.elements.x7fe00010!;
@@ -62,7 +78,9 @@ describe("deidentifyDicom", () => {
     const ctDir = mkdtempSync(join(tmpdir(), "fracval-deid-ct-"));
     const ctRef = ctWriter(ctProfile, 3)(ctPatient!, ctDir);
     const folder = join(ctDir, ctRef.path.replace(/^images\//, ""));
-    const series = readdirSync(folder).slice(0, 3).map((f) => dicomParser.parseDicom(deidentifyDicom(new Uint8Array(readFileSync(join(folder, f))), options)));
+    const series = readdirSync(folder)
+      .slice(0, 3)
+      .map((f) => dicomParser.parseDicom(deidentifyDicom(new Uint8Array(readFileSync(join(folder, f))), options)));
     expect(new Set(series.map((s) => s.string("x0020000e"))).size).toBe(1);
     expect(new Set(series.map((s) => s.string("x00080018"))).size).toBe(3);
     expect(series[0]!.string("x0020000e")).toMatch(/^2\.25\.\d+$/);
@@ -83,9 +101,18 @@ describe("deidentifyDicom", () => {
 describe("inspectDicom", () => {
   it("summarises a valid file and names why a bad one is refused", () => {
     const ok = inspectDicom(original);
-    expect(ok).toMatchObject({ ok: true, summary: { modality: "DX", bodyPart: "LSPINE", manufacturer: patient!.manufacturer } });
-    expect(inspectDicom(new TextEncoder().encode("not dicom at all"))).toEqual({ ok: false, reason: "is not a DICOM Part 10 file (no DICM preamble)" });
-    expect(inspectDicom(original.subarray(0, original.length - 5000))).toMatchObject({ ok: false, reason: expect.stringMatching(/truncated|unreadable/) });
+    expect(ok).toMatchObject({
+      ok: true,
+      summary: { modality: "DX", bodyPart: "LSPINE", manufacturer: patient!.manufacturer },
+    });
+    expect(inspectDicom(new TextEncoder().encode("not dicom at all"))).toEqual({
+      ok: false,
+      reason: "is not a DICOM Part 10 file (no DICM preamble)",
+    });
+    expect(inspectDicom(original.subarray(0, original.length - 5000))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/truncated|unreadable/),
+    });
   });
 
   it("refuses an image whose header declares more pixels than any radiograph, before decoding anything", () => {
@@ -93,6 +120,9 @@ describe("inspectDicom", () => {
     file.dict["00280010"] = { vr: "US", Value: [16000] };
     file.dict["00280011"] = { vr: "US", Value: [16000] };
     const huge = new Uint8Array(file.write()); // 256 million pixels declared; a few MB on disk
-    expect(inspectDicom(huge)).toEqual({ ok: false, reason: "is 16000 × 16000 pixels, more than the 50 million an image may have" });
+    expect(inspectDicom(huge)).toEqual({
+      ok: false,
+      reason: "is 16000 × 16000 pixels, more than the 50 million an image may have",
+    });
   });
 });

@@ -18,7 +18,8 @@ const store = new FileContentStore(storeDir);
 
 function listStore(): string[] {
   const out: string[] = [];
-  const walk = (d: string) => readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : out.push(f)));
+  const walk = (d: string) =>
+    readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : out.push(f)));
   walk(storeDir);
   return out.sort();
 }
@@ -26,7 +27,9 @@ function listStore(): string[] {
 async function newDataset(site: string, studySlug: string) {
   const siteRow = await t.db.site.findFirstOrThrow({ where: { code: site } });
   const study = await t.db.study.findFirstOrThrow({ where: { slug: studySlug } });
-  return t.db.validationDataset.create({ data: { name: `${site} upload`, siteId: siteRow.id, studyId: study.id, providedScoreNames: [] } });
+  return t.db.validationDataset.create({
+    data: { name: `${site} upload`, siteId: siteRow.id, studyId: study.id, providedScoreNames: [] },
+  });
 }
 
 const counts = async () => ({
@@ -43,7 +46,14 @@ beforeAll(async () => {
   t = await createTestDatabase();
   const profile = findProfile("Severance");
   xrayFolder = mkdtempSync(join(tmpdir(), "fracval-upload-xray-"));
-  ({ patients: xrayPatients } = writeDataset({ profile, n: 8, seed: 31, out: xrayFolder, modality: "xray", writeImages: xrayWriter(profile, 31) }));
+  ({ patients: xrayPatients } = writeDataset({
+    profile,
+    n: 8,
+    seed: 31,
+    out: xrayFolder,
+    modality: "xray",
+    writeImages: xrayWriter(profile, 31),
+  }));
 });
 afterAll(() => t.drop());
 
@@ -53,20 +63,40 @@ describe("ingestDatasetFolder", () => {
     const before = await counts();
     const result = await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder: xrayFolder, secrets });
     expect(result.status).toBe("READY");
-    expect(result).toMatchObject({ patientCount: 8, imageCount: 8, eventCount: xrayPatients.filter((p) => p.event).length, progressDone: 8, progressTotal: 8 });
+    expect(result).toMatchObject({
+      patientCount: 8,
+      imageCount: 8,
+      eventCount: xrayPatients.filter((p) => p.event).length,
+      progressDone: 8,
+      progressTotal: 8,
+    });
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
     const after = await counts();
-    expect(after).toEqual({ patients: before.patients + 8, baselines: before.baselines + 8, outcomes: before.outcomes + 8, images: before.images + 8 });
+    expect(after).toEqual({
+      patients: before.patients + 8,
+      baselines: before.baselines + 8,
+      outcomes: before.outcomes + 8,
+      images: before.images + 8,
+    });
     const stored = await t.db.imageSeries.findMany({ where: { patient: { datasetId: dataset.id } } });
     for (const image of stored) expect(await store.has(image.storageKey)).toBe(true);
-    const first = await t.db.patient.findFirstOrThrow({ where: { datasetId: dataset.id }, include: { baseline: true } });
+    const first = await t.db.patient.findFirstOrThrow({
+      where: { datasetId: dataset.id },
+      include: { baseline: true },
+    });
     expect(first.pseudonym).toMatch(/^P[0-9a-f]{24}$/);
     expect(first.baseline!.fraxMof10y).toBeLessThan(1); // percent → fraction
     // The vertebral centres of the manifest travel with the image (the X-ray models crop around them).
-    const manifest = readFileSync(join(xrayFolder, "manifest.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+    const manifest = readFileSync(join(xrayFolder, "manifest.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => l.split(","));
     const column = (name: string) => manifest[0]!.indexOf(name);
     const pseudonym = pseudonymise(secrets.pseudonym, dataset.siteId, manifest[1]![column("patient_id")]!);
-    const patient = await t.db.patient.findFirstOrThrow({ where: { datasetId: dataset.id, pseudonym }, include: { images: true } });
+    const patient = await t.db.patient.findFirstOrThrow({
+      where: { datasetId: dataset.id, pseudonym },
+      include: { images: true },
+    });
     const landmarks = patient.images[0]!.landmarks as Record<string, [number, number]>;
     expect(Object.keys(landmarks).sort()).toEqual(["L1", "L2", "L3", "L4", "L5", "T11", "T12"]);
     expect(landmarks.L3).toEqual([Number(manifest[1]![column("l3_x")]), Number(manifest[1]![column("l3_y")])]);
@@ -75,40 +105,70 @@ describe("ingestDatasetFolder", () => {
   it("stores every row's values with its own patient when patients are inserted in several batches, provided scores included", async () => {
     const folder = mkdtempSync(join(tmpdir(), "fracval-upload-scores-"));
     cpSync(xrayFolder, folder, { recursive: true });
-    const lines = readFileSync(join(folder, "manifest.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+    const lines = readFileSync(join(folder, "manifest.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => l.split(","));
     lines[0]!.push("GpVF");
     lines.slice(1).forEach((line, k) => line.push(String(0.05 + k / 10)));
-    writeFileSync(join(folder, "manifest.csv"), lines.map((l) => l.join(",")).join("\n") + "\n");
+    writeFileSync(join(folder, "manifest.csv"), `${lines.map((l) => l.join(",")).join("\n")}\n`);
     const siteRow = await t.db.site.findFirstOrThrow({ where: { code: "Severance" } });
     const study = await t.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } });
-    const dataset = await t.db.validationDataset.create({ data: { name: "scores", siteId: siteRow.id, studyId: study.id, providedScoreNames: ["GpVF"] } });
-    const result = await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder, secrets, insertBatchSize: 3 }); // 8 rows: batches of 3, 3, 2
+    const dataset = await t.db.validationDataset.create({
+      data: { name: "scores", siteId: siteRow.id, studyId: study.id, providedScoreNames: ["GpVF"] },
+    });
+    const result = await ingestDatasetFolder(t.db, store, {
+      datasetId: dataset.id,
+      folder,
+      secrets,
+      insertBatchSize: 3,
+    }); // 8 rows: batches of 3, 3, 2
     expect(result).toMatchObject({ status: "READY", patientCount: 8, imageCount: 8 });
     const col = (name: string) => lines[0]!.indexOf(name);
     for (const line of lines.slice(1)) {
       const patient = await t.db.patient.findUniqueOrThrow({
-        where: { datasetId_pseudonym: { datasetId: dataset.id, pseudonym: pseudonymise(secrets.pseudonym, dataset.siteId, line[col("patient_id")]!) } },
+        where: {
+          datasetId_pseudonym: {
+            datasetId: dataset.id,
+            pseudonym: pseudonymise(secrets.pseudonym, dataset.siteId, line[col("patient_id")]!),
+          },
+        },
         include: { baseline: true, outcome: true, providedScores: true, images: true },
       });
       expect(patient.baseline!.ageYears).toBe(Number(line[col("age")]));
       expect(patient.outcome!.followUpDays).toBe(Number(line[col("followup_days")]));
-      expect(patient.providedScores).toEqual([{ patientId: patient.id, name: "GpVF", value: Number(line[col("GpVF")]) }]);
+      expect(patient.providedScores).toEqual([
+        { patientId: patient.id, name: "GpVF", value: Number(line[col("GpVF")]) },
+      ]);
       expect(patient.images).toHaveLength(1);
-      expect((patient.images[0]!.landmarks as Record<string, number[]>).L3).toEqual([Number(line[col("l3_x")]), Number(line[col("l3_y")])]);
+      expect((patient.images[0]!.landmarks as Record<string, number[]>).L3).toEqual([
+        Number(line[col("l3_x")]),
+        Number(line[col("l3_y")]),
+      ]);
     }
   });
 
   it("leaves no original identifier anywhere in the database or the storage", async () => {
-    const tables = ["Patient", "ClinicalBaseline", "Outcome", "ImageSeries", "ValidationDataset", "AuditEvent", "ProvidedScore"];
+    const tables = [
+      "Patient",
+      "ClinicalBaseline",
+      "Outcome",
+      "ImageSeries",
+      "ValidationDataset",
+      "AuditEvent",
+      "ProvidedScore",
+    ];
     let dump = "";
     for (const table of tables) {
       const rows = await t.db.$queryRawUnsafe<{ j: unknown }[]>(`SELECT row_to_json(x) AS j FROM "${table}" x`);
       dump += JSON.stringify(rows);
     }
-    for (const file of listStore()) dump += readFileSync(join(storeDir, file.slice(0, 2), file.slice(2, 4), file)).toString("latin1");
+    for (const file of listStore())
+      dump += readFileSync(join(storeDir, file.slice(0, 2), file.slice(2, 4), file)).toString("latin1");
     expect(dump.length).toBeGreaterThan(8 * 100_000); // the images are in there
     for (const p of xrayPatients) {
-      for (const id of [p.hospitalId, p.name.family + "^" + p.name.given, p.birthDate, p.accessionNumber]) expect(dump, id).not.toContain(id);
+      for (const id of [p.hospitalId, `${p.name.family}^${p.name.given}`, p.birthDate, p.accessionNumber])
+        expect(dump, id).not.toContain(id);
     }
     expect(dump).not.toContain("Severance Hospital");
   });
@@ -130,7 +190,9 @@ describe("ingestDatasetFolder", () => {
     const result = await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder, secrets });
     expect(result.status).toBe("REJECTED");
     const report = result.validationReport as { problems: { row: number; column: string; reason: string }[] };
-    expect(report.problems).toContainEqual(expect.objectContaining({ row: 3, column: "image_path", reason: expect.stringMatching(/truncated|unreadable/) }));
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ row: 3, column: "image_path", reason: expect.stringMatching(/truncated|unreadable/) }),
+    );
     expect(await counts()).toEqual(before);
     expect(listStore()).toEqual(storeBefore);
   });
@@ -138,7 +200,10 @@ describe("ingestDatasetFolder", () => {
   it("accepts PNG radiographs with the manifest's pixel spacing (and names the row lacking it), storing what the PNG holds", async () => {
     const folder = mkdtempSync(join(tmpdir(), "fracval-upload-png-"));
     cpSync(xrayFolder, folder, { recursive: true });
-    const lines = readFileSync(join(folder, "manifest.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+    const lines = readFileSync(join(folder, "manifest.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => l.split(","));
     const col = (name: string) => lines[0]!.indexOf(name);
     lines[0]!.push("pixel_spacing_mm");
     const originals: Record<number, Float32Array> = {};
@@ -153,12 +218,22 @@ describe("ingestDatasetFolder", () => {
       lines[row]![col("image_path")] = png;
     }
     lines[1]![lines[0]!.length - 1] = "0.32";
-    const write = () => writeFileSync(join(folder, "manifest.csv"), lines.map((l) => l.join(",")).join("\n") + "\n");
+    const write = () => writeFileSync(join(folder, "manifest.csv"), `${lines.map((l) => l.join(",")).join("\n")}\n`);
     write();
     const before = await counts();
-    const rejected = await ingestDatasetFolder(t.db, store, { datasetId: (await newDataset("Severance", "verte-x-pvf")).id, folder, secrets });
+    const rejected = await ingestDatasetFolder(t.db, store, {
+      datasetId: (await newDataset("Severance", "verte-x-pvf")).id,
+      folder,
+      secrets,
+    });
     expect(rejected.status).toBe("REJECTED");
-    expect((rejected.validationReport as { problems: unknown[] }).problems).toEqual([expect.objectContaining({ row: 2, column: "pixel_spacing_mm", reason: expect.stringMatching(/required for a PNG image/) })]);
+    expect((rejected.validationReport as { problems: unknown[] }).problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: "pixel_spacing_mm",
+        reason: expect.stringMatching(/required for a PNG image/),
+      }),
+    ]);
     expect(JSON.stringify(rejected.validationReport)).not.toContain("row2.png"); // file names can carry identifiers
     expect(await counts()).toEqual(before);
 
@@ -167,7 +242,10 @@ describe("ingestDatasetFolder", () => {
     const dataset = await newDataset("Severance", "verte-x-pvf");
     expect((await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder, secrets })).status).toBe("READY");
     const pseudonym = pseudonymise(secrets.pseudonym, dataset.siteId, lines[1]![col("patient_id")]!);
-    const patient = await t.db.patient.findFirstOrThrow({ where: { datasetId: dataset.id, pseudonym }, include: { images: true } });
+    const patient = await t.db.patient.findFirstOrThrow({
+      where: { datasetId: dataset.id, pseudonym },
+      include: { images: true },
+    });
     const stored = await decodeDicom(await store.get(patient.images[0]!.storageKey));
     expect(stored.pixelSpacing).toEqual([0.32, 0.32]);
     expect(stored.image.data).toEqual(originals[1]);
@@ -199,6 +277,8 @@ describe("ingestDatasetFolder", () => {
     const wrong = await newDataset("Severance", "ct-bone-muscle"); // a CT study given X-rays
     const rejected = await ingestDatasetFolder(t.db, store, { datasetId: wrong.id, folder: xrayFolder, secrets });
     expect(rejected.status).toBe("REJECTED");
-    expect((rejected.validationReport as { problems: { reason: string }[] }).problems[0]!.reason).toMatch(/slice\(s\)|modality DX/);
+    expect((rejected.validationReport as { problems: { reason: string }[] }).problems[0]!.reason).toMatch(
+      /slice\(s\)|modality DX/,
+    );
   });
 });

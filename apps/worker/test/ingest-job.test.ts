@@ -5,17 +5,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Prisma } from "@fracval/db";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
-import { FileContentStore, loadUserViewer, QUEUES, startIngestion, type ContentStore, type Enqueue, type Viewer } from "@fracval/core";
+import {
+  FileContentStore,
+  loadUserViewer,
+  QUEUES,
+  startIngestion,
+  type ContentStore,
+  type Enqueue,
+  type Viewer,
+} from "@fracval/core";
 import { datasetIngest, ingestDatasetJob } from "../src/index.js";
 import type { TaskContext } from "../src/tasks/task.js";
 
 let t: TestDatabase;
 let investigator: Viewer;
 const secrets = { pseudonym: "pseudonym-secret-0123456789", deidentification: "deid-secret-0123456789" };
-const store = new FileContentStore(mkdtempSync(join(tmpdir(), "fracval-store-")));
 const folder = mkdtempSync(join(tmpdir(), "fracval-upload-job-"));
 const jobs: { queue: string; payload: object }[] = [];
 // Records what startIngestion enqueues; the pg-boss queue itself is exercised by apps/api/test/ingest-job.test.ts.
@@ -27,21 +33,29 @@ beforeAll(async () => {
   t = await createTestDatabase();
   const profile = findProfile("Severance");
   writeDataset({ profile, n: 6, seed: 61, out: folder, modality: "xray", writeImages: xrayWriter(profile, 61) });
-  investigator = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })).id))!;
+  investigator = (await loadUserViewer(
+    t.db,
+    (
+      await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })
+    ).id,
+  ))!;
 });
 afterAll(() => t.drop());
 
 async function finishedUpload() {
   const site = await t.db.site.findFirstOrThrow({ where: { code: "Severance" } });
   const study = await t.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } });
-  const dataset = await t.db.validationDataset.create({ data: { name: "job test", siteId: site.id, studyId: study.id, providedScoreNames: [] } });
+  const dataset = await t.db.validationDataset.create({
+    data: { name: "job test", siteId: site.id, studyId: study.id, providedScoreNames: [] },
+  });
   jobs.length = 0;
   expect(await startIngestion(t.db, enqueue, investigator, dataset.id)).toMatchObject({ status: "VALIDATING" });
   return dataset.id;
 }
 
 const patientsOf = (datasetId: string) => t.db.patient.count({ where: { datasetId } });
-const statusOf = async (datasetId: string) => (await t.db.validationDataset.findUniqueOrThrow({ where: { id: datasetId } })).status;
+const statusOf = async (datasetId: string) =>
+  (await t.db.validationDataset.findUniqueOrThrow({ where: { id: datasetId } })).status;
 
 describe("startIngestion", () => {
   it("claims the dataset and enqueues its ingestion job together; a second finish is a CONFLICT and enqueues nothing", async () => {
@@ -86,7 +100,9 @@ describe("ingestDatasetJob", () => {
     const stopping = new AbortController();
     // The worker is asked to stop while row 3's image is being stored.
     const store = countingStore((puts) => puts === 3 && stopping.abort("the worker is stopping"));
-    await expect(ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, signal: stopping.signal })).rejects.toThrow(/interrupted at row 4 \(the worker is stopping\); rows 1–3 are checkpointed/);
+    await expect(
+      ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, signal: stopping.signal }),
+    ).rejects.toThrow(/interrupted at row 4 \(the worker is stopping\); rows 1–3 are checkpointed/);
     expect(await statusOf(id)).toBe("VALIDATING"); // not rejected: the worker hands it back
     expect(await patientsOf(id)).toBe(0); // nothing visible before the dataset commits
     expect(await staging(id)).toEqual({ patients: 3, problems: 0, cursor: 3 });
@@ -109,17 +125,26 @@ describe("ingestDatasetJob", () => {
       // Enqueued inside the checkpoint's transaction: the checkpoint is visible to it, not yet to others.
       const seen = await tx.validationDataset.findUniqueOrThrow({ where: { id } });
       const outside = await t.db.validationDataset.findUniqueOrThrow({ where: { id } });
-      continuations.push(`${queue} ${JSON.stringify(payload)} at ${seen.ingestCursor} (outside: ${outside.ingestCursor})`);
+      continuations.push(
+        `${queue} ${JSON.stringify(payload)} at ${seen.ingestCursor} (outside: ${outside.ingestCursor})`,
+      );
     };
     const outcomes: unknown[] = [];
     for (let slice = 0; slice < 10; slice++) {
-      const outcome = await ingestDatasetJob(t.db, store, { datasetId: id }, { folder, secrets, enqueue: recording, sliceMs: 0 });
+      const outcome = await ingestDatasetJob(
+        t.db,
+        store,
+        { datasetId: id },
+        { folder, secrets, enqueue: recording, sliceMs: 0 },
+      );
       outcomes.push(outcome === "continued" ? outcome : (outcome as { status: string } | null)?.status);
       if (outcome !== "continued") break;
     }
     // sliceMs 0: one row per slice, the last slice commits.
     expect(outcomes).toEqual(["continued", "continued", "continued", "continued", "continued", "READY"]);
-    expect(continuations).toEqual([1, 2, 3, 4, 5].map((k) => `${QUEUES.datasetIngest} {"datasetId":"${id}"} at ${k} (outside: ${k - 1})`));
+    expect(continuations).toEqual(
+      [1, 2, 3, 4, 5].map((k) => `${QUEUES.datasetIngest} {"datasetId":"${id}"} at ${k} (outside: ${k - 1})`),
+    );
     expect(await patientsOf(id)).toBe(6);
     expect(store.puts()).toBe(6);
   });
@@ -133,7 +158,13 @@ describe("ingestDatasetJob", () => {
     ]);
     expect([a, b].filter((x) => x !== null).map((x) => (x as { status: string }).status)).toEqual(["READY"]);
     expect(await patientsOf(id)).toBe(6);
-    expect(new Set((await t.db.patient.findMany({ where: { datasetId: id }, select: { manifestRow: true } })).map((p) => p.manifestRow)).size).toBe(6);
+    expect(
+      new Set(
+        (await t.db.patient.findMany({ where: { datasetId: id }, select: { manifestRow: true } })).map(
+          (p) => p.manifestRow,
+        ),
+      ).size,
+    ).toBe(6);
     expect(await staging(id)).toMatchObject({ patients: 0, problems: 0 });
   });
 
@@ -145,7 +176,11 @@ describe("ingestDatasetJob", () => {
     const id = await finishedUpload();
     const store = countingStore();
     let failAfter = 2;
-    const flaky: ContentStore = { ...store, put: async (bytes) => (failAfter-- > 0 ? store.put(bytes) : Promise.reject(new Error("storage volume is read-only"))) };
+    const flaky: ContentStore = {
+      ...store,
+      put: async (bytes) =>
+        failAfter-- > 0 ? store.put(bytes) : Promise.reject(new Error("storage volume is read-only")),
+    };
     await expect(ingestDatasetJob(t.db, flaky, { datasetId: id }, { folder, secrets })).rejects.toThrow(/read-only/);
     expect(await statusOf(id)).toBe("VALIDATING");
     expect(await patientsOf(id)).toBe(0);
@@ -153,10 +188,28 @@ describe("ingestDatasetJob", () => {
 
     const error = await ingestDatasetJob(t.db, flaky, { datasetId: id }, { folder, secrets }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
-    await datasetIngest.giveUp!({ datasetId: id }, { db: t.db, store, uploadsDir: folder, log: () => {} } as unknown as TaskContext, error, { number: 4, of: 4, last: true });
+    await datasetIngest.giveUp!(
+      { datasetId: id },
+      { db: t.db, store, uploadsDir: folder, log: () => {} } as unknown as TaskContext,
+      error,
+      { number: 4, of: 4, last: true },
+    );
     const rejected = await t.db.validationDataset.findUniqueOrThrow({ where: { id } });
     expect(rejected.status).toBe("REJECTED");
-    expect(rejected.validationReport).toEqual({ rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason: expect.stringMatching(/^ingestion failed on the platform, not because of the data \(reference [0-9a-f-]{36}\); nothing was stored/) }] });
+    expect(rejected.validationReport).toEqual({
+      rows: 0,
+      problemCount: 1,
+      problems: [
+        {
+          row: 0,
+          column: "",
+          value: "",
+          reason: expect.stringMatching(
+            /^ingestion failed on the platform, not because of the data \(reference [0-9a-f-]{36}\); nothing was stored/,
+          ),
+        },
+      ],
+    });
     expect(JSON.stringify(rejected.validationReport)).not.toContain("read-only"); // internals stay in the log
     expect(await patientsOf(id)).toBe(0);
     expect(await staging(id)).toMatchObject({ patients: 0, problems: 0 });

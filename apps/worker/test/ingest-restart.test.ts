@@ -28,7 +28,12 @@ const workers: ChildProcess[] = [];
 beforeAll(async () => {
   t = await createTestDatabase();
   defaultExpiry = await startJobQueue(t.url); // enqueue only, as the API does, with the default expiry
-  investigator = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })).id))!;
+  investigator = (await loadUserViewer(
+    t.db,
+    (
+      await t.db.user.findFirstOrThrow({ where: { email: "investigator.severance@fracval.demo" } })
+    ).id,
+  ))!;
   const profile = findProfile("Severance");
   writeDataset({ profile, n: N, seed: 71, out: source, modality: "xray", writeImages: xrayWriter(profile, 71) });
 }, 120_000);
@@ -60,24 +65,33 @@ function startWorkerProcess(): ChildProcess {
   return api;
 }
 const logOf = (api: ChildProcess) => (api as ChildProcess & { log: string }).log;
-const exited = (api: ChildProcess) => new Promise<number | null>((resolve) => (api.exitCode !== null || api.signalCode !== null ? resolve(api.exitCode) : api.once("exit", (code) => resolve(code))));
+const exited = (api: ChildProcess) =>
+  new Promise<number | null>((resolve) =>
+    api.exitCode !== null || api.signalCode !== null
+      ? resolve(api.exitCode)
+      : api.once("exit", (code) => resolve(code)),
+  );
 
 /** An upload whose files are all in place (as tus leaves them), finished by the investigator. */
 async function finishedUpload(queue: JobQueue): Promise<string> {
   const site = await t.db.site.findFirstOrThrow({ where: { code: "Severance" } });
   const study = await t.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } });
-  const dataset = await t.db.validationDataset.create({ data: { name: "restart test", siteId: site.id, studyId: study.id, providedScoreNames: [] } });
+  const dataset = await t.db.validationDataset.create({
+    data: { name: "restart test", siteId: site.id, studyId: study.id, providedScoreNames: [] },
+  });
   cpSync(source, datasetUploadFolder(uploadsDir, dataset.id), { recursive: true });
   await startIngestion(t.db, queue.enqueue, investigator, dataset.id);
   return dataset.id;
 }
 
 const datasetOf = (id: string) => t.db.validationDataset.findUniqueOrThrow({ where: { id } });
-const midway = (id: string) => waitFor(async () => {
-  const d = await datasetOf(id);
-  if (d.status !== "VALIDATING" && d.status !== "UPLOADING") throw new Error(`dataset finished (${d.status}) before the test could interrupt it`);
-  return d.progressDone >= 50 ? d : null;
-}, 60_000);
+const midway = (id: string) =>
+  waitFor(async () => {
+    const d = await datasetOf(id);
+    if (d.status !== "VALIDATING" && d.status !== "UPLOADING")
+      throw new Error(`dataset finished (${d.status}) before the test could interrupt it`);
+    return d.progressDone >= 50 ? d : null;
+  }, 60_000);
 
 async function expectReadyOnce(id: string) {
   const ready = await waitFor(async () => {
@@ -87,7 +101,11 @@ async function expectReadyOnce(id: string) {
   }, 90_000);
   expect(ready).toMatchObject({ patientCount: N, imageCount: N, progressDone: N });
   expect(await t.db.patient.count({ where: { datasetId: id } })).toBe(N);
-  expect(new Set((await t.db.patient.findMany({ where: { datasetId: id }, select: { pseudonym: true } })).map((p) => p.pseudonym)).size).toBe(N);
+  expect(
+    new Set(
+      (await t.db.patient.findMany({ where: { datasetId: id }, select: { pseudonym: true } })).map((p) => p.pseudonym),
+    ).size,
+  ).toBe(N);
   // The raw upload (identifying DICOM headers) is gone once the de-identified copies are stored.
   await waitFor(async () => !existsSync(datasetUploadFolder(uploadsDir, id)), 10_000);
 }
@@ -126,7 +144,10 @@ describe("ingestion as a job of the worker processes", () => {
     expect(logOf(stopping)).toContain(`dataset ${id}: ingestion interrupted by shutdown and handed back to the queue`);
     expect((await datasetOf(id)).status).toBe("VALIDATING");
     expect(await t.db.patient.count({ where: { datasetId: id } })).toBe(0);
-    const jobs = await t.db.$queryRawUnsafe<{ state: string }[]>(`SELECT state::text FROM pgboss.job WHERE name = 'dataset__ingest' AND data->>'datasetId' = $1`, id);
+    const jobs = await t.db.$queryRawUnsafe<{ state: string }[]>(
+      `SELECT state::text FROM pgboss.job WHERE name = 'dataset__ingest' AND data->>'datasetId' = $1`,
+      id,
+    );
     // Handed back: the interrupted job completed and a fresh one (its retries intact) waiting, both committed
     // before the worker exited — not an active job left to wait out its expiry.
     expect(jobs.map((j) => j.state).sort()).toEqual(["completed", "created"]);

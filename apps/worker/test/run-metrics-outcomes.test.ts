@@ -50,10 +50,18 @@ function registryCohort(n: number, seed: number, fraxMissing: (i: number) => boo
 }
 
 const MANIFEST = {
-  family: "outcome-test", version: "1.0.0", study: "ct-bone-muscle", kind: "CLINICAL_BASELINE", task: "SCORE", horizonDays: null,
+  family: "outcome-test",
+  version: "1.0.0",
+  study: "ct-bone-muscle",
+  kind: "CLINICAL_BASELINE",
+  task: "SCORE",
+  horizonDays: null,
   inputs: [{ name: "clinical", dtype: "float32", shape: ["batch", 1] }],
   outputs: [{ name: "score", meaning: "a risk score", direction: "higher = higher risk" }],
-  trainingData: "synthetic", intendedUse: "tests", licence: "Apache-2.0", sha256: "0".repeat(64),
+  trainingData: "synthetic",
+  intendedUse: "tests",
+  licence: "Apache-2.0",
+  sha256: "0".repeat(64),
 };
 
 /** A dataset of `rows` at Bundang, a run of a test model on it with every patient scored. */
@@ -62,29 +70,73 @@ async function runOn(rows: CohortRow[], label: string, compute: "metrics" | "job
   const study = await t.db.study.findFirstOrThrow({ where: { slug: "ct-bone-muscle" } });
   const model = await t.db.modelVersion.create({
     data: {
-      family: `outcome-test-${label}`, version: "1.0.0", studyId: study.id, kind: "CLINICAL_BASELINE", modality: "CT_ABDOMEN", task: "SCORE",
-      outputSemantics: "a risk score, higher = higher risk", artifactSha256: "0".repeat(64), artifactStorageKey: "none",
-      manifest: { ...MANIFEST, family: `outcome-test-${label}` }, status: "DRAFT", // not offered as a baseline to the other runs
+      family: `outcome-test-${label}`,
+      version: "1.0.0",
+      studyId: study.id,
+      kind: "CLINICAL_BASELINE",
+      modality: "CT_ABDOMEN",
+      task: "SCORE",
+      outputSemantics: "a risk score, higher = higher risk",
+      artifactSha256: "0".repeat(64),
+      artifactStorageKey: "none",
+      manifest: { ...MANIFEST, family: `outcome-test-${label}` },
+      status: "DRAFT", // not offered as a baseline to the other runs
     },
   });
   const dataset = await t.db.validationDataset.create({
-    data: { name: `outcomes ${label}`, siteId: site.id, studyId: study.id, status: "READY", patientCount: rows.length, providedScoreNames: [], sha256: "f".repeat(64) },
+    data: {
+      name: `outcomes ${label}`,
+      siteId: site.id,
+      studyId: study.id,
+      status: "READY",
+      patientCount: rows.length,
+      providedScoreNames: [],
+      sha256: "f".repeat(64),
+    },
   });
   const run = await t.db.validationRun.create({
-    data: { modelVersionId: model.id, datasetId: dataset.id, status: "COMPUTING_METRICS", codeVersion: "test", progressTotal: rows.length, progressDone: rows.length },
+    data: {
+      modelVersionId: model.id,
+      datasetId: dataset.id,
+      status: "COMPUTING_METRICS",
+      codeVersion: "test",
+      progressTotal: rows.length,
+      progressDone: rows.length,
+    },
   });
   for (const [i, r] of rows.entries()) {
     const patient = await t.db.patient.create({
       data: {
-        siteId: site.id, datasetId: dataset.id, pseudonym: `${label}-${String(i).padStart(5, "0")}`,
-        baseline: { create: { ageYears: r.ageYears, sex: r.female ? "FEMALE" : "MALE", fraxMof10y: r.fraxMof, fraxHip10y: r.fraxHip } },
-        outcome: { create: { followUpDays: r.followUpDays, incidentVertebralFracture: r.eventDays !== null, eventDays: r.eventDays, deathDays: r.deathDays ?? null } },
+        siteId: site.id,
+        datasetId: dataset.id,
+        pseudonym: `${label}-${String(i).padStart(5, "0")}`,
+        baseline: {
+          create: {
+            ageYears: r.ageYears,
+            sex: r.female ? "FEMALE" : "MALE",
+            fraxMof10y: r.fraxMof,
+            fraxHip10y: r.fraxHip,
+          },
+        },
+        outcome: {
+          create: {
+            followUpDays: r.followUpDays,
+            incidentVertebralFracture: r.eventDays !== null,
+            eventDays: r.eventDays,
+            deathDays: r.deathDays ?? null,
+          },
+        },
       },
     });
     await t.db.prediction.create({ data: { runId: run.id, patientId: patient.id, score: r.score } });
   }
   if (compute === "metrics") await computeRunMetrics(t.db, run.id);
-  else await computeRunMetricsJob(t.db, new ModelCache(new FileContentStore(mkdtempSync(join(tmpdir(), "fracval-outcomes-")))), run.id);
+  else
+    await computeRunMetricsJob(
+      t.db,
+      new ModelCache(new FileContentStore(mkdtempSync(join(tmpdir(), "fracval-outcomes-")))),
+      run.id,
+    );
   const metrics = await t.db.metricResult.findMany({ where: { runId: run.id } });
   return { run, metrics };
 }
@@ -97,7 +149,9 @@ describe("event time: follow-up that continues after the fracture", () => {
   it("the cohort has what makes the difference: fractures inside longer follow-up, some within 5 years", () => {
     const inside = rows.filter((r) => r.eventDays !== null && r.eventDays < r.followUpDays);
     expect(inside.length).toBeGreaterThan(50);
-    expect(rows.filter((r) => r.eventDays !== null && r.eventDays <= 1826 && r.followUpDays > 1826).length).toBeGreaterThan(10);
+    expect(
+      rows.filter((r) => r.eventDays !== null && r.eventDays <= 1826 && r.followUpDays > 1826).length,
+    ).toBeGreaterThan(10);
   });
 
   it("metrics use event_days for events and followup_days otherwise", async () => {
@@ -111,10 +165,18 @@ describe("event time: follow-up that continues after the fracture", () => {
     const direct = aurocAtHorizon(time, event, score, 1826);
     expect(a.estimate).toBeCloseTo(direct.estimate, 12);
     expect(a.events).toBe(direct.cases);
-    const td = metrics.find((m) => m.metric === "timeDependentAuc" && m.scoreSource === "model" && m.horizonDays === 1826 && m.subgroup === "all")!;
+    const td = metrics.find(
+      (m) =>
+        m.metric === "timeDependentAuc" && m.scoreSource === "model" && m.horizonDays === 1826 && m.subgroup === "all",
+    )!;
     expect(td.estimate).toBeCloseTo(timeDependentAuc(time, event, score, 1826).estimate, 12);
     // Using the end of observation as the event time would have given another AUROC.
-    const wrong = aurocAtHorizon(rows.map((r) => r.followUpDays), event, score, 1826);
+    const wrong = aurocAtHorizon(
+      rows.map((r) => r.followUpDays),
+      event,
+      score,
+      1826,
+    );
     expect(wrong.cases).toBeLessThan(direct.cases);
   });
 });
@@ -127,15 +189,33 @@ describe("comparators that are missing for some or all patients", () => {
     const event = rows.map(eventOf);
     const modelC = metrics.find((m) => m.metric === "harrellC" && m.scoreSource === "model" && m.subgroup === "all")!;
     expect(modelC.n).toBe(360);
-    expect(modelC.estimate).toBeCloseTo(harrellC(time, event, rows.map((r) => r.score)).estimate, 12);
+    expect(modelC.estimate).toBeCloseTo(
+      harrellC(
+        time,
+        event,
+        rows.map((r) => r.score),
+      ).estimate,
+      12,
+    );
     const withFrax = rows.flatMap((r, i) => (r.fraxMof !== null ? [i] : []));
     const fraxC = metrics.find((m) => m.metric === "harrellC" && m.scoreSource === "frax_mof" && m.subgroup === "all")!;
     expect(fraxC.n).toBe(withFrax.length);
-    expect(fraxC.estimate).toBeCloseTo(harrellC(withFrax.map((i) => time[i]!), withFrax.map((i) => event[i]!), withFrax.map((i) => rows[i]!.fraxMof!)).estimate, 12);
+    expect(fraxC.estimate).toBeCloseTo(
+      harrellC(
+        withFrax.map((i) => time[i]!),
+        withFrax.map((i) => event[i]!),
+        withFrax.map((i) => rows[i]!.fraxMof!),
+      ).estimate,
+      12,
+    );
     expect(fraxC.details).toMatchObject({ excludedMissingScore: 90 });
     // The paired difference is on the same patients: the model's C on the FRAX subset minus FRAX's.
     const diff = metrics.find((m) => m.metric === "harrellCDiff" && m.scoreSource === "model-vs-frax_mof")!;
-    const modelOnSubset = harrellC(withFrax.map((i) => time[i]!), withFrax.map((i) => event[i]!), withFrax.map((i) => rows[i]!.score)).estimate;
+    const modelOnSubset = harrellC(
+      withFrax.map((i) => time[i]!),
+      withFrax.map((i) => event[i]!),
+      withFrax.map((i) => rows[i]!.score),
+    ).estimate;
     expect(diff.n).toBe(withFrax.length);
     expect(diff.estimate).toBeCloseTo(modelOnSubset - fraxC.estimate, 12);
   });
@@ -156,13 +236,34 @@ describe("the run's flow of participants and whether it succeeded", () => {
     const time = rows.map(analysisTime);
     const censoredEarly = rows.filter((r, i) => r.eventDays === null && time[i]! <= 1826).length;
     expect(stored.participantFlow).toEqual({
-      uploaded: 200, notScored: [], missingOutcome: 0, analysed: 200, events: rows.filter((r) => r.eventDays !== null).length,
-      censoredBeforeHorizon: censoredEarly, horizonDays: 1826, competingRisks: false, deathsBeforeFracture: null,
-      comparators: [{ scoreSource: "frax_mof", analysed: 160, excludedMissingScore: 40 }, { scoreSource: "frax_hip", analysed: 160, excludedMissingScore: 40 }],
+      uploaded: 200,
+      notScored: [],
+      missingOutcome: 0,
+      analysed: 200,
+      events: rows.filter((r) => r.eventDays !== null).length,
+      censoredBeforeHorizon: censoredEarly,
+      horizonDays: 1826,
+      competingRisks: false,
+      deathsBeforeFracture: null,
+      comparators: [
+        { scoreSource: "frax_mof", analysed: 160, excludedMissingScore: 40 },
+        { scoreSource: "frax_hip", analysed: 160, excludedMissingScore: 40 },
+      ],
     });
-    const metric = await t.db.metricResult.findFirstOrThrow({ where: { runId: run.id, metric: "harrellC", scoreSource: "model" } });
-    expect(metric.provenance).toMatchObject({ datasetSha256: "f".repeat(64), modelSha256: "0".repeat(64), statsVersion: "0.1.0", onnxruntimeVersion: "1.30.0", seed: 20261123, patients: 200 });
-    expect((metric.provenance as { codeVersion: string }).codeVersion).toMatch(/^(git:[0-9a-f]{40}(-dirty)?|fracval@\d+\.\d+\.\d+\+[0-9a-f]{16})$/);
+    const metric = await t.db.metricResult.findFirstOrThrow({
+      where: { runId: run.id, metric: "harrellC", scoreSource: "model" },
+    });
+    expect(metric.provenance).toMatchObject({
+      datasetSha256: "f".repeat(64),
+      modelSha256: "0".repeat(64),
+      statsVersion: "0.1.0",
+      onnxruntimeVersion: "1.30.0",
+      seed: 20261123,
+      patients: 200,
+    });
+    expect((metric.provenance as { codeVersion: string }).codeVersion).toMatch(
+      /^(git:[0-9a-f]{40}(-dirty)?|fracval@\d+\.\d+\.\d+\+[0-9a-f]{16})$/,
+    );
   });
 
   it("a run whose metrics cannot be computed at all (no fracture) FAILS with the reason instead of SUCCEEDING empty", async () => {
@@ -171,7 +272,9 @@ describe("the run's flow of participants and whether it succeeded", () => {
     expect(metrics).toHaveLength(0);
     const stored = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(stored.status).toBe("FAILED");
-    expect(stored.error).toBe("metrics: no metric could be computed: 50 of 50 patients analysed (0 not scored, 0 without an outcome) with 0 events; every statistic needs patients with and without a fracture");
+    expect(stored.error).toBe(
+      "metrics: no metric could be computed: 50 of 50 patients analysed (0 not scored, 0 without an outcome) with 0 events; every statistic needs patients with and without a fracture",
+    );
   });
 });
 
@@ -196,23 +299,53 @@ describe("death as a competing risk", () => {
     const time = rows.map((r) => r.eventDays ?? r.deathDays ?? r.followUpDays);
     const score = rows.map((r) => r.score);
     expect(status.filter((s) => s === 2).length).toBeGreaterThan(40);
-    const td = metrics.find((m) => m.metric === "timeDependentAuc" && m.scoreSource === "model" && m.horizonDays === 1826)!;
+    const td = metrics.find(
+      (m) => m.metric === "timeDependentAuc" && m.scoreSource === "model" && m.horizonDays === 1826,
+    )!;
     const direct = competingRisksAuc(time, status, score, 1826);
     expect(td.estimate).toBeCloseTo(direct.estimate, 12);
     expect(td.se).toBeCloseTo(direct.se, 12);
-    expect(td.details).toMatchObject({ competingRisks: true, analysis: expect.stringMatching(/death a competing event/) });
+    expect(td.details).toMatchObject({
+      competingRisks: true,
+      analysis: expect.stringMatching(/death a competing event/),
+    });
     // The same data with deaths treated as censoring would give another AUC(t).
-    expect(Math.abs(timeDependentAuc(time, status.map((s) => (s === 1 ? 1 : 0)), score, 1826).estimate - direct.estimate)).toBeGreaterThan(1e-4);
+    expect(
+      Math.abs(
+        timeDependentAuc(
+          time,
+          status.map((s) => (s === 1 ? 1 : 0)),
+          score,
+          1826,
+        ).estimate - direct.estimate,
+      ),
+    ).toBeGreaterThan(1e-4);
     const auroc = metrics.find((m) => m.metric === "auroc" && m.scoreSource === "model" && m.subgroup === "all")!;
     const ccTime = time.map((t, i) => (status[i] === 2 ? Math.max(t, 1827) : t));
-    expect(auroc.estimate).toBeCloseTo(aurocAtHorizon(ccTime, status.map((s) => (s === 1 ? 1 : 0)), score, 1826).estimate, 12);
+    expect(auroc.estimate).toBeCloseTo(
+      aurocAtHorizon(
+        ccTime,
+        status.map((s) => (s === 1 ? 1 : 0)),
+        score,
+        1826,
+      ).estimate,
+      12,
+    );
     const stored = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
-    expect(stored.participantFlow).toMatchObject({ competingRisks: true, deathsBeforeFracture: status.filter((s) => s === 2).length });
+    expect(stored.participantFlow).toMatchObject({
+      competingRisks: true,
+      deathsBeforeFracture: status.filter((s) => s === 2).length,
+    });
   });
 
   it("without death_days the rows say that death was not accounted for", async () => {
-    const { metrics } = await runOn(registryCohort(200, 22, () => false), "nodeaths");
-    const td = metrics.find((m) => m.metric === "timeDependentAuc" && m.scoreSource === "model" && m.horizonDays === 1826)!;
+    const { metrics } = await runOn(
+      registryCohort(200, 22, () => false),
+      "nodeaths",
+    );
+    const td = metrics.find(
+      (m) => m.metric === "timeDependentAuc" && m.scoreSource === "model" && m.horizonDays === 1826,
+    )!;
     expect(td.details).toMatchObject({ competingRisks: false });
   });
 });
@@ -223,13 +356,31 @@ describe("byte-stable metric listings", () => {
     const { run } = await runOn(rows, "order");
     // Store the same rows again in reverse order: the listing must not change.
     const stored = await t.db.metricResult.findMany({ where: { runId: run.id } });
-    const admin = (await loadUserViewer(t.db, (await t.db.user.findFirstOrThrow({ where: { email: "admin@fracval.demo" } })).id))!;
-    const first = JSON.stringify((await listMetricResults(t.db, admin, { runId: run.id })).map(({ id: _id, createdAt: _c, ...r }) => r));
+    const admin = (await loadUserViewer(
+      t.db,
+      (
+        await t.db.user.findFirstOrThrow({ where: { email: "admin@fracval.demo" } })
+      ).id,
+    ))!;
+    const first = JSON.stringify(
+      (await listMetricResults(t.db, admin, { runId: run.id })).map(({ id: _id, createdAt: _c, ...r }) => r),
+    );
     await t.db.metricResult.deleteMany({ where: { runId: run.id } });
-    await t.db.metricResult.createMany({ data: [...stored].reverse().map(({ id: _id, createdAt: _c, ...r }) => ({ ...r, details: r.details ?? undefined, provenance: r.provenance ?? {} })) });
-    const second = JSON.stringify((await listMetricResults(t.db, admin, { runId: run.id })).map(({ id: _id, createdAt: _c, ...r }) => r));
+    await t.db.metricResult.createMany({
+      data: [...stored].reverse().map(({ id: _id, createdAt: _c, ...r }) => ({
+        ...r,
+        details: r.details ?? undefined,
+        provenance: r.provenance ?? {},
+      })),
+    });
+    const second = JSON.stringify(
+      (await listMetricResults(t.db, admin, { runId: run.id })).map(({ id: _id, createdAt: _c, ...r }) => r),
+    );
     expect(second).toBe(first);
-    const keys = JSON.parse(first).map((r: { metric: string; scoreSource: string; horizonDays: number | null; subgroup: string }) => `${r.metric}|${r.scoreSource}|${r.horizonDays ?? "~"}|${r.subgroup}`);
+    const keys = JSON.parse(first).map(
+      (r: { metric: string; scoreSource: string; horizonDays: number | null; subgroup: string }) =>
+        `${r.metric}|${r.scoreSource}|${r.horizonDays ?? "~"}|${r.subgroup}`,
+    );
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
@@ -238,7 +389,9 @@ describe("intervals for C and AUC on the logit scale", () => {
   it("C and AUC rows carry the delta-method logit interval, inside (0, 1), and say so", async () => {
     const rows = registryCohort(120, 14, () => false);
     const { metrics } = await runOn(rows, "logitci");
-    for (const m of metrics.filter((r) => ["harrellC", "unoC", "auroc", "timeDependentAuc"].includes(r.metric) && r.se !== null)) {
+    for (const m of metrics.filter(
+      (r) => ["harrellC", "unoC", "auroc", "timeDependentAuc"].includes(r.metric) && r.se !== null,
+    )) {
       // logit(C) ± z·SE/(C(1 − C)), back-transformed.
       const logit = Math.log(m.estimate / (1 - m.estimate));
       const half = (1.959963984540054 * m.se!) / (m.estimate * (1 - m.estimate));

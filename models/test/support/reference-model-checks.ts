@@ -33,14 +33,18 @@ export function referenceModelChecks(families: string[]): void {
       const results = await evaluateExternal(specs);
       results.forEach((result, k) => {
         const spec = specs[k]!;
-        const card = JSON.parse(readFileSync(join(versionDir(spec), "manifest.json"), "utf8")).externalMetrics as Record<string, number>;
+        const card = JSON.parse(readFileSync(join(versionDir(spec), "manifest.json"), "utf8"))
+          .externalMetrics as Record<string, number>;
         expect(result.n).toBe(spec.external.n);
         expect(card).toMatchObject({ n: result.n, events: result.events, prevalent: result.prevalent });
         for (const metric of ["harrellC", "aurocAtHorizon", "aurocPrevalent"] as const) {
           expect(Math.abs(result.model[metric] - card[metric]!)).toBeLessThanOrEqual(CARD_TOLERANCE);
           expect(result.frax[metric]).toBe(card[`${metric}FraxMof`]); // no model involved: exact
         }
-        expect(result.model[spec.primary], `${spec.family}: ${spec.primary} model ${result.model[spec.primary]} vs FRAX-like ${result.frax[spec.primary]}`).toBeGreaterThan(result.frax[spec.primary]);
+        expect(
+          result.model[spec.primary],
+          `${spec.family}: ${spec.primary} model ${result.model[spec.primary]} vs FRAX-like ${result.frax[spec.primary]}`,
+        ).toBeGreaterThan(result.frax[spec.primary]);
       });
     }, 600_000);
   });

@@ -6,7 +6,7 @@
 //   INVESTIGATOR  patient-level data of their own sites (SiteAccess.patientData)
 //   PARTNER       API key of one site: that site only, and only within the key's scopes
 import type { ApiScope, UserRole } from "@fracval/db";
-import { AppError, forbidden, notFound, unauthenticated } from "./errors.js";
+import { type AppError, forbidden, notFound, unauthenticated } from "./errors.js";
 import type { SiteGrant, Viewer } from "./viewer.js";
 
 /** The thing a refused request was about: named in NOT_FOUND when the viewer may not even see its site. */
@@ -29,12 +29,17 @@ export function requireViewer(viewer: Viewer | null): Viewer {
 }
 
 /** Role and scope check used by the @auth directive on every root field. */
-export function requireRoleAndScopes(viewer: Viewer | null, roles: readonly UserRole[] | null, scopes: readonly ApiScope[]): Viewer {
+export function requireRoleAndScopes(
+  viewer: Viewer | null,
+  roles: readonly UserRole[] | null,
+  scopes: readonly ApiScope[],
+): Viewer {
   const v = requireViewer(viewer);
   if (roles && !roles.includes(v.role)) throw forbidden(`This operation is not available to the ${v.role} role.`);
   if (v.kind === "apiKey") {
     const missing = scopes.filter((s) => !v.scopes.has(s));
-    if (missing.length) throw forbidden(`This API key lacks the scope${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.`);
+    if (missing.length)
+      throw forbidden(`This API key lacks the scope${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.`);
   }
   return v;
 }
@@ -55,11 +60,21 @@ export function canReadPatientData(viewer: Viewer, siteId: string): boolean {
  */
 export function seesSiteCounts(viewer: Viewer, siteId: string): boolean {
   if (canReadPatientData(viewer, siteId)) return true;
-  return viewer.kind === "apiKey" && viewer.siteId === siteId && (viewer.scopes.has("DATASETS_WRITE") || viewer.scopes.has("RUNS_WRITE"));
+  return (
+    viewer.kind === "apiKey" &&
+    viewer.siteId === siteId &&
+    (viewer.scopes.has("DATASETS_WRITE") || viewer.scopes.has("RUNS_WRITE"))
+  );
 }
 
-export function assertPatientDataAccess(viewer: Viewer, siteId: string, siteName = "this site", resource?: Resource): void {
-  if (!canReadPatientData(viewer, siteId)) throw refusal(viewer, siteId, resource, `You have no access to patient-level data of ${siteName}.`);
+export function assertPatientDataAccess(
+  viewer: Viewer,
+  siteId: string,
+  siteName = "this site",
+  resource?: Resource,
+): void {
+  if (!canReadPatientData(viewer, siteId))
+    throw refusal(viewer, siteId, resource, `You have no access to patient-level data of ${siteName}.`);
 }
 
 /** Sites whose aggregate results and dataset summaries the viewer may see (null = every site). */
@@ -84,7 +99,8 @@ export function canWriteSite(viewer: Viewer, siteId: string): boolean {
 }
 
 export function assertCanActOnSite(viewer: Viewer, siteId: string, siteName = "this site", resource?: Resource): void {
-  if (!canWriteSite(viewer, siteId)) throw refusal(viewer, siteId, resource, `Only members of ${siteName} may change its data.`);
+  if (!canWriteSite(viewer, siteId))
+    throw refusal(viewer, siteId, resource, `Only members of ${siteName} may change its data.`);
 }
 
 const AGGREGATE_SCOPES = ["DATASETS_READ", "RUNS_READ", "METRICS_READ"] as const satisfies readonly ApiScope[];
@@ -96,7 +112,10 @@ const WRITE_SCOPES = ["DATASETS_WRITE", "RUNS_WRITE"] as const satisfies readonl
  * aggregates, patient-level reads where they hold a patient-data grant, writes where they may act on the
  * site. A key can never carry more than its creator holds (checked at creation and on every request).
  */
-export function scopesHeldFor(user: { role: UserRole; sites: ReadonlyMap<string, SiteGrant> }, siteId: string): Set<ApiScope> {
+export function scopesHeldFor(
+  user: { role: UserRole; sites: ReadonlyMap<string, SiteGrant> },
+  siteId: string,
+): Set<ApiScope> {
   const viewer = { kind: "user", userId: "", email: "", name: "", sessionVersion: 0, ...user } as const;
   const held = new Set<ApiScope>();
   if (canSeeSiteAggregates(viewer, siteId)) for (const s of AGGREGATE_SCOPES) held.add(s);
@@ -111,5 +130,6 @@ export function canManageApiKeys(viewer: Viewer, siteId: string): boolean {
 }
 
 export function assertCanManageApiKeys(viewer: Viewer, siteId: string, siteName = "this site"): void {
-  if (!canManageApiKeys(viewer, siteId)) throw forbidden(`Only an ADMIN or a PI of ${siteName} may manage its API keys.`);
+  if (!canManageApiKeys(viewer, siteId))
+    throw forbidden(`Only an ADMIN or a PI of ${siteName} may manage its API keys.`);
 }

@@ -9,7 +9,15 @@ import { forbidden, notFound, unauthenticated } from "./errors.js";
 import type { ApiKeyViewer, Viewer } from "./viewer.js";
 
 export const API_KEY_PATTERN = /^fv_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
-export const ALL_SCOPES = ["DATASETS_READ", "DATASETS_WRITE", "PATIENTS_READ", "RUNS_READ", "RUNS_WRITE", "METRICS_READ", "PREDICTIONS_READ"] as const satisfies readonly ApiScope[];
+export const ALL_SCOPES = [
+  "DATASETS_READ",
+  "DATASETS_WRITE",
+  "PATIENTS_READ",
+  "RUNS_READ",
+  "RUNS_WRITE",
+  "METRICS_READ",
+  "PREDICTIONS_READ",
+] as const satisfies readonly ApiScope[];
 
 export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
@@ -40,7 +48,12 @@ async function partnerPrincipal(db: Db, siteId: string, siteCode: string): Promi
   const user = await db.user.upsert({
     where: { email },
     update: {},
-    create: { email, name: `${siteCode} partner service`, role: "PARTNER", siteAccess: { create: { siteId, patientData: true } } },
+    create: {
+      email,
+      name: `${siteCode} partner service`,
+      role: "PARTNER",
+      siteAccess: { create: { siteId, patientData: true } },
+    },
   });
   return user.id;
 }
@@ -49,7 +62,11 @@ async function partnerPrincipal(db: Db, siteId: string, siteCode: string): Promi
  * Creates a key for a site. `viewer` null means a trusted operator (the `fracval apikey create` CLI,
  * run with database access on the server); otherwise ADMIN, or a PI of that site.
  */
-export async function createApiKey(db: Db, viewer: Viewer | null, options: CreateApiKeyOptions): Promise<CreatedApiKey> {
+export async function createApiKey(
+  db: Db,
+  viewer: Viewer | null,
+  options: CreateApiKeyOptions,
+): Promise<CreatedApiKey> {
   const input = CreateApiKeyOptions.parse(options);
   const site = await db.site.findUnique({ where: { id: input.siteId } });
   if (!site) throw notFound("Site", input.siteId);
@@ -58,16 +75,33 @@ export async function createApiKey(db: Db, viewer: Viewer | null, options: Creat
     // A key is owned by its creator and never carries more than the creator holds for the site.
     const held = scopesHeldFor(viewer, site.id);
     const excess = input.scopes.filter((s) => !held.has(s));
-    if (excess.length) throw forbidden(`You cannot give a key ${excess.join(", ")} for ${site.code}: you do not hold ${excess.length > 1 ? "these rights" : "this right"} there yourself.`);
+    if (excess.length)
+      throw forbidden(
+        `You cannot give a key ${excess.join(", ")} for ${site.code}: you do not hold ${excess.length > 1 ? "these rights" : "this right"} there yourself.`,
+      );
   }
   const principalId = await partnerPrincipal(db, site.id, site.code);
   const { key, prefix } = newKey();
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   const apiKey = await db.$transaction(async (tx) => {
     const created = await tx.apiKey.create({
-      data: { prefix, hash: hashApiKey(key), name: input.name, siteId: site.id, principalId, createdById: viewer?.userId ?? null, scopes: input.scopes, expiresAt },
+      data: {
+        prefix,
+        hash: hashApiKey(key),
+        name: input.name,
+        siteId: site.id,
+        principalId,
+        createdById: viewer?.userId ?? null,
+        scopes: input.scopes,
+        expiresAt,
+      },
     });
-    await recordAudit(tx, viewer, { action: "apikey.create", siteId: site.id, resource: created.id, details: { prefix, scopes: input.scopes } });
+    await recordAudit(tx, viewer, {
+      action: "apikey.create",
+      siteId: site.id,
+      resource: created.id,
+      details: { prefix, scopes: input.scopes },
+    });
     return created;
   });
   return { apiKey, key };
@@ -95,10 +129,14 @@ export async function listApiKeys(db: Db, viewer: Viewer, siteId: string): Promi
 /** Turns a presented key into a viewer, or says precisely why it is not accepted. */
 export async function authenticateApiKey(db: Db, presented: string, now = new Date()): Promise<ApiKeyViewer> {
   if (!API_KEY_PATTERN.test(presented)) throw unauthenticated("The API key is malformed.");
-  const key = await db.apiKey.findUnique({ where: { hash: hashApiKey(presented) }, include: { createdBy: { include: { siteAccess: true } } } });
+  const key = await db.apiKey.findUnique({
+    where: { hash: hashApiKey(presented) },
+    include: { createdBy: { include: { siteAccess: true } } },
+  });
   if (!key) throw unauthenticated("The API key is not recognised.");
   if (key.revokedAt) throw unauthenticated(`The API key ${key.prefix} was revoked.`);
-  if (key.expiresAt && key.expiresAt <= now) throw unauthenticated(`The API key ${key.prefix} expired on ${key.expiresAt.toISOString().slice(0, 10)}.`);
+  if (key.expiresAt && key.expiresAt <= now)
+    throw unauthenticated(`The API key ${key.prefix} expired on ${key.expiresAt.toISOString().slice(0, 10)}.`);
   const scopes = effectiveScopes(key);
   // lastUsedAt at minute resolution: one write per key per minute, not per request.
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
@@ -125,9 +163,19 @@ type KeyWithCreator = ApiKey & { createdBy: (User & { siteAccess: SiteAccess[] }
 function effectiveScopes(key: KeyWithCreator): ApiScope[] {
   if (key.createdById === null) return key.scopes;
   const creator = key.createdBy;
-  if (!creator || creator.disabledAt) throw unauthenticated(`The API key ${key.prefix} died with its creator's account.`);
-  const held = scopesHeldFor({ role: creator.role, sites: new Map(creator.siteAccess.map((g) => [g.siteId, { siteId: g.siteId, patientData: g.patientData }])) }, key.siteId);
+  if (!creator || creator.disabledAt)
+    throw unauthenticated(`The API key ${key.prefix} died with its creator's account.`);
+  const held = scopesHeldFor(
+    {
+      role: creator.role,
+      sites: new Map(creator.siteAccess.map((g) => [g.siteId, { siteId: g.siteId, patientData: g.patientData }])),
+    },
+    key.siteId,
+  );
   const scopes = key.scopes.filter((s) => held.has(s));
-  if (scopes.length === 0) throw unauthenticated(`The API key ${key.prefix} carries no right any more: its creator no longer holds any at the key's site.`);
+  if (scopes.length === 0)
+    throw unauthenticated(
+      `The API key ${key.prefix} carries no right any more: its creator no longer holds any at the key's site.`,
+    );
   return scopes;
 }

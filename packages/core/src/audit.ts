@@ -11,7 +11,11 @@ export interface AuditEntry {
   details?: Prisma.InputJsonValue;
 }
 
-export async function recordAudit(db: Db | Prisma.TransactionClient, viewer: Viewer | null, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  db: Db | Prisma.TransactionClient,
+  viewer: Viewer | null,
+  entry: AuditEntry,
+): Promise<void> {
   await db.auditEvent.create({
     data: {
       actorUserId: viewer?.userId ?? null,

@@ -55,7 +55,9 @@ export class FileContentStore implements ContentStore {
   keys(): string[] {
     if (!existsSync(this.root)) return [];
     const out: string[] = [];
-    for (const a of readdirSync(this.root)) for (const b of readdirSync(join(this.root, a))) for (const k of readdirSync(join(this.root, a, b))) if (/^[0-9a-f]{64}$/.test(k)) out.push(k);
+    for (const a of readdirSync(this.root))
+      for (const b of readdirSync(join(this.root, a)))
+        for (const k of readdirSync(join(this.root, a, b))) if (/^[0-9a-f]{64}$/.test(k)) out.push(k);
     return out.sort();
   }
 }

@@ -20,12 +20,16 @@ export const MINIMUM_CELL_COUNT = minimumFromEnv(process.env.FRACVAL_MIN_CELL_CO
 function minimumFromEnv(raw: string | undefined): number {
   if (raw === undefined || raw === "") return 10;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`FRACVAL_MIN_CELL_COUNT must be a whole number ≥ 1; got ${raw}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`FRACVAL_MIN_CELL_COUNT must be a whole number ≥ 1; got ${raw}`);
   return value;
 }
 
 /** A metric row as a viewer sees it: counts can be withheld (null) while the estimate is shown. */
-export type ShownMetric<T extends MetricResult = MetricResult> = Omit<T, "n" | "events"> & { n: number | null; events: number | null };
+export type ShownMetric<T extends MetricResult = MetricResult> = Omit<T, "n" | "events"> & {
+  n: number | null;
+  events: number | null;
+};
 
 export interface DisclosedMetrics<T extends MetricResult> {
   rows: ShownMetric<T>[];
@@ -41,11 +45,18 @@ const FAMILIES: { name: string; members: (subgroup: string) => boolean; expected
   { name: "group", members: (s) => s.startsWith("group="), expected: [] },
 ];
 
-const PAIRED_BASE: Record<string, string> = { harrellCDiff: "harrellC", aurocDiff: "auroc", timeDependentAucDiff: "timeDependentAuc" };
+const PAIRED_BASE: Record<string, string> = {
+  harrellCDiff: "harrellC",
+  aurocDiff: "auroc",
+  timeDependentAucDiff: "timeDependentAuc",
+};
 const THRESHOLD_METRICS = new Set(["sensitivity", "specificity", "ppv", "npv"]);
 
 type Details = Record<string, unknown> | null;
-const detailsOf = (row: MetricResult): Details => (row.details && typeof row.details === "object" && !Array.isArray(row.details) ? (row.details as Record<string, unknown>) : null);
+const detailsOf = (row: MetricResult): Details =>
+  row.details && typeof row.details === "object" && !Array.isArray(row.details)
+    ? (row.details as Record<string, unknown>)
+    : null;
 
 /** Rule 1: the row's own counts, its 2×2 table, and its deciles. */
 function ownCountsSmall(row: MetricResult, min: number): boolean {
@@ -79,7 +90,11 @@ const keyOf = (row: Pick<MetricResult, "runId" | "datasetId" | "metric" | "score
  * The rows of one or more runs as a viewer may see them. `mayReadPatientData(row)` says whether the viewer
  * has patient-level access to the row's site; such viewers see everything.
  */
-export function discloseMetrics<T extends MetricResult>(rows: readonly T[], mayReadPatientData: (row: T) => boolean, min = MINIMUM_CELL_COUNT): DisclosedMetrics<T> {
+export function discloseMetrics<T extends MetricResult>(
+  rows: readonly T[],
+  mayReadPatientData: (row: T) => boolean,
+  min = MINIMUM_CELL_COUNT,
+): DisclosedMetrics<T> {
   const guarded = rows.filter((r) => !mayReadPatientData(r));
   const isGuarded = new Set(guarded);
   const withheld = new Set<T>(guarded.filter((r) => ownCountsSmall(r, min)));
@@ -126,7 +141,12 @@ export function discloseMetrics<T extends MetricResult>(rows: readonly T[], mayR
     }
     const d = detailsOf(clean);
     const { excludedMissingScore: _excluded, ...rest } = d ?? {};
-    shownRows.push({ ...clean, n: null, events: null, ...(d ? { details: { ...rest, countsWithheld: true } as Prisma.JsonObject } : {}) });
+    shownRows.push({
+      ...clean,
+      n: null,
+      events: null,
+      ...(d ? { details: { ...rest, countsWithheld: true } as Prisma.JsonObject } : {}),
+    });
   }
   return { rows: shownRows, withheld: withheld.size, countsWithheld: countsWithheld.size };
 }
@@ -139,16 +159,34 @@ const smallCount = (x: number, min: number) => x > 0 && x < min;
  * the patients without one are below it (each is the other's complement). Example: 12 patients, 3
  * fractures → patients 12, events withheld; 8 patients → everything withheld.
  */
-export function shownDatasetCounts(d: { patientCount: number; eventCount: number; imageCount: number }, mayReadPatientData: boolean, min = MINIMUM_CELL_COUNT) {
+export function shownDatasetCounts(
+  d: { patientCount: number; eventCount: number; imageCount: number },
+  mayReadPatientData: boolean,
+  min = MINIMUM_CELL_COUNT,
+) {
   if (mayReadPatientData) return { patientCount: d.patientCount, eventCount: d.eventCount, imageCount: d.imageCount };
   const fewPatients = smallCount(d.patientCount, min);
   const fewEvents = fewPatients || smallCount(d.eventCount, min) || smallCount(d.patientCount - d.eventCount, min);
-  return { patientCount: fewPatients ? null : d.patientCount, eventCount: fewEvents ? null : d.eventCount, imageCount: fewPatients ? null : d.imageCount };
+  return {
+    patientCount: fewPatients ? null : d.patientCount,
+    eventCount: fewEvents ? null : d.eventCount,
+    imageCount: fewPatients ? null : d.imageCount,
+  };
 }
 
 /** A run's progress counts likewise: all withheld for a run on fewer patients than the minimum; failures below it too. */
-export function shownRunCounts(r: { progressTotal: number; progressDone: number; progressFailed: number; imagesDone: number }, mayReadPatientData: boolean, min = MINIMUM_CELL_COUNT) {
-  if (mayReadPatientData) return { progressTotal: r.progressTotal, progressDone: r.progressDone, progressFailed: r.progressFailed, imagesDone: r.imagesDone };
+export function shownRunCounts(
+  r: { progressTotal: number; progressDone: number; progressFailed: number; imagesDone: number },
+  mayReadPatientData: boolean,
+  min = MINIMUM_CELL_COUNT,
+) {
+  if (mayReadPatientData)
+    return {
+      progressTotal: r.progressTotal,
+      progressDone: r.progressDone,
+      progressFailed: r.progressFailed,
+      imagesDone: r.imagesDone,
+    };
   const few = smallCount(r.progressTotal, min);
   return {
     progressTotal: few ? null : r.progressTotal,

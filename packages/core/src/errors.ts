@@ -1,7 +1,14 @@
 // The one error type of FracVal. Services throw AppError; the API maps `code` to GraphQL and HTTP
 // through APP_ERROR_CODES and shows only `userMessage` (never `internalMessage`) to callers.
 
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "BAD_USER_INPUT" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "INTERNAL";
+export type AppErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "INTERNAL";
 
 /** Exhaustive: adding a code without its mapping does not compile. */
 export const APP_ERROR_CODES: Record<AppErrorCode, { graphql: string; http: number }> = {
@@ -29,7 +36,11 @@ export class AppError extends Error {
   readonly userMessage: string;
   readonly location: ProblemLocation | undefined;
 
-  constructor(code: AppErrorCode, userMessage: string, options: { internalMessage?: string; location?: ProblemLocation; cause?: unknown } = {}) {
+  constructor(
+    code: AppErrorCode,
+    userMessage: string,
+    options: { internalMessage?: string; location?: ProblemLocation; cause?: unknown } = {},
+  ) {
     super(options.internalMessage ?? userMessage, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
@@ -47,11 +58,14 @@ export function errorClass(error: unknown): string {
   return `${e?.name ?? "Error"}${e?.code ? ` ${e.code}` : ""}`;
 }
 
-export const unauthenticated = (message = "Sign in or send a valid API key.") => new AppError("UNAUTHENTICATED", message);
+export const unauthenticated = (message = "Sign in or send a valid API key.") =>
+  new AppError("UNAUTHENTICATED", message);
 export const forbidden = (message: string) => new AppError("FORBIDDEN", message);
 export const notFound = (what: string, id: string) => new AppError("NOT_FOUND", `${what} ${id} does not exist.`);
 export const badInput = (field: string, message: string, value?: unknown) =>
-  new AppError("BAD_USER_INPUT", message, { location: { field, ...(value === undefined ? {} : { value: String(value) }) } });
+  new AppError("BAD_USER_INPUT", message, {
+    location: { field, ...(value === undefined ? {} : { value: String(value) }) },
+  });
 
 /** The message of anything thrown (dicom-parser throws strings). For logs of our own errors, prefer errorClass. */
 export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -16,16 +16,30 @@ export const QUEUES = { datasetIngest: "dataset__ingest", runScore: "run__score"
 export const DEAD_LETTER_QUEUE = "dead_letter";
 
 /** pg-boss's `db` option bound to a Prisma transaction: its SQL runs inside that transaction. */
-export function inTransaction(tx: Prisma.TransactionClient): { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } {
-  return { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
+export function inTransaction(tx: Prisma.TransactionClient): {
+  executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+} {
+  return {
+    executeSql: async (text: string, values: unknown[]) => ({
+      rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+    }),
+  };
 }
 
 /**
  * pg-boss's own connection pool, with the same time limits as the Prisma clients (DEFAULT_TIMEOUTS): a
  * database that hangs makes the queue's calls fail and retry, instead of hanging the process.
  */
-export function queueConnection(databaseUrl: string): { connectionString: string; connectionTimeoutMillis: number; query_timeout: number } {
-  return { connectionString: databaseUrl, connectionTimeoutMillis: DEFAULT_TIMEOUTS.connectMs, query_timeout: DEFAULT_TIMEOUTS.queryMs };
+export function queueConnection(databaseUrl: string): {
+  connectionString: string;
+  connectionTimeoutMillis: number;
+  query_timeout: number;
+} {
+  return {
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: DEFAULT_TIMEOUTS.connectMs,
+    query_timeout: DEFAULT_TIMEOUTS.queryMs,
+  };
 }
 
 /** Enqueues a job inside the given transaction (pg-boss's `send` with `db` = the transaction). */
@@ -58,7 +72,8 @@ export const JOB_RETRY_LIMIT = 4;
 /** Failed jobs are retried JOB_RETRY_LIMIT times with exponential back-off, then go to the dead-letter queue. */
 export function transactionalEnqueue(boss: PgBoss, options: EnqueueOptions = {}): Enqueue {
   const expireInSeconds = options.expireInSeconds ?? Number(process.env.FRACVAL_JOB_EXPIRE_SECONDS ?? 300);
-  const ingestExpireInSeconds = options.ingestExpireInSeconds ?? Number(process.env.FRACVAL_INGEST_EXPIRE_SECONDS ?? 60);
+  const ingestExpireInSeconds =
+    options.ingestExpireInSeconds ?? Number(process.env.FRACVAL_INGEST_EXPIRE_SECONDS ?? 60);
   const retryDelay = options.retryDelaySeconds ?? Number(process.env.FRACVAL_JOB_RETRY_DELAY_SECONDS ?? 4);
   return async (tx: Prisma.TransactionClient, queue: string, payload: object) => {
     const id = await boss.send(queue, payload, {
@@ -77,7 +92,10 @@ export function transactionalEnqueue(boss: PgBoss, options: EnqueueOptions = {})
  * Runs `fn`, retrying when PostgreSQL reports a deadlock (40P01): two processes creating pg-boss queues at
  * the same moment on a fresh database deadlock on its ALTER TABLE, and the loser only has to try again.
  */
-export async function retryOnDeadlock<T>(fn: () => Promise<T>, options: { attempts?: number; delayMs?: number } = {}): Promise<T> {
+export async function retryOnDeadlock<T>(
+  fn: () => Promise<T>,
+  options: { attempts?: number; delayMs?: number } = {},
+): Promise<T> {
   const attempts = options.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     try {

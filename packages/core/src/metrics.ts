@@ -1,6 +1,6 @@
 // Stored metric results: aggregate data, visible per site according to access.aggregateSiteIds, each
 // row as the disclosure rules (disclosure.ts) let the viewer see it.
-import type { Db, MetricResult, Prisma } from "@fracval/db";
+import type { Db, Prisma } from "@fracval/db";
 import { aggregateSiteIds, canReadPatientData } from "./access.js";
 import { discloseMetrics, type ShownMetric } from "./disclosure.js";
 import type { Viewer } from "./viewer.js";
@@ -10,10 +10,19 @@ import type { Viewer } from "./viewer.js";
  * that every listing and export of the same results is byte-identical.
  */
 export const METRIC_ROW_ORDER = [
-  { runId: "asc" }, { metric: "asc" }, { scoreSource: "asc" }, { horizonDays: "asc" }, { subgroup: "asc" }, { id: "asc" },
+  { runId: "asc" },
+  { metric: "asc" },
+  { scoreSource: "asc" },
+  { horizonDays: "asc" },
+  { subgroup: "asc" },
+  { id: "asc" },
 ] satisfies Prisma.MetricResultOrderByWithRelationInput[];
 
-export async function listMetricResults(db: Db, viewer: Viewer, filter: { runId?: string; datasetId?: string }): Promise<ShownMetric[]> {
+export async function listMetricResults(
+  db: Db,
+  viewer: Viewer,
+  filter: { runId?: string; datasetId?: string },
+): Promise<ShownMetric[]> {
   const visible = aggregateSiteIds(viewer);
   const rows = await db.metricResult.findMany({
     where: {

@@ -26,7 +26,10 @@ export const RegisterModelVersionOptions = z.object({
 export type RegisterModelVersionOptions = z.input<typeof RegisterModelVersionOptions>;
 
 export function listModelVersions(db: Db, filter: { studyId?: string } = {}): Promise<ModelVersion[]> {
-  return db.modelVersion.findMany({ where: filter.studyId ? { studyId: filter.studyId } : {}, orderBy: [{ family: "asc" }, { version: "asc" }] });
+  return db.modelVersion.findMany({
+    where: filter.studyId ? { studyId: filter.studyId } : {},
+    orderBy: [{ family: "asc" }, { version: "asc" }],
+  });
 }
 
 export async function getModelVersion(db: Db, id: string): Promise<ModelVersion> {
@@ -35,7 +38,12 @@ export async function getModelVersion(db: Db, id: string): Promise<ModelVersion>
   return model;
 }
 
-export async function registerModelVersion(db: Db, store: ContentStore, viewer: Viewer | null, options: RegisterModelVersionOptions): Promise<ModelVersion> {
+export async function registerModelVersion(
+  db: Db,
+  store: ContentStore,
+  viewer: Viewer | null,
+  options: RegisterModelVersionOptions,
+): Promise<ModelVersion> {
   const parsed = RegisterModelVersionOptions.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -44,15 +52,30 @@ export async function registerModelVersion(db: Db, store: ContentStore, viewer: 
   const input = parsed.data;
   const study = await db.study.findUnique({ where: { id: input.studyId } });
   if (!study) throw notFound("Study", input.studyId);
-  const existing = await db.modelVersion.findUnique({ where: { family_version: { family: input.family, version: input.version } } });
+  const existing = await db.modelVersion.findUnique({
+    where: { family_version: { family: input.family, version: input.version } },
+  });
   if (existing) {
-    throw new AppError("CONFLICT", `${input.family}@${input.version} is already registered; publish a new version instead.`, {
-      location: { field: "version", value: input.version },
-    });
+    throw new AppError(
+      "CONFLICT",
+      `${input.family}@${input.version} is already registered; publish a new version instead.`,
+      {
+        location: { field: "version", value: input.version },
+      },
+    );
   }
   const card = input.manifest;
-  for (const [field, value] of [["family", input.family], ["version", input.version], ["kind", input.kind], ["task", input.task]] as const) {
-    if (card[field] !== value) throw badInput(`manifest.${field}`, `The model card says ${field} = ${String(card[field])}, the registration says ${value}.`);
+  for (const [field, value] of [
+    ["family", input.family],
+    ["version", input.version],
+    ["kind", input.kind],
+    ["task", input.task],
+  ] as const) {
+    if (card[field] !== value)
+      throw badInput(
+        `manifest.${field}`,
+        `The model card says ${field} = ${String(card[field])}, the registration says ${value}.`,
+      );
   }
   // Loaded on demand: onnxruntime (a native library and its threads) stays out of the API process
   // until an admin registers a model, the only request that needs a session.
@@ -84,7 +107,11 @@ export async function registerModelVersion(db: Db, store: ContentStore, viewer: 
         registeredById: viewer?.userId ?? null,
       },
     });
-    await recordAudit(tx, viewer, { action: "model.register", resource: model.id, details: { family: model.family, version: model.version, sha256 } });
+    await recordAudit(tx, viewer, {
+      action: "model.register",
+      resource: model.id,
+      details: { family: model.family, version: model.version, sha256 },
+    });
     return model;
   });
 }
@@ -101,14 +128,33 @@ export async function registerModelDirectory(db: Db, store: ContentStore, models
     for (const version of readdirSync(familyDir).sort()) {
       const dir = join(familyDir, version);
       if (!existsSync(join(dir, "manifest.json")) || !existsSync(join(dir, "model.onnx"))) continue;
-      const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Record<string, unknown> & { family: string; version: string; study: string; kind: "IMAGE_MODEL" | "CLINICAL_BASELINE"; task: "LOG_HAZARD" | "PROBABILITY_AT_HORIZON" | "SCORE"; horizonDays: number | null; outputs: { meaning: string; direction: string }[] };
-      if (await db.modelVersion.findUnique({ where: { family_version: { family: manifest.family, version: manifest.version } } })) continue;
+      const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Record<string, unknown> & {
+        family: string;
+        version: string;
+        study: string;
+        kind: "IMAGE_MODEL" | "CLINICAL_BASELINE";
+        task: "LOG_HAZARD" | "PROBABILITY_AT_HORIZON" | "SCORE";
+        horizonDays: number | null;
+        outputs: { meaning: string; direction: string }[];
+      };
+      if (
+        await db.modelVersion.findUnique({
+          where: { family_version: { family: manifest.family, version: manifest.version } },
+        })
+      )
+        continue;
       const study = await db.study.findUnique({ where: { slug: manifest.study } });
       if (!study) throw new Error(`${dir}/manifest.json names study "${manifest.study}", which does not exist`);
       await registerModelVersion(db, store, null, {
-        studyId: study.id, family: manifest.family, version: manifest.version, kind: manifest.kind, task: manifest.task,
-        outputSemantics: `${manifest.outputs[0]!.meaning} (${manifest.outputs[0]!.direction})`, horizonDays: manifest.horizonDays,
-        manifest, artifact: new Uint8Array(readFileSync(join(dir, "model.onnx"))),
+        studyId: study.id,
+        family: manifest.family,
+        version: manifest.version,
+        kind: manifest.kind,
+        task: manifest.task,
+        outputSemantics: `${manifest.outputs[0]!.meaning} (${manifest.outputs[0]!.direction})`,
+        horizonDays: manifest.horizonDays,
+        manifest,
+        artifact: new Uint8Array(readFileSync(join(dir, "model.onnx"))),
       });
       added.push(`${manifest.family}@${manifest.version}`);
     }

@@ -32,9 +32,11 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Checks `first` and `after`, naming the argument at fault. */
 export function pageSize(args: PageArgs, limits: PageLimits): { first: number; after: string | null } {
   const first = args.first ?? limits.default;
-  if (!Number.isInteger(first) || first < 1 || first > limits.max) throw badInput("first", `first must be a whole number from 1 to ${limits.max}.`, first);
+  if (!Number.isInteger(first) || first < 1 || first > limits.max)
+    throw badInput("first", `first must be a whole number from 1 to ${limits.max}.`, first);
   const after = args.after ?? null;
-  if (after !== null && !ID.test(after)) throw badInput("after", "after must be the id of an item of the previous page.");
+  if (after !== null && !ID.test(after))
+    throw badInput("after", "after must be the id of an item of the previous page.");
   return { first, after };
 }
 

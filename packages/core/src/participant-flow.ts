@@ -72,10 +72,15 @@ export function protectParticipantFlow(flow: ParticipantFlow, mayReadPatientData
     censoredBeforeHorizon: small(flow.censoredBeforeHorizon) ? null : flow.censoredBeforeHorizon,
     horizonDays: flow.horizonDays,
     competingRisks: flow.competingRisks,
-    deathsBeforeFracture: flow.deathsBeforeFracture === null || !small(flow.deathsBeforeFracture) ? flow.deathsBeforeFracture : null,
+    deathsBeforeFracture:
+      flow.deathsBeforeFracture === null || !small(flow.deathsBeforeFracture) ? flow.deathsBeforeFracture : null,
     comparators: flow.comparators.map((c) => {
       const hidden = small(c.analysed) || small(c.excludedMissingScore);
-      return { scoreSource: c.scoreSource, analysed: hidden ? null : c.analysed, excludedMissingScore: hidden ? null : c.excludedMissingScore };
+      return {
+        scoreSource: c.scoreSource,
+        analysed: hidden ? null : c.analysed,
+        excludedMissingScore: hidden ? null : c.excludedMissingScore,
+      };
     }),
   };
 }

@@ -10,7 +10,13 @@ const KEY_LENGTH = 32;
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   const memory = 128 * Number(options.N) * Number(options.r) * Number(options.p ?? 1);
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...options, maxmem: memory + 32 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(
+      password.normalize("NFKC"),
+      salt,
+      KEY_LENGTH,
+      { ...options, maxmem: memory + 32 * 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
+    ),
   );
 }
 
@@ -18,7 +24,14 @@ export async function hashPassword(password: string): Promise<string> {
   if (password.length < 8) throw new Error("password must have at least 8 characters");
   const salt = randomBytes(16);
   const key = await derive(password, salt, PASSWORD_PARAMS);
-  return ["scrypt", PASSWORD_PARAMS.N, PASSWORD_PARAMS.r, PASSWORD_PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
+  return [
+    "scrypt",
+    PASSWORD_PARAMS.N,
+    PASSWORD_PARAMS.r,
+    PASSWORD_PARAMS.p,
+    salt.toString("base64"),
+    key.toString("base64"),
+  ].join("$");
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -32,7 +45,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** Whether a stored hash uses weaker parameters than PASSWORD_PARAMS (then re-hash it on sign-in). */
 export function needsRehash(stored: string): boolean {
   const [scheme, n, r, p] = stored.split("$");
-  return scheme !== "scrypt" || Number(n) < PASSWORD_PARAMS.N || Number(r) < PASSWORD_PARAMS.r || Number(p) < PASSWORD_PARAMS.p;
+  return (
+    scheme !== "scrypt" ||
+    Number(n) < PASSWORD_PARAMS.N ||
+    Number(r) < PASSWORD_PARAMS.r ||
+    Number(p) < PASSWORD_PARAMS.p
+  );
 }
 
 let decoy: Promise<string> | null = null;

@@ -19,9 +19,11 @@ export interface ListPatientsOptions {
 
 export async function listPatients(db: Db, viewer: Viewer, options: ListPatientsOptions): Promise<PatientRecord[]> {
   const first = options.first ?? 100;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput("first", `first must be an integer from 1 to ${MAX_PAGE}.`, first);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+    throw badInput("first", `first must be an integer from 1 to ${MAX_PAGE}.`, first);
   const offset = options.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw badInput("offset", "offset must be a non-negative integer.", offset);
+  if (!Number.isInteger(offset) || offset < 0)
+    throw badInput("offset", "offset must be a non-negative integer.", offset);
   const dataset = await db.validationDataset.findUnique({ where: { id: options.datasetId }, include: { site: true } });
   if (!dataset) throw notFound("Dataset", options.datasetId);
   assertPatientDataAccess(viewer, dataset.siteId, dataset.site.code, { kind: "Dataset", id: dataset.id });
@@ -32,15 +34,28 @@ export async function listPatients(db: Db, viewer: Viewer, options: ListPatients
     take: first,
     ...(options.after ? { cursor: { id: options.after }, skip: 1 } : { skip: offset }),
   });
-  await recordAudit(db, viewer, { action: "patient.list", siteId: dataset.siteId, resource: dataset.id, patientIds: patients.map((p) => p.id) });
+  await recordAudit(db, viewer, {
+    action: "patient.list",
+    siteId: dataset.siteId,
+    resource: dataset.id,
+    patientIds: patients.map((p) => p.id),
+  });
   return patients;
 }
 
 export async function getPatient(db: Db, viewer: Viewer, id: string): Promise<PatientRecord> {
-  const patient = await db.patient.findUnique({ where: { id }, include: { baseline: true, outcome: true, site: true } });
+  const patient = await db.patient.findUnique({
+    where: { id },
+    include: { baseline: true, outcome: true, site: true },
+  });
   if (!patient) throw notFound("Patient", id);
   assertPatientDataAccess(viewer, patient.siteId, patient.site.code, { kind: "Patient", id });
-  await recordAudit(db, viewer, { action: "patient.read", siteId: patient.siteId, resource: patient.datasetId, patientIds: [patient.id] });
+  await recordAudit(db, viewer, {
+    action: "patient.read",
+    siteId: patient.siteId,
+    resource: patient.datasetId,
+    patientIds: [patient.id],
+  });
   const { site: _site, ...record } = patient;
   return record;
 }

@@ -19,17 +19,23 @@ export interface Progress {
 
 const since = (at: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - at.getTime()) / 1000));
 
-export function runProgress(run: Pick<ValidationRun, "status" | "createdAt" | "startedAt" | "progressAt">, now = new Date()): Progress {
-  if (run.status === "SUCCEEDED" || run.status === "FAILED" || run.status === "CANCELLED") return { state: "FINISHED", secondsSinceProgress: null };
+export function runProgress(
+  run: Pick<ValidationRun, "status" | "createdAt" | "startedAt" | "progressAt">,
+  now = new Date(),
+): Progress {
+  if (run.status === "SUCCEEDED" || run.status === "FAILED" || run.status === "CANCELLED")
+    return { state: "FINISHED", secondsSinceProgress: null };
   const last = run.progressAt ?? run.startedAt ?? run.createdAt;
   const seconds = since(last, now);
-  if (run.status === "QUEUED") return { state: seconds > STALL_SECONDS ? "WAITING_FOR_RETRY" : "QUEUED", secondsSinceProgress: seconds };
+  if (run.status === "QUEUED")
+    return { state: seconds > STALL_SECONDS ? "WAITING_FOR_RETRY" : "QUEUED", secondsSinceProgress: seconds };
   const limit = run.status === "COMPUTING_METRICS" ? METRICS_STALL_SECONDS : STALL_SECONDS;
   return { state: seconds > limit ? "WAITING_FOR_RETRY" : "WORKING", secondsSinceProgress: seconds };
 }
 
 export function datasetProgress(dataset: Pick<ValidationDataset, "status" | "updatedAt">, now = new Date()): Progress {
-  if (dataset.status !== "VALIDATING") return { state: dataset.status === "UPLOADING" ? "QUEUED" : "FINISHED", secondsSinceProgress: null };
+  if (dataset.status !== "VALIDATING")
+    return { state: dataset.status === "UPLOADING" ? "QUEUED" : "FINISHED", secondsSinceProgress: null };
   const seconds = since(dataset.updatedAt, now);
   return { state: seconds > STALL_SECONDS ? "WAITING_FOR_RETRY" : "WORKING", secondsSinceProgress: seconds };
 }

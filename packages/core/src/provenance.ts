@@ -12,7 +12,8 @@ import { onnxruntimeVersion } from "@fracval/inference/runtime-version";
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const require = createRequire(import.meta.url);
 
-const packageVersion = (packageJson: string) => (JSON.parse(readFileSync(packageJson, "utf8")) as { version: string }).version;
+const packageVersion = (packageJson: string) =>
+  (JSON.parse(readFileSync(packageJson, "utf8")) as { version: string }).version;
 
 let cachedCodeVersion: string | null = null;
 
@@ -26,9 +27,13 @@ let cachedCodeVersion: string | null = null;
 export function codeVersion(): string {
   if (cachedCodeVersion) return cachedCodeVersion;
   const fromEnv = process.env.FRACVAL_CODE_VERSION;
-  if (fromEnv) return (cachedCodeVersion = fromEnv);
+  if (fromEnv) {
+    cachedCodeVersion = fromEnv;
+    return fromEnv;
+  }
   try {
-    const git = (...args: string[]) => execFileSync("git", ["-C", REPO_ROOT, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-C", REPO_ROOT, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     const commit = git("rev-parse", "HEAD");
     const dirty = git("status", "--porcelain", "--untracked-files=no") !== "";
     cachedCodeVersion = `git:${commit}${dirty ? "-dirty" : ""}`;
@@ -54,7 +59,8 @@ function sourceHash(): string {
     if (!existsSync(root)) continue;
     for (const unit of readdirSync(root)) if (existsSync(join(root, unit, "src"))) walk(join(root, unit, "src"));
   }
-  for (const file of files.sort()) hash.update(relative(REPO_ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
+  for (const file of files.sort())
+    hash.update(relative(REPO_ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
   return hash.digest("hex");
 }
 
@@ -73,7 +79,11 @@ export interface RunProvenance {
 }
 
 /** What every metric row of a run records about how it was made. */
-export function runProvenance(run: { executionProvider: string | null; dataset: { sha256: string | null }; modelVersion: { artifactSha256: string } }): RunProvenance {
+export function runProvenance(run: {
+  executionProvider: string | null;
+  dataset: { sha256: string | null };
+  modelVersion: { artifactSha256: string };
+}): RunProvenance {
   return {
     datasetSha256: run.dataset.sha256,
     modelSha256: run.modelVersion.artifactSha256,

@@ -6,5 +6,5 @@ import { createHmac } from "node:crypto";
 export function pseudonymise(secret: string, siteId: string, hospitalPatientId: string): string {
   if (secret.length < 16) throw new Error("pseudonym secret must have at least 16 characters");
   const siteKey = createHmac("sha256", secret).update(`site:${siteId}`).digest();
-  return "P" + createHmac("sha256", siteKey).update(hospitalPatientId.trim()).digest("hex").slice(0, 24);
+  return `P${createHmac("sha256", siteKey).update(hospitalPatientId.trim()).digest("hex").slice(0, 24)}`;
 }

@@ -8,7 +8,11 @@ import { PAGE_LIMITS, pageSize, type PageArgs } from "./pagination.js";
 import { notFound } from "./errors.js";
 import type { Viewer } from "./viewer.js";
 
-export function listRuns(db: Db, viewer: Viewer, filter: { datasetId?: string; modelVersionId?: string } = {}): Promise<ValidationRun[]> {
+export function listRuns(
+  db: Db,
+  viewer: Viewer,
+  filter: { datasetId?: string; modelVersionId?: string } = {},
+): Promise<ValidationRun[]> {
   const visible = aggregateSiteIds(viewer);
   return db.validationRun.findMany({
     where: {
@@ -31,8 +35,16 @@ export async function getRun(db: Db, viewer: Viewer, id: string): Promise<Valida
  * A run's predictions, for viewers with patient-level access to its site; audited as a read, or as an
  * export ("predictions.export") when they leave the platform as a file.
  */
-export async function listPredictions(db: Db, viewer: Viewer, runId: string, options: { export?: boolean; page?: PageArgs } = {}): Promise<Prediction[]> {
-  const run = await db.validationRun.findUnique({ where: { id: runId }, include: { dataset: { include: { site: true } } } });
+export async function listPredictions(
+  db: Db,
+  viewer: Viewer,
+  runId: string,
+  options: { export?: boolean; page?: PageArgs } = {},
+): Promise<Prediction[]> {
+  const run = await db.validationRun.findUnique({
+    where: { id: runId },
+    include: { dataset: { include: { site: true } } },
+  });
   if (!run) throw notFound("Run", runId);
   assertPatientDataAccess(viewer, run.dataset.siteId, run.dataset.site.code, { kind: "Run", id: runId });
   // A page (GraphQL) is read and audited as a page; an export takes the whole run.
@@ -42,7 +54,12 @@ export async function listPredictions(db: Db, viewer: Viewer, runId: string, opt
     orderBy: [{ patientId: "asc" }, { id: "asc" }],
     ...(page ? { take: page.first, ...(page.after ? { cursor: { id: page.after }, skip: 1 } : {}) } : {}),
   });
-  await recordAudit(db, viewer, { action: options.export ? "predictions.export" : "predictions.read", siteId: run.dataset.siteId, resource: runId, patientIds: predictions.map((p) => p.patientId) });
+  await recordAudit(db, viewer, {
+    action: options.export ? "predictions.export" : "predictions.read",
+    siteId: run.dataset.siteId,
+    resource: runId,
+    patientIds: predictions.map((p) => p.patientId),
+  });
   return predictions;
 }
 
@@ -60,12 +77,21 @@ export interface RunThroughput {
  * Throughput and ETA of a run from what the workers record (done, total, images, first start, last progress):
  * images/s = imagesDone / (progressAt − startedAt); ETA = (total − done) · (progressAt − startedAt) / done.
  */
-export function runThroughput(run: Pick<ValidationRun, "status" | "createdAt" | "progressDone" | "progressTotal" | "imagesDone" | "startedAt" | "progressAt">, now = new Date()): RunThroughput {
+export function runThroughput(
+  run: Pick<
+    ValidationRun,
+    "status" | "createdAt" | "progressDone" | "progressTotal" | "imagesDone" | "startedAt" | "progressAt"
+  >,
+  now = new Date(),
+): RunThroughput {
   if (run.progressDone >= run.progressTotal) return { imagesPerSecond: rate(run), etaSeconds: 0 };
   if (!run.startedAt || !run.progressAt || run.progressDone === 0) return { imagesPerSecond: null, etaSeconds: null };
   if (runProgress(run, now).state === "WAITING_FOR_RETRY") return { imagesPerSecond: rate(run), etaSeconds: null };
   const seconds = Math.max(0.001, (run.progressAt.getTime() - run.startedAt.getTime()) / 1000);
-  return { imagesPerSecond: rate(run), etaSeconds: Math.ceil(((run.progressTotal - run.progressDone) * seconds) / run.progressDone) };
+  return {
+    imagesPerSecond: rate(run),
+    etaSeconds: Math.ceil(((run.progressTotal - run.progressDone) * seconds) / run.progressDone),
+  };
 }
 
 function rate(run: Pick<ValidationRun, "imagesDone" | "startedAt" | "progressAt">): number | null {
@@ -74,9 +100,16 @@ function rate(run: Pick<ValidationRun, "imagesDone" | "startedAt" | "progressAt"
 }
 
 /** The run's flow of participants (null until its metrics are computed), small counts protected. */
-export async function runParticipantFlow(db: Db, viewer: Viewer, run: Pick<ValidationRun, "datasetId" | "participantFlow">): Promise<ShownParticipantFlow | null> {
+export async function runParticipantFlow(
+  db: Db,
+  viewer: Viewer,
+  run: Pick<ValidationRun, "datasetId" | "participantFlow">,
+): Promise<ShownParticipantFlow | null> {
   if (run.participantFlow === null) return null;
-  const dataset = await db.validationDataset.findUniqueOrThrow({ where: { id: run.datasetId }, select: { siteId: true } });
+  const dataset = await db.validationDataset.findUniqueOrThrow({
+    where: { id: run.datasetId },
+    select: { siteId: true },
+  });
   return protectParticipantFlow(ParticipantFlow.parse(run.participantFlow), canReadPatientData(viewer, dataset.siteId));
 }
 

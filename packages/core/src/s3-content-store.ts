@@ -1,7 +1,15 @@
 // The content-addressed store on S3-compatible object storage (AWS S3, MinIO, Ceph RGW, …), for
 // deployments where API and workers do not share a filesystem. Same contract as FileContentStore:
 // key = sha256 of the bytes; objects are written once (an existing key is not rewritten).
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import { sha256Hex, type ContentStore } from "./content-store.js";
 
 export interface S3StoreOptions {
@@ -16,9 +24,17 @@ export interface S3StoreOptions {
 export class S3ContentStore implements ContentStore {
   private readonly client: S3Client;
 
-  constructor(private readonly options: S3StoreOptions, client?: S3Client) {
+  constructor(
+    private readonly options: S3StoreOptions,
+    client?: S3Client,
+  ) {
     // Credentials come from the AWS SDK's usual chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a role, …).
-    this.client = client ?? new S3Client({ region: options.region ?? "us-east-1", ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}) });
+    this.client =
+      client ??
+      new S3Client({
+        region: options.region ?? "us-east-1",
+        ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
+      });
   }
 
   private objectKey(key: string): string {
@@ -29,7 +45,14 @@ export class S3ContentStore implements ContentStore {
   async put(bytes: Uint8Array): Promise<string> {
     const key = sha256Hex(bytes);
     if (!(await this.has(key))) {
-      await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key), Body: bytes, ChecksumAlgorithm: "SHA256" }));
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.options.bucket,
+          Key: this.objectKey(key),
+          Body: bytes,
+          ChecksumAlgorithm: "SHA256",
+        }),
+      );
     }
     return key;
   }
@@ -67,6 +90,7 @@ export function contentStoreFromEnv(env: NodeJS.ProcessEnv, fileStore: (dir: str
       ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
     });
   }
-  if (!env.FRACVAL_STORAGE_DIR) throw new Error("set FRACVAL_STORAGE_DIR (filesystem store) or FRACVAL_S3_BUCKET (S3-compatible store)");
+  if (!env.FRACVAL_STORAGE_DIR)
+    throw new Error("set FRACVAL_STORAGE_DIR (filesystem store) or FRACVAL_S3_BUCKET (S3-compatible store)");
   return fileStore(env.FRACVAL_STORAGE_DIR);
 }

@@ -9,16 +9,29 @@ import { pseudonymise } from "./pseudonym.js";
 export const DEMO_PASSWORD = "fracval-demo";
 
 export const SEED_SITES = [
-  { code: "Bundang", name: "Seoul National University Bundang Hospital", profile: { age: [72.5, 7.9], women: 0.69, bmi: [23.6, 3.5] } },
-  { code: "Boramae", name: "SMG-SNU Boramae Medical Center", profile: { age: [67.6, 8.6], women: 0.79, bmi: [23.9, 3.6] } },
-  { code: "Severance", name: "Severance Hospital, Yonsei University", profile: { age: [65.7, 8.5], women: 0.66, bmi: [24.0, 3.2] } },
+  {
+    code: "Bundang",
+    name: "Seoul National University Bundang Hospital",
+    profile: { age: [72.5, 7.9], women: 0.69, bmi: [23.6, 3.5] },
+  },
+  {
+    code: "Boramae",
+    name: "SMG-SNU Boramae Medical Center",
+    profile: { age: [67.6, 8.6], women: 0.79, bmi: [23.9, 3.6] },
+  },
+  {
+    code: "Severance",
+    name: "Severance Hospital, Yonsei University",
+    profile: { age: [65.7, 8.5], women: 0.66, bmi: [24.0, 3.2] },
+  },
 ] as const;
 
 export const SEED_STUDIES = [
   {
     slug: "xray-deepsurv",
     title: "Lateral spine X-ray DeepSurv: time to incident vertebral fracture",
-    description: "Seed 000 (SNUH): L1-L5 patches from lateral lumbar radiographs plus clinical features into a DeepSurv model; Harrell's C vs FRAX.",
+    description:
+      "Seed 000 (SNUH): L1-L5 patches from lateral lumbar radiographs plus clinical features into a DeepSurv model; Harrell's C vs FRAX.",
     target: "TIME_TO_EVENT",
     horizonDays: 1826,
     modality: "XRAY_LATERAL_SPINE",
@@ -26,7 +39,8 @@ export const SEED_STUDIES = [
   {
     slug: "ct-bone-muscle",
     title: "Abdominal CT bone + paravertebral muscle: 5-year vertebral fracture",
-    description: "Seed 001 (Bundang development, Boramae external validation): CNN-RNN over 14 T12-L4 slices; AUROC vs FRAX MOF/hip.",
+    description:
+      "Seed 001 (Bundang development, Boramae external validation): CNN-RNN over 14 T12-L4 slices; AUROC vs FRAX MOF/hip.",
     target: "BINARY_AT_HORIZON",
     horizonDays: 1826,
     modality: "CT_ABDOMEN",
@@ -34,7 +48,8 @@ export const SEED_STUDIES = [
   {
     slug: "verte-x-pvf",
     title: "VERTE-X pVF risk groups from lateral spine X-ray",
-    description: "Seed 004 (Severance): prevalent-fracture score on baseline (BpVF) and generated future (GpVF) radiographs; risk groups LL/LH/HIGH.",
+    description:
+      "Seed 004 (Severance): prevalent-fracture score on baseline (BpVF) and generated future (GpVF) radiographs; risk groups LL/LH/HIGH.",
     target: "TIME_TO_EVENT",
     horizonDays: 3652,
     modality: "XRAY_LATERAL_SPINE",
@@ -52,9 +67,24 @@ export const SEED_STUDIES = [
 export const DEMO_USERS = [
   { email: "admin@fracval.demo", name: "Ada Admin", role: "ADMIN", sites: [] },
   { email: "pi@fracval.demo", name: "Pat PI", role: "PI", sites: [{ code: "Bundang", patientData: true }] },
-  { email: "investigator.bundang@fracval.demo", name: "Bo Bundang", role: "INVESTIGATOR", sites: [{ code: "Bundang", patientData: true }] },
-  { email: "investigator.boramae@fracval.demo", name: "Bora Boramae", role: "INVESTIGATOR", sites: [{ code: "Boramae", patientData: true }] },
-  { email: "investigator.severance@fracval.demo", name: "Seo Severance", role: "INVESTIGATOR", sites: [{ code: "Severance", patientData: true }] },
+  {
+    email: "investigator.bundang@fracval.demo",
+    name: "Bo Bundang",
+    role: "INVESTIGATOR",
+    sites: [{ code: "Bundang", patientData: true }],
+  },
+  {
+    email: "investigator.boramae@fracval.demo",
+    name: "Bora Boramae",
+    role: "INVESTIGATOR",
+    sites: [{ code: "Boramae", patientData: true }],
+  },
+  {
+    email: "investigator.severance@fracval.demo",
+    name: "Seo Severance",
+    role: "INVESTIGATOR",
+    sites: [{ code: "Severance", patientData: true }],
+  },
 ] as const;
 
 function demoPatients(siteIndex: number, n: number) {
@@ -72,7 +102,13 @@ function demoPatients(siteIndex: number, n: number) {
     const event = eventTime <= followUpDays;
     return {
       hospitalId: `DEMO-${siteIndex}-${String(i + 1).padStart(4, "0")}`,
-      baseline: { ageYears: Math.round(age * 10) / 10, sex: female ? ("FEMALE" as const) : ("MALE" as const), bmi: Math.round(bmi * 10) / 10, fraxMof10y: Math.round(fraxMof * 1000) / 1000, fraxHip10y: Math.round(fraxMof * 300) / 1000 },
+      baseline: {
+        ageYears: Math.round(age * 10) / 10,
+        sex: female ? ("FEMALE" as const) : ("MALE" as const),
+        bmi: Math.round(bmi * 10) / 10,
+        fraxMof10y: Math.round(fraxMof * 1000) / 1000,
+        fraxHip10y: Math.round(fraxMof * 300) / 1000,
+      },
       // Observation goes on after a fracture, as a registry records it.
       outcome: { followUpDays, incidentVertebralFracture: event, eventDays: event ? Math.max(1, eventTime) : null },
     };
@@ -92,7 +128,8 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<boolea
   await db.$transaction(
     async (tx) => {
       const sites = new Map<string, string>();
-      for (const s of SEED_SITES) sites.set(s.code, (await tx.site.create({ data: { code: s.code, name: s.name } })).id);
+      for (const s of SEED_SITES)
+        sites.set(s.code, (await tx.site.create({ data: { code: s.code, name: s.name } })).id);
       for (const u of DEMO_USERS) {
         await tx.user.create({
           data: {
@@ -106,8 +143,13 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<boolea
       }
       const studies = new Map<string, string>();
       for (const s of SEED_STUDIES) {
-        const { riskGroupRule, ...rest } = s as (typeof SEED_STUDIES)[number] & { riskGroupRule?: Prisma.InputJsonValue };
-        studies.set(s.slug, (await tx.study.create({ data: { ...rest, ...(riskGroupRule ? { riskGroupRule } : {}) } })).id);
+        const { riskGroupRule, ...rest } = s as (typeof SEED_STUDIES)[number] & {
+          riskGroupRule?: Prisma.InputJsonValue;
+        };
+        studies.set(
+          s.slug,
+          (await tx.study.create({ data: { ...rest, ...(riskGroupRule ? { riskGroupRule } : {}) } })).id,
+        );
       }
       for (const [index, site] of SEED_SITES.entries()) {
         const siteId = sites.get(site.code)!;

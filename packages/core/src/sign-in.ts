@@ -22,8 +22,17 @@ function limitersFor(db: Db) {
   let pair = limiters.get(db);
   if (!pair) {
     const make = (keyPrefix: string, limits: { points: number; duration: number; blockDuration: number }) =>
-      new RateLimiterPrisma({ storeClient: db, tableName: "rateLimiterFlexible", keyPrefix, clearExpiredByTimeout: false, ...limits });
-    pair = { account: make("signin-account", SIGN_IN_LIMITS.account), client: make("signin-client", SIGN_IN_LIMITS.client) };
+      new RateLimiterPrisma({
+        storeClient: db,
+        tableName: "rateLimiterFlexible",
+        keyPrefix,
+        clearExpiredByTimeout: false,
+        ...limits,
+      });
+    pair = {
+      account: make("signin-account", SIGN_IN_LIMITS.account),
+      client: make("signin-client", SIGN_IN_LIMITS.client),
+    };
     limiters.set(db, pair);
   }
   return pair;
@@ -33,7 +42,11 @@ const hashed = (value: string) => createHash("sha256").update(value).digest("hex
 
 function tooMany(res: RateLimiterRes): AppError {
   const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-  return new AppError("RATE_LIMITED", `Too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} minute(s).`, { location: { retryAfter } });
+  return new AppError(
+    "RATE_LIMITED",
+    `Too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
+    { location: { retryAfter } },
+  );
 }
 
 /** Blocked already? (Reading the counters consumes nothing.) */
@@ -47,7 +60,12 @@ async function assertNotBlocked(limiter: RateLimiterPrisma, key: string, limit: 
  * password, after the same work; RATE_LIMITED (with retryAfter) once the account or the client address
  * has failed too often.
  */
-export async function verifyCredentials(db: Db, email: string, password: string, options: { client?: string } = {}): Promise<UserViewer> {
+export async function verifyCredentials(
+  db: Db,
+  email: string,
+  password: string,
+  options: { client?: string } = {},
+): Promise<UserViewer> {
   const accountKey = hashed(email.trim().toLowerCase());
   const clientKey = hashed(options.client ?? "unknown");
   const { account, client } = limitersFor(db);
@@ -58,8 +76,14 @@ export async function verifyCredentials(db: Db, email: string, password: string,
   const ok = await verifyPassword(password, stored ?? (await decoyHash()));
   const viewer = ok && stored && user ? await loadUserViewer(db, user.id) : null;
   if (!viewer) {
-    await recordAudit(db, null, { action: "auth.signin.failure", details: { account: accountKey, known: Boolean(user) } });
-    for (const [limiter, key] of [[account, accountKey], [client, clientKey]] as const) {
+    await recordAudit(db, null, {
+      action: "auth.signin.failure",
+      details: { account: accountKey, known: Boolean(user) },
+    });
+    for (const [limiter, key] of [
+      [account, accountKey],
+      [client, clientKey],
+    ] as const) {
       try {
         await limiter.consume(key);
       } catch (error) {
@@ -70,7 +94,8 @@ export async function verifyCredentials(db: Db, email: string, password: string,
     throw unauthenticated("E-mail or password is wrong.");
   }
   await account.delete(accountKey);
-  if (needsRehash(stored!)) await db.user.update({ where: { id: user!.id }, data: { passwordHash: await hashPassword(password) } });
+  if (needsRehash(stored!))
+    await db.user.update({ where: { id: user!.id }, data: { passwordHash: await hashPassword(password) } });
   await recordAudit(db, viewer, { action: "auth.signin.success" });
   return viewer;
 }

@@ -15,23 +15,39 @@ export const GrantSiteAccessOptions = z.object({
 export type GrantSiteAccessOptions = z.infer<typeof GrantSiteAccessOptions>;
 
 function assertAdmin(viewer: Viewer): void {
-  if (viewer.kind !== "user" || viewer.role !== "ADMIN") throw forbidden("Only an ADMIN may grant or revoke site access.");
+  if (viewer.kind !== "user" || viewer.role !== "ADMIN")
+    throw forbidden("Only an ADMIN may grant or revoke site access.");
 }
 
 export async function grantSiteAccess(db: Db, viewer: Viewer, options: GrantSiteAccessOptions): Promise<SiteAccess> {
   assertAdmin(viewer);
   const input = GrantSiteAccessOptions.parse(options);
-  const [user, site] = await Promise.all([db.user.findUnique({ where: { id: input.userId } }), db.site.findUnique({ where: { id: input.siteId } })]);
+  const [user, site] = await Promise.all([
+    db.user.findUnique({ where: { id: input.userId } }),
+    db.site.findUnique({ where: { id: input.siteId } }),
+  ]);
   if (!user) throw notFound("User", input.userId);
   if (!site) throw notFound("Site", input.siteId);
-  if (user.role === "PARTNER") throw badInput("userId", "Partner service identities get access through API keys, not grants.", input.userId);
+  if (user.role === "PARTNER")
+    throw badInput("userId", "Partner service identities get access through API keys, not grants.", input.userId);
   return db.$transaction(async (tx) => {
     const access = await tx.siteAccess.upsert({
       where: { userId_siteId: { userId: user.id, siteId: site.id } },
       update: { patientData: input.patientData, grantedById: viewer.userId, reason: input.reason },
-      create: { userId: user.id, siteId: site.id, patientData: input.patientData, grantedById: viewer.userId, reason: input.reason },
+      create: {
+        userId: user.id,
+        siteId: site.id,
+        patientData: input.patientData,
+        grantedById: viewer.userId,
+        reason: input.reason,
+      },
     });
-    await recordAudit(tx, viewer, { action: "siteaccess.grant", siteId: site.id, resource: user.id, details: { patientData: input.patientData, reason: input.reason } });
+    await recordAudit(tx, viewer, {
+      action: "siteaccess.grant",
+      siteId: site.id,
+      resource: user.id,
+      details: { patientData: input.patientData, reason: input.reason },
+    });
     return access;
   });
 }

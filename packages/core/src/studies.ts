@@ -5,7 +5,8 @@ import { recordAudit } from "./audit.js";
 import { AppError, notFound } from "./errors.js";
 import type { Viewer } from "./viewer.js";
 
-export const listStudies = (db: Db): Promise<Study[]> => db.study.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+export const listStudies = (db: Db): Promise<Study[]> =>
+  db.study.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 
 export async function getStudy(db: Db, id: string): Promise<Study> {
   const study = await db.study.findUnique({ where: { id } });
@@ -31,10 +32,14 @@ export type CreateStudyOptions = z.input<typeof CreateStudyOptions>;
 export async function createStudy(db: Db, viewer: Viewer, options: CreateStudyOptions): Promise<Study> {
   const input = CreateStudyOptions.parse(options);
   if (await db.study.findUnique({ where: { slug: input.slug } })) {
-    throw new AppError("CONFLICT", `A study with slug "${input.slug}" exists.`, { location: { field: "slug", value: input.slug } });
+    throw new AppError("CONFLICT", `A study with slug "${input.slug}" exists.`, {
+      location: { field: "slug", value: input.slug },
+    });
   }
   return db.$transaction(async (tx) => {
-    const study = await tx.study.create({ data: { ...input, horizonDays: input.horizonDays ?? null, createdById: viewer.userId } });
+    const study = await tx.study.create({
+      data: { ...input, horizonDays: input.horizonDays ?? null, createdById: viewer.userId },
+    });
     await recordAudit(tx, viewer, { action: "study.create", resource: study.id });
     return study;
   });

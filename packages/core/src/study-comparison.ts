@@ -36,7 +36,11 @@ export async function studyComparison(db: Db, viewer: Viewer, studyId: string): 
     if (!latest.has(key)) latest.set(key, run);
   }
   return [...latest.values()]
-    .sort((a, b) => a.dataset.site.code.localeCompare(b.dataset.site.code) || a.modelVersion.family.localeCompare(b.modelVersion.family))
+    .sort(
+      (a, b) =>
+        a.dataset.site.code.localeCompare(b.dataset.site.code) ||
+        a.modelVersion.family.localeCompare(b.modelVersion.family),
+    )
     .map((run) => {
       // What a viewer without patient-level access sees decides smallCell, and is what such a viewer gets.
       const guarded = discloseMetrics(run.metrics, () => false);
@@ -44,6 +48,14 @@ export async function studyComparison(db: Db, viewer: Viewer, studyId: string): 
       const smallCell = guarded.withheld + guarded.countsWithheld > 0;
       const { dataset, modelVersion, metrics: _all, ...bare } = run;
       const { site, ...datasetRow } = dataset;
-      return { site, dataset: datasetRow, modelVersion, run: bare, smallCell, hidden: run.metrics.length > 0 && shown.rows.length === 0, metrics: shown.rows };
+      return {
+        site,
+        dataset: datasetRow,
+        modelVersion,
+        run: bare,
+        smallCell,
+        hidden: run.metrics.length > 0 && shown.rows.length === 0,
+        metrics: shown.rows,
+      };
     });
 }

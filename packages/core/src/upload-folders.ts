@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { AppError } from "./errors.js";
 
 export function datasetUploadFolder(uploadsDir: string, datasetId: string): string {
-  if (!/^[a-z0-9]+$/i.test(datasetId)) throw new AppError("BAD_USER_INPUT", "invalid dataset id", { location: { field: "datasetId" } });
+  if (!/^[a-z0-9]+$/i.test(datasetId))
+    throw new AppError("BAD_USER_INPUT", "invalid dataset id", { location: { field: "datasetId" } });
   return join(uploadsDir, "datasets", datasetId);
 }
 

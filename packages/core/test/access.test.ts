@@ -1,19 +1,44 @@
 // The access rules as pure functions: every role's reach, without a database.
 import { describe, expect, it } from "vitest";
-import { aggregateSiteIds, assertCanManageApiKeys, canReadPatientData, patientDataSiteIds, requireRoleAndScopes } from "../src/access.js";
+import {
+  aggregateSiteIds,
+  assertCanManageApiKeys,
+  canReadPatientData,
+  patientDataSiteIds,
+  requireRoleAndScopes,
+} from "../src/access.js";
 import type { ApiKeyViewer, UserViewer } from "../src/viewer.js";
 
 const user = (role: UserViewer["role"], grants: [string, boolean][]): UserViewer => ({
-  kind: "user", sessionVersion: 0, userId: `u-${role}`, email: "x@y", name: "x", role, sites: new Map(grants.map(([siteId, patientData]) => [siteId, { siteId, patientData }])),
+  kind: "user",
+  sessionVersion: 0,
+  userId: `u-${role}`,
+  email: "x@y",
+  name: "x",
+  role,
+  sites: new Map(grants.map(([siteId, patientData]) => [siteId, { siteId, patientData }])),
 });
 const key = (scopes: ApiKeyViewer["scopes"] extends ReadonlySet<infer S> ? S[] : never): ApiKeyViewer => ({
-  kind: "apiKey", apiKeyId: "k", userId: "partner", role: "PARTNER", siteId: "boramae", scopes: new Set(scopes), sites: new Map([["boramae", { siteId: "boramae", patientData: true }]]),
+  kind: "apiKey",
+  apiKeyId: "k",
+  userId: "partner",
+  role: "PARTNER",
+  siteId: "boramae",
+  scopes: new Set(scopes),
+  sites: new Map([["boramae", { siteId: "boramae", patientData: true }]]),
 });
 
 describe("access rules", () => {
   it("patient data: investigators their sites, a PI only where granted, an ADMIN nowhere by default", () => {
     expect(patientDataSiteIds(user("INVESTIGATOR", [["boramae", true]]))).toEqual(["boramae"]);
-    expect(patientDataSiteIds(user("PI", [["bundang", true], ["severance", false]]))).toEqual(["bundang"]);
+    expect(
+      patientDataSiteIds(
+        user("PI", [
+          ["bundang", true],
+          ["severance", false],
+        ]),
+      ),
+    ).toEqual(["bundang"]);
     expect(patientDataSiteIds(user("ADMIN", []))).toEqual([]);
   });
 
@@ -32,8 +57,12 @@ describe("access rules", () => {
 
   it("roles and scopes: UNAUTHENTICATED without a viewer, FORBIDDEN with the missing scope named", () => {
     expect(() => requireRoleAndScopes(null, null, [])).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
-    expect(() => requireRoleAndScopes(user("INVESTIGATOR", []), ["ADMIN", "PI"], [])).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
-    expect(() => requireRoleAndScopes(key(["DATASETS_READ"]), null, ["PATIENTS_READ", "RUNS_READ"])).toThrow(/PATIENTS_READ, RUNS_READ/);
+    expect(() => requireRoleAndScopes(user("INVESTIGATOR", []), ["ADMIN", "PI"], [])).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN" }),
+    );
+    expect(() => requireRoleAndScopes(key(["DATASETS_READ"]), null, ["PATIENTS_READ", "RUNS_READ"])).toThrow(
+      /PATIENTS_READ, RUNS_READ/,
+    );
     expect(requireRoleAndScopes(user("PI", []), null, ["PATIENTS_READ"]).role).toBe("PI"); // users are not scoped
   });
 

@@ -51,21 +51,39 @@ contract("FileContentStore", () => new FileContentStore(dir));
 let s3: S3rver;
 let s3Endpoint = "";
 beforeAll(async () => {
-  s3 = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: mkdtempSync(join(tmpdir(), "fracval-s3rver-")), configureBuckets: [{ name: "fracval" }] });
+  s3 = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    silent: true,
+    directory: mkdtempSync(join(tmpdir(), "fracval-s3rver-")),
+    configureBuckets: [{ name: "fracval" }],
+  });
   const { port } = await s3.run();
   s3Endpoint = `http://127.0.0.1:${port}`;
 });
 afterAll(() => s3?.close());
 const s3Client = () =>
-  new S3Client({ region: "us-east-1", endpoint: s3Endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+  new S3Client({
+    region: "us-east-1",
+    endpoint: s3Endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+  });
 contract("S3ContentStore (s3rver)", () => new S3ContentStore({ bucket: "fracval", prefix: "store/" }, s3Client()));
 
 describe("contentStoreFromEnv", () => {
   it("uses S3 when a bucket is configured, else the filesystem, and says what is missing", () => {
-    expect(contentStoreFromEnv({ FRACVAL_S3_BUCKET: "fracval", FRACVAL_S3_ENDPOINT: "http://minio:9000" }, (d) => new FileContentStore(d))).toBeInstanceOf(S3ContentStore);
+    expect(
+      contentStoreFromEnv(
+        { FRACVAL_S3_BUCKET: "fracval", FRACVAL_S3_ENDPOINT: "http://minio:9000" },
+        (d) => new FileContentStore(d),
+      ),
+    ).toBeInstanceOf(S3ContentStore);
     const file = contentStoreFromEnv({ FRACVAL_STORAGE_DIR: dir }, (d) => new FileContentStore(d));
     expect(file).toBeInstanceOf(FileContentStore);
     expect(statSync(dir).isDirectory()).toBe(true);
-    expect(() => contentStoreFromEnv({}, (d) => new FileContentStore(d))).toThrow(/FRACVAL_STORAGE_DIR .* or FRACVAL_S3_BUCKET/);
+    expect(() => contentStoreFromEnv({}, (d) => new FileContentStore(d))).toThrow(
+      /FRACVAL_STORAGE_DIR .* or FRACVAL_S3_BUCKET/,
+    );
   });
 });

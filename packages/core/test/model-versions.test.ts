@@ -20,29 +20,81 @@ describe("model registry", () => {
   it("registers the reference models in models/ once, PUBLISHED and content-addressed", async () => {
     const added = await registerModelDirectory(t.db, store, modelsDir);
     // Every committed version directory (clinical baselines and image models), in directory order.
-    const committed = readdirSync(modelsDir).sort().flatMap((family) => (existsSync(join(modelsDir, family)) && statSync(join(modelsDir, family)).isDirectory() ? readdirSync(join(modelsDir, family)).sort().filter((v) => existsSync(join(modelsDir, family, v, "model.onnx"))).map((v) => `${family}@${v}`) : []));
+    const committed = readdirSync(modelsDir)
+      .sort()
+      .flatMap((family) =>
+        existsSync(join(modelsDir, family)) && statSync(join(modelsDir, family)).isDirectory()
+          ? readdirSync(join(modelsDir, family))
+              .sort()
+              .filter((v) => existsSync(join(modelsDir, family, v, "model.onnx")))
+              .map((v) => `${family}@${v}`)
+          : [],
+      );
     expect(added).toEqual(committed);
-    expect(added).toEqual(expect.arrayContaining(["clinical-coxph-m1@1.0.0", "clinical-logistic-d@1.0.0", "ct-bone-muscle@1.0.0", "xray-deepsurv@1.0.0"]));
+    expect(added).toEqual(
+      expect.arrayContaining([
+        "clinical-coxph-m1@1.0.0",
+        "clinical-logistic-d@1.0.0",
+        "ct-bone-muscle@1.0.0",
+        "xray-deepsurv@1.0.0",
+      ]),
+    );
     expect(await registerModelDirectory(t.db, store, modelsDir)).toEqual([]); // idempotent
-    const m1 = await t.db.modelVersion.findFirstOrThrow({ where: { family: "clinical-coxph-m1" }, include: { study: true } });
-    expect(m1).toMatchObject({ status: "PUBLISHED", kind: "CLINICAL_BASELINE", task: "LOG_HAZARD", study: { slug: "xray-deepsurv" } });
-    expect(m1.artifactSha256).toBe(JSON.parse(readFileSync(join(modelsDir, "clinical-coxph-m1/1.0.0/manifest.json"), "utf8")).sha256);
+    const m1 = await t.db.modelVersion.findFirstOrThrow({
+      where: { family: "clinical-coxph-m1" },
+      include: { study: true },
+    });
+    expect(m1).toMatchObject({
+      status: "PUBLISHED",
+      kind: "CLINICAL_BASELINE",
+      task: "LOG_HAZARD",
+      study: { slug: "xray-deepsurv" },
+    });
+    expect(m1.artifactSha256).toBe(
+      JSON.parse(readFileSync(join(modelsDir, "clinical-coxph-m1/1.0.0/manifest.json"), "utf8")).sha256,
+    );
     expect(await store.has(m1.artifactSha256)).toBe(true);
   });
 
   it("refuses an artifact that is not the model its card describes, with the reason, storing nothing", async () => {
     const study = await t.db.study.findFirstOrThrow({ where: { slug: "xray-deepsurv" } });
-    const manifest = { ...JSON.parse(readFileSync(join(modelsDir, "clinical-coxph-m2/1.0.0/manifest.json"), "utf8")), version: "9.9.9" };
+    const manifest = {
+      ...JSON.parse(readFileSync(join(modelsDir, "clinical-coxph-m2/1.0.0/manifest.json"), "utf8")),
+      version: "9.9.9",
+    };
     const before = await t.db.modelVersion.count();
-    await expect(registerModelVersion(t.db, store, null, {
-      studyId: study.id, family: manifest.family, version: "9.9.9", kind: "CLINICAL_BASELINE", task: "LOG_HAZARD", outputSemantics: "log hazard",
-      manifest: { ...manifest, inputs: [{ ...manifest.inputs[0], shape: ["batch", 7] }] },
-      artifact: new Uint8Array(readFileSync(join(modelsDir, "clinical-coxph-m2/1.0.0/model.onnx"))),
-    })).rejects.toMatchObject({ code: "BAD_USER_INPUT", userMessage: expect.stringMatching(/The model was refused: input "clinical" has shape \[batch, 7\]; manifest.clinicalFeatures lists 3 features/) });
-    await expect(registerModelVersion(t.db, store, null, {
-      studyId: study.id, family: manifest.family, version: "9.9.9", kind: "CLINICAL_BASELINE", task: "SCORE", outputSemantics: "log hazard",
-      manifest, artifact: new Uint8Array(readFileSync(join(modelsDir, "clinical-coxph-m2/1.0.0/model.onnx"))),
-    })).rejects.toMatchObject({ code: "BAD_USER_INPUT", userMessage: expect.stringMatching(/card says task = LOG_HAZARD/) });
+    await expect(
+      registerModelVersion(t.db, store, null, {
+        studyId: study.id,
+        family: manifest.family,
+        version: "9.9.9",
+        kind: "CLINICAL_BASELINE",
+        task: "LOG_HAZARD",
+        outputSemantics: "log hazard",
+        manifest: { ...manifest, inputs: [{ ...manifest.inputs[0], shape: ["batch", 7] }] },
+        artifact: new Uint8Array(readFileSync(join(modelsDir, "clinical-coxph-m2/1.0.0/model.onnx"))),
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      userMessage: expect.stringMatching(
+        /The model was refused: input "clinical" has shape \[batch, 7\]; manifest.clinicalFeatures lists 3 features/,
+      ),
+    });
+    await expect(
+      registerModelVersion(t.db, store, null, {
+        studyId: study.id,
+        family: manifest.family,
+        version: "9.9.9",
+        kind: "CLINICAL_BASELINE",
+        task: "SCORE",
+        outputSemantics: "log hazard",
+        manifest,
+        artifact: new Uint8Array(readFileSync(join(modelsDir, "clinical-coxph-m2/1.0.0/model.onnx"))),
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      userMessage: expect.stringMatching(/card says task = LOG_HAZARD/),
+    });
     expect(await t.db.modelVersion.count()).toBe(before);
   });
 });

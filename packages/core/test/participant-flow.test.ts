@@ -2,9 +2,19 @@ import { describe, expect, it } from "vitest";
 import { protectParticipantFlow, type ParticipantFlow } from "../src/participant-flow.js";
 
 const flow: ParticipantFlow = {
-  uploaded: 400, notScored: [{ reason: "image could not be decoded", count: 3 }], missingOutcome: 0, analysed: 397, events: 63,
-  censoredBeforeHorizon: 52, horizonDays: 1826, competingRisks: true, deathsBeforeFracture: 41,
-  comparators: [{ scoreSource: "frax_mof", analysed: 391, excludedMissingScore: 6 }, { scoreSource: "frax_hip", analysed: 300, excludedMissingScore: 97 }],
+  uploaded: 400,
+  notScored: [{ reason: "image could not be decoded", count: 3 }],
+  missingOutcome: 0,
+  analysed: 397,
+  events: 63,
+  censoredBeforeHorizon: 52,
+  horizonDays: 1826,
+  competingRisks: true,
+  deathsBeforeFracture: 41,
+  comparators: [
+    { scoreSource: "frax_mof", analysed: 391, excludedMissingScore: 6 },
+    { scoreSource: "frax_hip", analysed: 300, excludedMissingScore: 97 },
+  ],
 };
 
 describe("protectParticipantFlow", () => {

@@ -6,7 +6,15 @@ import { runThroughput } from "../src/runs.js";
 
 const t0 = new Date("2026-11-30T08:00:00Z");
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
-const run = { status: "RUNNING" as const, createdAt: t0, startedAt: t0, progressAt: at(10), progressDone: 100, progressTotal: 1000, imagesDone: 100 };
+const run = {
+  status: "RUNNING" as const,
+  createdAt: t0,
+  startedAt: t0,
+  progressAt: at(10),
+  progressDone: 100,
+  progressTotal: 1000,
+  imagesDone: 100,
+};
 
 describe("runProgress and runThroughput", () => {
   it("a run whose last batch finished seconds ago is WORKING, with an ETA at its pace", () => {
@@ -20,15 +28,26 @@ describe("runProgress and runThroughput", () => {
   });
   it("metrics get the job's expiry before they are said to wait; finished runs are FINISHED", () => {
     expect(runProgress({ ...run, status: "COMPUTING_METRICS" }, at(10 + STALL_SECONDS + 60)).state).toBe("WORKING");
-    expect(runProgress({ ...run, status: "SUCCEEDED" }, at(10_000))).toEqual({ state: "FINISHED", secondsSinceProgress: null });
+    expect(runProgress({ ...run, status: "SUCCEEDED" }, at(10_000))).toEqual({
+      state: "FINISHED",
+      secondsSinceProgress: null,
+    });
     expect(runProgress({ ...run, status: "QUEUED", startedAt: null, progressAt: null }, at(5)).state).toBe("QUEUED");
   });
 });
 
 describe("datasetProgress", () => {
   it("VALIDATING: WORKING while checkpoints come, WAITING_FOR_RETRY when they stop", () => {
-    expect(datasetProgress({ status: "VALIDATING", updatedAt: t0 }, at(3))).toEqual({ state: "WORKING", secondsSinceProgress: 3 });
-    expect(datasetProgress({ status: "VALIDATING", updatedAt: t0 }, at(STALL_SECONDS + 5)).state).toBe("WAITING_FOR_RETRY");
-    expect(datasetProgress({ status: "READY", updatedAt: t0 }, at(3))).toEqual({ state: "FINISHED", secondsSinceProgress: null });
+    expect(datasetProgress({ status: "VALIDATING", updatedAt: t0 }, at(3))).toEqual({
+      state: "WORKING",
+      secondsSinceProgress: 3,
+    });
+    expect(datasetProgress({ status: "VALIDATING", updatedAt: t0 }, at(STALL_SECONDS + 5)).state).toBe(
+      "WAITING_FOR_RETRY",
+    );
+    expect(datasetProgress({ status: "READY", updatedAt: t0 }, at(3))).toEqual({
+      state: "FINISHED",
+      secondsSinceProgress: null,
+    });
   });
 });

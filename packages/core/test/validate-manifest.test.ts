@@ -8,15 +8,22 @@ import { findProfile, generateCohort, manifestHeader, manifestRow } from "@fracv
 import { stringify } from "csv-stringify/sync";
 
 const corpus = fileURLToPath(new URL("../../../test/fixtures/bad-uploads/", import.meta.url));
-const expected = JSON.parse(readFileSync(corpus + "expected.json", "utf8")) as { cases: { file: string; row: number; column: string; reason: string }[] };
+const expected = JSON.parse(readFileSync(`${corpus}expected.json`, "utf8")) as {
+  cases: { file: string; row: number; column: string; reason: string }[];
+};
 
 describe("bad-upload corpus (manifest level)", () => {
   it("has at least 25 cases", () => expect(expected.cases.length).toBeGreaterThanOrEqual(25));
 
   it.each(expected.cases)("$file → row $row, column '$column': $reason", async ({ file, row, column, reason }) => {
     const accepted: ManifestRecord[] = [];
-    const result = await validateManifest(createReadStream(corpus + file), { requireImages: true, onRow: (r) => void accepted.push(r) });
-    expect(result.problems).toContainEqual(expect.objectContaining({ row, column, reason: expect.stringContaining(reason) }));
+    const result = await validateManifest(createReadStream(corpus + file), {
+      requireImages: true,
+      onRow: (r) => void accepted.push(r),
+    });
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ row, column, reason: expect.stringContaining(reason) }),
+    );
     expect(result.problemCount).toBeGreaterThan(0);
     // the good first row may be accepted, the bad one never
     expect(accepted.every((r) => r.patient_id === "P001")).toBe(true);
@@ -26,29 +33,59 @@ describe("bad-upload corpus (manifest level)", () => {
 describe("a clean manifest", () => {
   it("accepts every row of a synthetic manifest, typed, ignoring truth and data_source columns", async () => {
     const patients = generateCohort(findProfile("Boramae"), { n: 200, seed: 2 });
-    const csv = stringify(patients.map((p) => manifestRow(p, { path: `images/${p.hospitalId}` })), { header: true, columns: manifestHeader("none") });
+    const csv = stringify(
+      patients.map((p) => manifestRow(p, { path: `images/${p.hospitalId}` })),
+      { header: true, columns: manifestHeader("none") },
+    );
     const accepted: ManifestRecord[] = [];
-    const result = await validateManifest(Readable.from([csv]), { requireImages: true, onRow: (r) => void accepted.push(r) });
+    const result = await validateManifest(Readable.from([csv]), {
+      requireImages: true,
+      onRow: (r) => void accepted.push(r),
+    });
     expect(result.problems).toEqual([]);
     expect(result.rows).toBe(200);
     expect(accepted).toHaveLength(200);
-    expect(accepted[0]).toMatchObject({ patient_id: patients[0]!.hospitalId, age: patients[0]!.age, sex: patients[0]!.female ? "F" : "M", incident_vertebral_fracture: patients[0]!.event });
+    expect(accepted[0]).toMatchObject({
+      patient_id: patients[0]!.hospitalId,
+      age: patients[0]!.age,
+      sex: patients[0]!.female ? "F" : "M",
+      incident_vertebral_fracture: patients[0]!.event,
+    });
     expect(accepted[0]).not.toHaveProperty("truth_risk_5y");
   });
 
   it("requires declared provided-score columns and accepts them as numbers", async () => {
     const csv = "patient_id,age,sex,followup_days,incident_vertebral_fracture,event_days,GpVF\nP1,70,F,300,0,,0.42\n";
     const accepted: ManifestRecord[] = [];
-    const ok = await validateManifest(Readable.from([csv]), { requireImages: false, providedScoreNames: ["GpVF"], onRow: (r) => void accepted.push(r) });
+    const ok = await validateManifest(Readable.from([csv]), {
+      requireImages: false,
+      providedScoreNames: ["GpVF"],
+      onRow: (r) => void accepted.push(r),
+    });
     expect(ok.problems).toEqual([]);
     expect(accepted[0]!.GpVF).toBe(0.42);
-    const missing = await validateManifest(Readable.from([csv.replace(",GpVF", "").replace(",0.42", "")]), { requireImages: false, providedScoreNames: ["GpVF"] });
-    expect(missing.problems).toContainEqual(expect.objectContaining({ row: 0, column: "GpVF", reason: expect.stringContaining("declared score column is missing") }));
+    const missing = await validateManifest(Readable.from([csv.replace(",GpVF", "").replace(",0.42", "")]), {
+      requireImages: false,
+      providedScoreNames: ["GpVF"],
+    });
+    expect(missing.problems).toContainEqual(
+      expect.objectContaining({
+        row: 0,
+        column: "GpVF",
+        reason: expect.stringContaining("declared score column is missing"),
+      }),
+    );
   });
 
   it("passes a failure of the row handler (e.g. the database) to the caller instead of calling the CSV invalid", async () => {
-    const csv = "patient_id,age,sex,followup_days,incident_vertebral_fracture,event_days\nP1,70,F,300,0,\nP2,71,M,310,0,\n";
-    const failing = validateManifest(Readable.from([csv]), { requireImages: false, onRow: (_r, row) => { if (row === 2) throw new Error("connection lost"); } });
+    const csv =
+      "patient_id,age,sex,followup_days,incident_vertebral_fracture,event_days\nP1,70,F,300,0,\nP2,71,M,310,0,\n";
+    const failing = validateManifest(Readable.from([csv]), {
+      requireImages: false,
+      onRow: (_r, row) => {
+        if (row === 2) throw new Error("connection lost");
+      },
+    });
     await expect(failing).rejects.toThrow("connection lost");
   });
 });
@@ -60,14 +97,20 @@ describe("streaming", () => {
       yield header;
       for (let i = 0; i < n; i += 1000) {
         let chunk = "";
-        for (let k = i; k < i + 1000; k++) chunk += `P${k},${50 + (k % 40)},${k % 2 ? "F" : "M"},${100 + (k % 3000)},0,\n`;
+        for (let k = i; k < i + 1000; k++)
+          chunk += `P${k},${50 + (k % 40)},${k % 2 ? "F" : "M"},${100 + (k % 3000)},0,\n`;
         yield chunk;
       }
     }
     const heap = async (n: number) => {
       global.gc?.();
       let peak = 0;
-      const result = await validateManifest(Readable.from(rows(n)), { requireImages: false, onRow: (_r, row) => void (row % 5000 === 0 && (peak = Math.max(peak, process.memoryUsage().heapUsed))) });
+      const result = await validateManifest(Readable.from(rows(n)), {
+        requireImages: false,
+        onRow: (_r, row) => {
+          if (row % 5000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+        },
+      });
       expect(result.rows).toBe(n);
       return peak;
     };

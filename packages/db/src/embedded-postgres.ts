@@ -33,7 +33,9 @@ export async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -43,7 +45,9 @@ function assertReachableByPostgresUser(dataDir: string): void {
   if (process.getuid?.() !== 0) return;
   for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
     if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      throw new Error(`embedded PostgreSQL runs as user "postgres", which cannot enter ${dir} (mode ${(statSync(dir).mode & 0o777).toString(8)}); chmod o+x it or choose another data directory`);
+      throw new Error(
+        `embedded PostgreSQL runs as user "postgres", which cannot enter ${dir} (mode ${(statSync(dir).mode & 0o777).toString(8)}); chmod o+x it or choose another data directory`,
+      );
     }
   }
 }

@@ -2,5 +2,12 @@ export { createPrismaClient, DEFAULT_TIMEOUTS, type DatabaseTimeouts, type Db } 
 export * from "./generated/prisma/client.js";
 export { startEmbeddedPostgres, freePort, type RunningPostgres } from "./embedded-postgres.js";
 export { applyMigrations, createMigration } from "./migrate.js";
-export { resolveLocalDatabase, readRuntimeInfo, writeRuntimeInfo, clearRuntimeInfo, clusterDir, type LocalDatabase } from "./local-database.js";
+export {
+  resolveLocalDatabase,
+  readRuntimeInfo,
+  writeRuntimeInfo,
+  clearRuntimeInfo,
+  clusterDir,
+  type LocalDatabase,
+} from "./local-database.js";
 export { dataDir, repoRoot } from "./paths.js";

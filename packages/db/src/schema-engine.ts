@@ -3,7 +3,10 @@
 // The package's ESM entry imports the .wasm file directly, which needs --experimental-wasm-modules on
 // Node 20; instantiating the module by hand with its JS glue avoids the flag in tsx, Vitest and scripts.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { readFileSync } from "node:fs";
@@ -61,8 +64,14 @@ function wholeScriptFactory(inner: PrismaPg): SqlMigrationAwareDriverAdapterFact
   };
 }
 
-export async function openSchemaEngine(databaseUrl: string, schemaPath: string, schemaText: string): Promise<SchemaEngine> {
+export async function openSchemaEngine(
+  databaseUrl: string,
+  schemaPath: string,
+  schemaText: string,
+): Promise<SchemaEngine> {
   await initialiseWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptFactory(new PrismaPg({ connectionString: databaseUrl })));
+  const adapter = bindMigrationAwareSqlAdapterFactory(
+    wholeScriptFactory(new PrismaPg({ connectionString: databaseUrl })),
+  );
   return glue.SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, () => {}, adapter);
 }

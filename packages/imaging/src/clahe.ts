@@ -115,7 +115,8 @@ export function clahe(options: ClaheOptions = {}): Step {
     const bins = new Uint16Array(R * C);
     for (let r = 0; r < R; r++) {
       const sr = reflect(r - padTop, rows);
-      for (let c = 0; c < C; c++) bins[r * C + c] = Math.floor(quantised[sr * columns + reflect(c - padLeft, columns)]! / binSize);
+      for (let c = 0; c < C; c++)
+        bins[r * C + c] = Math.floor(quantised[sr * columns + reflect(c - padLeft, columns)]! / binSize);
     }
 
     // Grey-level mapping of each contextual region (regions start half a kernel in).

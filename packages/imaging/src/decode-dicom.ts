@@ -35,7 +35,8 @@ export async function decodeDicom(bytes: Uint8Array): Promise<DecodedDicom> {
       ? dicomParser.readEncapsulatedImageFrame(ds, element, 0)
       : dicomParser.readEncapsulatedPixelDataFromFragments(ds, element, 0, element.fragments!.length);
     const { data, info } = await sharp(Buffer.from(frame)).greyscale().raw().toBuffer({ resolveWithObject: true });
-    if (info.width !== columns || info.height !== rows) throw new DegenerateImageError(`JPEG frame is ${info.width}×${info.height}; the header says ${columns}×${rows}`);
+    if (info.width !== columns || info.height !== rows)
+      throw new DegenerateImageError(`JPEG frame is ${info.width}×${info.height}; the header says ${columns}×${rows}`);
     for (let i = 0; i < stored.length; i++) stored[i] = data[i * info.channels]!;
   } else if (element.encapsulatedPixelData) {
     throw new DegenerateImageError(`unsupported transfer syntax ${ds.string("x00020010")}`);

@@ -47,7 +47,10 @@ export function resizeBilinear(input: Image2D, rows: number, columns: number): I
  * Resize keeping the aspect ratio so the image fits rows × columns, centred, zero-padded.
  * 5×5 example: a 2×4 input into 4×4 → content 2×4 scaled ×1 (no change), 1 row of zeros above and below.
  */
-export function resizeKeepAspect(options: { rows: number; columns: number }): (input: Image2D) => Image2D & { geometry: ResizeGeometry } {
+export function resizeKeepAspect(options: {
+  rows: number;
+  columns: number;
+}): (input: Image2D) => Image2D & { geometry: ResizeGeometry } {
   return (input) => {
     const scale = Math.min(options.rows / input.rows, options.columns / input.columns);
     const contentRows = Math.max(1, Math.round(input.rows * scale));
@@ -56,12 +59,23 @@ export function resizeKeepAspect(options: { rows: number; columns: number }): (i
     const padTop = Math.floor((options.rows - contentRows) / 2);
     const padLeft = Math.floor((options.columns - contentColumns) / 2);
     const out = new Float32Array(options.rows * options.columns);
-    for (let r = 0; r < contentRows; r++) out.set(content.data.subarray(r * contentColumns, (r + 1) * contentColumns), (r + padTop) * options.columns + padLeft);
+    for (let r = 0; r < contentRows; r++)
+      out.set(
+        content.data.subarray(r * contentColumns, (r + 1) * contentColumns),
+        (r + padTop) * options.columns + padLeft,
+      );
     return {
       data: out,
       rows: options.rows,
       columns: options.columns,
-      geometry: { scaleRow: input.rows / contentRows, scaleCol: input.columns / contentColumns, padTop, padLeft, contentRows, contentColumns },
+      geometry: {
+        scaleRow: input.rows / contentRows,
+        scaleCol: input.columns / contentColumns,
+        padTop,
+        padLeft,
+        contentRows,
+        contentColumns,
+      },
     };
   };
 }
@@ -71,8 +85,13 @@ export function resizeKeepAspect(options: { rows: number; columns: number }): (i
  * skimage: the same resize to the new shape.
  */
 export function resampleToSpacing(input: Image2D, spacing: [number, number], target: [number, number]): Image2D {
-  if (!(spacing[0] > 0 && spacing[1] > 0 && target[0] > 0 && target[1] > 0)) throw new DegenerateImageError(`pixel spacings must be positive: ${spacing} → ${target}`);
-  return resizeBilinear(input, Math.max(1, Math.round((input.rows * spacing[0]) / target[0])), Math.max(1, Math.round((input.columns * spacing[1]) / target[1])));
+  if (!(spacing[0] > 0 && spacing[1] > 0 && target[0] > 0 && target[1] > 0))
+    throw new DegenerateImageError(`pixel spacings must be positive: ${spacing} → ${target}`);
+  return resizeBilinear(
+    input,
+    Math.max(1, Math.round((input.rows * spacing[0]) / target[0])),
+    Math.max(1, Math.round((input.columns * spacing[1]) / target[1])),
+  );
 }
 
 export interface CropBox {
@@ -87,12 +106,19 @@ export interface CropBox {
  * outside the input are 0. Throws when the crop does not overlap the image at all.
  * 5×5 example: a 3×3 crop at (0, 0) of a 5×5 input keeps 2×2 of it, the first row and column zero.
  */
-export function cropAround(options: { centerRow: number; centerCol: number; rows: number; columns: number }): (input: Image2D) => Image2D & { box: CropBox } {
+export function cropAround(options: {
+  centerRow: number;
+  centerCol: number;
+  rows: number;
+  columns: number;
+}): (input: Image2D) => Image2D & { box: CropBox } {
   return (input) => {
     const top = Math.round(options.centerRow) - Math.floor(options.rows / 2);
     const left = Math.round(options.centerCol) - Math.floor(options.columns / 2);
     if (top >= input.rows || left >= input.columns || top + options.rows <= 0 || left + options.columns <= 0) {
-      throw new DegenerateImageError(`crop ${options.rows}×${options.columns} at (${options.centerRow}, ${options.centerCol}) lies outside the ${input.rows}×${input.columns} image`);
+      throw new DegenerateImageError(
+        `crop ${options.rows}×${options.columns} at (${options.centerRow}, ${options.centerCol}) lies outside the ${input.rows}×${input.columns} image`,
+      );
     }
     const out = new Float32Array(options.rows * options.columns);
     for (let r = 0; r < options.rows; r++) {
@@ -103,7 +129,12 @@ export function cropAround(options: { centerRow: number; centerCol: number; rows
         if (x >= 0 && x < input.columns) out[r * options.columns + c] = input.data[y * input.columns + x]!;
       }
     }
-    return { data: out, rows: options.rows, columns: options.columns, box: { top, left, rows: options.rows, columns: options.columns } };
+    return {
+      data: out,
+      rows: options.rows,
+      columns: options.columns,
+      box: { top, left, rows: options.rows, columns: options.columns },
+    };
   };
 }
 

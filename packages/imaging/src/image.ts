@@ -8,7 +8,8 @@ export interface Image2D {
 }
 
 export function image(rows: number, columns: number, data = new Float32Array(rows * columns)): Image2D {
-  if (data.length !== rows * columns) throw new RangeError(`image data has ${data.length} values; ${rows}×${columns} needs ${rows * columns}`);
+  if (data.length !== rows * columns)
+    throw new RangeError(`image data has ${data.length} values; ${rows}×${columns} needs ${rows * columns}`);
   return { data, rows, columns };
 }
 
@@ -16,4 +17,7 @@ export function image(rows: number, columns: number, data = new Float32Array(row
 export type Step = (input: Image2D) => Image2D;
 
 /** compose(a, b, c)(x) = c(b(a(x))). */
-export const compose = (...steps: Step[]): Step => (input) => steps.reduce((x, step) => step(x), input);
+export const compose =
+  (...steps: Step[]): Step =>
+  (input) =>
+    steps.reduce((x, step) => step(x), input);

@@ -1,5 +1,5 @@
 // Intensity steps. Layout: Image2D (row-major, single channel).
-import { type Image2D, type Step } from "./image.js";
+import type { Image2D, Step } from "./image.js";
 
 export class DegenerateImageError extends Error {
   override name = "DegenerateImageError";

@@ -6,12 +6,32 @@ import sharp from "sharp";
 import { SOP_CLASS, uidFor, writeDicom } from "@fracval/synth";
 import { decodeDicom } from "../src/index.js";
 
-const base = { SOPClassUID: SOP_CLASS.CT, SOPInstanceUID: uidFor("decode-test"), Modality: "CT", Rows: 5, Columns: 5, SamplesPerPixel: 1, PixelSpacing: [0.8, 0.6] };
+const base = {
+  SOPClassUID: SOP_CLASS.CT,
+  SOPInstanceUID: uidFor("decode-test"),
+  Modality: "CT",
+  Rows: 5,
+  Columns: 5,
+  SamplesPerPixel: 1,
+  PixelSpacing: [0.8, 0.6],
+};
 const ramp = Array.from({ length: 25 }, (_, i) => i * 100);
 
 describe("decodeDicom", () => {
   it("applies RescaleSlope/Intercept to 12-bit unsigned data (CT → HU) and reads the pixel spacing", async () => {
-    const bytes = writeDicom({ ...base, BitsAllocated: 16, BitsStored: 12, HighBit: 11, PixelRepresentation: 0, PhotometricInterpretation: "MONOCHROME2", RescaleSlope: 1, RescaleIntercept: -1024 }, Uint16Array.from(ramp));
+    const bytes = writeDicom(
+      {
+        ...base,
+        BitsAllocated: 16,
+        BitsStored: 12,
+        HighBit: 11,
+        PixelRepresentation: 0,
+        PhotometricInterpretation: "MONOCHROME2",
+        RescaleSlope: 1,
+        RescaleIntercept: -1024,
+      },
+      Uint16Array.from(ramp),
+    );
     const decoded = await decodeDicom(bytes);
     expect(Array.from(decoded.image.data)).toEqual(ramp.map((v) => v - 1024));
     expect(decoded.pixelSpacing).toEqual([0.8, 0.6]);
@@ -20,19 +40,46 @@ describe("decodeDicom", () => {
 
   it("reads signed 16-bit data and a slope", async () => {
     const values = Int16Array.from(ramp, (v) => v - 1200);
-    const bytes = writeDicom({ ...base, BitsAllocated: 16, BitsStored: 16, HighBit: 15, PixelRepresentation: 1, PhotometricInterpretation: "MONOCHROME2", RescaleSlope: 0.5, RescaleIntercept: 10 }, values);
+    const bytes = writeDicom(
+      {
+        ...base,
+        BitsAllocated: 16,
+        BitsStored: 16,
+        HighBit: 15,
+        PixelRepresentation: 1,
+        PhotometricInterpretation: "MONOCHROME2",
+        RescaleSlope: 0.5,
+        RescaleIntercept: 10,
+      },
+      values,
+    );
     expect(Array.from((await decodeDicom(bytes)).image.data)).toEqual(Array.from(values, (v) => v * 0.5 + 10));
   });
 
   it("inverts MONOCHROME1 so that higher is brighter", async () => {
-    const bytes = writeDicom({ ...base, BitsAllocated: 16, BitsStored: 12, HighBit: 11, PixelRepresentation: 0, PhotometricInterpretation: "MONOCHROME1" }, Uint16Array.from(ramp));
+    const bytes = writeDicom(
+      {
+        ...base,
+        BitsAllocated: 16,
+        BitsStored: 12,
+        HighBit: 11,
+        PixelRepresentation: 0,
+        PhotometricInterpretation: "MONOCHROME1",
+      },
+      Uint16Array.from(ramp),
+    );
     expect(Array.from((await decodeDicom(bytes)).image.data)).toEqual(ramp.map((v) => 4095 - v));
   });
 
   it("decodes JPEG baseline (encapsulated) to the same pixels sharp reads from the source JPEG", async () => {
-    const decoded = await decodeDicom(new Uint8Array(readFileSync(new URL("./fixtures/jpeg-baseline.dcm", import.meta.url))));
+    const decoded = await decodeDicom(
+      new Uint8Array(readFileSync(new URL("./fixtures/jpeg-baseline.dcm", import.meta.url))),
+    );
     expect([decoded.image.rows, decoded.image.columns]).toEqual([12, 16]);
-    const { data } = await sharp(readFileSync(new URL("./fixtures/jpeg-baseline.source.jpg", import.meta.url))).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(readFileSync(new URL("./fixtures/jpeg-baseline.source.jpg", import.meta.url)))
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const diff = Array.from(decoded.image.data).reduce((m, v, i) => Math.max(m, Math.abs(v - data[i]!)), 0);
     expect(diff).toBeLessThanOrEqual(1);
     expect(decoded.image.data[0]).toBeLessThan(decoded.image.data[191]!); // the gradient survives

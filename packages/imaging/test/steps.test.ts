@@ -1,14 +1,28 @@
 // Each step on a worked 5×5 example, and the whole set against numpy/scikit-image (reference/parity.json).
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { clahe, compose, cropAround, DegenerateImageError, equidistantIndices, image, minMaxNormalize, resampleToSpacing, resizeBilinear, resizeKeepAspect, windowIntensity } from "../src/index.js";
+import {
+  clahe,
+  compose,
+  cropAround,
+  DegenerateImageError,
+  equidistantIndices,
+  image,
+  minMaxNormalize,
+  resampleToSpacing,
+  resizeBilinear,
+  resizeKeepAspect,
+  windowIntensity,
+} from "../src/index.js";
 
 const five = (values: number[]) => image(5, 5, Float32Array.from(values));
 const grid = five(Array.from({ length: 25 }, (_, i) => i)); // 0..24, value = 5·row + column
 
 describe("worked 5×5 examples", () => {
   it("windowIntensity: HU −200…1000 → −1…1, clipped outside", () => {
-    const out = windowIntensity({ low: -200, high: 1000 })(five([-1000, -200, 400, 1000, 3000, ...new Array(20).fill(400)]));
+    const out = windowIntensity({ low: -200, high: 1000 })(
+      five([-1000, -200, 400, 1000, 3000, ...new Array(20).fill(400)]),
+    );
     expect(Array.from(out.data.slice(0, 5))).toEqual([-1, -1, 0, 1, 1]);
     expect(() => windowIntensity({ low: 5, high: 5 })).toThrow(DegenerateImageError);
   });
@@ -29,7 +43,14 @@ describe("worked 5×5 examples", () => {
   it("resizeKeepAspect: a 2×5 strip into 5×5 is centred with zero rows and records its geometry", () => {
     const strip = image(2, 5, Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
     const out = resizeKeepAspect({ rows: 5, columns: 5 })(strip);
-    expect(out.geometry).toEqual({ scaleRow: 1, scaleCol: 1, padTop: 1, padLeft: 0, contentRows: 2, contentColumns: 5 });
+    expect(out.geometry).toEqual({
+      scaleRow: 1,
+      scaleCol: 1,
+      padTop: 1,
+      padLeft: 0,
+      contentRows: 2,
+      contentColumns: 5,
+    });
     expect(Array.from(out.data.slice(0, 5))).toEqual([0, 0, 0, 0, 0]);
     expect(Array.from(out.data.slice(5, 10))).toEqual([1, 2, 3, 4, 5]);
     expect(Array.from(out.data.slice(15, 25))).toEqual(new Array(10).fill(0));
@@ -43,7 +64,9 @@ describe("worked 5×5 examples", () => {
   });
 
   it("compose applies steps left to right", () => {
-    const pipeline = compose(windowIntensity({ low: 0, high: 24, outLow: 0, outHigh: 1 }), (x) => cropAround({ centerRow: 2, centerCol: 2, rows: 1, columns: 1 })(x));
+    const pipeline = compose(windowIntensity({ low: 0, high: 24, outLow: 0, outHigh: 1 }), (x) =>
+      cropAround({ centerRow: 2, centerCol: 2, rows: 1, columns: 1 })(x),
+    );
     expect(pipeline(grid).data[0]).toBeCloseTo(0.5, 7);
   });
 
@@ -55,7 +78,11 @@ describe("worked 5×5 examples", () => {
 
 describe("CLAHE on small cases", () => {
   it("spreads a narrow band of grey levels over 0…1", () => {
-    const x = image(16, 16, Float32Array.from({ length: 256 }, (_, i) => 0.4 + 0.1 * (i / 255)));
+    const x = image(
+      16,
+      16,
+      Float32Array.from({ length: 256 }, (_, i) => 0.4 + 0.1 * (i / 255)),
+    );
     const out = clahe()(x);
     expect(Math.min(...out.data)).toBe(0);
     expect(Math.max(...out.data)).toBe(1);
@@ -81,16 +108,24 @@ describe("parity with numpy / scikit-image (max |difference| ≤ 1e-4)", () => {
   });
   it("bilinear resize, aspect-keeping resize with padding, resampling, crop", () => {
     expect(maxDiff(resizeBilinear(input, 64, 40).data, ref.resize) / 2500).toBeLessThanOrEqual(1e-4);
-    expect(maxDiff(resizeKeepAspect({ rows: 48, columns: 48 })(input).data, ref.keepAspect) / 2500).toBeLessThanOrEqual(1e-4);
+    expect(maxDiff(resizeKeepAspect({ rows: 48, columns: 48 })(input).data, ref.keepAspect) / 2500).toBeLessThanOrEqual(
+      1e-4,
+    );
     const resampled = resampleToSpacing(input, [0.7, 0.7], [1, 1]);
     expect([resampled.rows, resampled.columns]).toEqual([ref.resample.rows, ref.resample.columns]);
     expect(maxDiff(resampled.data, ref.resample.data) / 2500).toBeLessThanOrEqual(1e-4);
-    expect(maxDiff(cropAround({ centerRow: 5, centerCol: 20, rows: 16, columns: 16 })(input).data, ref.crop) / 2500).toBeLessThanOrEqual(1e-4);
+    expect(
+      maxDiff(cropAround({ centerRow: 5, centerCol: 20, rows: 16, columns: 16 })(input).data, ref.crop) / 2500,
+    ).toBeLessThanOrEqual(1e-4);
   });
   it("CLAHE = skimage equalize_adapthist (default and explicit kernels, no clipping, a radiograph-like image)", () => {
     for (const c of ref.clahe) {
       const x = image(c.input.rows, c.input.columns, Float32Array.from(c.input.data));
-      const out = clahe({ ...(c.kernelSize ? { kernelSize: c.kernelSize } : {}), clipLimit: c.clipLimit, nbins: c.nbins })(x);
+      const out = clahe({
+        ...(c.kernelSize ? { kernelSize: c.kernelSize } : {}),
+        clipLimit: c.clipLimit,
+        nbins: c.nbins,
+      })(x);
       expect(maxDiff(out.data, c.output)).toBeLessThanOrEqual(1e-6);
     }
   });

@@ -1,4 +1,19 @@
 export { ModelManifest } from "./manifest.js";
-export { loadModel, scoreBatch, ModelContractError, CLINICAL_INPUT, type LoadedModel, type LoadModelOptions, type PatientTensors } from "./load-model.js";
-export { buildPipeline, PIPELINE_NAMES, PipelineInputError, type PipelineInput, type PipelineOutput, type PipelineName } from "./pipelines.js";
+export {
+  loadModel,
+  scoreBatch,
+  ModelContractError,
+  CLINICAL_INPUT,
+  type LoadedModel,
+  type LoadModelOptions,
+  type PatientTensors,
+} from "./load-model.js";
+export {
+  buildPipeline,
+  PIPELINE_NAMES,
+  PipelineInputError,
+  type PipelineInput,
+  type PipelineOutput,
+  type PipelineName,
+} from "./pipelines.js";
 export { onnxruntimeVersion } from "./runtime-version.js";

@@ -33,10 +33,16 @@ export interface LoadModelOptions {
 }
 
 function dimsMatch(declared: readonly (number | "batch")[], actual: readonly (number | string)[]): boolean {
-  return declared.length === actual.length && declared.every((d, k) => (d === "batch" ? typeof actual[k] === "string" || actual[k] === -1 : d === actual[k]));
+  return (
+    declared.length === actual.length &&
+    declared.every((d, k) => (d === "batch" ? typeof actual[k] === "string" || actual[k] === -1 : d === actual[k]))
+  );
 }
 
-async function createSession(bytes: Uint8Array, options: LoadModelOptions): Promise<{ session: ort.InferenceSession; executionProvider: "cuda" | "cpu" }> {
+async function createSession(
+  bytes: Uint8Array,
+  options: LoadModelOptions,
+): Promise<{ session: ort.InferenceSession; executionProvider: "cuda" | "cpu" }> {
   const providers = options.providers ?? ["cuda", "cpu"];
   const log = options.log ?? ((line: string) => console.log(line));
   let lastError: unknown;
@@ -50,14 +56,23 @@ async function createSession(bytes: Uint8Array, options: LoadModelOptions): Prom
       return { session, executionProvider: provider };
     } catch (error) {
       lastError = error;
-      if (provider === "cuda") log(`[inference] CUDA execution provider unavailable (${String((error as Error).message ?? error).split("\n")[0]}); falling back to CPU`);
+      if (provider === "cuda")
+        log(
+          `[inference] CUDA execution provider unavailable (${String((error as Error).message ?? error).split("\n")[0]}); falling back to CPU`,
+        );
       else break;
     }
   }
-  throw new ModelContractError(`the file is not a loadable ONNX model: ${String((lastError as Error)?.message ?? lastError).split("\n")[0]}`);
+  throw new ModelContractError(
+    `the file is not a loadable ONNX model: ${String((lastError as Error)?.message ?? lastError).split("\n")[0]}`,
+  );
 }
 
-export async function loadModel(bytes: Uint8Array, manifestJson: unknown, options: LoadModelOptions = {}): Promise<LoadedModel> {
+export async function loadModel(
+  bytes: Uint8Array,
+  manifestJson: unknown,
+  options: LoadModelOptions = {},
+): Promise<LoadedModel> {
   const parsed = ModelManifest.safeParse(manifestJson);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -74,22 +89,32 @@ export async function loadModel(bytes: Uint8Array, manifestJson: unknown, option
   }
   checkInputsAreFed(manifest, pipeline);
   const digest = createHash("sha256").update(bytes).digest("hex");
-  if (digest !== manifest.sha256) throw new ModelContractError(`manifest.sha256 is ${manifest.sha256} but the ONNX file hashes to ${digest}`);
+  if (digest !== manifest.sha256)
+    throw new ModelContractError(`manifest.sha256 is ${manifest.sha256} but the ONNX file hashes to ${digest}`);
   const { session, executionProvider } = await createSession(bytes, options);
 
   const declaredInputs = manifest.inputs.map((i) => i.name);
   if (JSON.stringify([...session.inputNames].sort()) !== JSON.stringify([...declaredInputs].sort())) {
-    throw new ModelContractError(`the model's inputs are [${session.inputNames.join(", ")}]; the manifest declares [${declaredInputs.join(", ")}]`);
+    throw new ModelContractError(
+      `the model's inputs are [${session.inputNames.join(", ")}]; the manifest declares [${declaredInputs.join(", ")}]`,
+    );
   }
   const declaredOutputs = manifest.outputs.map((o) => o.name);
   for (const name of declaredOutputs) {
-    if (!session.outputNames.includes(name)) throw new ModelContractError(`the manifest declares output "${name}"; the model has [${session.outputNames.join(", ")}]`);
+    if (!session.outputNames.includes(name))
+      throw new ModelContractError(
+        `the manifest declares output "${name}"; the model has [${session.outputNames.join(", ")}]`,
+      );
   }
   for (const input of manifest.inputs) {
     const meta = session.inputMetadata.find((m) => m.name === input.name);
-    if (!meta || !meta.isTensor) throw new ModelContractError(`input "${input.name}" is not a tensor`);
-    if (meta.type !== input.dtype) throw new ModelContractError(`input "${input.name}" is ${meta.type}; the manifest says ${input.dtype}`);
-    if (!dimsMatch(input.shape, meta.shape)) throw new ModelContractError(`input "${input.name}" has shape [${meta.shape.join(", ")}]; the manifest says [${input.shape.join(", ")}]`);
+    if (!meta?.isTensor) throw new ModelContractError(`input "${input.name}" is not a tensor`);
+    if (meta.type !== input.dtype)
+      throw new ModelContractError(`input "${input.name}" is ${meta.type}; the manifest says ${input.dtype}`);
+    if (!dimsMatch(input.shape, meta.shape))
+      throw new ModelContractError(
+        `input "${input.name}" has shape [${meta.shape.join(", ")}]; the manifest says [${input.shape.join(", ")}]`,
+      );
   }
   // Dry run on zeros with a batch of 2.
   const feeds: Record<string, ort.Tensor> = {};
@@ -101,7 +126,8 @@ export async function loadModel(bytes: Uint8Array, manifestJson: unknown, option
     const out = await session.run(feeds);
     for (const name of declaredOutputs) {
       const values = out[name]!.data as Float32Array;
-      if (values.length < 2 || values.some((v) => !Number.isFinite(v))) throw new ModelContractError(`dry run: output "${name}" is not finite for a batch of 2 zero inputs`);
+      if (values.length < 2 || values.some((v) => !Number.isFinite(v)))
+        throw new ModelContractError(`dry run: output "${name}" is not finite for a batch of 2 zero inputs`);
     }
   } catch (error) {
     if (error instanceof ModelContractError) throw error;
@@ -115,15 +141,28 @@ function checkInputsAreFed(manifest: ModelManifest, pipeline: Pipeline | null): 
   const produced = pipeline?.shapes ?? {};
   for (const [name, shape] of Object.entries(produced)) {
     const declared = manifest.inputs.find((i) => i.name === name);
-    if (!declared) throw new ModelContractError(`pipeline ${pipeline!.name} produces "${name}", which the manifest does not declare as an input`);
-    if (!dimsMatch(declared.shape, ["batch", ...shape])) throw new ModelContractError(`pipeline ${pipeline!.name} produces "${name}" of shape [batch, ${shape.join(", ")}]; the manifest declares [${declared.shape.join(", ")}]`);
+    if (!declared)
+      throw new ModelContractError(
+        `pipeline ${pipeline!.name} produces "${name}", which the manifest does not declare as an input`,
+      );
+    if (!dimsMatch(declared.shape, ["batch", ...shape]))
+      throw new ModelContractError(
+        `pipeline ${pipeline!.name} produces "${name}" of shape [batch, ${shape.join(", ")}]; the manifest declares [${declared.shape.join(", ")}]`,
+      );
   }
   for (const input of manifest.inputs) {
     if (input.name in produced) continue;
-    if (input.name !== CLINICAL_INPUT) throw new ModelContractError(`nothing feeds input "${input.name}": it is neither "${CLINICAL_INPUT}" nor produced by ${pipeline ? `pipeline ${pipeline.name}` : "a preprocessing pipeline"}`);
-    if (!dimsMatch(input.shape, ["batch", manifest.clinicalFeatures.length])) throw new ModelContractError(`input "${CLINICAL_INPUT}" has shape [${input.shape.join(", ")}]; manifest.clinicalFeatures lists ${manifest.clinicalFeatures.length} features`);
+    if (input.name !== CLINICAL_INPUT)
+      throw new ModelContractError(
+        `nothing feeds input "${input.name}": it is neither "${CLINICAL_INPUT}" nor produced by ${pipeline ? `pipeline ${pipeline.name}` : "a preprocessing pipeline"}`,
+      );
+    if (!dimsMatch(input.shape, ["batch", manifest.clinicalFeatures.length]))
+      throw new ModelContractError(
+        `input "${CLINICAL_INPUT}" has shape [${input.shape.join(", ")}]; manifest.clinicalFeatures lists ${manifest.clinicalFeatures.length} features`,
+      );
   }
-  if (manifest.clinicalFeatures.length && !manifest.inputs.some((i) => i.name === CLINICAL_INPUT)) throw new ModelContractError(`manifest.clinicalFeatures lists features but no input is named "${CLINICAL_INPUT}"`);
+  if (manifest.clinicalFeatures.length && !manifest.inputs.some((i) => i.name === CLINICAL_INPUT))
+    throw new ModelContractError(`manifest.clinicalFeatures lists features but no input is named "${CLINICAL_INPUT}"`);
 }
 
 /**
@@ -141,7 +180,10 @@ function borrowBuffer(model: LoadedModel, input: string, length: number): Float3
 
 function returnBuffer(model: LoadedModel, input: string, buffer: Float32Array): void {
   let byInput = idleBuffers.get(model);
-  if (!byInput) idleBuffers.set(model, (byInput = new Map()));
+  if (!byInput) {
+    byInput = new Map();
+    idleBuffers.set(model, byInput);
+  }
   const free = byInput.get(input) ?? [];
   free.push(buffer);
   byInput.set(input, free.sort((a, b) => a.length - b.length).slice(-2)); // keep the two largest
@@ -151,7 +193,10 @@ function returnBuffer(model: LoadedModel, input: string, buffer: Float32Array): 
  * Scores a batch of patients (each a record of input tensors) in one session run; returns the first
  * declared output per patient, flipped to "higher = higher risk", and every output's raw values.
  */
-export async function scoreBatch(model: LoadedModel, patients: PatientTensors[]): Promise<{ scores: Float32Array; outputs: Record<string, Float32Array> }> {
+export async function scoreBatch(
+  model: LoadedModel,
+  patients: PatientTensors[],
+): Promise<{ scores: Float32Array; outputs: Record<string, Float32Array> }> {
   const feeds: Record<string, ort.Tensor> = {};
   const borrowed: [string, Float32Array][] = [];
   let out: ort.InferenceSession.OnnxValueMapType;
@@ -164,7 +209,10 @@ export async function scoreBatch(model: LoadedModel, patients: PatientTensors[])
       const data = buffer.subarray(0, patients.length * size);
       patients.forEach((p, k) => {
         const row = p[input.name];
-        if (!row || row.length !== size) throw new ModelContractError(`patient ${k}: input "${input.name}" has ${row?.length ?? 0} values; ${size} expected`);
+        if (!row || row.length !== size)
+          throw new ModelContractError(
+            `patient ${k}: input "${input.name}" has ${row?.length ?? 0} values; ${size} expected`,
+          );
         data.set(row, k * size);
       });
       feeds[input.name] = new ort.Tensor("float32", data, [patients.length, ...rowShape]);

@@ -3,7 +3,17 @@
 // development cohorts, so a model sees at inference exactly what it saw in training — decoded from
 // DICOM by the same decoder, with the same steps in the same order.
 import { z } from "zod";
-import { clahe, cropAround, equidistantIndices, minMaxNormalize, resampleToSpacing, resizeKeepAspect, windowIntensity, type DecodedDicom, type Image2D } from "@fracval/imaging";
+import {
+  clahe,
+  cropAround,
+  equidistantIndices,
+  minMaxNormalize,
+  resampleToSpacing,
+  resizeKeepAspect,
+  windowIntensity,
+  type DecodedDicom,
+  type Image2D,
+} from "@fracval/imaging";
 
 /** One patient's images as the pipelines receive them: slices cranial → caudal, and the manifest's landmarks. */
 export interface PipelineInput {
@@ -49,13 +59,22 @@ function xrayVertebralPatches(options: z.infer<typeof XrayVertebralPatchesOption
     const [radiograph] = input.images;
     if (!radiograph) throw new PipelineInputError("no radiograph");
     const spacing = spacingOf(radiograph);
-    const resampled = resampleToSpacing(minMaxNormalize()(radiograph.image), spacing, [options.spacingMm, options.spacingMm]);
+    const resampled = resampleToSpacing(minMaxNormalize()(radiograph.image), spacing, [
+      options.spacingMm,
+      options.spacingMm,
+    ]);
     const patches = new Float32Array(options.levels.length * options.patch * options.patch);
     options.levels.forEach((level, k) => {
       const centre = input.landmarks?.[level];
-      if (!centre) throw new PipelineInputError(`the manifest gives no centre for ${level} (${level.toLowerCase()}_x, ${level.toLowerCase()}_y)`);
+      if (!centre)
+        throw new PipelineInputError(
+          `the manifest gives no centre for ${level} (${level.toLowerCase()}_x, ${level.toLowerCase()}_y)`,
+        );
       const [row, col] = toResizedGrid(centre, radiograph.image, resampled);
-      patches.set(cropAround({ centerRow: row, centerCol: col, rows: options.patch, columns: options.patch })(resampled).data, k * options.patch * options.patch);
+      patches.set(
+        cropAround({ centerRow: row, centerCol: col, rows: options.patch, columns: options.patch })(resampled).data,
+        k * options.patch * options.patch,
+      );
     });
     return { patches };
   };
@@ -81,7 +100,8 @@ export const CtBoneMuscleSlicesOptions = z.object({
 function ctBoneMuscleSlices(options: z.infer<typeof CtBoneMuscleSlicesOptions>) {
   const window = windowIntensity({ low: options.windowHu[0], high: options.windowHu[1] });
   return (input: PipelineInput): PipelineOutput => {
-    if (input.images.length < options.slices) throw new PipelineInputError(`the CT series has ${input.images.length} slices; ${options.slices} are needed`);
+    if (input.images.length < options.slices)
+      throw new PipelineInputError(`the CT series has ${input.images.length} slices; ${options.slices} are needed`);
     const centre = input.landmarks?.body;
     if (!centre) throw new PipelineInputError("the manifest gives no vertebral body centre (ct_body_x, ct_body_y)");
     const [boneRows, boneCols] = options.bone;
@@ -93,10 +113,21 @@ function ctBoneMuscleSlices(options: z.infer<typeof CtBoneMuscleSlicesOptions>) 
       const spacing = spacingOf(slice);
       const scaled: Image2D = window(resampleToSpacing(slice.image, spacing, [options.spacingMm, options.spacingMm]));
       const [row, col] = toResizedGrid(centre, slice.image, scaled);
-      bone.set(cropAround({ centerRow: row, centerCol: col, rows: boneRows, columns: boneCols })(scaled).data, k * boneRows * boneCols);
+      bone.set(
+        cropAround({ centerRow: row, centerCol: col, rows: boneRows, columns: boneCols })(scaled).data,
+        k * boneRows * boneCols,
+      );
       if (options.boneMuscle) {
         const muscleRow = row + options.boneMusclePosteriorMm / options.spacingMm;
-        boneMuscle.set(cropAround({ centerRow: muscleRow, centerCol: col, rows: options.boneMuscle[0], columns: options.boneMuscle[1] })(scaled).data, k * muscleSize);
+        boneMuscle.set(
+          cropAround({
+            centerRow: muscleRow,
+            centerCol: col,
+            rows: options.boneMuscle[0],
+            columns: options.boneMuscle[1],
+          })(scaled).data,
+          k * muscleSize,
+        );
       }
     });
     return options.boneMuscle ? { bone, bone_muscle: boneMuscle } : { bone };
@@ -121,7 +152,9 @@ function xrayClaheFullframe(options: z.infer<typeof XrayClaheFullframeOptions>) 
   return (input: PipelineInput): PipelineOutput => {
     const [radiograph] = input.images;
     if (!radiograph) throw new PipelineInputError("no radiograph");
-    const fitted = resizeKeepAspect({ rows: options.rows, columns: options.columns })(minMaxNormalize()(radiograph.image));
+    const fitted = resizeKeepAspect({ rows: options.rows, columns: options.columns })(
+      minMaxNormalize()(radiograph.image),
+    );
     const equalised = equalise(fitted);
     const image = new Float32Array(equalised.data.length);
     for (let i = 0; i < image.length; i++) image[i] = (equalised.data[i]! - options.mean) / options.std;
@@ -138,7 +171,10 @@ const PIPELINES = {
   },
   "ct-bone-muscle-slices": {
     options: CtBoneMuscleSlicesOptions,
-    shapes: (o: z.infer<typeof CtBoneMuscleSlicesOptions>) => ({ bone: [o.slices, ...o.bone], ...(o.boneMuscle ? { bone_muscle: [o.slices, ...o.boneMuscle] } : {}) }),
+    shapes: (o: z.infer<typeof CtBoneMuscleSlicesOptions>) => ({
+      bone: [o.slices, ...o.bone],
+      ...(o.boneMuscle ? { bone_muscle: [o.slices, ...o.boneMuscle] } : {}),
+    }),
     build: ctBoneMuscleSlices,
   },
   "xray-clahe-fullframe": {
@@ -163,7 +199,10 @@ export function buildPipeline(name: string, options: unknown = {}): Pipeline {
   const entry = PIPELINES[name as PipelineName];
   if (!entry) throw new Error(`unknown preprocessing pipeline "${name}"; known: ${PIPELINE_NAMES.join(", ")}`);
   const parsed = entry.options.safeParse(options);
-  if (!parsed.success) throw new Error(`pipeline ${name}: options.${parsed.error.issues[0]!.path.join(".")}: ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success)
+    throw new Error(
+      `pipeline ${name}: options.${parsed.error.issues[0]!.path.join(".")}: ${parsed.error.issues[0]!.message}`,
+    );
   const o = parsed.data as never;
   return {
     name: name as PipelineName,

@@ -7,7 +7,15 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { aurocAtHorizon, bootstrap, bootstrapParallel, harrellC, metricStatistic, mulberry32, timeDependentAuc } from "../src/index.js";
+import {
+  aurocAtHorizon,
+  bootstrap,
+  bootstrapParallel,
+  harrellC,
+  metricStatistic,
+  mulberry32,
+  timeDependentAuc,
+} from "../src/index.js";
 
 const HORIZON = 1826;
 
@@ -52,12 +60,24 @@ function timeInR(data: ReturnType<typeof cohort>) {
   writeFileSync(file, Buffer.from(buffer.buffer));
   const result = spawnSync("Rscript", [rScript, file, String(n), String(HORIZON)], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(result.stderr);
-  return JSON.parse(result.stdout) as { concordance: number; harrellC: number; harrellSe: number; auroc: number; aurocEstimate: number; timeAuc: number | null; timeAucEstimate: number | null };
+  return JSON.parse(result.stdout) as {
+    concordance: number;
+    harrellC: number;
+    harrellSe: number;
+    auroc: number;
+    aurocEstimate: number;
+    timeAuc: number | null;
+    timeAucEstimate: number | null;
+  };
 }
 
-const fmt = (s: number) => `${s < 1 ? (s * 1000).toFixed(1) + " ms" : s.toFixed(2) + " s"}`;
-console.log(`FracVal statistics benchmark (node ${process.version}${hasR ? ", R reference in the same run" : ", Rscript not found: no ratios"})\n`);
-console.log("n        | Harrell C+SE | R concordance | R/ours | AUROC+DeLong | R pROC  | R/ours | AUC(t)+SE | R Score  | R/ours | |ΔC| vs R");
+const fmt = (s: number) => `${s < 1 ? `${(s * 1000).toFixed(1)} ms` : `${s.toFixed(2)} s`}`;
+console.log(
+  `FracVal statistics benchmark (node ${process.version}${hasR ? ", R reference in the same run" : ", Rscript not found: no ratios"})\n`,
+);
+console.log(
+  "n        | Harrell C+SE | R concordance | R/ours | AUROC+DeLong | R pROC  | R/ours | AUC(t)+SE | R Score  | R/ours | |ΔC| vs R",
+);
 for (const n of [1e4, 1e5, 1e6]) {
   const data = cohort(n, 20261123);
   const repeats = n >= 1e6 ? 2 : 5;
@@ -67,7 +87,10 @@ for (const n of [1e4, 1e5, 1e6]) {
   let row = `${String(n).padEnd(8)} | ${fmt(c.seconds).padStart(12)} |`;
   if (hasR) {
     const r = timeInR(data);
-    const tdR = r.timeAuc === null ? `${"(skipped)".padStart(8)} |     -` : `${fmt(r.timeAuc).padStart(8)} | ${(r.timeAuc / td.seconds).toFixed(1).padStart(5)}×`;
+    const tdR =
+      r.timeAuc === null
+        ? `${"(skipped)".padStart(8)} |     -`
+        : `${fmt(r.timeAuc).padStart(8)} | ${(r.timeAuc / td.seconds).toFixed(1).padStart(5)}×`;
     row += ` ${fmt(r.concordance).padStart(13)} | ${(r.concordance / c.seconds).toFixed(1).padStart(5)}× | ${fmt(a.seconds).padStart(12)} | ${fmt(r.auroc).padStart(7)} | ${(r.auroc / a.seconds).toFixed(1).padStart(5)}× | ${fmt(td.seconds).padStart(9)} | ${tdR} | ${Math.abs(r.harrellC - c.value.estimate).toExponential(1)}`;
   } else {
     row += ` ${"-".padStart(13)} |     - | ${fmt(a.seconds).padStart(12)} |       - |     - | ${fmt(td.seconds).padStart(9)} |        - |     - | -`;
@@ -83,7 +106,7 @@ for (const n of [1e4, 1e5, 1e6]) {
   const csv = join(dir, "metrics-1e6.csv");
   const lines: string[] = ["time,event,score"];
   for (let i = 0; i < n; i++) lines.push(`${d.time[i]},${d.event[i]},${d.score[i]}`);
-  writeFileSync(csv, lines.join("\n") + "\n");
+  writeFileSync(csv, `${lines.join("\n")}\n`);
   const bin = fileURLToPath(new URL("../../../apps/api/bin/fracval.js", import.meta.url));
   const wall = (cmd: string, args: string[]) => {
     const start = performance.now();
@@ -91,7 +114,21 @@ for (const n of [1e4, 1e5, 1e6]) {
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
     return { seconds: (performance.now() - start) / 1000, stdout: r.stdout };
   };
-  const ours = [0, 1].map(() => wall(process.execPath, [bin, "stats", "metrics", "--input", csv, "--time", "time", "--event", "event", "--score", "score"]));
+  const ours = [0, 1].map(() =>
+    wall(process.execPath, [
+      bin,
+      "stats",
+      "metrics",
+      "--input",
+      csv,
+      "--time",
+      "time",
+      "--event",
+      "event",
+      "--score",
+      "score",
+    ]),
+  );
   const best = Math.min(...ours.map((o) => o.seconds));
   const c = JSON.parse(ours[0]!.stdout).harrellC.estimate as number;
   let line = `\nCLI end to end at 1e6 rows (fracval stats metrics, process start → JSON written): ${fmt(best)}`;
@@ -111,6 +148,10 @@ const start = performance.now();
 const parallel = await bootstrapParallel("harrellC", { ...data }, { replicates: 1000, seed: 42 });
 const parallelSeconds = (performance.now() - start) / 1000;
 console.log(`\nBootstrap, 1,000 replicates of Harrell's C at n = 10,000 (target < 10 s):`);
-console.log(`  one thread ${fmt(serial.seconds)}, worker threads ${fmt(parallelSeconds)}; 95% CI [${serial.value.ci.lower.toFixed(4)}, ${serial.value.ci.upper.toFixed(4)}], identical across threads: ${serial.value.ci.lower === parallel.ci.lower && serial.value.ci.upper === parallel.ci.upper}`);
-console.log(`\nTargets: Harrell's C+SE at 1e6 ≥ 5× faster than survival::concordance; AUROC+DeLong at 1e6 ≥ 2× faster than pROC.`);
+console.log(
+  `  one thread ${fmt(serial.seconds)}, worker threads ${fmt(parallelSeconds)}; 95% CI [${serial.value.ci.lower.toFixed(4)}, ${serial.value.ci.upper.toFixed(4)}], identical across threads: ${serial.value.ci.lower === parallel.ci.lower && serial.value.ci.upper === parallel.ci.upper}`,
+);
+console.log(
+  `\nTargets: Harrell's C+SE at 1e6 ≥ 5× faster than survival::concordance; AUROC+DeLong at 1e6 ≥ 2× faster than pROC.`,
+);
 console.log(`(R's Score() is timed up to n = 1e5 only: at 1e6 it takes minutes.)`);

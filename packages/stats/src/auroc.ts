@@ -122,7 +122,8 @@ export function delongTest(a: AurocResult, b: AurocResult): DelongTestResult {
   sameLength({ controlsA: a.controls, controlsB: b.controls });
   const m = a.cases;
   const n = a.controls;
-  if (a.se === null || b.se === null) throw new SingleClassError(m, n, "twice or more each (the DeLong test needs at least 2 cases and 2 controls)");
+  if (a.se === null || b.se === null)
+    throw new SingleClassError(m, n, "twice or more each (the DeLong test needs at least 2 cases and 2 controls)");
   const pa = a.placements();
   const pb = b.placements();
   const covariance = sampleCovariance(pa.cases, pb.cases) / m + sampleCovariance(pa.controls, pb.controls) / n;
@@ -134,7 +135,11 @@ export function delongTest(a: AurocResult, b: AurocResult): DelongTestResult {
 }
 
 /** Labels for AUROC at horizon h from survival data: 1 = event at or before h, 0 = time beyond h, excluded = censored at or before h. */
-export function horizonLabels(timeIn: NumericInput, eventIn: BinaryInput, horizon: number): { label: Uint8Array; included: Uint8Array } {
+export function horizonLabels(
+  timeIn: NumericInput,
+  eventIn: BinaryInput,
+  horizon: number,
+): { label: Uint8Array; included: Uint8Array } {
   const { time, event } = survivalData(timeIn, eventIn);
   const label = new Uint8Array(time.length);
   const included = new Uint8Array(time.length);
@@ -152,7 +157,12 @@ export function horizonLabels(timeIn: NumericInput, eventIn: BinaryInput, horizo
  * censored at or before h excluded. Same estimator and DeLong variance as `auroc`.
  * R: pROC::roc on the subset, with those labels.
  */
-export function aurocAtHorizon(time: NumericInput, event: BinaryInput, scoreIn: NumericInput, horizon: number): AurocResult & { horizon: number; n: number } {
+export function aurocAtHorizon(
+  time: NumericInput,
+  event: BinaryInput,
+  scoreIn: NumericInput,
+  horizon: number,
+): AurocResult & { horizon: number; n: number } {
   sameLength({ time: time.length, event: event.length, score: scoreIn.length });
   const score = toFloat64(scoreIn, "score");
   const { label, included } = horizonLabels(time, event, horizon);

@@ -5,10 +5,17 @@ import { availableParallelism } from "node:os";
 import { summariseBootstrap, type BootstrapOptions, type BootstrapResult } from "./bootstrap.js";
 import type { MetricName, SurvivalColumns } from "./bootstrap-metrics.js";
 
-export async function bootstrapParallel(metric: MetricName, data: SurvivalColumns, options: BootstrapOptions & { threads?: number }): Promise<BootstrapResult> {
+export async function bootstrapParallel(
+  metric: MetricName,
+  data: SurvivalColumns,
+  options: BootstrapOptions & { threads?: number },
+): Promise<BootstrapResult> {
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), options.replicates));
   const per = Math.ceil(options.replicates / threads);
-  const ranges = Array.from({ length: threads }, (_, t) => [t * per, Math.min(options.replicates, (t + 1) * per)] as const).filter(([a, b]) => b > a);
+  const ranges = Array.from(
+    { length: threads },
+    (_, t) => [t * per, Math.min(options.replicates, (t + 1) * per)] as const,
+  ).filter(([a, b]) => b > a);
   const parts = await Promise.all(
     ranges.map(
       ([from, to]) =>

@@ -54,7 +54,13 @@ export interface BootstrapResult {
 }
 
 /** Statistic values for replicates [from, to): NaN marks a replicate whose statistic threw a StatsInputError. */
-export function bootstrapRange(n: number, statistic: (indices: Uint32Array) => number, seed: number, from: number, to: number): Float64Array {
+export function bootstrapRange(
+  n: number,
+  statistic: (indices: Uint32Array) => number,
+  seed: number,
+  from: number,
+  to: number,
+): Float64Array {
   const values = new Float64Array(to - from);
   const indices = new Uint32Array(n);
   for (let r = from; r < to; r++) {
@@ -72,18 +78,30 @@ export function bootstrapRange(n: number, statistic: (indices: Uint32Array) => n
 /** Percentile interval and bootstrap SE from replicate values (NaN = failed replicate). */
 export function summariseBootstrap(all: Float64Array, level = 0.95): BootstrapResult {
   const values = all.filter((v) => !Number.isNaN(v)).sort();
-  if (values.length < 2) throw new StatsInputError(`bootstrap: only ${values.length} of ${all.length} replicates could be computed`);
+  if (values.length < 2)
+    throw new StatsInputError(`bootstrap: only ${values.length} of ${all.length} replicates could be computed`);
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
   const se = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
   const alpha = (1 - level) / 2;
-  return { replicates: all.length, failed: all.length - values.length, se, ci: { lower: quantileType7(values, alpha), upper: quantileType7(values, 1 - alpha) }, values };
+  return {
+    replicates: all.length,
+    failed: all.length - values.length,
+    se,
+    ci: { lower: quantileType7(values, alpha), upper: quantileType7(values, 1 - alpha) },
+    values,
+  };
 }
 
 /**
  * Nonparametric bootstrap of `statistic` over subjects 0..n−1: percentile CI (R: quantile type 7 of
  * the replicates, as boot.ci(type = "perc") up to its interpolation) and SE = sd of the replicates.
  */
-export function bootstrap(n: number, statistic: (indices: Uint32Array) => number, options: BootstrapOptions): BootstrapResult {
-  if (!Number.isInteger(options.replicates) || options.replicates < 2) throw new StatsInputError(`bootstrap: replicates = ${options.replicates}; need an integer ≥ 2`);
+export function bootstrap(
+  n: number,
+  statistic: (indices: Uint32Array) => number,
+  options: BootstrapOptions,
+): BootstrapResult {
+  if (!Number.isInteger(options.replicates) || options.replicates < 2)
+    throw new StatsInputError(`bootstrap: replicates = ${options.replicates}; need an integer ≥ 2`);
   return summariseBootstrap(bootstrapRange(n, statistic, options.seed, 0, options.replicates), options.level);
 }

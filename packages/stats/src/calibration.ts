@@ -18,7 +18,11 @@ function riskColumn(riskIn: NumericInput): Float64Array {
 }
 
 /** Censoring survival for IPCW at t: G(Tᵢ−) per subject and G(t) (see censoring.ts). */
-export function censoringWeights(time: Float64Array, event: Uint8Array, t: number): { gBefore: Float64Array; gAt: number } {
+export function censoringWeights(
+  time: Float64Array,
+  event: Uint8Array,
+  t: number,
+): { gBefore: Float64Array; gAt: number } {
   const byTime = groupByTime(time, event);
   const g = censoringSurvivalBefore(byTime);
   return { gBefore: Float64Array.from(byTime.ranks, (r) => g[r]!), gAt: g[upperBound(byTime.distinct, t)]! };
@@ -30,7 +34,12 @@ export function censoringWeights(time: Float64Array, event: Uint8Array, t: numbe
  * predicting the Kaplan-Meier risk 1 − Ŝ(t) for everyone.
  * R: riskRegression::Score(list(risk), Hist(time, event) ~ 1, metrics = "brier", summary = "ipa", cens.model = "km").
  */
-export function brierScore(timeIn: NumericInput, eventIn: BinaryInput, riskIn: NumericInput, t: number): { brier: number; nullBrier: number; ipa: number } {
+export function brierScore(
+  timeIn: NumericInput,
+  eventIn: BinaryInput,
+  riskIn: NumericInput,
+  t: number,
+): { brier: number; nullBrier: number; ipa: number } {
   sameLength({ time: timeIn.length, event: eventIn.length, risk: riskIn.length });
   const { time, event } = survivalData(timeIn, eventIn);
   const risk = riskColumn(riskIn);
@@ -88,7 +97,13 @@ export interface CalibrationResult {
  * 0:g/g)), include.lowest = TRUE)), KM observed per bin; Brier and IPA as `brierScore`.
  * Rejects risks outside [0, 1], and risks of exactly 0 or 1 for the slope (log(−log) undefined).
  */
-export function calibrationAtHorizon(timeIn: NumericInput, eventIn: BinaryInput, riskIn: NumericInput, horizon: number, groups = 10): CalibrationResult {
+export function calibrationAtHorizon(
+  timeIn: NumericInput,
+  eventIn: BinaryInput,
+  riskIn: NumericInput,
+  horizon: number,
+  groups = 10,
+): CalibrationResult {
   sameLength({ time: timeIn.length, event: eventIn.length, risk: riskIn.length });
   const { time, event } = survivalData(timeIn, eventIn);
   const risk = riskColumn(riskIn);
@@ -98,7 +113,8 @@ export function calibrationAtHorizon(timeIn: NumericInput, eventIn: BinaryInput,
   const expected = risk.reduce((s, r) => s + r, 0) / n;
   if (!(expected > 0)) throw new StatsInputError("every predicted risk is 0: O/E is undefined");
   const lp = Float64Array.from(risk, (r, i) => {
-    if (r <= 0 || r >= 1) throw new InvalidValueError("risk", i, r, "the calibration slope needs risks strictly between 0 and 1");
+    if (r <= 0 || r >= 1)
+      throw new InvalidValueError("risk", i, r, "the calibration slope needs risks strictly between 0 and 1");
     return Math.log(-Math.log(1 - r));
   });
   const cox = coxPH(time, event, { lp });
@@ -113,24 +129,32 @@ export function calibrationAtHorizon(timeIn: NumericInput, eventIn: BinaryInput,
     while (b < bins.length - 1 && risk[i]! > breaks[b + 1]!) b++;
     bins[b]!.push(i);
   }
-  const groupRows = bins.filter((b) => b.length > 0).map((members) => {
-    const curve = kaplanMeier(members.map((i) => time[i]!), members.map((i) => event[i]!));
-    const s = survivalAt(curve, horizon);
-    return {
-      n: members.length,
-      events: curve.events,
-      meanRisk: members.reduce((sum, i) => sum + risk[i]!, 0) / members.length,
-      observed: 1 - s.survival,
-      observedCi: s.lower === null || s.upper === null ? null : { lower: 1 - s.upper, upper: 1 - s.lower },
-    };
-  });
+  const groupRows = bins
+    .filter((b) => b.length > 0)
+    .map((members) => {
+      const curve = kaplanMeier(
+        members.map((i) => time[i]!),
+        members.map((i) => event[i]!),
+      );
+      const s = survivalAt(curve, horizon);
+      return {
+        n: members.length,
+        events: curve.events,
+        meanRisk: members.reduce((sum, i) => sum + risk[i]!, 0) / members.length,
+        observed: 1 - s.survival,
+        observedCi: s.lower === null || s.upper === null ? null : { lower: 1 - s.upper, upper: 1 - s.lower },
+      };
+    });
   return {
     horizon,
     n,
     observed,
     expected,
     oe: observed / expected,
-    oeCi: km.lower === null || km.upper === null ? null : { lower: (1 - km.upper) / expected, upper: (1 - km.lower) / expected },
+    oeCi:
+      km.lower === null || km.upper === null
+        ? null
+        : { lower: (1 - km.upper) / expected, upper: (1 - km.lower) / expected },
     inTheLarge: observed - expected,
     slope,
     slopeCi: { lower: slope - Z_95 * cox.se[0]!, upper: slope + Z_95 * cox.se[0]! },
@@ -153,7 +177,13 @@ export interface NetBenefitPoint {
  * survival among them (0 when nobody is positive); treat-all NB(p) = (1 − Ŝ(h)) − Ŝ(h)·p/(1 − p).
  * R: the same expressions from survfit (as in stdca).
  */
-export function netBenefit(timeIn: NumericInput, eventIn: BinaryInput, riskIn: NumericInput, horizon: number, thresholds: readonly number[]): NetBenefitPoint[] {
+export function netBenefit(
+  timeIn: NumericInput,
+  eventIn: BinaryInput,
+  riskIn: NumericInput,
+  horizon: number,
+  thresholds: readonly number[],
+): NetBenefitPoint[] {
   sameLength({ time: timeIn.length, event: eventIn.length, risk: riskIn.length });
   const { time, event } = survivalData(timeIn, eventIn);
   const risk = riskColumn(riskIn);
@@ -166,7 +196,13 @@ export function netBenefit(timeIn: NumericInput, eventIn: BinaryInput, riskIn: N
     for (let i = 0; i < n; i++) if (risk[i]! >= p) positives.push(i);
     let model = 0;
     if (positives.length) {
-      const s = survivalAt(kaplanMeier(positives.map((i) => time[i]!), positives.map((i) => event[i]!)), horizon).survival;
+      const s = survivalAt(
+        kaplanMeier(
+          positives.map((i) => time[i]!),
+          positives.map((i) => event[i]!),
+        ),
+        horizon,
+      ).survival;
       const share = positives.length / n;
       model = (1 - s) * share - s * share * odds;
     }

@@ -3,7 +3,13 @@
 // calibration at a horizon. Status codes: 0 censored, 1 event of interest, 2 competing event.
 import { chiSquareSf, Z_95 } from "./distributions.js";
 import { AllCensoredError, InvalidValueError, SingleClassError, StatsInputError } from "./errors.js";
-import { censoringHazardSums, censoringSurvivalBefore, groupByTime, seFromInfluence, type TimeGroups } from "./censoring.js";
+import {
+  censoringHazardSums,
+  censoringSurvivalBefore,
+  groupByTime,
+  seFromInfluence,
+  type TimeGroups,
+} from "./censoring.js";
 import { lowerBound, upperBound } from "./fenwick.js";
 import { solveSymmetric } from "./linalg.js";
 import type { TimeDependentAucResult } from "./time-dependent-auc.js";
@@ -24,7 +30,8 @@ export function competingRisksData(timeIn: NumericInput, statusIn: StatusInput):
   const status = new Uint8Array(statusIn.length);
   for (let i = 0; i < statusIn.length; i++) {
     const s = statusIn[i];
-    if (s !== 0 && s !== 1 && s !== 2) throw new InvalidValueError("status", i, s, "must be 0 (censored), 1 (event of interest) or 2 (competing event)");
+    if (s !== 0 && s !== 1 && s !== 2)
+      throw new InvalidValueError("status", i, s, "must be 0 (censored), 1 (event of interest) or 2 (competing event)");
     status[i] = s;
   }
   return { time, status };
@@ -50,7 +57,11 @@ export interface CumulativeIncidenceCurve {
  * Rejects an empty sample. R: cmprsk::cuminc(time, status, cencode = 0)$`1 1` (est, var) — a port of its
  * Fortran `cinc`, checked to 1e-10 on mgus2 and Melanoma.
  */
-export function cumulativeIncidence(timeIn: NumericInput, statusIn: StatusInput, cause: 1 | 2 = 1): CumulativeIncidenceCurve {
+export function cumulativeIncidence(
+  timeIn: NumericInput,
+  statusIn: StatusInput,
+  cause: 1 | 2 = 1,
+): CumulativeIncidenceCurve {
   const { time, status } = competingRisksData(timeIn, statusIn);
   const n = time.length;
   if (n === 0) throw new StatsInputError("cumulative incidence needs at least one observation");
@@ -108,7 +119,15 @@ export function cumulativeIncidence(timeIn: NumericInput, statusIn: StatusInput,
     atRisk = n - (end + 1);
     start = end + 1;
   }
-  return { times: Float64Array.from(times), estimate: Float64Array.from(estimate), variance: Float64Array.from(variance), maxTime: time[order[n - 1]!]!, n, events, competingEvents: competing };
+  return {
+    times: Float64Array.from(times),
+    estimate: Float64Array.from(estimate),
+    variance: Float64Array.from(variance),
+    maxTime: time[order[n - 1]!]!,
+    n,
+    events,
+    competingEvents: competing,
+  };
 }
 
 export interface CumulativeIncidencePoint {
@@ -124,7 +143,8 @@ export interface CumulativeIncidencePoint {
  * beyond the largest follow-up time (R: cmprsk::timepoints gives NA there).
  */
 export function cumulativeIncidenceAt(curve: CumulativeIncidenceCurve, t: number): CumulativeIncidencePoint {
-  if (t > curve.maxTime) throw new StatsInputError(`cumulative incidence at ${t} is beyond the largest follow-up time ${curve.maxTime}`);
+  if (t > curve.maxTime)
+    throw new StatsInputError(`cumulative incidence at ${t} is beyond the largest follow-up time ${curve.maxTime}`);
   const k = upperBound(curve.times, t) - 1;
   const estimate = k >= 0 ? curve.estimate[k]! : 0;
   const se = k >= 0 ? Math.sqrt(Math.max(0, curve.variance[k]!)) : 0;
@@ -150,7 +170,13 @@ export interface GrayTestResult {
  * statistic s'V⁻¹s on the first K − 1 groups, chi-square with K − 1 df. Rejects fewer than two groups.
  * R: cmprsk::cuminc(time, status, group, rho = 0)$Tests — a port of its Fortran `crstm` (one stratum).
  */
-export function grayTest(timeIn: NumericInput, statusIn: StatusInput, group: readonly string[], cause: 1 | 2 = 1, rho = 0): GrayTestResult {
+export function grayTest(
+  timeIn: NumericInput,
+  statusIn: StatusInput,
+  group: readonly string[],
+  cause: 1 | 2 = 1,
+  rho = 0,
+): GrayTestResult {
   const { time, status } = competingRisksData(timeIn, statusIn);
   sameLength({ time: time.length, group: group.length });
   const labels = [...new Set(group)].sort();
@@ -270,14 +296,19 @@ export function grayTest(timeIn: NumericInput, statusIn: StatusInput, group: rea
       }
     }
   }
-  const full = Array.from({ length: ng1 }, (_, i) => Array.from({ length: ng1 }, (_, j) => (j <= i ? v[i]![j]! : v[j]![i]!)));
+  const full = Array.from({ length: ng1 }, (_, i) =>
+    Array.from({ length: ng1 }, (_, j) => (j <= i ? v[i]![j]! : v[j]![i]!)),
+  );
   const solved = solveSymmetric(full, Array.from(s));
   const statistic = solved.reduce((sum, x, i) => sum + x * s[i]!, 0);
   return { statistic, df: ng1, p: chiSquareSf(statistic, ng1), groups: labels };
 }
 
 /** The censoring distribution of competing-risks data (any event ends follow-up uncensored). */
-function censoringOf(time: Float64Array, status: Uint8Array): { byTime: TimeGroups; gBefore: Float64Array; hazardSumThrough: Float64Array } {
+function censoringOf(
+  time: Float64Array,
+  status: Uint8Array,
+): { byTime: TimeGroups; gBefore: Float64Array; hazardSumThrough: Float64Array } {
   const anyEvent = Uint8Array.from(status, (s) => (s === 0 ? 0 : 1));
   const byTime = groupByTime(time, anyEvent);
   return { byTime, gBefore: censoringSurvivalBefore(byTime), hazardSumThrough: censoringHazardSums(byTime) };
@@ -291,7 +322,13 @@ function censoringOf(time: Float64Array, status: Uint8Array): { byTime: TimeGrou
  * interest. Rejects no case or no control at t. R: riskRegression::Score(list(score), Hist(time, status)
  * ~ 1, cause = 1, metrics = "auc", cens.model = "km", times = t).
  */
-export function competingRisksAuc(timeIn: NumericInput, statusIn: StatusInput, scoreIn: NumericInput, t: number, cause: 1 | 2 = 1): TimeDependentAucResult {
+export function competingRisksAuc(
+  timeIn: NumericInput,
+  statusIn: StatusInput,
+  scoreIn: NumericInput,
+  t: number,
+  cause: 1 | 2 = 1,
+): TimeDependentAucResult {
   const { time, status } = competingRisksData(timeIn, statusIn);
   const n = sameLength({ time: time.length, score: scoreIn.length });
   const score = toFloat64(scoreIn, "score");
@@ -305,7 +342,8 @@ export function competingRisksAuc(timeIn: NumericInput, statusIn: StatusInput, s
   for (let i = 0; i < n; i++) {
     if (time[i]! <= t && status[i] !== 0) {
       const g = gBefore[byTime.ranks[i]!]!;
-      if (!(g > 0)) throw new StatsInputError(`censoring survival is 0 before time ${time[i]}: IPCW weights are undefined`);
+      if (!(g > 0))
+        throw new StatsInputError(`censoring survival is 0 before time ${time[i]}: IPCW weights are undefined`);
       weight[i] = 1 / g;
       weightAt[i] = byTime.ranks[i]!;
       if (status[i] === cause) isCase[i] = 1;
@@ -323,7 +361,8 @@ export function competingRisksAuc(timeIn: NumericInput, statusIn: StatusInput, s
     if (isCase[i]) cases.push(i);
     else if (isControl[i]) controls.push(i);
   }
-  if (cases.length === 0 || controls.length === 0) throw new SingleClassError(cases.length, controls.length, `at time ${t}`);
+  if (cases.length === 0 || controls.length === 0)
+    throw new SingleClassError(cases.length, controls.length, `at time ${t}`);
   // Weighted Mann-Whitney sums by sorting each class once: for a case, Σ control weights below (+½ ties).
   const bySorted = (idx: number[]) => {
     const sorted = [...idx].sort((a, b) => score[a]! - score[b]!);
@@ -380,7 +419,15 @@ export function competingRisksAuc(timeIn: NumericInput, statusIn: StatusInput, s
     influence[k]! += jump - compensator;
   }
   const se = seFromInfluence(influence);
-  return { time: t, estimate, se, ci: { lower: Math.max(0, estimate - Z_95 * se), upper: Math.min(1, estimate + Z_95 * se) }, cases: cases.length, controls: controls.length, influence };
+  return {
+    time: t,
+    estimate,
+    se,
+    ci: { lower: Math.max(0, estimate - Z_95 * se), upper: Math.min(1, estimate + Z_95 * se) },
+    cases: cases.length,
+    controls: controls.length,
+    influence,
+  };
 }
 
 export interface CompetingRisksBrier {
@@ -398,7 +445,13 @@ export interface CompetingRisksBrier {
  * Null model: the Aalen-Johansen F(t) for all. Rejects risks outside [0, 1].
  * R: riskRegression::Score(..., cause = 1, metrics = "brier", null.model = TRUE, summary = "ipa").
  */
-export function competingRisksBrier(timeIn: NumericInput, statusIn: StatusInput, riskIn: NumericInput, t: number, cause: 1 | 2 = 1): CompetingRisksBrier {
+export function competingRisksBrier(
+  timeIn: NumericInput,
+  statusIn: StatusInput,
+  riskIn: NumericInput,
+  t: number,
+  cause: 1 | 2 = 1,
+): CompetingRisksBrier {
   const { time, status } = competingRisksData(timeIn, statusIn);
   const n = sameLength({ time: time.length, risk: riskIn.length });
   const risk = toFloat64(riskIn, "risk");
@@ -442,7 +495,13 @@ export interface CompetingRisksCalibration {
  * = Aalen-Johansen F(h) with Gray's SE, expected = mean predicted risk; Brier and IPA as
  * competingRisksBrier. R: cmprsk::cuminc + timepoints, and riskRegression::Score(..., cause = 1).
  */
-export function competingRisksCalibration(timeIn: NumericInput, statusIn: StatusInput, riskIn: NumericInput, horizon: number, cause: 1 | 2 = 1): CompetingRisksCalibration {
+export function competingRisksCalibration(
+  timeIn: NumericInput,
+  statusIn: StatusInput,
+  riskIn: NumericInput,
+  horizon: number,
+  cause: 1 | 2 = 1,
+): CompetingRisksCalibration {
   const { time, status } = competingRisksData(timeIn, statusIn);
   const n = sameLength({ time: time.length, risk: riskIn.length });
   if (!status.some((s) => s === cause)) throw new AllCensoredError(n, `(no event of cause ${cause})`);
@@ -452,6 +511,12 @@ export function competingRisksCalibration(timeIn: NumericInput, statusIn: Status
   const expected = risk.reduce((s, r) => s + r, 0) / n;
   if (!(expected > 0)) throw new StatsInputError("every predicted risk is 0: O/E is undefined");
   const oe = point.estimate / expected;
-  const oeCi = point.estimate > 0 ? { lower: oe * Math.exp((-Z_95 * point.se) / point.estimate), upper: oe * Math.exp((Z_95 * point.se) / point.estimate) } : null;
+  const oeCi =
+    point.estimate > 0
+      ? {
+          lower: oe * Math.exp((-Z_95 * point.se) / point.estimate),
+          upper: oe * Math.exp((Z_95 * point.se) / point.estimate),
+        }
+      : null;
   return { horizon, n, observed: point.estimate, observedSe: point.se, expected, oe, oeCi, brier, ipa };
 }

@@ -37,7 +37,12 @@ export interface ConcordanceResult {
  * Rejects non-finite or negative times, events other than 0/1, no events, no comparable pairs.
  * R: survival::concordance(Surv(time, event) ~ score, reverse = TRUE[, timewt = "n/G2", ymax = tau]).
  */
-export function concordance(timeIn: NumericInput, eventIn: BinaryInput, scoreIn: NumericInput, options: ConcordanceOptions = {}): ConcordanceResult {
+export function concordance(
+  timeIn: NumericInput,
+  eventIn: BinaryInput,
+  scoreIn: NumericInput,
+  options: ConcordanceOptions = {},
+): ConcordanceResult {
   const n = sameLength({ time: timeIn.length, event: eventIn.length, score: scoreIn.length });
   const { time, event } = survivalData(timeIn, eventIn);
   const score = toFloat64(scoreIn, "score");
@@ -133,18 +138,31 @@ export function concordance(timeIn: NumericInput, eventIn: BinaryInput, scoreIn:
   }
 
   const pairs = concordant + discordant + tiedRisk;
-  if (!(pairs > 0)) throw new NoComparablePairsError(options.tau !== undefined ? `with events up to tau = ${options.tau}` : "");
+  if (!(pairs > 0))
+    throw new NoComparablePairsError(options.tau !== undefined ? `with events up to tau = ${options.tau}` : "");
   const somers = (concordant - discordant) / pairs;
   const influence = new Float64Array(n); // back in the caller's subject order
   let variance = 0;
   for (let k = 0; k < n; k++) {
-    const dfbeta = (infConcordant[k]! - infDiscordant[k]!) / pairs - (somers / pairs) * (infConcordant[k]! + infDiscordant[k]! + infTied[k]!);
+    const dfbeta =
+      (infConcordant[k]! - infDiscordant[k]!) / pairs -
+      (somers / pairs) * (infConcordant[k]! + infDiscordant[k]! + infTied[k]!);
     influence[order[k]!] = dfbeta / 2;
     variance += (dfbeta * dfbeta) / 4;
   }
   const estimate = (somers + 1) / 2;
   const se = Math.sqrt(variance);
-  return { estimate, se, ci: waldInterval(estimate, se), concordant, discordant, tiedRisk, tiedTime, tiedBoth, influence };
+  return {
+    estimate,
+    se,
+    ci: waldInterval(estimate, se),
+    concordant,
+    discordant,
+    tiedRisk,
+    tiedTime,
+    tiedBoth,
+    influence,
+  };
 }
 
 /** Harrell's C. R: survival::concordance(Surv(time, event) ~ score, reverse = TRUE). */
@@ -153,7 +171,12 @@ export function harrellC(time: NumericInput, event: BinaryInput, score: NumericI
 }
 
 /** Uno's C truncated at tau. R: survival::concordance(..., reverse = TRUE, timewt = "n/G2", ymax = tau). */
-export function unoC(time: NumericInput, event: BinaryInput, score: NumericInput, tau: number): ConcordanceResult & { tau: number } {
+export function unoC(
+  time: NumericInput,
+  event: BinaryInput,
+  score: NumericInput,
+  tau: number,
+): ConcordanceResult & { tau: number } {
   return { ...concordance(time, event, score, { timeWeight: "n/G2", tau }), tau };
 }
 

@@ -35,7 +35,8 @@ export interface CoxResult {
 /** H₀(t) at the covariate means: the last step at or before t (0 before the first event). */
 export function baselineHazardAt(fit: CoxResult, t: number): number {
   let h = 0;
-  for (let k = 0; k < fit.baseline.time.length && fit.baseline.time[k]! <= t; k++) h = fit.baseline.cumulativeHazard[k]!;
+  for (let k = 0; k < fit.baseline.time.length && fit.baseline.time[k]! <= t; k++)
+    h = fit.baseline.cumulativeHazard[k]!;
   return h;
 }
 
@@ -47,7 +48,8 @@ export function coxPredictRisk(fit: CoxResult, x: Record<string, number>, t: num
   let lp = 0;
   fit.terms.forEach((term, a) => {
     const value = x[term];
-    if (value === undefined || !Number.isFinite(value)) throw new StatsInputError(`coxPredictRisk: covariate "${term}" is missing or not finite`);
+    if (value === undefined || !Number.isFinite(value))
+      throw new StatsInputError(`coxPredictRisk: covariate "${term}" is missing or not finite`);
     lp += fit.coef[a]! * (value - fit.means[a]!);
   });
   return 1 - Math.exp(-baselineHazardAt(fit, t) * Math.exp(lp));
@@ -100,7 +102,13 @@ interface Evaluation {
  * sums S0, S1, S2 and event-set sums D0, D1, D2, for l = 0..d−1 use S − (l/d)·D. Returns value,
  * gradient and observed information.
  */
-function efron(order: Uint32Array, time: Float64Array, event: Uint8Array, x: Float64Array[], beta: number[]): Evaluation {
+function efron(
+  order: Uint32Array,
+  time: Float64Array,
+  event: Uint8Array,
+  x: Float64Array[],
+  beta: number[],
+): Evaluation {
   const p = x.length;
   const n = time.length;
   const gradient = new Array<number>(p).fill(0);
@@ -166,7 +174,11 @@ function efron(order: Uint32Array, time: Float64Array, event: Uint8Array, x: Flo
 export function coxPH(timeIn: NumericInput, eventIn: BinaryInput, covariates: Record<string, NumericInput>): CoxResult {
   const terms = Object.keys(covariates);
   if (!terms.length) throw new StatsInputError("a Cox model needs at least one covariate");
-  sameLength({ time: timeIn.length, event: eventIn.length, ...Object.fromEntries(terms.map((t) => [t, covariates[t]!.length])) });
+  sameLength({
+    time: timeIn.length,
+    event: eventIn.length,
+    ...Object.fromEntries(terms.map((t) => [t, covariates[t]!.length])),
+  });
   const { time, event } = survivalData(timeIn, eventIn);
   const n = time.length;
   const events = event.reduce((s, e) => s + e, 0);
@@ -197,7 +209,11 @@ export function coxPH(timeIn: NumericInput, eventIn: BinaryInput, covariates: Re
     const step = solveSymmetric(current.information, current.gradient);
     let candidate = beta.map((b, a) => b + step[a]!);
     let next = efron(order, time, event, x, candidate);
-    for (let halving = 0; halving < 30 && !(next.loglik >= current.loglik - 1e-12 * Math.abs(current.loglik)); halving++) {
+    for (
+      let halving = 0;
+      halving < 30 && !(next.loglik >= current.loglik - 1e-12 * Math.abs(current.loglik));
+      halving++
+    ) {
       candidate = candidate.map((c, a) => (c + beta[a]!) / 2);
       next = efron(order, time, event, x, candidate);
     }
@@ -210,7 +226,10 @@ export function coxPH(timeIn: NumericInput, eventIn: BinaryInput, covariates: Re
   if (beta.some((b) => !Number.isFinite(b))) throw new ModelFitError("Cox model diverged (monotone likelihood?)");
   const variance = inverseSymmetric(current.information);
   const se = variance.map((row, a) => Math.sqrt(row[a]!));
-  const waldChisq = beta.reduce((s, b, a) => s + b * current.information[a]!.reduce((t, v, c) => t + v * beta[c]!, 0), 0);
+  const waldChisq = beta.reduce(
+    (s, b, a) => s + b * current.information[a]!.reduce((t, v, c) => t + v * beta[c]!, 0),
+    0,
+  );
   const lrChisq = 2 * (current.loglik - initial.loglik);
   return {
     terms,

@@ -8,7 +8,12 @@ export class StatsInputError extends Error {
 /** A time, score or label that is NaN, infinite, negative or otherwise invalid; `index` is 0-based. */
 export class InvalidValueError extends StatsInputError {
   override name = "InvalidValueError";
-  constructor(readonly argument: string, readonly index: number, readonly value: unknown, reason: string) {
+  constructor(
+    readonly argument: string,
+    readonly index: number,
+    readonly value: unknown,
+    reason: string,
+  ) {
     super(`${argument}[${index}] = ${String(value)}: ${reason}`);
   }
 }
@@ -16,14 +21,21 @@ export class InvalidValueError extends StatsInputError {
 export class LengthMismatchError extends StatsInputError {
   override name = "LengthMismatchError";
   constructor(readonly lengths: Record<string, number>) {
-    super(`inputs differ in length: ${Object.entries(lengths).map(([k, v]) => `${k} has ${v}`).join(", ")}`);
+    super(
+      `inputs differ in length: ${Object.entries(lengths)
+        .map(([k, v]) => `${k} has ${v}`)
+        .join(", ")}`,
+    );
   }
 }
 
 /** Survival data without a single event: no concordance, hazard or AUC can be estimated. */
 export class AllCensoredError extends StatsInputError {
   override name = "AllCensoredError";
-  constructor(readonly n: number, context = "") {
+  constructor(
+    readonly n: number,
+    context = "",
+  ) {
     super(`all ${n} observations are censored${context ? ` ${context}` : ""}: there is no event to evaluate`);
   }
 }
@@ -31,15 +43,23 @@ export class AllCensoredError extends StatsInputError {
 /** Binary outcome with one class only (all cases or all controls). */
 export class SingleClassError extends StatsInputError {
   override name = "SingleClassError";
-  constructor(readonly cases: number, readonly controls: number, context = "") {
-    super(`need both cases and controls${context ? ` ${context}` : ""}; got ${cases} case(s) and ${controls} control(s)`);
+  constructor(
+    readonly cases: number,
+    readonly controls: number,
+    context = "",
+  ) {
+    super(
+      `need both cases and controls${context ? ` ${context}` : ""}; got ${cases} case(s) and ${controls} control(s)`,
+    );
   }
 }
 
 export class NoComparablePairsError extends StatsInputError {
   override name = "NoComparablePairsError";
   constructor(context = "") {
-    super(`no comparable pairs${context ? ` ${context}` : ""}: every event is tied in time with every later observation`);
+    super(
+      `no comparable pairs${context ? ` ${context}` : ""}: every event is tied in time with every later observation`,
+    );
   }
 }
 

@@ -11,8 +11,10 @@ import { InvalidValueError } from "./errors.js";
  * R: plogis(qlogis(theta) + c(-1, 1) * qnorm(0.975) * se / (theta * (1 - theta))), as metamisc::ccalc.
  */
 export function logitCi(estimate: number, se: number): { lower: number; upper: number } {
-  if (!(estimate > 0 && estimate < 1)) throw new InvalidValueError("estimate", 0, estimate, "a logit interval needs an estimate strictly between 0 and 1");
-  if (!(se >= 0) || !Number.isFinite(se)) throw new InvalidValueError("se", 0, se, "must be a finite standard error ≥ 0");
+  if (!(estimate > 0 && estimate < 1))
+    throw new InvalidValueError("estimate", 0, estimate, "a logit interval needs an estimate strictly between 0 and 1");
+  if (!(se >= 0) || !Number.isFinite(se))
+    throw new InvalidValueError("se", 0, se, "must be a finite standard error ≥ 0");
   const centre = Math.log(estimate / (1 - estimate));
   const half = (Z_95 * se) / (estimate * (1 - estimate));
   const expit = (x: number) => 1 / (1 + Math.exp(-x));

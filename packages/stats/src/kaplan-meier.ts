@@ -59,7 +59,10 @@ export function kaplanMeier(timeIn: NumericInput, eventIn: BinaryInput): KaplanM
 }
 
 /** S(t): the curve at the last step at or before t (1 before the first time). */
-export function survivalAt(curve: KaplanMeierCurve, t: number): { survival: number; lower: number | null; upper: number | null } {
+export function survivalAt(
+  curve: KaplanMeierCurve,
+  t: number,
+): { survival: number; lower: number | null; upper: number | null } {
   let current = { survival: 1, lower: 1 as number | null, upper: 1 as number | null };
   for (const s of curve.steps) {
     if (s.time > t) break;

@@ -9,7 +9,8 @@ export function cholesky(a: Matrix): Matrix {
   for (let j = 0; j < n; j++) {
     let s = a[j]![j]!;
     for (let k = 0; k < j; k++) s -= l[j]![k]! * l[j]![k]!;
-    if (!(s > 1e-12 * Math.max(1, Math.abs(a[j]![j]!)))) throw new ModelFitError(`matrix is singular or not positive definite at column ${j + 1}`);
+    if (!(s > 1e-12 * Math.max(1, Math.abs(a[j]![j]!))))
+      throw new ModelFitError(`matrix is singular or not positive definite at column ${j + 1}`);
     l[j]![j] = Math.sqrt(s);
     for (let i = j + 1; i < n; i++) {
       let t = a[i]![j]!;
@@ -41,6 +42,11 @@ export function solveSymmetric(a: Matrix, b: readonly number[]): number[] {
 
 export function inverseSymmetric(a: Matrix): Matrix {
   const n = a.length;
-  const columns = Array.from({ length: n }, (_, j) => solveSymmetric(a, Array.from({ length: n }, (_, i) => (i === j ? 1 : 0))));
+  const columns = Array.from({ length: n }, (_, j) =>
+    solveSymmetric(
+      a,
+      Array.from({ length: n }, (_, i) => (i === j ? 1 : 0)),
+    ),
+  );
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => columns[j]![i]!));
 }

@@ -41,7 +41,8 @@ export function logisticRegression(y: Uint8Array, columns: Float64Array[], offse
     beta = beta.map((b, a) => b + step[a]!);
     if (step.every((s) => Math.abs(s) < 1e-12)) break;
   }
-  if (iterations >= 100 || beta.some((b) => !Number.isFinite(b))) throw new ModelFitError("logistic regression did not converge (separation?)");
+  if (iterations >= 100 || beta.some((b) => !Number.isFinite(b)))
+    throw new ModelFitError("logistic regression did not converge (separation?)");
   const variance = inverseSymmetric(info);
   const se = variance.map((row, a) => Math.sqrt(row[a]!));
   let deviance = 0;

@@ -20,7 +20,10 @@ export function assignRiskGroups(rule: RiskGroupRule, scores: Record<string, Num
     for (const g of rule.groups) {
       if (g.when === "otherwise") return g.name;
       const column = scores[g.when.score];
-      if (!column) throw new StatsInputError(`risk-group rule uses score "${g.when.score}", which was not given (have ${names.join(", ")})`);
+      if (!column)
+        throw new StatsInputError(
+          `risk-group rule uses score "${g.when.score}", which was not given (have ${names.join(", ")})`,
+        );
       if (column[i]! >= g.when.atLeast) return g.name;
     }
     throw new StatsInputError(`subject ${i} matches no risk group; end the rule with an "otherwise" group`);
@@ -28,7 +31,14 @@ export function assignRiskGroups(rule: RiskGroupRule, scores: Record<string, Num
 }
 
 export interface RiskGroupSummary {
-  groups: { name: string; n: number; share: number; events: number; risk: { estimate: number; lower: number | null; upper: number | null } | null; curve: KaplanMeierCurve }[];
+  groups: {
+    name: string;
+    n: number;
+    share: number;
+    events: number;
+    risk: { estimate: number; lower: number | null; upper: number | null } | null;
+    curve: KaplanMeierCurve;
+  }[];
   logRank: LogRankResult;
   /** Cox model with one indicator per non-reference group (terms "<group> vs <reference>") plus covariates. */
   cox: CoxResult;
@@ -39,26 +49,47 @@ export interface RiskGroupSummary {
  * over groups; Cox HRs of each group vs `reference`, adjusted for `covariates`; the model's LR χ².
  * R: survfit(~ group), survdiff(~ group), coxph(Surv ~ relevel(factor(group), ref) + covariates).
  */
-export function summariseRiskGroups(timeIn: NumericInput, eventIn: BinaryInput, group: readonly string[], options: { reference: string; horizon?: number; covariates?: Record<string, NumericInput> }): RiskGroupSummary {
+export function summariseRiskGroups(
+  timeIn: NumericInput,
+  eventIn: BinaryInput,
+  group: readonly string[],
+  options: { reference: string; horizon?: number; covariates?: Record<string, NumericInput> },
+): RiskGroupSummary {
   sameLength({ time: timeIn.length, event: eventIn.length, group: group.length });
   const { time, event } = survivalData(timeIn, eventIn);
   const names = [...new Set(group)];
-  if (!names.includes(options.reference)) throw new StatsInputError(`reference group "${options.reference}" has no subjects (groups: ${names.join(", ")})`);
+  if (!names.includes(options.reference))
+    throw new StatsInputError(`reference group "${options.reference}" has no subjects (groups: ${names.join(", ")})`);
   const others = names.filter((g) => g !== options.reference).sort();
   const ordered = [options.reference, ...others];
   const groups = ordered.map((name) => {
     const idx = group.flatMap((g, i) => (g === name ? [i] : []));
-    const curve = kaplanMeier(idx.map((i) => time[i]!), idx.map((i) => event[i]!));
+    const curve = kaplanMeier(
+      idx.map((i) => time[i]!),
+      idx.map((i) => event[i]!),
+    );
     const at = options.horizon === undefined ? null : survivalAt(curve, options.horizon);
     return {
       name,
       n: idx.length,
       share: idx.length / time.length,
       events: curve.events,
-      risk: at ? { estimate: 1 - at.survival, lower: at.upper === null ? null : 1 - at.upper, upper: at.lower === null ? null : 1 - at.lower } : null,
+      risk: at
+        ? {
+            estimate: 1 - at.survival,
+            lower: at.upper === null ? null : 1 - at.upper,
+            upper: at.lower === null ? null : 1 - at.lower,
+          }
+        : null,
       curve,
     };
   });
-  const indicators = Object.fromEntries(others.map((g) => [`${g} vs ${options.reference}`, Float64Array.from(group, (x) => (x === g ? 1 : 0))]));
-  return { groups, logRank: logRankTest(time, event, group), cox: coxPH(time, event, { ...indicators, ...(options.covariates ?? {}) }) };
+  const indicators = Object.fromEntries(
+    others.map((g) => [`${g} vs ${options.reference}`, Float64Array.from(group, (x) => (x === g ? 1 : 0))]),
+  );
+  return {
+    groups,
+    logRank: logRankTest(time, event, group),
+    cox: coxPH(time, event, { ...indicators, ...(options.covariates ?? {}) }),
+  };
 }

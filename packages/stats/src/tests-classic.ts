@@ -56,7 +56,8 @@ function meanVar(x: readonly number[]): { mean: number; variance: number } {
 
 /** Two-sample t-test; `welch` (default true, like R) for unequal variances. R: t.test(a, b, var.equal = !welch). */
 export function tTest(a: readonly number[], b: readonly number[], welch = true): TTestResult {
-  if (a.length < 2 || b.length < 2) throw new StatsInputError(`a t-test needs at least 2 values per group; got ${a.length} and ${b.length}`);
+  if (a.length < 2 || b.length < 2)
+    throw new StatsInputError(`a t-test needs at least 2 values per group; got ${a.length} and ${b.length}`);
   const x = meanVar(a);
   const y = meanVar(b);
   let t: number;
@@ -79,16 +80,22 @@ export function tTest(a: readonly number[], b: readonly number[], welch = true):
  * Pearson χ² test of independence of an r×c table of counts, with Yates' continuity correction for
  * 2×2 tables (R's default). R: chisq.test(table) (correct = TRUE).
  */
-export function chiSquareTest(table: readonly (readonly number[])[], yates = true): { chisq: number; df: number; p: number } {
+export function chiSquareTest(
+  table: readonly (readonly number[])[],
+  yates = true,
+): { chisq: number; df: number; p: number } {
   const rows = table.map((r) => r.reduce((s, v) => s + v, 0));
   const columns = table[0]!.map((_, j) => table.reduce((s, r) => s + r[j]!, 0));
   const total = rows.reduce((s, v) => s + v, 0);
-  if (rows.some((r) => r === 0) || columns.some((c) => c === 0)) throw new StatsInputError("χ² test: a row or column of the table is empty");
+  if (rows.some((r) => r === 0) || columns.some((c) => c === 0))
+    throw new StatsInputError("χ² test: a row or column of the table is empty");
   const expected = table.map((r, i) => r.map((_, j) => (rows[i]! * columns[j]!) / total));
   const deviations = table.flatMap((r, i) => r.map((v, j) => Math.abs(v - expected[i]![j]!)));
   const yatesTerm = yates && table.length === 2 && columns.length === 2 ? Math.min(0.5, ...deviations) : 0;
   let chisq = 0;
-  table.forEach((r, i) => r.forEach((v, j) => (chisq += (Math.abs(v - expected[i]![j]!) - yatesTerm) ** 2 / expected[i]![j]!)));
+  table.forEach((r, i) =>
+    r.forEach((v, j) => (chisq += (Math.abs(v - expected[i]![j]!) - yatesTerm) ** 2 / expected[i]![j]!)),
+  );
   const df = (table.length - 1) * (columns.length - 1);
   return { chisq, df, p: chiSquareSf(chisq, df) };
 }

@@ -23,7 +23,12 @@ export function wilson(successes: number, total: number, z = Z_95): Proportion {
   const centre = p + z2 / (2 * total);
   const half = z * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total));
   const denominator = 1 + z2 / total;
-  return { estimate: p, ci: { lower: (centre - half) / denominator, upper: (centre + half) / denominator }, successes, total };
+  return {
+    estimate: p,
+    ci: { lower: (centre - half) / denominator, upper: (centre + half) / denominator },
+    successes,
+    total,
+  };
 }
 
 export interface ThresholdMetrics {
@@ -79,7 +84,10 @@ export function thresholdMetrics(scoreIn: NumericInput, labelIn: BinaryInput, th
  * lie midway between consecutive distinct scores (positive when score ≥ cut-off); ties in J go to the
  * lowest threshold. R: pROC::coords(roc(label, score, direction = "<"), "best", best.method = "youden").
  */
-export function youdenThreshold(scoreIn: NumericInput, labelIn: BinaryInput): { threshold: number; youden: number; sensitivity: number; specificity: number } {
+export function youdenThreshold(
+  scoreIn: NumericInput,
+  labelIn: BinaryInput,
+): { threshold: number; youden: number; sensitivity: number; specificity: number } {
   sameLength({ score: scoreIn.length, label: labelIn.length });
   const score = toFloat64(scoreIn, "score");
   const label = toIndicator(labelIn, "label");
@@ -92,7 +100,12 @@ export function youdenThreshold(scoreIn: NumericInput, labelIn: BinaryInput): { 
   let tnCount = 0;
   let best = { threshold: Number.NEGATIVE_INFINITY, youden: -Infinity, sensitivity: 1, specificity: 0 };
   for (let k = 0; k <= order.length; ) {
-    const threshold = k === 0 ? Number.NEGATIVE_INFINITY : k === order.length ? Number.POSITIVE_INFINITY : (score[order[k - 1]!]! + score[order[k]!]!) / 2;
+    const threshold =
+      k === 0
+        ? Number.NEGATIVE_INFINITY
+        : k === order.length
+          ? Number.POSITIVE_INFINITY
+          : (score[order[k - 1]!]! + score[order[k]!]!) / 2;
     const sensitivity = (cases - fnCount) / cases;
     const specificity = tnCount / controls;
     const j = sensitivity + specificity - 1;

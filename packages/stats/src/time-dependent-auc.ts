@@ -25,12 +25,21 @@ export interface TimeDependentAucResult {
  * Rejects no cases or no controls at t, invalid values. R: riskRegression::Score(list(score),
  * Hist(time, event) ~ 1, metrics = "auc", cens.model = "km", times = t).
  */
-export function timeDependentAuc(timeIn: NumericInput, eventIn: BinaryInput, scoreIn: NumericInput, t: number): TimeDependentAucResult {
+export function timeDependentAuc(
+  timeIn: NumericInput,
+  eventIn: BinaryInput,
+  scoreIn: NumericInput,
+  t: number,
+): TimeDependentAucResult {
   const n = sameLength({ time: timeIn.length, event: eventIn.length, score: scoreIn.length });
   const { time, event } = survivalData(timeIn, eventIn);
   const score = toFloat64(scoreIn, "score");
   const byTime = groupByTime(time, event);
-  const censoring = { gBefore: censoringSurvivalBefore(byTime), atRisk: byTime.atRisk, hazardSumThrough: censoringHazardSums(byTime) };
+  const censoring = {
+    gBefore: censoringSurvivalBefore(byTime),
+    atRisk: byTime.atRisk,
+    hazardSumThrough: censoringHazardSums(byTime),
+  };
 
   // Cases with their weights; controls' scores sorted for the Mann-Whitney sums.
   const caseIdx: number[] = [];
@@ -48,7 +57,8 @@ export function timeDependentAuc(timeIn: NumericInput, eventIn: BinaryInput, sco
   for (const i of caseIdx) {
     caseRankOfTime[i] = byTime.ranks[i]!;
     const g = censoring.gBefore[byTime.ranks[i]!]!;
-    if (!(g > 0)) throw new StatsInputError(`censoring survival is 0 before time ${time[i]}: IPCW weights are undefined`);
+    if (!(g > 0))
+      throw new StatsInputError(`censoring survival is 0 before time ${time[i]}: IPCW weights are undefined`);
     caseWeight[i] = 1 / g;
   }
   // S_i = #controls below case i + ½ ties (per unit control weight); ν and μ without the 1/G(t) factor.
@@ -66,7 +76,7 @@ export function timeDependentAuc(timeIn: NumericInput, eventIn: BinaryInput, sco
   // IF₀ (censoring weights held fixed): ratio of V-statistics, ν/μ with μ = ΣW·#controls/n².
   const mu = (sumCaseWeights * nControls) / (n * n);
   const influence = new Float64Array(n);
-  for (const i of caseIdx) influence[i] = (caseWeight[i]! / n) * (below[i]! - estimate * nControls) / mu;
+  for (const i of caseIdx) influence[i] = ((caseWeight[i]! / n) * (below[i]! - estimate * nControls)) / mu;
   const sortedCases = Float64Array.from(caseIdx, (i) => score[i]!).sort();
   const caseWeightsByScore = caseIdx.map((i) => ({ s: score[i]!, w: caseWeight[i]! })).sort((a, b) => a.s - b.s);
   const cumulativeCaseWeight = new Float64Array(m + 1);
@@ -76,8 +86,9 @@ export function timeDependentAuc(timeIn: NumericInput, eventIn: BinaryInput, sco
     // Σ over cases of Wᵢ[I(Mᵢ > Mⱼ) + ½ I(Mᵢ = Mⱼ)]
     const lo = lowerBound(sortedCases, score[j]!);
     const hi = upperBound(sortedCases, score[j]!);
-    const above = sumCaseWeights - cumulativeCaseWeight[hi]! + 0.5 * (cumulativeCaseWeight[hi]! - cumulativeCaseWeight[lo]!);
-    influence[j] = (1 / n) * (above - estimate * sumCaseWeights) / mu;
+    const above =
+      sumCaseWeights - cumulativeCaseWeight[hi]! + 0.5 * (cumulativeCaseWeight[hi]! - cumulativeCaseWeight[lo]!);
+    influence[j] = ((1 / n) * (above - estimate * sumCaseWeights)) / mu;
   }
 
   // Censoring term: Σ_cases aᵢ·IF_k(Λc(Tᵢ−)), aᵢ = Wᵢ(Sᵢ − AUC·#controls)/(n²μ); the 1/G(t) parts cancel.
@@ -123,10 +134,19 @@ export interface TimeDependentAucDifference {
 }
 
 /** AUC(t) of a minus AUC(t) of b on the same subjects: se = sd(IFₐ − IF_b)/√n. R: Score(...)$AUC$contrasts. */
-export function compareTimeDependentAuc(a: TimeDependentAucResult, b: TimeDependentAucResult): TimeDependentAucDifference {
+export function compareTimeDependentAuc(
+  a: TimeDependentAucResult,
+  b: TimeDependentAucResult,
+): TimeDependentAucDifference {
   const n = sameLength({ a: a.influence.length, b: b.influence.length });
   const d = Float64Array.from({ length: n }, (_, k) => a.influence[k]! - b.influence[k]!);
   const se = seFromInfluence(d);
   const estimate = a.estimate - b.estimate;
-  return { time: a.time, estimate, se, p: se > 0 ? twoSidedP(estimate / se) : 1, ci: { lower: estimate - Z_95 * se, upper: estimate + Z_95 * se } };
+  return {
+    time: a.time,
+    estimate,
+    se,
+    p: se > 0 ? twoSidedP(estimate / se) : 1,
+    ci: { lower: estimate - Z_95 * se, upper: estimate + Z_95 * se },
+  };
 }

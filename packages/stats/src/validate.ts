@@ -4,7 +4,11 @@ import { InvalidValueError, LengthMismatchError } from "./errors.js";
 export type NumericInput = Float64Array | readonly number[];
 export type BinaryInput = Uint8Array | readonly (0 | 1 | boolean | number)[];
 
-export function toFloat64(values: NumericInput, argument: string, options: { nonNegative?: boolean } = {}): Float64Array {
+export function toFloat64(
+  values: NumericInput,
+  argument: string,
+  options: { nonNegative?: boolean } = {},
+): Float64Array {
   const out = values instanceof Float64Array ? values : Float64Array.from(values);
   for (let i = 0; i < out.length; i++) {
     const v = out[i]!;

@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { bootstrap, bootstrapParallel, harrellC, metricStatistic, quantileType7, resampleIndices } from "../src/index.js";
+import {
+  bootstrap,
+  bootstrapParallel,
+  harrellC,
+  metricStatistic,
+  quantileType7,
+  resampleIndices,
+} from "../src/index.js";
 import { golden } from "./golden.js";
 
 const lung = golden.datasets.lung!;
-const data = { time: Float64Array.from(lung.time), event: Uint8Array.from(lung.event), score: Float64Array.from(lung.scores.ph_ecog!) };
+const data = {
+  time: Float64Array.from(lung.time),
+  event: Uint8Array.from(lung.event),
+  score: Float64Array.from(lung.scores.ph_ecog!),
+};
 
 describe("bootstrap", () => {
   it("percentile quantiles equal R's quantile (type 7)", () => {
@@ -33,7 +44,10 @@ describe("bootstrap", () => {
   });
 
   it("gives the same numbers on worker threads as on one thread", async () => {
-    const serial = bootstrap(data.time.length, metricStatistic("unoC", { ...data, at: 500 }), { replicates: 60, seed: 3 });
+    const serial = bootstrap(data.time.length, metricStatistic("unoC", { ...data, at: 500 }), {
+      replicates: 60,
+      seed: 3,
+    });
     const parallel = await bootstrapParallel("unoC", { ...data, at: 500 }, { replicates: 60, seed: 3, threads: 2 });
     expect(Array.from(parallel.values)).toEqual(Array.from(serial.values));
   });

@@ -1,7 +1,12 @@
 // O(n²) twins of the fast algorithms, used only by the property tests. Written straight from the
 // definitions, pair by pair, so that they share no code with src/.
 
-export function concordanceBrute(time: number[], event: number[], score: number[], weightOf: (t: number) => number = () => 1) {
+export function concordanceBrute(
+  time: number[],
+  event: number[],
+  score: number[],
+  weightOf: (t: number) => number = () => 1,
+) {
   const n = time.length;
   const c = new Array<number>(n).fill(0);
   const d = new Array<number>(n).fill(0);
@@ -37,7 +42,15 @@ export function concordanceBrute(time: number[], event: number[], score: number[
     const dfbeta = (c[k]! - d[k]!) / N - (somers / N) * (c[k]! + d[k]! + tx[k]!);
     variance += (dfbeta * dfbeta) / 4;
   }
-  return { estimate: (C + T / 2) / N, se: Math.sqrt(variance), concordant: C, discordant: D, tiedRisk: T, tiedTime, tiedBoth };
+  return {
+    estimate: (C + T / 2) / N,
+    se: Math.sqrt(variance),
+    concordant: C,
+    discordant: D,
+    tiedRisk: T,
+    tiedTime,
+    tiedBoth,
+  };
 }
 
 export function aurocBrute(score: number[], label: number[]) {
@@ -48,7 +61,12 @@ export function aurocBrute(score: number[], label: number[]) {
   const v01 = controls.map((y) => cases.reduce((s, x) => s + psi(x, y), 0) / cases.length);
   const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
   const variance = (v: number[]) => v.reduce((s, x) => s + (x - mean(v)) ** 2, 0) / (v.length - 1);
-  return { estimate: mean(v10), se: Math.sqrt(variance(v10) / cases.length + variance(v01) / controls.length), v10, v01 };
+  return {
+    estimate: mean(v10),
+    se: Math.sqrt(variance(v10) / cases.length + variance(v01) / controls.length),
+    v10,
+    v01,
+  };
 }
 
 /** Small deterministic generator for property tests. */

@@ -4,12 +4,25 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import {
-  compareTimeDependentAuc, competingRisksAuc, competingRisksBrier, competingRisksCalibration, cumulativeIncidence, cumulativeIncidenceAt,
-  grayTest, InvalidValueError,
+  compareTimeDependentAuc,
+  competingRisksAuc,
+  competingRisksBrier,
+  competingRisksCalibration,
+  cumulativeIncidence,
+  cumulativeIncidenceAt,
+  grayTest,
+  InvalidValueError,
 } from "../src/index.js";
 
 interface Golden {
-  name: string; time: number[]; status: number[]; group: string[]; score: number[]; score2: number[]; times: number[]; horizon: number;
+  name: string;
+  time: number[];
+  status: number[];
+  group: string[];
+  score: number[];
+  score2: number[];
+  times: number[];
+  horizon: number;
   cuminc: { times: number[]; est: number[]; var: number[]; competingEst: number[] };
   cumincByGroup: { group: string; est: number[]; var: number[] }[];
   gray: Record<"cause1" | "cause2", { stat: number; p: number; df: number }>;
@@ -17,7 +30,9 @@ interface Golden {
   aucDiff: { model: string; reference: string; time: number; delta: number; se: number; p: number }[];
   brier: { model: string; time: number; brier: number; ipa: number }[];
 }
-const golden = JSON.parse(readFileSync(new URL("../reference/competing-risks.json", import.meta.url), "utf8")) as { datasets: Golden[] };
+const golden = JSON.parse(readFileSync(new URL("../reference/competing-risks.json", import.meta.url), "utf8")) as {
+  datasets: Golden[];
+};
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
 describe.each(golden.datasets)("$name", (d) => {
@@ -36,7 +51,10 @@ describe.each(golden.datasets)("$name", (d) => {
     });
     for (const g of d.cumincByGroup) {
       const idx = d.group.flatMap((x, i) => (x === g.group ? [i] : []));
-      const c = cumulativeIncidence(idx.map((i) => d.time[i]!), idx.map((i) => d.status[i]!));
+      const c = cumulativeIncidence(
+        idx.map((i) => d.time[i]!),
+        idx.map((i) => d.status[i]!),
+      );
       d.cuminc.times.forEach((t, k) => {
         expect(cumulativeIncidenceAt(c, t).estimate).toBeCloseTo(g.est[k]!, 10);
         expect(cumulativeIncidenceAt(c, t).se ** 2).toBeCloseTo(g.var[k]!, 10);
@@ -45,7 +63,10 @@ describe.each(golden.datasets)("$name", (d) => {
   });
 
   it("Gray's test equals cmprsk::cuminc(...)$Tests for both causes", () => {
-    for (const [cause, key] of [[1, "cause1"], [2, "cause2"]] as const) {
+    for (const [cause, key] of [
+      [1, "cause1"],
+      [2, "cause2"],
+    ] as const) {
       const test = grayTest(d.time, d.status, d.group, cause);
       expect(relative(test.statistic, d.gray[key].stat)).toBeLessThan(1e-8);
       expect(test.df).toBe(d.gray[key].df);

@@ -1,10 +1,27 @@
 // Degenerate input raises a named error that names the offending value; never NaN.
 import { describe, expect, it } from "vitest";
-import { AllCensoredError, auroc, aurocAtHorizon, coxPH, harrellC, InvalidValueError, kaplanMeier, LengthMismatchError, logRankTest, ModelFitError, NoComparablePairsError, SingleClassError, StatsInputError, unoC } from "../src/index.js";
+import {
+  AllCensoredError,
+  auroc,
+  aurocAtHorizon,
+  coxPH,
+  harrellC,
+  InvalidValueError,
+  kaplanMeier,
+  LengthMismatchError,
+  logRankTest,
+  ModelFitError,
+  NoComparablePairsError,
+  SingleClassError,
+  StatsInputError,
+  unoC,
+} from "../src/index.js";
 
 describe("named errors", () => {
   it("NaN, negative and infinite times name the index and value", () => {
-    expect(() => harrellC([1, Number.NaN, 3], [1, 0, 1], [1, 2, 3])).toThrow(new InvalidValueError("time", 1, Number.NaN, "not a finite number"));
+    expect(() => harrellC([1, Number.NaN, 3], [1, 0, 1], [1, 2, 3])).toThrow(
+      new InvalidValueError("time", 1, Number.NaN, "not a finite number"),
+    );
     expect(() => harrellC([1, -2, 3], [1, 0, 1], [1, 2, 3])).toThrow("time[1] = -2: must not be negative");
     expect(() => kaplanMeier([1, Number.POSITIVE_INFINITY], [1, 0])).toThrow("time[1] = Infinity");
   });
@@ -23,7 +40,9 @@ describe("named errors", () => {
   });
   it("single class", () => {
     expect(() => auroc([1, 2, 3], [1, 1, 1])).toThrow(new SingleClassError(3, 0));
-    expect(() => aurocAtHorizon([10, 20, 30], [0, 0, 0], [1, 2, 3], 5)).toThrow("need both cases and controls at horizon 5; got 0 case(s) and 3 control(s)");
+    expect(() => aurocAtHorizon([10, 20, 30], [0, 0, 0], [1, 2, 3], 5)).toThrow(
+      "need both cases and controls at horizon 5; got 0 case(s) and 3 control(s)",
+    );
   });
   it("no comparable pairs", () => {
     expect(() => harrellC([5, 5], [1, 1], [1, 2])).toThrow(NoComparablePairsError);

@@ -1,11 +1,19 @@
 // Binary calibration, classic tests and risk groups against R (golden.json "extras").
 import { describe, expect, it } from "vitest";
-import { assignRiskGroups, baselineTable, binaryCalibration, chiSquareTest, summariseRiskGroups, tTest } from "../src/index.js";
+import {
+  assignRiskGroups,
+  baselineTable,
+  binaryCalibration,
+  chiSquareTest,
+  summariseRiskGroups,
+  tTest,
+} from "../src/index.js";
 import { readFileSync } from "node:fs";
 
 const extras = JSON.parse(readFileSync(new URL("../reference/golden.json", import.meta.url), "utf8")).extras;
 const close = (a: number, b: number, tol = 1e-6) => expect(Math.abs(a - b), `${a} vs R ${b}`).toBeLessThanOrEqual(tol);
-const closeRel = (a: number, b: number) => expect(Math.abs(a - b) / Math.abs(b), `${a} vs R ${b}`).toBeLessThanOrEqual(1e-4);
+const closeRel = (a: number, b: number) =>
+  expect(Math.abs(a - b) / Math.abs(b), `${a} vs R ${b}`).toBeLessThanOrEqual(1e-4);
 
 describe("binary calibration = glm(binomial)", () => {
   it("intercept (offset logit), slope, their SEs and the Brier score", () => {
@@ -48,7 +56,16 @@ describe("classic tests = t.test and chisq.test", () => {
       close(row.welchP, welch.p);
       expect(row.groups.map((g) => g.n)).toEqual([a.length, b.length]);
     }
-    const [cat] = baselineTable([{ name: "sex", kind: "categorical", values: [["F", "F", "M"], ["M", "M", "F", "M"]] }]);
+    const [cat] = baselineTable([
+      {
+        name: "sex",
+        kind: "categorical",
+        values: [
+          ["F", "F", "M"],
+          ["M", "M", "F", "M"],
+        ],
+      },
+    ]);
     expect(cat).toMatchObject({ levels: ["F", "M"], groups: [{ counts: [2, 1] }, { counts: [1, 3] }] });
   });
 });
@@ -67,7 +84,11 @@ describe("risk groups (seed 004 rule) = survfit / survdiff / coxph(relevel(group
     expect(assignRiskGroups(rule, { bpvf: rg.bpvf, gpvf: rg.gpvf })).toEqual(rg.group);
   });
   it("hazard ratios vs LL adjusted for a covariate, LR χ², log-rank and KM risk per group", () => {
-    const s = summariseRiskGroups(rg.time, rg.event, rg.group, { reference: "LL", horizon: 180, covariates: { diagtime: rg.diagtime } });
+    const s = summariseRiskGroups(rg.time, rg.event, rg.group, {
+      reference: "LL",
+      horizon: 180,
+      covariates: { diagtime: rg.diagtime },
+    });
     expect(s.cox.terms).toEqual(rg.terms);
     s.cox.coef.forEach((b, k) => close(b, rg.coef[k]));
     s.cox.se.forEach((x, k) => closeRel(x, rg.se[k]));

@@ -1,12 +1,37 @@
 // Every statistic against R (reference/golden.R → golden.json). Tolerances: estimates 1e-6 absolute,
 // standard errors 1e-4 relative (as the issue states); most agree to ~1e-12.
 import { describe, expect, it } from "vitest";
-import { brierScore, calibrationAtHorizon, horizonLabels, netBenefit, thresholdMetrics, youdenThreshold, auroc, aurocAtHorizon, compareConcordance, compareTimeDependentAuc, coxPH, coxPredictRisk, timeDependentAuc, delongTest, harrellC, kaplanMeier, logRankTest, medianSurvival, unoC } from "../src/index.js";
+import {
+  brierScore,
+  calibrationAtHorizon,
+  horizonLabels,
+  netBenefit,
+  thresholdMetrics,
+  youdenThreshold,
+  auroc,
+  aurocAtHorizon,
+  compareConcordance,
+  compareTimeDependentAuc,
+  coxPH,
+  coxPredictRisk,
+  timeDependentAuc,
+  delongTest,
+  harrellC,
+  kaplanMeier,
+  logRankTest,
+  medianSurvival,
+  unoC,
+} from "../src/index.js";
 import { golden, na } from "./golden.js";
 
 const ESTIMATE = 1e-6;
-const closeEstimate = (actual: number, expected: number) => expect(Math.abs(actual - expected), `${actual} vs R ${expected}`).toBeLessThanOrEqual(ESTIMATE);
-const closeSe = (actual: number, expected: number) => expect(Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-12), `${actual} vs R ${expected}`).toBeLessThanOrEqual(1e-4);
+const closeEstimate = (actual: number, expected: number) =>
+  expect(Math.abs(actual - expected), `${actual} vs R ${expected}`).toBeLessThanOrEqual(ESTIMATE);
+const closeSe = (actual: number, expected: number) =>
+  expect(
+    Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-12),
+    `${actual} vs R ${expected}`,
+  ).toBeLessThanOrEqual(1e-4);
 
 describe.each(Object.keys(golden.datasets))("dataset %s", (name) => {
   const d = golden.datasets[name]!;
@@ -17,7 +42,13 @@ describe.each(Object.keys(golden.datasets))("dataset %s", (name) => {
     const want = r.harrell[score]!;
     closeEstimate(fit.estimate, want.estimate);
     closeSe(fit.se, want.se);
-    expect([fit.concordant, fit.discordant, fit.tiedRisk, fit.tiedTime, fit.tiedBoth]).toEqual([want.concordant, want.discordant, want.tiedRisk, want.tiedTime, want.tiedBoth]);
+    expect([fit.concordant, fit.discordant, fit.tiedRisk, fit.tiedTime, fit.tiedBoth]).toEqual([
+      want.concordant,
+      want.discordant,
+      want.tiedRisk,
+      want.tiedTime,
+      want.tiedBoth,
+    ]);
   });
 
   it.each(Object.keys(d.scores))("Uno's C of %s = concordance(timewt = 'n/G2', ymax = tau)", (score) => {
@@ -54,7 +85,10 @@ describe.each(Object.keys(golden.datasets))("dataset %s", (name) => {
         closeEstimate(fit.ci!.upper, want.upper as number);
       }
       if (h.delong) {
-        const test = delongTest(aurocAtHorizon(d.time, d.event, d.scores[h.delong.a]!, h.horizon), aurocAtHorizon(d.time, d.event, d.scores[h.delong.b]!, h.horizon));
+        const test = delongTest(
+          aurocAtHorizon(d.time, d.event, d.scores[h.delong.a]!, h.horizon),
+          aurocAtHorizon(d.time, d.event, d.scores[h.delong.b]!, h.horizon),
+        );
         closeEstimate(test.z, h.delong.z);
         closeEstimate(test.p, h.delong.p);
       }
@@ -71,7 +105,10 @@ describe.each(Object.keys(golden.datasets))("dataset %s", (name) => {
       closeEstimate(fit.ci.upper, want.upper);
     }
     for (const want of r.timeDependentAucDiff ?? []) {
-      const diff = compareTimeDependentAuc(timeDependentAuc(d.time, d.event, d.scores[want.a]!, want.time), timeDependentAuc(d.time, d.event, d.scores[want.b]!, want.time));
+      const diff = compareTimeDependentAuc(
+        timeDependentAuc(d.time, d.event, d.scores[want.a]!, want.time),
+        timeDependentAuc(d.time, d.event, d.scores[want.b]!, want.time),
+      );
       closeEstimate(diff.estimate, want.estimate);
       closeSe(diff.se, want.se);
       closeEstimate(diff.p, want.p);
@@ -86,7 +123,12 @@ describe.each(Object.keys(golden.datasets))("dataset %s", (name) => {
     const score = keep.map((i) => d.scores[want.score]![i]!);
     const labels = keep.map((i) => label[i]!);
     const m = thresholdMetrics(score, labels, want.threshold);
-    expect([m.truePositive, m.falsePositive, m.trueNegative, m.falseNegative]).toEqual([want.tp, want.fp, want.tn, want.fn]);
+    expect([m.truePositive, m.falsePositive, m.trueNegative, m.falseNegative]).toEqual([
+      want.tp,
+      want.fp,
+      want.tn,
+      want.fn,
+    ]);
     for (const key of ["sensitivity", "specificity", "ppv", "npv", "accuracy"] as const) {
       if (!Array.isArray(want[key])) {
         expect(m[key].ci).toBeNull(); // 0 denominator: R has no interval either
@@ -123,7 +165,13 @@ describe.each(Object.keys(golden.datasets))("dataset %s", (name) => {
     closeEstimate(b.nullBrier, want.nullBrier);
     closeEstimate(b.ipa, want.ipa);
     closeEstimate(c.brier, want.brier);
-    const nb = netBenefit(d.time, d.event, risk, want.horizon, want.netBenefit.map((p) => p.threshold));
+    const nb = netBenefit(
+      d.time,
+      d.event,
+      risk,
+      want.horizon,
+      want.netBenefit.map((p) => p.threshold),
+    );
     nb.forEach((p, k) => {
       closeEstimate(p.model, want.netBenefit[k]!.model);
       closeEstimate(p.treatAll, want.netBenefit[k]!.treatAll);
@@ -134,7 +182,9 @@ describe.each(Object.keys(golden.datasets))("dataset %s", (name) => {
     const km = kaplanMeier(d.time, d.event);
     const want = r.km;
     expect(km.steps.map((s) => s.time)).toEqual(want.time);
-    expect(km.steps.map((s) => [s.nRisk, s.nEvent, s.nCensor])).toEqual(want.time.map((_, k) => [want.nRisk[k], want.nEvent[k], want.nCensor[k]]));
+    expect(km.steps.map((s) => [s.nRisk, s.nEvent, s.nCensor])).toEqual(
+      want.time.map((_, k) => [want.nRisk[k], want.nEvent[k], want.nCensor[k]]),
+    );
     km.steps.forEach((s, k) => {
       closeEstimate(s.survival, want.survival[k]!);
       const se = na(want.stdErr[k]!);
@@ -183,7 +233,9 @@ describe("golden file", () => {
   });
   it("is not trivially satisfied: a different score gives a different C", () => {
     const d = golden.datasets.lung!;
-    expect(Math.abs(harrellC(d.time, d.event, d.scores.age!).estimate - golden.results.lung!.harrell.ph_ecog!.estimate)).toBeGreaterThan(0.01);
+    expect(
+      Math.abs(harrellC(d.time, d.event, d.scores.age!).estimate - golden.results.lung!.harrell.ph_ecog!.estimate),
+    ).toBeGreaterThan(0.01);
     expect(auroc([1, 2, 3, 4], [0, 0, 1, 1]).estimate).toBe(1);
   });
 });

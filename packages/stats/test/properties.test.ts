@@ -15,7 +15,7 @@ function randomSurvival(seed: number, n: number) {
 describe("Harrell's C: Fenwick pass vs all pairs", () => {
   it.each(Array.from({ length: 60 }, (_, k) => k + 1))("random tied data, seed %i", (seed) => {
     const { time, event, score } = randomSurvival(seed, 5 + (seed % 25));
-    let brute;
+    let brute: ReturnType<typeof concordanceBrute>;
     try {
       brute = concordanceBrute(time, event, score);
     } catch {
@@ -28,7 +28,13 @@ describe("Harrell's C: Fenwick pass vs all pairs", () => {
     const fast = harrellC(time, event, score);
     expect(fast.estimate).toBeCloseTo(brute.estimate, 12);
     expect(fast.se).toBeCloseTo(brute.se, 12);
-    expect([fast.concordant, fast.discordant, fast.tiedRisk, fast.tiedTime, fast.tiedBoth]).toEqual([brute.concordant, brute.discordant, brute.tiedRisk, brute.tiedTime, brute.tiedBoth]);
+    expect([fast.concordant, fast.discordant, fast.tiedRisk, fast.tiedTime, fast.tiedBoth]).toEqual([
+      brute.concordant,
+      brute.discordant,
+      brute.tiedRisk,
+      brute.tiedTime,
+      brute.tiedBoth,
+    ]);
   });
 
   it("with truncation at tau (events after tau weigh 0)", () => {

@@ -68,12 +68,48 @@ export interface SyntheticPatient {
 
 export const WEIBULL_SHAPE = 1.1;
 /** Effects on the log-hazard (the images carry fragility, deformities and muscle; FRAX does not see all). */
-export const HAZARD = { fragility: 0.75, agePerDecade: 0.25, prevalentFracture: 0.7, priorFracture: 0.35, muscle: -0.45, glucocorticoids: 0.2 } as const;
+export const HAZARD = {
+  fragility: 0.75,
+  agePerDecade: 0.25,
+  prevalentFracture: 0.7,
+  priorFracture: 0.35,
+  muscle: -0.45,
+  glucocorticoids: 0.2,
+} as const;
 /** FN BMD reference of young women (NHANES III): T = (BMD − 0.858)/0.120. */
 const TSCORE_REF = { mean: 0.858, sd: 0.12 };
 
-const FAMILY = ["KIM", "LEE", "PARK", "CHOI", "JUNG", "KANG", "CHO", "YOON", "JANG", "LIM", "HAN", "OH", "SEO", "SHIN", "KWON"];
-const GIVEN = ["MINJI", "SEOYEON", "JIWOO", "HYUNWOO", "JUNHO", "YOUNGSOO", "MIKYUNG", "SOOJIN", "DONGHYUN", "EUNJI", "SANGHOON", "HYEJIN"];
+const FAMILY = [
+  "KIM",
+  "LEE",
+  "PARK",
+  "CHOI",
+  "JUNG",
+  "KANG",
+  "CHO",
+  "YOON",
+  "JANG",
+  "LIM",
+  "HAN",
+  "OH",
+  "SEO",
+  "SHIN",
+  "KWON",
+];
+const GIVEN = [
+  "MINJI",
+  "SEOYEON",
+  "JIWOO",
+  "HYUNWOO",
+  "JUNHO",
+  "YOUNGSOO",
+  "MIKYUNG",
+  "SOOJIN",
+  "DONGHYUN",
+  "EUNJI",
+  "SANGHOON",
+  "HYEJIN",
+];
 
 const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
@@ -94,9 +130,17 @@ function drawDeformities(random: Random, count: number): Deformity[] {
   const levels = new Set<Vertebra>();
   while (levels.size < count) levels.add(random.pick(VERTEBRAE.map((v, i) => ({ value: v, share: weights[i]! }))));
   return [...levels].map((level) => {
-    const grade = random.pick([{ value: 1 as const, share: 0.5 }, { value: 2 as const, share: 0.35 }, { value: 3 as const, share: 0.15 }]);
+    const grade = random.pick([
+      { value: 1 as const, share: 0.5 },
+      { value: 2 as const, share: 0.35 },
+      { value: 3 as const, share: 0.15 },
+    ]);
     const [lo, hi] = grade === 1 ? [0.2, 0.25] : grade === 2 ? [0.25, 0.4] : [0.4, 0.55];
-    const shape = random.pick([{ value: "wedge" as const, share: 0.6 }, { value: "biconcave" as const, share: 0.3 }, { value: "crush" as const, share: 0.1 }]);
+    const shape = random.pick([
+      { value: "wedge" as const, share: 0.6 },
+      { value: "biconcave" as const, share: 0.3 },
+      { value: "crush" as const, share: 0.1 },
+    ]);
     return { level, grade, shape, heightLoss: lo + random.next() * (hi - lo) };
   });
 }
@@ -117,7 +161,11 @@ export interface CohortOptions {
  * Gompertz mortality per year, h(age) = exp(α + β·age): about 1.0 % a year for women and 1.8 % for men at
  * 65, doubling every 8 years (roughly the Korean life table of the 2010s, which the sites share).
  */
-export const MORTALITY = { beta: Math.LN2 / 8, alphaFemale: Math.log(0.01) - (Math.LN2 / 8) * 65, alphaMale: Math.log(0.018) - (Math.LN2 / 8) * 65 } as const;
+export const MORTALITY = {
+  beta: Math.LN2 / 8,
+  alphaFemale: Math.log(0.01) - (Math.LN2 / 8) * 65,
+  alphaMale: Math.log(0.018) - (Math.LN2 / 8) * 65,
+} as const;
 
 /** Days from baseline to death for a person of `age`: H(t) = e^(α+β·age)(e^(βt) − 1)/β solved for −log U. */
 export function gompertzDeathDays(age: number, female: boolean, random: Random): number {
@@ -142,7 +190,10 @@ export function generateCohort(profile: SiteProfile, options: CohortOptions): Sy
     const eventTime = (x.exposure / rate) ** (1 / WEIBULL_SHAPE);
     // As a registry records it: observation ends at censoring (loss or study end) or death, and goes on
     // after a fracture, whose own day is eventDays. A death before the fracture means no fracture is seen.
-    const deathTime = options.mortality === false ? Number.POSITIVE_INFINITY : gompertzDeathDays(x.age, x.female, random.child(30_000 + k));
+    const deathTime =
+      options.mortality === false
+        ? Number.POSITIVE_INFINITY
+        : gompertzDeathDays(x.age, x.female, random.child(30_000 + k));
     const died = deathTime <= q.censor;
     const endOfObservation = Math.max(1, Math.ceil(Math.min(q.censor, deathTime)));
     const event = eventTime <= q.censor && eventTime < deathTime;
@@ -152,7 +203,10 @@ export function generateCohort(profile: SiteProfile, options: CohortOptions): Sy
     return {
       index: k,
       hospitalId: `${profile.site.slice(0, 3).toUpperCase()}${String(10_000_000 + Math.floor(child.next() * 89_999_999))}`,
-      name: { family: FAMILY[Math.floor(child.next() * FAMILY.length)]!, given: GIVEN[Math.floor(child.next() * GIVEN.length)]! },
+      name: {
+        family: FAMILY[Math.floor(child.next() * FAMILY.length)]!,
+        given: GIVEN[Math.floor(child.next() * GIVEN.length)]!,
+      },
       birthDate: ymd(birth),
       studyDate: ymd(studyDate),
       accessionNumber: `A${ymd(studyDate)}${String(Math.floor(child.next() * 1e6)).padStart(6, "0")}`,
@@ -167,7 +221,9 @@ export function generateCohort(profile: SiteProfile, options: CohortOptions): Sy
       fraxMof: Math.round(q.frax.mof * 1000) / 10,
       fraxHip: Math.round(q.frax.hip * 1000) / 10,
       prevalentDeformities: q.prevalentDeformities,
-      manufacturer: random.child(20_000 + k).pick(profile.manufacturers.map((m) => ({ value: m.name, share: m.share }))),
+      manufacturer: random
+        .child(20_000 + k)
+        .pick(profile.manufacturers.map((m) => ({ value: m.name, share: m.share }))),
       followUpDays: endOfObservation,
       event,
       eventDays: event ? Math.min(endOfObservation, Math.max(1, Math.ceil(eventTime))) : null,
@@ -200,10 +256,16 @@ function calibration(profile: SiteProfile): { pvfIntercept: number; logLambda: n
   if (cached) return cached;
   const seed = [...profile.site].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
   const reference = drawLatent(profile, new Random(seed), REFERENCE_SIZE);
-  const pvfIntercept = bisect((alpha) => mean(reference.map((r) => logistic(alpha + 1.2 * r.fragility))), profile.prevalence.prevalentVertebralFracture, -15, 15);
+  const pvfIntercept = bisect(
+    (alpha) => mean(reference.map((r) => logistic(alpha + 1.2 * r.fragility))),
+    profile.prevalence.prevalentVertebralFracture,
+    -15,
+    15,
+  );
   const patients = drawPatients(profile, new Random(seed ^ 0xabcdef), REFERENCE_SIZE, pvfIntercept);
   const window = profile.outcome.withinDays ?? Number.POSITIVE_INFINITY;
-  const expectedShare = (logLambda: number) => mean(patients.map((q) => 1 - Math.exp(-Math.exp(logLambda + q.lp) * Math.min(q.censor, window) ** WEIBULL_SHAPE)));
+  const expectedShare = (logLambda: number) =>
+    mean(patients.map((q) => 1 - Math.exp(-Math.exp(logLambda + q.lp) * Math.min(q.censor, window) ** WEIBULL_SHAPE)));
   const result = { pvfIntercept, logLambda: bisect(expectedShare, profile.outcome.targetEventShare, -40, 5) };
   calibrations.set(key, result);
   return result;
@@ -213,7 +275,12 @@ function calibration(profile: SiteProfile): { pvfIntercept: number; logLambda: n
 function drawLatent(profile: SiteProfile, random: Random, count: number) {
   const p = profile.prevalence;
   // The profile's mean age is the cohort's (after the age limits): find the untruncated mean giving it.
-  const ageLocation = bisect((m) => truncatedNormalMean(m, profile.age.sd, profile.age.min, profile.age.max), profile.age.mean, profile.age.min - 50, profile.age.max + 50);
+  const ageLocation = bisect(
+    (m) => truncatedNormalMean(m, profile.age.sd, profile.age.min, profile.age.max),
+    profile.age.mean,
+    profile.age.min - 50,
+    profile.age.max + 50,
+  );
   // Standardise the latent variables with the profile's population moments.
   const bern = (q: number) => ({ mean: q, variance: q * (1 - q) });
   const aM = (profile.age.mean - 65) / 10;
@@ -221,11 +288,17 @@ function drawLatent(profile: SiteProfile, random: Random, count: number) {
   const bM = (profile.bmi.mean - 24) / 3.5;
   const bV = (profile.bmi.sd / 3.5) ** 2;
   const terms = [
-    [0.55, bern(profile.women)], [0.45, bern(p.glucocorticoids)], [0.35, bern(p.secondaryOsteoporosis)],
-    [0.3, bern(p.rheumatoidArthritis)], [0.15, bern(p.currentSmoking)], [0.15, bern(p.alcohol3Plus)],
+    [0.55, bern(profile.women)],
+    [0.45, bern(p.glucocorticoids)],
+    [0.35, bern(p.secondaryOsteoporosis)],
+    [0.3, bern(p.rheumatoidArthritis)],
+    [0.15, bern(p.currentSmoking)],
+    [0.15, bern(p.alcohol3Plus)],
   ] as const;
   const fMean = 0.45 * aM - 0.3 * bM + terms.reduce((s, [c, t]) => s + c * t.mean, 0);
-  const fSd = Math.sqrt(0.45 ** 2 * aV + 0.3 ** 2 * bV + terms.reduce((s, [c, t]) => s + c * c * t.variance, 0) + 0.75 ** 2);
+  const fSd = Math.sqrt(
+    0.45 ** 2 * aV + 0.3 ** 2 * bV + terms.reduce((s, [c, t]) => s + c * c * t.variance, 0) + 0.75 ** 2,
+  );
   const mMean = -0.35 * aM + 0.25 * bM;
   const mSd = Math.sqrt(0.35 ** 2 * aV + 0.25 ** 2 * bV + 0.9 ** 2);
   return Array.from({ length: count }, (_, index) => {
@@ -245,13 +318,30 @@ function drawLatent(profile: SiteProfile, random: Random, count: number) {
     };
     const a = (age - 65) / 10;
     const b = (bmi - 24) / 3.5;
-    const fragilityRaw = 0.45 * a + 0.55 * (female ? 1 : 0) - 0.3 * b + 0.45 * +flags.glucocorticoids + 0.35 * +flags.secondaryOsteoporosis + 0.3 * +flags.rheumatoidArthritis + 0.15 * +flags.currentSmoking + 0.15 * +flags.alcohol3Plus + random.normal(0, 0.75);
+    const fragilityRaw =
+      0.45 * a +
+      0.55 * (female ? 1 : 0) -
+      0.3 * b +
+      0.45 * +flags.glucocorticoids +
+      0.35 * +flags.secondaryOsteoporosis +
+      0.3 * +flags.rheumatoidArthritis +
+      0.15 * +flags.currentSmoking +
+      0.15 * +flags.alcohol3Plus +
+      random.normal(0, 0.75);
     const muscleRaw = -0.35 * a + 0.25 * b + random.normal(0, 0.9);
     return {
-      index, female, age, bmi, heightCm, flags,
+      index,
+      female,
+      age,
+      bmi,
+      heightCm,
+      flags,
       fragility: (fragilityRaw - fMean) / fSd,
       muscle: (muscleRaw - mMean) / mSd,
-      bmdNoise: random.normal(), exposure: random.exponential(1), followRandom: random.next(), lossRandom: random.exponential(1),
+      bmdNoise: random.normal(),
+      exposure: random.exponential(1),
+      followRandom: random.next(),
+      lossRandom: random.exponential(1),
     };
   });
 }
@@ -263,13 +353,35 @@ function drawPatients(profile: SiteProfile, random: Random, count: number, pvfIn
     const hasPvf = child.next() < logistic(pvfIntercept + 1.2 * x.fragility);
     const prevalentDeformities = hasPvf ? drawDeformities(child, child.bernoulli(0.25) ? 2 : 1) : [];
     // DXA BMD: the site's mean and SD, correlated 0.85 with (−fragility): the image sees bone more precisely.
-    const bmd = Math.max(0.3, profile.femoralNeckBmd.mean + profile.femoralNeckBmd.sd * (-0.85 * x.fragility + 0.527 * x.bmdNoise));
+    const bmd = Math.max(
+      0.3,
+      profile.femoralNeckBmd.mean + profile.femoralNeckBmd.sd * (-0.85 * x.fragility + 0.527 * x.bmdNoise),
+    );
     const tScore = (bmd - TSCORE_REF.mean) / TSCORE_REF.sd;
-    const frax = fraxLikeProbabilities({ age: x.age, bmi: x.bmi, priorFracture: x.flags.priorFragilityFracture, parentalHipFracture: x.flags.parentalHipFracture, currentSmoking: x.flags.currentSmoking, glucocorticoids: x.flags.glucocorticoids, rheumatoidArthritis: x.flags.rheumatoidArthritis, alcohol3Plus: x.flags.alcohol3Plus, femoralNeckTScore: tScore });
-    const lp = HAZARD.fragility * x.fragility + HAZARD.agePerDecade * ((x.age - 65) / 10) + HAZARD.prevalentFracture * +hasPvf + HAZARD.priorFracture * +x.flags.priorFragilityFracture + HAZARD.muscle * x.muscle + HAZARD.glucocorticoids * +x.flags.glucocorticoids;
+    const frax = fraxLikeProbabilities({
+      age: x.age,
+      bmi: x.bmi,
+      priorFracture: x.flags.priorFragilityFracture,
+      parentalHipFracture: x.flags.parentalHipFracture,
+      currentSmoking: x.flags.currentSmoking,
+      glucocorticoids: x.flags.glucocorticoids,
+      rheumatoidArthritis: x.flags.rheumatoidArthritis,
+      alcohol3Plus: x.flags.alcohol3Plus,
+      femoralNeckTScore: tScore,
+    });
+    const lp =
+      HAZARD.fragility * x.fragility +
+      HAZARD.agePerDecade * ((x.age - 65) / 10) +
+      HAZARD.prevalentFracture * +hasPvf +
+      HAZARD.priorFracture * +x.flags.priorFragilityFracture +
+      HAZARD.muscle * x.muscle +
+      HAZARD.glucocorticoids * +x.flags.glucocorticoids;
     const f = profile.followUp;
     const admin = f.medianDays
-      ? Math.min(f.maxDays, Math.max(f.minDays, f.medianDays * Math.exp(0.7 * Math.sqrt(2) * inverseErf(2 * x.followRandom - 1))))
+      ? Math.min(
+          f.maxDays,
+          Math.max(f.minDays, f.medianDays * Math.exp(0.7 * Math.sqrt(2) * inverseErf(2 * x.followRandom - 1))),
+        )
       : f.minDays + x.followRandom * (f.maxDays - f.minDays);
     const lossRate = -Math.log(1 - f.annualLossRate) / 365.25;
     const censor = Math.min(admin, lossRate > 0 ? x.lossRandom / lossRate : Number.POSITIVE_INFINITY);
@@ -285,18 +397,22 @@ function matchCasesToControls(pool: SyntheticPatient[], n: number): SyntheticPat
   const pairs: SyntheticPatient[] = [];
   for (const c of pool.filter(isCase)) {
     if (pairs.length >= n) break;
-    const match = controls.find((q) => !used.has(q.index) && q.female === c.female && Math.abs(q.age - c.age) <= 3 && Math.abs(q.bmi - c.bmi) <= 2);
+    const match = controls.find(
+      (q) =>
+        !used.has(q.index) && q.female === c.female && Math.abs(q.age - c.age) <= 3 && Math.abs(q.bmi - c.bmi) <= 2,
+    );
     if (!match) continue;
     used.add(match.index);
     pairs.push(c, match);
   }
-  if (pairs.length < n) throw new Error(`matching found only ${pairs.length / 2} case-control pairs for n = ${n}; lower n`);
+  if (pairs.length < n)
+    throw new Error(`matching found only ${pairs.length / 2} case-control pairs for n = ${n}; lower n`);
   return pairs;
 }
 
 /** Mean of N(μ, σ²) truncated to [lo, hi]: μ + σ(φ(α) − φ(β))/(Φ(β) − Φ(α)). */
 function truncatedNormalMean(mu: number, sigma: number, lo: number, hi: number): number {
-  const phi = (z: number) => Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+  const phi = (z: number) => Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
   const Phi = (z: number) => 0.5 * (1 + erf(z / Math.SQRT2));
   const a = (lo - mu) / sigma;
   const b = (hi - mu) / sigma;
@@ -306,7 +422,9 @@ function truncatedNormalMean(mu: number, sigma: number, lo: number, hi: number):
 /** erf by Abramowitz-Stegun 7.1.26 (|error| < 1.5e-7; used only to place the age distribution). */
 function erf(x: number): number {
   const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return x >= 0 ? y : -y;
 }
 
@@ -317,11 +435,19 @@ function inverseErf(x: number): number {
   if (w < 5) {
     const t = w - 2.5;
     p = 2.81022636e-8;
-    for (const c of [3.43273939e-7, -3.5233877e-6, -4.39150654e-6, 0.00021858087, -0.00125372503, -0.00417768164, 0.246640727, 1.50140941]) p = c + p * t;
+    for (const c of [
+      3.43273939e-7, -3.5233877e-6, -4.39150654e-6, 0.00021858087, -0.00125372503, -0.00417768164, 0.246640727,
+      1.50140941,
+    ])
+      p = c + p * t;
   } else {
     const t = Math.sqrt(w) - 3;
     p = -0.000200214257;
-    for (const c of [0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773, -0.0076224613, 0.00943887047, 1.00167406, 2.83297682]) p = c + p * t;
+    for (const c of [
+      0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773, -0.0076224613, 0.00943887047, 1.00167406,
+      2.83297682,
+    ])
+      p = c + p * t;
   }
   return p * x;
 }

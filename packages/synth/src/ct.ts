@@ -24,7 +24,8 @@ export interface CtSeries {
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-const inEllipse = (x: number, y: number, cx: number, cy: number, a: number, b: number) => ((x - cx) / a) ** 2 + ((y - cy) / b) ** 2 <= 1;
+const inEllipse = (x: number, y: number, cx: number, cy: number, a: number, b: number) =>
+  ((x - cx) / a) ** 2 + ((y - cy) / b) ** 2 <= 1;
 
 export function renderAbdominalCt(patient: SyntheticPatient, random: Random): CtSeries {
   const n = CT_MATRIX;
@@ -47,7 +48,12 @@ export function renderAbdominalCt(patient: SyntheticPatient, random: Random): Ct
   const visceralFat = new ValueNoise(random, n, n, 14);
   const gaussian = new Float32Array(8192);
   for (let i = 0; i < gaussian.length; i++) gaussian[i] = random.normal(0, 11);
-  const bowel = Array.from({ length: 7 }, () => ({ x: cx + random.normal(0, bodyA * 0.35), y: bodyCy - bodyB * (0.15 + 0.4 * random.next()), r: 10 + 12 * random.next(), air: random.next() < 0.5 }));
+  const bowel = Array.from({ length: 7 }, () => ({
+    x: cx + random.normal(0, bodyA * 0.35),
+    y: bodyCy - bodyB * (0.15 + 0.4 * random.next()),
+    r: 10 + 12 * random.next(),
+    air: random.next() < 0.5,
+  }));
 
   // Cranio-caudal layout: bodies and discs, with height loss from prevalent deformities.
   const baseHeights = [25, 26, 27, 28, 28.5].map((h) => h * scale);
@@ -58,7 +64,13 @@ export function renderAbdominalCt(patient: SyntheticPatient, random: Random): Ct
     const deformity = patient.prevalentDeformities.find((d) => d.level === level);
     const loss = deformity ? deformity.heightLoss * (deformity.shape === "wedge" ? 0.5 : 0.8) : 0;
     const h = baseHeights[k]! * (1 - loss) * (1 - 0.02 * clamp(F, 0, 3));
-    segments.push({ level, kind: "body", from: z, to: z + h, wedge: deformity?.shape === "wedge" ? deformity.heightLoss : 0 });
+    segments.push({
+      level,
+      kind: "body",
+      from: z,
+      to: z + h,
+      wedge: deformity?.shape === "wedge" ? deformity.heightLoss : 0,
+    });
     z += h;
     if (k < CT_LEVELS.length - 1) {
       segments.push({ level, kind: "disc", from: z, to: z + disc, wedge: 0 });
@@ -86,15 +98,29 @@ export function renderAbdominalCt(patient: SyntheticPatient, random: Random): Ct
         if (inEllipse(x, y, cx, bodyCy, bodyA, bodyB)) {
           hu = inEllipse(x, y, cx, bodyCy, bodyA - subcutaneous, bodyB - subcutaneous) ? 35 : -105; // viscera / subcutaneous fat
           if (hu === 35 && visceralFat.at(x, y) > 0.25 - 0.12 * fat) hu = -95; // visceral fat
-          for (const b of bowel) if (inEllipse(x, y, b.x, b.y, b.r, b.r * 0.8)) hu = b.air && (y - b.y) < 0 ? -900 : 20;
+          for (const b of bowel) if (inEllipse(x, y, b.x, b.y, b.r, b.r * 0.8)) hu = b.air && y - b.y < 0 ? -900 : 20;
           if (inEllipse(x, y, cx + 14 * scale, vcy - vb - 14, 11, 11)) hu = 185; // aorta
           if (inEllipse(x, y, cx - 20 * scale, vcy - vb - 10, 12, 9)) hu = 150; // IVC
           // psoas muscles, lateral to the vertebral body, larger caudally
-          if (inEllipse(x, y, cx - va - psoas * 0.9, vcy, psoas, psoas * 0.85) || inEllipse(x, y, cx + va + psoas * 0.9, vcy, psoas, psoas * 0.85)) hu = muscleHu + 8 * marbling.at(x, y);
+          if (
+            inEllipse(x, y, cx - va - psoas * 0.9, vcy, psoas, psoas * 0.85) ||
+            inEllipse(x, y, cx + va + psoas * 0.9, vcy, psoas, psoas * 0.85)
+          )
+            hu = muscleHu + 8 * marbling.at(x, y);
           // erector spinae, posterior, bilateral
-          if (inEllipse(x, y, cx - 24 * scale, spineCy + 30, erector * 0.85, erector * 0.55) || inEllipse(x, y, cx + 24 * scale, spineCy + 30, erector * 0.85, erector * 0.55)) hu = muscleHu - 4 + 10 * marbling.at(x, y);
+          if (
+            inEllipse(x, y, cx - 24 * scale, spineCy + 30, erector * 0.85, erector * 0.55) ||
+            inEllipse(x, y, cx + 24 * scale, spineCy + 30, erector * 0.85, erector * 0.55)
+          )
+            hu = muscleHu - 4 + 10 * marbling.at(x, y);
           // posterior elements: pedicles, lamina and spinous process
-          if (segment.kind === "body" && (inEllipse(x, y, cx - va * 0.6, vcy + vb + 7, 5, 9) || inEllipse(x, y, cx + va * 0.6, vcy + vb + 7, 5, 9) || inEllipse(x, y, cx, vcy + vb + 22, 4, 11))) hu = 520;
+          if (
+            segment.kind === "body" &&
+            (inEllipse(x, y, cx - va * 0.6, vcy + vb + 7, 5, 9) ||
+              inEllipse(x, y, cx + va * 0.6, vcy + vb + 7, 5, 9) ||
+              inEllipse(x, y, cx, vcy + vb + 22, 4, 11))
+          )
+            hu = 520;
           if (inEllipse(x, y, cx, vcy, va, vb) && y >= anteriorCut) {
             if (segment.kind === "disc") hu = 85;
             else hu = inEllipse(x, y, cx, vcy, va - 1.6, vb - 1.6) ? trabecularHu + 45 * texture.at(x, y) : 720; // cortical ring

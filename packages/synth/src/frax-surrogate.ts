@@ -24,8 +24,23 @@ const b = (x: boolean) => (x ? 1 : 0);
 
 export function fraxLikeProbabilities(x: FraxInputs): { mof: number; hip: number } {
   const common = (w: number[]) =>
-    w[0]! * b(x.priorFracture) + w[1]! * b(x.parentalHipFracture) + w[2]! * b(x.currentSmoking) + w[3]! * b(x.glucocorticoids) + w[4]! * b(x.rheumatoidArthritis) + w[5]! * b(x.alcohol3Plus);
-  const mofLp = -2.6 + 0.04 * (x.age - 65) - 0.02 * (x.bmi - 24) + common([0.45, 0.25, 0.1, 0.3, 0.15, 0.15]) - 0.3 * x.femoralNeckTScore;
-  const hipLp = -4.2 + 0.07 * (x.age - 65) - 0.03 * (x.bmi - 24) + common([0.4, 0.3, 0.15, 0.35, 0.2, 0.2]) - 0.55 * x.femoralNeckTScore;
+    w[0]! * b(x.priorFracture) +
+    w[1]! * b(x.parentalHipFracture) +
+    w[2]! * b(x.currentSmoking) +
+    w[3]! * b(x.glucocorticoids) +
+    w[4]! * b(x.rheumatoidArthritis) +
+    w[5]! * b(x.alcohol3Plus);
+  const mofLp =
+    -2.6 +
+    0.04 * (x.age - 65) -
+    0.02 * (x.bmi - 24) +
+    common([0.45, 0.25, 0.1, 0.3, 0.15, 0.15]) -
+    0.3 * x.femoralNeckTScore;
+  const hipLp =
+    -4.2 +
+    0.07 * (x.age - 65) -
+    0.03 * (x.bmi - 24) +
+    common([0.4, 0.3, 0.15, 0.35, 0.2, 0.2]) -
+    0.55 * x.femoralNeckTScore;
   return { mof: 1 - Math.exp(-Math.exp(mofLp)), hip: 1 - Math.exp(-Math.exp(hipLp)) };
 }

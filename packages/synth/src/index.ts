@@ -1,4 +1,13 @@
-export { generateCohort, VERTEBRAE, HAZARD, WEIBULL_SHAPE, type SyntheticPatient, type Deformity, type Vertebra, type CohortOptions } from "./cohort.js";
+export {
+  generateCohort,
+  VERTEBRAE,
+  HAZARD,
+  WEIBULL_SHAPE,
+  type SyntheticPatient,
+  type Deformity,
+  type Vertebra,
+  type CohortOptions,
+} from "./cohort.js";
 export { fraxLikeProbabilities, type FraxInputs } from "./frax-surrogate.js";
 export { loadProfiles, findProfile, SiteProfile, BUILTIN_PROFILE_DIR } from "./profile.js";
 export type { SiteProfile as SiteProfileType } from "./profile.js";

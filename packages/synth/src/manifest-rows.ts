@@ -1,12 +1,25 @@
 // Turns synthetic patients into manifest.csv rows in the upload format (packages/upload-format).
-import { CENTRE_LEVELS, CT_CENTRE_COLUMNS, DATA_SOURCE_COLUMN, MANIFEST_COLUMNS, TRUTH_PREFIX } from "@fracval/upload-format";
+import {
+  CENTRE_LEVELS,
+  CT_CENTRE_COLUMNS,
+  DATA_SOURCE_COLUMN,
+  MANIFEST_COLUMNS,
+  TRUTH_PREFIX,
+} from "@fracval/upload-format";
 import type { SyntheticPatient } from "./cohort.js";
 
 export type Row = Record<string, string>;
 
 const bool = (x: boolean) => (x ? "1" : "0");
 
-export const TRUTH_COLUMNS = ["fragility", "muscle_quality", "risk_5y", "risk_10y", "event_time_days", "prevalent_grades"].map((c) => TRUTH_PREFIX + c);
+export const TRUTH_COLUMNS = [
+  "fragility",
+  "muscle_quality",
+  "risk_5y",
+  "risk_10y",
+  "event_time_days",
+  "prevalent_grades",
+].map((c) => TRUTH_PREFIX + c);
 
 export interface ImageRef {
   path: string;

@@ -6,7 +6,12 @@ export class ValueNoise {
   private readonly gw: number;
 
   /** `cell`: grid spacing in pixels; the field covers width × height pixels, values in [−1, 1]. */
-  constructor(random: Random, width: number, height: number, private readonly cell: number) {
+  constructor(
+    random: Random,
+    width: number,
+    height: number,
+    private readonly cell: number,
+  ) {
     this.gw = Math.ceil(width / cell) + 2;
     const gh = Math.ceil(height / cell) + 2;
     this.grid = new Float32Array(this.gw * gh);

@@ -30,7 +30,12 @@ export const SiteProfile = z.object({
   /** Share of patients with an observed incident fracture (within `withinDays` when given). */
   outcome: z.object({ targetEventShare: Share, withinDays: z.number().int().positive().nullable() }),
   /** Administrative follow-up: uniform in [min, max], or log-normal with the given median clipped to it. */
-  followUp: z.object({ minDays: z.number().int().positive(), maxDays: z.number().int().positive(), medianDays: z.number().positive().optional(), annualLossRate: Share }),
+  followUp: z.object({
+    minDays: z.number().int().positive(),
+    maxDays: z.number().int().positive(),
+    medianDays: z.number().positive().optional(),
+    annualLossRate: Share,
+  }),
   caseControlMatching: z.boolean(),
   manufacturers: z.array(z.object({ name: z.string(), share: Share })).min(1),
 });
@@ -43,7 +48,9 @@ export function loadProfiles(extraDir?: string): Map<string, SiteProfile> {
   const profiles = new Map<string, SiteProfile>();
   for (const dir of [BUILTIN_PROFILE_DIR, ...(extraDir ? [extraDir] : [])]) {
     if (!existsSync(dir)) throw new Error(`profile directory ${dir} does not exist`);
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()) {
       const parsed = SiteProfile.safeParse(JSON.parse(readFileSync(join(dir, file), "utf8")));
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
@@ -58,6 +65,7 @@ export function loadProfiles(extraDir?: string): Map<string, SiteProfile> {
 export function findProfile(site: string, extraDir?: string): SiteProfile {
   const profiles = loadProfiles(extraDir);
   const profile = profiles.get(site.toLowerCase());
-  if (!profile) throw new Error(`no profile for site "${site}" (have ${[...profiles.values()].map((p) => p.site).join(", ")})`);
+  if (!profile)
+    throw new Error(`no profile for site "${site}" (have ${[...profiles.values()].map((p) => p.site).join(", ")})`);
   return profile;
 }

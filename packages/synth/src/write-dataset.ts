@@ -28,7 +28,12 @@ export interface WriteDatasetOptions {
 export const GENERATOR_VERSION = "fracval-synth 0.1.0";
 
 export function writeDataset(options: WriteDatasetOptions): { patients: SyntheticPatient[]; manifestPath: string } {
-  const patients = generateCohort(options.profile, { n: options.n, seed: options.seed, matched: options.matched ?? false, mortality: options.mortality ?? true });
+  const patients = generateCohort(options.profile, {
+    n: options.n,
+    seed: options.seed,
+    matched: options.matched ?? false,
+    mortality: options.mortality ?? true,
+  });
   mkdirSync(options.out, { recursive: true });
   const imagesDir = join(options.out, "images");
   if (options.modality !== "none") {

@@ -19,7 +19,16 @@ interface DevicePreset {
 
 const PRESETS: DevicePreset[] = [
   { match: /siemens/i, model: "Ysio Max", rows: 960, columns: 600, spacing: 0.34, gain: 0.92, offset: 80, noise: 34 },
-  { match: /philips/i, model: "DigitalDiagnost", rows: 1000, columns: 620, spacing: 0.33, gain: 1.05, offset: -40, noise: 30 },
+  {
+    match: /philips/i,
+    model: "DigitalDiagnost",
+    rows: 1000,
+    columns: 620,
+    spacing: 0.33,
+    gain: 1.05,
+    offset: -40,
+    noise: 30,
+  },
   { match: /fuji/i, model: "FDR D-EVO", rows: 1024, columns: 600, spacing: 0.32, gain: 0.97, offset: 40, noise: 24 },
   { match: /samsung/i, model: "GC85A", rows: 980, columns: 620, spacing: 0.335, gain: 1.08, offset: 20, noise: 32 },
   { match: /./, model: "Discovery XR656", rows: 1024, columns: 640, spacing: 0.32, gain: 1.0, offset: 0, noise: 28 },

@@ -29,7 +29,8 @@ describe.each([
   });
 
   it("matches the share with an observed incident fracture (±2 points) and the prevalent-fracture share (±2.5 points)", () => {
-    const observed = cohort.filter((p) => p.event && (within === null || analysisTimeDays(p) <= within)).length / cohort.length;
+    const observed =
+      cohort.filter((p) => p.event && (within === null || analysisTimeDays(p) <= within)).length / cohort.length;
     expect(Math.abs(observed - eventShare)).toBeLessThan(0.02);
     const pvf = cohort.filter((p) => p.prevalentDeformities.length > 0).length / cohort.length;
     expect(Math.abs(pvf - profile.prevalence.prevalentVertebralFracture)).toBeLessThan(0.025);
@@ -44,8 +45,16 @@ describe.each([
 
   it("grades the signal: C(true risk) > C(FRAX-like) + 0.02 > 0.5 + 0.1", () => {
     const { time, event } = columns(cohort);
-    const truth = harrellC(time, event, cohort.map((p) => p.truth.risk5y)).estimate;
-    const frax = harrellC(time, event, cohort.map((p) => p.fraxMof)).estimate;
+    const truth = harrellC(
+      time,
+      event,
+      cohort.map((p) => p.truth.risk5y),
+    ).estimate;
+    const frax = harrellC(
+      time,
+      event,
+      cohort.map((p) => p.fraxMof),
+    ).estimate;
     expect(truth).toBeGreaterThan(frax + 0.02);
     expect(frax).toBeGreaterThan(0.6);
   });
@@ -55,7 +64,12 @@ describe("Severance follow-up", () => {
   it("has a median follow-up near 766 days (±15%) and none beyond 10 years", () => {
     const cohort = generateCohort(findProfile("Severance"), { n: 4000, seed: 3 });
     // median potential follow-up: reverse Kaplan-Meier (censoring as the event)
-    const median = medianSurvival(kaplanMeier(cohort.map((p) => p.followUpDays), cohort.map(() => 1)))!;
+    const median = medianSurvival(
+      kaplanMeier(
+        cohort.map((p) => p.followUpDays),
+        cohort.map(() => 1),
+      ),
+    )!;
     expect(Math.abs(median - 766) / 766).toBeLessThan(0.15);
     expect(Math.max(...cohort.map((p) => p.followUpDays))).toBeLessThanOrEqual(3650);
   });
@@ -65,8 +79,18 @@ describe("AUROC at 5 years on Boramae (seed 001's external site)", () => {
   it("orders truth > FRAX-like MOF > chance with margins", () => {
     const cohort = generateCohort(findProfile("Boramae"), { n: 3000, seed: 5 });
     const { time, event } = columns(cohort);
-    const truth = aurocAtHorizon(time, event, cohort.map((p) => p.truth.risk5y), 1826).estimate;
-    const frax = aurocAtHorizon(time, event, cohort.map((p) => p.fraxMof), 1826).estimate;
+    const truth = aurocAtHorizon(
+      time,
+      event,
+      cohort.map((p) => p.truth.risk5y),
+      1826,
+    ).estimate;
+    const frax = aurocAtHorizon(
+      time,
+      event,
+      cohort.map((p) => p.fraxMof),
+      1826,
+    ).estimate;
     expect(truth - frax).toBeGreaterThan(0.02);
     expect(frax).toBeGreaterThan(0.6);
   });
@@ -76,7 +100,9 @@ describe("determinism, matching and profiles", () => {
   it("the same seed gives the same cohort; another seed does not", () => {
     const profile = findProfile("Boramae");
     expect(generateCohort(profile, { n: 50, seed: 1 })).toEqual(generateCohort(profile, { n: 50, seed: 1 }));
-    expect(generateCohort(profile, { n: 50, seed: 2 })[0]!.hospitalId).not.toBe(generateCohort(profile, { n: 50, seed: 1 })[0]!.hospitalId);
+    expect(generateCohort(profile, { n: 50, seed: 2 })[0]!.hospitalId).not.toBe(
+      generateCohort(profile, { n: 50, seed: 1 })[0]!.hospitalId,
+    );
   });
 
   it("1:1 matching pairs each 5-year case with a control of the same sex, age ±3 and BMI ±2", () => {
@@ -94,7 +120,12 @@ describe("determinism, matching and profiles", () => {
 
   it("a partner hospital's profile is one more JSON file, no code change", () => {
     const dir = mkdtempSync(join(tmpdir(), "fracval-profiles-"));
-    const partner = { ...findProfile("Boramae"), site: "Partner-Busan", institution: "A partner hospital (SYNTHETIC)", age: { mean: 70, sd: 5, min: 50, max: 95 } };
+    const partner = {
+      ...findProfile("Boramae"),
+      site: "Partner-Busan",
+      institution: "A partner hospital (SYNTHETIC)",
+      age: { mean: 70, sd: 5, min: 50, max: 95 },
+    };
     writeFileSync(join(dir, "partner-busan.json"), JSON.stringify(partner));
     expect(loadProfiles(dir).has("partner-busan")).toBe(true);
     const cohort = generateCohort(findProfile("partner-busan", dir), { n: 2000, seed: 1 });
@@ -124,7 +155,8 @@ describe("mortality (Gompertz) and death as a competing event", () => {
       expect(p.deathDays).toBe(p.followUpDays);
       if (p.eventDays !== null) expect(p.deathDays!).toBeGreaterThanOrEqual(p.eventDays);
     }
-    const rateOf = (ps: SyntheticPatient[]) => ps.filter((p) => p.deathDays !== null).length / ps.reduce((s, p) => s + p.followUpDays / 365.25, 0);
+    const rateOf = (ps: SyntheticPatient[]) =>
+      ps.filter((p) => p.deathDays !== null).length / ps.reduce((s, p) => s + p.followUpDays / 365.25, 0);
     expect(rateOf(withDeaths.filter((p) => !p.female))).toBeGreaterThan(rateOf(withDeaths.filter((p) => p.female)));
     expect(rateOf(withDeaths.filter((p) => p.age >= 75))).toBeGreaterThan(rateOf(withDeaths.filter((p) => p.age < 65)));
   });

@@ -8,7 +8,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import sharp from "sharp";
-import { ctWriter, findProfile, generateCohort, Random, renderAbdominalCt, writeDataset, type SyntheticPatient } from "../src/index.js";
+import {
+  ctWriter,
+  findProfile,
+  generateCohort,
+  Random,
+  renderAbdominalCt,
+  writeDataset,
+  type SyntheticPatient,
+} from "../src/index.js";
 import { previewPng } from "../src/preview.js";
 
 const profile = findProfile("Boramae");
@@ -24,7 +32,9 @@ function readSlice(path: string) {
   const bytes = new Uint8Array(readFileSync(path));
   const ds = dicomParser.parseDicom(bytes);
   const el = ds.elements.x7fe00010!;
-  const stored = new Uint16Array(bytes.buffer.slice(bytes.byteOffset + el.dataOffset, bytes.byteOffset + el.dataOffset + el.length));
+  const stored = new Uint16Array(
+    bytes.buffer.slice(bytes.byteOffset + el.dataOffset, bytes.byteOffset + el.dataOffset + el.length),
+  );
   const intercept = ds.floatString("x00281052")!;
   return { ds, hu: Int16Array.from(stored, (v) => v + intercept) };
 }
@@ -75,13 +85,18 @@ describe("synthetic abdominal CT series", () => {
 
   it("lowers trabecular HU with fragility and enlarges psoas/erector with muscle quality", () => {
     const base = generateCohort(profile, { n: 1, seed: 8 })[0]!;
-    const variant = (fragility: number, muscleQuality: number): SyntheticPatient => ({ ...base, prevalentDeformities: [], truth: { ...base.truth, fragility, muscleQuality } });
+    const variant = (fragility: number, muscleQuality: number): SyntheticPatient => ({
+      ...base,
+      prevalentDeformities: [],
+      truth: { ...base.truth, fragility, muscleQuality },
+    });
     const at = (p: SyntheticPatient) => {
       const series = renderAbdominalCt(p, new Random(1));
       const slice = series.slices[series.levels.indexOf("L3") + 1]!;
       const [cx, cy] = series.bodyCentre.map(Math.round) as [number, number];
       let bone = 0;
-      for (let dy = -3; dy <= 3; dy++) for (let dx = -3; dx <= 3; dx++) bone += slice[(cy + dy) * series.columns + cx + dx]!;
+      for (let dy = -3; dy <= 3; dy++)
+        for (let dx = -3; dx <= 3; dx++) bone += slice[(cy + dy) * series.columns + cx + dx]!;
       // erector spinae: soft-tissue pixels behind the spine (the rest there is fat or air)
       let muscle = 0;
       let attenuation = 0;

@@ -9,7 +9,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import sharp from "sharp";
-import { findProfile, generateCohort, Random, renderLateralSpine, writeDataset, xrayWriter, type SyntheticPatient } from "../src/index.js";
+import {
+  findProfile,
+  generateCohort,
+  Random,
+  renderLateralSpine,
+  writeDataset,
+  xrayWriter,
+  type SyntheticPatient,
+} from "../src/index.js";
 import { previewPng } from "../src/preview.js";
 
 const profile = findProfile("Severance");
@@ -18,7 +26,14 @@ let rows: Record<string, string>[];
 let patients: SyntheticPatient[];
 
 beforeAll(() => {
-  ({ patients } = writeDataset({ profile, n: 12, seed: 21, out, modality: "xray", writeImages: xrayWriter(profile, 21) }));
+  ({ patients } = writeDataset({
+    profile,
+    n: 12,
+    seed: 21,
+    out,
+    modality: "xray",
+    writeImages: xrayWriter(profile, 21),
+  }));
   rows = parse(readFileSync(join(out, "manifest.csv"), "utf8"), { columns: true }) as Record<string, string>[];
 });
 
@@ -26,7 +41,12 @@ function pixelsOf(file: string) {
   const bytes = new Uint8Array(readFileSync(join(out, file)));
   const ds = dicomParser.parseDicom(bytes);
   const element = ds.elements.x7fe00010!;
-  return { ds, pixels: new Uint16Array(bytes.buffer.slice(bytes.byteOffset + element.dataOffset, bytes.byteOffset + element.dataOffset + element.length)) };
+  return {
+    ds,
+    pixels: new Uint16Array(
+      bytes.buffer.slice(bytes.byteOffset + element.dataOffset, bytes.byteOffset + element.dataOffset + element.length),
+    ),
+  };
 }
 
 describe("synthetic lateral spine radiographs", () => {
@@ -50,7 +70,9 @@ describe("synthetic lateral spine radiographs", () => {
     expect(ds.string("x00204000")).toMatch(/^SYNTHETIC/);
     expect(ds.uint16("x00280010")! * ds.uint16("x00280011")!).toBe(pixels.length);
     const bytes = readFileSync(join(out, rows[0]!.image_path!));
-    const nat = dcmjs.data.DicomMetaDictionary.naturalizeDataset(dcmjs.data.DicomMessage.readFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)).dict);
+    const nat = dcmjs.data.DicomMetaDictionary.naturalizeDataset(
+      dcmjs.data.DicomMessage.readFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)).dict,
+    );
     expect(nat.Manufacturer).toBe(rows[0]!.manufacturer);
     expect(nat.PixelSpacing).toHaveLength(2);
   });
@@ -66,7 +88,7 @@ describe("synthetic lateral spine radiographs", () => {
     if (probe.error) return; // dcmtk is optional on CI machines; dicom-parser and dcmjs checks above always run
     const result = spawnSync("dcmdump", [join(out, rows[0]!.image_path!)], { encoding: "utf8" });
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain("(0010,0020) LO [" + rows[0]!.patient_id);
+    expect(result.stdout).toContain(`(0010,0020) LO [${rows[0]!.patient_id}`);
   });
 
   it("shows bright vertebral bodies at the manifest's centres and darker discs between them", async () => {
@@ -74,13 +96,23 @@ describe("synthetic lateral spine radiographs", () => {
     const columns = ds.uint16("x00280011")!;
     const mean = (x: number, y: number) => {
       let s = 0;
-      for (let dy = -5; dy <= 5; dy++) for (let dx = -5; dx <= 5; dx++) s += pixels[(Math.round(y) + dy) * columns + Math.round(x) + dx]!;
+      for (let dy = -5; dy <= 5; dy++)
+        for (let dx = -5; dx <= 5; dx++) s += pixels[(Math.round(y) + dy) * columns + Math.round(x) + dx]!;
       return s / 121;
     };
     const r = rows[0]!;
-    for (const [a, b] of [["l1", "l2"], ["l2", "l3"], ["l3", "l4"], ["l4", "l5"]] as const) {
-      const body = (mean(Number(r[`${a}_x`]), Number(r[`${a}_y`])) + mean(Number(r[`${b}_x`]), Number(r[`${b}_y`]))) / 2;
-      const disc = mean((Number(r[`${a}_x`]) + Number(r[`${b}_x`])) / 2, (Number(r[`${a}_y`]) + Number(r[`${b}_y`])) / 2);
+    for (const [a, b] of [
+      ["l1", "l2"],
+      ["l2", "l3"],
+      ["l3", "l4"],
+      ["l4", "l5"],
+    ] as const) {
+      const body =
+        (mean(Number(r[`${a}_x`]), Number(r[`${a}_y`])) + mean(Number(r[`${b}_x`]), Number(r[`${b}_y`]))) / 2;
+      const disc = mean(
+        (Number(r[`${a}_x`]) + Number(r[`${b}_x`])) / 2,
+        (Number(r[`${a}_y`]) + Number(r[`${b}_y`])) / 2,
+      );
       expect(body - disc).toBeGreaterThan(400);
     }
     const png = await previewPng(pixels, ds.uint16("x00280010")!, columns, { center: 1600, width: 2600 });
@@ -91,12 +123,16 @@ describe("synthetic lateral spine radiographs", () => {
 
   it("renders a wedge fracture as a lower anterior than posterior body height", () => {
     const base = generateCohort(profile, { n: 1, seed: 1 })[0]!;
-    const wedge: SyntheticPatient = { ...base, prevalentDeformities: [{ level: "L1", grade: 3, shape: "wedge", heightLoss: 0.45 }] };
+    const wedge: SyntheticPatient = {
+      ...base,
+      prevalentDeformities: [{ level: "L1", grade: 3, shape: "wedge", heightLoss: 0.45 }],
+    };
     const image = renderLateralSpine(wedge, new Random(5));
     const [cx, cy] = image.centres.L1;
     const heightAt = (x: number) => {
       let count = 0;
-      for (let y = Math.round(cy - 60); y < cy + 60; y++) if (image.pixels[y * image.columns + Math.round(x)]! > 1900) count++;
+      for (let y = Math.round(cy - 60); y < cy + 60; y++)
+        if (image.pixels[y * image.columns + Math.round(x)]! > 1900) count++;
       return count;
     };
     expect(heightAt(cx - 30)).toBeLessThan(heightAt(cx + 30) * 0.8);
@@ -105,10 +141,15 @@ describe("synthetic lateral spine radiographs", () => {
   it("makes fragile bone darker: mean body intensity falls with latent fragility", () => {
     const base = generateCohort(profile, { n: 1, seed: 2 })[0]!;
     const bodyMean = (fragility: number) => {
-      const image = renderLateralSpine({ ...base, prevalentDeformities: [], truth: { ...base.truth, fragility } }, new Random(9));
+      const image = renderLateralSpine(
+        { ...base, prevalentDeformities: [], truth: { ...base.truth, fragility } },
+        new Random(9),
+      );
       const [cx, cy] = image.centres.L3;
       let s = 0;
-      for (let dy = -10; dy <= 10; dy++) for (let dx = -10; dx <= 10; dx++) s += image.pixels[(Math.round(cy) + dy) * image.columns + Math.round(cx) + dx]!;
+      for (let dy = -10; dy <= 10; dy++)
+        for (let dx = -10; dx <= 10; dx++)
+          s += image.pixels[(Math.round(cy) + dy) * image.columns + Math.round(cx) + dx]!;
       return s / 441;
     };
     expect(bodyMean(-1.5) - bodyMean(1.5)).toBeGreaterThan(200);

@@ -1,8 +1,22 @@
 // Renders docs/upload-format.md from the column definitions, so the published format and the one
 // ingestion enforces cannot drift apart (a test compares the committed file with this output).
-import { CENTRE_COLUMNS, CT_CENTRE_COLUMNS, DATA_SOURCE_COLUMN, MANIFEST_COLUMNS, TRUTH_PREFIX, type ManifestColumn } from "./manifest-columns.js";
+import {
+  CENTRE_COLUMNS,
+  CT_CENTRE_COLUMNS,
+  DATA_SOURCE_COLUMN,
+  MANIFEST_COLUMNS,
+  TRUTH_PREFIX,
+  type ManifestColumn,
+} from "./manifest-columns.js";
 
-const TYPE: Record<ManifestColumn["type"], string> = { string: "text", integer: "whole number", number: "number", boolean: "0 or 1", sex: "F or M", path: "relative path" };
+const TYPE: Record<ManifestColumn["type"], string> = {
+  string: "text",
+  integer: "whole number",
+  number: "number",
+  boolean: "0 or 1",
+  sex: "F or M",
+  path: "relative path",
+};
 
 function table(columns: readonly ManifestColumn[]): string {
   const rows = columns.map((c) => {

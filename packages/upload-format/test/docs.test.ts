@@ -5,7 +5,9 @@ import { MANIFEST_COLUMNS } from "../src/index.js";
 
 describe("docs/upload-format.md", () => {
   it("is the rendering of the column definitions ingestion enforces (npm run docs -w @fracval/upload-format)", () => {
-    expect(readFileSync(new URL("../../../docs/upload-format.md", import.meta.url), "utf8")).toBe(renderUploadFormatDoc());
+    expect(readFileSync(new URL("../../../docs/upload-format.md", import.meta.url), "utf8")).toBe(
+      renderUploadFormatDoc(),
+    );
   });
   it("documents every column", () => {
     const doc = renderUploadFormatDoc();

@@ -13,10 +13,15 @@ export interface ApiKeyCreateFlags {
 
 /** Accepts DATASETS_READ or datasets:read. */
 export function parseScopes(text: string): ApiScope[] {
-  const scopes = text.split(",").map((s) => s.trim()).filter(Boolean).map((s) => s.toUpperCase().replace(/[:.-]/g, "_"));
+  const scopes = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => s.toUpperCase().replace(/[:.-]/g, "_"));
   if (!scopes.length) throw new UsageError(`--scopes: give at least one of ${ALL_SCOPES.join(", ")}`);
   for (const s of scopes) {
-    if (!(ALL_SCOPES as readonly string[]).includes(s)) throw new UsageError(`--scopes: unknown scope "${s}"; valid: ${ALL_SCOPES.join(", ")}`);
+    if (!(ALL_SCOPES as readonly string[]).includes(s))
+      throw new UsageError(`--scopes: unknown scope "${s}"; valid: ${ALL_SCOPES.join(", ")}`);
   }
   return scopes as ApiScope[];
 }
@@ -24,7 +29,8 @@ export function parseScopes(text: string): ApiScope[] {
 export function parseExpiresDays(text: string | undefined): number | null {
   if (text === undefined) return null;
   const days = Number(text);
-  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new UsageError(`--expires-days: "${text}" is not a whole number of days from 1 to 3650`);
+  if (!Number.isInteger(days) || days < 1 || days > 3650)
+    throw new UsageError(`--expires-days: "${text}" is not a whole number of days from 1 to 3650`);
   return days;
 }
 
@@ -35,7 +41,9 @@ export async function apiKeyCreate(flags: ApiKeyCreateFlags): Promise<void> {
   const db = createPrismaClient(local.url);
   try {
     const site = await getSiteByCode(db, flags.site).catch((e: unknown) => {
-      throw e instanceof AppError && e.code === "NOT_FOUND" ? new UsageError(`--site: no site named "${flags.site}"`) : e;
+      throw e instanceof AppError && e.code === "NOT_FOUND"
+        ? new UsageError(`--site: no site named "${flags.site}"`)
+        : e;
     });
     const { apiKey, key } = await createApiKey(db, null, {
       siteId: site.id,

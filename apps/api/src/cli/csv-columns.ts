@@ -43,7 +43,12 @@ function parsedTable(path: string, text: string): CsvTable {
     throw new UsageError(`--input: ${path} is not valid CSV: ${(error as Error).message}`);
   }
   if (!rows.length) throw new UsageError(`--input: ${path} has no data rows`);
-  return { header: Object.keys(rows[0]!), rowCount: rows.length, path, cells: (column) => (row) => rows[row]![column] ?? "" };
+  return {
+    header: Object.keys(rows[0]!),
+    rowCount: rows.length,
+    path,
+    cells: (column) => (row) => rows[row]![column] ?? "",
+  };
 }
 
 function rawTable(path: string, bytes: Buffer): CsvTable {
@@ -73,9 +78,15 @@ function rawTable(path: string, bytes: Buffer): CsvTable {
     }
   }
   if (starts.length < 2) throw new UsageError(`--input: ${path} has no data rows`);
-  const header = bytes.toString("utf8", starts[0]!, ends[0]!).split(",").map((h) => h.trim());
+  const header = bytes
+    .toString("utf8", starts[0]!, ends[0]!)
+    .split(",")
+    .map((h) => h.trim());
   for (let line = 1; line < starts.length; line++) {
-    if (fieldCounts[line] !== header.length) throw new UsageError(`--input: ${path} is not valid CSV: row ${line} has ${fieldCounts[line]} fields, the header ${header.length}`);
+    if (fieldCounts[line] !== header.length)
+      throw new UsageError(
+        `--input: ${path} is not valid CSV: row ${line} has ${fieldCounts[line]} fields, the header ${header.length}`,
+      );
   }
   const lineStarts = Uint32Array.from(starts.slice(1));
   const lineEnds = Uint32Array.from(ends.slice(1));
@@ -100,10 +111,16 @@ function rawTable(path: string, bytes: Buffer): CsvTable {
 }
 
 function requireColumn(table: CsvTable, column: string, option: string): void {
-  if (!table.header.includes(column)) throw new UsageError(`${option}: column "${column}" is not in ${table.path} (columns: ${table.header.join(", ")})`);
+  if (!table.header.includes(column))
+    throw new UsageError(`${option}: column "${column}" is not in ${table.path} (columns: ${table.header.join(", ")})`);
 }
 
-export function numericColumn(table: CsvTable, column: string, option: string, check?: (v: number) => string | null): Float64Array {
+export function numericColumn(
+  table: CsvTable,
+  column: string,
+  option: string,
+  check?: (v: number) => string | null,
+): Float64Array {
   requireColumn(table, column, option);
   const cell = table.cells(column);
   const out = new Float64Array(table.rowCount);
@@ -119,7 +136,13 @@ export function numericColumn(table: CsvTable, column: string, option: string, c
 }
 
 /** A column of small codes ("0"/"1", or "0"/"1"/"2"), refused by row and column otherwise. */
-function codeColumn(table: CsvTable, column: string, option: string, codes: readonly string[], meaning: string): Uint8Array {
+function codeColumn(
+  table: CsvTable,
+  column: string,
+  option: string,
+  codes: readonly string[],
+  meaning: string,
+): Uint8Array {
   requireColumn(table, column, option);
   const cell = table.cells(column);
   const out = new Uint8Array(table.rowCount);
@@ -157,7 +180,8 @@ export const nonNegative = (v: number) => (v < 0 ? "is negative (times must be â
 export function numberList(text: string, option: string): number[] {
   return text.split(",").map((item) => {
     const value = Number(item.trim());
-    if (item.trim() === "" || !Number.isFinite(value) || value <= 0) throw new UsageError(`${option}: "${item}" is not a positive number`);
+    if (item.trim() === "" || !Number.isFinite(value) || value <= 0)
+      throw new UsageError(`${option}: "${item}" is not a positive number`);
     return value;
   });
 }

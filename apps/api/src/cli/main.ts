@@ -5,7 +5,9 @@ import { registerStatsCommands, runProgram } from "./stats-commands.js";
 import { synth } from "./synth.js";
 import { uploadDataset } from "./upload.js";
 
-const program = new Command("fracval").description("FracVal: multi-site validation of fracture-risk models").exitOverride();
+const program = new Command("fracval")
+  .description("FracVal: multi-site validation of fracture-risk models")
+  .exitOverride();
 
 const apikey = program.command("apikey").description("manage partner hospital API keys");
 apikey
@@ -33,7 +35,9 @@ program
 
 program
   .command("upload")
-  .description("upload a dataset folder (manifest.csv + images) through the public API, wait for validation, print the report")
+  .description(
+    "upload a dataset folder (manifest.csv + images) through the public API, wait for validation, print the report",
+  )
   .argument("<dir>", "dataset folder")
   .requiredOption("--api <url>", "FracVal API base URL, e.g. https://fracval.example.org")
   .requiredOption("--key <key>", "partner API key (fv_…) with DATASETS_WRITE and DATASETS_READ")
@@ -41,7 +45,10 @@ program
   .option("--name <text>", "dataset name (default: the folder name)")
   .option("--scores <a,b>", "manifest columns holding your own precomputed scores")
   .option("--timeout <seconds>", "how long to wait for validation (and for the run)", "1800")
-  .option("--run <model>", "then run this model version (family@version or id) and print its metrics; the key needs RUNS_WRITE, RUNS_READ and METRICS_READ")
+  .option(
+    "--run <model>",
+    "then run this model version (family@version or id) and print its metrics; the key needs RUNS_WRITE, RUNS_READ and METRICS_READ",
+  )
   .action(async (dir: string, flags) => {
     process.exitCode = await uploadDataset(dir, flags);
   });

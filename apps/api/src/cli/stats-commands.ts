@@ -13,10 +13,16 @@ export function registerStatsCommands(program: Command): void {
     .description("C-indices, AUROC, Kaplan-Meier and comparisons of a risk score")
     .requiredOption("--input <file>", "CSV file with a header row")
     .requiredOption("--time <column>", "follow-up time (≥ 0)")
-    .requiredOption("--event <column>", "event indicator, 0 or 1 (with --cause: 0 censored, 1 event, 2 competing event)")
+    .requiredOption(
+      "--event <column>",
+      "event indicator, 0 or 1 (with --cause: 0 censored, 1 event, 2 competing event)",
+    )
     .requiredOption("--score <column>", "risk score, higher = higher risk")
     .option("--horizon <h1,h2>", "horizons for AUROC (cases: event ≤ h; controls: time > h)")
-    .option("--cause <1>", "competing risks: cumulative incidence (Aalen-Johansen), Gray's test, cause-specific AUC(t), calibration")
+    .option(
+      "--cause <1>",
+      "competing risks: cumulative incidence (Aalen-Johansen), Gray's test, cause-specific AUC(t), calibration",
+    )
     .option("--tau <t>", "truncation time for Uno's C")
     .option("--compare <column>", "comparator score (e.g. FRAX) for paired tests")
     .option("--group <column>", "groups for Kaplan-Meier and the log-rank test")
@@ -46,7 +52,9 @@ export async function runProgram(program: Command): Promise<void> {
     }
     // Not a usage error: still one readable line, the details only when asked for.
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    console.error(`fracval: unexpected error: ${message}${process.env.FRACVAL_DEBUG ? `\n${(error as Error).stack ?? ""}` : " (FRACVAL_DEBUG=1 shows the details)"}`);
+    console.error(
+      `fracval: unexpected error: ${message}${process.env.FRACVAL_DEBUG ? `\n${(error as Error).stack ?? ""}` : " (FRACVAL_DEBUG=1 shows the details)"}`,
+    );
     process.exit(1);
   }
 }

@@ -3,6 +3,8 @@
 import { Command } from "commander";
 import { registerStatsCommands, runProgram } from "./stats-commands.js";
 
-const program = new Command("fracval").description("FracVal: multi-site validation of fracture-risk models").exitOverride();
+const program = new Command("fracval")
+  .description("FracVal: multi-site validation of fracture-risk models")
+  .exitOverride();
 registerStatsCommands(program);
 await runProgram(program);

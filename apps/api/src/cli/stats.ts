@@ -1,10 +1,40 @@
 // `fracval stats metrics|cox`: validation statistics from a CSV file, printed as one JSON object.
 import {
-  aurocAtHorizon, bootstrap, calibrationAtHorizon, horizonLabels, metricStatistic, netBenefit, thresholdMetrics, youdenThreshold, compareConcordance, compareTimeDependentAuc, coxPH, delongTest, harrellC, kaplanMeier, logRankTest, StatsInputError, timeDependentAuc, unoC,
-  competingRisksAuc, competingRisksCalibration, cumulativeIncidence, cumulativeIncidenceAt, grayTest,
-  type ConcordanceResult, type KaplanMeierCurve,
+  aurocAtHorizon,
+  bootstrap,
+  calibrationAtHorizon,
+  horizonLabels,
+  metricStatistic,
+  netBenefit,
+  thresholdMetrics,
+  youdenThreshold,
+  compareConcordance,
+  compareTimeDependentAuc,
+  coxPH,
+  delongTest,
+  harrellC,
+  kaplanMeier,
+  logRankTest,
+  StatsInputError,
+  timeDependentAuc,
+  unoC,
+  competingRisksAuc,
+  competingRisksCalibration,
+  cumulativeIncidence,
+  cumulativeIncidenceAt,
+  grayTest,
+  type ConcordanceResult,
+  type KaplanMeierCurve,
 } from "@fracval/stats";
-import { eventColumn, nonNegative, numberList, numericColumn, readCsv, statusColumn, textColumn } from "./csv-columns.js";
+import {
+  eventColumn,
+  nonNegative,
+  numberList,
+  numericColumn,
+  readCsv,
+  statusColumn,
+  textColumn,
+} from "./csv-columns.js";
 import { UsageError } from "./usage-error.js";
 
 /** Risk thresholds of the decision curve (net benefit) reported with every --risk column. */
@@ -28,7 +58,15 @@ export interface MetricsFlags {
 }
 
 function concordanceSection(c: ConcordanceResult) {
-  return { estimate: c.estimate, se: c.se, ci: [c.ci.lower, c.ci.upper], concordant: c.concordant, discordant: c.discordant, tiedRisk: c.tiedRisk, tiedTime: c.tiedTime };
+  return {
+    estimate: c.estimate,
+    se: c.se,
+    ci: [c.ci.lower, c.ci.upper],
+    concordant: c.concordant,
+    discordant: c.discordant,
+    tiedRisk: c.tiedRisk,
+    tiedTime: c.tiedTime,
+  };
 }
 
 function kaplanMeierRows(group: string, curve: KaplanMeierCurve) {
@@ -56,13 +94,16 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
   const comparator = flags.compare ? numericColumn(table, flags.compare, "--compare") : undefined;
   const group = flags.group ? textColumn(table, flags.group, "--group") : undefined;
   const risks = riskColumns(table, flags.risk ?? []);
-  const cutoffs = flags.thresholds ? flags.thresholds.split(",").map((x) => {
-    const v = Number(x.trim());
-    if (x.trim() === "" || !Number.isFinite(v)) throw new UsageError(`--thresholds: "${x}" is not a number`);
-    return v;
-  }) : [];
+  const cutoffs = flags.thresholds
+    ? flags.thresholds.split(",").map((x) => {
+        const v = Number(x.trim());
+        if (x.trim() === "" || !Number.isFinite(v)) throw new UsageError(`--thresholds: "${x}" is not a number`);
+        return v;
+      })
+    : [];
   const replicates = flags.bootstrap === undefined ? 0 : Number(flags.bootstrap);
-  if (flags.bootstrap !== undefined && (!Number.isInteger(replicates) || replicates < 2)) throw new UsageError(`--bootstrap: "${flags.bootstrap}" is not a whole number ≥ 2`);
+  if (flags.bootstrap !== undefined && (!Number.isInteger(replicates) || replicates < 2))
+    throw new UsageError(`--bootstrap: "${flags.bootstrap}" is not a whole number ≥ 2`);
   const seed = flags.seed === undefined ? 1 : Number(flags.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed: "${flags.seed}" is not an integer`);
 
@@ -76,7 +117,14 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
   if (horizons.length) {
     out.auroc = horizons.map((h) => {
       const a = asUsage(`auroc at ${h}`, () => aurocAtHorizon(time, event, score, h));
-      return { horizon: h, n: a.n, cases: a.cases, estimate: a.estimate, se: a.se, ci: a.ci ? [a.ci.lower, a.ci.upper] : null };
+      return {
+        horizon: h,
+        n: a.n,
+        cases: a.cases,
+        estimate: a.estimate,
+        se: a.se,
+        ci: a.ci ? [a.ci.lower, a.ci.upper] : null,
+      };
     });
   }
   if (horizons.length) {
@@ -89,12 +137,29 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
     out.calibration = risks.map((r) => {
       const c = asUsage(`calibration of ${r.column}`, () => calibrationAtHorizon(time, event, r.values, r.horizon));
       return {
-        horizon: r.horizon, risk: r.column, observed: c.observed, expected: c.expected, oe: c.oe, oeCi: c.oeCi ? [c.oeCi.lower, c.oeCi.upper] : null,
-        slope: c.slope, slopeCi: [c.slopeCi.lower, c.slopeCi.upper], brier: c.brier, ipa: c.ipa, groups: c.groups,
+        horizon: r.horizon,
+        risk: r.column,
+        observed: c.observed,
+        expected: c.expected,
+        oe: c.oe,
+        oeCi: c.oeCi ? [c.oeCi.lower, c.oeCi.upper] : null,
+        slope: c.slope,
+        slopeCi: [c.slopeCi.lower, c.slopeCi.upper],
+        brier: c.brier,
+        ipa: c.ipa,
+        groups: c.groups,
       };
     });
     out.netBenefit = risks.flatMap((r) =>
-      asUsage(`net benefit of ${r.column}`, () => netBenefit(time, event, r.values, r.horizon, NET_BENEFIT_THRESHOLDS)).map((p) => ({ horizon: r.horizon, risk: r.column, threshold: p.threshold, model: p.model, treatAll: p.treatAll })),
+      asUsage(`net benefit of ${r.column}`, () =>
+        netBenefit(time, event, r.values, r.horizon, NET_BENEFIT_THRESHOLDS),
+      ).map((p) => ({
+        horizon: r.horizon,
+        risk: r.column,
+        threshold: p.threshold,
+        model: p.model,
+        treatAll: p.treatAll,
+      })),
     );
   }
   if (cutoffs.length && horizons.length) {
@@ -107,7 +172,17 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
       return cutoffs.map((c) => {
         const m = thresholdMetrics(s, y, c);
         const p = (x: typeof m.sensitivity) => ({ estimate: x.estimate, ci: x.ci ? [x.ci.lower, x.ci.upper] : null });
-        return { horizon: h, threshold: c, sensitivity: p(m.sensitivity), specificity: p(m.specificity), ppv: p(m.ppv), npv: p(m.npv), accuracy: p(m.accuracy), f1: m.f1, youdenThreshold: youden.threshold };
+        return {
+          horizon: h,
+          threshold: c,
+          sensitivity: p(m.sensitivity),
+          specificity: p(m.specificity),
+          ppv: p(m.ppv),
+          npv: p(m.npv),
+          accuracy: p(m.accuracy),
+          f1: m.f1,
+          youdenThreshold: youden.threshold,
+        };
       });
     });
   } else if (cutoffs.length) {
@@ -116,11 +191,15 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
   if (replicates) {
     const data = { time, event, score };
     const summary = (name: "harrellC" | "unoC" | "aurocAtHorizon", at?: number) => {
-      const b = asUsage(`bootstrap of ${name}`, () => bootstrap(time.length, metricStatistic(name, at === undefined ? data : { ...data, at }), { replicates, seed }));
+      const b = asUsage(`bootstrap of ${name}`, () =>
+        bootstrap(time.length, metricStatistic(name, at === undefined ? data : { ...data, at }), { replicates, seed }),
+      );
       return { se: b.se, ci: [b.ci.lower, b.ci.upper], failed: b.failed };
     };
     out.bootstrap = {
-      replicates, seed, method: "percentile",
+      replicates,
+      seed,
+      method: "percentile",
       harrellC: summary("harrellC"),
       ...(tau !== undefined ? { unoC: summary("unoC", tau) } : {}),
       ...(horizons.length ? { auroc: horizons.map((h) => ({ horizon: h, ...summary("aurocAtHorizon", h) })) } : {}),
@@ -135,7 +214,12 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
       auroc: horizons.map((h) => {
         const a = aurocAtHorizon(time, event, score, h);
         const b = aurocAtHorizon(time, event, comparator, h);
-        return { horizon: h, estimate: a.estimate, comparatorEstimate: b.estimate, p: asUsage(`DeLong test at ${h}`, () => delongTest(a, b)).p };
+        return {
+          horizon: h,
+          estimate: a.estimate,
+          comparatorEstimate: b.estimate,
+          p: asUsage(`DeLong test at ${h}`, () => delongTest(a, b)).p,
+        };
       }),
       timeDependentAuc: horizons.map((h) => {
         const a = timeDependentAuc(time, event, score, h);
@@ -148,7 +232,13 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
     const groups = [...new Set(group)].sort();
     out.kaplanMeier = groups.flatMap((g) => {
       const idx = group.flatMap((x, i) => (x === g ? [i] : []));
-      return kaplanMeierRows(g, kaplanMeier(idx.map((i) => time[i]!), idx.map((i) => event[i]!)));
+      return kaplanMeierRows(
+        g,
+        kaplanMeier(
+          idx.map((i) => time[i]!),
+          idx.map((i) => event[i]!),
+        ),
+      );
     });
     const lr = asUsage("logRank", () => logRankTest(time, event, group));
     out.logRank = { chisq: lr.chisq, df: lr.df, p: lr.p };
@@ -164,8 +254,15 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
  * --horizon (paired with --compare), calibration of each --risk with Aalen-Johansen observed risk.
  */
 function competingRisksMetrics(flags: MetricsFlags): Record<string, unknown> {
-  if (flags.cause !== "1") throw new UsageError(`--cause: "${flags.cause}" must be 1 (the event of interest is coded 1, the competing event 2)`);
-  for (const [flag, given] of [["--tau", flags.tau], ["--thresholds", flags.thresholds], ["--bootstrap", flags.bootstrap]] as const) {
+  if (flags.cause !== "1")
+    throw new UsageError(
+      `--cause: "${flags.cause}" must be 1 (the event of interest is coded 1, the competing event 2)`,
+    );
+  for (const [flag, given] of [
+    ["--tau", flags.tau],
+    ["--thresholds", flags.thresholds],
+    ["--bootstrap", flags.bootstrap],
+  ] as const) {
     if (given !== undefined) throw new UsageError(`${flag} is not available with --cause`);
   }
   const table = readCsv(flags.input);
@@ -181,7 +278,12 @@ function competingRisksMetrics(flags: MetricsFlags): Record<string, unknown> {
   const groups = group ? [...new Set(group)].sort() : ["all"];
   out.cumulativeIncidence = groups.flatMap((g) => {
     const idx = group ? group.flatMap((x, i) => (x === g ? [i] : [])) : Array.from(time.keys());
-    const curve = asUsage(`cumulative incidence of ${g}`, () => cumulativeIncidence(idx.map((i) => time[i]!), idx.map((i) => status[i]!)));
+    const curve = asUsage(`cumulative incidence of ${g}`, () =>
+      cumulativeIncidence(
+        idx.map((i) => time[i]!),
+        idx.map((i) => status[i]!),
+      ),
+    );
     const at = horizons.length ? horizons.filter((h) => h <= curve.maxTime) : Array.from(curve.times);
     return at.map((t) => {
       const p = cumulativeIncidenceAt(curve, t);
@@ -193,23 +295,52 @@ function competingRisksMetrics(flags: MetricsFlags): Record<string, unknown> {
     out.grayTest = { statistic: gray.statistic, df: gray.df, p: gray.p };
   }
   if (horizons.length) {
-    const aucs = horizons.map((h) => asUsage(`timeDependentAuc at ${h}`, () => competingRisksAuc(time, status, score, h)));
-    out.timeDependentAuc = aucs.map((a) => ({ time: a.time, estimate: a.estimate, se: a.se, ci: [a.ci.lower, a.ci.upper], cases: a.cases, controls: a.controls }));
+    const aucs = horizons.map((h) =>
+      asUsage(`timeDependentAuc at ${h}`, () => competingRisksAuc(time, status, score, h)),
+    );
+    out.timeDependentAuc = aucs.map((a) => ({
+      time: a.time,
+      estimate: a.estimate,
+      se: a.se,
+      ci: [a.ci.lower, a.ci.upper],
+      cases: a.cases,
+      controls: a.controls,
+    }));
     if (comparator) {
       out.comparison = {
         comparator: flags.compare,
         timeDependentAuc: aucs.map((a) => {
-          const b = asUsage(`timeDependentAuc of --compare at ${a.time}`, () => competingRisksAuc(time, status, comparator, a.time));
+          const b = asUsage(`timeDependentAuc of --compare at ${a.time}`, () =>
+            competingRisksAuc(time, status, comparator, a.time),
+          );
           const d = compareTimeDependentAuc(a, b);
-          return { time: a.time, estimate: a.estimate, comparatorEstimate: b.estimate, difference: d.estimate, se: d.se, p: d.p };
+          return {
+            time: a.time,
+            estimate: a.estimate,
+            comparatorEstimate: b.estimate,
+            difference: d.estimate,
+            se: d.se,
+            p: d.p,
+          };
         }),
       };
     }
   }
   if (risks.length) {
     out.calibration = risks.map((r) => {
-      const c = asUsage(`calibration of ${r.column}`, () => competingRisksCalibration(time, status, r.values, r.horizon));
-      return { horizon: r.horizon, risk: r.column, observed: c.observed, expected: c.expected, oe: c.oe, oeCi: c.oeCi ? [c.oeCi.lower, c.oeCi.upper] : null, brier: c.brier, ipa: c.ipa };
+      const c = asUsage(`calibration of ${r.column}`, () =>
+        competingRisksCalibration(time, status, r.values, r.horizon),
+      );
+      return {
+        horizon: r.horizon,
+        risk: r.column,
+        observed: c.observed,
+        expected: c.expected,
+        oe: c.oe,
+        oeCi: c.oeCi ? [c.oeCi.lower, c.oeCi.upper] : null,
+        brier: c.brier,
+        ipa: c.ipa,
+      };
     });
   }
   return out;
@@ -220,7 +351,9 @@ function riskColumns(table: ReturnType<typeof readCsv>, specs: readonly string[]
     const match = /^(.+)@([0-9.]+)$/.exec(spec);
     if (!match) throw new UsageError(`--risk: "${spec}" must be COLUMN@HORIZON, e.g. risk5y@1826`);
     const horizon = numberList(match[2]!, "--risk")[0]!;
-    const values = numericColumn(table, match[1]!, "--risk", (v) => (v < 0 || v > 1 ? "is not a risk between 0 and 1" : null));
+    const values = numericColumn(table, match[1]!, "--risk", (v) =>
+      v < 0 || v > 1 ? "is not a risk between 0 and 1" : null,
+    );
     return { column: match[1]!, horizon, values };
   });
 }
@@ -236,12 +369,25 @@ export function statsCox(flags: CoxFlags): Record<string, unknown> {
   const table = readCsv(flags.input);
   const time = numericColumn(table, flags.time, "--time", nonNegative);
   const event = eventColumn(table, flags.event, "--event");
-  const names = flags.covariates.split(",").map((s) => s.trim()).filter(Boolean);
+  const names = flags.covariates
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!names.length) throw new UsageError("--covariates: give at least one column");
   const covariates = Object.fromEntries(names.map((name) => [name, numericColumn(table, name, "--covariates")]));
   const fit = asUsage("cox", () => coxPH(time, event, covariates));
   return {
-    terms: fit.terms, coef: fit.coef, se: fit.se, hr: fit.hr, hrCi: fit.hrCi.map((c) => [c.lower, c.upper]), p: fit.p,
-    loglik: fit.loglik, lrChisq: fit.lrChisq, waldChisq: fit.waldChisq, scoreChisq: fit.scoreChisq, n: fit.n, events: fit.events,
+    terms: fit.terms,
+    coef: fit.coef,
+    se: fit.se,
+    hr: fit.hr,
+    hrCi: fit.hrCi.map((c) => [c.lower, c.upper]),
+    p: fit.p,
+    loglik: fit.loglik,
+    lrChisq: fit.lrChisq,
+    waldChisq: fit.waldChisq,
+    scoreChisq: fit.scoreChisq,
+    n: fit.n,
+    events: fit.events,
   };
 }

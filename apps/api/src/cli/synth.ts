@@ -15,11 +15,13 @@ export interface SynthFlags {
 
 export function synth(flags: SynthFlags): void {
   const n = Number(flags.n);
-  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new UsageError(`--n: "${flags.n}" is not a whole number from 1 to 1,000,000`);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
+    throw new UsageError(`--n: "${flags.n}" is not a whole number from 1 to 1,000,000`);
   const seed = Number(flags.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed: "${flags.seed}" is not an integer`);
-  if (!["xray", "ct", "none"].includes(flags.modality)) throw new UsageError(`--modality: "${flags.modality}" must be xray, ct or none`);
-  let profile;
+  if (!["xray", "ct", "none"].includes(flags.modality))
+    throw new UsageError(`--modality: "${flags.modality}" must be xray, ct or none`);
+  let profile: ReturnType<typeof findProfile>;
   try {
     profile = findProfile(flags.site, flags.profiles);
   } catch (error) {
@@ -36,10 +38,13 @@ export function synth(flags: SynthFlags): void {
     matched: flags.matched ?? false,
     writeImages: imageWriterFor(modality, profile, seed),
     onProgress: (done, total) => {
-      if (process.stderr.isTTY && (done % 10 === 0 || done === total)) process.stderr.write(`\r  ${done}/${total} patients`);
+      if (process.stderr.isTTY && (done % 10 === 0 || done === total))
+        process.stderr.write(`\r  ${done}/${total} patients`);
     },
   });
   if (process.stderr.isTTY) process.stderr.write("\n");
   const events = patients.filter((p) => p.event).length;
-  process.stderr.write(`Wrote ${patients.length} SYNTHETIC ${profile.site} patients (${events} incident fractures, modality ${modality}) to ${manifestPath} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `Wrote ${patients.length} SYNTHETIC ${profile.site} patients (${events} incident fractures, modality ${modality}) to ${manifestPath} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }

@@ -36,7 +36,10 @@ export function filesOf(dir: string): string[] {
   const place = (p: string) => relative(dir, p).split(sep).join("/") || ".";
   const walk = (d: string) => {
     const real = realpathSync(d);
-    if (visited.has(real)) throw new UsageError(`DIR: ${place(d)} is a symbolic link back into a folder already read (a loop); remove the link and try again`);
+    if (visited.has(real))
+      throw new UsageError(
+        `DIR: ${place(d)} is a symbolic link back into a folder already read (a loop); remove the link and try again`,
+      );
     visited.add(real);
     for (const f of readdirSync(d).sort()) {
       if (f.startsWith(".")) continue;
@@ -46,7 +49,10 @@ export function filesOf(dir: string): string[] {
         isDirectory = statSync(p).isDirectory(); // follows links
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (lstatSync(p).isSymbolicLink()) throw new UsageError(`DIR: ${place(p)} is a symbolic link that ${code === "ELOOP" ? "points at itself (a loop)" : "leads nowhere"}; remove it and try again`);
+        if (lstatSync(p).isSymbolicLink())
+          throw new UsageError(
+            `DIR: ${place(p)} is a symbolic link that ${code === "ELOOP" ? "points at itself (a loop)" : "leads nowhere"}; remove it and try again`,
+          );
         throw new UsageError(`DIR: ${place(p)} cannot be read (${code ?? "error"})`);
       }
       if (isDirectory) walk(p);
@@ -64,7 +70,8 @@ const RETRY_SECONDS = Number(process.env.FRACVAL_CLI_RETRY_SECONDS ?? 120);
 function transient(error: unknown): { retry: boolean; surelyNotProcessed: boolean } {
   const cause = (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
   if (cause === "ECONNREFUSED") return { retry: true, surelyNotProcessed: true };
-  if (error instanceof TypeError || cause === "ECONNRESET" || cause === "UND_ERR_SOCKET") return { retry: true, surelyNotProcessed: false };
+  if (error instanceof TypeError || cause === "ECONNRESET" || cause === "UND_ERR_SOCKET")
+    return { retry: true, surelyNotProcessed: false };
   return { retry: false, surelyNotProcessed: false };
 }
 
@@ -81,7 +88,11 @@ async function sha256OfFile(path: string): Promise<string> {
   return hash.digest("hex");
 }
 
-export async function uploadDataset(dir: string, flags: UploadFlags, log: (line: string) => void = (l) => process.stderr.write(l)): Promise<number> {
+export async function uploadDataset(
+  dir: string,
+  flags: UploadFlags,
+  log: (line: string) => void = (l) => process.stderr.write(l),
+): Promise<number> {
   if (!existsSync(join(dir, "manifest.csv"))) throw new UsageError(`DIR: ${dir} has no manifest.csv`);
   // The folder is read first: a folder that cannot be uploaded creates nothing on the platform.
   const files = filesOf(dir);
@@ -95,15 +106,26 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
     const deadline = Date.now() + RETRY_SECONDS * 1000;
     for (let attempt = 0; ; attempt++) {
       try {
-        const res = await fetch(graphqlUrl, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${flags.key}` }, body: JSON.stringify({ query, variables }) });
+        const res = await fetch(graphqlUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${flags.key}` },
+          body: JSON.stringify({ query, variables }),
+        });
         if (res.status >= 502 && res.status <= 504) throw new HttpStatus(res.status);
         const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-        if (body.errors?.length) throw new UsageError(`${body.errors[0]!.extensions?.code ?? "ERROR"}: ${body.errors[0]!.message}`);
+        if (body.errors?.length)
+          throw new UsageError(`${body.errors[0]!.extensions?.code ?? "ERROR"}: ${body.errors[0]!.message}`);
         return body.data!;
       } catch (error) {
         const kind = error instanceof HttpStatus ? { retry: true, surelyNotProcessed: true } : transient(error);
-        if (!kind.retry || (mutation && !kind.surelyNotProcessed)) throw error instanceof UsageError ? error : new UsageError(`the API at ${flags.api} failed: ${(error as Error).message}`);
-        if (Date.now() > deadline) throw new UsageError(`the API at ${flags.api} did not answer for ${RETRY_SECONDS} s (${(error as Error).message}); try again later`);
+        if (!kind.retry || (mutation && !kind.surelyNotProcessed))
+          throw error instanceof UsageError
+            ? error
+            : new UsageError(`the API at ${flags.api} failed: ${(error as Error).message}`);
+        if (Date.now() > deadline)
+          throw new UsageError(
+            `the API at ${flags.api} did not answer for ${RETRY_SECONDS} s (${(error as Error).message}); try again later`,
+          );
         const wait = Math.min(15_000, 500 * 2 ** attempt);
         log(`\n  the API did not answer (${(error as Error).message}); retrying in ${Math.round(wait / 1000)} s…`);
         await new Promise((r) => setTimeout(r, wait));
@@ -111,13 +133,27 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
     }
   };
 
-  const { me } = await gql<{ me: { sites: { site: { id: string; code: string } }[] } }>("{ me { sites { site { id code } } } }");
+  const { me } = await gql<{ me: { sites: { site: { id: string; code: string } }[] } }>(
+    "{ me { sites { site { id code } } } }",
+  );
   const site = me.sites[0]?.site;
   if (!site) throw new UsageError("--key: this key belongs to no site");
-  const scores = flags.scores ? flags.scores.split(",").map((s) => s.trim()).filter(Boolean) : [];
+  const scores = flags.scores
+    ? flags.scores
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
   const { createValidationDataset: dataset } = await gql<{ createValidationDataset: { id: string } }>(
     "mutation($input: CreateValidationDatasetInput!) { createValidationDataset(input: $input) { id } }",
-    { input: { studyId: flags.study, siteId: site.id, name: flags.name ?? dir.split(sep).filter(Boolean).pop() ?? "upload", providedScoreNames: scores } },
+    {
+      input: {
+        studyId: flags.study,
+        siteId: site.id,
+        name: flags.name ?? dir.split(sep).filter(Boolean).pop() ?? "upload",
+        providedScoreNames: scores,
+      },
+    },
   );
   log(`Dataset ${dataset.id} (${site.code}) created; uploading…\n`);
   const state = { finished: false };
@@ -126,20 +162,35 @@ export async function uploadDataset(dir: string, flags: UploadFlags, log: (line:
   } catch (error) {
     if (state.finished) throw error; // validated (or being validated): nothing to cancel
     // Whatever went wrong while the files were sent, the dataset is not left UPLOADING for a day.
-    const cancelled = await gql("mutation($id: ID!) { cancelValidationDatasetUpload(id: $id) { id } }", { id: dataset.id }).then(
+    const cancelled = await gql("mutation($id: ID!) { cancelValidationDatasetUpload(id: $id) { id } }", {
+      id: dataset.id,
+    }).then(
       () => true,
       () => false,
     );
     const message = error instanceof UsageError ? error.message : (error as Error).message;
-    throw new UsageError(`${message}\n${cancelled ? `Dataset ${dataset.id} was cancelled; nothing was stored.` : `Dataset ${dataset.id} may be left UPLOADING: cancel it (mutation cancelValidationDatasetUpload) or it expires after 24 hours.`}`);
+    throw new UsageError(
+      `${message}\n${cancelled ? `Dataset ${dataset.id} was cancelled; nothing was stored.` : `Dataset ${dataset.id} may be left UPLOADING: cancel it (mutation cancelValidationDatasetUpload) or it expires after 24 hours.`}`,
+    );
   }
 }
 
-async function uploadAndWait(dir: string, files: string[], datasetId: string, flags: UploadFlags, gql: Gql, log: (line: string) => void, state: { finished: boolean }): Promise<number> {
+async function uploadAndWait(
+  dir: string,
+  files: string[],
+  datasetId: string,
+  flags: UploadFlags,
+  gql: Gql,
+  log: (line: string) => void,
+  state: { finished: boolean },
+): Promise<number> {
   const dataset = { id: datasetId };
   const total = files.reduce((s, f) => s + statSync(f).size, 0);
   let done = 0;
-  const progress = () => log(`\r  ${(done / 1024 / 1024).toFixed(1)} / ${(total / 1024 / 1024).toFixed(1)} MB (${total ? Math.floor((100 * done) / total) : 100}%)`);
+  const progress = () =>
+    log(
+      `\r  ${(done / 1024 / 1024).toFixed(1)} / ${(total / 1024 / 1024).toFixed(1)} MB (${total ? Math.floor((100 * done) / total) : 100}%)`,
+    );
   const uploadOne = async (file: string) => {
     const sha256 = await sha256OfFile(file); // streamed: a file is never read whole into memory
     await new Promise<void>((resolveUpload, reject) => {
@@ -165,29 +216,52 @@ async function uploadAndWait(dir: string, files: string[], datasetId: string, fl
     });
   };
   const queue = [...files];
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    for (let f = queue.shift(); f; f = queue.shift()) await uploadOne(f);
-  }));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let f = queue.shift(); f; f = queue.shift()) await uploadOne(f);
+    }),
+  );
   log(`\n${files.length} file(s) uploaded; validating…\n`);
 
   await gql("mutation($id: ID!) { finishValidationDatasetUpload(id: $id) { id } }", { id: dataset.id });
   state.finished = true;
   const deadline = Date.now() + Number(flags.timeout ?? 1800) * 1000;
   for (;;) {
-    const { dataset: d } = await gql<{ dataset: { status: string; progressDone: number; progressTotal: number; progressState: string; secondsSinceProgress: number | null; patientCount: number; eventCount: number; imageCount: number; sha256: string | null; validationReport: { problems?: Problem[]; problemCount?: number } | null } }>(
+    const { dataset: d } = await gql<{
+      dataset: {
+        status: string;
+        progressDone: number;
+        progressTotal: number;
+        progressState: string;
+        secondsSinceProgress: number | null;
+        patientCount: number;
+        eventCount: number;
+        imageCount: number;
+        sha256: string | null;
+        validationReport: { problems?: Problem[]; problemCount?: number } | null;
+      };
+    }>(
       "query($id: ID!) { dataset(id: $id) { status progressDone progressTotal progressState secondsSinceProgress patientCount eventCount imageCount sha256 validationReport } }",
       { id: dataset.id },
     );
-    if (d.status === "VALIDATING" && d.progressTotal) log(`\r  validated ${d.progressDone} / ${d.progressTotal} rows${waiting(d)}`);
+    if (d.status === "VALIDATING" && d.progressTotal)
+      log(`\r  validated ${d.progressDone} / ${d.progressTotal} rows${waiting(d)}`);
     if (d.status === "READY") {
-      log(`\nREADY: ${d.patientCount} patients, ${d.eventCount} incident fractures, ${d.imageCount} images; sha256 ${d.sha256}\n`);
-      process.stdout.write(`${JSON.stringify({ datasetId: dataset.id, status: d.status, patients: d.patientCount, events: d.eventCount, images: d.imageCount, sha256: d.sha256 })}\n`);
+      log(
+        `\nREADY: ${d.patientCount} patients, ${d.eventCount} incident fractures, ${d.imageCount} images; sha256 ${d.sha256}\n`,
+      );
+      process.stdout.write(
+        `${JSON.stringify({ datasetId: dataset.id, status: d.status, patients: d.patientCount, events: d.eventCount, images: d.imageCount, sha256: d.sha256 })}\n`,
+      );
       return flags.run ? runModel(gql, dataset.id, flags, log) : 0;
     }
     if (d.status === "REJECTED") {
       const problems = d.validationReport?.problems ?? [];
       log(`\nREJECTED: ${d.validationReport?.problemCount ?? problems.length} problem(s); nothing was stored.\n`);
-      for (const p of problems.slice(0, 50)) log(`  row ${p.row}${p.column ? `, column ${p.column}` : ""}${p.value ? ` (value "${p.value}")` : ""}: ${p.reason}\n`);
+      for (const p of problems.slice(0, 50))
+        log(
+          `  row ${p.row}${p.column ? `, column ${p.column}` : ""}${p.value ? ` (value "${p.value}")` : ""}: ${p.reason}\n`,
+        );
       process.stdout.write(`${JSON.stringify({ datasetId: dataset.id, status: d.status, problems })}\n`);
       return 1;
     }
@@ -200,7 +274,9 @@ type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>
 
 /** What the progress line says when nothing has moved for a while: the truth, not a frozen ETA. */
 function waiting(p: { progressState: string; secondsSinceProgress: number | null }): string {
-  return p.progressState === "WAITING_FOR_RETRY" ? `, waiting for a retry (no progress for ${p.secondsSinceProgress} s; a worker may have stopped)   ` : "";
+  return p.progressState === "WAITING_FOR_RETRY"
+    ? `, waiting for a retry (no progress for ${p.secondsSinceProgress} s; a worker may have stopped)   `
+    : "";
 }
 
 interface RunMetric {
@@ -216,30 +292,73 @@ interface RunMetric {
 
 /** Starts a run of `--run` (family@version or a model version id) on the dataset, waits for it and prints its metrics. */
 async function runModel(gql: Gql, datasetId: string, flags: UploadFlags, log: (line: string) => void): Promise<number> {
-  const { study } = await gql<{ study: { models: { id: string; family: string; version: string }[] } }>("query($id: ID!) { study(id: $id) { models { id family version } } }", { id: flags.study });
+  const { study } = await gql<{ study: { models: { id: string; family: string; version: string }[] } }>(
+    "query($id: ID!) { study(id: $id) { models { id family version } } }",
+    { id: flags.study },
+  );
   const model = study.models.find((m) => m.id === flags.run || `${m.family}@${m.version}` === flags.run);
-  if (!model) throw new UsageError(`--run: no model version "${flags.run}" in this study (have ${study.models.map((m) => `${m.family}@${m.version}`).join(", ")})`);
-  const { createValidationRun: created } = await gql<{ createValidationRun: { id: string } }>("mutation($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }", { m: model.id, d: datasetId });
+  if (!model)
+    throw new UsageError(
+      `--run: no model version "${flags.run}" in this study (have ${study.models.map((m) => `${m.family}@${m.version}`).join(", ")})`,
+    );
+  const { createValidationRun: created } = await gql<{ createValidationRun: { id: string } }>(
+    "mutation($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }",
+    { m: model.id, d: datasetId },
+  );
   log(`Run ${created.id} of ${model.family}@${model.version} queued…\n`);
   const deadline = Date.now() + Number(flags.timeout ?? 1800) * 1000;
   for (;;) {
-    const { run } = await gql<{ run: { status: string; progressDone: number; progressTotal: number; progressFailed: number; imagesPerSecond: number | null; etaSeconds: number | null; progressState: string; secondsSinceProgress: number | null; executionProvider: string | null; error: string | null } }>(
+    const { run } = await gql<{
+      run: {
+        status: string;
+        progressDone: number;
+        progressTotal: number;
+        progressFailed: number;
+        imagesPerSecond: number | null;
+        etaSeconds: number | null;
+        progressState: string;
+        secondsSinceProgress: number | null;
+        executionProvider: string | null;
+        error: string | null;
+      };
+    }>(
       "query($id: ID!) { run(id: $id) { status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress executionProvider error } }",
       { id: created.id },
     );
     if (run.status === "RUNNING" || run.status === "COMPUTING_METRICS") {
       const rate = run.imagesPerSecond !== null ? `, ${run.imagesPerSecond.toFixed(1)} images/s` : "";
-      const eta = run.progressState === "WAITING_FOR_RETRY" ? waiting(run) : run.status === "COMPUTING_METRICS" ? ", computing metrics" : run.etaSeconds !== null ? `, ETA ${run.etaSeconds} s` : "";
-      log(`\r  scored ${run.progressDone} / ${run.progressTotal}${run.progressFailed ? ` (${run.progressFailed} failed)` : ""}${rate}${eta}${run.executionProvider ? ` on ${run.executionProvider.toUpperCase()}` : ""}   `);
+      const eta =
+        run.progressState === "WAITING_FOR_RETRY"
+          ? waiting(run)
+          : run.status === "COMPUTING_METRICS"
+            ? ", computing metrics"
+            : run.etaSeconds !== null
+              ? `, ETA ${run.etaSeconds} s`
+              : "";
+      log(
+        `\r  scored ${run.progressDone} / ${run.progressTotal}${run.progressFailed ? ` (${run.progressFailed} failed)` : ""}${rate}${eta}${run.executionProvider ? ` on ${run.executionProvider.toUpperCase()}` : ""}   `,
+      );
     }
     if (run.status === "SUCCEEDED") {
-      const { metricResults } = await gql<{ metricResults: RunMetric[] }>("query($id: ID!) { metricResults(runId: $id) { metric scoreSource subgroup horizonDays estimate ciLower ciUpper details } }", { id: created.id });
+      const { metricResults } = await gql<{ metricResults: RunMetric[] }>(
+        "query($id: ID!) { metricResults(runId: $id) { metric scoreSource subgroup horizonDays estimate ciLower ciUpper details } }",
+        { id: created.id },
+      );
       log(`\nSUCCEEDED: ${run.progressDone - run.progressFailed} scored, ${run.progressFailed} failed\n`);
-      for (const m of metricResults.filter((r) => r.subgroup === "all" && ["harrellC", "auroc", "harrellCDiff", "aurocDiff"].includes(r.metric) && !r.scoreSource.startsWith("baseline:"))) {
+      for (const m of metricResults.filter(
+        (r) =>
+          r.subgroup === "all" &&
+          ["harrellC", "auroc", "harrellCDiff", "aurocDiff"].includes(r.metric) &&
+          !r.scoreSource.startsWith("baseline:"),
+      )) {
         const ci = m.ciLower !== null && m.ciUpper !== null ? ` (${m.ciLower.toFixed(3)}–${m.ciUpper.toFixed(3)})` : "";
-        log(`  ${m.metric}${m.horizonDays ? `@${m.horizonDays}d` : ""} ${m.scoreSource}: ${m.estimate.toFixed(3)}${ci}${m.details?.p !== undefined ? `, p ${m.details.p.toPrecision(2)}` : ""}\n`);
+        log(
+          `  ${m.metric}${m.horizonDays ? `@${m.horizonDays}d` : ""} ${m.scoreSource}: ${m.estimate.toFixed(3)}${ci}${m.details?.p !== undefined ? `, p ${m.details.p.toPrecision(2)}` : ""}\n`,
+        );
       }
-      process.stdout.write(`${JSON.stringify({ runId: created.id, status: run.status, scored: run.progressDone - run.progressFailed, failed: run.progressFailed, metrics: metricResults.length })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ runId: created.id, status: run.status, scored: run.progressDone - run.progressFailed, failed: run.progressFailed, metrics: metricResults.length })}\n`,
+      );
       return 0;
     }
     if (run.status === "FAILED" || run.status === "CANCELLED") {

@@ -11,17 +11,31 @@ import type { Context } from "../context.js";
 export const ACCESS_DIRECTIVES = ["public", "auth"] as const;
 
 /** Types that carry a site's data: any field returning one needs its own access rule, at any depth. */
-export const SITE_DATA_TYPES = ["ValidationDataset", "ValidationRun", "MetricResult", "Patient", "Prediction", "StudyComparisonRow", "ParticipantFlow", "AuditEvent", "ApiKey"] as const;
+export const SITE_DATA_TYPES = [
+  "ValidationDataset",
+  "ValidationRun",
+  "MetricResult",
+  "Patient",
+  "Prediction",
+  "StudyComparisonRow",
+  "ParticipantFlow",
+  "AuditEvent",
+  "ApiKey",
+] as const;
 
 export class MissingAccessRuleError extends Error {
   constructor(readonly fields: string[]) {
-    super(`Every Query and Mutation field, and every field returning site data (${SITE_DATA_TYPES.join(", ")}), needs exactly one access rule (@${ACCESS_DIRECTIVES.join(" or @")}); fix: ${fields.join(", ")}`);
+    super(
+      `Every Query and Mutation field, and every field returning site data (${SITE_DATA_TYPES.join(", ")}), needs exactly one access rule (@${ACCESS_DIRECTIVES.join(" or @")}); fix: ${fields.join(", ")}`,
+    );
     this.name = "MissingAccessRuleError";
   }
 }
 
 export function assertEveryFieldHasAccessRule(schema: GraphQLSchema): void {
-  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean).map((t) => t!.name));
+  const roots = new Set(
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean).map((t) => t!.name),
+  );
   const offenders: string[] = [];
   const types = Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && !t.name.startsWith("__"));
   // Root types first, so that offenders read Query…, Mutation…, then the object types.
@@ -29,9 +43,12 @@ export function assertEveryFieldHasAccessRule(schema: GraphQLSchema): void {
   for (const type of types) {
     if (!isObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
-      const needsRule = roots.has(type.name) || (SITE_DATA_TYPES as readonly string[]).includes(getNamedType(field.type).name);
+      const needsRule =
+        roots.has(type.name) || (SITE_DATA_TYPES as readonly string[]).includes(getNamedType(field.type).name);
       if (!needsRule) continue;
-      const rules = (field.astNode?.directives ?? []).filter((d) => (ACCESS_DIRECTIVES as readonly string[]).includes(d.name.value));
+      const rules = (field.astNode?.directives ?? []).filter((d) =>
+        (ACCESS_DIRECTIVES as readonly string[]).includes(d.name.value),
+      );
       if (rules.length !== 1) offenders.push(`${type.name}.${field.name}`);
     }
   }

@@ -26,8 +26,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   // Errors graphql-js raises itself (parse, validation, variable coercion) are safe and already coded.
   const code = formatted.extensions?.code;
-  if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code } };
+  if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR")
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code },
+    };
   const reference = randomUUID();
   console.error(`[api] internal error ${reference}:`, original);
-  return { message: `Internal server error (reference ${reference}).`, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR", reference } };
+  return {
+    message: `Internal server error (reference ${reference}).`,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: "INTERNAL_SERVER_ERROR", reference },
+  };
 }

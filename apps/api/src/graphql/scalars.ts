@@ -12,7 +12,8 @@ export const DateTime = new GraphQLScalarType<Date, string>({
     return date;
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING || Number.isNaN(new Date(ast.value).getTime())) throw new GraphQLError("DateTime must be an ISO-8601 string");
+    if (ast.kind !== Kind.STRING || Number.isNaN(new Date(ast.value).getTime()))
+      throw new GraphQLError("DateTime must be an ISO-8601 string");
     return new Date(ast.value);
   },
 });

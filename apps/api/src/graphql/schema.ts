@@ -22,7 +22,19 @@ import { resolvers as audit } from "../schema/audit/resolvers.js";
 const schemaDir = join(dirname(fileURLToPath(import.meta.url)), "..", "schema");
 
 /** Module name → resolvers; each module's SDL is schema/<name>/schema.graphql. `base` comes first. */
-const MODULES: Record<string, Resolvers> = { base, viewer, sites, studies, models, datasets, patients, runs, metrics, apikeys, audit };
+const MODULES: Record<string, Resolvers> = {
+  base,
+  viewer,
+  sites,
+  studies,
+  models,
+  datasets,
+  patients,
+  runs,
+  metrics,
+  apikeys,
+  audit,
+};
 
 export function moduleTypeDefs(): string[] {
   return Object.keys(MODULES).map((name) => readFileSync(join(schemaDir, name, "schema.graphql"), "utf8"));
@@ -30,7 +42,10 @@ export function moduleTypeDefs(): string[] {
 
 /** `extraTypeDefs` lets tests add fields, e.g. one without an access rule, which must be refused. */
 export function buildSchema(extraTypeDefs: string[] = []): GraphQLSchema {
-  const schema = makeExecutableSchema({ typeDefs: [...moduleTypeDefs(), ...extraTypeDefs], resolvers: Object.values(MODULES) });
+  const schema = makeExecutableSchema({
+    typeDefs: [...moduleTypeDefs(), ...extraTypeDefs],
+    resolvers: Object.values(MODULES),
+  });
   return applyAccessRules(schema);
 }
 
@@ -48,5 +63,5 @@ const SDL_HEADER = `# FracVal GraphQL API — the contract partner hospitals bui
 /** The whole SDL as partners read it (committed as apps/api/schema.graphql; a test keeps it current). */
 export function printFullSchema(): string {
   const schema = makeExecutableSchema({ typeDefs: moduleTypeDefs(), resolvers: Object.values(MODULES) });
-  return SDL_HEADER + printSchemaWithDirectives(schema) + "\n";
+  return `${SDL_HEADER + printSchemaWithDirectives(schema)}\n`;
 }

@@ -23,7 +23,11 @@ export interface TestApi {
   uploadsDir: string;
   /** The content store's folder (de-identified images, model artifacts). */
   storeDir: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, credentials?: string | null): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    credentials?: string | null,
+  ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -31,15 +35,35 @@ export interface TestApi {
  * With `databaseUrl`, the API gets its real job queue on that database and a worker ingests finished uploads
  * as in production; without it, jobs are dropped (for tests of access rules that never ingest).
  */
-export async function startTestApi(db: Db, options: { databaseUrl?: string; keyRequestsPerMinute?: number; uploadLimits?: { files: number; bytes: number } } = {}): Promise<TestApi> {
+export async function startTestApi(
+  db: Db,
+  options: {
+    databaseUrl?: string;
+    keyRequestsPerMinute?: number;
+    uploadLimits?: { files: number; bytes: number };
+  } = {},
+): Promise<TestApi> {
   const storeDir = mkdtempSync(join(tmpdir(), "fracval-store-"));
   const store = new FileContentStore(storeDir);
-  const ingest = { uploadsDir: mkdtempSync(join(tmpdir(), "fracval-uploads-")), pseudonymSecret: TEST_PSEUDONYM_SECRET };
-  const queue: JobQueue = options.databaseUrl ? await startJobQueue(options.databaseUrl) : { enqueue: async () => {}, deadLetters: async () => 0, stop: async () => {} };
+  const ingest = {
+    uploadsDir: mkdtempSync(join(tmpdir(), "fracval-uploads-")),
+    pseudonymSecret: TEST_PSEUDONYM_SECRET,
+  };
+  const queue: JobQueue = options.databaseUrl
+    ? await startJobQueue(options.databaseUrl)
+    : { enqueue: async () => {}, deadLetters: async () => 0, stop: async () => {} };
   // Ingestion runs in a worker, as in production: here one in this process, for the ingestion queue only
   // (tests of runs start worker processes of their own).
   const worker = options.databaseUrl
-    ? await startWorker({ databaseUrl: options.databaseUrl, db, store, models: new ModelCache(store), ...ingest, tasks: [datasetIngest], log: () => {} })
+    ? await startWorker({
+        databaseUrl: options.databaseUrl,
+        db,
+        store,
+        models: new ModelCache(store),
+        ...ingest,
+        tasks: [datasetIngest],
+        log: () => {},
+      })
     : null;
   const app = await createApp({
     db,
@@ -63,11 +87,18 @@ export async function startTestApi(db: Db, options: { databaseUrl?: string; keyR
     async gql(query, variables = {}, credentials = null) {
       const response = await fetch(`${url}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json", ...(credentials ? { authorization: `Bearer ${credentials}` } : {}) },
+        headers: {
+          "content-type": "application/json",
+          ...(credentials ? { authorization: `Bearer ${credentials}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as Omit<GraphQLResponse, "status">;
-      return { status: response.status, data: (body.data ?? null) as never, ...(body.errors ? { errors: body.errors } : {}) };
+      return {
+        status: response.status,
+        data: (body.data ?? null) as never,
+        ...(body.errors ? { errors: body.errors } : {}),
+      };
     },
     async stop() {
       await new Promise((r) => server.close(r));

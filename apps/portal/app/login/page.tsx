@@ -5,7 +5,11 @@ import { signIn } from "@/auth";
 async function login(formData: FormData) {
   "use server";
   try {
-    await signIn("credentials", { email: formData.get("email"), password: formData.get("password"), redirectTo: "/studies" });
+    await signIn("credentials", {
+      email: formData.get("email"),
+      password: formData.get("password"),
+      redirectTo: "/studies",
+    });
   } catch (error) {
     if (error instanceof AuthError) redirect("/login?error=1");
     throw error; // signIn signals its redirect by throwing NEXT_REDIRECT
@@ -18,17 +22,38 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="mx-auto mt-16 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="mb-1 text-xl font-semibold">Sign in to FracVal</h1>
       <p className="mb-6 text-sm text-slate-600">External validation of fracture-risk models across sites.</p>
-      {error && <p role="alert" className="mb-4 rounded bg-red-50 p-2 text-sm text-red-700">E-mail or password is wrong.</p>}
+      {error && (
+        <p role="alert" className="mb-4 rounded bg-red-50 p-2 text-sm text-red-700">
+          E-mail or password is wrong.
+        </p>
+      )}
       <form action={login} className="space-y-4">
         <label className="block text-sm">
           E-mail
-          <input name="email" type="email" required autoComplete="username" className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+          <input
+            name="email"
+            type="email"
+            required
+            autoComplete="username"
+            className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+          />
         </label>
         <label className="block text-sm">
           Password
-          <input name="password" type="password" required autoComplete="current-password" className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+          <input
+            name="password"
+            type="password"
+            required
+            autoComplete="current-password"
+            className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+          />
         </label>
-        <button type="submit" className="w-full rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">Sign in</button>
+        <button
+          type="submit"
+          className="w-full rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700"
+        >
+          Sign in
+        </button>
       </form>
     </div>
   );

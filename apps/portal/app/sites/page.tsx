@@ -13,7 +13,11 @@ export default async function SitesPage() {
       <h1 className="mb-4 text-2xl font-semibold">Sites</h1>
       <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
         <thead className="bg-slate-100 text-left">
-          <tr><th className="p-3">Site</th><th className="p-3">Institution</th><th className="p-3">Your access</th></tr>
+          <tr>
+            <th className="p-3">Site</th>
+            <th className="p-3">Institution</th>
+            <th className="p-3">Your access</th>
+          </tr>
         </thead>
         <tbody>
           {data.sites.map((s) => (

@@ -12,11 +12,21 @@ interface StudiesData {
     modality: string;
     models: { id: string }[];
     /** Counts below the minimum cell count are null (withheld) without patient-level access to the site. */
-    datasets: { id: string; site: { code: string }; status: string; patientCount: number | null; eventCount: number | null }[];
+    datasets: {
+      id: string;
+      site: { code: string };
+      status: string;
+      patientCount: number | null;
+      eventCount: number | null;
+    }[];
   }[];
 }
 
-const MODALITY: Record<string, string> = { XRAY_LATERAL_SPINE: "Lateral spine X-ray", CT_ABDOMEN: "Abdominal CT", CLINICAL_ONLY: "Clinical only" };
+const MODALITY: Record<string, string> = {
+  XRAY_LATERAL_SPINE: "Lateral spine X-ray",
+  CT_ABDOMEN: "Abdominal CT",
+  CLINICAL_ONLY: "Clinical only",
+};
 
 export default async function StudiesPage() {
   const { studies } = await apiQuery<StudiesData>(
@@ -28,18 +38,35 @@ export default async function StudiesPage() {
       <ul className="space-y-4">
         {studies.map((s) => (
           <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-5" data-testid="study-card">
-            <h2 className="text-lg font-medium"><Link href={`/studies/${s.id}`} className="hover:text-indigo-700">{s.title}</Link></h2>
+            <h2 className="text-lg font-medium">
+              <Link href={`/studies/${s.id}`} className="hover:text-indigo-700">
+                {s.title}
+              </Link>
+            </h2>
             <p className="mt-1 text-sm text-slate-600">{s.description}</p>
             <p className="mt-2 text-xs text-slate-500">
               {MODALITY[s.modality] ?? s.modality} · {s.target === "TIME_TO_EVENT" ? "time to event" : "binary"}
-              {s.horizonDays ? ` · horizon ${(s.horizonDays / 365.25).toFixed(0)} y` : ""} · {s.models.length} model version(s)
+              {s.horizonDays ? ` · horizon ${(s.horizonDays / 365.25).toFixed(0)} y` : ""} · {s.models.length} model
+              version(s)
             </p>
             {s.datasets.length > 0 && (
               <table className="mt-3 w-full text-sm">
-                <thead className="text-left text-slate-500"><tr><th>Site</th><th>Status</th><th>Patients</th><th>Events</th></tr></thead>
+                <thead className="text-left text-slate-500">
+                  <tr>
+                    <th>Site</th>
+                    <th>Status</th>
+                    <th>Patients</th>
+                    <th>Events</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {s.datasets.map((d) => (
-                    <tr key={d.id}><td>{d.site.code}</td><td>{d.status}</td><td>{d.patientCount ?? "< 10"}</td><td>{d.eventCount ?? "withheld"}</td></tr>
+                    <tr key={d.id}>
+                      <td>{d.site.code}</td>
+                      <td>{d.status}</td>
+                      <td>{d.patientCount ?? "< 10"}</td>
+                      <td>{d.eventCount ?? "withheld"}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>

@@ -14,7 +14,10 @@ export interface DatasetStatus {
   patientCount: number | null;
   eventCount: number | null;
   imageCount: number | null;
-  validationReport: { problemCount?: number; problems?: { row: number; column: string; value: string; reason: string }[] } | null;
+  validationReport: {
+    problemCount?: number;
+    problems?: { row: number; column: string; value: string; reason: string }[];
+  } | null;
 }
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -27,14 +30,43 @@ async function attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
   }
 }
 
-export async function createDataset(input: { studyId: string; siteId: string; name: string; providedScoreNames: string[] }): Promise<Result<string>> {
-  return attempt(async () => (await apiQuery<{ createValidationDataset: { id: string } }>("mutation($input: CreateValidationDatasetInput!) { createValidationDataset(input: $input) { id } }", { input })).createValidationDataset.id);
+export async function createDataset(input: {
+  studyId: string;
+  siteId: string;
+  name: string;
+  providedScoreNames: string[];
+}): Promise<Result<string>> {
+  return attempt(
+    async () =>
+      (
+        await apiQuery<{ createValidationDataset: { id: string } }>(
+          "mutation($input: CreateValidationDatasetInput!) { createValidationDataset(input: $input) { id } }",
+          { input },
+        )
+      ).createValidationDataset.id,
+  );
 }
 
 export async function finishUpload(id: string): Promise<Result<string>> {
-  return attempt(async () => (await apiQuery<{ finishValidationDatasetUpload: { status: string } }>("mutation($id: ID!) { finishValidationDatasetUpload(id: $id) { status } }", { id })).finishValidationDatasetUpload.status);
+  return attempt(
+    async () =>
+      (
+        await apiQuery<{ finishValidationDatasetUpload: { status: string } }>(
+          "mutation($id: ID!) { finishValidationDatasetUpload(id: $id) { status } }",
+          { id },
+        )
+      ).finishValidationDatasetUpload.status,
+  );
 }
 
 export async function datasetStatus(id: string): Promise<Result<DatasetStatus>> {
-  return attempt(async () => (await apiQuery<{ dataset: DatasetStatus }>("query($id: ID!) { dataset(id: $id) { id status progressDone progressTotal progressState secondsSinceProgress patientCount eventCount imageCount validationReport } }", { id })).dataset);
+  return attempt(
+    async () =>
+      (
+        await apiQuery<{ dataset: DatasetStatus }>(
+          "query($id: ID!) { dataset(id: $id) { id status progressDone progressTotal progressState secondsSinceProgress patientCount eventCount imageCount validationReport } }",
+          { id },
+        )
+      ).dataset,
+  );
 }

@@ -22,7 +22,11 @@ export interface ProfileRow {
 
 export const DECLARED_OPTIONS = [
   { CodeValue: "113100", CodingSchemeDesignator: "DCM", CodeMeaning: "Basic Application Confidentiality Profile" },
-  { CodeValue: "113107", CodingSchemeDesignator: "DCM", CodeMeaning: "Retain Longitudinal Temporal Information Modified Dates Option" },
+  {
+    CodeValue: "113107",
+    CodingSchemeDesignator: "DCM",
+    CodeMeaning: "Retain Longitudinal Temporal Information Modified Dates Option",
+  },
   { CodeValue: "113108", CodingSchemeDesignator: "DCM", CodeMeaning: "Retain Patient Characteristics Option" },
 ] as const;
 
@@ -46,11 +50,21 @@ export const PROFILE: readonly ProfileRow[] = [
   { tag: "00200052", keyword: "FrameOfReferenceUID", action: "U", why: "E.1-1 U" },
   { tag: "00080016", keyword: "SOPClassUID", action: "K", why: "a class, not an instance: identifies nobody" },
   // Dates (shifted per patient), never times
-  { tag: "00080020", keyword: "StudyDate", action: "C", why: "E.1-1 Z, kept shifted: Retain Longitudinal Temporal Information Modified Dates" },
+  {
+    tag: "00080020",
+    keyword: "StudyDate",
+    action: "C",
+    why: "E.1-1 Z, kept shifted: Retain Longitudinal Temporal Information Modified Dates",
+  },
   { tag: "00080021", keyword: "SeriesDate", action: "C", why: "E.1-1 X/D, kept shifted (modified dates option)" },
   { tag: "00080022", keyword: "AcquisitionDate", action: "C", why: "E.1-1 X/D, kept shifted (modified dates option)" },
   { tag: "00080023", keyword: "ContentDate", action: "C", why: "E.1-1 Z/D, kept shifted (modified dates option)" },
-  { tag: "00080012", keyword: "InstanceCreationDate", action: "C", why: "E.1-1 X/D, kept shifted (modified dates option)" },
+  {
+    tag: "00080012",
+    keyword: "InstanceCreationDate",
+    action: "C",
+    why: "E.1-1 X/D, kept shifted (modified dates option)",
+  },
   // What the pipelines read: acquisition, geometry, pixels
   { tag: "00080008", keyword: "ImageType", action: "K", why: imaging },
   { tag: "00080060", keyword: "Modality", action: "K", why: imaging },
@@ -86,7 +100,12 @@ export const PROFILE: readonly ProfileRow[] = [
   { tag: "00281052", keyword: "RescaleIntercept", action: "K", why: imaging },
   { tag: "00281053", keyword: "RescaleSlope", action: "K", why: imaging },
   { tag: "00281054", keyword: "RescaleType", action: "K", why: imaging },
-  { tag: "00282110", keyword: "LossyImageCompression", action: "K", why: "tells the pipelines the pixels were compressed" },
+  {
+    tag: "00282110",
+    keyword: "LossyImageCompression",
+    action: "K",
+    why: "tells the pipelines the pixels were compressed",
+  },
   { tag: "00280301", keyword: "BurnedInAnnotation", action: "K", why: "checked at ingestion: YES is refused" },
   { tag: "7FE00010", keyword: "PixelData", action: "K", why: imaging },
   // Named for the record: identifying attributes the allow-list removes (Table E.1-1 X rows)
@@ -97,10 +116,20 @@ export const PROFILE: readonly ProfileRow[] = [
   { tag: "00204000", keyword: "ImageComments", action: "X", why: "E.1-1 X: free text" },
   { tag: "00100021", keyword: "IssuerOfPatientID", action: "X", why: "E.1-1 X" },
   { tag: "00101000", keyword: "OtherPatientIDs", action: "X", why: "E.1-1 X" },
-  { tag: "04000561", keyword: "OriginalAttributesSequence", action: "X", why: "E.1-1 X: holds the original identifiers" },
+  {
+    tag: "04000561",
+    keyword: "OriginalAttributesSequence",
+    action: "X",
+    why: "E.1-1 X: holds the original identifiers",
+  },
   { tag: "04000550", keyword: "ModifiedAttributesSequence", action: "X", why: "E.1-1 X" },
   { tag: "00081140", keyword: "ReferencedImageSequence", action: "X", why: "E.1-1 X/Z/U: references other instances" },
-  { tag: "00080030", keyword: "StudyTime", action: "X", why: "E.1-1 Z: times of day are dropped (only dates are shifted)" },
+  {
+    tag: "00080030",
+    keyword: "StudyTime",
+    action: "X",
+    why: "E.1-1 Z: times of day are dropped (only dates are shifted)",
+  },
   { tag: "00080032", keyword: "AcquisitionTime", action: "X", why: "E.1-1 X/D" },
   { tag: "00080033", keyword: "ContentTime", action: "X", why: "E.1-1 Z/D" },
   { tag: "0008002A", keyword: "AcquisitionDateTime", action: "X", why: "E.1-1 X/D" },

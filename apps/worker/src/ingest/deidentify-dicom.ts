@@ -12,7 +12,8 @@ const { DicomDict, DicomMessage } = dcmjs.data;
 // dcmjs logs values of tags it does not know while reading and writing: no header value may reach a log.
 dcmjs.log.setLevel("silent");
 
-export const DEIDENTIFICATION_METHOD = "FracVal DEID 2.0: PS3.15 Basic Profile as an allow-list; modified dates; patient characteristics retained; UIDs replaced";
+export const DEIDENTIFICATION_METHOD =
+  "FracVal DEID 2.0: PS3.15 Basic Profile as an allow-list; modified dates; patient characteristics retained; UIDs replaced";
 
 export interface DeidentifyOptions {
   /** Site-scoped pseudonym of the patient: becomes PatientID and PatientName. */
@@ -30,7 +31,7 @@ export function dateShiftFor(key: string, pseudonym: string): number {
 
 function keyedUid(key: string, uid: string): string {
   const digest = createHmac("sha256", key).update(`uid:${uid}`).digest();
-  return `2.25.${BigInt("0x" + digest.subarray(0, 16).toString("hex")).toString()}`;
+  return `2.25.${BigInt(`0x${digest.subarray(0, 16).toString("hex")}`).toString()}`;
 }
 
 function shiftDate(value: string, days: number): string {
@@ -67,20 +68,29 @@ function applyProfile(ds: Dataset, options: DeidentifyOptions): Dataset {
     switch (action) {
       case "K":
         // A kept sequence keeps only what the profile allows inside its items, too.
-        out[rawTag] = element.vr === "SQ" ? { ...element, Value: (element.Value ?? []).map((item) => applyProfile(item as Dataset, options)) } : element;
+        out[rawTag] =
+          element.vr === "SQ"
+            ? { ...element, Value: (element.Value ?? []).map((item) => applyProfile(item as Dataset, options)) }
+            : element;
         break;
       case "Z":
         out[rawTag] = { vr: element.vr, Value: [] };
         break;
       case "D":
-        out[rawTag] = { vr: element.vr, Value: [element.vr === "PN" ? { Alphabetic: options.pseudonym } : options.pseudonym] };
+        out[rawTag] = {
+          vr: element.vr,
+          Value: [element.vr === "PN" ? { Alphabetic: options.pseudonym } : options.pseudonym],
+        };
         break;
       case "U":
         out[rawTag] = { vr: element.vr, Value: (element.Value ?? []).map((v) => keyedUid(options.uidKey, String(v))) };
         break;
       case "C": {
         const shift = element.vr === "DT" ? shiftDateTime : shiftDate;
-        out[rawTag] = { vr: element.vr, Value: (element.Value ?? []).map((v) => shift(String(v), options.dateShiftDays)).filter(Boolean) };
+        out[rawTag] = {
+          vr: element.vr,
+          Value: (element.Value ?? []).map((v) => shift(String(v), options.dateShiftDays)).filter(Boolean),
+        };
         break;
       }
       case "X":
@@ -98,14 +108,19 @@ export function deidentifyDicom(bytes: Uint8Array, options: DeidentifyOptions): 
   ds["00120063"] = { vr: "LO", Value: [DEIDENTIFICATION_METHOD] };
   ds["00120064"] = {
     vr: "SQ",
-    Value: DECLARED_OPTIONS.map((o) => ({ "00080100": { vr: "SH", Value: [o.CodeValue] }, "00080102": { vr: "SH", Value: [o.CodingSchemeDesignator] }, "00080104": { vr: "LO", Value: [o.CodeMeaning] } })),
+    Value: DECLARED_OPTIONS.map((o) => ({
+      "00080100": { vr: "SH", Value: [o.CodeValue] },
+      "00080102": { vr: "SH", Value: [o.CodingSchemeDesignator] },
+      "00080104": { vr: "LO", Value: [o.CodeMeaning] },
+    })),
   };
   ds["00280303"] = { vr: "CS", Value: ["MODIFIED"] }; // LongitudinalTemporalInformationModified
   const meta: Dataset = {};
   for (const [rawTag, element] of Object.entries(file.meta as Dataset)) {
     const action = FILE_META_KEEP[rawTag.toUpperCase()];
     if (action === "K") meta[rawTag] = element;
-    if (action === "U") meta[rawTag] = { vr: element.vr, Value: (element.Value ?? []).map((v) => keyedUid(options.uidKey, String(v))) };
+    if (action === "U")
+      meta[rawTag] = { vr: element.vr, Value: (element.Value ?? []).map((v) => keyedUid(options.uidKey, String(v))) };
   }
   const out = new DicomDict(meta);
   out.dict = ds;

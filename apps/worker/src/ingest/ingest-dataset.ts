@@ -16,7 +16,16 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync } fro
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { join, resolve, sep } from "node:path";
 import type { Db, Modality, Prisma, ValidationDataset } from "@fracval/db";
-import { AppError, notFound, pseudonymise, sha256Hex, validateManifest, type ContentStore, type Enqueue, type ManifestProblem, type ManifestRecord } from "@fracval/core";
+import {
+  AppError,
+  notFound,
+  pseudonymise,
+  sha256Hex,
+  validateManifest,
+  type ContentStore,
+  type ManifestProblem,
+  type ManifestRecord,
+} from "@fracval/core";
 import { dateShiftFor, deidentifyDicom } from "./deidentify-dicom.js";
 import { inspectDicom, type DicomSummary } from "./inspect-dicom.js";
 import { isPng, UnreadablePngError, pngToDicom } from "./png-to-dicom.js";
@@ -60,8 +69,6 @@ interface StagedSeries {
   written: string[];
 }
 
-class Rejected extends Error {}
-
 /** Resolves a manifest path inside the dataset folder; null when it would leave it. */
 function insideFolder(folder: string, relative: string): string | null {
   const root = resolve(folder);
@@ -72,12 +79,25 @@ function insideFolder(folder: string, relative: string): string | null {
 /** Largest image file read at ingestion (a 50-megapixel 16-bit image is 100 MB; compressed ones are smaller). */
 export const MAX_IMAGE_FILE_BYTES = 256 * 1024 ** 2;
 
-function stageImages(modality: Modality, path: string, store: ContentStore, deid: { pseudonym: string; dateShiftDays: number; uidKey: string }, row: number, pngSpacingMm: number | null): Promise<StagedSeries | ManifestProblem> {
+function stageImages(
+  modality: Modality,
+  path: string,
+  store: ContentStore,
+  deid: { pseudonym: string; dateShiftDays: number; uidKey: string },
+  row: number,
+  pngSpacingMm: number | null,
+): Promise<StagedSeries | ManifestProblem> {
   const problem = (reason: string, value = ""): ManifestProblem => ({ row, column: "image_path", value, reason });
   return (async () => {
     if (!existsSync(path)) return problem("refers to a file or folder that was not uploaded");
-    const files = statSync(path).isDirectory() ? readdirSync(path).filter((f) => !f.startsWith(".")).sort().map((f) => join(path, f)) : [path];
-    if (modality === "CT_ABDOMEN" && files.length < MIN_CT_SLICES) return problem(`CT series has ${files.length} slice(s); at least ${MIN_CT_SLICES} are needed to cover T12–L4`);
+    const files = statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((f) => !f.startsWith("."))
+          .sort()
+          .map((f) => join(path, f))
+      : [path];
+    if (modality === "CT_ABDOMEN" && files.length < MIN_CT_SLICES)
+      return problem(`CT series has ${files.length} slice(s); at least ${MIN_CT_SLICES} are needed to cover T12–L4`);
     const slices: { key: string; summary: DicomSummary }[] = [];
     // Blobs this row wrote that were not in the store before: removed again if a later slice of the series
     // is refused, so that a refused row leaves nothing behind.
@@ -94,25 +114,44 @@ function stageImages(modality: Modality, path: string, store: ContentStore, deid
       const name = files.length === 1 ? "the image file" : `slice file ${k + 1} of ${files.length} (in name order)`;
       // Checked before the file is read into memory: no radiograph or CT slice is anywhere near this size.
       const fileBytes = statSync(file).size;
-      if (fileBytes > MAX_IMAGE_FILE_BYTES) return refuse(problem(`${name} is ${Math.round(fileBytes / 1024 ** 2)} MB, more than the ${MAX_IMAGE_FILE_BYTES / 1024 ** 2} MB an image file may have`));
+      if (fileBytes > MAX_IMAGE_FILE_BYTES)
+        return refuse(
+          problem(
+            `${name} is ${Math.round(fileBytes / 1024 ** 2)} MB, more than the ${MAX_IMAGE_FILE_BYTES / 1024 ** 2} MB an image file may have`,
+          ),
+        );
       let bytes: Uint8Array = new Uint8Array(readFileSync(file));
       if (isPng(bytes)) {
         // A PNG radiograph: the manifest must give its pixel spacing; it is wrapped as DICOM, then handled like any other.
         if (modality !== "XRAY_LATERAL_SPINE") return refuse(problem(`${name} is a PNG; this study needs DICOM`));
-        if (pngSpacingMm === null) return refuse({ row, column: "pixel_spacing_mm", value: "", reason: `is required for a PNG image (a PNG carries no pixel spacing)` });
+        if (pngSpacingMm === null)
+          return refuse({
+            row,
+            column: "pixel_spacing_mm",
+            value: "",
+            reason: `is required for a PNG image (a PNG carries no pixel spacing)`,
+          });
         try {
           bytes = await pngToDicom(bytes, pngSpacingMm);
         } catch (error) {
-          return refuse(problem(`${name} ${error instanceof UnreadablePngError ? error.message : "is not a readable PNG"}`));
+          return refuse(
+            problem(`${name} ${error instanceof UnreadablePngError ? error.message : "is not a readable PNG"}`),
+          );
         }
       }
       const inspected = inspectDicom(bytes);
       if (!inspected.ok) return refuse(problem(`${name} ${inspected.reason}`));
       const s = inspected.summary;
-      if (modality === "XRAY_LATERAL_SPINE" && !XRAY_MODALITIES.has(s.modality)) return refuse(problem(`${name} is modality ${s.modality || "(none)"}; this study needs a radiograph (DX or CR)`));
-      if (modality === "XRAY_LATERAL_SPINE" && s.bodyPart && !SPINE_PARTS.test(s.bodyPart)) return refuse(problem(`${name} shows body part ${s.bodyPart}; this study needs the lumbar spine`));
-      if (modality === "CT_ABDOMEN" && s.modality !== "CT") return refuse(problem(`${name} is modality ${s.modality || "(none)"}; this study needs CT`));
-      if (slices.length && s.seriesInstanceUid !== slices[0]!.summary.seriesInstanceUid) return refuse(problem(`${name} belongs to another series than the folder's first slice`));
+      if (modality === "XRAY_LATERAL_SPINE" && !XRAY_MODALITIES.has(s.modality))
+        return refuse(
+          problem(`${name} is modality ${s.modality || "(none)"}; this study needs a radiograph (DX or CR)`),
+        );
+      if (modality === "XRAY_LATERAL_SPINE" && s.bodyPart && !SPINE_PARTS.test(s.bodyPart))
+        return refuse(problem(`${name} shows body part ${s.bodyPart}; this study needs the lumbar spine`));
+      if (modality === "CT_ABDOMEN" && s.modality !== "CT")
+        return refuse(problem(`${name} is modality ${s.modality || "(none)"}; this study needs CT`));
+      if (slices.length && s.seriesInstanceUid !== slices[0]!.summary.seriesInstanceUid)
+        return refuse(problem(`${name} belongs to another series than the folder's first slice`));
       const deidentified = deidentifyDicom(bytes, deid);
       const key = sha256Hex(deidentified);
       if (!(await store.has(key))) {
@@ -121,7 +160,8 @@ function stageImages(modality: Modality, path: string, store: ContentStore, deid
       }
       slices.push({ key, summary: s });
     }
-    if (slices.length === 1) return { key: slices[0]!.key, summary: slices[0]!.summary, slices: 1, keys: [slices[0]!.key], written };
+    if (slices.length === 1)
+      return { key: slices[0]!.key, summary: slices[0]!.summary, slices: 1, keys: [slices[0]!.key], written };
     // A series is stored as an index of its slices (ordered by position), itself content-addressed.
     slices.sort((a, b) => (b.summary.sliceLocation ?? 0) - (a.summary.sliceLocation ?? 0));
     const index = new TextEncoder().encode(JSON.stringify({ series: slices.map((x) => x.key) }));
@@ -130,7 +170,13 @@ function stageImages(modality: Modality, path: string, store: ContentStore, deid
       await store.put(index);
       written.push(key);
     }
-    return { key, summary: slices[0]!.summary, slices: slices.length, keys: [...slices.map((x) => x.key), key], written };
+    return {
+      key,
+      summary: slices[0]!.summary,
+      slices: slices.length,
+      keys: [...slices.map((x) => x.key), key],
+      written,
+    };
   })();
 }
 
@@ -140,8 +186,16 @@ type Landmarks = Record<string, [number, number]>;
  * The landmarks a row gives for its image — vertebral body centres of a radiograph (t11…l5) or the
  * body centre of a CT series — checked as pairs and against the image's size.
  */
-function landmarksOf(r: ManifestRecord, modality: Modality, series: StagedSeries, row: number): Landmarks | ManifestProblem {
-  const pairs: [string, string, string][] = modality === "CT_ABDOMEN" ? [["body", "ct_body_x", "ct_body_y"]] : CENTRE_LEVELS.map((l) => [l.toUpperCase(), `${l}_x`, `${l}_y`]);
+function landmarksOf(
+  r: ManifestRecord,
+  modality: Modality,
+  series: StagedSeries,
+  row: number,
+): Landmarks | ManifestProblem {
+  const pairs: [string, string, string][] =
+    modality === "CT_ABDOMEN"
+      ? [["body", "ct_body_x", "ct_body_y"]]
+      : CENTRE_LEVELS.map((l) => [l.toUpperCase(), `${l}_x`, `${l}_y`]);
   const landmarks: Landmarks = {};
   for (const [name, xColumn, yColumn] of pairs) {
     const x = r[xColumn];
@@ -149,10 +203,22 @@ function landmarksOf(r: ManifestRecord, modality: Modality, series: StagedSeries
     if (typeof x !== "number" && typeof y !== "number") continue;
     if (typeof x !== "number" || typeof y !== "number") {
       const [missing, given] = typeof x === "number" ? [yColumn, xColumn] : [xColumn, yColumn];
-      return { row, column: missing, value: "", reason: `is empty but ${given} is given; a centre needs both coordinates` };
+      return {
+        row,
+        column: missing,
+        value: "",
+        reason: `is empty but ${given} is given; a centre needs both coordinates`,
+      };
     }
-    if (x >= series.summary.columns) return { row, column: xColumn, value: String(x), reason: `lies outside the image (${series.summary.columns} columns)` };
-    if (y >= series.summary.rows) return { row, column: yColumn, value: String(y), reason: `lies outside the image (${series.summary.rows} rows)` };
+    if (x >= series.summary.columns)
+      return {
+        row,
+        column: xColumn,
+        value: String(x),
+        reason: `lies outside the image (${series.summary.columns} columns)`,
+      };
+    if (y >= series.summary.rows)
+      return { row, column: yColumn, value: String(y), reason: `lies outside the image (${series.summary.rows} rows)` };
     landmarks[name] = [x, y];
   }
   return landmarks;
@@ -189,7 +255,11 @@ export type SliceOutcome = { state: "finished"; dataset: ValidationDataset } | {
  * Ingests a dataset to the end (READY or REJECTED), in as many checkpointed steps as it takes. For the
  * job, see ingestDatasetSlice; this is the same work without a time limit (tests, benchmarks, tools).
  */
-export async function ingestDatasetFolder(db: Db, store: ContentStore, options: IngestDatasetOptions): Promise<ValidationDataset> {
+export async function ingestDatasetFolder(
+  db: Db,
+  store: ContentStore,
+  options: IngestDatasetOptions,
+): Promise<ValidationDataset> {
   const outcome = await ingestDatasetSlice(db, store, options);
   if (outcome.state !== "finished") throw new Error("an ingestion without a time limit cannot stop early");
   return outcome.dataset;
@@ -200,14 +270,28 @@ export async function ingestDatasetFolder(db: Db, store: ContentStore, options: 
  * CHECKPOINT_ROWS rows or CHECKPOINT_MS, and either finishes the dataset (READY or REJECTED) or, after
  * `sliceMs`, stops at a checkpoint and enqueues its continuation in the same transaction.
  */
-export async function ingestDatasetSlice(db: Db, store: ContentStore, options: IngestSliceOptions): Promise<SliceOutcome> {
+export async function ingestDatasetSlice(
+  db: Db,
+  store: ContentStore,
+  options: IngestSliceOptions,
+): Promise<SliceOutcome> {
   const dataset = await db.validationDataset.findUnique({ where: { id: options.datasetId }, include: { study: true } });
   if (!dataset) throw notFound("Dataset", options.datasetId);
   if (!options.claimed) {
-    const { count } = await db.validationDataset.updateMany({ where: { id: dataset.id, status: "UPLOADING" }, data: { status: "VALIDATING", progressDone: 0, progressTotal: 0, ingestCursor: 0 } });
-    if (!count) throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; only an UPLOADING dataset can be ingested.`);
+    const { count } = await db.validationDataset.updateMany({
+      where: { id: dataset.id, status: "UPLOADING" },
+      data: { status: "VALIDATING", progressDone: 0, progressTotal: 0, ingestCursor: 0 },
+    });
+    if (!count)
+      throw new AppError(
+        "CONFLICT",
+        `Dataset ${dataset.id} is ${dataset.status}; only an UPLOADING dataset can be ingested.`,
+      );
   } else if (dataset.status !== "VALIDATING") {
-    throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; only a VALIDATING dataset claimed for ingestion can be ingested.`);
+    throw new AppError(
+      "CONFLICT",
+      `Dataset ${dataset.id} is ${dataset.status}; only a VALIDATING dataset claimed for ingestion can be ingested.`,
+    );
   }
   try {
     return await walkManifest(db, store, dataset, options);
@@ -215,7 +299,10 @@ export async function ingestDatasetSlice(db: Db, store: ContentStore, options: I
     if (!options.claimed && !(error instanceof TakenOver)) {
       // Nobody retries a direct call: what it staged goes, and the upload can be ingested again.
       await discardStaged(db, store, dataset.id);
-      await db.validationDataset.updateMany({ where: { id: dataset.id, status: "VALIDATING" }, data: { status: "UPLOADING", ingestCursor: 0, progressDone: 0 } });
+      await db.validationDataset.updateMany({
+        where: { id: dataset.id, status: "VALIDATING" },
+        data: { status: "UPLOADING", ingestCursor: 0, progressDone: 0 },
+      });
     }
     throw error;
   }
@@ -223,10 +310,19 @@ export async function ingestDatasetSlice(db: Db, store: ContentStore, options: I
 
 type DatasetWithStudy = ValidationDataset & { study: { modality: Modality } };
 
-async function walkManifest(db: Db, store: ContentStore, dataset: DatasetWithStudy, options: IngestSliceOptions): Promise<SliceOutcome> {
+async function walkManifest(
+  db: Db,
+  store: ContentStore,
+  dataset: DatasetWithStudy,
+  options: IngestSliceOptions,
+): Promise<SliceOutcome> {
   const manifestPath = join(options.folder, "manifest.csv");
   if (!existsSync(manifestPath)) {
-    const report = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason: "the upload has no manifest.csv" }] };
+    const report = {
+      rows: 0,
+      problemCount: 1,
+      problems: [{ row: 0, column: "", value: "", reason: "the upload has no manifest.csv" }],
+    };
     return { state: "finished", dataset: await reject(db, store, dataset.id, report) };
   }
   if (dataset.progressTotal === 0) {
@@ -238,7 +334,9 @@ async function walkManifest(db: Db, store: ContentStore, dataset: DatasetWithStu
   // What earlier slices concluded about the rows up to the checkpoint.
   let cursor = dataset.ingestCursor;
   const startCursor = cursor;
-  const earlierProblems = new Map((await db.stagedProblem.findMany({ where: { datasetId: dataset.id } })).map((p) => [p.manifestRow, p]));
+  const earlierProblems = new Map(
+    (await db.stagedProblem.findMany({ where: { datasetId: dataset.id } })).map((p) => [p.manifestRow, p]),
+  );
   const staged: StagedRow[] = [];
   const problems: ManifestProblem[] = [];
   let lastCheckpoint = Date.now();
@@ -252,8 +350,20 @@ async function walkManifest(db: Db, store: ContentStore, dataset: DatasetWithStu
     await db.$transaction(async (tx) => {
       await claimCheckpoint(tx, dataset.id, cursor);
       if (rows.length) await tx.stagedPatient.createMany({ data: rows.map((r) => ({ datasetId: dataset.id, ...r })) });
-      if (found.length) await tx.stagedProblem.createMany({ data: found.map((p) => ({ datasetId: dataset.id, manifestRow: p.row, column: p.column, value: p.value, reason: p.reason })) });
-      await tx.validationDataset.update({ where: { id: dataset.id }, data: { ingestCursor: reachedRow, progressDone: reachedRow } });
+      if (found.length)
+        await tx.stagedProblem.createMany({
+          data: found.map((p) => ({
+            datasetId: dataset.id,
+            manifestRow: p.row,
+            column: p.column,
+            value: p.value,
+            reason: p.reason,
+          })),
+        });
+      await tx.validationDataset.update({
+        where: { id: dataset.id },
+        data: { ingestCursor: reachedRow, progressDone: reachedRow },
+      });
       if (continueAfter) await options.continueWith?.(tx);
     });
     cursor = reachedRow;
@@ -274,10 +384,17 @@ async function walkManifest(db: Db, store: ContentStore, dataset: DatasetWithStu
         }
         if (options.signal?.aborted) {
           await checkpoint();
-          throw new Error(`ingestion of dataset ${dataset.id} was interrupted at row ${row} (${String(options.signal.reason ?? "aborted")}); rows 1–${row - 1} are checkpointed for the next attempt`);
+          throw new Error(
+            `ingestion of dataset ${dataset.id} was interrupted at row ${row} (${String(options.signal.reason ?? "aborted")}); rows 1–${row - 1} are checkpointed for the next attempt`,
+          );
         }
         // Out of time, with at least one row done (every slice makes progress): checkpoint and hand over.
-        if (options.sliceMs !== undefined && options.continueWith && Date.now() - started >= options.sliceMs && reachedRow > startCursor) {
+        if (
+          options.sliceMs !== undefined &&
+          options.continueWith &&
+          Date.now() - started >= options.sliceMs &&
+          reachedRow > startCursor
+        ) {
           await checkpoint(true);
           throw new SliceEnd();
         }
@@ -302,14 +419,20 @@ async function walkManifest(db: Db, store: ContentStore, dataset: DatasetWithStu
     throw error;
   }
   await checkpoint();
-  if (outcome.problemCount > 0) return { state: "finished", dataset: await reject(db, store, dataset.id, reportOf(outcome)) };
-  return { state: "finished", dataset: await commit(db, dataset, manifestPath, cursor, options.insertBatchSize ?? INSERT_BATCH) };
+  if (outcome.problemCount > 0)
+    return { state: "finished", dataset: await reject(db, store, dataset.id, reportOf(outcome)) };
+  return {
+    state: "finished",
+    dataset: await commit(db, dataset, manifestPath, cursor, options.insertBatchSize ?? INSERT_BATCH),
+  };
 }
 
 /** Locks the dataset row and checks that nobody moved the checkpoint since `cursor`: else TakenOver. */
 async function claimCheckpoint(tx: Prisma.TransactionClient, datasetId: string, cursor: number): Promise<void> {
-  const [current] = await tx.$queryRaw<{ status: string; ingestCursor: number }[]>`SELECT status::text, "ingestCursor" FROM "ValidationDataset" WHERE id = ${datasetId} FOR UPDATE`;
-  if (!current || current.status !== "VALIDATING" || current.ingestCursor !== cursor) throw new TakenOver(datasetId);
+  const [current] = await tx.$queryRaw<
+    { status: string; ingestCursor: number }[]
+  >`SELECT status::text, "ingestCursor" FROM "ValidationDataset" WHERE id = ${datasetId} FOR UPDATE`;
+  if (current?.status !== "VALIDATING" || current.ingestCursor !== cursor) throw new TakenOver(datasetId);
 }
 
 /** A row as staged: its patient-to-be and the blobs its images put in the store. */
@@ -321,14 +444,25 @@ interface StagedRow {
 }
 
 /** One manifest row that passed validation: its images de-identified into the store, its patient staged. */
-async function stageRow(store: ContentStore, dataset: DatasetWithStudy, modality: Modality, r: ManifestRecord, row: number, options: IngestDatasetOptions): Promise<StagedRow | ManifestProblem> {
+async function stageRow(
+  store: ContentStore,
+  dataset: DatasetWithStudy,
+  modality: Modality,
+  r: ManifestRecord,
+  row: number,
+  options: IngestDatasetOptions,
+): Promise<StagedRow | ManifestProblem> {
   const pseudonym = pseudonymise(options.secrets.pseudonym, dataset.siteId, String(r.patient_id));
   let series: StagedSeries | null = null;
   let landmarks: Landmarks = {};
   if (modality !== "CLINICAL_ONLY" && typeof r.image_path === "string") {
     const path = insideFolder(options.folder, r.image_path);
     if (!path) return { row, column: "image_path", value: r.image_path, reason: "must stay inside the dataset folder" };
-    const deid = { pseudonym, dateShiftDays: dateShiftFor(options.secrets.deidentification, pseudonym), uidKey: options.secrets.deidentification };
+    const deid = {
+      pseudonym,
+      dateShiftDays: dateShiftFor(options.secrets.deidentification, pseudonym),
+      uidKey: options.secrets.deidentification,
+    };
     const staged = await stageImages(modality, path, store, deid, row, num(r.pixel_spacing_mm));
     if ("reason" in staged) return staged;
     const found = landmarksOf(r, modality, staged, row);
@@ -343,13 +477,31 @@ async function stageRow(store: ContentStore, dataset: DatasetWithStudy, modality
     pseudonym,
     manifestRow: row,
     baseline: {
-      ageYears: Number(r.age), sex: r.sex === "F" ? "FEMALE" : "MALE", heightCm: num(r.height_cm), weightKg: num(r.weight_kg), bmi: num(r.bmi),
-      glucocorticoids: flag(r.glucocorticoids), secondaryOsteoporosis: flag(r.secondary_osteoporosis), rheumatoidArthritis: flag(r.rheumatoid_arthritis),
-      currentSmoking: flag(r.current_smoking), alcohol3PlusUnitsPerDay: flag(r.alcohol_3plus), priorFragilityFracture: flag(r.prior_fragility_fracture),
-      parentalHipFracture: flag(r.parental_hip_fracture), type2Diabetes: flag(r.type2_diabetes), femoralNeckBmd: num(r.fn_bmd), femoralNeckTScore: num(r.fn_tscore),
-      fraxMof10y: pct(r.frax_mof_pct), fraxHip10y: pct(r.frax_hip_pct), prevalentVertebralFracture: flag(r.prevalent_vertebral_fracture),
+      ageYears: Number(r.age),
+      sex: r.sex === "F" ? "FEMALE" : "MALE",
+      heightCm: num(r.height_cm),
+      weightKg: num(r.weight_kg),
+      bmi: num(r.bmi),
+      glucocorticoids: flag(r.glucocorticoids),
+      secondaryOsteoporosis: flag(r.secondary_osteoporosis),
+      rheumatoidArthritis: flag(r.rheumatoid_arthritis),
+      currentSmoking: flag(r.current_smoking),
+      alcohol3PlusUnitsPerDay: flag(r.alcohol_3plus),
+      priorFragilityFracture: flag(r.prior_fragility_fracture),
+      parentalHipFracture: flag(r.parental_hip_fracture),
+      type2Diabetes: flag(r.type2_diabetes),
+      femoralNeckBmd: num(r.fn_bmd),
+      femoralNeckTScore: num(r.fn_tscore),
+      fraxMof10y: pct(r.frax_mof_pct),
+      fraxHip10y: pct(r.frax_hip_pct),
+      prevalentVertebralFracture: flag(r.prevalent_vertebral_fracture),
     },
-    outcome: { followUpDays: Number(r.followup_days), incidentVertebralFracture: r.incident_vertebral_fracture === true, eventDays: num(r.event_days), deathDays: num(r.death_days) },
+    outcome: {
+      followUpDays: Number(r.followup_days),
+      incidentVertebralFracture: r.incident_vertebral_fracture === true,
+      eventDays: num(r.event_days),
+      deathDays: num(r.death_days),
+    },
     scores: dataset.providedScoreNames.map((name) => ({ name, value: Number(r[name]) })),
     image: series
       ? {
@@ -368,14 +520,25 @@ async function stageRow(store: ContentStore, dataset: DatasetWithStudy, modality
         }
       : null,
   };
-  return { manifestRow: row, pseudonym, record: patient as unknown as Prisma.InputJsonObject, storageKeys: series?.keys ?? [] };
+  return {
+    manifestRow: row,
+    pseudonym,
+    record: patient as unknown as Prisma.InputJsonObject,
+    storageKeys: series?.keys ?? [],
+  };
 }
 
 /**
  * Every row passed: the staged patients become Patient rows (with baseline, outcome, image, scores) and the
  * dataset READY, in one short transaction that also drops the staging.
  */
-async function commit(db: Db, dataset: ValidationDataset, manifestPath: string, cursor: number, insertBatchSize: number): Promise<ValidationDataset> {
+async function commit(
+  db: Db,
+  dataset: ValidationDataset,
+  manifestPath: string,
+  cursor: number,
+  insertBatchSize: number,
+): Promise<ValidationDataset> {
   return db.$transaction(
     async (tx) => {
       await claimCheckpoint(tx, dataset.id, cursor);
@@ -384,7 +547,11 @@ async function commit(db: Db, dataset: ValidationDataset, manifestPath: string, 
       let images = 0;
       let patients = 0;
       for (let after = 0; ; ) {
-        const batch = await tx.stagedPatient.findMany({ where: { datasetId: dataset.id, manifestRow: { gt: after } }, orderBy: { manifestRow: "asc" }, take: insertBatchSize });
+        const batch = await tx.stagedPatient.findMany({
+          where: { datasetId: dataset.id, manifestRow: { gt: after } },
+          orderBy: { manifestRow: "asc" },
+          take: insertBatchSize,
+        });
         if (!batch.length) break;
         const pending = batch.map((b) => b.record as unknown as PendingPatient);
         await insertPatients(tx, dataset.siteId, dataset.id, pending);
@@ -402,7 +569,16 @@ async function commit(db: Db, dataset: ValidationDataset, manifestPath: string, 
       await tx.stagedProblem.deleteMany({ where: { datasetId: dataset.id } });
       return tx.validationDataset.update({
         where: { id: dataset.id },
-        data: { status: "READY", validationReport: { rows: patients, problemCount: 0, problems: [] }, progressDone: patients, patientCount: patients, eventCount: events, imageCount: images, sha256: digest.digest("hex"), readyAt: new Date() },
+        data: {
+          status: "READY",
+          validationReport: { rows: patients, problemCount: 0, problems: [] },
+          progressDone: patients,
+          patientCount: patients,
+          eventCount: events,
+          imageCount: images,
+          sha256: digest.digest("hex"),
+          readyAt: new Date(),
+        },
       });
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -410,14 +586,31 @@ async function commit(db: Db, dataset: ValidationDataset, manifestPath: string, 
 }
 
 /** REJECTED with its report; its images leave the store first, then its staging goes with the status change. */
-async function reject(db: Db, store: ContentStore, datasetId: string, report: Prisma.InputJsonObject): Promise<ValidationDataset> {
+async function reject(
+  db: Db,
+  store: ContentStore,
+  datasetId: string,
+  report: Prisma.InputJsonObject,
+): Promise<ValidationDataset> {
   await removeStagedImages(db, store, datasetId);
   return db.$transaction(async (tx) => {
-    const [current] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "ValidationDataset" WHERE id = ${datasetId} FOR UPDATE`;
+    const [current] = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text FROM "ValidationDataset" WHERE id = ${datasetId} FOR UPDATE`;
     if (current?.status !== "VALIDATING") throw new TakenOver(datasetId);
     await tx.stagedPatient.deleteMany({ where: { datasetId } });
     await tx.stagedProblem.deleteMany({ where: { datasetId } });
-    return tx.validationDataset.update({ where: { id: datasetId }, data: { status: "REJECTED", validationReport: report, progressDone: Number(report.rows ?? 0), patientCount: 0, eventCount: 0, imageCount: 0 } });
+    return tx.validationDataset.update({
+      where: { id: datasetId },
+      data: {
+        status: "REJECTED",
+        validationReport: report,
+        progressDone: Number(report.rows ?? 0),
+        patientCount: 0,
+        eventCount: 0,
+        imageCount: 0,
+      },
+    });
   });
 }
 
@@ -433,11 +626,20 @@ export async function discardStaged(db: Db, store: ContentStore, datasetId: stri
 
 async function removeStagedImages(db: Db, store: ContentStore, datasetId: string): Promise<void> {
   for (let after = 0; ; ) {
-    const batch = await db.stagedPatient.findMany({ where: { datasetId, manifestRow: { gt: after } }, orderBy: { manifestRow: "asc" }, take: 500, select: { manifestRow: true, storageKeys: true } });
+    const batch = await db.stagedPatient.findMany({
+      where: { datasetId, manifestRow: { gt: after } },
+      orderBy: { manifestRow: "asc" },
+      take: 500,
+      select: { manifestRow: true, storageKeys: true },
+    });
     if (!batch.length) return;
     after = batch.at(-1)!.manifestRow;
     const mainKeys = batch.flatMap((b) => (b.storageKeys.length ? [b.storageKeys.at(-1)!] : []));
-    const shared = new Set((await db.imageSeries.findMany({ where: { storageKey: { in: mainKeys } }, select: { storageKey: true } })).map((s) => s.storageKey));
+    const shared = new Set(
+      (await db.imageSeries.findMany({ where: { storageKey: { in: mainKeys } }, select: { storageKey: true } })).map(
+        (s) => s.storageKey,
+      ),
+    );
     for (const row of batch) {
       if (!row.storageKeys.length || shared.has(row.storageKeys.at(-1)!)) continue;
       for (const key of row.storageKeys) await store.delete(key);
@@ -457,9 +659,17 @@ interface PendingPatient {
   scores: { name: string; value: number }[];
 }
 
-async function insertPatients(tx: Prisma.TransactionClient, siteId: string, datasetId: string, pending: PendingPatient[]): Promise<void> {
+async function insertPatients(
+  tx: Prisma.TransactionClient,
+  siteId: string,
+  datasetId: string,
+  pending: PendingPatient[],
+): Promise<void> {
   if (!pending.length) return;
-  const created = await tx.patient.createManyAndReturn({ data: pending.map((p) => ({ siteId, datasetId, pseudonym: p.pseudonym, manifestRow: p.manifestRow })), select: { id: true, pseudonym: true } });
+  const created = await tx.patient.createManyAndReturn({
+    data: pending.map((p) => ({ siteId, datasetId, pseudonym: p.pseudonym, manifestRow: p.manifestRow })),
+    select: { id: true, pseudonym: true },
+  });
   const idOf = new Map(created.map((c) => [c.pseudonym, c.id]));
   const withId = <T extends object>(p: PendingPatient, row: T) => ({ patientId: idOf.get(p.pseudonym)!, ...row });
   await tx.clinicalBaseline.createMany({ data: pending.map((p) => withId(p, p.baseline)) });
@@ -470,15 +680,26 @@ async function insertPatients(tx: Prisma.TransactionClient, siteId: string, data
   if (scores.length) await tx.providedScore.createMany({ data: scores });
 }
 
-function reportOf(outcome: { rows: number; problems: ManifestProblem[]; problemCount: number }): Prisma.InputJsonObject {
-  return { rows: outcome.rows, problemCount: outcome.problemCount, problems: outcome.problems as unknown as Prisma.InputJsonArray };
+function reportOf(outcome: {
+  rows: number;
+  problems: ManifestProblem[];
+  problemCount: number;
+}): Prisma.InputJsonObject {
+  return {
+    rows: outcome.rows,
+    problemCount: outcome.problemCount,
+    problems: outcome.problems as unknown as Prisma.InputJsonArray,
+  };
 }
 
 /** Data rows of the manifest (a quick parse without checks), for the progress total. */
 async function countManifestRows(path: string): Promise<number> {
   let rows = -1;
   try {
-    for await (const _record of createReadStream(path).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))) rows++;
+    for await (const _record of createReadStream(path).pipe(
+      parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
+    ))
+      rows++;
   } catch {
     /* a broken file is reported by validation itself */
   }

@@ -14,7 +14,8 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 export const isPng = (bytes: Uint8Array) => PNG_SIGNATURE.every((b, i) => bytes[i] === b);
 
-const uidFrom = (bytes: Uint8Array, salt: string) => `2.25.${BigInt("0x" + createHash("sha256").update(salt).update(bytes).digest("hex").slice(0, 32)).toString()}`;
+const uidFrom = (bytes: Uint8Array, salt: string) =>
+  `2.25.${BigInt(`0x${createHash("sha256").update(salt).update(bytes).digest("hex").slice(0, 32)}`).toString()}`;
 
 /** Why a PNG was refused, in words fit for a validation report (no library text, no file name). */
 export class UnreadablePngError extends Error {
@@ -36,9 +37,12 @@ export async function pngToDicom(bytes: Uint8Array, pixelSpacingMm: number): Pro
   });
   if (meta.format !== "png") throw new UnreadablePngError(`is ${meta.format ?? "not an image"}, not a PNG`);
   if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PNG_PIXELS) {
-    throw new UnreadablePngError(`is ${meta.width} × ${meta.height} pixels, more than the ${MAX_PNG_PIXELS / 1e6} million a radiograph can have`);
+    throw new UnreadablePngError(
+      `is ${meta.width} × ${meta.height} pixels, more than the ${MAX_PNG_PIXELS / 1e6} million a radiograph can have`,
+    );
   }
-  if (meta.channels !== 1 && !(meta.channels === 2 && meta.hasAlpha)) throw new UnreadablePngError(`is a colour PNG (${meta.channels} channels); a radiograph must be greyscale`);
+  if (meta.channels !== 1 && !(meta.channels === 2 && meta.hasAlpha))
+    throw new UnreadablePngError(`is a colour PNG (${meta.channels} channels); a radiograph must be greyscale`);
   const sixteen = meta.depth === "ushort";
   const { data, info } = sixteen
     ? await image.toColourspace("grey16").raw({ depth: "ushort" }).toBuffer({ resolveWithObject: true })

@@ -19,12 +19,17 @@ export class ModelCache {
       this.entries.set(modelVersionId, hit);
       return hit;
     }
-    const loading = this.store.get(artifactKey).then((bytes) => loadModel(bytes, manifest, { log: this.log, ...this.sessionOptions }));
+    const loading = this.store
+      .get(artifactKey)
+      .then((bytes) => loadModel(bytes, manifest, { log: this.log, ...this.sessionOptions }));
     this.entries.set(modelVersionId, loading);
     loading.catch(() => this.entries.delete(modelVersionId));
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value as string;
-      void this.entries.get(oldest)!.then((m) => m.session.release()).catch(() => {});
+      void this.entries
+        .get(oldest)!
+        .then((m) => m.session.release())
+        .catch(() => {});
       this.entries.delete(oldest);
     }
     return loading;

@@ -4,7 +4,13 @@
 import type { ClinicalBaseline, ImageSeries } from "@fracval/db";
 import { messageOf, type ContentStore } from "@fracval/core";
 import { decodeDicom, DegenerateImageError, type DecodedDicom } from "@fracval/imaging";
-import { CLINICAL_INPUT, PipelineInputError, scoreBatch, type LoadedModel, type PatientTensors } from "@fracval/inference";
+import {
+  CLINICAL_INPUT,
+  PipelineInputError,
+  scoreBatch,
+  type LoadedModel,
+  type PatientTensors,
+} from "@fracval/inference";
 import type { BaselineScorer } from "./run-metrics.js";
 import type { ModelCache } from "./model-cache.js";
 
@@ -12,18 +18,30 @@ import type { ModelCache } from "./model-cache.js";
 function clinicalValue(baseline: ClinicalBaseline, column: string): number | null {
   const flag = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
   switch (column) {
-    case "age": return baseline.ageYears;
-    case "sex": return baseline.sex === "FEMALE" ? 1 : 0;
-    case "bmi": return baseline.bmi;
-    case "glucocorticoids": return flag(baseline.glucocorticoids);
-    case "secondary_osteoporosis": return flag(baseline.secondaryOsteoporosis);
-    case "rheumatoid_arthritis": return flag(baseline.rheumatoidArthritis);
-    case "current_smoking": return flag(baseline.currentSmoking);
-    case "alcohol_3plus": return flag(baseline.alcohol3PlusUnitsPerDay);
-    case "prior_fragility_fracture": return flag(baseline.priorFragilityFracture);
-    case "type2_diabetes": return flag(baseline.type2Diabetes);
-    case "fn_bmd": return baseline.femoralNeckBmd;
-    default: return null;
+    case "age":
+      return baseline.ageYears;
+    case "sex":
+      return baseline.sex === "FEMALE" ? 1 : 0;
+    case "bmi":
+      return baseline.bmi;
+    case "glucocorticoids":
+      return flag(baseline.glucocorticoids);
+    case "secondary_osteoporosis":
+      return flag(baseline.secondaryOsteoporosis);
+    case "rheumatoid_arthritis":
+      return flag(baseline.rheumatoidArthritis);
+    case "current_smoking":
+      return flag(baseline.currentSmoking);
+    case "alcohol_3plus":
+      return flag(baseline.alcohol3PlusUnitsPerDay);
+    case "prior_fragility_fracture":
+      return flag(baseline.priorFragilityFracture);
+    case "type2_diabetes":
+      return flag(baseline.type2Diabetes);
+    case "fn_bmd":
+      return baseline.femoralNeckBmd;
+    default:
+      return null;
   }
 }
 
@@ -60,7 +78,11 @@ async function loadSeries(store: ContentStore, series: ImageSeries): Promise<Dec
 export type PatientRow = { id: string; baseline: ClinicalBaseline | null; images?: ImageSeries[] };
 
 /** One patient's model inputs, or the reason they cannot be built. */
-export async function patientTensors(model: LoadedModel, store: ContentStore, patient: PatientRow): Promise<{ tensors: PatientTensors; images: number } | { reason: string }> {
+export async function patientTensors(
+  model: LoadedModel,
+  store: ContentStore,
+  patient: PatientRow,
+): Promise<{ tensors: PatientTensors; images: number } | { reason: string }> {
   const { manifest } = model;
   const tensors: PatientTensors = {};
   if (manifest.clinicalFeatures.length) {
@@ -78,11 +100,22 @@ export async function patientTensors(model: LoadedModel, store: ContentStore, pa
     if (!series) return { reason: "no image" };
     try {
       const decoded = await loadSeries(store, series);
-      Object.assign(tensors, model.pipeline.run({ images: decoded, landmarks: (series.landmarks as Record<string, [number, number]> | null) ?? null }));
+      Object.assign(
+        tensors,
+        model.pipeline.run({
+          images: decoded,
+          landmarks: (series.landmarks as Record<string, [number, number]> | null) ?? null,
+        }),
+      );
       images = decoded.length;
     } catch (error) {
       // The image itself is unusable: this patient fails, the run goes on. Anything else (storage down) is transient.
-      if (error instanceof PipelineInputError || error instanceof DegenerateImageError || error instanceof UnusableImageError) return { reason: `image: ${error.message}` };
+      if (
+        error instanceof PipelineInputError ||
+        error instanceof DegenerateImageError ||
+        error instanceof UnusableImageError
+      )
+        return { reason: `image: ${error.message}` };
       throw error;
     }
   }

@@ -10,22 +10,48 @@
 import type { ClinicalBaseline, Db, Prisma } from "@fracval/db";
 import { ModelManifest } from "@fracval/inference";
 import {
-  assignRiskGroups, aurocAtHorizon, binaryCalibration, calibrationAtHorizon, compareConcordance, compareTimeDependentAuc, delongTest, harrellC, horizonLabels,
-  LOGIT_CI_METHOD, logitCi, StatsInputError, summariseRiskGroups, thresholdMetrics, timeDependentAuc, unoC, type RiskGroupRule,
-  competingRisksAuc, competingRisksCalibration, cumulativeIncidence, cumulativeIncidenceAt, grayTest,
+  assignRiskGroups,
+  aurocAtHorizon,
+  binaryCalibration,
+  calibrationAtHorizon,
+  compareConcordance,
+  compareTimeDependentAuc,
+  delongTest,
+  harrellC,
+  horizonLabels,
+  LOGIT_CI_METHOD,
+  logitCi,
+  StatsInputError,
+  summariseRiskGroups,
+  thresholdMetrics,
+  timeDependentAuc,
+  unoC,
+  type RiskGroupRule,
+  competingRisksAuc,
+  competingRisksCalibration,
+  cumulativeIncidence,
+  cumulativeIncidenceAt,
+  grayTest,
 } from "@fracval/stats";
 import { analysisTimeDays, competingOutcome } from "@fracval/upload-format";
 import { runProvenance, type ParticipantFlow } from "@fracval/core";
 
 /** Age bands of the subgroup metrics (years, lower bound inclusive). */
-export const AGE_BANDS = [{ name: "age<65", from: 0, to: 65 }, { name: "age65-74", from: 65, to: 75 }, { name: "age>=75", from: 75, to: Infinity }] as const;
+export const AGE_BANDS = [
+  { name: "age<65", from: 0, to: 65 },
+  { name: "age65-74", from: 65, to: 75 },
+  { name: "age>=75", from: 75, to: Infinity },
+] as const;
 
 /**
  * Scores the analysed patients with a registered clinical baseline (the worker does this with the
  * model's ONNX file): one score per patient, null where the baseline cannot score that patient (a missing
  * feature); the baseline is then compared with the model on the patients it scored.
  */
-export type BaselineScorer = (modelVersion: { id: string; artifactStorageKey: string; manifest: unknown }, patients: { id: string; baseline: ClinicalBaseline | null }[]) => Promise<(number | null)[]>;
+export type BaselineScorer = (
+  modelVersion: { id: string; artifactStorageKey: string; manifest: unknown },
+  patients: { id: string; baseline: ClinicalBaseline | null }[],
+) => Promise<(number | null)[]>;
 
 const TIMES = [365, 1826, 3652];
 
@@ -90,81 +116,203 @@ const outcomeModel = (status: readonly number[] | null) => ({ competingRisks: st
  * (0 censored, 1 fracture, 2 death first), AUC(t) is the cause-specific one and the complete-case AUROC
  * counts early deaths as controls; the C-indices treat deaths as censoring (cause-specific).
  */
-function discrimination(source: string, time: number[], event: number[], score: number[], horizon: number, extra: Record<string, number>, status: number[] | null = null): Discrimination {
+function discrimination(
+  source: string,
+  time: number[],
+  event: number[],
+  score: number[],
+  horizon: number,
+  extra: Record<string, number>,
+  status: number[] | null = null,
+): Discrimination {
   const n = time.length;
   const events = event.reduce((s, e) => s + e, 0);
   const rows: MetricRowOut[] = [];
   const harrell = attempt(() => harrellC(time, event, score));
   if (harrell) {
     const { ci, ciMethod } = logitInterval(harrell.estimate, harrell.se);
-    const details = { concordant: harrell.concordant, discordant: harrell.discordant, tiedRisk: harrell.tiedRisk, tiedTime: harrell.tiedTime, ciMethod, ...extra };
-    rows.push({ metric: "harrellC", scoreSource: source, estimate: harrell.estimate, se: harrell.se, ci, n, events, details });
+    const details = {
+      concordant: harrell.concordant,
+      discordant: harrell.discordant,
+      tiedRisk: harrell.tiedRisk,
+      tiedTime: harrell.tiedTime,
+      ciMethod,
+      ...extra,
+    };
+    rows.push({
+      metric: "harrellC",
+      scoreSource: source,
+      estimate: harrell.estimate,
+      se: harrell.se,
+      ci,
+      n,
+      events,
+      details,
+    });
   }
   const uno = attempt(() => unoC(time, event, score, horizon));
   if (uno) {
     const { ci, ciMethod } = logitInterval(uno.estimate, uno.se);
-    rows.push({ metric: "unoC", scoreSource: source, horizonDays: horizon, estimate: uno.estimate, se: uno.se, ci, n, events, details: { tau: horizon, ciMethod, ...extra } });
+    rows.push({
+      metric: "unoC",
+      scoreSource: source,
+      horizonDays: horizon,
+      estimate: uno.estimate,
+      se: uno.se,
+      ci,
+      n,
+      events,
+      details: { tau: horizon, ciMethod, ...extra },
+    });
   }
   const auroc = attempt(() => aurocAtHorizon(completeCaseTime(time, status, horizon), event, score, horizon));
   if (auroc) {
     // Secondary: complete case, everyone censored before the horizon left out. AUC(t) (IPCW) is the headline.
     const { ci, ciMethod } = logitInterval(auroc.estimate, auroc.se);
-    const details = { analysis: "complete case (secondary)", excludedCensoredBeforeHorizon: n - auroc.n, ciMethod, ...outcomeModel(status), ...extra };
-    rows.push({ metric: "auroc", scoreSource: source, horizonDays: horizon, estimate: auroc.estimate, se: auroc.se, ci, n: auroc.n, events: auroc.cases, details });
+    const details = {
+      analysis: "complete case (secondary)",
+      excludedCensoredBeforeHorizon: n - auroc.n,
+      ciMethod,
+      ...outcomeModel(status),
+      ...extra,
+    };
+    rows.push({
+      metric: "auroc",
+      scoreSource: source,
+      horizonDays: horizon,
+      estimate: auroc.estimate,
+      se: auroc.se,
+      ci,
+      n: auroc.n,
+      events: auroc.cases,
+      details,
+    });
   }
   const timeAucs = new Map<number, ReturnType<typeof timeDependentAuc>>();
   for (const t of TIMES) {
-    const td = attempt(() => (status ? competingRisksAuc(time, status, score, t) : timeDependentAuc(time, event, score, t)));
+    const td = attempt(() =>
+      status ? competingRisksAuc(time, status, score, t) : timeDependentAuc(time, event, score, t),
+    );
     if (!td) continue;
     timeAucs.set(t, td);
     const { ci, ciMethod } = logitInterval(td.estimate, td.se);
     const analysis = `${status ? "cause-specific, death a competing event, " : ""}censoring-weighted${t === horizon ? " (headline)" : ""}`;
     const details = { analysis, ciMethod, ...outcomeModel(status), ...extra };
-    rows.push({ metric: "timeDependentAuc", scoreSource: source, horizonDays: t, estimate: td.estimate, se: td.se, ci, n, events: td.cases, details });
+    rows.push({
+      metric: "timeDependentAuc",
+      scoreSource: source,
+      horizonDays: t,
+      estimate: td.estimate,
+      se: td.se,
+      ci,
+      n,
+      events: td.cases,
+      details,
+    });
   }
   return { harrell, auroc, timeAucs, rows };
 }
 
 /** Model minus comparator on the same patients: ΔC, ΔAUROC (DeLong) and ΔAUC(t). */
-function pairedComparisons(comparator: string, model: Discrimination, other: Discrimination, n: number, events: number, horizon: number): MetricRowOut[] {
+function pairedComparisons(
+  comparator: string,
+  model: Discrimination,
+  other: Discrimination,
+  n: number,
+  events: number,
+  horizon: number,
+): MetricRowOut[] {
   const out: MetricRowOut[] = [];
   const scoreSource = `model-vs-${comparator}`;
   if (model.harrell && other.harrell) {
     const d = compareConcordance(model.harrell, other.harrell);
-    out.push({ metric: "harrellCDiff", scoreSource, estimate: d.estimate, se: d.se, ci: d.ci, n, events, details: { p: d.p, comparator } });
+    out.push({
+      metric: "harrellCDiff",
+      scoreSource,
+      estimate: d.estimate,
+      se: d.se,
+      ci: d.ci,
+      n,
+      events,
+      details: { p: d.p, comparator },
+    });
   }
   const ra = model.auroc;
   const rb = other.auroc;
   const test = ra && rb ? attempt(() => delongTest(ra, rb)) : null;
   if (test && ra) {
     const details = { p: test.p, z: test.z, comparator, analysis: "complete case (secondary)" };
-    out.push({ metric: "aurocDiff", scoreSource, horizonDays: horizon, estimate: test.difference, se: test.se, n: ra.n, events: ra.cases, details });
+    out.push({
+      metric: "aurocDiff",
+      scoreSource,
+      horizonDays: horizon,
+      estimate: test.difference,
+      se: test.se,
+      n: ra.n,
+      events: ra.cases,
+      details,
+    });
   }
   for (const t of TIMES) {
     const ta = model.timeAucs.get(t);
     const tb = other.timeAucs.get(t);
     if (!ta || !tb) continue;
     const d = compareTimeDependentAuc(ta, tb);
-    const details = { p: d.p, comparator, analysis: t === horizon ? "censoring-weighted (headline)" : "censoring-weighted" };
-    out.push({ metric: "timeDependentAucDiff", scoreSource, horizonDays: t, estimate: d.estimate, se: d.se, ci: d.ci, n, events: ta.cases, details });
+    const details = {
+      p: d.p,
+      comparator,
+      analysis: t === horizon ? "censoring-weighted (headline)" : "censoring-weighted",
+    };
+    out.push({
+      metric: "timeDependentAucDiff",
+      scoreSource,
+      horizonDays: t,
+      estimate: d.estimate,
+      se: d.se,
+      ci: d.ci,
+      n,
+      events: ta.cases,
+      details,
+    });
   }
   return out;
 }
 
 const pick = <T>(values: readonly T[], idx: readonly number[]): T[] => idx.map((i) => values[i]!);
 
-export async function computeRunMetrics(db: Db, runId: string, options: { scoreBaseline?: BaselineScorer } = {}): Promise<RunMetricsSummary> {
-  const run = await db.validationRun.findUniqueOrThrow({ where: { id: runId }, include: { modelVersion: true, dataset: { include: { study: true } } } });
-  const predictions = await db.prediction.findMany({ where: { runId }, include: { patient: { include: { outcome: true, baseline: true, providedScores: true } } }, orderBy: { patientId: "asc" } });
+export async function computeRunMetrics(
+  db: Db,
+  runId: string,
+  options: { scoreBaseline?: BaselineScorer } = {},
+): Promise<RunMetricsSummary> {
+  const run = await db.validationRun.findUniqueOrThrow({
+    where: { id: runId },
+    include: { modelVersion: true, dataset: { include: { study: true } } },
+  });
+  const predictions = await db.prediction.findMany({
+    where: { runId },
+    include: { patient: { include: { outcome: true, baseline: true, providedScores: true } } },
+    orderBy: { patientId: "asc" },
+  });
   // Every scored patient with an outcome is analysed for the model; comparators on those that have them.
   const rows = predictions.filter((p) => p.score !== null && p.patient.outcome);
   const outcomes = rows.map((p) => p.patient.outcome!);
-  const time = outcomes.map((o) => analysisTimeDays({ followUpDays: o.followUpDays, event: o.incidentVertebralFracture, eventDays: o.eventDays }));
+  const time = outcomes.map((o) =>
+    analysisTimeDays({ followUpDays: o.followUpDays, event: o.incidentVertebralFracture, eventDays: o.eventDays }),
+  );
   const event: number[] = outcomes.map((o) => (o.incidentVertebralFracture ? 1 : 0));
   // Deaths recorded (death_days): analysed as a competing event; else deaths count as censoring, said on every row.
   const competing = outcomes.some((o) => o.deathDays !== null);
   const status: number[] | null = competing
-    ? outcomes.map((o) => competingOutcome({ followUpDays: o.followUpDays, event: o.incidentVertebralFracture, eventDays: o.eventDays, deathDays: o.deathDays }).status)
+    ? outcomes.map(
+        (o) =>
+          competingOutcome({
+            followUpDays: o.followUpDays,
+            event: o.incidentVertebralFracture,
+            eventDays: o.eventDays,
+            deathDays: o.deathDays,
+          }).status,
+      )
     : null;
   const modelScore = rows.map((p) => p.score!);
   const comparators: Record<string, (number | null)[]> = {
@@ -173,8 +321,20 @@ export async function computeRunMetrics(db: Db, runId: string, options: { scoreB
   };
   // Registered clinical baselines of the study (not the run's own model), scored where their features exist.
   if (options.scoreBaseline) {
-    const baselines = await db.modelVersion.findMany({ where: { studyId: run.dataset.studyId, kind: "CLINICAL_BASELINE", status: "PUBLISHED", id: { not: run.modelVersionId } }, orderBy: [{ family: "asc" }, { version: "asc" }] });
-    for (const b of baselines) comparators[`baseline:${b.family}@${b.version}`] = await options.scoreBaseline(b, rows.map((p) => p.patient));
+    const baselines = await db.modelVersion.findMany({
+      where: {
+        studyId: run.dataset.studyId,
+        kind: "CLINICAL_BASELINE",
+        status: "PUBLISHED",
+        id: { not: run.modelVersionId },
+      },
+      orderBy: [{ family: "asc" }, { version: "asc" }],
+    });
+    for (const b of baselines)
+      comparators[`baseline:${b.family}@${b.version}`] = await options.scoreBaseline(
+        b,
+        rows.map((p) => p.patient),
+      );
   }
   const n = rows.length;
   const events = event.reduce((s, e) => s + e, 0);
@@ -194,20 +354,49 @@ export async function computeRunMetrics(db: Db, runId: string, options: { scoreB
     const other = discrimination(source, t, e, pick(values, idx) as number[], horizon, { excludedMissingScore }, st);
     out.push(...other.rows);
     // The paired comparison needs the model on exactly the comparator's patients.
-    const modelHere = excludedMissingScore === 0 ? model : discrimination("model", t, e, pick(modelScore, idx), horizon, {}, st);
-    out.push(...pairedComparisons(source, modelHere, other, idx.length, e.reduce((s, v) => s + v, 0), horizon));
+    const modelHere =
+      excludedMissingScore === 0 ? model : discrimination("model", t, e, pick(modelScore, idx), horizon, {}, st);
+    out.push(
+      ...pairedComparisons(
+        source,
+        modelHere,
+        other,
+        idx.length,
+        e.reduce((s, v) => s + v, 0),
+        horizon,
+      ),
+    );
   }
-  out.push(...modelOnlyMetrics({ manifest, rule: run.dataset.study.riskGroupRule as RiskGroupRule | null, horizon, time, event, score: modelScore, rows, n, events, status }));
+  out.push(
+    ...modelOnlyMetrics({
+      manifest,
+      rule: run.dataset.study.riskGroupRule as RiskGroupRule | null,
+      horizon,
+      time,
+      event,
+      score: modelScore,
+      rows,
+      n,
+      events,
+      status,
+    }),
+  );
   out.push(...subgroupMetrics({ horizon, time, event, score: modelScore, rows, status }));
   const notScored = new Map<string, number>();
-  for (const p of predictions) if (p.score === null) notScored.set(p.failureReason ?? "not scored", (notScored.get(p.failureReason ?? "not scored") ?? 0) + 1);
+  for (const p of predictions)
+    if (p.score === null)
+      notScored.set(p.failureReason ?? "not scored", (notScored.get(p.failureReason ?? "not scored") ?? 0) + 1);
   const flow: ParticipantFlow = {
     uploaded: run.dataset.patientCount,
-    notScored: [...notScored].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    notScored: [...notScored]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
     missingOutcome: predictions.filter((p) => p.score !== null && !p.patient.outcome).length,
     analysed: n,
     events,
-    censoredBeforeHorizon: model.auroc ? n - model.auroc.n : time.filter((t, i) => t <= horizon && !event[i] && status?.[i] !== 2).length,
+    censoredBeforeHorizon: model.auroc
+      ? n - model.auroc.n
+      : time.filter((t, i) => t <= horizon && !event[i] && status?.[i] !== 2).length,
     competingRisks: competing,
     deathsBeforeFracture: status ? status.filter((s) => s === 2).length : null,
     horizonDays: horizon,
@@ -234,12 +423,17 @@ export async function computeRunMetrics(db: Db, runId: string, options: { scoreB
         provenance,
       })),
     });
-    await tx.validationRun.update({ where: { id: runId }, data: { participantFlow: flow as unknown as Prisma.InputJsonObject } });
+    await tx.validationRun.update({
+      where: { id: runId },
+      data: { participantFlow: flow as unknown as Prisma.InputJsonObject },
+    });
   });
   return { rows: out.length, flow };
 }
 
-export type MetricRow = { patient: { baseline: { sex: string; ageYears: number } | null; providedScores: { name: string; value: number }[] } };
+export type MetricRow = {
+  patient: { baseline: { sex: string; ageYears: number } | null; providedScores: { name: string; value: number }[] };
+};
 
 /** Absolute risk by the horizon from the model's output, when its card makes that possible; else null. */
 export function absoluteRisk(manifest: ModelManifest, horizon: number, score: number): number | null {
@@ -252,21 +446,68 @@ export function absoluteRisk(manifest: ModelManifest, horizon: number, score: nu
 }
 
 /** Calibration O/E of absolute risks at the horizon: Kaplan-Meier observed risk, or Aalen-Johansen's under competing risks. */
-function calibrationRow(source: string, horizon: number, time: number[], event: number[], status: number[] | null, risks: number[], n: number, events: number, extra: Record<string, unknown>): MetricRowOut | null {
+function calibrationRow(
+  source: string,
+  horizon: number,
+  time: number[],
+  event: number[],
+  status: number[] | null,
+  risks: number[],
+  n: number,
+  events: number,
+  extra: Record<string, unknown>,
+): MetricRowOut | null {
   if (status) {
     // 1 − KM would count the dead as still at risk of a fracture.
     const cal = attempt(() => competingRisksCalibration(time, status, risks, horizon));
     if (!cal) return null;
-    const details = { observed: cal.observed, observedSe: cal.observedSe, expected: cal.expected, inTheLarge: cal.observed - cal.expected, brier: cal.brier, ipa: cal.ipa, analysis: "Aalen-Johansen observed risk, death a competing event", ...outcomeModel(status), ...extra };
-    return { metric: "calibrationOE", scoreSource: source, horizonDays: horizon, estimate: cal.oe, ci: cal.oeCi, n, events, details: details as Prisma.InputJsonObject };
+    const details = {
+      observed: cal.observed,
+      observedSe: cal.observedSe,
+      expected: cal.expected,
+      inTheLarge: cal.observed - cal.expected,
+      brier: cal.brier,
+      ipa: cal.ipa,
+      analysis: "Aalen-Johansen observed risk, death a competing event",
+      ...outcomeModel(status),
+      ...extra,
+    };
+    return {
+      metric: "calibrationOE",
+      scoreSource: source,
+      horizonDays: horizon,
+      estimate: cal.oe,
+      ci: cal.oeCi,
+      n,
+      events,
+      details: details as Prisma.InputJsonObject,
+    };
   }
   const cal = attempt(() => calibrationAtHorizon(time, event, risks, horizon));
   if (!cal) return null;
   const details = {
-    observed: cal.observed, expected: cal.expected, inTheLarge: cal.inTheLarge, slope: cal.slope, slopeCiLower: cal.slopeCi.lower, slopeCiUpper: cal.slopeCi.upper,
-    brier: cal.brier, ipa: cal.ipa, groups: cal.groups as unknown as Prisma.InputJsonArray, ...outcomeModel(status), ...extra,
+    observed: cal.observed,
+    expected: cal.expected,
+    inTheLarge: cal.inTheLarge,
+    slope: cal.slope,
+    slopeCiLower: cal.slopeCi.lower,
+    slopeCiUpper: cal.slopeCi.upper,
+    brier: cal.brier,
+    ipa: cal.ipa,
+    groups: cal.groups as unknown as Prisma.InputJsonArray,
+    ...outcomeModel(status),
+    ...extra,
   };
-  return { metric: "calibrationOE", scoreSource: source, horizonDays: horizon, estimate: cal.oe, ci: cal.oeCi, n, events, details: details as Prisma.InputJsonObject };
+  return {
+    metric: "calibrationOE",
+    scoreSource: source,
+    horizonDays: horizon,
+    estimate: cal.oe,
+    ci: cal.oeCi,
+    n,
+    events,
+    details: details as Prisma.InputJsonObject,
+  };
 }
 
 /**
@@ -275,7 +516,16 @@ function calibrationRow(source: string, horizon: number, time: number[], event: 
  * — the logistic intercept and slope on the validation data (complete case at the horizon) — and the
  * recalibrated model, p* = expit(a + b·logit(p)), reported beside it as "model-recalibrated".
  */
-function calibrationRows(input: { manifest: ModelManifest; horizon: number; time: number[]; event: number[]; status: number[] | null; risks: number[]; n: number; events: number }): MetricRowOut[] {
+function calibrationRows(input: {
+  manifest: ModelManifest;
+  horizon: number;
+  time: number[];
+  event: number[];
+  status: number[] | null;
+  risks: number[];
+  n: number;
+  events: number;
+}): MetricRowOut[] {
   const { manifest, horizon, time, event, status, risks, n, events } = input;
   if (manifest.calibratedForTargetPopulation) {
     const row = calibrationRow("model", horizon, time, event, status, risks, n, events, {});
@@ -283,11 +533,25 @@ function calibrationRows(input: { manifest: ModelManifest; horizon: number; time
   }
   const { label, included } = horizonLabels(completeCaseTime(time, status, horizon), event, horizon);
   const idx = Array.from(label.keys()).filter((i) => included[i]);
-  const needs = attempt(() => binaryCalibration(pick(risks, idx), idx.map((i) => label[i]!)));
+  const needs = attempt(() =>
+    binaryCalibration(
+      pick(risks, idx),
+      idx.map((i) => label[i]!),
+    ),
+  );
   const caveat = {
-    calibratedForTargetPopulation: false, interpretation: "what recalibration needs: the model's risks are not meant for this population",
+    calibratedForTargetPopulation: false,
+    interpretation: "what recalibration needs: the model's risks are not meant for this population",
     ...(manifest.calibrationNote ? { note: manifest.calibrationNote } : {}),
-    ...(needs ? { recalibrationIntercept: needs.intercept, recalibrationInterceptCi: [needs.interceptCi.lower, needs.interceptCi.upper], recalibrationSlope: needs.slope, recalibrationSlopeCi: [needs.slopeCi.lower, needs.slopeCi.upper], recalibrationN: needs.n } : {}),
+    ...(needs
+      ? {
+          recalibrationIntercept: needs.intercept,
+          recalibrationInterceptCi: [needs.interceptCi.lower, needs.interceptCi.upper],
+          recalibrationSlope: needs.slope,
+          recalibrationSlopeCi: [needs.slopeCi.lower, needs.slopeCi.upper],
+          recalibrationN: needs.n,
+        }
+      : {}),
   };
   const out: MetricRowOut[] = [];
   const row = calibrationRow("model", horizon, time, event, status, risks, n, events, caveat);
@@ -295,27 +559,69 @@ function calibrationRows(input: { manifest: ModelManifest; horizon: number; time
   if (needs) {
     const { intercept, slope } = needs.recalibration;
     const recalibrated = risks.map((p) => 1 / (1 + Math.exp(-(intercept + slope * Math.log(p / (1 - p))))));
-    const beside = calibrationRow("model-recalibrated", horizon, time, event, status, recalibrated, n, events, { recalibratedWith: { intercept, slope }, method: "logistic recalibration of intercept and slope on this validation set (complete case at the horizon)" });
+    const beside = calibrationRow("model-recalibrated", horizon, time, event, status, recalibrated, n, events, {
+      recalibratedWith: { intercept, slope },
+      method: "logistic recalibration of intercept and slope on this validation set (complete case at the horizon)",
+    });
     if (beside) out.push(beside);
   }
   return out;
 }
 
 /** Calibration at the horizon, classification at the declared threshold, and the study's risk groups. */
-export function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGroupRule | null; horizon: number; time: number[]; event: number[]; score: number[]; rows: MetricRow[]; n: number; events: number; status?: number[] | null }): MetricRowOut[] {
+export function modelOnlyMetrics(input: {
+  manifest: ModelManifest;
+  rule: RiskGroupRule | null;
+  horizon: number;
+  time: number[];
+  event: number[];
+  score: number[];
+  rows: MetricRow[];
+  n: number;
+  events: number;
+  status?: number[] | null;
+}): MetricRowOut[] {
   const { manifest, rule, horizon, time, event, score, rows, n, events } = input;
   const status = input.status ?? null;
   const out: MetricRowOut[] = [];
   const risks = score.map((s) => absoluteRisk(manifest, horizon, s));
-  if (risks.every((r): r is number => r !== null)) out.push(...calibrationRows({ manifest, horizon, time, event, status, risks, n, events }));
+  if (risks.every((r): r is number => r !== null))
+    out.push(...calibrationRows({ manifest, horizon, time, event, status, risks, n, events }));
   if (manifest.threshold !== null) {
     const { label, included } = horizonLabels(completeCaseTime(time, status, horizon), event, horizon);
     const idx = Array.from(label.keys()).filter((i) => included[i]);
-    const tm = attempt(() => thresholdMetrics(idx.map((i) => score[i]!), idx.map((i) => label[i]!), manifest.threshold!));
+    const tm = attempt(() =>
+      thresholdMetrics(
+        idx.map((i) => score[i]!),
+        idx.map((i) => label[i]!),
+        manifest.threshold!,
+      ),
+    );
     if (tm) {
-      const counts = { threshold: tm.threshold, truePositive: tm.truePositive, falsePositive: tm.falsePositive, trueNegative: tm.trueNegative, falseNegative: tm.falseNegative };
-      for (const [metric, p] of [["sensitivity", tm.sensitivity], ["specificity", tm.specificity], ["ppv", tm.ppv], ["npv", tm.npv]] as const) {
-        if (p.estimate !== null) out.push({ metric, scoreSource: "model", horizonDays: horizon, estimate: p.estimate, ci: p.ci, n: idx.length, events: tm.truePositive + tm.falseNegative, details: counts });
+      const counts = {
+        threshold: tm.threshold,
+        truePositive: tm.truePositive,
+        falsePositive: tm.falsePositive,
+        trueNegative: tm.trueNegative,
+        falseNegative: tm.falseNegative,
+      };
+      for (const [metric, p] of [
+        ["sensitivity", tm.sensitivity],
+        ["specificity", tm.specificity],
+        ["ppv", tm.ppv],
+        ["npv", tm.npv],
+      ] as const) {
+        if (p.estimate !== null)
+          out.push({
+            metric,
+            scoreSource: "model",
+            horizonDays: horizon,
+            estimate: p.estimate,
+            ci: p.ci,
+            n: idx.length,
+            events: tm.truePositive + tm.falseNegative,
+            details: counts,
+          });
       }
     }
   }
@@ -323,10 +629,17 @@ export function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGro
     // Scores the rule can name: "model" and the dataset's provided columns ("provided:<name>").
     const provided = new Set(rows.flatMap((r) => r.patient.providedScores.map((p) => p.name)));
     const columns: Record<string, number[]> = { model: score };
-    for (const name of provided) columns[`provided:${name}`] = rows.map((r) => r.patient.providedScores.find((p) => p.name === name)?.value ?? Number.NaN);
-    const usable = rule.groups.every((g) => g.when === "otherwise" || (columns[g.when.score] && columns[g.when.score]!.every(Number.isFinite)));
+    for (const name of provided)
+      columns[`provided:${name}`] = rows.map(
+        (r) => r.patient.providedScores.find((p) => p.name === name)?.value ?? Number.NaN,
+      );
+    const usable = rule.groups.every(
+      (g) => g.when === "otherwise" || (columns[g.when.score] && columns[g.when.score]!.every(Number.isFinite)),
+    );
     if (usable) {
-      const summary = attempt(() => summariseRiskGroups(time, event, assignRiskGroups(rule, columns), { reference: rule.reference, horizon }));
+      const summary = attempt(() =>
+        summariseRiskGroups(time, event, assignRiskGroups(rule, columns), { reference: rule.reference, horizon }),
+      );
       if (summary) {
         const lr = summary.cox.lrChisq;
         const assigned = assignRiskGroups(rule, columns);
@@ -343,12 +656,25 @@ export function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGro
           }
           const hrIndex = summary.cox.terms.indexOf(`${g.name} vs ${rule.reference}`);
           out.push({
-            metric: "riskGroupRisk", scoreSource: "model", subgroup: `group=${g.name}`, horizonDays: horizon, estimate: g.risk.estimate,
-            ci: g.risk.lower !== null && g.risk.upper !== null ? { lower: g.risk.lower, upper: g.risk.upper } : null, n: g.n, events: g.events,
+            metric: "riskGroupRisk",
+            scoreSource: "model",
+            subgroup: `group=${g.name}`,
+            horizonDays: horizon,
+            estimate: g.risk.estimate,
+            ci: g.risk.lower !== null && g.risk.upper !== null ? { lower: g.risk.lower, upper: g.risk.upper } : null,
+            n: g.n,
+            events: g.events,
             details: {
-              group: g.name, share: g.share, hazardRatio: hrIndex >= 0 ? summary.cox.hr[hrIndex]! : 1, hrCiLower: hrIndex >= 0 ? summary.cox.hrCi[hrIndex]!.lower : null,
-              hrCiUpper: hrIndex >= 0 ? summary.cox.hrCi[hrIndex]!.upper : null, lrChisq: lr, ...outcomeModel(status),
-              ...(status ? { grayP: gray?.p ?? null, incidence: "Aalen-Johansen" } : { logRankP: summary.logRank.p, incidence: "1 − Kaplan-Meier" }),
+              group: g.name,
+              share: g.share,
+              hazardRatio: hrIndex >= 0 ? summary.cox.hr[hrIndex]! : 1,
+              hrCiLower: hrIndex >= 0 ? summary.cox.hrCi[hrIndex]!.lower : null,
+              hrCiUpper: hrIndex >= 0 ? summary.cox.hrCi[hrIndex]!.upper : null,
+              lrChisq: lr,
+              ...outcomeModel(status),
+              ...(status
+                ? { grayP: gray?.p ?? null, incidence: "Aalen-Johansen" }
+                : { logRankP: summary.logRank.p, incidence: "1 − Kaplan-Meier" }),
             },
           });
         }
@@ -359,13 +685,24 @@ export function modelOnlyMetrics(input: { manifest: ModelManifest; rule: RiskGro
 }
 
 /** Harrell's C and AUROC of the model by sex and age band (each subgroup on its own patients). */
-export function subgroupMetrics(input: { horizon: number; time: number[]; event: number[]; score: number[]; rows: MetricRow[]; status?: number[] | null }): MetricRowOut[] {
+export function subgroupMetrics(input: {
+  horizon: number;
+  time: number[];
+  event: number[];
+  score: number[];
+  rows: MetricRow[];
+  status?: number[] | null;
+}): MetricRowOut[] {
   const { horizon, time, event, score, rows } = input;
   const status = input.status ?? null;
   const subgroups: { name: string; member: (r: MetricRow) => boolean }[] = [
     { name: "sex=F", member: (r) => r.patient.baseline?.sex === "FEMALE" },
     { name: "sex=M", member: (r) => r.patient.baseline?.sex === "MALE" },
-    ...AGE_BANDS.map((b) => ({ name: b.name, member: (r: MetricRow) => r.patient.baseline !== null && r.patient.baseline.ageYears >= b.from && r.patient.baseline.ageYears < b.to })),
+    ...AGE_BANDS.map((b) => ({
+      name: b.name,
+      member: (r: MetricRow) =>
+        r.patient.baseline !== null && r.patient.baseline.ageYears >= b.from && r.patient.baseline.ageYears < b.to,
+    })),
   ];
   const out: MetricRowOut[] = [];
   for (const g of subgroups) {
@@ -377,13 +714,36 @@ export function subgroupMetrics(input: { horizon: number; time: number[]; event:
     const c = attempt(() => harrellC(t, e, s));
     if (c) {
       const { ci, ciMethod } = logitInterval(c.estimate, c.se);
-      out.push({ metric: "harrellC", scoreSource: "model", subgroup: g.name, estimate: c.estimate, se: c.se, ci, n: idx.length, events: ev, details: { subgroup: g.name, ciMethod } });
+      out.push({
+        metric: "harrellC",
+        scoreSource: "model",
+        subgroup: g.name,
+        estimate: c.estimate,
+        se: c.se,
+        ci,
+        n: idx.length,
+        events: ev,
+        details: { subgroup: g.name, ciMethod },
+      });
     }
-    const a = attempt(() => aurocAtHorizon(completeCaseTime(t, status ? idx.map((i) => status[i]!) : null, horizon), e, s, horizon));
+    const a = attempt(() =>
+      aurocAtHorizon(completeCaseTime(t, status ? idx.map((i) => status[i]!) : null, horizon), e, s, horizon),
+    );
     if (a) {
       const { ci, ciMethod } = logitInterval(a.estimate, a.se);
       const details = { subgroup: g.name, ciMethod, analysis: "complete case (secondary)" };
-      out.push({ metric: "auroc", scoreSource: "model", subgroup: g.name, horizonDays: horizon, estimate: a.estimate, se: a.se, ci, n: a.n, events: a.cases, details });
+      out.push({
+        metric: "auroc",
+        scoreSource: "model",
+        subgroup: g.name,
+        horizonDays: horizon,
+        estimate: a.estimate,
+        se: a.se,
+        ci,
+        n: a.n,
+        events: a.cases,
+        details,
+      });
     }
   }
   return out;

@@ -7,14 +7,27 @@
 // is short too (FRACVAL_INGEST_EXPIRE_SECONDS, 60 s): a worker that dies mid-slice is replaced within
 // a minute or two, and its successor resumes at the last checkpoint.
 import { createHmac, randomUUID } from "node:crypto";
-import { AppError, datasetUploadFolder, errorClass, IngestDatasetPayload, QUEUES, removeIncomingUploads, removeRawUpload, type ContentStore, type Enqueue } from "@fracval/core";
+import {
+  AppError,
+  datasetUploadFolder,
+  errorClass,
+  IngestDatasetPayload,
+  QUEUES,
+  removeIncomingUploads,
+  removeRawUpload,
+  type ContentStore,
+  type Enqueue,
+} from "@fracval/core";
 import type { Db, Prisma, ValidationDataset } from "@fracval/db";
 import { discardStaged, ingestDatasetSlice, type IngestSecrets } from "../ingest/ingest-dataset.js";
 import type { Task } from "./task.js";
 
 /** The de-identification key is derived from the pseudonym secret: one secret to keep, two purposes. */
 export function ingestSecretsFrom(pseudonymSecret: string): IngestSecrets {
-  return { pseudonym: pseudonymSecret, deidentification: createHmac("sha256", pseudonymSecret).update("deidentification").digest("hex") };
+  return {
+    pseudonym: pseudonymSecret,
+    deidentification: createHmac("sha256", pseudonymSecret).update("deidentification").digest("hex"),
+  };
 }
 
 /** How long one dataset__ingest job works before it checkpoints and hands over to the next. */
@@ -35,7 +48,12 @@ export interface IngestDatasetJobOptions {
  * finished it, or holds it). A failure is rethrown for pg-boss to retry: the dataset is still VALIDATING,
  * with its checkpoint, and nothing of the attempt is visible.
  */
-export async function ingestDatasetJob(db: Db, store: ContentStore, payload: IngestDatasetPayload, options: IngestDatasetJobOptions): Promise<ValidationDataset | "continued" | null> {
+export async function ingestDatasetJob(
+  db: Db,
+  store: ContentStore,
+  payload: IngestDatasetPayload,
+  options: IngestDatasetJobOptions,
+): Promise<ValidationDataset | "continued" | null> {
   const datasetId = payload.datasetId;
   try {
     const { enqueue } = options;
@@ -45,7 +63,12 @@ export async function ingestDatasetJob(db: Db, store: ContentStore, payload: Ing
       secrets: options.secrets,
       claimed: true,
       ...(options.signal ? { signal: options.signal } : {}),
-      ...(enqueue ? { sliceMs: options.sliceMs ?? INGEST_SLICE_SECONDS * 1000, continueWith: (tx) => enqueue(tx, QUEUES.datasetIngest, payload) } : {}),
+      ...(enqueue
+        ? {
+            sliceMs: options.sliceMs ?? INGEST_SLICE_SECONDS * 1000,
+            continueWith: (tx) => enqueue(tx, QUEUES.datasetIngest, payload),
+          }
+        : {}),
     });
     return outcome.state === "finished" ? outcome.dataset : "continued";
   } catch (error) {
@@ -62,13 +85,26 @@ export async function ingestDatasetJob(db: Db, store: ContentStore, payload: Ing
  * The error's own text can hold internals (paths, SQL, a cell's value): the report gets a reference, the
  * log the error's class.
  */
-export async function rejectAfterPlatformFailure(db: Db, store: ContentStore, datasetId: string, error: unknown, log: (line: string) => void): Promise<void> {
+export async function rejectAfterPlatformFailure(
+  db: Db,
+  store: ContentStore,
+  datasetId: string,
+  error: unknown,
+  log: (line: string) => void,
+): Promise<void> {
   const reference = randomUUID();
   log(`dataset ${datasetId}: ingestion failed on the platform (reference ${reference}): ${errorClass(error)}`);
   const reason = `ingestion failed on the platform, not because of the data (reference ${reference}); nothing was stored — upload the files again as a new dataset, and tell the FracVal administrators if this happens again`;
-  const report: Prisma.InputJsonObject = { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason }] };
+  const report: Prisma.InputJsonObject = {
+    rows: 0,
+    problemCount: 1,
+    problems: [{ row: 0, column: "", value: "", reason }],
+  };
   await discardStaged(db, store, datasetId);
-  await db.validationDataset.updateMany({ where: { id: datasetId, status: "VALIDATING" }, data: { status: "REJECTED", validationReport: report } });
+  await db.validationDataset.updateMany({
+    where: { id: datasetId, status: "VALIDATING" },
+    data: { status: "REJECTED", validationReport: report },
+  });
 }
 
 export const datasetIngest: Task<IngestDatasetPayload> = {
@@ -80,7 +116,12 @@ export const datasetIngest: Task<IngestDatasetPayload> = {
   describeError: errorClass,
   async run(payload, { db, store, uploadsDir, pseudonymSecret, signal, log, enqueue }) {
     const folder = datasetUploadFolder(uploadsDir, payload.datasetId);
-    const dataset = await ingestDatasetJob(db, store, payload, { folder, secrets: ingestSecretsFrom(pseudonymSecret), signal, enqueue });
+    const dataset = await ingestDatasetJob(db, store, payload, {
+      folder,
+      secrets: ingestSecretsFrom(pseudonymSecret),
+      signal,
+      enqueue,
+    });
     if (dataset === "continued") return; // the next slice is queued; the upload is still needed
     if (dataset) log(`dataset ${dataset.id}: ${dataset.status} (${dataset.patientCount} patients)`);
     // READY or REJECTED, or finished by another attempt: only the de-identified copies are kept, and no

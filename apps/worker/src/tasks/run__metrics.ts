@@ -16,7 +16,7 @@ export const metricsFailure = (error: unknown) => `metrics: ${messageOf(error)}`
  */
 export async function computeRunMetricsJob(db: Db, models: ModelCache, runId: string): Promise<void> {
   const run = await db.validationRun.findUnique({ where: { id: runId } });
-  if (!run || run.status !== "COMPUTING_METRICS") return; // already done, or cancelled
+  if (run?.status !== "COMPUTING_METRICS") return; // already done, or cancelled
   const { rows, flow } = await computeRunMetrics(db, runId, { scoreBaseline: baselineScorer(models) });
   // A run none of whose metrics could be computed has not validated anything: it fails, with the reason.
   // Retrying would give the same answer, so this is not thrown.

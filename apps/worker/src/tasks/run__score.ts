@@ -18,14 +18,32 @@ export interface ScoreRunOptions {
   enqueue?: Enqueue;
 }
 
-export async function scoreRunBatch(db: Db, models: ModelCache, payload: RunScorePayload, options: ScoreRunOptions = {}): Promise<void> {
+export async function scoreRunBatch(
+  db: Db,
+  models: ModelCache,
+  payload: RunScorePayload,
+  options: ScoreRunOptions = {},
+): Promise<void> {
   const run = await db.validationRun.findUnique({ where: { id: payload.runId }, include: { modelVersion: true } });
   if (!run || run.status === "CANCELLED" || run.status === "SUCCEEDED" || run.status === "FAILED") return; // no longer relevant
-  if (run.status === "QUEUED") await db.validationRun.updateMany({ where: { id: run.id, status: "QUEUED" }, data: { status: "RUNNING", startedAt: new Date() } });
+  if (run.status === "QUEUED")
+    await db.validationRun.updateMany({
+      where: { id: run.id, status: "QUEUED" },
+      data: { status: "RUNNING", startedAt: new Date() },
+    });
   const model = await models.get(run.modelVersionId, run.modelVersion.artifactStorageKey, run.modelVersion.manifest);
-  const patients = await db.patient.findMany({ where: { id: { in: payload.patientIds }, datasetId: run.datasetId }, include: { baseline: true, images: true } });
+  const patients = await db.patient.findMany({
+    where: { id: { in: payload.patientIds }, datasetId: run.datasetId },
+    include: { baseline: true, images: true },
+  });
 
-  const predictions: { runId: string; patientId: string; score?: number; rawOutputs?: Record<string, number>; failureReason?: string }[] = [];
+  const predictions: {
+    runId: string;
+    patientId: string;
+    score?: number;
+    rawOutputs?: Record<string, number>;
+    failureReason?: string;
+  }[] = [];
   const imagesOf = new Map<string, number>();
   // Preprocess patient by patient; every MICRO_BATCH ready patients go to onnxruntime (which runs on
   // its own threads) while the next ones are preprocessed.
@@ -58,11 +76,21 @@ export async function scoreRunBatch(db: Db, models: ModelCache, payload: RunScor
   await Promise.all(inFlight);
 
   // A retried batch (its worker died after writing) adds nothing twice, and its images are not counted twice.
-  const existing = new Set((await db.prediction.findMany({ where: { runId: run.id, patientId: { in: payload.patientIds } }, select: { patientId: true } })).map((p) => p.patientId));
+  const existing = new Set(
+    (
+      await db.prediction.findMany({
+        where: { runId: run.id, patientId: { in: payload.patientIds } },
+        select: { patientId: true },
+      })
+    ).map((p) => p.patientId),
+  );
   const fresh = predictions.filter((p) => !existing.has(p.patientId));
   await db.prediction.createMany({ data: fresh, skipDuplicates: true });
   const freshImages = fresh.reduce((sum, p) => sum + (imagesOf.get(p.patientId) ?? 0), 0);
-  const [done, failures] = await Promise.all([db.prediction.count({ where: { runId: run.id } }), db.prediction.count({ where: { runId: run.id, score: null } })]);
+  const [done, failures] = await Promise.all([
+    db.prediction.count({ where: { runId: run.id } }),
+    db.prediction.count({ where: { runId: run.id, score: null } }),
+  ]);
   await db.validationRun.update({
     where: { id: run.id },
     data: {
@@ -82,7 +110,10 @@ export async function scoreRunBatch(db: Db, models: ModelCache, payload: RunScor
  */
 async function finishScoring(db: Db, models: ModelCache, runId: string, options: ScoreRunOptions): Promise<void> {
   const flipped = await db.$transaction(async (tx) => {
-    const { count } = await tx.validationRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { status: "COMPUTING_METRICS" } });
+    const { count } = await tx.validationRun.updateMany({
+      where: { id: runId, status: "RUNNING" },
+      data: { status: "COMPUTING_METRICS" },
+    });
     if (count && options.enqueue) await options.enqueue(tx, QUEUES.runMetrics, { runId });
     return count > 0;
   });
@@ -109,5 +140,9 @@ export const runScore: Task<RunScorePayload> = {
     await scoreRunBatch(db, models, payload, { enqueue });
   },
   giveUp: (payload, { db }, error, attempt) =>
-    failRun(db, payload.runId, `a batch of ${payload.patientIds.length} patients failed ${attempt.of} times: ${messageOf(error)}`),
+    failRun(
+      db,
+      payload.runId,
+      `a batch of ${payload.patientIds.length} patients failed ${attempt.of} times: ${messageOf(error)}`,
+    ),
 };

@@ -44,6 +44,6 @@ export interface Task<P> {
   giveUp?(payload: P, context: TaskContext, error: unknown, attempt: Attempt): Promise<void>;
 }
 
-export type AnyTask = Task<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type AnyTask = Task<unknown>;
 
 export type JobOf = PgBoss.JobWithMetadata<unknown>;

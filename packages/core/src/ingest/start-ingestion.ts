@@ -13,11 +13,19 @@ import type { Viewer } from "../viewer.js";
 export const IngestDatasetPayload = z.object({ datasetId: z.string().min(1) });
 export type IngestDatasetPayload = z.infer<typeof IngestDatasetPayload>;
 
-export async function startIngestion(db: Db, enqueue: Enqueue, viewer: Viewer, datasetId: string): Promise<ValidationDataset> {
+export async function startIngestion(
+  db: Db,
+  enqueue: Enqueue,
+  viewer: Viewer,
+  datasetId: string,
+): Promise<ValidationDataset> {
   const dataset = await getUploadableDataset(db, viewer, datasetId);
   return db.$transaction(async (tx) => {
     // Claim it atomically: a second "finish" while this one runs gets CONFLICT, not a second ingestion.
-    const { count } = await tx.validationDataset.updateMany({ where: { id: dataset.id, status: "UPLOADING" }, data: { status: "VALIDATING", progressDone: 0, progressTotal: 0 } });
+    const { count } = await tx.validationDataset.updateMany({
+      where: { id: dataset.id, status: "UPLOADING" },
+      data: { status: "VALIDATING", progressDone: 0, progressTotal: 0 },
+    });
     if (!count) throw new AppError("CONFLICT", `Dataset ${dataset.id} is already being validated.`);
     await recordAudit(tx, viewer, { action: "dataset.ingest", siteId: dataset.siteId, resource: dataset.id });
     await enqueue(tx, QUEUES.datasetIngest, { datasetId: dataset.id } satisfies IngestDatasetPayload);

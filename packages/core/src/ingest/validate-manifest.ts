@@ -6,7 +6,14 @@
 // row, the column, the reason and, where it cannot identify anyone, a short value.
 import { parse } from "csv-parse";
 import type { Readable } from "node:stream";
-import { CENTRE_COLUMNS, CT_CENTRE_COLUMNS, DATA_SOURCE_COLUMN, MANIFEST_COLUMNS, TRUTH_PREFIX, type ManifestColumn } from "@fracval/upload-format";
+import {
+  CENTRE_COLUMNS,
+  CT_CENTRE_COLUMNS,
+  DATA_SOURCE_COLUMN,
+  MANIFEST_COLUMNS,
+  TRUTH_PREFIX,
+  type ManifestColumn,
+} from "@fracval/upload-format";
 
 export interface ManifestProblem {
   /** 1-based data row (the header is row 0), or 0 for problems of the header itself. */
@@ -27,6 +34,7 @@ export interface ValidateManifestOptions {
   /** Stop collecting problem details after this many (the count goes on). */
   maxProblems?: number;
   /** Called with each row that passed; may return problems of its own (e.g. its images). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler may return nothing, or the row's own problems
   onRow?: (record: ManifestRecord, row: number) => void | ManifestProblem[] | Promise<void | ManifestProblem[]>;
 }
 
@@ -41,8 +49,11 @@ class RowHandlerFailure {
   constructor(readonly cause: unknown) {}
 }
 
-const KNOWN: ReadonlyMap<string, ManifestColumn> = new Map([...MANIFEST_COLUMNS, ...CENTRE_COLUMNS, ...CT_CENTRE_COLUMNS].map((c) => [c.name, c]));
+const KNOWN: ReadonlyMap<string, ManifestColumn> = new Map(
+  [...MANIFEST_COLUMNS, ...CENTRE_COLUMNS, ...CT_CENTRE_COLUMNS].map((c) => [c.name, c]),
+);
 /** Control characters (a NUL byte, …) have no place in any cell; tab, CR and LF are the CSV's own. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** A value that can be echoed in a report: a short number-like token, or up to three letters ("yes", "F"). */
 const ECHOABLE = /^(?:[-+]?[0-9.,eE%]{1,12}|[A-Za-z]{1,3})$/;
@@ -54,7 +65,10 @@ const ECHOABLE_TYPES = new Set<ManifestColumn["type"]>(["integer", "number", "bo
  * → value ""; { column: "age", value: "7O" } → "7O"; { column: "age", value: "KIM^MINJI" } → "" (a
  * shifted row); { column: "image_path", value: "images/KIM_MINJI.dcm" } → "".
  */
-export function reportableProblem(problem: ManifestProblem, providedScoreNames: ReadonlySet<string> = new Set()): ManifestProblem {
+export function reportableProblem(
+  problem: ManifestProblem,
+  providedScoreNames: ReadonlySet<string> = new Set(),
+): ManifestProblem {
   const type = KNOWN.get(problem.column)?.type ?? (providedScoreNames.has(problem.column) ? "number" : null);
   const echo = type !== null && ECHOABLE_TYPES.has(type) && ECHOABLE.test(problem.value);
   return {
@@ -70,7 +84,7 @@ const CSV_ERRORS: Record<string, string> = {
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "has a different number of fields than the header",
   CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH: "has a different number of fields than the header",
   CSV_QUOTE_NOT_CLOSED: "has a quoted field that is never closed",
-  CSV_INVALID_CLOSING_QUOTE: "has a quote inside a field that is not escaped (write \"\" inside quotes)",
+  CSV_INVALID_CLOSING_QUOTE: 'has a quote inside a field that is not escaped (write "" inside quotes)',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "has characters after a closing quote",
   CSV_MAX_RECORD_SIZE: "has a row that is too long",
   INVALID_OPENING_QUOTE: "has a quote in the middle of an unquoted field",
@@ -89,17 +103,27 @@ function parseCell(column: ManifestColumn, raw: string): { value: ManifestValue;
     case "integer":
     case "number": {
       const value = Number(raw);
-      if (!/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(value)) return { value: null, reason: `must be a ${column.type === "integer" ? "whole number" : "number"}${column.unit ? ` in ${column.unit}` : ""}` };
-      if (column.type === "integer" && !Number.isInteger(value)) return { value: null, reason: "must be a whole number" };
-      if (column.min !== undefined && value < column.min) return { value: null, reason: `must be at least ${column.min}${column.unit ? ` ${column.unit}` : ""}` };
-      if (column.max !== undefined && value > column.max) return { value: null, reason: `must be at most ${column.max}${column.unit ? ` ${column.unit}` : ""}` };
+      if (!/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(value))
+        return {
+          value: null,
+          reason: `must be a ${column.type === "integer" ? "whole number" : "number"}${column.unit ? ` in ${column.unit}` : ""}`,
+        };
+      if (column.type === "integer" && !Number.isInteger(value))
+        return { value: null, reason: "must be a whole number" };
+      if (column.min !== undefined && value < column.min)
+        return { value: null, reason: `must be at least ${column.min}${column.unit ? ` ${column.unit}` : ""}` };
+      if (column.max !== undefined && value > column.max)
+        return { value: null, reason: `must be at most ${column.max}${column.unit ? ` ${column.unit}` : ""}` };
       return { value };
     }
     case "path":
-      if (raw.startsWith("/") || raw.split(/[\\/]/).includes("..")) return { value: null, reason: "must be a relative path inside the dataset folder" };
+      if (raw.startsWith("/") || raw.split(/[\\/]/).includes(".."))
+        return { value: null, reason: "must be a relative path inside the dataset folder" };
       return { value: raw };
     default:
-      return FORMULA.test(raw) ? { value: null, reason: "starts like a spreadsheet formula (=, +, -, @); not accepted in text fields" } : { value: raw };
+      return FORMULA.test(raw)
+        ? { value: null, reason: "starts like a spreadsheet formula (=, +, -, @); not accepted in text fields" }
+        : { value: raw };
   }
 }
 
@@ -127,10 +151,18 @@ function utf16Of(chunk: unknown): string | null {
 
 /** The manifest is not UTF-8 at `line` (1-based, the header is line 1). */
 class NotUtf8 extends Error {
-  constructor(readonly line: number, byte: number) {
+  constructor(
+    readonly line: number,
+    byte: number,
+  ) {
     const hex = byte.toString(16).toUpperCase().padStart(2, "0");
-    const latin = byte >= 0x80 && byte <= 0xff ? "; it looks like Latin-1 / Windows-1252 (an accented letter saved by an older program)" : "";
-    super(`manifest.csv is not UTF-8: line ${line} has the byte 0x${hex}${latin}. Save it as UTF-8 ("CSV UTF-8" in Excel) and upload it again`);
+    const latin =
+      byte >= 0x80 && byte <= 0xff
+        ? "; it looks like Latin-1 / Windows-1252 (an accented letter saved by an older program)"
+        : "";
+    super(
+      `manifest.csv is not UTF-8: line ${line} has the byte 0x${hex}${latin}. Save it as UTF-8 ("CSV UTF-8" in Excel) and upload it again`,
+    );
   }
 }
 
@@ -202,7 +234,12 @@ export async function validateManifest(input: Readable, options: ValidateManifes
   const utf16 = first.done ? null : utf16Of(first.value);
   if (utf16) {
     input.destroy();
-    report({ row: 0, column: "", value: "", reason: `manifest.csv is ${utf16}; save it as UTF-8 ("CSV UTF-8" in Excel) and upload it again` });
+    report({
+      row: 0,
+      column: "",
+      value: "",
+      reason: `manifest.csv is ${utf16}; save it as UTF-8 ("CSV UTF-8" in Excel) and upload it again`,
+    });
     return { rows: 0, problems, problemCount, delimiter: "," };
   }
   const head = first.done ? "" : Buffer.isBuffer(first.value) ? first.value.toString("utf8") : String(first.value);
@@ -217,7 +254,12 @@ export async function validateManifest(input: Readable, options: ValidateManifes
         return;
       }
       // Wait for room, unless the parser has stopped (a CSV error): then nothing more is read.
-      if (!parser.write(next.value) && !parser.destroyed) await new Promise((r) => (parser.once("drain", r), parser.once("close", r)));
+      if (!parser.write(next.value) && !parser.destroyed) {
+        await new Promise((r) => {
+          parser.once("drain", r);
+          parser.once("close", r);
+        });
+      }
       if (parser.destroyed) return;
     }
     parser.end();
@@ -234,21 +276,51 @@ export async function validateManifest(input: Readable, options: ValidateManifes
         // A first line that names none of the required columns is data, not a header: listing its cells as
         // "unknown columns" would put the first patient's ID and values into the report.
         if (!MANIFEST_COLUMNS.some((c) => c.required && cells.includes(c.name))) {
-          report({ row: 0, column: "", value: "", reason: `the first line is not a header: it names none of the required columns (${MANIFEST_COLUMNS.filter((c) => c.required).map((c) => c.name).join(", ")})` });
+          report({
+            row: 0,
+            column: "",
+            value: "",
+            reason: `the first line is not a header: it names none of the required columns (${MANIFEST_COLUMNS.filter(
+              (c) => c.required,
+            )
+              .map((c) => c.name)
+              .join(", ")})`,
+          });
           break;
         }
-        for (const column of MANIFEST_COLUMNS.filter((c) => c.required || (c.name === "image_path" && options.requireImages))) {
-          if (!header.includes(column.name)) report({ row: 0, column: column.name, value: "", reason: "required column is missing from the header" });
+        for (const column of MANIFEST_COLUMNS.filter(
+          (c) => c.required || (c.name === "image_path" && options.requireImages),
+        )) {
+          if (!header.includes(column.name))
+            report({ row: 0, column: column.name, value: "", reason: "required column is missing from the header" });
         }
         for (const name of header) {
-          if (!KNOWN.has(name) && !provided.has(name) && !name.startsWith(TRUTH_PREFIX) && name !== DATA_SOURCE_COLUMN) {
-            report({ row: 0, column: name, value: "", reason: "unknown column (declare it as a provided score, or remove it)" });
+          if (
+            !KNOWN.has(name) &&
+            !provided.has(name) &&
+            !name.startsWith(TRUTH_PREFIX) &&
+            name !== DATA_SOURCE_COLUMN
+          ) {
+            report({
+              row: 0,
+              column: name,
+              value: "",
+              reason: "unknown column (declare it as a provided score, or remove it)",
+            });
           }
         }
-        for (const name of provided) if (!header.includes(name)) report({ row: 0, column: name, value: "", reason: "declared score column is missing from the header" });
+        for (const name of provided)
+          if (!header.includes(name))
+            report({ row: 0, column: name, value: "", reason: "declared score column is missing from the header" });
         // A column named twice would let one of its values silently win.
         for (const [name, positions] of columnPositions(header)) {
-          if (positions.length > 1) report({ row: 0, column: name, value: "", reason: `appears ${positions.length} times in the header (columns ${positions.join(", ")}); each column may appear once` });
+          if (positions.length > 1)
+            report({
+              row: 0,
+              column: name,
+              value: "",
+              reason: `appears ${positions.length} times in the header (columns ${positions.join(", ")}); each column may appear once`,
+            });
         }
         if (problemCount) break; // a broken header makes every row wrong; report it alone
         continue;
@@ -263,9 +335,15 @@ export async function validateManifest(input: Readable, options: ValidateManifes
       let rowOk = true;
       header.forEach((name, k) => {
         const raw = cells[k] ?? "";
-        const column = KNOWN.get(name) ?? (provided.has(name) ? { name, type: "number" as const, required: true, description: "provided score" } : null);
+        const column =
+          KNOWN.get(name) ??
+          (provided.has(name)
+            ? { name, type: "number" as const, required: true, description: "provided score" }
+            : null);
         if (!column) return; // truth_* and data_source: ignored by uploads
-        const { value, reason } = CONTROL.test(raw) ? { value: null, reason: "contains a control character (such as a NUL byte)" } : parseCell(column, raw);
+        const { value, reason } = CONTROL.test(raw)
+          ? { value: null, reason: "contains a control character (such as a NUL byte)" }
+          : parseCell(column, raw);
         if (reason) {
           rowOk = false;
           report({ row: rows, column: name, value: raw, reason });
@@ -278,24 +356,49 @@ export async function validateManifest(input: Readable, options: ValidateManifes
       const eventDays = record.event_days;
       if (event === true && eventDays === null && rawOf("event_days") === "") {
         rowOk = false;
-        report({ row: rows, column: "event_days", value: "", reason: "is required when incident_vertebral_fracture = 1" });
+        report({
+          row: rows,
+          column: "event_days",
+          value: "",
+          reason: "is required when incident_vertebral_fracture = 1",
+        });
       }
       if (event === false && typeof eventDays === "number") {
         rowOk = false;
-        report({ row: rows, column: "event_days", value: String(eventDays), reason: "must be empty when incident_vertebral_fracture = 0" });
+        report({
+          row: rows,
+          column: "event_days",
+          value: String(eventDays),
+          reason: "must be empty when incident_vertebral_fracture = 0",
+        });
       }
       if (typeof eventDays === "number" && typeof followUp === "number" && eventDays > followUp) {
         rowOk = false;
-        report({ row: rows, column: "event_days", value: String(eventDays), reason: `is after the end of follow-up (followup_days = ${followUp})` });
+        report({
+          row: rows,
+          column: "event_days",
+          value: String(eventDays),
+          reason: `is after the end of follow-up (followup_days = ${followUp})`,
+        });
       }
       const deathDays = record.death_days;
       if (typeof deathDays === "number" && typeof followUp === "number" && deathDays > followUp) {
         rowOk = false;
-        report({ row: rows, column: "death_days", value: String(deathDays), reason: `is after the end of follow-up (followup_days = ${followUp}); follow-up ends at death` });
+        report({
+          row: rows,
+          column: "death_days",
+          value: String(deathDays),
+          reason: `is after the end of follow-up (followup_days = ${followUp}); follow-up ends at death`,
+        });
       }
       if (typeof deathDays === "number" && typeof eventDays === "number" && deathDays < eventDays) {
         rowOk = false;
-        report({ row: rows, column: "death_days", value: String(deathDays), reason: `is before the fracture (event_days = ${eventDays})` });
+        report({
+          row: rows,
+          column: "death_days",
+          value: String(deathDays),
+          reason: `is before the fracture (event_days = ${eventDays})`,
+        });
       }
       if (options.requireImages && !record.image_path && rawOf("image_path") === "") {
         rowOk = false;
@@ -306,10 +409,16 @@ export async function validateManifest(input: Readable, options: ValidateManifes
         const first = seen.get(id);
         if (first !== undefined) {
           rowOk = false;
-          report({ row: rows, column: "patient_id", value: "", reason: `duplicate patient ID: the same as row ${first}` });
+          report({
+            row: rows,
+            column: "patient_id",
+            value: "",
+            reason: `duplicate patient ID: the same as row ${first}`,
+          });
         } else seen.set(id, rows);
       }
       if (rowOk && options.onRow) {
+        // biome-ignore lint/suspicious/noConfusingVoidType: what onRow returned
         let own: void | ManifestProblem[];
         try {
           own = await options.onRow(record, rows);
@@ -334,6 +443,7 @@ export async function validateManifest(input: Readable, options: ValidateManifes
     await feed.catch(() => {});
   }
   if (!header) report({ row: 0, column: "", value: "", reason: "the manifest is empty" });
-  else if (rows === 0 && problemCount === 0) report({ row: 1, column: "", value: "", reason: "the manifest has a header but no patients" });
+  else if (rows === 0 && problemCount === 0)
+    report({ row: 1, column: "", value: "", reason: "the manifest has a header but no patients" });
   return { rows, problems, problemCount, delimiter };
 }

@@ -9,6 +9,7 @@ export const resolvers: Resolvers = {
     ping: () => "pong",
   },
   Mutation: {
-    verifyCredentials: (_, args: { email: string; password: string }, { db, client }) => verifyCredentials(db, args.email, args.password, { client }),
+    verifyCredentials: (_, args: { email: string; password: string }, { db, client }) =>
+      verifyCredentials(db, args.email, args.password, { client }),
   },
 };

@@ -1,16 +1,44 @@
-import { cancelDatasetUpload, createValidationDataset, datasetProgress, datasetUploadFolder, removeIncomingUploads, removeRawUpload, seesSiteCounts, shownDatasetCounts, getDataset, getStudy, listDatasets, listRuns, PAGE_LIMITS, paginate, requireViewer, startIngestion, type CreateValidationDatasetOptions, type PageArgs } from "@fracval/core";
+import {
+  cancelDatasetUpload,
+  createValidationDataset,
+  datasetProgress,
+  datasetUploadFolder,
+  removeIncomingUploads,
+  removeRawUpload,
+  seesSiteCounts,
+  shownDatasetCounts,
+  getDataset,
+  getStudy,
+  listDatasets,
+  listRuns,
+  PAGE_LIMITS,
+  paginate,
+  requireViewer,
+  startIngestion,
+  type CreateValidationDatasetOptions,
+  type PageArgs,
+} from "@fracval/core";
 import type { ValidationDataset } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
   Query: {
     datasets: async (_, filter: { studyId?: string | null; siteId?: string | null } & PageArgs, { db, viewer }) =>
-      paginate(await listDatasets(db, requireViewer(viewer), { ...(filter.studyId ? { studyId: filter.studyId } : {}), ...(filter.siteId ? { siteId: filter.siteId } : {}) }), filter, PAGE_LIMITS.datasets),
+      paginate(
+        await listDatasets(db, requireViewer(viewer), {
+          ...(filter.studyId ? { studyId: filter.studyId } : {}),
+          ...(filter.siteId ? { siteId: filter.siteId } : {}),
+        }),
+        filter,
+        PAGE_LIMITS.datasets,
+      ),
     dataset: (_, { id }: { id: string }, { db, viewer }) => getDataset(db, requireViewer(viewer), id),
   },
   Mutation: {
-    createValidationDataset: (_, { input }: { input: CreateValidationDatasetOptions }, { db, viewer }) => createValidationDataset(db, requireViewer(viewer), input),
-    finishValidationDatasetUpload: (_, { id }: { id: string }, { db, enqueue, viewer }) => startIngestion(db, enqueue, requireViewer(viewer), id),
+    createValidationDataset: (_, { input }: { input: CreateValidationDatasetOptions }, { db, viewer }) =>
+      createValidationDataset(db, requireViewer(viewer), input),
+    finishValidationDatasetUpload: (_, { id }: { id: string }, { db, enqueue, viewer }) =>
+      startIngestion(db, enqueue, requireViewer(viewer), id),
     cancelValidationDatasetUpload: async (_, { id }: { id: string }, { db, uploadsDir, viewer }) => {
       const cancelled = await cancelDatasetUpload(db, requireViewer(viewer), id);
       removeRawUpload(datasetUploadFolder(uploadsDir, id));
@@ -19,13 +47,17 @@ export const resolvers: Resolvers = {
     },
   },
   ValidationDataset: {
-    patientCount: (d: ValidationDataset, _, { viewer }) => shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).patientCount,
-    eventCount: (d: ValidationDataset, _, { viewer }) => shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).eventCount,
-    imageCount: (d: ValidationDataset, _, { viewer }) => shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).imageCount,
+    patientCount: (d: ValidationDataset, _, { viewer }) =>
+      shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).patientCount,
+    eventCount: (d: ValidationDataset, _, { viewer }) =>
+      shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).eventCount,
+    imageCount: (d: ValidationDataset, _, { viewer }) =>
+      shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).imageCount,
     progressState: (d: ValidationDataset) => datasetProgress(d).state,
     secondsSinceProgress: (d: ValidationDataset) => datasetProgress(d).secondsSinceProgress,
     site: (d: ValidationDataset, _, { db }) => db.site.findUniqueOrThrow({ where: { id: d.siteId } }),
     study: (d: ValidationDataset, _, { db }) => getStudy(db, d.studyId),
-    runs: async (d: ValidationDataset, page: PageArgs, { db, viewer }) => paginate(await listRuns(db, requireViewer(viewer), { datasetId: d.id }), page, PAGE_LIMITS.runs),
+    runs: async (d: ValidationDataset, page: PageArgs, { db, viewer }) =>
+      paginate(await listRuns(db, requireViewer(viewer), { datasetId: d.id }), page, PAGE_LIMITS.runs),
   },
 };

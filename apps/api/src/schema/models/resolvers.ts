@@ -1,4 +1,13 @@
-import { getModelVersion, getStudy, listModelVersions, PAGE_LIMITS, paginate, registerModelVersion, type PageArgs, type RegisterModelVersionOptions } from "@fracval/core";
+import {
+  getModelVersion,
+  getStudy,
+  listModelVersions,
+  PAGE_LIMITS,
+  paginate,
+  registerModelVersion,
+  type PageArgs,
+  type RegisterModelVersionOptions,
+} from "@fracval/core";
 import type { ModelVersion } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
@@ -13,7 +22,10 @@ export const resolvers: Resolvers = {
   Mutation: {
     registerModelVersion: (_, { input }: { input: RegisterInput }, { db, store, viewer }) => {
       const { artifactBase64, ...rest } = input;
-      return registerModelVersion(db, store, viewer, { ...rest, artifact: new Uint8Array(Buffer.from(artifactBase64, "base64")) });
+      return registerModelVersion(db, store, viewer, {
+        ...rest,
+        artifact: new Uint8Array(Buffer.from(artifactBase64, "base64")),
+      });
     },
   },
   ModelVersion: {

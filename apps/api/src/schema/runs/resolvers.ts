@@ -1,4 +1,21 @@
-import { cancelValidationRun, seesSiteCounts, shownRunCounts, createValidationRun, getDataset, getModelVersion, getRun, listPredictions, listRuns, PAGE_LIMITS, paginate, requireViewer, runParticipantFlow, runProgress, runThroughput, type PageArgs } from "@fracval/core";
+import {
+  cancelValidationRun,
+  seesSiteCounts,
+  shownRunCounts,
+  createValidationRun,
+  getDataset,
+  getModelVersion,
+  getRun,
+  listPredictions,
+  listRuns,
+  PAGE_LIMITS,
+  paginate,
+  requireViewer,
+  runParticipantFlow,
+  runProgress,
+  runThroughput,
+  type PageArgs,
+} from "@fracval/core";
 import type { ValidationRun } from "@fracval/db";
 import type { Context } from "../../context.js";
 import type { Resolvers } from "../types.js";
@@ -20,16 +37,22 @@ export const resolvers: Resolvers = {
   Query: {
     runs: async (_, filter: { datasetId?: string | null; modelVersionId?: string | null } & PageArgs, { db, viewer }) =>
       paginate(
-        await listRuns(db, requireViewer(viewer), { ...(filter.datasetId ? { datasetId: filter.datasetId } : {}), ...(filter.modelVersionId ? { modelVersionId: filter.modelVersionId } : {}) }),
+        await listRuns(db, requireViewer(viewer), {
+          ...(filter.datasetId ? { datasetId: filter.datasetId } : {}),
+          ...(filter.modelVersionId ? { modelVersionId: filter.modelVersionId } : {}),
+        }),
         filter,
         PAGE_LIMITS.runs,
       ),
     run: (_, { id }: { id: string }, { db, viewer }) => getRun(db, requireViewer(viewer), id),
-    predictions: (_, { runId, ...page }: { runId: string } & PageArgs, { db, viewer }) => listPredictions(db, requireViewer(viewer), runId, { page }),
+    predictions: (_, { runId, ...page }: { runId: string } & PageArgs, { db, viewer }) =>
+      listPredictions(db, requireViewer(viewer), runId, { page }),
   },
   Mutation: {
-    createValidationRun: (_, args: { modelVersionId: string; datasetId: string }, { db, viewer, enqueue }) => createValidationRun(db, requireViewer(viewer), args, enqueue),
-    cancelValidationRun: (_, { id }: { id: string }, { db, viewer }) => cancelValidationRun(db, requireViewer(viewer), id),
+    createValidationRun: (_, args: { modelVersionId: string; datasetId: string }, { db, viewer, enqueue }) =>
+      createValidationRun(db, requireViewer(viewer), args, enqueue),
+    cancelValidationRun: (_, { id }: { id: string }, { db, viewer }) =>
+      cancelValidationRun(db, requireViewer(viewer), id),
   },
   ValidationRun: {
     progressTotal: async (r: ValidationRun, _, ctx) => (await shownCounts(r, ctx)).progressTotal,

@@ -1,4 +1,15 @@
-import { createStudy, getStudy, listDatasets, listModelVersions, listStudies, PAGE_LIMITS, paginate, requireViewer, type CreateStudyOptions, type PageArgs } from "@fracval/core";
+import {
+  createStudy,
+  getStudy,
+  listDatasets,
+  listModelVersions,
+  listStudies,
+  PAGE_LIMITS,
+  paginate,
+  requireViewer,
+  type CreateStudyOptions,
+  type PageArgs,
+} from "@fracval/core";
 import type { Study } from "@fracval/db";
 import type { Resolvers } from "../types.js";
 
@@ -8,10 +19,12 @@ export const resolvers: Resolvers = {
     study: (_, { id }: { id: string }, { db }) => getStudy(db, id),
   },
   Mutation: {
-    createStudy: (_, { input }: { input: CreateStudyOptions }, { db, viewer }) => createStudy(db, requireViewer(viewer), input),
+    createStudy: (_, { input }: { input: CreateStudyOptions }, { db, viewer }) =>
+      createStudy(db, requireViewer(viewer), input),
   },
   Study: {
     models: (study: Study, _, { db }) => listModelVersions(db, { studyId: study.id }),
-    datasets: async (study: Study, page: PageArgs, { db, viewer }) => paginate(await listDatasets(db, requireViewer(viewer), { studyId: study.id }), page, PAGE_LIMITS.datasets),
+    datasets: async (study: Study, page: PageArgs, { db, viewer }) =>
+      paginate(await listDatasets(db, requireViewer(viewer), { studyId: study.id }), page, PAGE_LIMITS.datasets),
   },
 };

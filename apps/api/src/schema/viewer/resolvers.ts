@@ -1,4 +1,11 @@
-import { endSessions, grantSiteAccess, requireViewer, revokeSiteAccess, type GrantSiteAccessOptions, type Viewer } from "@fracval/core";
+import {
+  endSessions,
+  grantSiteAccess,
+  requireViewer,
+  revokeSiteAccess,
+  type GrantSiteAccessOptions,
+  type Viewer,
+} from "@fracval/core";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
@@ -6,9 +13,11 @@ export const resolvers: Resolvers = {
     me: (_, __, { viewer }) => viewer,
   },
   Mutation: {
-    grantSiteAccess: (_, { input }: { input: GrantSiteAccessOptions }, { db, viewer }) => grantSiteAccess(db, requireViewer(viewer), input),
+    grantSiteAccess: (_, { input }: { input: GrantSiteAccessOptions }, { db, viewer }) =>
+      grantSiteAccess(db, requireViewer(viewer), input),
     endSession: (_, __, { db, viewer }) => endSessions(db, requireViewer(viewer)),
-    revokeSiteAccess: (_, { userId, siteId }: { userId: string; siteId: string }, { db, viewer }) => revokeSiteAccess(db, requireViewer(viewer), userId, siteId),
+    revokeSiteAccess: (_, { userId, siteId }: { userId: string; siteId: string }, { db, viewer }) =>
+      revokeSiteAccess(db, requireViewer(viewer), userId, siteId),
   },
   Viewer: {
     id: (v: Viewer) => v.userId,

@@ -24,7 +24,12 @@ interface Row {
   metrics: Metric[];
 }
 interface Data {
-  study: { title: string; horizonDays: number | null; datasets: { id: string; site: { code: string }; status: string }[]; models: { id: string; family: string; version: string }[] };
+  study: {
+    title: string;
+    horizonDays: number | null;
+    datasets: { id: string; site: { code: string }; status: string }[];
+    models: { id: string; family: string; version: string }[];
+  };
   studyComparison: Row[];
   runs: RunProgress[];
 }
@@ -46,9 +51,13 @@ interface RunProgress {
 
 const eta = (s: number | null) => (s === null ? "estimating…" : s >= 90 ? `${Math.round(s / 60)} min` : `${s} s`);
 
-const fmt = (m: Metric | undefined) => (m ? `${m.estimate.toFixed(3)}${m.ciLower !== null && m.ciUpper !== null ? ` (${m.ciLower.toFixed(3)}–${m.ciUpper.toFixed(3)})` : ""}` : "—");
+const fmt = (m: Metric | undefined) =>
+  m
+    ? `${m.estimate.toFixed(3)}${m.ciLower !== null && m.ciUpper !== null ? ` (${m.ciLower.toFixed(3)}–${m.ciUpper.toFixed(3)})` : ""}`
+    : "—";
 const estimateOnly = (m: Metric | undefined) => (m ? m.estimate.toFixed(3) : "—");
-const pValue = (m: Metric | undefined) => (m?.details?.p !== undefined ? (m.details.p < 0.001 ? "< 0.001" : m.details.p.toFixed(3)) : "—");
+const pValue = (m: Metric | undefined) =>
+  m?.details?.p !== undefined ? (m.details.p < 0.001 ? "< 0.001" : m.details.p.toFixed(3)) : "—";
 
 export default async function StudyResultsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -62,46 +71,81 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
     { id },
   );
   const studyDatasets = new Set(data.study.datasets.map((d) => d.id));
-  const inProgress = data.runs.filter((r) => studyDatasets.has(r.dataset.id) && ["QUEUED", "RUNNING", "COMPUTING_METRICS"].includes(r.status));
+  const inProgress = data.runs.filter(
+    (r) => studyDatasets.has(r.dataset.id) && ["QUEUED", "RUNNING", "COMPUTING_METRICS"].includes(r.status),
+  );
   const active = inProgress.length > 0;
   const horizonYears = data.study.horizonDays ? Math.round(data.study.horizonDays / 365.25) : null;
   return (
     <section>
       <AutoRefresh active={active} />
-      <Link href="/studies" className="text-sm text-indigo-700">← Studies</Link>
+      <Link href="/studies" className="text-sm text-indigo-700">
+        ← Studies
+      </Link>
       <h1 className="mb-1 mt-2 text-2xl font-semibold">{data.study.title}</h1>
-      <p className="mb-4 text-sm text-slate-600">Model vs FRAX on the patients that have FRAX, latest run per site and model. Intervals for C and AUC on the logit scale. {active ? "Runs in progress: refreshing." : ""}</p>
+      <p className="mb-4 text-sm text-slate-600">
+        Model vs FRAX on the patients that have FRAX, latest run per site and model. Intervals for C and AUC on the
+        logit scale. {active ? "Runs in progress: refreshing." : ""}
+      </p>
       {active && (
         <ul className="mb-4 space-y-2" data-testid="runs-in-progress">
           {inProgress.map((r) => (
             <li key={r.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
               <div className="flex justify-between">
-                <span>{r.dataset.site.code} · {r.modelVersion.family} {r.modelVersion.version} · {r.status.toLowerCase().replace("_", " ")}</span>
+                <span>
+                  {r.dataset.site.code} · {r.modelVersion.family} {r.modelVersion.version} ·{" "}
+                  {r.status.toLowerCase().replace("_", " ")}
+                </span>
                 <span className="text-slate-600">
-                  {r.progressTotal === null ? "fewer than 10 patients" : `${r.progressDone} / ${r.progressTotal} patients`}
+                  {r.progressTotal === null
+                    ? "fewer than 10 patients"
+                    : `${r.progressDone} / ${r.progressTotal} patients`}
                   {r.progressFailed ? ` (${r.progressFailed} failed)` : ""}
-                  {r.imagesPerSecond !== null ? ` · ${r.imagesPerSecond.toFixed(1)} images/s` : ""} · {r.progressState === "WAITING_FOR_RETRY" ? `waiting for a retry (no progress for ${r.secondsSinceProgress} s; a worker may have stopped)` : `ETA ${r.status === "COMPUTING_METRICS" ? "computing metrics" : eta(r.etaSeconds)}`}
+                  {r.imagesPerSecond !== null ? ` · ${r.imagesPerSecond.toFixed(1)} images/s` : ""} ·{" "}
+                  {r.progressState === "WAITING_FOR_RETRY"
+                    ? `waiting for a retry (no progress for ${r.secondsSinceProgress} s; a worker may have stopped)`
+                    : `ETA ${r.status === "COMPUTING_METRICS" ? "computing metrics" : eta(r.etaSeconds)}`}
                   {r.executionProvider ? ` · ${r.executionProvider.toUpperCase()}` : ""}
                 </span>
               </div>
-              <progress className="mt-2 h-2 w-full" max={Math.max(1, r.progressTotal ?? 1)} value={r.progressDone ?? 0} />
+              <progress
+                className="mt-2 h-2 w-full"
+                max={Math.max(1, r.progressTotal ?? 1)}
+                value={r.progressDone ?? 0}
+              />
             </li>
           ))}
         </ul>
       )}
       {data.studyComparison.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 p-6 text-sm text-slate-600" data-testid="no-results">No finished runs yet for this study.</p>
+        <p
+          className="rounded border border-dashed border-slate-300 p-6 text-sm text-slate-600"
+          data-testid="no-results"
+        >
+          No finished runs yet for this study.
+        </p>
       ) : (
         <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
           <thead className="bg-slate-100 text-left">
             <tr>
-              <th className="p-2">Site</th><th className="p-2">Model</th><th className="p-2">n / events</th>
-              <th className="p-2">Harrell C, model (95 % CI)</th><th className="p-2">Harrell C, FRAX MOF (95 % CI)</th><th className="p-2">ΔC p</th>
-              <th className="p-2" title="Censoring-weighted (IPCW) time-dependent AUC at the study horizon: the headline">
+              <th className="p-2">Site</th>
+              <th className="p-2">Model</th>
+              <th className="p-2">n / events</th>
+              <th className="p-2">Harrell C, model (95 % CI)</th>
+              <th className="p-2">Harrell C, FRAX MOF (95 % CI)</th>
+              <th className="p-2">ΔC p</th>
+              <th
+                className="p-2"
+                title="Censoring-weighted (IPCW) time-dependent AUC at the study horizon: the headline"
+              >
                 AUC({horizonYears ? `${horizonYears} y` : "t"}), model (95 % CI)
               </th>
-              <th className="p-2">AUC({horizonYears ? `${horizonYears} y` : "t"}), FRAX MOF (95 % CI)</th><th className="p-2">ΔAUC(t) p</th>
-              <th className="p-2" title="Secondary: complete case, patients censored before the horizon left out; DeLong test">
+              <th className="p-2">AUC({horizonYears ? `${horizonYears} y` : "t"}), FRAX MOF (95 % CI)</th>
+              <th className="p-2">ΔAUC(t) p</th>
+              <th
+                className="p-2"
+                title="Secondary: complete case, patients censored before the horizon left out; DeLong test"
+              >
                 AUROC, complete case (model / FRAX, DeLong p)
               </th>
             </tr>
@@ -109,29 +153,52 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
           <tbody>
             {data.studyComparison.map((row) => {
               const get = (metric: string, source: string, horizon: number | null = null) =>
-                row.metrics.find((m) => m.metric === metric && m.scoreSource === source && m.subgroup === "all" && (horizon === null || m.horizonDays === horizon));
+                row.metrics.find(
+                  (m) =>
+                    m.metric === metric &&
+                    m.scoreSource === source &&
+                    m.subgroup === "all" &&
+                    (horizon === null || m.horizonDays === horizon),
+                );
               const horizon = data.study.horizonDays;
               const c = get("harrellC", "model");
               return (
                 <tr key={row.run.id} className="border-t border-slate-100" data-testid="result-row">
                   <td className="p-2 font-medium">{row.site.code}</td>
-                  <td className="p-2">{row.modelVersion.family}@{row.modelVersion.version}</td>
+                  <td className="p-2">
+                    {row.modelVersion.family}@{row.modelVersion.version}
+                  </td>
                   {row.hidden ? (
-                    <td className="p-2 text-slate-500" colSpan={8} data-testid="withheld">withheld: every number rests on fewer than 10 patients or events, and you have no patient-level access to {row.site.code}</td>
+                    <td className="p-2 text-slate-500" colSpan={8} data-testid="withheld">
+                      withheld: every number rests on fewer than 10 patients or events, and you have no patient-level
+                      access to {row.site.code}
+                    </td>
                   ) : (
                     <>
-                      <td className="p-2">{c ? `${c.n ?? "withheld"} / ${c.events ?? "withheld"}` : "—"}{row.smallCell ? " *" : ""}</td>
-                      <td className="p-2" data-testid="c-model">{fmt(c)}</td>
-                      <td className="p-2" data-testid="c-frax">{fmt(get("harrellC", "frax_mof"))}</td>
+                      <td className="p-2">
+                        {c ? `${c.n ?? "withheld"} / ${c.events ?? "withheld"}` : "—"}
+                        {row.smallCell ? " *" : ""}
+                      </td>
+                      <td className="p-2" data-testid="c-model">
+                        {fmt(c)}
+                      </td>
+                      <td className="p-2" data-testid="c-frax">
+                        {fmt(get("harrellC", "frax_mof"))}
+                      </td>
                       <td className="p-2">{pValue(get("harrellCDiff", "model-vs-frax_mof"))}</td>
                       <td className="p-2" data-testid="auct-model">
                         {horizon ? fmt(get("timeDependentAuc", "model", horizon)) : "—"}
-                        {horizon && get("timeDependentAuc", "model", horizon)?.details?.competingRisks === false ? " †" : ""}
+                        {horizon && get("timeDependentAuc", "model", horizon)?.details?.competingRisks === false
+                          ? " †"
+                          : ""}
                       </td>
                       <td className="p-2">{horizon ? fmt(get("timeDependentAuc", "frax_mof", horizon)) : "—"}</td>
-                      <td className="p-2">{horizon ? pValue(get("timeDependentAucDiff", "model-vs-frax_mof", horizon)) : "—"}</td>
+                      <td className="p-2">
+                        {horizon ? pValue(get("timeDependentAucDiff", "model-vs-frax_mof", horizon)) : "—"}
+                      </td>
                       <td className="p-2 text-slate-600">
-                        {estimateOnly(get("auroc", "model"))} / {estimateOnly(get("auroc", "frax_mof"))}, p {pValue(get("aurocDiff", "model-vs-frax_mof"))}
+                        {estimateOnly(get("auroc", "model"))} / {estimateOnly(get("auroc", "frax_mof"))}, p{" "}
+                        {pValue(get("aurocDiff", "model-vs-frax_mof"))}
                       </td>
                     </>
                   )}
@@ -142,10 +209,11 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
         </table>
       )}
       <p className="mt-2 text-xs text-slate-600" data-testid="legend">
-        — not computable, or withheld: a number resting on fewer than 10 patients or events (or one that would give such a
-        number away) is shown only to the site&apos;s own members. * some of this run&apos;s numbers are withheld from you.
-        † death was not recorded for this dataset (no death_days): deaths count as censoring, which overstates
-        fracture incidence in older cohorts; with death_days, AUC(t) and observed risks treat death as a competing event.
+        — not computable, or withheld: a number resting on fewer than 10 patients or events (or one that would give such
+        a number away) is shown only to the site&apos;s own members. * some of this run&apos;s numbers are withheld from
+        you. † death was not recorded for this dataset (no death_days): deaths count as censoring, which overstates
+        fracture incidence in older cohorts; with death_days, AUC(t) and observed risks treat death as a competing
+        event.
       </p>
     </section>
   );

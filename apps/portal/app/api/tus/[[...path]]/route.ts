@@ -6,7 +6,16 @@ import { API_URL } from "@/lib/api";
 
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 const UPLOADS = new URL("/uploads/", API_URL).toString();
-const FORWARDED = ["tus-resumable", "upload-length", "upload-offset", "upload-metadata", "upload-defer-length", "content-type", "content-length", "x-http-method-override"];
+const FORWARDED = [
+  "tus-resumable",
+  "upload-length",
+  "upload-offset",
+  "upload-metadata",
+  "upload-defer-length",
+  "content-type",
+  "content-length",
+  "x-http-method-override",
+];
 
 async function forward(request: Request, { params }: { params: Promise<{ path?: string[] }> }): Promise<Response> {
   const { path = [] } = await params;
@@ -26,7 +35,8 @@ async function forward(request: Request, { params }: { params: Promise<{ path?: 
   } as RequestInit);
   const out = new Headers();
   upstream.headers.forEach((value, name) => {
-    if (name === "location") out.set(name, value.replace(/^.*\/uploads\//, "/api/tus/")); // keep the browser on the portal
+    if (name === "location")
+      out.set(name, value.replace(/^.*\/uploads\//, "/api/tus/")); // keep the browser on the portal
     else if (!["content-encoding", "transfer-encoding", "connection"].includes(name)) out.set(name, value);
   });
   return new Response(request.method === "HEAD" ? null : upstream.body, { status: upstream.status, headers: out });
