@@ -21,7 +21,7 @@ afterAll(async () => f?.stop());
 
 describe("nested paths to site data need the scope of what they reach", () => {
   it.each([
-    ["studies → datasets", "{ studies { datasets { id validationReport } } }"],
+    ["studies → datasets", "{ studies { datasets { id validationReport { problemCount } } } }"],
     ["studies → datasets → runs", "{ studies { datasets { runs { id status } } } }"],
     [
       "studyComparison → dataset and run",

@@ -1,10 +1,10 @@
 // The API refuses a schema where any root field lacks an access rule, and the committed SDL is current.
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLEnumType } from "graphql";
 import { buildSchema, MissingAccessRuleError, printFullSchema } from "../src/index.js";
 import { formatError } from "../src/graphql/format-error.js";
-import { AppError } from "@fracval/core";
+import { AppError, METRIC_NAMES } from "@fracval/core";
 
 describe("access rule guard", () => {
   it("accepts the real schema", () => {
@@ -46,6 +46,11 @@ describe("access rule guard", () => {
 });
 
 describe("committed SDL", () => {
+  it("the MetricName enum lists exactly the statistics the metrics job stores", () => {
+    const values = (buildSchema().getType("MetricName") as GraphQLEnumType).getValues().map((v) => v.name);
+    expect(values).toEqual([...METRIC_NAMES]);
+  });
+
   it("apps/api/schema.graphql equals the schema the server builds (run `npm run schema:print -w @fracval/api`)", () => {
     const committed = readFileSync(new URL("../schema.graphql", import.meta.url), "utf8");
     expect(committed).toBe(printFullSchema());

@@ -1,12 +1,15 @@
 // Role-aware navigation. Hiding a link is convenience only: the API refuses what a role may not do.
 import Link from "next/link";
 import { auth, signOut } from "@/auth";
+import { graphql } from "@/gql";
 import { apiQuery } from "@/lib/api";
+
+const EndSession = graphql(`mutation PortalEndSession { endSession }`);
 
 /** Ends the session on the API (its token stops working at once), then clears the cookie. */
 async function signOutEverywhere() {
   "use server";
-  await apiQuery("mutation { endSession }").catch(() => null); // an already-ended session has nothing to end
+  await apiQuery(EndSession).catch(() => null); // an already-ended session has nothing to end
   await signOut({ redirectTo: "/login" });
 }
 

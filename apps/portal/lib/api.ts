@@ -2,6 +2,7 @@
 // and applies every access rule itself. The portal holds no data access of its own.
 import "server-only";
 import { cookies } from "next/headers";
+import type { TypedDocumentString } from "@/gql/graphql";
 
 export const API_URL = process.env.FRACVAL_API_URL ?? "http://localhost:4000/graphql";
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
@@ -15,7 +16,12 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiQuery<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/**
+ * One GraphQL operation, written with `graphql()` from "@/gql" (typed from the SDL by `npm run codegen`),
+ * sent with the user's session token; its variables and result are the operation's own types.
+ */
+export async function apiQuery<R, V>(document: TypedDocumentString<R, V>, variables?: V): Promise<R> {
+  const query = document.toString();
   const jar = await cookies();
   const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   const response = await fetch(API_URL, {
@@ -24,7 +30,7 @@ export async function apiQuery<T>(query: string, variables: Record<string, unkno
     body: JSON.stringify({ query, variables }),
     cache: "no-store",
   });
-  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  const body = (await response.json()) as { data?: R; errors?: { message: string; extensions?: { code?: string } }[] };
   const error = body.errors?.[0];
   if (error) throw new ApiError(error.message, error.extensions?.code ?? "INTERNAL_SERVER_ERROR");
   if (!body.data) throw new ApiError(`API answered ${response.status} without data`, "INTERNAL_SERVER_ERROR");

@@ -205,10 +205,12 @@ describe("ingestDatasetFolder", () => {
       .split("\n")
       .map((l) => l.split(","));
     const col = (name: string) => lines[0]!.indexOf(name);
-    lines[0]!.push("pixel_spacing_mm");
+    // The synthetic manifest has the column (DICOM rows leave it empty); a manifest without it gets it added.
+    if (col("pixel_spacing_mm") < 0) for (const line of lines) line.push(line === lines[0] ? "pixel_spacing_mm" : "");
+    const spacing = col("pixel_spacing_mm");
     const originals: Record<number, Float32Array> = {};
     for (let row = 1; row < lines.length; row++) {
-      lines[row]!.push("");
+      lines[row]![spacing] = "";
       if (row > 2) continue;
       // Rows 1 and 2: the radiograph exported as a 16-bit greyscale PNG (no header, so no spacing).
       const dicom = await decodeDicom(new Uint8Array(readFileSync(join(folder, lines[row]![col("image_path")]!))));
@@ -217,7 +219,7 @@ describe("ingestDatasetFolder", () => {
       writeFileSync(join(folder, png), greyscalePng(dicom.image.columns, dicom.image.rows, dicom.image.data, 16));
       lines[row]![col("image_path")] = png;
     }
-    lines[1]![lines[0]!.length - 1] = "0.32";
+    lines[1]![spacing] = "0.32";
     const write = () => writeFileSync(join(folder, "manifest.csv"), `${lines.map((l) => l.join(",")).join("\n")}\n`);
     write();
     const before = await counts();
@@ -237,7 +239,7 @@ describe("ingestDatasetFolder", () => {
     expect(JSON.stringify(rejected.validationReport)).not.toContain("row2.png"); // file names can carry identifiers
     expect(await counts()).toEqual(before);
 
-    lines[2]![lines[0]!.length - 1] = "0.32";
+    lines[2]![spacing] = "0.32";
     write();
     const dataset = await newDataset("Severance", "verte-x-pvf");
     expect((await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder, secrets })).status).toBe("READY");

@@ -5,6 +5,24 @@ import { aggregateSiteIds, canReadPatientData } from "./access.js";
 import { discloseMetrics, type ShownMetric } from "./disclosure.js";
 import type { Viewer } from "./viewer.js";
 
+/** Every statistic the metrics job stores; the GraphQL enum MetricName lists the same (a test checks). */
+export const METRIC_NAMES = [
+  "harrellC",
+  "unoC",
+  "auroc",
+  "timeDependentAuc",
+  "calibrationOE",
+  "riskGroupRisk",
+  "sensitivity",
+  "specificity",
+  "ppv",
+  "npv",
+  "harrellCDiff",
+  "aurocDiff",
+  "timeDependentAucDiff",
+] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
 /**
  * One total order of stored metric rows (a run has one row per metric × source × horizon × subgroup), so
  * that every listing and export of the same results is byte-identical.

@@ -6,7 +6,43 @@ import { createHash } from "node:crypto";
 import { createReadStream, existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { Upload } from "tus-js-client";
+import { graphql } from "./gql/index.js";
+import type { TypedDocumentString } from "./gql/graphql.js";
 import { UsageError } from "./usage-error.js";
+
+// Every operation of the upload command; variables and results are typed from the SDL (npm run codegen).
+const SitesOfKey = graphql(`query CliSitesOfKey { me { sites { site { id code } } } }`);
+const CreateDataset = graphql(`
+  mutation CliCreateDataset($input: CreateValidationDatasetInput!) { createValidationDataset(input: $input) { id } }
+`);
+const CancelUpload = graphql(`mutation CliCancelUpload($id: ID!) { cancelValidationDatasetUpload(id: $id) { id } }`);
+const FinishUpload = graphql(`mutation CliFinishUpload($id: ID!) { finishValidationDatasetUpload(id: $id) { id } }`);
+const DatasetProgress = graphql(`
+  query CliDatasetProgress($id: ID!) {
+    dataset(id: $id) {
+      status progressDone progressTotal progressState secondsSinceProgress
+      patientCount eventCount imageCount sha256
+      validationReport { problemCount problems { row column value reason } }
+    }
+  }
+`);
+const StudyModels = graphql(`query CliStudyModels($id: ID!) { study(id: $id) { models { id family version } } }`);
+const CreateRun = graphql(`
+  mutation CliCreateRun($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }
+`);
+const RunProgress = graphql(`
+  query CliRunProgress($id: ID!) {
+    run(id: $id) {
+      status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress
+      executionProvider error
+    }
+  }
+`);
+const RunMetrics = graphql(`
+  query CliRunMetrics($id: ID!) {
+    metricResults(runId: $id) { metric scoreSource subgroup horizonDays estimate ciLower ciUpper details }
+  }
+`);
 
 export interface UploadFlags {
   api: string;
@@ -16,13 +52,6 @@ export interface UploadFlags {
   scores?: string;
   timeout?: string;
   run?: string;
-}
-
-interface Problem {
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
 }
 
 /**
@@ -101,7 +130,8 @@ export async function uploadDataset(
    * One GraphQL call, retried with back-off while the API is away (for RETRY_SECONDS). A query is retried on
    * any transport failure; a mutation only when it surely did not arrive (connection refused, 502–504).
    */
-  const gql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+  const gql: Gql = async (document, variables) => {
+    const query = document.toString();
     const mutation = query.trimStart().startsWith("mutation");
     const deadline = Date.now() + RETRY_SECONDS * 1000;
     for (let attempt = 0; ; attempt++) {
@@ -112,7 +142,10 @@ export async function uploadDataset(
           body: JSON.stringify({ query, variables }),
         });
         if (res.status >= 502 && res.status <= 504) throw new HttpStatus(res.status);
-        const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+        const body = (await res.json()) as {
+          data?: never;
+          errors?: { message: string; extensions?: { code?: string } }[];
+        };
         if (body.errors?.length)
           throw new UsageError(`${body.errors[0]!.extensions?.code ?? "ERROR"}: ${body.errors[0]!.message}`);
         return body.data!;
@@ -133,9 +166,7 @@ export async function uploadDataset(
     }
   };
 
-  const { me } = await gql<{ me: { sites: { site: { id: string; code: string } }[] } }>(
-    "{ me { sites { site { id code } } } }",
-  );
+  const { me } = await gql(SitesOfKey);
   const site = me.sites[0]?.site;
   if (!site) throw new UsageError("--key: this key belongs to no site");
   const scores = flags.scores
@@ -144,17 +175,14 @@ export async function uploadDataset(
         .map((s) => s.trim())
         .filter(Boolean)
     : [];
-  const { createValidationDataset: dataset } = await gql<{ createValidationDataset: { id: string } }>(
-    "mutation($input: CreateValidationDatasetInput!) { createValidationDataset(input: $input) { id } }",
-    {
-      input: {
-        studyId: flags.study,
-        siteId: site.id,
-        name: flags.name ?? dir.split(sep).filter(Boolean).pop() ?? "upload",
-        providedScoreNames: scores,
-      },
+  const { createValidationDataset: dataset } = await gql(CreateDataset, {
+    input: {
+      studyId: flags.study,
+      siteId: site.id,
+      name: flags.name ?? dir.split(sep).filter(Boolean).pop() ?? "upload",
+      providedScoreNames: scores,
     },
-  );
+  });
   log(`Dataset ${dataset.id} (${site.code}) created; uploading…\n`);
   const state = { finished: false };
   try {
@@ -162,7 +190,7 @@ export async function uploadDataset(
   } catch (error) {
     if (state.finished) throw error; // validated (or being validated): nothing to cancel
     // Whatever went wrong while the files were sent, the dataset is not left UPLOADING for a day.
-    const cancelled = await gql("mutation($id: ID!) { cancelValidationDatasetUpload(id: $id) { id } }", {
+    const cancelled = await gql(CancelUpload, {
       id: dataset.id,
     }).then(
       () => true,
@@ -223,27 +251,11 @@ async function uploadAndWait(
   );
   log(`\n${files.length} file(s) uploaded; validating…\n`);
 
-  await gql("mutation($id: ID!) { finishValidationDatasetUpload(id: $id) { id } }", { id: dataset.id });
+  await gql(FinishUpload, { id: dataset.id });
   state.finished = true;
   const deadline = Date.now() + Number(flags.timeout ?? 1800) * 1000;
   for (;;) {
-    const { dataset: d } = await gql<{
-      dataset: {
-        status: string;
-        progressDone: number;
-        progressTotal: number;
-        progressState: string;
-        secondsSinceProgress: number | null;
-        patientCount: number;
-        eventCount: number;
-        imageCount: number;
-        sha256: string | null;
-        validationReport: { problems?: Problem[]; problemCount?: number } | null;
-      };
-    }>(
-      "query($id: ID!) { dataset(id: $id) { status progressDone progressTotal progressState secondsSinceProgress patientCount eventCount imageCount sha256 validationReport } }",
-      { id: dataset.id },
-    );
+    const { dataset: d } = await gql(DatasetProgress, { id: dataset.id });
     if (d.status === "VALIDATING" && d.progressTotal)
       log(`\r  validated ${d.progressDone} / ${d.progressTotal} rows${waiting(d)}`);
     if (d.status === "READY") {
@@ -256,8 +268,9 @@ async function uploadAndWait(
       return flags.run ? runModel(gql, dataset.id, flags, log) : 0;
     }
     if (d.status === "REJECTED") {
-      const problems = d.validationReport?.problems ?? [];
-      log(`\nREJECTED: ${d.validationReport?.problemCount ?? problems.length} problem(s); nothing was stored.\n`);
+      const report = d.validationReport;
+      const problems = report?.problems ?? [];
+      log(`\nREJECTED: ${report?.problemCount ?? problems.length} problem(s); nothing was stored.\n`);
       for (const p of problems.slice(0, 50))
         log(
           `  row ${p.row}${p.column ? `, column ${p.column}` : ""}${p.value ? ` (value "${p.value}")` : ""}: ${p.reason}\n`,
@@ -270,7 +283,11 @@ async function uploadAndWait(
   }
 }
 
-type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+/** The p-value a paired comparison's details carry. */
+const pOf = (details: unknown) => (details as { p?: number } | null)?.p;
+
+/** One typed GraphQL operation (retried while the API is away). */
+type Gql = <R, V>(document: TypedDocumentString<R, V>, variables?: V) => Promise<R>;
 
 /** What the progress line says when nothing has moved for a while: the truth, not a frozen ETA. */
 function waiting(p: { progressState: string; secondsSinceProgress: number | null }): string {
@@ -279,52 +296,19 @@ function waiting(p: { progressState: string; secondsSinceProgress: number | null
     : "";
 }
 
-interface RunMetric {
-  metric: string;
-  scoreSource: string;
-  subgroup: string;
-  horizonDays: number | null;
-  estimate: number;
-  ciLower: number | null;
-  ciUpper: number | null;
-  details: { p?: number } | null;
-}
-
 /** Starts a run of `--run` (family@version or a model version id) on the dataset, waits for it and prints its metrics. */
 async function runModel(gql: Gql, datasetId: string, flags: UploadFlags, log: (line: string) => void): Promise<number> {
-  const { study } = await gql<{ study: { models: { id: string; family: string; version: string }[] } }>(
-    "query($id: ID!) { study(id: $id) { models { id family version } } }",
-    { id: flags.study },
-  );
+  const { study } = await gql(StudyModels, { id: flags.study });
   const model = study.models.find((m) => m.id === flags.run || `${m.family}@${m.version}` === flags.run);
   if (!model)
     throw new UsageError(
       `--run: no model version "${flags.run}" in this study (have ${study.models.map((m) => `${m.family}@${m.version}`).join(", ")})`,
     );
-  const { createValidationRun: created } = await gql<{ createValidationRun: { id: string } }>(
-    "mutation($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }",
-    { m: model.id, d: datasetId },
-  );
+  const { createValidationRun: created } = await gql(CreateRun, { m: model.id, d: datasetId });
   log(`Run ${created.id} of ${model.family}@${model.version} queued…\n`);
   const deadline = Date.now() + Number(flags.timeout ?? 1800) * 1000;
   for (;;) {
-    const { run } = await gql<{
-      run: {
-        status: string;
-        progressDone: number;
-        progressTotal: number;
-        progressFailed: number;
-        imagesPerSecond: number | null;
-        etaSeconds: number | null;
-        progressState: string;
-        secondsSinceProgress: number | null;
-        executionProvider: string | null;
-        error: string | null;
-      };
-    }>(
-      "query($id: ID!) { run(id: $id) { status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress executionProvider error } }",
-      { id: created.id },
-    );
+    const { run } = await gql(RunProgress, { id: created.id });
     if (run.status === "RUNNING" || run.status === "COMPUTING_METRICS") {
       const rate = run.imagesPerSecond !== null ? `, ${run.imagesPerSecond.toFixed(1)} images/s` : "";
       const eta =
@@ -340,11 +324,11 @@ async function runModel(gql: Gql, datasetId: string, flags: UploadFlags, log: (l
       );
     }
     if (run.status === "SUCCEEDED") {
-      const { metricResults } = await gql<{ metricResults: RunMetric[] }>(
-        "query($id: ID!) { metricResults(runId: $id) { metric scoreSource subgroup horizonDays estimate ciLower ciUpper details } }",
-        { id: created.id },
-      );
-      log(`\nSUCCEEDED: ${run.progressDone - run.progressFailed} scored, ${run.progressFailed} failed\n`);
+      const { metricResults } = await gql(RunMetrics, { id: created.id });
+      // The uploader's own site: counts are never withheld from it (null only for viewers without access).
+      const failed = run.progressFailed ?? 0;
+      const scored = (run.progressDone ?? 0) - failed;
+      log(`\nSUCCEEDED: ${scored} scored, ${failed} failed\n`);
       for (const m of metricResults.filter(
         (r) =>
           r.subgroup === "all" &&
@@ -353,11 +337,11 @@ async function runModel(gql: Gql, datasetId: string, flags: UploadFlags, log: (l
       )) {
         const ci = m.ciLower !== null && m.ciUpper !== null ? ` (${m.ciLower.toFixed(3)}–${m.ciUpper.toFixed(3)})` : "";
         log(
-          `  ${m.metric}${m.horizonDays ? `@${m.horizonDays}d` : ""} ${m.scoreSource}: ${m.estimate.toFixed(3)}${ci}${m.details?.p !== undefined ? `, p ${m.details.p.toPrecision(2)}` : ""}\n`,
+          `  ${m.metric}${m.horizonDays ? `@${m.horizonDays}d` : ""} ${m.scoreSource}: ${m.estimate.toFixed(3)}${ci}${pOf(m.details) !== undefined ? `, p ${pOf(m.details)!.toPrecision(2)}` : ""}\n`,
         );
       }
       process.stdout.write(
-        `${JSON.stringify({ runId: created.id, status: run.status, scored: run.progressDone - run.progressFailed, failed: run.progressFailed, metrics: metricResults.length })}\n`,
+        `${JSON.stringify({ runId: created.id, status: run.status, scored, failed, metrics: metricResults.length })}\n`,
       );
       return 0;
     }

@@ -1,12 +1,15 @@
+import { graphql } from "@/gql";
 import { apiQuery } from "@/lib/api";
 
-interface SitesData {
-  sites: { id: string; code: string; name: string; country: string }[];
-  me: { sites: { site: { id: string }; patientData: boolean }[] };
-}
+const Sites = graphql(`
+  query PortalSites {
+    sites { id code name country }
+    me { sites { site { id } patientData } }
+  }
+`);
 
 export default async function SitesPage() {
-  const data = await apiQuery<SitesData>("{ sites { id code name country } me { sites { site { id } patientData } } }");
+  const data = await apiQuery(Sites);
   const access = new Map(data.me.sites.map((m) => [m.site.id, m.patientData]));
   return (
     <section>

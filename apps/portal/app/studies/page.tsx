@@ -1,26 +1,16 @@
 import Link from "next/link";
+import { graphql } from "@/gql";
 import { apiQuery } from "@/lib/api";
 
-interface StudiesData {
-  studies: {
-    id: string;
-    slug: string;
-    title: string;
-    description: string;
-    target: string;
-    horizonDays: number | null;
-    modality: string;
-    models: { id: string }[];
-    /** Counts below the minimum cell count are null (withheld) without patient-level access to the site. */
-    datasets: {
-      id: string;
-      site: { code: string };
-      status: string;
-      patientCount: number | null;
-      eventCount: number | null;
-    }[];
-  }[];
-}
+const Studies = graphql(`
+  query PortalStudies {
+    studies {
+      id slug title description target horizonDays modality
+      models { id }
+      datasets { id site { code } status patientCount eventCount }
+    }
+  }
+`);
 
 const MODALITY: Record<string, string> = {
   XRAY_LATERAL_SPINE: "Lateral spine X-ray",
@@ -29,9 +19,7 @@ const MODALITY: Record<string, string> = {
 };
 
 export default async function StudiesPage() {
-  const { studies } = await apiQuery<StudiesData>(
-    "{ studies { id slug title description target horizonDays modality models { id } datasets { id site { code } status patientCount eventCount } } }",
-  );
+  const { studies } = await apiQuery(Studies);
   return (
     <section>
       <h1 className="mb-4 text-2xl font-semibold">Studies</h1>

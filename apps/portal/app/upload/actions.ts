@@ -1,24 +1,28 @@
 "use server";
 // Server actions of the upload page: each is one GraphQL call made with the user's session token; the
 // API decides what this user may do.
+import { graphql } from "@/gql";
+import type { PortalDatasetProgressQuery } from "@/gql/graphql";
 import { apiQuery, ApiError } from "@/lib/api";
 
-export interface DatasetStatus {
-  id: string;
-  status: string;
-  progressDone: number;
-  progressState: "QUEUED" | "WORKING" | "WAITING_FOR_RETRY" | "FINISHED";
-  secondsSinceProgress: number | null;
-  progressTotal: number;
-  /** Null only for a viewer without patient-level access (not the uploader). */
-  patientCount: number | null;
-  eventCount: number | null;
-  imageCount: number | null;
-  validationReport: {
-    problemCount?: number;
-    problems?: { row: number; column: string; value: string; reason: string }[];
-  } | null;
-}
+const CreateDataset = graphql(`
+  mutation PortalCreateDataset($input: CreateValidationDatasetInput!) { createValidationDataset(input: $input) { id } }
+`);
+const FinishUpload = graphql(
+  `mutation PortalFinishUpload($id: ID!) { finishValidationDatasetUpload(id: $id) { status } }`,
+);
+const DatasetProgress = graphql(`
+  query PortalDatasetProgress($id: ID!) {
+    dataset(id: $id) {
+      id status progressDone progressTotal progressState secondsSinceProgress
+      patientCount eventCount imageCount
+      validationReport { problemCount problems { row column value reason } }
+    }
+  }
+`);
+
+/** The dataset as the upload page follows it. */
+export type DatasetStatus = PortalDatasetProgressQuery["dataset"];
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -36,37 +40,13 @@ export async function createDataset(input: {
   name: string;
   providedScoreNames: string[];
 }): Promise<Result<string>> {
-  return attempt(
-    async () =>
-      (
-        await apiQuery<{ createValidationDataset: { id: string } }>(
-          "mutation($input: CreateValidationDatasetInput!) { createValidationDataset(input: $input) { id } }",
-          { input },
-        )
-      ).createValidationDataset.id,
-  );
+  return attempt(async () => (await apiQuery(CreateDataset, { input })).createValidationDataset.id);
 }
 
 export async function finishUpload(id: string): Promise<Result<string>> {
-  return attempt(
-    async () =>
-      (
-        await apiQuery<{ finishValidationDatasetUpload: { status: string } }>(
-          "mutation($id: ID!) { finishValidationDatasetUpload(id: $id) { status } }",
-          { id },
-        )
-      ).finishValidationDatasetUpload.status,
-  );
+  return attempt(async () => (await apiQuery(FinishUpload, { id })).finishValidationDatasetUpload.status);
 }
 
 export async function datasetStatus(id: string): Promise<Result<DatasetStatus>> {
-  return attempt(
-    async () =>
-      (
-        await apiQuery<{ dataset: DatasetStatus }>(
-          "query($id: ID!) { dataset(id: $id) { id status progressDone progressTotal progressState secondsSinceProgress patientCount eventCount imageCount validationReport } }",
-          { id },
-        )
-      ).dataset,
-  );
+  return attempt(async () => (await apiQuery(DatasetProgress, { id })).dataset);
 }

@@ -1,15 +1,18 @@
 // Upload page for site investigators: pick (or drop) a dataset folder, watch each file and the whole
 // upload progress, then the validation report. Sites offered are the user's own; the API decides.
+import { graphql } from "@/gql";
 import { apiQuery } from "@/lib/api";
 import { UploadForm } from "@/components/upload-form";
 
-interface Data {
-  me: { sites: { site: { id: string; code: string; name: string } }[] };
-  studies: { id: string; title: string; modality: string }[];
-}
+const UploadChoices = graphql(`
+  query PortalUploadChoices {
+    me { sites { site { id code name } } }
+    studies { id title modality }
+  }
+`);
 
 export default async function UploadPage() {
-  const data = await apiQuery<Data>("{ me { sites { site { id code name } } } studies { id title modality } }");
+  const data = await apiQuery(UploadChoices);
   return (
     <section>
       <h1 className="mb-1 text-2xl font-semibold">Upload a validation dataset</h1>

@@ -34,7 +34,7 @@ import {
   grayTest,
 } from "@fracval/stats";
 import { analysisTimeDays, competingOutcome } from "@fracval/upload-format";
-import { runProvenance, type ParticipantFlow } from "@fracval/core";
+import { runProvenance, type MetricName, type ParticipantFlow } from "@fracval/core";
 
 /** Age bands of the subgroup metrics (years, lower bound inclusive). */
 export const AGE_BANDS = [
@@ -56,7 +56,7 @@ export type BaselineScorer = (
 const TIMES = [365, 1826, 3652];
 
 export interface MetricRowOut {
-  metric: string;
+  metric: MetricName;
   scoreSource: string;
   /** "all", or the subgroup the row is computed on ("sex=F", "age>=75", "group=HIGH"). */
   subgroup?: string;

@@ -23,6 +23,13 @@ export interface ManifestProblem {
   reason: string;
 }
 
+/** A dataset's validation report (ValidationDataset.validationReport): every problem, capped, with their count. */
+export interface ValidationReport {
+  rows: number;
+  problemCount: number;
+  problems: ManifestProblem[];
+}
+
 export type ManifestValue = string | number | boolean | null;
 export type ManifestRecord = Record<string, ManifestValue>;
 

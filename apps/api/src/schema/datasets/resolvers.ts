@@ -17,6 +17,7 @@ import {
   startIngestion,
   type CreateValidationDatasetOptions,
   type PageArgs,
+  type ValidationReport,
 } from "@fracval/core";
 import type { ValidationDataset } from "@fracval/db";
 import type { Resolvers } from "../types.js";
@@ -53,6 +54,7 @@ export const resolvers: Resolvers = {
       shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).eventCount,
     imageCount: (d: ValidationDataset, _, { viewer }) =>
       shownDatasetCounts(d, seesSiteCounts(requireViewer(viewer), d.siteId)).imageCount,
+    validationReport: (d: ValidationDataset) => reportOf(d.validationReport),
     progressState: (d: ValidationDataset) => datasetProgress(d).state,
     secondsSinceProgress: (d: ValidationDataset) => datasetProgress(d).secondsSinceProgress,
     site: (d: ValidationDataset, _, { db }) => db.site.findUniqueOrThrow({ where: { id: d.siteId } }),
@@ -61,3 +63,16 @@ export const resolvers: Resolvers = {
       paginate(await listRuns(db, requireViewer(viewer), { datasetId: d.id }), page, PAGE_LIMITS.runs),
   },
 };
+
+/** The stored report (JSON) as the SDL's ValidationReport, whatever wrote it: every field present. */
+function reportOf(stored: unknown): ValidationReport | null {
+  if (stored === null || typeof stored !== "object") return null;
+  const r = stored as Partial<ValidationReport>;
+  const problems = (Array.isArray(r.problems) ? r.problems : []).map((p) => ({
+    row: Number(p.row ?? 0),
+    column: String(p.column ?? ""),
+    value: String(p.value ?? ""),
+    reason: String(p.reason ?? ""),
+  }));
+  return { rows: Number(r.rows ?? 0), problemCount: Number(r.problemCount ?? problems.length), problems };
+}

@@ -1,53 +1,31 @@
 import Link from "next/link";
+import { graphql } from "@/gql";
+import type { PortalStudyResultsQuery } from "@/gql/graphql";
 import { apiQuery } from "@/lib/api";
 import { AutoRefresh } from "@/components/auto-refresh";
 
-interface Metric {
-  metric: string;
-  scoreSource: string;
-  subgroup: string;
-  horizonDays: number | null;
-  estimate: number;
-  ciLower: number | null;
-  ciUpper: number | null;
-  /** Null when withheld by the disclosure rules. */
-  n: number | null;
-  events: number | null;
-  details: { p?: number; competingRisks?: boolean; calibratedForTargetPopulation?: boolean } | null;
-}
-interface Row {
-  site: { code: string };
-  modelVersion: { family: string; version: string };
-  run: { id: string; status: string };
-  smallCell: boolean;
-  hidden: boolean;
-  metrics: Metric[];
-}
-interface Data {
-  study: {
-    title: string;
-    horizonDays: number | null;
-    datasets: { id: string; site: { code: string }; status: string }[];
-    models: { id: string; family: string; version: string }[];
-  };
-  studyComparison: Row[];
-  runs: RunProgress[];
-}
-interface RunProgress {
-  id: string;
-  status: string;
-  /** Null when withheld (a run on fewer patients than the minimum cell count, for viewers without access). */
-  progressDone: number | null;
-  progressTotal: number | null;
-  progressFailed: number | null;
-  imagesPerSecond: number | null;
-  etaSeconds: number | null;
-  progressState: "QUEUED" | "WORKING" | "WAITING_FOR_RETRY" | "FINISHED";
-  secondsSinceProgress: number | null;
-  executionProvider: string | null;
-  modelVersion: { family: string; version: string };
-  dataset: { id: string; site: { code: string } };
-}
+const StudyResults = graphql(`
+  query PortalStudyResults($id: ID!) {
+    study(id: $id) {
+      title horizonDays
+      datasets { id site { code } status }
+      models { id family version }
+    }
+    studyComparison(studyId: $id) {
+      site { code } modelVersion { family version } run { id status } smallCell hidden
+      metrics { metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events details }
+    }
+    runs {
+      id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress
+      executionProvider modelVersion { family version } dataset { id site { code } }
+    }
+  }
+`);
+
+type Metric = PortalStudyResultsQuery["studyComparison"][number]["metrics"][number];
+/** What the table reads of a metric's details (JSON in the SDL until its object type lands). */
+type Details = { p?: number; competingRisks?: boolean; calibratedForTargetPopulation?: boolean } | null;
+const detailsOf = (m: Metric | undefined) => (m?.details ?? null) as Details;
 
 const eta = (s: number | null) => (s === null ? "estimating…" : s >= 90 ? `${Math.round(s / 60)} min` : `${s} s`);
 
@@ -56,20 +34,14 @@ const fmt = (m: Metric | undefined) =>
     ? `${m.estimate.toFixed(3)}${m.ciLower !== null && m.ciUpper !== null ? ` (${m.ciLower.toFixed(3)}–${m.ciUpper.toFixed(3)})` : ""}`
     : "—";
 const estimateOnly = (m: Metric | undefined) => (m ? m.estimate.toFixed(3) : "—");
-const pValue = (m: Metric | undefined) =>
-  m?.details?.p !== undefined ? (m.details.p < 0.001 ? "< 0.001" : m.details.p.toFixed(3)) : "—";
+const pValue = (m: Metric | undefined) => {
+  const p = detailsOf(m)?.p;
+  return p !== undefined ? (p < 0.001 ? "< 0.001" : p.toFixed(3)) : "—";
+};
 
 export default async function StudyResultsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const data = await apiQuery<Data>(
-    `query($id: ID!) {
-      study(id: $id) { title horizonDays datasets { id site { code } status } models { id family version } }
-      studyComparison(studyId: $id) { site { code } modelVersion { family version } run { id status } smallCell hidden
-        metrics { metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events details } }
-      runs { id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress executionProvider modelVersion { family version } dataset { id site { code } } }
-    }`,
-    { id },
-  );
+  const data = await apiQuery(StudyResults, { id });
   const studyDatasets = new Set(data.study.datasets.map((d) => d.id));
   const inProgress = data.runs.filter(
     (r) => studyDatasets.has(r.dataset.id) && ["QUEUED", "RUNNING", "COMPUTING_METRICS"].includes(r.status),
@@ -188,7 +160,7 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
                       <td className="p-2">{pValue(get("harrellCDiff", "model-vs-frax_mof"))}</td>
                       <td className="p-2" data-testid="auct-model">
                         {horizon ? fmt(get("timeDependentAuc", "model", horizon)) : "—"}
-                        {horizon && get("timeDependentAuc", "model", horizon)?.details?.competingRisks === false
+                        {horizon && detailsOf(get("timeDependentAuc", "model", horizon))?.competingRisks === false
                           ? " †"
                           : ""}
                       </td>

@@ -1,0 +1,74 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query PortalSites {\n    sites { id code name country }\n    me { sites { site { id } patientData } }\n  }\n": typeof types.PortalSitesDocument,
+    "\n  query PortalStudyResults($id: ID!) {\n    study(id: $id) {\n      title horizonDays\n      datasets { id site { code } status }\n      models { id family version }\n    }\n    studyComparison(studyId: $id) {\n      site { code } modelVersion { family version } run { id status } smallCell hidden\n      metrics { metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events details }\n    }\n    runs {\n      id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress\n      executionProvider modelVersion { family version } dataset { id site { code } }\n    }\n  }\n": typeof types.PortalStudyResultsDocument,
+    "\n  query PortalStudies {\n    studies {\n      id slug title description target horizonDays modality\n      models { id }\n      datasets { id site { code } status patientCount eventCount }\n    }\n  }\n": typeof types.PortalStudiesDocument,
+    "\n  mutation PortalCreateDataset($input: CreateValidationDatasetInput!) { createValidationDataset(input: $input) { id } }\n": typeof types.PortalCreateDatasetDocument,
+    "mutation PortalFinishUpload($id: ID!) { finishValidationDatasetUpload(id: $id) { status } }": typeof types.PortalFinishUploadDocument,
+    "\n  query PortalDatasetProgress($id: ID!) {\n    dataset(id: $id) {\n      id status progressDone progressTotal progressState secondsSinceProgress\n      patientCount eventCount imageCount\n      validationReport { problemCount problems { row column value reason } }\n    }\n  }\n": typeof types.PortalDatasetProgressDocument,
+    "\n  query PortalUploadChoices {\n    me { sites { site { id code name } } }\n    studies { id title modality }\n  }\n": typeof types.PortalUploadChoicesDocument,
+    "mutation PortalEndSession { endSession }": typeof types.PortalEndSessionDocument,
+};
+const documents: Documents = {
+    "\n  query PortalSites {\n    sites { id code name country }\n    me { sites { site { id } patientData } }\n  }\n": types.PortalSitesDocument,
+    "\n  query PortalStudyResults($id: ID!) {\n    study(id: $id) {\n      title horizonDays\n      datasets { id site { code } status }\n      models { id family version }\n    }\n    studyComparison(studyId: $id) {\n      site { code } modelVersion { family version } run { id status } smallCell hidden\n      metrics { metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events details }\n    }\n    runs {\n      id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress\n      executionProvider modelVersion { family version } dataset { id site { code } }\n    }\n  }\n": types.PortalStudyResultsDocument,
+    "\n  query PortalStudies {\n    studies {\n      id slug title description target horizonDays modality\n      models { id }\n      datasets { id site { code } status patientCount eventCount }\n    }\n  }\n": types.PortalStudiesDocument,
+    "\n  mutation PortalCreateDataset($input: CreateValidationDatasetInput!) { createValidationDataset(input: $input) { id } }\n": types.PortalCreateDatasetDocument,
+    "mutation PortalFinishUpload($id: ID!) { finishValidationDatasetUpload(id: $id) { status } }": types.PortalFinishUploadDocument,
+    "\n  query PortalDatasetProgress($id: ID!) {\n    dataset(id: $id) {\n      id status progressDone progressTotal progressState secondsSinceProgress\n      patientCount eventCount imageCount\n      validationReport { problemCount problems { row column value reason } }\n    }\n  }\n": types.PortalDatasetProgressDocument,
+    "\n  query PortalUploadChoices {\n    me { sites { site { id code name } } }\n    studies { id title modality }\n  }\n": types.PortalUploadChoicesDocument,
+    "mutation PortalEndSession { endSession }": types.PortalEndSessionDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalSites {\n    sites { id code name country }\n    me { sites { site { id } patientData } }\n  }\n"): typeof import('./graphql').PortalSitesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalStudyResults($id: ID!) {\n    study(id: $id) {\n      title horizonDays\n      datasets { id site { code } status }\n      models { id family version }\n    }\n    studyComparison(studyId: $id) {\n      site { code } modelVersion { family version } run { id status } smallCell hidden\n      metrics { metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events details }\n    }\n    runs {\n      id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress\n      executionProvider modelVersion { family version } dataset { id site { code } }\n    }\n  }\n"): typeof import('./graphql').PortalStudyResultsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalStudies {\n    studies {\n      id slug title description target horizonDays modality\n      models { id }\n      datasets { id site { code } status patientCount eventCount }\n    }\n  }\n"): typeof import('./graphql').PortalStudiesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalCreateDataset($input: CreateValidationDatasetInput!) { createValidationDataset(input: $input) { id } }\n"): typeof import('./graphql').PortalCreateDatasetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PortalFinishUpload($id: ID!) { finishValidationDatasetUpload(id: $id) { status } }"): typeof import('./graphql').PortalFinishUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalDatasetProgress($id: ID!) {\n    dataset(id: $id) {\n      id status progressDone progressTotal progressState secondsSinceProgress\n      patientCount eventCount imageCount\n      validationReport { problemCount problems { row column value reason } }\n    }\n  }\n"): typeof import('./graphql').PortalDatasetProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalUploadChoices {\n    me { sites { site { id code name } } }\n    studies { id title modality }\n  }\n"): typeof import('./graphql').PortalUploadChoicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PortalEndSession { endSession }"): typeof import('./graphql').PortalEndSessionDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,314 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CreateValidationDatasetInput = {
+  name: string;
+  /** Columns of manifest.csv holding your own precomputed scores (e.g. GpVF), numeric. */
+  providedScoreNames?: Array<string> | null | undefined;
+  siteId: string | number;
+  studyId: string | number;
+};
+
+export type DatasetStatus =
+  | 'READY'
+  | 'REJECTED'
+  | 'UPLOADING'
+  | 'VALIDATING';
+
+/** What a stored statistic measures (its R reference in ARCHITECTURE.md). */
+export type MetricName =
+  /** AUROC at the horizon, complete case (secondary; pROC). */
+  | 'auroc'
+  | 'aurocDiff'
+  /** Observed / expected risk at the horizon, with slope, Brier and IPA in the details. */
+  | 'calibrationOE'
+  /** Harrell's C over the whole follow-up (survival::concordance). */
+  | 'harrellC'
+  /** Model minus comparator on the same patients (paired). */
+  | 'harrellCDiff'
+  | 'npv'
+  | 'ppv'
+  /** Incidence at the horizon in a risk group of the model's rule. */
+  | 'riskGroupRisk'
+  /** At the model's threshold (complete case at the horizon). */
+  | 'sensitivity'
+  | 'specificity'
+  /** Time-dependent AUC(t), censoring-weighted; cause-specific when death is recorded (riskRegression::Score). */
+  | 'timeDependentAuc'
+  | 'timeDependentAucDiff'
+  /** Uno's C truncated at the horizon, censoring-weighted. */
+  | 'unoC';
+
+export type Modality =
+  | 'CLINICAL_ONLY'
+  | 'CT_ABDOMEN'
+  | 'XRAY_LATERAL_SPINE';
+
+export type PredictionTarget =
+  /** Fracture within horizonDays. */
+  | 'BINARY_AT_HORIZON'
+  /** Surv(time, event); horizonDays is the primary horizon for AUROC and calibration. */
+  | 'TIME_TO_EVENT';
+
+/** Whether a run or an ingestion is moving. */
+export type ProgressState =
+  /** Nothing left to do (finished, failed, cancelled, rejected). */
+  | 'FINISHED'
+  /** Waiting for a worker to start. */
+  | 'QUEUED'
+  /** Nothing has moved for a while: a worker has probably stopped, and its job is handed to another when it expires. */
+  | 'WAITING_FOR_RETRY'
+  /** Making progress. */
+  | 'WORKING';
+
+export type RunStatus =
+  | 'CANCELLED'
+  | 'COMPUTING_METRICS'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+export type PortalSitesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalSitesQuery = { sites: Array<{ id: string, code: string, name: string, country: string }>, me: { sites: Array<{ patientData: boolean, site: { id: string } }> } };
+
+export type PortalStudyResultsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortalStudyResultsQuery = { study: { title: string, horizonDays: number | null, datasets: Array<{ id: string, status: DatasetStatus, site: { code: string } }>, models: Array<{ id: string, family: string, version: string }> }, studyComparison: Array<{ smallCell: boolean, hidden: boolean, site: { code: string }, modelVersion: { family: string, version: string }, run: { id: string, status: RunStatus }, metrics: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: unknown }> }>, runs: Array<{ id: string, status: RunStatus, progressDone: number | null, progressTotal: number | null, progressFailed: number | null, imagesPerSecond: number | null, etaSeconds: number | null, progressState: ProgressState, secondsSinceProgress: number | null, executionProvider: string | null, modelVersion: { family: string, version: string }, dataset: { id: string, site: { code: string } } }> };
+
+export type PortalStudiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalStudiesQuery = { studies: Array<{ id: string, slug: string, title: string, description: string, target: PredictionTarget, horizonDays: number | null, modality: Modality, models: Array<{ id: string }>, datasets: Array<{ id: string, status: DatasetStatus, patientCount: number | null, eventCount: number | null, site: { code: string } }> }> };
+
+export type PortalCreateDatasetMutationVariables = Exact<{
+  input: CreateValidationDatasetInput;
+}>;
+
+
+export type PortalCreateDatasetMutation = { createValidationDataset: { id: string } };
+
+export type PortalFinishUploadMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortalFinishUploadMutation = { finishValidationDatasetUpload: { status: DatasetStatus } };
+
+export type PortalDatasetProgressQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortalDatasetProgressQuery = { dataset: { id: string, status: DatasetStatus, progressDone: number, progressTotal: number, progressState: ProgressState, secondsSinceProgress: number | null, patientCount: number | null, eventCount: number | null, imageCount: number | null, validationReport: { problemCount: number, problems: Array<{ row: number, column: string, value: string, reason: string }> } | null } };
+
+export type PortalUploadChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalUploadChoicesQuery = { me: { sites: Array<{ site: { id: string, code: string, name: string } }> }, studies: Array<{ id: string, title: string, modality: Modality }> };
+
+export type PortalEndSessionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalEndSessionMutation = { endSession: boolean };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const PortalSitesDocument = new TypedDocumentString(`
+    query PortalSites {
+  sites {
+    id
+    code
+    name
+    country
+  }
+  me {
+    sites {
+      site {
+        id
+      }
+      patientData
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalSitesQuery, PortalSitesQueryVariables>;
+export const PortalStudyResultsDocument = new TypedDocumentString(`
+    query PortalStudyResults($id: ID!) {
+  study(id: $id) {
+    title
+    horizonDays
+    datasets {
+      id
+      site {
+        code
+      }
+      status
+    }
+    models {
+      id
+      family
+      version
+    }
+  }
+  studyComparison(studyId: $id) {
+    site {
+      code
+    }
+    modelVersion {
+      family
+      version
+    }
+    run {
+      id
+      status
+    }
+    smallCell
+    hidden
+    metrics {
+      metric
+      scoreSource
+      subgroup
+      horizonDays
+      estimate
+      ciLower
+      ciUpper
+      n
+      events
+      details
+    }
+  }
+  runs {
+    id
+    status
+    progressDone
+    progressTotal
+    progressFailed
+    imagesPerSecond
+    etaSeconds
+    progressState
+    secondsSinceProgress
+    executionProvider
+    modelVersion {
+      family
+      version
+    }
+    dataset {
+      id
+      site {
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalStudyResultsQuery, PortalStudyResultsQueryVariables>;
+export const PortalStudiesDocument = new TypedDocumentString(`
+    query PortalStudies {
+  studies {
+    id
+    slug
+    title
+    description
+    target
+    horizonDays
+    modality
+    models {
+      id
+    }
+    datasets {
+      id
+      site {
+        code
+      }
+      status
+      patientCount
+      eventCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalStudiesQuery, PortalStudiesQueryVariables>;
+export const PortalCreateDatasetDocument = new TypedDocumentString(`
+    mutation PortalCreateDataset($input: CreateValidationDatasetInput!) {
+  createValidationDataset(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PortalCreateDatasetMutation, PortalCreateDatasetMutationVariables>;
+export const PortalFinishUploadDocument = new TypedDocumentString(`
+    mutation PortalFinishUpload($id: ID!) {
+  finishValidationDatasetUpload(id: $id) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PortalFinishUploadMutation, PortalFinishUploadMutationVariables>;
+export const PortalDatasetProgressDocument = new TypedDocumentString(`
+    query PortalDatasetProgress($id: ID!) {
+  dataset(id: $id) {
+    id
+    status
+    progressDone
+    progressTotal
+    progressState
+    secondsSinceProgress
+    patientCount
+    eventCount
+    imageCount
+    validationReport {
+      problemCount
+      problems {
+        row
+        column
+        value
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalDatasetProgressQuery, PortalDatasetProgressQueryVariables>;
+export const PortalUploadChoicesDocument = new TypedDocumentString(`
+    query PortalUploadChoices {
+  me {
+    sites {
+      site {
+        id
+        code
+        name
+      }
+    }
+  }
+  studies {
+    id
+    title
+    modality
+  }
+}
+    `) as unknown as TypedDocumentString<PortalUploadChoicesQuery, PortalUploadChoicesQueryVariables>;
+export const PortalEndSessionDocument = new TypedDocumentString(`
+    mutation PortalEndSession {
+  endSession
+}
+    `) as unknown as TypedDocumentString<PortalEndSessionMutation, PortalEndSessionMutationVariables>;

@@ -1,0 +1,3 @@
+import type { CodegenConfig } from "@graphql-codegen/cli";
+declare const config: CodegenConfig;
+export default config;

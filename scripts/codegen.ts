@@ -1,0 +1,32 @@
+// graphql-codegen: typed documents for every GraphQL operation of the portal and the CLI, generated from the
+// committed SDL (apps/api/schema.graphql). Write an operation with `graphql(\`...\`)` from the generated module;
+// its variables and result are typed from the schema. `npm run codegen` regenerates; a test checks it is current.
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+const client = {
+  preset: "client" as const,
+  presetConfig: { fragmentMasking: false },
+  config: {
+    // Plain strings with their types attached: sent as they are, no GraphQL runtime in the portal bundle.
+    documentMode: "string",
+    enumsAsTypes: true,
+    useTypeImports: true,
+    scalars: { DateTime: "string", JSON: "unknown" },
+  },
+};
+
+const config: CodegenConfig = {
+  schema: "apps/api/schema.graphql",
+  ignoreNoDocuments: true,
+  generates: {
+    "apps/portal/gql/": { ...client, documents: ["apps/portal/{app,components,lib}/**/*.{ts,tsx}"] },
+    // NodeNext (the CLI runs under tsx and tsc -b): imports between the generated files carry ".js".
+    "apps/api/src/cli/gql/": {
+      ...client,
+      config: { ...client.config, emitLegacyCommonJSImports: false },
+      documents: ["apps/api/src/cli/*.ts"],
+    },
+  },
+};
+
+export default config;
