@@ -1,10 +1,9 @@
 "use client";
-// The upload itself runs in the browser: tus-js-client sends each file (resumable, sha256 in the
-// metadata) through the portal's /api/tus proxy; server actions create the dataset, start validation
-// and poll its report.
-import { createSHA256 } from "hash-wasm";
+// The upload itself runs in the browser, with the same client as the CLI (@fracval/upload-client): each
+// file's sha256 streamed in chunks, then sent resumably with tus through the portal's /api/tus proxy;
+// server actions create the dataset, start validation and poll its report.
+import { fileSource, uploadFiles } from "@fracval/upload-client";
 import { useRef, useState } from "react";
-import { Upload } from "tus-js-client";
 import { createDataset, datasetStatus, finishUpload, type DatasetStatus } from "@/app/upload/actions";
 
 interface Picked {
@@ -14,15 +13,6 @@ interface Picked {
 }
 
 type Phase = "pick" | "uploading" | "validating" | "done" | "error";
-
-/** SHA-256 of a file read as a stream (hash-wasm): WebCrypto would need the whole file in memory. */
-async function sha256(file: File): Promise<string> {
-  const hasher = await createSHA256();
-  hasher.init();
-  const reader = file.stream().getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) hasher.update(chunk.value);
-  return hasher.digest("hex");
-}
 
 /** Files of a dropped folder, recursively (FileSystemEntry API). */
 async function filesOfEntry(entry: FileSystemEntry, prefix = ""): Promise<Picked[]> {
@@ -84,26 +74,14 @@ export function UploadForm({
     });
     if (!created.ok) return setError(created.error);
     setPhase("uploading");
-    const queue = [...files];
     try {
-      await Promise.all(
-        Array.from({ length: 4 }, async () => {
-          for (let next = queue.shift(); next; next = queue.shift()) {
-            const item = next;
-            const digest = await sha256(item.file);
-            await new Promise<void>((resolve, reject) => {
-              new Upload(item.file, {
-                endpoint: "/api/tus/",
-                chunkSize: 8 * 1024 * 1024,
-                retryDelays: [0, 1000, 3000, 5000],
-                metadata: { datasetId: created.value, relativePath: item.path, sha256: digest },
-                onProgress: (bytes) => setSent((s) => ({ ...s, [item.path]: bytes })),
-                onSuccess: () => resolve(),
-                onError: (e) => reject(new Error(`${item.path}: ${e.message}`)),
-              }).start();
-            });
-          }
-        }),
+      await uploadFiles(
+        files.map((f) => fileSource(f.file, f.path)),
+        {
+          endpoint: "/api/tus/",
+          datasetId: created.value,
+          onProgress: (path, bytes) => setSent((s) => ({ ...s, [path]: bytes })),
+        },
       );
     } catch (e) {
       setPhase("error");

@@ -2,10 +2,10 @@
 // would — only through the public GraphQL API and the tus endpoint, with a scoped API key — shows
 // progress, waits for validation and prints the report; with `--run MODEL` it then starts a validation
 // run of that model version (family@version or id), shows its progress and prints its metrics.
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { Upload } from "tus-js-client";
+import { UploadFailed, uploadFiles } from "@fracval/upload-client";
+import { pathSource } from "@fracval/upload-client/node";
 import { graphql } from "./gql/index.js";
 import type { TypedDocumentString } from "./gql/graphql.js";
 import { UsageError } from "./usage-error.js";
@@ -110,13 +110,6 @@ class HttpStatus extends Error {
   }
 }
 
-/** SHA-256 of a file, read as a stream in chunks. */
-async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
-
 export async function uploadDataset(
   dir: string,
   flags: UploadFlags,
@@ -213,42 +206,29 @@ async function uploadAndWait(
   state: { finished: boolean },
 ): Promise<number> {
   const dataset = { id: datasetId };
-  const total = files.reduce((s, f) => s + statSync(f).size, 0);
-  let done = 0;
-  const progress = () =>
+  const sources = files.map((file) => pathSource(dir, file));
+  const total = sources.reduce((s, f) => s + f.size, 0);
+  const sent = new Map<string, number>();
+  const progress = () => {
+    const done = [...sent.values()].reduce((s, v) => s + v, 0);
     log(
       `\r  ${(done / 1024 / 1024).toFixed(1)} / ${(total / 1024 / 1024).toFixed(1)} MB (${total ? Math.floor((100 * done) / total) : 100}%)`,
     );
-  const uploadOne = async (file: string) => {
-    const sha256 = await sha256OfFile(file); // streamed: a file is never read whole into memory
-    await new Promise<void>((resolveUpload, reject) => {
-      const size = statSync(file).size;
-      let sent = 0;
-      const upload = new Upload(createReadStream(file), {
-        endpoint: new URL("/uploads/", flags.api).toString(),
-        uploadSize: size,
-        chunkSize: 8 * 1024 * 1024,
-        // Resumed from the server's offset after each failure, for about two minutes of outage.
-        retryDelays: [0, 1000, 3000, 5000, 10_000, 15_000, 15_000, 15_000, 15_000, 15_000, 15_000],
-        headers: { authorization: `Bearer ${flags.key}` },
-        metadata: { datasetId: dataset.id, relativePath: relative(dir, file).split(sep).join("/"), sha256 },
-        onProgress: (bytes) => {
-          done += bytes - sent;
-          sent = bytes;
-          progress();
-        },
-        onSuccess: () => resolveUpload(),
-        onError: (error) => reject(new UsageError(`upload of ${relative(dir, file)} failed: ${error.message}`)),
-      });
-      upload.start();
-    });
   };
-  const queue = [...files];
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (let f = queue.shift(); f; f = queue.shift()) await uploadOne(f);
-    }),
-  );
+  // The shared client (as the portal's): sha256 streamed, tus resumed from the server's offset for ~2 minutes.
+  try {
+    await uploadFiles(sources, {
+      endpoint: new URL("/uploads/", flags.api).toString(),
+      datasetId: dataset.id,
+      headers: { authorization: `Bearer ${flags.key}` },
+      onProgress: (path, bytes) => {
+        sent.set(path, bytes);
+        progress();
+      },
+    });
+  } catch (error) {
+    throw error instanceof UploadFailed ? new UsageError(error.message) : error;
+  }
   log(`\n${files.length} file(s) uploaded; validating…\n`);
 
   await gql(FinishUpload, { id: dataset.id });

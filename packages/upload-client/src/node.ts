@@ -1,0 +1,15 @@
+// Upload sources from the local filesystem (the CLI): read as streams, never whole.
+import { createReadStream, statSync } from "node:fs";
+import { relative, sep } from "node:path";
+import type { UploadSource } from "./index.js";
+
+/** The file at `absolutePath`, named by its place inside the dataset folder `root`. */
+export function pathSource(root: string, absolutePath: string): UploadSource {
+  return {
+    path: relative(root, absolutePath).split(sep).join("/"),
+    size: statSync(absolutePath).size,
+    chunks: () => createReadStream(absolutePath),
+    // A ReadStream with a path: tus-js-client re-opens it at the server's offset after a failure.
+    body: () => createReadStream(absolutePath),
+  };
+}
