@@ -59,6 +59,47 @@ type Row = {
 };
 
 describe("studyComparison", () => {
+  it("types every metric's details: pair counts, paired tests, calibration with its bins", async () => {
+    const res = await api.gql<{
+      studyComparison: {
+        metrics: {
+          metric: string;
+          scoreSource: string;
+          subgroup: string;
+          details: Record<string, unknown>;
+        }[];
+      }[];
+    }>(
+      `query($s: ID!) { studyComparison(studyId: $s) { metrics { metric scoreSource subgroup details {
+        ciMethod concordant discordant p comparator competingRisks observed expected slope brier ipa
+        calibrationBins { n events meanRisk observed observedCiLower observedCiUpper } binsWithheld
+      } } } }`,
+      { s: studyId },
+      tokens["investigator.severance@fracval.demo"],
+    );
+    expect(res.errors).toBeUndefined();
+    const metrics = res.data!.studyComparison[0]!.metrics.filter((m) => m.subgroup === "all");
+    const c = metrics.find((m) => m.metric === "harrellC" && m.scoreSource === "model")!.details;
+    expect(c).toMatchObject({
+      concordant: expect.any(Number),
+      discordant: expect.any(Number),
+      ciMethod: expect.any(String),
+      p: null,
+    });
+    const diff = metrics.find((m) => m.metric === "harrellCDiff")!.details;
+    expect(diff).toMatchObject({ p: expect.any(Number), comparator: expect.any(String), concordant: null });
+    const cal = metrics.find((m) => m.metric === "calibrationOE" && m.scoreSource === "model")!.details;
+    expect(cal).toMatchObject({
+      observed: expect.any(Number),
+      expected: expect.any(Number),
+      brier: expect.any(Number),
+      competingRisks: false,
+    });
+    const bins = cal.calibrationBins as { n: number; meanRisk: number }[];
+    expect(bins.length).toBeGreaterThan(1);
+    expect(bins.reduce((s, b) => s + b.n, 0)).toBeGreaterThan(0);
+  });
+
   it("shows a site's small cell to its investigator, with model and FRAX metrics side by side", async () => {
     const res = await api.gql<{ studyComparison: Row[] }>(
       query,

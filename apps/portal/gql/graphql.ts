@@ -82,7 +82,7 @@ export type PortalStudyResultsQueryVariables = Exact<{
 }>;
 
 
-export type PortalStudyResultsQuery = { study: { title: string, horizonDays: number | null, datasets: Array<{ id: string, status: DatasetStatus, site: { code: string } }>, models: Array<{ id: string, family: string, version: string }> }, studyComparison: Array<{ smallCell: boolean, hidden: boolean, site: { code: string }, modelVersion: { family: string, version: string }, run: { id: string, status: RunStatus }, metrics: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: unknown }> }>, runs: Array<{ id: string, status: RunStatus, progressDone: number | null, progressTotal: number | null, progressFailed: number | null, imagesPerSecond: number | null, etaSeconds: number | null, progressState: ProgressState, secondsSinceProgress: number | null, executionProvider: string | null, modelVersion: { family: string, version: string }, dataset: { id: string, site: { code: string } } }> };
+export type PortalStudyResultsQuery = { study: { title: string, horizonDays: number | null, datasets: Array<{ id: string, status: DatasetStatus, site: { code: string } }>, models: Array<{ id: string, family: string, version: string }> }, studyComparison: Array<{ smallCell: boolean, hidden: boolean, site: { code: string }, modelVersion: { family: string, version: string }, run: { id: string, status: RunStatus }, metrics: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: { p: number | null, competingRisks: boolean | null, calibratedForTargetPopulation: boolean | null } | null }> }>, runs: Array<{ id: string, status: RunStatus, progressDone: number | null, progressTotal: number | null, progressFailed: number | null, imagesPerSecond: number | null, etaSeconds: number | null, progressState: ProgressState, secondsSinceProgress: number | null, executionProvider: string | null, modelVersion: { family: string, version: string }, dataset: { id: string, site: { code: string } } }> };
 
 export type PortalStudiesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -199,7 +199,11 @@ export const PortalStudyResultsDocument = new TypedDocumentString(`
       ciUpper
       n
       events
-      details
+      details {
+        p
+        competingRisks
+        calibratedForTargetPopulation
+      }
     }
   }
   runs {

@@ -31,3 +31,4 @@ export * from "./quotas.js";
 export * from "./pagination.js";
 export * from "./upload-folders.js";
 export * from "./progress.js";
+export * from "./metric-details.js";

@@ -40,7 +40,7 @@ const RunProgress = graphql(`
 `);
 const RunMetrics = graphql(`
   query CliRunMetrics($id: ID!) {
-    metricResults(runId: $id) { metric scoreSource subgroup horizonDays estimate ciLower ciUpper details }
+    metricResults(runId: $id) { metric scoreSource subgroup horizonDays estimate ciLower ciUpper details { p } }
   }
 `);
 
@@ -263,9 +263,6 @@ async function uploadAndWait(
   }
 }
 
-/** The p-value a paired comparison's details carry. */
-const pOf = (details: unknown) => (details as { p?: number } | null)?.p;
-
 /** One typed GraphQL operation (retried while the API is away). */
 type Gql = <R, V>(document: TypedDocumentString<R, V>, variables?: V) => Promise<R>;
 
@@ -317,7 +314,7 @@ async function runModel(gql: Gql, datasetId: string, flags: UploadFlags, log: (l
       )) {
         const ci = m.ciLower !== null && m.ciUpper !== null ? ` (${m.ciLower.toFixed(3)}–${m.ciUpper.toFixed(3)})` : "";
         log(
-          `  ${m.metric}${m.horizonDays ? `@${m.horizonDays}d` : ""} ${m.scoreSource}: ${m.estimate.toFixed(3)}${ci}${pOf(m.details) !== undefined ? `, p ${pOf(m.details)!.toPrecision(2)}` : ""}\n`,
+          `  ${m.metric}${m.horizonDays ? `@${m.horizonDays}d` : ""} ${m.scoreSource}: ${m.estimate.toFixed(3)}${ci}${typeof m.details?.p === "number" ? `, p ${m.details.p.toPrecision(2)}` : ""}\n`,
         );
       }
       process.stdout.write(

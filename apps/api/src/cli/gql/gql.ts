@@ -23,7 +23,7 @@ type Documents = {
     "query CliStudyModels($id: ID!) { study(id: $id) { models { id family version } } }": typeof types.CliStudyModelsDocument,
     "\n  mutation CliCreateRun($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }\n": typeof types.CliCreateRunDocument,
     "\n  query CliRunProgress($id: ID!) {\n    run(id: $id) {\n      status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress\n      executionProvider error\n    }\n  }\n": typeof types.CliRunProgressDocument,
-    "\n  query CliRunMetrics($id: ID!) {\n    metricResults(runId: $id) { metric scoreSource subgroup horizonDays estimate ciLower ciUpper details }\n  }\n": typeof types.CliRunMetricsDocument,
+    "\n  query CliRunMetrics($id: ID!) {\n    metricResults(runId: $id) { metric scoreSource subgroup horizonDays estimate ciLower ciUpper details { p } }\n  }\n": typeof types.CliRunMetricsDocument,
 };
 const documents: Documents = {
     "query CliSitesOfKey { me { sites { site { id code } } } }": types.CliSitesOfKeyDocument,
@@ -34,7 +34,7 @@ const documents: Documents = {
     "query CliStudyModels($id: ID!) { study(id: $id) { models { id family version } } }": types.CliStudyModelsDocument,
     "\n  mutation CliCreateRun($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }\n": types.CliCreateRunDocument,
     "\n  query CliRunProgress($id: ID!) {\n    run(id: $id) {\n      status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress\n      executionProvider error\n    }\n  }\n": types.CliRunProgressDocument,
-    "\n  query CliRunMetrics($id: ID!) {\n    metricResults(runId: $id) { metric scoreSource subgroup horizonDays estimate ciLower ciUpper details }\n  }\n": types.CliRunMetricsDocument,
+    "\n  query CliRunMetrics($id: ID!) {\n    metricResults(runId: $id) { metric scoreSource subgroup horizonDays estimate ciLower ciUpper details { p } }\n  }\n": types.CliRunMetricsDocument,
 };
 
 /**
@@ -72,7 +72,7 @@ export function graphql(source: "\n  query CliRunProgress($id: ID!) {\n    run(i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CliRunMetrics($id: ID!) {\n    metricResults(runId: $id) { metric scoreSource subgroup horizonDays estimate ciLower ciUpper details }\n  }\n"): typeof import('./graphql.js').CliRunMetricsDocument;
+export function graphql(source: "\n  query CliRunMetrics($id: ID!) {\n    metricResults(runId: $id) { metric scoreSource subgroup horizonDays estimate ciLower ciUpper details { p } }\n  }\n"): typeof import('./graphql.js').CliRunMetricsDocument;
 
 
 export function graphql(source: string) {

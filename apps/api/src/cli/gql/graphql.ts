@@ -121,7 +121,7 @@ export type CliRunMetricsQueryVariables = Exact<{
 }>;
 
 
-export type CliRunMetricsQuery = { metricResults: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, details: unknown }> };
+export type CliRunMetricsQuery = { metricResults: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, details: { p: number | null } | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -243,7 +243,9 @@ export const CliRunMetricsDocument = new TypedDocumentString(`
     estimate
     ciLower
     ciUpper
-    details
+    details {
+      p
+    }
   }
 }
     `) as unknown as TypedDocumentString<CliRunMetricsQuery, CliRunMetricsQueryVariables>;

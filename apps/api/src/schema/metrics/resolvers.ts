@@ -1,5 +1,6 @@
 import {
   listMetricResults,
+  metricDetails,
   PAGE_LIMITS,
   paginate,
   requireViewer,
@@ -27,6 +28,9 @@ export const resolvers: Resolvers = {
         page,
         PAGE_LIMITS.studyComparison,
       ),
+  },
+  MetricResult: {
+    details: (m: { details: unknown }) => metricDetails(m.details),
   },
   StudyComparisonRow: {
     metrics: (row: ComparisonRow, page: PageArgs) => paginate(row.metrics, page, PAGE_LIMITS.metricResults),

@@ -13,7 +13,10 @@ const StudyResults = graphql(`
     }
     studyComparison(studyId: $id) {
       site { code } modelVersion { family version } run { id status } smallCell hidden
-      metrics { metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events details }
+      metrics {
+        metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events
+        details { p competingRisks calibratedForTargetPopulation }
+      }
     }
     runs {
       id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress
@@ -23,9 +26,7 @@ const StudyResults = graphql(`
 `);
 
 type Metric = PortalStudyResultsQuery["studyComparison"][number]["metrics"][number];
-/** What the table reads of a metric's details (JSON in the SDL until its object type lands). */
-type Details = { p?: number; competingRisks?: boolean; calibratedForTargetPopulation?: boolean } | null;
-const detailsOf = (m: Metric | undefined) => (m?.details ?? null) as Details;
+const detailsOf = (m: Metric | undefined) => m?.details ?? null;
 
 const eta = (s: number | null) => (s === null ? "estimating…" : s >= 90 ? `${Math.round(s / 60)} min` : `${s} s`);
 
@@ -36,7 +37,7 @@ const fmt = (m: Metric | undefined) =>
 const estimateOnly = (m: Metric | undefined) => (m ? m.estimate.toFixed(3) : "—");
 const pValue = (m: Metric | undefined) => {
   const p = detailsOf(m)?.p;
-  return p !== undefined ? (p < 0.001 ? "< 0.001" : p.toFixed(3)) : "—";
+  return p !== null && p !== undefined ? (p < 0.001 ? "< 0.001" : p.toFixed(3)) : "—";
 };
 
 export default async function StudyResultsPage({ params }: { params: Promise<{ id: string }> }) {
