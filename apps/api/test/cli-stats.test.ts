@@ -341,3 +341,89 @@ describe("fracval stats cox", () => {
     );
   });
 });
+
+describe("fracval stats meta", () => {
+  const meta = JSON.parse(
+    readFileSync(new URL("../../../packages/stats/reference/meta-analysis.json", import.meta.url), "utf8"),
+  ) as { datasets: { name: string; yi: number[]; sei: number[] }[]; fits: Record<string, unknown>[] };
+  const fitOf = (data: string, method: string, hksj: boolean) =>
+    meta.fits.find((f) => f.data === data && f.method === method && f.hksj === hksj) as unknown as {
+      [key in "estimate" | "se" | "ciLower" | "ciUpper" | "piLower" | "piUpper" | "tau2" | "i2" | "q" | "qP"]: number;
+    } & { weights: number[] };
+  const plogis = (y: number) => 1 / (1 + Math.exp(-y));
+
+  it("pools three sites' C-statistics on the logit scale and back-transforms, matching metafor (REML + HKSJ)", () => {
+    const csv = join(dir, "sites.csv");
+    writeFileSync(csv, "site,c,se\nBundang,0.612,0.021\nBoramae,0.655,0.034\nSeverance,0.581,0.028\n");
+    const r = fracval(
+      "stats",
+      "meta",
+      "--input",
+      csv,
+      "--estimate",
+      "c",
+      "--se",
+      "se",
+      "--label",
+      "site",
+      "--scale",
+      "logit",
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const want = fitOf("three sites' C-statistics (logit)", "REML", true);
+    expect(out).toMatchObject({ k: 3, scale: "logit", method: "REML", hksj: true });
+    expect(out.pooled.estimate).toBeCloseTo(plogis(want.estimate), 9);
+    expect(out.pooled.ci.lower).toBeCloseTo(plogis(want.ciLower), 9);
+    expect(out.pooled.ci.upper).toBeCloseTo(plogis(want.ciUpper), 9);
+    expect(out.pooled.se).toBeCloseTo(want.se, 9);
+    expect(out.predictionInterval.lower).toBeCloseTo(plogis(want.piLower), 9);
+    expect(out.predictionInterval.upper).toBeCloseTo(plogis(want.piUpper), 9);
+    expect(out.tau2).toBeCloseTo(want.tau2, 9);
+    expect(out.i2).toBeCloseTo(want.i2, 9);
+    expect(out.q).toBeCloseTo(want.q, 9);
+    expect(out.studies.map((s: { label: string }) => s.label)).toEqual(["Bundang", "Boramae", "Severance"]);
+    out.studies.forEach((s: { weight: number; estimate: number }, i: number) =>
+      expect(s.weight).toBeCloseTo(want.weights[i]!, 9),
+    );
+    expect(out.studies[0].estimate).toBe(0.612);
+  });
+
+  it("pools differences as they are with DerSimonian-Laird and no HKSJ (dat.bcg), matching metafor", () => {
+    const bcg = meta.datasets.find((d) => d.name.startsWith("dat.bcg"))!;
+    const csv = join(dir, "bcg.csv");
+    writeFileSync(csv, `yi,sei\n${bcg.yi.map((y, i) => `${y},${bcg.sei[i]}`).join("\n")}\n`);
+    const r = fracval(
+      "stats",
+      "meta",
+      "--input",
+      csv,
+      "--estimate",
+      "yi",
+      "--se",
+      "sei",
+      "--method",
+      "DL",
+      "--no-hksj",
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const want = fitOf(bcg.name, "DL", false);
+    expect(out).toMatchObject({ k: 13, scale: "identity", method: "DL", hksj: false });
+    expect(out.pooled.estimate).toBeCloseTo(want.estimate, 9);
+    expect(out.predictionInterval.lower).toBeCloseTo(want.piLower, 9);
+    expect(out.qP).toBeCloseTo(want.qP, 9);
+    expect(out.studies[12].label).toBe("row 13");
+  });
+
+  it("names the row and column of an estimate the scale cannot take, and a bad --method", () => {
+    const csv = join(dir, "bad.csv");
+    writeFileSync(csv, "c,se\n0.61,0.02\n1.2,0.03\n");
+    const r = fracval("stats", "meta", "--input", csv, "--estimate", "c", "--se", "se", "--scale", "logit");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/row 2, column "c": 1.2 must lie strictly between 0 and 1 for --scale logit/);
+    const m = fracval("stats", "meta", "--input", csv, "--estimate", "c", "--se", "se", "--method", "PM");
+    expect(m.status).toBe(2);
+    expect(m.stderr).toMatch(/--method: "PM" must be REML or DL/);
+  });
+});

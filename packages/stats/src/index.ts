@@ -74,3 +74,10 @@ export {
   type CompetingRisksCalibration,
   type StatusInput,
 } from "./competing-risks.js";
+export {
+  randomEffectsMeta,
+  studentTQuantile,
+  type MetaAnalysisOptions,
+  type MetaAnalysisResult,
+  type MetaMethod,
+} from "./meta-analysis.js";

@@ -2,7 +2,7 @@
 // from the other commands so that `stats` can run from a compiled bundle (stats-main.ts) that loads
 // neither the database nor the imaging stack.
 import { CommanderError, type Command } from "commander";
-import { statsCox, statsMetrics } from "./stats.js";
+import { statsCox, statsMeta, statsMetrics } from "./stats.js";
 import { UsageError } from "./usage-error.js";
 
 export function registerStatsCommands(program: Command): void {
@@ -39,6 +39,18 @@ export function registerStatsCommands(program: Command): void {
     .requiredOption("--event <column>", "event indicator, 0 or 1")
     .requiredOption("--covariates <a,b,c>", "numeric covariate columns")
     .action((flags) => void process.stdout.write(`${JSON.stringify(statsCox(flags), null, 2)}\n`));
+  stats
+    .command("meta")
+    .description("random-effects meta-analysis of per-site estimates (metafor::rma.uni + predict)")
+    .requiredOption("--input <file>", "CSV file with a header row, one row per site")
+    .requiredOption("--estimate <column>", "each site's estimate on the natural scale (C, AUC, O/E, difference)")
+    .requiredOption("--se <column>", "its standard error on the natural scale")
+    .option("--label <column>", "the site's name")
+    .option("--scale <scale>", "logit (C, AUC), log (O/E) or identity (differences)", "identity")
+    .option("--method <method>", "REML or DL (DerSimonian-Laird)", "REML")
+    .option("--hksj", "Hartung-Knapp-Sidik-Jonkman adjustment (the default)", true)
+    .option("--no-hksj", "plain z-based intervals instead")
+    .action((flags) => void process.stdout.write(`${JSON.stringify(statsMeta(flags), null, 2)}\n`));
 }
 
 export async function runProgram(program: Command): Promise<void> {
