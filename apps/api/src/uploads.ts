@@ -9,7 +9,14 @@ import { createHash } from "node:crypto";
 import { chmodSync, createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import type { IncomingHttpHeaders } from "node:http";
-import { AppError, APP_ERROR_CODES, datasetUploadFolder, getUploadableDataset, removeRawUpload } from "@fracval/core";
+import {
+  AppError,
+  APP_ERROR_CODES,
+  datasetUploadFolder,
+  getUploadableDataset,
+  removeRawUpload,
+  uploadProblemReport,
+} from "@fracval/core";
 
 export { datasetUploadFolder, removeRawUpload };
 import type { Db } from "@fracval/db";
@@ -62,18 +69,9 @@ export async function expireAbandonedUploads(
   });
   const rejected: string[] = [];
   for (const { id } of stale) {
-    const report = {
-      rows: 0,
-      problemCount: 1,
-      problems: [
-        {
-          row: 0,
-          column: "",
-          value: "",
-          reason: `the upload was not finished within ${maxAgeHours} hours; its files were deleted — upload the folder again`,
-        },
-      ],
-    };
+    const report = uploadProblemReport(
+      `the upload was not finished within ${maxAgeHours} hours; its files were deleted — upload the folder again`,
+    );
     const { count } = await db.validationDataset.updateMany({
       where: { id, status: "UPLOADING" },
       data: { status: "REJECTED", validationReport: report },

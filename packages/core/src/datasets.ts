@@ -4,6 +4,7 @@ import type { Db, ValidationDataset } from "@fracval/db";
 import { aggregateSiteIds, assertCanActOnSite, canSeeSiteAggregates } from "./access.js";
 import { recordAudit } from "./audit.js";
 import { AppError, notFound } from "./errors.js";
+import { uploadProblemReport } from "./ingest/validate-manifest.js";
 import { assertWithinDailyQuota } from "./quotas.js";
 import type { Viewer } from "./viewer.js";
 
@@ -92,18 +93,7 @@ export async function getUploadableDataset(db: Db, viewer: Viewer, id: string): 
 export async function cancelDatasetUpload(db: Db, viewer: Viewer, id: string): Promise<ValidationDataset> {
   const dataset = await getUploadableDataset(db, viewer, id);
   return db.$transaction(async (tx) => {
-    const report = {
-      rows: 0,
-      problemCount: 1,
-      problems: [
-        {
-          row: 0,
-          column: "",
-          value: "",
-          reason: "the upload was cancelled before it was finished; nothing was stored",
-        },
-      ],
-    };
+    const report = uploadProblemReport("the upload was cancelled before it was finished; nothing was stored");
     const { count } = await tx.validationDataset.updateMany({
       where: { id, status: "UPLOADING" },
       data: { status: "REJECTED", validationReport: report },

@@ -21,6 +21,7 @@ import {
   notFound,
   pseudonymise,
   sha256Hex,
+  uploadProblemReport,
   validateManifest,
   type ContentStore,
   type ManifestProblem,
@@ -318,11 +319,7 @@ async function walkManifest(
 ): Promise<SliceOutcome> {
   const manifestPath = join(options.folder, "manifest.csv");
   if (!existsSync(manifestPath)) {
-    const report = {
-      rows: 0,
-      problemCount: 1,
-      problems: [{ row: 0, column: "", value: "", reason: "the upload has no manifest.csv" }],
-    };
+    const report = uploadProblemReport("the upload has no manifest.csv");
     return { state: "finished", dataset: await reject(db, store, dataset.id, report) };
   }
   if (dataset.progressTotal === 0) {

@@ -15,10 +15,11 @@ import {
   QUEUES,
   removeIncomingUploads,
   removeRawUpload,
+  uploadProblemReport,
   type ContentStore,
   type Enqueue,
 } from "@fracval/core";
-import type { Db, Prisma, ValidationDataset } from "@fracval/db";
+import type { Db, ValidationDataset } from "@fracval/db";
 import { discardStaged, ingestDatasetSlice, type IngestSecrets } from "../ingest/ingest-dataset.js";
 import type { Task } from "./task.js";
 
@@ -95,11 +96,7 @@ export async function rejectAfterPlatformFailure(
   const reference = randomUUID();
   log(`dataset ${datasetId}: ingestion failed on the platform (reference ${reference}): ${errorClass(error)}`);
   const reason = `ingestion failed on the platform, not because of the data (reference ${reference}); nothing was stored — upload the files again as a new dataset, and tell the FracVal administrators if this happens again`;
-  const report: Prisma.InputJsonObject = {
-    rows: 0,
-    problemCount: 1,
-    problems: [{ row: 0, column: "", value: "", reason }],
-  };
+  const report = uploadProblemReport(reason);
   await discardStaged(db, store, datasetId);
   await db.validationDataset.updateMany({
     where: { id: datasetId, status: "VALIDATING" },

@@ -15,19 +15,25 @@ import {
   type ManifestColumn,
 } from "@fracval/upload-format";
 
-export interface ManifestProblem {
+export type ManifestProblem = {
   /** 1-based data row (the header is row 0), or 0 for problems of the header itself. */
   row: number;
   column: string;
   value: string;
   reason: string;
-}
+};
 
 /** A dataset's validation report (ValidationDataset.validationReport): every problem, capped, with their count. */
-export interface ValidationReport {
+// Type aliases rather than interfaces: stored as JSON, they must fit Prisma's JSON value types.
+export type ValidationReport = {
   rows: number;
   problemCount: number;
   problems: ManifestProblem[];
+};
+
+/** A report of one problem about the upload as a whole (row 0, no column): no manifest, abandoned, cancelled, … */
+export function uploadProblemReport(reason: string): ValidationReport {
+  return { rows: 0, problemCount: 1, problems: [{ row: 0, column: "", value: "", reason }] };
 }
 
 export type ManifestValue = string | number | boolean | null;
