@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { crc32, createDeflate } from "node:zlib";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { ctWriter, findProfile, writeDataset, xrayWriter } from "@fracval/synth";
 import { FileContentStore } from "@fracval/core";
@@ -54,6 +55,28 @@ beforeAll(async () => {
   });
 });
 afterAll(() => t.drop());
+
+/** A greyscale 8-bit PNG of width × height pixels around the given (deflated) IDAT data. */
+function pngWithIdat(width: number, height: number, idat: Buffer): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const typed = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale, deflate, no filter, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", idat),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
 
 /** Rewrites one cell of the manifest. */
 const setCell = (folder: string, row: number, column: string, value: string) => {
@@ -186,4 +209,44 @@ describe("image-level bad uploads", () => {
       expect(listing(storeDir)).toEqual(storeBefore);
     },
   );
+});
+
+describe("a decompression bomb", () => {
+  it("a 16,000 × 16,000 greyscale PNG is refused from its header, without being decoded", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "fracval-bad-png-bomb-"));
+    cpSync(xray, folder, { recursive: true });
+    // Deflated as a stream, a block of rows at a time: the test never holds the 256 MB itself.
+    const width = 16_000;
+    const height = 16_000;
+    const rows = Buffer.alloc((width + 1) * 1000); // filter byte 0 and black pixels, 1,000 rows
+    const deflate = createDeflate({ level: 9 });
+    const parts: Buffer[] = [];
+    deflate.on("data", (d: Buffer) => parts.push(d));
+    const done = new Promise((resolve) => deflate.on("end", resolve));
+    for (let y = 0; y < height; y += 1000) if (!deflate.write(rows)) await new Promise((r) => deflate.once("drain", r));
+    deflate.end();
+    await done;
+    const bomb = pngWithIdat(width, height, Buffer.concat(parts));
+    expect(bomb.length).toBeLessThan(1024 ** 2);
+    writeFileSync(join(folder, "images", "bomb.png"), bomb);
+    setCell(folder, 2, "image_path", "images/bomb.png");
+    setCell(folder, 2, "pixel_spacing_mm", "0.2");
+    const siteRow = await t.db.site.findFirstOrThrow({ where: { code: "Severance" } });
+    const studyRow = await t.db.study.findFirstOrThrow({ where: { slug: "verte-x-pvf" } });
+    const dataset = await t.db.validationDataset.create({
+      data: { name: "bomb", siteId: siteRow.id, studyId: studyRow.id, providedScoreNames: [] },
+    });
+    const rssBefore = process.memoryUsage().rss;
+    const result = await ingestDatasetFolder(t.db, store, { datasetId: dataset.id, folder, secrets });
+    const grown = process.memoryUsage().rss - rssBefore;
+    expect(result.status).toBe("REJECTED");
+    expect((result.validationReport as { problems: unknown[] }).problems).toContainEqual(
+      expect.objectContaining({
+        row: 2,
+        column: "image_path",
+        reason: expect.stringMatching(/is 16000 × 16000 pixels, more than the 50 million a radiograph can have/),
+      }),
+    );
+    expect(grown).toBeLessThan(128 * 1024 ** 2); // decoding it would take 256 MB
+  }, 60_000);
 });

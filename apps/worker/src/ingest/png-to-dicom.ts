@@ -31,6 +31,18 @@ export const MAX_PNG_PIXELS = 50_000_000;
  * reason when the PNG is unreadable or has colour.
  */
 export async function pngToDicom(bytes: Uint8Array, pixelSpacingMm: number): Promise<Uint8Array> {
+  // The size first, from the IHDR chunk itself (bytes 16–23, right after the signature): a decompression
+  // bomb (a few hundred kB declaring billions of pixels) is refused by what it declares, before any decoder.
+  if (bytes.length >= 24) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const width = view.getUint32(16);
+    const height = view.getUint32(20);
+    if (width * height > MAX_PNG_PIXELS) {
+      throw new UnreadablePngError(
+        `is ${width} × ${height} pixels, more than the ${MAX_PNG_PIXELS / 1e6} million a radiograph can have`,
+      );
+    }
+  }
   const image = sharp(Buffer.from(bytes), { limitInputPixels: MAX_PNG_PIXELS });
   const meta = await image.metadata().catch(() => {
     throw new UnreadablePngError("is not a readable PNG");
