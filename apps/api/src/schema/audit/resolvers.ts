@@ -1,9 +1,8 @@
-import { listAuditEvents, type PageArgs } from "@fracval/core";
+import { listAuditEvents } from "@fracval/core";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
   Query: {
-    auditEvents: (_, { siteId, ...page }: { siteId?: string | null } & PageArgs, { db }) =>
-      listAuditEvents(db, { ...(siteId ? { siteId } : {}), ...page }),
+    auditEvents: (_, { siteId, ...page }, { db }) => listAuditEvents(db, { ...(siteId ? { siteId } : {}), ...page }),
   },
 };

@@ -15,11 +15,11 @@ import {
   paginate,
   requireViewer,
   startIngestion,
-  type CreateValidationDatasetOptions,
   type PageArgs,
   type ValidationReport,
 } from "@fracval/core";
 import type { ValidationDataset } from "@fracval/db";
+import { withoutNulls } from "../../graphql/inputs.js";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
@@ -33,14 +33,14 @@ export const resolvers: Resolvers = {
         filter,
         PAGE_LIMITS.datasets,
       ),
-    dataset: (_, { id }: { id: string }, { db, viewer }) => getDataset(db, requireViewer(viewer), id),
+    dataset: (_, { id }, { db, viewer }) => getDataset(db, requireViewer(viewer), id),
   },
   Mutation: {
-    createValidationDataset: (_, { input }: { input: CreateValidationDatasetOptions }, { db, viewer }) =>
-      createValidationDataset(db, requireViewer(viewer), input),
-    finishValidationDatasetUpload: (_, { id }: { id: string }, { db, enqueue, viewer }) =>
+    createValidationDataset: (_, { input }, { db, viewer }) =>
+      createValidationDataset(db, requireViewer(viewer), withoutNulls(input)),
+    finishValidationDatasetUpload: (_, { id }, { db, enqueue, viewer }) =>
       startIngestion(db, enqueue, requireViewer(viewer), id),
-    cancelValidationDatasetUpload: async (_, { id }: { id: string }, { db, uploadsDir, viewer }) => {
+    cancelValidationDatasetUpload: async (_, { id }, { db, uploadsDir, viewer }) => {
       const cancelled = await cancelDatasetUpload(db, requireViewer(viewer), id);
       removeRawUpload(datasetUploadFolder(uploadsDir, id));
       removeIncomingUploads(uploadsDir, id);

@@ -22,7 +22,7 @@ export const resolvers: Resolvers = {
         PAGE_LIMITS.metricResults,
       ),
     // Rows are keyed by their run for the cursor.
-    studyComparison: async (_, { studyId, ...page }: { studyId: string } & PageArgs, { db, viewer }) =>
+    studyComparison: async (_, { studyId, ...page }, { db, viewer }) =>
       paginate(
         (await studyComparison(db, requireViewer(viewer), studyId)).map((row) => ({ ...row, id: row.run.id })),
         page,

@@ -5,25 +5,25 @@ import {
   PAGE_LIMITS,
   paginate,
   registerModelVersion,
-  type PageArgs,
   type RegisterModelVersionOptions,
 } from "@fracval/core";
 import type { ModelVersion } from "@fracval/db";
+import { withoutNulls } from "../../graphql/inputs.js";
 import type { Resolvers } from "../types.js";
-
-type RegisterInput = Omit<RegisterModelVersionOptions, "artifact"> & { artifactBase64: string };
 
 export const resolvers: Resolvers = {
   Query: {
-    modelVersions: async (_, { studyId, ...page }: { studyId?: string | null } & PageArgs, { db }) =>
+    modelVersions: async (_, { studyId, ...page }, { db }) =>
       paginate(await listModelVersions(db, studyId ? { studyId } : {}), page, PAGE_LIMITS.modelVersions),
-    modelVersion: (_, { id }: { id: string }, { db }) => getModelVersion(db, id),
+    modelVersion: (_, { id }, { db }) => getModelVersion(db, id),
   },
   Mutation: {
-    registerModelVersion: (_, { input }: { input: RegisterInput }, { db, store, viewer }) => {
-      const { artifactBase64, ...rest } = input;
+    registerModelVersion: (_, { input }, { db, store, viewer }) => {
+      const { artifactBase64, manifest, ...rest } = withoutNulls(input);
+      // The service parses every field (zod): the manifest's shape is checked there, not assumed here.
       return registerModelVersion(db, store, viewer, {
         ...rest,
+        manifest: manifest as RegisterModelVersionOptions["manifest"],
         artifact: new Uint8Array(Buffer.from(artifactBase64, "base64")),
       });
     },

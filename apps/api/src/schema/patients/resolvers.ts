@@ -5,6 +5,6 @@ export const resolvers: Resolvers = {
   Query: {
     patients: (_, args: { datasetId: string; first: number; offset: number; after?: string | null }, { db, viewer }) =>
       listPatients(db, requireViewer(viewer), args),
-    patient: (_, { id }: { id: string }, { db, viewer }) => getPatient(db, requireViewer(viewer), id),
+    patient: (_, { id }, { db, viewer }) => getPatient(db, requireViewer(viewer), id),
   },
 };

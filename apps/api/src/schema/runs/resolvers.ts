@@ -44,15 +44,13 @@ export const resolvers: Resolvers = {
         filter,
         PAGE_LIMITS.runs,
       ),
-    run: (_, { id }: { id: string }, { db, viewer }) => getRun(db, requireViewer(viewer), id),
-    predictions: (_, { runId, ...page }: { runId: string } & PageArgs, { db, viewer }) =>
-      listPredictions(db, requireViewer(viewer), runId, { page }),
+    run: (_, { id }, { db, viewer }) => getRun(db, requireViewer(viewer), id),
+    predictions: (_, { runId, ...page }, { db, viewer }) => listPredictions(db, requireViewer(viewer), runId, { page }),
   },
   Mutation: {
     createValidationRun: (_, args: { modelVersionId: string; datasetId: string }, { db, viewer, enqueue }) =>
       createValidationRun(db, requireViewer(viewer), args, enqueue),
-    cancelValidationRun: (_, { id }: { id: string }, { db, viewer }) =>
-      cancelValidationRun(db, requireViewer(viewer), id),
+    cancelValidationRun: (_, { id }, { db, viewer }) => cancelValidationRun(db, requireViewer(viewer), id),
   },
   ValidationRun: {
     progressTotal: async (r: ValidationRun, _, ctx) => (await shownCounts(r, ctx)).progressTotal,

@@ -1,10 +1,10 @@
-import { listSites, notFound, PAGE_LIMITS, paginate, type PageArgs } from "@fracval/core";
+import { listSites, notFound, PAGE_LIMITS, paginate } from "@fracval/core";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
   Query: {
-    sites: async (_, page: PageArgs, { db }) => paginate(await listSites(db), page, PAGE_LIMITS.sites),
-    site: async (_, { id }: { id: string }, { db }) =>
+    sites: async (_, page, { db }) => paginate(await listSites(db), page, PAGE_LIMITS.sites),
+    site: async (_, { id }, { db }) =>
       (await db.site.findUnique({ where: { id } })) ?? Promise.reject(notFound("Site", id)),
   },
 };

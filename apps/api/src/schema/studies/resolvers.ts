@@ -7,20 +7,19 @@ import {
   PAGE_LIMITS,
   paginate,
   requireViewer,
-  type CreateStudyOptions,
   type PageArgs,
 } from "@fracval/core";
 import type { Study } from "@fracval/db";
+import { withoutNulls } from "../../graphql/inputs.js";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
   Query: {
-    studies: async (_, page: PageArgs, { db }) => paginate(await listStudies(db), page, PAGE_LIMITS.studies),
-    study: (_, { id }: { id: string }, { db }) => getStudy(db, id),
+    studies: async (_, page, { db }) => paginate(await listStudies(db), page, PAGE_LIMITS.studies),
+    study: (_, { id }, { db }) => getStudy(db, id),
   },
   Mutation: {
-    createStudy: (_, { input }: { input: CreateStudyOptions }, { db, viewer }) =>
-      createStudy(db, requireViewer(viewer), input),
+    createStudy: (_, { input }, { db, viewer }) => createStudy(db, requireViewer(viewer), withoutNulls(input)),
   },
   Study: {
     models: (study: Study, _, { db }) => listModelVersions(db, { studyId: study.id }),

@@ -6,17 +6,18 @@ import {
   type GrantSiteAccessOptions,
   type Viewer,
 } from "@fracval/core";
+import { withoutNulls } from "../../graphql/inputs.js";
 import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
   Query: {
-    me: (_, __, { viewer }) => viewer,
+    me: (_, __, { viewer }) => requireViewer(viewer),
   },
   Mutation: {
-    grantSiteAccess: (_, { input }: { input: GrantSiteAccessOptions }, { db, viewer }) =>
-      grantSiteAccess(db, requireViewer(viewer), input),
+    grantSiteAccess: (_, { input }, { db, viewer }) =>
+      grantSiteAccess(db, requireViewer(viewer), withoutNulls(input) as GrantSiteAccessOptions),
     endSession: (_, __, { db, viewer }) => endSessions(db, requireViewer(viewer)),
-    revokeSiteAccess: (_, { userId, siteId }: { userId: string; siteId: string }, { db, viewer }) =>
+    revokeSiteAccess: (_, { userId, siteId }, { db, viewer }) =>
       revokeSiteAccess(db, requireViewer(viewer), userId, siteId),
   },
   Viewer: {

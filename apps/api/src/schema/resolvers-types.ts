@@ -1,0 +1,1421 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { Viewer as ViewerModel, ValidationReport as ValidationReportModel, ShownMetric as ShownMetricModel, MetricDetails as MetricDetailsModel, ComparisonRow as ComparisonRowModel, SiteGrant as SiteGrantModel } from '@fracval/core';
+import type { Site as SiteModel, Study as StudyModel, ModelVersion as ModelVersionModel, ValidationDataset as ValidationDatasetModel, Patient as PatientModel, ClinicalBaseline as ClinicalBaselineModel, Outcome as OutcomeModel, ValidationRun as ValidationRunModel, Prediction as PredictionModel, ApiKey as ApiKeyModel, AuditEvent as AuditEventModel } from '@fracval/db';
+import type { Context } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** ISO-8601 date-time in UTC. */
+  DateTime: { input: Date | string; output: Date | string; }
+  /** Arbitrary JSON (manifests, validation reports, metric details). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/** A partner hospital's API key. The secret itself is only ever returned by createApiKey. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  scopes: Array<ApiScope>;
+  site: Site;
+};
+
+export type ApiScope =
+  | 'DATASETS_READ'
+  | 'DATASETS_WRITE'
+  | 'METRICS_READ'
+  | 'PATIENTS_READ'
+  | 'PREDICTIONS_READ'
+  | 'RUNS_READ'
+  | 'RUNS_WRITE';
+
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  action: Scalars['String']['output'];
+  actorUserId?: Maybe<Scalars['ID']['output']>;
+  apiKeyId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  details?: Maybe<Scalars['JSON']['output']>;
+  id: Scalars['ID']['output'];
+  patientIds: Array<Scalars['ID']['output']>;
+  resource?: Maybe<Scalars['String']['output']>;
+  siteId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** One quantile bin of predicted risk: observed (Kaplan-Meier, or Aalen-Johansen under competing risks) against mean predicted risk. */
+export type CalibrationBin = {
+  __typename?: 'CalibrationBin';
+  events: Scalars['Int']['output'];
+  meanRisk: Scalars['Float']['output'];
+  n: Scalars['Int']['output'];
+  observed: Scalars['Float']['output'];
+  observedCiLower?: Maybe<Scalars['Float']['output']>;
+  observedCiUpper?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Baseline clinical data. Probabilities are fractions 0-1. */
+export type ClinicalBaseline = {
+  __typename?: 'ClinicalBaseline';
+  ageYears: Scalars['Float']['output'];
+  alcohol3PlusUnitsPerDay?: Maybe<Scalars['Boolean']['output']>;
+  bmi?: Maybe<Scalars['Float']['output']>;
+  currentSmoking?: Maybe<Scalars['Boolean']['output']>;
+  femoralNeckBmd?: Maybe<Scalars['Float']['output']>;
+  femoralNeckTScore?: Maybe<Scalars['Float']['output']>;
+  fraxHip10y?: Maybe<Scalars['Float']['output']>;
+  fraxMof10y?: Maybe<Scalars['Float']['output']>;
+  glucocorticoids?: Maybe<Scalars['Boolean']['output']>;
+  heightCm?: Maybe<Scalars['Float']['output']>;
+  parentalHipFracture?: Maybe<Scalars['Boolean']['output']>;
+  prevalentVertebralFracture?: Maybe<Scalars['Boolean']['output']>;
+  priorFragilityFracture?: Maybe<Scalars['Boolean']['output']>;
+  rheumatoidArthritis?: Maybe<Scalars['Boolean']['output']>;
+  secondaryOsteoporosis?: Maybe<Scalars['Boolean']['output']>;
+  sex: Sex;
+  type2Diabetes?: Maybe<Scalars['Boolean']['output']>;
+  weightKg?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A comparator (FRAX, a clinical baseline) is compared with the model on the patients that have it. */
+export type ComparatorFlow = {
+  __typename?: 'ComparatorFlow';
+  analysed?: Maybe<Scalars['Int']['output']>;
+  excludedMissingScore?: Maybe<Scalars['Int']['output']>;
+  scoreSource: Scalars['String']['output'];
+};
+
+/** The 2×2 table at the model's threshold (complete case at the horizon). */
+export type ConfusionCounts = {
+  __typename?: 'ConfusionCounts';
+  falseNegative: Scalars['Int']['output'];
+  falsePositive: Scalars['Int']['output'];
+  threshold: Scalars['Float']['output'];
+  trueNegative: Scalars['Int']['output'];
+  truePositive: Scalars['Int']['output'];
+};
+
+export type CreateApiKeyInput = {
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  scopes: Array<ApiScope>;
+  siteId: Scalars['ID']['input'];
+};
+
+export type CreateStudyInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  horizonDays?: InputMaybe<Scalars['Int']['input']>;
+  modality: Modality;
+  slug: Scalars['String']['input'];
+  target: PredictionTarget;
+  title: Scalars['String']['input'];
+};
+
+export type CreateValidationDatasetInput = {
+  name: Scalars['String']['input'];
+  /** Columns of manifest.csv holding your own precomputed scores (e.g. GpVF), numeric. */
+  providedScoreNames?: InputMaybe<Array<Scalars['String']['input']>>;
+  siteId: Scalars['ID']['input'];
+  studyId: Scalars['ID']['input'];
+};
+
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** Shown once; store it now. Send as `Authorization: Bearer <key>`. */
+  key: Scalars['String']['output'];
+};
+
+export type DatasetStatus =
+  | 'READY'
+  | 'REJECTED'
+  | 'UPLOADING'
+  | 'VALIDATING';
+
+export type FlowExclusion = {
+  __typename?: 'FlowExclusion';
+  count?: Maybe<Scalars['Int']['output']>;
+  reason: Scalars['String']['output'];
+};
+
+export type GrantSiteAccessInput = {
+  /** true: may read the site's patient-level rows (investigators of the site; a PI only when granted). */
+  patientData: Scalars['Boolean']['input'];
+  /** Why the grant is given; recorded in the audit trail. */
+  reason: Scalars['String']['input'];
+  siteId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+/** Details of a stored statistic. Which fields are set depends on the metric. */
+export type MetricDetails = {
+  __typename?: 'MetricDetails';
+  /** The analysis the row is (complete case, censoring-weighted, the headline, cause-specific, …). */
+  analysis?: Maybe<Scalars['String']['output']>;
+  /** Disclosure rules: the calibration bins or the counts of this row are withheld from you (SECURITY.md). */
+  binsWithheld?: Maybe<Scalars['Boolean']['output']>;
+  brier?: Maybe<Scalars['Float']['output']>;
+  /** False when the model card says its risks are not meant for this population (e.g. case-control development). */
+  calibratedForTargetPopulation?: Maybe<Scalars['Boolean']['output']>;
+  calibrationBins?: Maybe<Array<CalibrationBin>>;
+  /** How the CI was computed (e.g. logit-transformed delta method). */
+  ciMethod?: Maybe<Scalars['String']['output']>;
+  /** Paired comparisons: what the model is compared with, the test statistic and its p-value. */
+  comparator?: Maybe<Scalars['String']['output']>;
+  /** Death recorded and treated as a competing event. */
+  competingRisks?: Maybe<Scalars['Boolean']['output']>;
+  /** Harrell's C: pair counts. */
+  concordant?: Maybe<Scalars['Float']['output']>;
+  confusion?: Maybe<ConfusionCounts>;
+  countsWithheld?: Maybe<Scalars['Boolean']['output']>;
+  discordant?: Maybe<Scalars['Float']['output']>;
+  /** Patients left out of this row: censored before the horizon (complete case), or without this comparator's score. */
+  excludedCensoredBeforeHorizon?: Maybe<Scalars['Int']['output']>;
+  excludedMissingScore?: Maybe<Scalars['Int']['output']>;
+  expected?: Maybe<Scalars['Float']['output']>;
+  inTheLarge?: Maybe<Scalars['Float']['output']>;
+  interpretation?: Maybe<Scalars['String']['output']>;
+  /** Index of prediction accuracy: 1 − Brier / Brier of the null model. */
+  ipa?: Maybe<Scalars['Float']['output']>;
+  method?: Maybe<Scalars['String']['output']>;
+  note?: Maybe<Scalars['String']['output']>;
+  /** Calibration at the horizon. */
+  observed?: Maybe<Scalars['Float']['output']>;
+  observedSe?: Maybe<Scalars['Float']['output']>;
+  p?: Maybe<Scalars['Float']['output']>;
+  /** For model-recalibrated rows: the recalibration applied, and how. */
+  recalibratedWith?: Maybe<Recalibration>;
+  /** What recalibration this model needs here (when calibratedForTargetPopulation is false). */
+  recalibrationNeeded?: Maybe<Recalibration>;
+  riskGroup?: Maybe<RiskGroupDetails>;
+  slope?: Maybe<Scalars['Float']['output']>;
+  slopeCiLower?: Maybe<Scalars['Float']['output']>;
+  slopeCiUpper?: Maybe<Scalars['Float']['output']>;
+  /** Subgroup metrics: the subgroup. */
+  subgroup?: Maybe<Scalars['String']['output']>;
+  /** Uno's C: the truncation time (days). */
+  tau?: Maybe<Scalars['Int']['output']>;
+  tiedRisk?: Maybe<Scalars['Float']['output']>;
+  tiedTime?: Maybe<Scalars['Float']['output']>;
+  z?: Maybe<Scalars['Float']['output']>;
+};
+
+/** What a stored statistic measures (its R reference in ARCHITECTURE.md). */
+export type MetricName =
+  /** AUROC at the horizon, complete case (secondary; pROC). */
+  | 'auroc'
+  | 'aurocDiff'
+  /** Observed / expected risk at the horizon, with slope, Brier and IPA in the details. */
+  | 'calibrationOE'
+  /** Harrell's C over the whole follow-up (survival::concordance). */
+  | 'harrellC'
+  /** Model minus comparator on the same patients (paired). */
+  | 'harrellCDiff'
+  | 'npv'
+  | 'ppv'
+  /** Incidence at the horizon in a risk group of the model's rule. */
+  | 'riskGroupRisk'
+  /** At the model's threshold (complete case at the horizon). */
+  | 'sensitivity'
+  | 'specificity'
+  /** Time-dependent AUC(t), censoring-weighted; cause-specific when death is recorded (riskRegression::Score). */
+  | 'timeDependentAuc'
+  | 'timeDependentAucDiff'
+  /** Uno's C truncated at the horizon, censoring-weighted. */
+  | 'unoC';
+
+/** One stored statistic with its provenance. */
+export type MetricResult = {
+  __typename?: 'MetricResult';
+  ciLower?: Maybe<Scalars['Float']['output']>;
+  ciUpper?: Maybe<Scalars['Float']['output']>;
+  datasetId: Scalars['ID']['output'];
+  /** What else the statistic carries (counts, tests, calibration, the threshold table, the risk group); fields that do not apply are null. */
+  details?: Maybe<MetricDetails>;
+  estimate: Scalars['Float']['output'];
+  /** Events among them; null when withheld. */
+  events?: Maybe<Scalars['Int']['output']>;
+  horizonDays?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  metric: MetricName;
+  /** Patients the value rests on; null when withheld by the disclosure rules (see SECURITY.md). */
+  n?: Maybe<Scalars['Int']['output']>;
+  provenance: Scalars['JSON']['output'];
+  runId?: Maybe<Scalars['ID']['output']>;
+  /** model, frax_mof, frax_hip, baseline:<family>@<version> (a registered clinical baseline of the study) or provided:<name> */
+  scoreSource: Scalars['String']['output'];
+  se?: Maybe<Scalars['Float']['output']>;
+  /** all, or the subgroup the value is computed on: sex=F, sex=M, age<65, age65-74, age>=75, group=<risk group> */
+  subgroup: Scalars['String']['output'];
+};
+
+export type Modality =
+  | 'CLINICAL_ONLY'
+  | 'CT_ABDOMEN'
+  | 'XRAY_LATERAL_SPINE';
+
+export type ModelKind =
+  | 'CLINICAL_BASELINE'
+  | 'IMAGE_MODEL';
+
+export type ModelStatus =
+  | 'DRAFT'
+  | 'PUBLISHED';
+
+export type ModelTask =
+  /** Log-hazard; higher = higher risk. Absolute risk via the manifest's baseline cumulative hazard. */
+  | 'LOG_HAZARD'
+  /** Probability of fracture within horizonDays. */
+  | 'PROBABILITY_AT_HORIZON'
+  /** Unitless 0-1 score, higher = higher risk. */
+  | 'SCORE';
+
+/** An immutable ONNX artifact with its manifest (model card). */
+export type ModelVersion = {
+  __typename?: 'ModelVersion';
+  artifactSha256: Scalars['String']['output'];
+  family: Scalars['String']['output'];
+  horizonDays?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  kind: ModelKind;
+  manifest: Scalars['JSON']['output'];
+  modality: Modality;
+  outputSemantics: Scalars['String']['output'];
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: ModelStatus;
+  study: Study;
+  task: ModelTask;
+  version: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cancels an upload that will not be finished: the dataset is REJECTED (reason: cancelled) and every file sent so far is deleted. */
+  cancelValidationDatasetUpload: ValidationDataset;
+  /** Cancels a queued or running run; its remaining batches are skipped. */
+  cancelValidationRun: ValidationRun;
+  createApiKey: CreatedApiKey;
+  createStudy: Study;
+  /**
+   * Opens a dataset for upload (status UPLOADING). Then send manifest.csv and the images to the tus
+   * endpoint /uploads (metadata: datasetId, relativePath, sha256), and call finishValidationDatasetUpload.
+   */
+  createValidationDataset: ValidationDataset;
+  /**
+   * Scores a READY dataset with a model version of the same study: the run and its batch jobs are created
+   * together; workers fill in predictions (progressDone / progressTotal). INVESTIGATOR on their own site's
+   * datasets, a site's partner key with RUNS_WRITE, a PI on any.
+   */
+  createValidationRun: ValidationRun;
+  /** Ends every session of the signed-in user (the portal's sign-out): their tokens stop working at once. */
+  endSession: Scalars['Boolean']['output'];
+  /** Starts validation of the uploaded files; poll dataset(id) until READY or REJECTED (validationReport lists every problem). */
+  finishValidationDatasetUpload: ValidationDataset;
+  /** Makes a user a member of a site, optionally with patient-level access. ADMIN only; audited. */
+  grantSiteAccess: SiteMembership;
+  registerModelVersion: ModelVersion;
+  revokeApiKey: ApiKey;
+  /** Removes a user's membership of a site. ADMIN only; audited. */
+  revokeSiteAccess: Scalars['Boolean']['output'];
+  /**
+   * Checks an e-mail and password; used by the portal's sign-in. Same error, after the same work, for an
+   * unknown e-mail and a wrong password; RATE_LIMITED (extensions.retryAfter, seconds) after 5 failures per
+   * account or 50 per client address within 15 minutes. Audited.
+   */
+  verifyCredentials: Viewer;
+};
+
+
+export type MutationCancelValidationDatasetUploadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelValidationRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+export type MutationCreateStudyArgs = {
+  input: CreateStudyInput;
+};
+
+
+export type MutationCreateValidationDatasetArgs = {
+  input: CreateValidationDatasetInput;
+};
+
+
+export type MutationCreateValidationRunArgs = {
+  datasetId: Scalars['ID']['input'];
+  modelVersionId: Scalars['ID']['input'];
+};
+
+
+export type MutationFinishValidationDatasetUploadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationGrantSiteAccessArgs = {
+  input: GrantSiteAccessInput;
+};
+
+
+export type MutationRegisterModelVersionArgs = {
+  input: RegisterModelVersionInput;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeSiteAccessArgs = {
+  siteId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationVerifyCredentialsArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+export type Outcome = {
+  __typename?: 'Outcome';
+  /** Day of death during follow-up; a death before any fracture is a competing event. */
+  deathDays?: Maybe<Scalars['Int']['output']>;
+  eventDays?: Maybe<Scalars['Int']['output']>;
+  followUpDays: Scalars['Int']['output'];
+  incidentVertebralFracture: Scalars['Boolean']['output'];
+};
+
+/**
+ * Flow of participants of a run (TRIPOD): uploaded → not scored (by reason) → without an outcome → analysed,
+ * and for each comparator the patients it was compared on. A count resting on fewer than the minimum cell
+ * count (and a second one that would betray it) is null for viewers without patient-level access to the site.
+ */
+export type ParticipantFlow = {
+  __typename?: 'ParticipantFlow';
+  analysed: Scalars['Int']['output'];
+  /** Censored before the horizon: left out of the complete-case AUROC (the censoring-weighted AUC(t) keeps them). */
+  censoredBeforeHorizon?: Maybe<Scalars['Int']['output']>;
+  comparators: Array<ComparatorFlow>;
+  /** Deaths were recorded (death_days) and analysed as a competing event; false: deaths count as censoring. */
+  competingRisks: Scalars['Boolean']['output'];
+  /** Patients who died before any fracture; null when deaths were not recorded (or withheld). */
+  deathsBeforeFracture?: Maybe<Scalars['Int']['output']>;
+  events?: Maybe<Scalars['Int']['output']>;
+  horizonDays: Scalars['Int']['output'];
+  missingOutcome?: Maybe<Scalars['Int']['output']>;
+  notScored: Array<FlowExclusion>;
+  uploaded: Scalars['Int']['output'];
+};
+
+/** Patient-level data. Readable only by principals with patient-data access to the patient's site; every read is audited. */
+export type Patient = {
+  __typename?: 'Patient';
+  baseline?: Maybe<ClinicalBaseline>;
+  datasetId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  outcome?: Maybe<Outcome>;
+  /** Site-scoped keyed pseudonym; never the hospital ID. */
+  pseudonym: Scalars['String']['output'];
+  siteId: Scalars['ID']['output'];
+};
+
+/** Patient-level: one model output for one patient. */
+export type Prediction = {
+  __typename?: 'Prediction';
+  failureReason?: Maybe<Scalars['String']['output']>;
+  patientId: Scalars['ID']['output'];
+  rawOutputs?: Maybe<Scalars['JSON']['output']>;
+  /** Higher = higher risk, always. */
+  score?: Maybe<Scalars['Float']['output']>;
+};
+
+export type PredictionTarget =
+  /** Fracture within horizonDays. */
+  | 'BINARY_AT_HORIZON'
+  /** Surv(time, event); horizonDays is the primary horizon for AUROC and calibration. */
+  | 'TIME_TO_EVENT';
+
+/** Whether a run or an ingestion is moving. */
+export type ProgressState =
+  /** Nothing left to do (finished, failed, cancelled, rejected). */
+  | 'FINISHED'
+  /** Waiting for a worker to start. */
+  | 'QUEUED'
+  /** Nothing has moved for a while: a worker has probably stopped, and its job is handed to another when it expires. */
+  | 'WAITING_FOR_RETRY'
+  /** Making progress. */
+  | 'WORKING';
+
+export type Query = {
+  __typename?: 'Query';
+  /** A site's API keys, newest first, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
+  apiKeys: Array<ApiKey>;
+  /** The audit trail, newest first, a page at a time: `first` (default 100, at most 1000) after the item whose id is `after`. */
+  auditEvents: Array<AuditEvent>;
+  dataset: ValidationDataset;
+  /** Datasets you may see, newest first, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
+  datasets: Array<ValidationDataset>;
+  me: Viewer;
+  /** Stored metrics (disclosure rules applied), a page at a time: `first` (default 2000, at most 10000) after the item whose id is `after`. */
+  metricResults: Array<MetricResult>;
+  modelVersion: ModelVersion;
+  /** Model versions, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
+  modelVersions: Array<ModelVersion>;
+  patient: Patient;
+  /** Patients of one dataset, paged (first ≤ 500). */
+  patients: Array<Patient>;
+  /** Liveness of the GraphQL endpoint itself. */
+  ping: Scalars['String']['output'];
+  /** A run's predictions (patient-level, audited), by patient, a page at a time: `first` (default 1000, at most 5000) after the item whose id is `after`. */
+  predictions: Array<Prediction>;
+  run: ValidationRun;
+  /** Runs you may see, newest first, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
+  runs: Array<ValidationRun>;
+  site: Site;
+  /** Every site, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
+  sites: Array<Site>;
+  /** Every study, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
+  studies: Array<Study>;
+  study: Study;
+  /** Every site × model version of a study with its metrics (model, FRAX MOF/hip, paired comparisons), as the PI dashboard draws them. */
+  studyComparison: Array<StudyComparisonRow>;
+};
+
+
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  siteId: Scalars['ID']['input'];
+};
+
+
+export type QueryAuditEventsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryDatasetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDatasetsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+  studyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryMetricResultsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  datasetId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  runId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryModelVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryModelVersionsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  studyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryPatientArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPatientsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  datasetId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPredictionsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  runId: Scalars['ID']['input'];
+};
+
+
+export type QueryRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRunsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  datasetId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  modelVersionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySiteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySitesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryStudiesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryStudyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStudyComparisonArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  studyId: Scalars['ID']['input'];
+};
+
+/** The logistic recalibration a model's risks need on this validation set: p* = expit(intercept + slope · logit(p)). */
+export type Recalibration = {
+  __typename?: 'Recalibration';
+  intercept: Scalars['Float']['output'];
+  interceptCiLower?: Maybe<Scalars['Float']['output']>;
+  interceptCiUpper?: Maybe<Scalars['Float']['output']>;
+  /** Patients it rests on (complete case at the horizon); null when withheld. */
+  n?: Maybe<Scalars['Int']['output']>;
+  slope: Scalars['Float']['output'];
+  slopeCiLower?: Maybe<Scalars['Float']['output']>;
+  slopeCiUpper?: Maybe<Scalars['Float']['output']>;
+};
+
+export type RegisterModelVersionInput = {
+  /** The ONNX file, base64-encoded. */
+  artifactBase64: Scalars['String']['input'];
+  family: Scalars['String']['input'];
+  horizonDays?: InputMaybe<Scalars['Int']['input']>;
+  kind: ModelKind;
+  manifest: Scalars['JSON']['input'];
+  outputSemantics: Scalars['String']['input'];
+  studyId: Scalars['ID']['input'];
+  task: ModelTask;
+  version: Scalars['String']['input'];
+};
+
+/** A risk group of the model's rule: its share, hazard ratio against the reference group and the test across groups. */
+export type RiskGroupDetails = {
+  __typename?: 'RiskGroupDetails';
+  grayP?: Maybe<Scalars['Float']['output']>;
+  group: Scalars['String']['output'];
+  hazardRatio?: Maybe<Scalars['Float']['output']>;
+  hazardRatioCiLower?: Maybe<Scalars['Float']['output']>;
+  hazardRatioCiUpper?: Maybe<Scalars['Float']['output']>;
+  /** How incidence was estimated: 1 − Kaplan-Meier, or Aalen-Johansen. */
+  incidence?: Maybe<Scalars['String']['output']>;
+  /** Log-rank p across groups (no competing risks) or Gray's test p (death recorded). */
+  logRankP?: Maybe<Scalars['Float']['output']>;
+  /** Likelihood-ratio chi-square of the Cox model on the groups. */
+  lrChisq?: Maybe<Scalars['Float']['output']>;
+  share?: Maybe<Scalars['Float']['output']>;
+};
+
+export type RunStatus =
+  | 'CANCELLED'
+  | 'COMPUTING_METRICS'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
+
+export type Site = {
+  __typename?: 'Site';
+  /** Short stable name used by the CLI: Bundang, Boramae, Severance, ... */
+  code: Scalars['String']['output'];
+  country: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type SiteMembership = {
+  __typename?: 'SiteMembership';
+  patientData: Scalars['Boolean']['output'];
+  site: Site;
+};
+
+export type Study = {
+  __typename?: 'Study';
+  /** Datasets of this study the viewer may see (aggregate summaries only), paged like Query.datasets. */
+  datasets: Array<ValidationDataset>;
+  description: Scalars['String']['output'];
+  horizonDays?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  modality: Modality;
+  models: Array<ModelVersion>;
+  riskGroupRule?: Maybe<Scalars['JSON']['output']>;
+  slug: Scalars['String']['output'];
+  target: PredictionTarget;
+  title: Scalars['String']['output'];
+};
+
+
+export type StudyDatasetsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One site × model version of a study: the latest finished run and its stored metrics. */
+export type StudyComparisonRow = {
+  __typename?: 'StudyComparisonRow';
+  dataset: ValidationDataset;
+  /** True when every metric of the run is withheld from you (small cells, no patient-level access to the site). */
+  hidden: Scalars['Boolean']['output'];
+  /** The run's metrics (disclosure rules applied), paged like Query.metricResults. */
+  metrics: Array<MetricResult>;
+  modelVersion: ModelVersion;
+  run: ValidationRun;
+  site: Site;
+  /** Computed from fewer than 10 patients or 10 events. */
+  smallCell: Scalars['Boolean']['output'];
+};
+
+
+/** One site × model version of a study: the latest finished run and its stored metrics. */
+export type StudyComparisonRowMetricsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UserRole =
+  | 'ADMIN'
+  | 'INVESTIGATOR'
+  | 'PARTNER'
+  | 'PI';
+
+/** A site's external validation set. This type is aggregate only: its patients are read through Query.patients. */
+export type ValidationDataset = {
+  __typename?: 'ValidationDataset';
+  createdAt: Scalars['DateTime']['output'];
+  eventCount?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  imageCount?: Maybe<Scalars['Int']['output']>;
+  name: Scalars['String']['output'];
+  /** Counts resting on fewer patients or events than the minimum cell count are null for viewers without patient-level access to the site. */
+  patientCount?: Maybe<Scalars['Int']['output']>;
+  /** While VALIDATING: manifest rows checked so far, of progressTotal. */
+  progressDone: Scalars['Int']['output'];
+  /** While VALIDATING: WORKING, or WAITING_FOR_RETRY when no checkpoint was reached for a while (the ingestion resumes from the last one when its job is taken over). */
+  progressState: ProgressState;
+  progressTotal: Scalars['Int']['output'];
+  providedScoreNames: Array<Scalars['String']['output']>;
+  readyAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The dataset's runs, newest first, paged like Query.runs. */
+  runs: Array<ValidationRun>;
+  /** Seconds since the last ingestion checkpoint (null unless VALIDATING). */
+  secondsSinceProgress?: Maybe<Scalars['Int']['output']>;
+  sha256?: Maybe<Scalars['String']['output']>;
+  site: Site;
+  status: DatasetStatus;
+  study: Study;
+  /** Every problem found at validation (capped at 1,000; problemCount counts all); null until validated. */
+  validationReport?: Maybe<ValidationReport>;
+};
+
+
+/** A site's external validation set. This type is aggregate only: its patients are read through Query.patients. */
+export type ValidationDatasetRunsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One problem of an upload: the manifest row (0 = the header or the file as a whole), the column, the value when it is safe to echo, and why. */
+export type ValidationProblem = {
+  __typename?: 'ValidationProblem';
+  column: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** The outcome of validating an upload. */
+export type ValidationReport = {
+  __typename?: 'ValidationReport';
+  /** Problems found (all of them, even beyond the list). */
+  problemCount: Scalars['Int']['output'];
+  problems: Array<ValidationProblem>;
+  /** Data rows read. */
+  rows: Scalars['Int']['output'];
+};
+
+/** A model version scored on a dataset. Aggregate; predictions are read through Query.predictions. */
+export type ValidationRun = {
+  __typename?: 'ValidationRun';
+  /** The exact code: git:<commit>[-dirty], or fracval@<version>+<source hash> outside a checkout. */
+  codeVersion: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  dataset: ValidationDataset;
+  error?: Maybe<Scalars['String']['output']>;
+  /** Seconds until every patient is scored at the pace so far; 0 when finished, null before the first batch and while WAITING_FOR_RETRY. */
+  etaSeconds?: Maybe<Scalars['Int']['output']>;
+  /** The onnxruntime execution provider the workers used: cuda or cpu. */
+  executionProvider?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Images preprocessed and scored so far (a CT series counts each slice). */
+  imagesDone?: Maybe<Scalars['Int']['output']>;
+  /** Images per second since the run started; null before the first batch is done. */
+  imagesPerSecond?: Maybe<Scalars['Float']['output']>;
+  modelVersion: ModelVersion;
+  /** TRIPOD flow of participants, once the metrics are computed. */
+  participantFlow?: Maybe<ParticipantFlow>;
+  /** Progress counts of a run on fewer patients than the minimum cell count (and failures below it) are null for viewers without patient-level access to the site. */
+  progressDone?: Maybe<Scalars['Int']['output']>;
+  progressFailed?: Maybe<Scalars['Int']['output']>;
+  /** Whether the run is moving: WAITING_FOR_RETRY when no batch has finished for a while (a worker stopped; its batch goes to another worker when its job expires). */
+  progressState: ProgressState;
+  progressTotal?: Maybe<Scalars['Int']['output']>;
+  /** Seconds since the last batch finished (null when the run is finished). */
+  secondsSinceProgress?: Maybe<Scalars['Int']['output']>;
+  seed: Scalars['Int']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: RunStatus;
+};
+
+/** The principal making the request. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** Scopes of the API key (null for users). */
+  apiKeyScopes?: Maybe<Array<ApiScope>>;
+  email?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: ViewerKind;
+  name: Scalars['String']['output'];
+  role: UserRole;
+  /** Users: the session version a new session is issued under (the portal puts it in its token). */
+  sessionVersion?: Maybe<Scalars['Int']['output']>;
+  /** Sites this principal belongs to; patientData says whether it may read that site's patient-level rows. */
+  sites: Array<SiteMembership>;
+};
+
+export type ViewerKind =
+  | 'API_KEY'
+  | 'USER';
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
+  ApiScope: ApiScope;
+  AuditEvent: ResolverTypeWrapper<AuditEventModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CalibrationBin: ResolverTypeWrapper<CalibrationBin>;
+  ClinicalBaseline: ResolverTypeWrapper<ClinicalBaselineModel>;
+  ComparatorFlow: ResolverTypeWrapper<ComparatorFlow>;
+  ConfusionCounts: ResolverTypeWrapper<ConfusionCounts>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateStudyInput: CreateStudyInput;
+  CreateValidationDatasetInput: CreateValidationDatasetInput;
+  CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  DatasetStatus: DatasetStatus;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FlowExclusion: ResolverTypeWrapper<FlowExclusion>;
+  GrantSiteAccessInput: GrantSiteAccessInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  MetricDetails: ResolverTypeWrapper<MetricDetailsModel>;
+  MetricName: MetricName;
+  MetricResult: ResolverTypeWrapper<ShownMetricModel>;
+  Modality: Modality;
+  ModelKind: ModelKind;
+  ModelStatus: ModelStatus;
+  ModelTask: ModelTask;
+  ModelVersion: ResolverTypeWrapper<ModelVersionModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Outcome: ResolverTypeWrapper<OutcomeModel>;
+  ParticipantFlow: ResolverTypeWrapper<ParticipantFlow>;
+  Patient: ResolverTypeWrapper<PatientModel>;
+  Prediction: ResolverTypeWrapper<PredictionModel>;
+  PredictionTarget: PredictionTarget;
+  ProgressState: ProgressState;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Recalibration: ResolverTypeWrapper<Recalibration>;
+  RegisterModelVersionInput: RegisterModelVersionInput;
+  RiskGroupDetails: ResolverTypeWrapper<RiskGroupDetails>;
+  RunStatus: RunStatus;
+  Sex: Sex;
+  Site: ResolverTypeWrapper<SiteModel>;
+  SiteMembership: ResolverTypeWrapper<SiteGrantModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Study: ResolverTypeWrapper<StudyModel>;
+  StudyComparisonRow: ResolverTypeWrapper<ComparisonRowModel>;
+  UserRole: UserRole;
+  ValidationDataset: ResolverTypeWrapper<ValidationDatasetModel>;
+  ValidationProblem: ResolverTypeWrapper<ValidationProblem>;
+  ValidationReport: ResolverTypeWrapper<ValidationReportModel>;
+  ValidationRun: ResolverTypeWrapper<ValidationRunModel>;
+  Viewer: ResolverTypeWrapper<ViewerModel>;
+  ViewerKind: ViewerKind;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  ApiKey: ApiKeyModel;
+  AuditEvent: AuditEventModel;
+  Boolean: Scalars['Boolean']['output'];
+  CalibrationBin: CalibrationBin;
+  ClinicalBaseline: ClinicalBaselineModel;
+  ComparatorFlow: ComparatorFlow;
+  ConfusionCounts: ConfusionCounts;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateStudyInput: CreateStudyInput;
+  CreateValidationDatasetInput: CreateValidationDatasetInput;
+  CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  DateTime: Scalars['DateTime']['output'];
+  Float: Scalars['Float']['output'];
+  FlowExclusion: FlowExclusion;
+  GrantSiteAccessInput: GrantSiteAccessInput;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
+  MetricDetails: MetricDetailsModel;
+  MetricResult: ShownMetricModel;
+  ModelVersion: ModelVersionModel;
+  Mutation: Record<PropertyKey, never>;
+  Outcome: OutcomeModel;
+  ParticipantFlow: ParticipantFlow;
+  Patient: PatientModel;
+  Prediction: PredictionModel;
+  Query: Record<PropertyKey, never>;
+  Recalibration: Recalibration;
+  RegisterModelVersionInput: RegisterModelVersionInput;
+  RiskGroupDetails: RiskGroupDetails;
+  Site: SiteModel;
+  SiteMembership: SiteGrantModel;
+  String: Scalars['String']['output'];
+  Study: StudyModel;
+  StudyComparisonRow: ComparisonRowModel;
+  ValidationDataset: ValidationDatasetModel;
+  ValidationProblem: ValidationProblem;
+  ValidationReport: ValidationReportModel;
+  ValidationRun: ValidationRunModel;
+  Viewer: ViewerModel;
+}>;
+
+export type AuthDirectiveArgs = {
+  roles?: Maybe<Array<UserRole>>;
+  scopes?: Maybe<Array<ApiScope>>;
+};
+
+export type AuthDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type PublicDirectiveArgs = { };
+
+export type PublicDirectiveResolver<Result, Parent, ContextType = Context, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ApiScope']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+}>;
+
+export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorUserId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  apiKeyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  details?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  patientIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  resource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  siteId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type CalibrationBinResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CalibrationBin'] = ResolversParentTypes['CalibrationBin']> = ResolversObject<{
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanRisk?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  observed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  observedCiLower?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  observedCiUpper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type ClinicalBaselineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClinicalBaseline'] = ResolversParentTypes['ClinicalBaseline']> = ResolversObject<{
+  ageYears?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  alcohol3PlusUnitsPerDay?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  bmi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  currentSmoking?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  femoralNeckBmd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  femoralNeckTScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fraxHip10y?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fraxMof10y?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  glucocorticoids?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  heightCm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  parentalHipFracture?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  prevalentVertebralFracture?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  priorFragilityFracture?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  rheumatoidArthritis?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  secondaryOsteoporosis?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
+  type2Diabetes?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  weightKg?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type ComparatorFlowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComparatorFlow'] = ResolversParentTypes['ComparatorFlow']> = ResolversObject<{
+  analysed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  excludedMissingScore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  scoreSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ConfusionCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConfusionCounts'] = ResolversParentTypes['ConfusionCounts']> = ResolversObject<{
+  falseNegative?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  falsePositive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  trueNegative?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  truePositive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CreatedApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type FlowExclusionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FlowExclusion'] = ResolversParentTypes['FlowExclusion']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type MetricDetailsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricDetails'] = ResolversParentTypes['MetricDetails']> = ResolversObject<{
+  analysis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  binsWithheld?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  brier?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  calibratedForTargetPopulation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  calibrationBins?: Resolver<Maybe<Array<ResolversTypes['CalibrationBin']>>, ParentType, ContextType>;
+  ciMethod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  comparator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  competingRisks?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  concordant?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  confusion?: Resolver<Maybe<ResolversTypes['ConfusionCounts']>, ParentType, ContextType>;
+  countsWithheld?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  discordant?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  excludedCensoredBeforeHorizon?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  excludedMissingScore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  expected?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  inTheLarge?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  interpretation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ipa?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  observed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  observedSe?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  recalibratedWith?: Resolver<Maybe<ResolversTypes['Recalibration']>, ParentType, ContextType>;
+  recalibrationNeeded?: Resolver<Maybe<ResolversTypes['Recalibration']>, ParentType, ContextType>;
+  riskGroup?: Resolver<Maybe<ResolversTypes['RiskGroupDetails']>, ParentType, ContextType>;
+  slope?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  slopeCiLower?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  slopeCiUpper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  subgroup?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tau?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  tiedRisk?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tiedTime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  z?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type MetricResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricResult'] = ResolversParentTypes['MetricResult']> = ResolversObject<{
+  ciLower?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ciUpper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  details?: Resolver<Maybe<ResolversTypes['MetricDetails']>, ParentType, ContextType>;
+  estimate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  events?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  horizonDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['MetricName'], ParentType, ContextType>;
+  n?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  runId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  scoreSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  se?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  subgroup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ModelVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModelVersion'] = ResolversParentTypes['ModelVersion']> = ResolversObject<{
+  artifactSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  family?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  horizonDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ModelKind'], ParentType, ContextType>;
+  manifest?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  modality?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;
+  outputSemantics?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  study?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
+  task?: Resolver<ResolversTypes['ModelTask'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelValidationDatasetUpload?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<MutationCancelValidationDatasetUploadArgs, 'id'>>;
+  cancelValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationCancelValidationRunArgs, 'id'>>;
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createStudy?: Resolver<ResolversTypes['Study'], ParentType, ContextType, RequireFields<MutationCreateStudyArgs, 'input'>>;
+  createValidationDataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<MutationCreateValidationDatasetArgs, 'input'>>;
+  createValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationCreateValidationRunArgs, 'datasetId' | 'modelVersionId'>>;
+  endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  finishValidationDatasetUpload?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<MutationFinishValidationDatasetUploadArgs, 'id'>>;
+  grantSiteAccess?: Resolver<ResolversTypes['SiteMembership'], ParentType, ContextType, RequireFields<MutationGrantSiteAccessArgs, 'input'>>;
+  registerModelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationRegisterModelVersionArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  revokeSiteAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSiteAccessArgs, 'siteId' | 'userId'>>;
+  verifyCredentials?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType, RequireFields<MutationVerifyCredentialsArgs, 'email' | 'password'>>;
+}>;
+
+export type OutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Outcome'] = ResolversParentTypes['Outcome']> = ResolversObject<{
+  deathDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  eventDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  followUpDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incidentVertebralFracture?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ParticipantFlowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParticipantFlow'] = ResolversParentTypes['ParticipantFlow']> = ResolversObject<{
+  analysed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  censoredBeforeHorizon?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  comparators?: Resolver<Array<ResolversTypes['ComparatorFlow']>, ParentType, ContextType>;
+  competingRisks?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deathsBeforeFracture?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  events?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  horizonDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missingOutcome?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  notScored?: Resolver<Array<ResolversTypes['FlowExclusion']>, ParentType, ContextType>;
+  uploaded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PatientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Patient'] = ResolversParentTypes['Patient']> = ResolversObject<{
+  baseline?: Resolver<Maybe<ResolversTypes['ClinicalBaseline']>, ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['Outcome']>, ParentType, ContextType>;
+  pseudonym?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type PredictionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Prediction'] = ResolversParentTypes['Prediction']> = ResolversObject<{
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rawOutputs?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'siteId'>>;
+  auditEvents?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
+  dataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
+  datasets?: Resolver<Array<ResolversTypes['ValidationDataset']>, ParentType, ContextType, Partial<QueryDatasetsArgs>>;
+  me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  metricResults?: Resolver<Array<ResolversTypes['MetricResult']>, ParentType, ContextType, Partial<QueryMetricResultsArgs>>;
+  modelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<QueryModelVersionArgs, 'id'>>;
+  modelVersions?: Resolver<Array<ResolversTypes['ModelVersion']>, ParentType, ContextType, Partial<QueryModelVersionsArgs>>;
+  patient?: Resolver<ResolversTypes['Patient'], ParentType, ContextType, RequireFields<QueryPatientArgs, 'id'>>;
+  patients?: Resolver<Array<ResolversTypes['Patient']>, ParentType, ContextType, RequireFields<QueryPatientsArgs, 'datasetId' | 'first' | 'offset'>>;
+  ping?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  predictions?: Resolver<Array<ResolversTypes['Prediction']>, ParentType, ContextType, RequireFields<QueryPredictionsArgs, 'runId'>>;
+  run?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
+  runs?: Resolver<Array<ResolversTypes['ValidationRun']>, ParentType, ContextType, Partial<QueryRunsArgs>>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
+  sites?: Resolver<Array<ResolversTypes['Site']>, ParentType, ContextType, Partial<QuerySitesArgs>>;
+  studies?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType, Partial<QueryStudiesArgs>>;
+  study?: Resolver<ResolversTypes['Study'], ParentType, ContextType, RequireFields<QueryStudyArgs, 'id'>>;
+  studyComparison?: Resolver<Array<ResolversTypes['StudyComparisonRow']>, ParentType, ContextType, RequireFields<QueryStudyComparisonArgs, 'studyId'>>;
+}>;
+
+export type RecalibrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Recalibration'] = ResolversParentTypes['Recalibration']> = ResolversObject<{
+  intercept?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  interceptCiLower?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  interceptCiUpper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  n?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  slope?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  slopeCiLower?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  slopeCiUpper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type RiskGroupDetailsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskGroupDetails'] = ResolversParentTypes['RiskGroupDetails']> = ResolversObject<{
+  grayP?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hazardRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hazardRatioCiLower?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hazardRatioCiUpper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  incidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  logRankP?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lrChisq?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type SiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Site'] = ResolversParentTypes['Site']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SiteMembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteMembership'] = ResolversParentTypes['SiteMembership']> = ResolversObject<{
+  patientData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+}>;
+
+export type StudyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Study'] = ResolversParentTypes['Study']> = ResolversObject<{
+  datasets?: Resolver<Array<ResolversTypes['ValidationDataset']>, ParentType, ContextType, Partial<StudyDatasetsArgs>>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  horizonDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modality?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;
+  models?: Resolver<Array<ResolversTypes['ModelVersion']>, ParentType, ContextType>;
+  riskGroupRule?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['PredictionTarget'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StudyComparisonRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StudyComparisonRow'] = ResolversParentTypes['StudyComparisonRow']> = ResolversObject<{
+  dataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType>;
+  hidden?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['MetricResult']>, ParentType, ContextType, Partial<StudyComparisonRowMetricsArgs>>;
+  modelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  smallCell?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ValidationDatasetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValidationDataset'] = ResolversParentTypes['ValidationDataset']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eventCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imageCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  patientCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  progressDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  progressState?: Resolver<ResolversTypes['ProgressState'], ParentType, ContextType>;
+  progressTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  providedScoreNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  readyAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  runs?: Resolver<Array<ResolversTypes['ValidationRun']>, ParentType, ContextType, Partial<ValidationDatasetRunsArgs>>;
+  secondsSinceProgress?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DatasetStatus'], ParentType, ContextType>;
+  study?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
+  validationReport?: Resolver<Maybe<ResolversTypes['ValidationReport']>, ParentType, ContextType>;
+}>;
+
+export type ValidationProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValidationProblem'] = ResolversParentTypes['ValidationProblem']> = ResolversObject<{
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ValidationReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValidationReport'] = ResolversParentTypes['ValidationReport']> = ResolversObject<{
+  problemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ValidationProblem']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ValidationRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValidationRun'] = ResolversParentTypes['ValidationRun']> = ResolversObject<{
+  codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  etaSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  executionProvider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imagesDone?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  imagesPerSecond?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  modelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType>;
+  participantFlow?: Resolver<Maybe<ResolversTypes['ParticipantFlow']>, ParentType, ContextType>;
+  progressDone?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  progressFailed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  progressState?: Resolver<ResolversTypes['ProgressState'], ParentType, ContextType>;
+  progressTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  secondsSinceProgress?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
+}>;
+
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
+  apiKeyScopes?: Resolver<Maybe<Array<ResolversTypes['ApiScope']>>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ViewerKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
+  sessionVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['SiteMembership']>, ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = Context> = ResolversObject<{
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  CalibrationBin?: CalibrationBinResolvers<ContextType>;
+  ClinicalBaseline?: ClinicalBaselineResolvers<ContextType>;
+  ComparatorFlow?: ComparatorFlowResolvers<ContextType>;
+  ConfusionCounts?: ConfusionCountsResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  FlowExclusion?: FlowExclusionResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  MetricDetails?: MetricDetailsResolvers<ContextType>;
+  MetricResult?: MetricResultResolvers<ContextType>;
+  ModelVersion?: ModelVersionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Outcome?: OutcomeResolvers<ContextType>;
+  ParticipantFlow?: ParticipantFlowResolvers<ContextType>;
+  Patient?: PatientResolvers<ContextType>;
+  Prediction?: PredictionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Recalibration?: RecalibrationResolvers<ContextType>;
+  RiskGroupDetails?: RiskGroupDetailsResolvers<ContextType>;
+  Site?: SiteResolvers<ContextType>;
+  SiteMembership?: SiteMembershipResolvers<ContextType>;
+  Study?: StudyResolvers<ContextType>;
+  StudyComparisonRow?: StudyComparisonRowResolvers<ContextType>;
+  ValidationDataset?: ValidationDatasetResolvers<ContextType>;
+  ValidationProblem?: ValidationProblemResolvers<ContextType>;
+  ValidationReport?: ValidationReportResolvers<ContextType>;
+  ValidationRun?: ValidationRunResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
+}>;
+
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  auth?: AuthDirectiveResolver<any, any, ContextType>;
+  public?: PublicDirectiveResolver<any, any, ContextType>;
+}>;
