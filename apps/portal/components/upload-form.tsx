@@ -4,6 +4,7 @@
 // server actions create the dataset, start validation and poll its report.
 import { fileSource, uploadFiles } from "@fracval/upload-client";
 import { useRef, useState } from "react";
+import type { PortalUploadChoicesQuery } from "@/gql/graphql";
 import { createDataset, datasetStatus, finishUpload, type DatasetStatus } from "@/app/upload/actions";
 
 interface Picked {
@@ -37,8 +38,8 @@ export function UploadForm({
   sites,
   studies,
 }: {
-  sites: { id: string; code: string; name: string }[];
-  studies: { id: string; title: string; modality: string }[];
+  sites: PortalUploadChoicesQuery["me"]["sites"][number]["site"][];
+  studies: PortalUploadChoicesQuery["studies"];
 }) {
   const [siteId, setSiteId] = useState(sites[0]?.id ?? "");
   const [studyId, setStudyId] = useState(studies[0]?.id ?? "");
