@@ -1,0 +1,185 @@
+// `npm run bench:e2e [-- N ...]`: a partner hospital's whole path, timed as it would experience it — N synthetic
+// X-ray patients uploaded with `fracval upload --run xray-deepsurv@1.0.0` (GraphQL + tus, sha256 on both sides)
+// to a real API and worker on embedded PostgreSQL, from start to metrics stored. Prints each phase (upload,
+// ingestion, scoring, metrics) with its rate and the peak RSS of every process. Default N = 1,000; pass
+// 10000 for the issue's large case (its folder is about 12 GB: generated once per run, deleted after).
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createApiKey, FileContentStore, registerModelDirectory, seedDemoData } from "@fracval/core";
+import { applyMigrations, createPrismaClient, freePort, startEmbeddedPostgres } from "@fracval/db";
+import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
+const SECRET = "bench-pseudonym-secret-0123456789";
+
+/** Peak resident set (VmHWM) of a process and its descendants, in MB; 0 once it has exited. */
+function peakRssMb(pid: number): number {
+  const children = (p: number): number[] =>
+    readdirSync("/proc")
+      .filter((d) => /^\d+$/.test(d))
+      .filter((d) => {
+        try {
+          const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+          return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === p;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  const hwm = (p: number) => {
+    try {
+      return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
+    }
+  };
+  const all = [pid, ...children(pid)];
+  return Math.max(...all.map(hwm));
+}
+
+async function benchmark(n: number): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "fracval-bench-e2e-pg-"));
+  const storageDir = mkdtempSync(join(tmpdir(), "fracval-bench-e2e-store-"));
+  const uploadsDir = mkdtempSync(join(tmpdir(), "fracval-bench-e2e-uploads-"));
+  const folder = mkdtempSync(join(tmpdir(), `fracval-bench-e2e-${n}-`));
+  const processes: ChildProcess[] = [];
+  const pg = await startEmbeddedPostgres({ dataDir, port: 0, persistent: false });
+  try {
+    await applyMigrations(pg.url);
+    const db = createPrismaClient(pg.url);
+    await seedDemoData(db, { pseudonymSecret: SECRET, demoPatientsPerSite: 1 });
+    await registerModelDirectory(db, new FileContentStore(storageDir), join(root, "models"));
+    const site = await db.site.findFirstOrThrow({ where: { code: "Severance" } });
+    const study = await db.study.findFirstOrThrow({ where: { slug: "xray-deepsurv" } });
+    const { key } = await createApiKey(db, null, {
+      siteId: site.id,
+      name: "bench",
+      scopes: ["DATASETS_READ", "DATASETS_WRITE", "RUNS_READ", "RUNS_WRITE", "METRICS_READ"],
+    });
+
+    const generated = performance.now();
+    const profile = findProfile("Severance");
+    writeDataset({ profile, n, seed: 2026, out: folder, modality: "xray", writeImages: xrayWriter(profile, 2026) });
+    const bytes = readdirSync(join(folder, "images")).reduce((s, f) => s + statSync(join(folder, "images", f)).size, 0);
+    console.log(
+      `${n} patients generated in ${((performance.now() - generated) / 1000).toFixed(0)} s (${(bytes / 1024 ** 3).toFixed(2)} GB of DICOM)`,
+    );
+
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      DATABASE_URL: pg.url,
+      AUTH_SECRET: "bench-auth-secret-0123456789-0123456789",
+      API_PORT: String(port),
+      FRACVAL_STORAGE_DIR: storageDir,
+      FRACVAL_UPLOAD_DIR: uploadsDir,
+      FRACVAL_PSEUDONYM_SECRET: SECRET,
+      EXECUTION_PROVIDERS: process.env.EXECUTION_PROVIDERS ?? "cpu",
+    };
+    const start = (name: string, entry: string) => {
+      const child = spawn(process.execPath, ["--import", "tsx", join(root, entry)], {
+        env,
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      processes.push(child);
+      return { name, child };
+    };
+    const api = start("api", "apps/api/src/server.ts");
+    const workers = Array.from({ length: Number(process.env.WORKERS ?? 1) }, (_, i) =>
+      start(`worker ${i + 1}`, "apps/worker/src/main.ts"),
+    );
+    for (const deadline = Date.now() + 60_000; ; ) {
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ready) break;
+      if (Date.now() > deadline) throw new Error("the platform did not become ready within 60 s");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    // The CLI, as a partner runs it; each line of its progress is time-stamped as it arrives.
+    const marks: Record<string, number> = {};
+    const t0 = performance.now();
+    const cli = spawn(
+      process.execPath,
+      [
+        join(root, "apps/api/bin/fracval.js"),
+        "upload",
+        "--api",
+        `http://127.0.0.1:${port}`,
+        "--key",
+        key,
+        "--study",
+        study.id,
+        "--run",
+        "xray-deepsurv@1.0.0",
+        "--timeout",
+        "7200",
+        folder,
+      ],
+      { env: process.env, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    processes.push(cli);
+    let cliPeak = 0;
+    const sampler = setInterval(() => (cliPeak = Math.max(cliPeak, peakRssMb(cli.pid!))), 500);
+    let stderr = "";
+    cli.stderr!.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      const at = performance.now() - t0;
+      for (const [mark, pattern] of [
+        ["uploaded", /file\(s\) uploaded/],
+        ["ready", /READY:/],
+        ["queued", /Run \w+ of/],
+        ["succeeded", /SUCCEEDED:/],
+      ] as const) {
+        if (marks[mark] === undefined && pattern.test(stderr)) marks[mark] = at;
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => cli.on("exit", resolve));
+    clearInterval(sampler);
+    const total = (performance.now() - t0) / 1000;
+    if (code !== 0) throw new Error(`fracval upload exited ${code}: ${stderr.slice(-2000)}`);
+
+    // Ingestion and scoring as the database recorded them; metrics = after the last batch until SUCCEEDED.
+    const run = await db.validationRun.findFirstOrThrow({
+      where: { modelVersion: { family: "xray-deepsurv" } },
+      orderBy: { createdAt: "desc" },
+    });
+    const seconds = (ms: number | undefined) => (ms === undefined ? Number.NaN : ms / 1000);
+    const upload = seconds(marks.uploaded);
+    const ingestion = seconds(marks.ready) - upload;
+    const scoring = (run.progressAt!.getTime() - run.startedAt!.getTime()) / 1000;
+    const metrics = (run.finishedAt!.getTime() - run.progressAt!.getTime()) / 1000;
+    const mb = bytes / 1024 ** 2;
+    console.log(
+      `\nN = ${n} X-ray patients, ${mb.toFixed(0)} MB — ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)} at the end`,
+    );
+    console.log(
+      `  upload     ${upload.toFixed(1)} s  ${(mb / upload).toFixed(0)} MB/s (CLI → API over loopback, sha256 on both sides)`,
+    );
+    console.log(`  ingestion  ${ingestion.toFixed(1)} s  ${(n / ingestion).toFixed(0)} patients/s`);
+    console.log(
+      `  scoring    ${scoring.toFixed(1)} s  ${(n / scoring).toFixed(0)} patients/s (${run.executionProvider})`,
+    );
+    console.log(`  metrics    ${metrics.toFixed(1)} s`);
+    console.log(`  total      ${total.toFixed(1)} s from \`fracval upload\` to metrics stored`);
+    console.log(
+      `  peak RSS   CLI ${cliPeak.toFixed(0)} MB, API ${peakRssMb(api.child.pid!).toFixed(0)} MB, ${workers.map((w) => `${w.name} ${peakRssMb(w.child.pid!).toFixed(0)} MB`).join(", ")}`,
+    );
+    await db.$disconnect();
+  } finally {
+    for (const child of processes) child.kill("SIGKILL");
+    await pg.stop();
+    for (const dir of [dataDir, storageDir, uploadsDir, folder]) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+for (const n of sizes.length ? sizes : [1_000]) await benchmark(n);
