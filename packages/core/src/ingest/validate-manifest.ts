@@ -268,9 +268,15 @@ export async function validateManifest(input: Readable, options: ValidateManifes
       }
       // Wait for room, unless the parser has stopped (a CSV error): then nothing more is read.
       if (!parser.write(next.value) && !parser.destroyed) {
-        await new Promise((r) => {
-          parser.once("drain", r);
-          parser.once("close", r);
+        await new Promise<void>((resolve) => {
+          // Whichever comes first; the other listener goes too (they would pile up over a long file).
+          const done = () => {
+            parser.off("drain", done);
+            parser.off("close", done);
+            resolve();
+          };
+          parser.once("drain", done);
+          parser.once("close", done);
         });
       }
       if (parser.destroyed) return;
