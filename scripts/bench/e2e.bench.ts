@@ -83,8 +83,10 @@ async function benchmark(n: number): Promise<void> {
       FRACVAL_PSEUDONYM_SECRET: SECRET,
       EXECUTION_PROVIDERS: process.env.EXECUTION_PROVIDERS ?? "cpu",
     };
+    // BENCH_PROFILE=DIR writes a V8 CPU profile of the API and each worker there (where the time goes).
+    const cpuProfile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
     const start = (name: string, entry: string) => {
-      const child = spawn(process.execPath, ["--import", "tsx", join(root, entry)], {
+      const child = spawn(process.execPath, [...cpuProfile, "--import", "tsx", join(root, entry)], {
         env,
         stdio: ["ignore", "ignore", "inherit"],
       });
@@ -174,9 +176,16 @@ async function benchmark(n: number): Promise<void> {
     console.log(
       `  peak RSS   CLI ${cliPeak.toFixed(0)} MB, API ${peakRssMb(api.child.pid!).toFixed(0)} MB, ${workers.map((w) => `${w.name} ${peakRssMb(w.child.pid!).toFixed(0)} MB`).join(", ")}`,
     );
+    // A normal stop (SIGTERM), so that a profile is written.
+    for (const { child } of [api, ...workers]) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
     await db.$disconnect();
   } finally {
-    for (const child of processes) child.kill("SIGKILL");
+    for (const child of processes) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await pg.stop();
     for (const dir of [dataDir, storageDir, uploadsDir, folder]) rmSync(dir, { recursive: true, force: true });
   }

@@ -40,7 +40,8 @@ describe("@fracval/upload-client", () => {
   it("hashes a file chunk by chunk, equal to node:crypto, from a path (Node) or a Blob (browser)", async () => {
     const path = join(folder, "images", "P001.dcm");
     const expected = createHash("sha256").update(readFileSync(path)).digest("hex");
-    expect(await sha256Of(pathSource(folder, path))).toBe(expected);
+    expect(await sha256Of(pathSource(folder, path))).toBe(expected); // node:crypto
+    expect(await sha256Of({ chunks: pathSource(folder, path).chunks })).toBe(expected); // hash-wasm, chunk by chunk
     expect(await sha256Of(fileSource(new Blob([readFileSync(path)]), "images/P001.dcm"))).toBe(expected);
   });
 
