@@ -2,12 +2,13 @@
 // job in one transaction; an interrupted or failed attempt stores nothing and leaves the dataset for the
 // next attempt; a second attempt never ingests twice; after the last attempt the investigator sees why.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
 import {
+  datasetUploadFolder,
   FileContentStore,
   loadUserViewer,
   QUEUES,
@@ -214,5 +215,31 @@ describe("ingestDatasetJob", () => {
     expect(await patientsOf(id)).toBe(0);
     expect(await staging(id)).toMatchObject({ patients: 0, problems: 0 });
     expect(store.keys()).toEqual([]); // the images it had stored are removed again
+  });
+
+  it("a job that steps aside for another attempt still holding the dataset leaves the raw upload to it", async () => {
+    const id = await finishedUpload();
+    const uploadsDir = mkdtempSync(join(tmpdir(), "fracval-upload-job-uploads-"));
+    cpSync(folder, datasetUploadFolder(uploadsDir, id), { recursive: true });
+    // While this job stores its first image, another attempt checkpoints (moves the cursor): this one steps aside.
+    const inner = countingStore();
+    const store: ContentStore = {
+      ...inner,
+      put: async (bytes) => {
+        await t.db.validationDataset.update({ where: { id }, data: { ingestCursor: 1 } });
+        return inner.put(bytes);
+      },
+    };
+    const context = {
+      db: t.db,
+      store,
+      uploadsDir,
+      pseudonymSecret: secrets.pseudonym,
+      signal: new AbortController().signal,
+      log: () => {},
+    };
+    await datasetIngest.run({ datasetId: id }, context as unknown as TaskContext, { number: 1, of: 5, last: false });
+    expect(await statusOf(id)).toBe("VALIDATING");
+    expect(existsSync(join(datasetUploadFolder(uploadsDir, id), "manifest.csv"))).toBe(true);
   });
 });

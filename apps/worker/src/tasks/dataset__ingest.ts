@@ -120,6 +120,12 @@ export const datasetIngest: Task<IngestDatasetPayload> = {
       enqueue,
     });
     if (dataset === "continued") return; // the next slice is queued; the upload is still needed
+    // Stepped aside: if another attempt still holds the dataset, it still reads this upload.
+    if (
+      !dataset &&
+      (await db.validationDataset.findUnique({ where: { id: payload.datasetId } }))?.status === "VALIDATING"
+    )
+      return;
     if (dataset) log(`dataset ${dataset.id}: ${dataset.status} (${dataset.patientCount} patients)`);
     // READY or REJECTED, or finished by another attempt: only the de-identified copies are kept, and no
     // unfinished upload of the dataset can complete any more.
