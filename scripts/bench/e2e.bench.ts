@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { createApiKey, FileContentStore, registerModelDirectory, seedDemoData } from "@fracval/core";
 import { applyMigrations, createPrismaClient, freePort, startEmbeddedPostgres } from "@fracval/db";
 import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
+import { waitForHttp } from "../platform.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const sizes = process.argv
@@ -97,15 +98,7 @@ async function benchmark(n: number): Promise<void> {
     const workers = Array.from({ length: Number(process.env.WORKERS ?? 1) }, (_, i) =>
       start(`worker ${i + 1}`, "apps/worker/src/main.ts"),
     );
-    for (const deadline = Date.now() + 60_000; ; ) {
-      const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ready) break;
-      if (Date.now() > deadline) throw new Error("the platform did not become ready within 60 s");
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, (status) => status === 200);
 
     // The CLI, as a partner runs it; each line of its progress is time-stamped as it arrives.
     const marks: Record<string, number> = {};

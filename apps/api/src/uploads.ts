@@ -14,6 +14,7 @@ import {
   APP_ERROR_CODES,
   datasetUploadFolder,
   getUploadableDataset,
+  incomingUploadsFolder,
   removeRawUpload,
   uploadProblemReport,
 } from "@fracval/core";
@@ -79,7 +80,7 @@ export async function expireAbandonedUploads(
     removeRawUpload(datasetUploadFolder(uploadsDir, id));
     if (count) rejected.push(id);
   }
-  const incoming = join(uploadsDir, "incoming");
+  const incoming = incomingUploadsFolder(uploadsDir);
   for (const name of existsSync(incoming) ? readdirSync(incoming) : []) {
     const path = join(incoming, name);
     if (statSync(path).mtime < cutoff) rmSync(path, { force: true, recursive: true });
@@ -137,7 +138,7 @@ export function createUploadRouter(options: {
   maxFilesPerDataset?: number;
   maxBytesPerDataset?: number;
 }): Router {
-  const incoming = join(options.uploadsDir, "incoming");
+  const incoming = incomingUploadsFolder(options.uploadsDir);
   // Raw uploads hold identifying headers: readable by this service's user only.
   mkdirSync(incoming, { recursive: true, mode: 0o700 });
   chmodSync(options.uploadsDir, 0o700);

@@ -189,7 +189,7 @@ export async function uploadDataset(
       () => true,
       () => false,
     );
-    const message = error instanceof UsageError ? error.message : (error as Error).message;
+    const message = (error as Error).message;
     throw new UsageError(
       `${message}\n${cancelled ? `Dataset ${dataset.id} was cancelled; nothing was stored.` : `Dataset ${dataset.id} may be left UPLOADING: cancel it (mutation cancelValidationDatasetUpload) or it expires after 24 hours.`}`,
     );
@@ -205,7 +205,6 @@ async function uploadAndWait(
   log: (line: string) => void,
   state: { finished: boolean },
 ): Promise<number> {
-  const dataset = { id: datasetId };
   const sources = files.map((file) => pathSource(dir, file));
   const total = sources.reduce((s, f) => s + f.size, 0);
   const sent = new Map<string, number>();
@@ -219,7 +218,7 @@ async function uploadAndWait(
   try {
     await uploadFiles(sources, {
       endpoint: new URL("/uploads/", flags.api).toString(),
-      datasetId: dataset.id,
+      datasetId: datasetId,
       headers: { authorization: `Bearer ${flags.key}` },
       onProgress: (path, bytes) => {
         sent.set(path, bytes);
@@ -231,11 +230,11 @@ async function uploadAndWait(
   }
   log(`\n${files.length} file(s) uploaded; validating…\n`);
 
-  await gql(FinishUpload, { id: dataset.id });
+  await gql(FinishUpload, { id: datasetId });
   state.finished = true;
   const deadline = Date.now() + Number(flags.timeout ?? 1800) * 1000;
   for (;;) {
-    const { dataset: d } = await gql(DatasetProgress, { id: dataset.id });
+    const { dataset: d } = await gql(DatasetProgress, { id: datasetId });
     if (d.status === "VALIDATING" && d.progressTotal)
       log(`\r  validated ${d.progressDone} / ${d.progressTotal} rows${waiting(d)}`);
     if (d.status === "READY") {
@@ -243,9 +242,9 @@ async function uploadAndWait(
         `\nREADY: ${d.patientCount} patients, ${d.eventCount} incident fractures, ${d.imageCount} images; sha256 ${d.sha256}\n`,
       );
       process.stdout.write(
-        `${JSON.stringify({ datasetId: dataset.id, status: d.status, patients: d.patientCount, events: d.eventCount, images: d.imageCount, sha256: d.sha256 })}\n`,
+        `${JSON.stringify({ datasetId: datasetId, status: d.status, patients: d.patientCount, events: d.eventCount, images: d.imageCount, sha256: d.sha256 })}\n`,
       );
-      return flags.run ? runModel(gql, dataset.id, flags, log) : 0;
+      return flags.run ? runModel(gql, datasetId, flags, log) : 0;
     }
     if (d.status === "REJECTED") {
       const report = d.validationReport;
@@ -255,10 +254,10 @@ async function uploadAndWait(
         log(
           `  row ${p.row}${p.column ? `, column ${p.column}` : ""}${p.value ? ` (value "${p.value}")` : ""}: ${p.reason}\n`,
         );
-      process.stdout.write(`${JSON.stringify({ datasetId: dataset.id, status: d.status, problems })}\n`);
+      process.stdout.write(`${JSON.stringify({ datasetId: datasetId, status: d.status, problems })}\n`);
       return 1;
     }
-    if (Date.now() > deadline) throw new UsageError(`validation of ${dataset.id} did not finish within --timeout`);
+    if (Date.now() > deadline) throw new UsageError(`validation of ${datasetId} did not finish within --timeout`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }
