@@ -27,7 +27,9 @@ export interface SecurityFixture {
   runAt(
     code: "Bundang" | "Boramae" | "Severance",
     status: "RUNNING" | "SUCCEEDED",
-    model?: { published?: boolean },
+    /** published: the model version is offered for runs; released (default true): a SUCCEEDED run's results
+     * passed the site release gate, as the network sees them. */
+    model?: { published?: boolean; released?: boolean },
   ): Promise<{ runId: string; modelId: string; datasetId: string }>;
   stop(): Promise<void>;
 }
@@ -68,7 +70,13 @@ export async function securityFixture(): Promise<SecurityFixture> {
         },
       });
       const run = await t.db.validationRun.create({
-        data: { modelVersionId: model.id, datasetId: dataset.id, codeVersion: "test", status },
+        data: {
+          modelVersionId: model.id,
+          datasetId: dataset.id,
+          codeVersion: "test",
+          status,
+          ...(status === "SUCCEEDED" && options.released !== false ? { releaseState: "RELEASED" as const } : {}),
+        },
       });
       return { runId: run.id, modelId: model.id, datasetId: dataset.id };
     },

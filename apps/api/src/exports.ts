@@ -5,6 +5,7 @@ import express, { type Request, type Response, type Router } from "express";
 import { stringify } from "csv-stringify/sync";
 import {
   AppError,
+  assertRunResultsVisible,
   listMetricResults,
   listPredictions,
   recordAudit,
@@ -51,17 +52,28 @@ export function toCsv(columns: readonly string[], rows: readonly (string | numbe
   );
 }
 
+function metricCells(r: ShownMetric): (string | number | null)[] {
+  return METRIC_COLUMNS.map(
+    (c) =>
+      (c === "details" || c === "provenance" ? JSON.stringify(r[c] ?? null) : (r[c] ?? null)) as string | number | null,
+  );
+}
+
 function metricsCsv(rows: readonly ShownMetric[]): string {
+  return toCsv(METRIC_COLUMNS, rows.map(metricCells));
+}
+
+/** A study's metrics: each row names its site, model version and release state (a table read on its own). */
+function studyMetricsCsv(rows: Awaited<ReturnType<typeof studyComparison>>): string {
   return toCsv(
-    METRIC_COLUMNS,
-    rows.map((r) =>
-      METRIC_COLUMNS.map(
-        (c) =>
-          (c === "details" || c === "provenance" ? JSON.stringify(r[c] ?? null) : (r[c] ?? null)) as
-            | string
-            | number
-            | null,
-      ),
+    ["site", "model", "releaseState", ...METRIC_COLUMNS],
+    rows.flatMap((r) =>
+      r.metrics.map((m) => [
+        r.site.code,
+        `${r.modelVersion.family}@${r.modelVersion.version}`,
+        r.run.releaseState,
+        ...metricCells(m),
+      ]),
     ),
   );
 }
@@ -127,6 +139,7 @@ export function createExportRouter(options: { db: Db; authSecret: string }): Rou
       if (viewer.kind === "apiKey" && !viewer.scopes.has("METRICS_READ"))
         throw new AppError("FORBIDDEN", "This API key lacks the scope METRICS_READ.");
       const format = exportFormat(req);
+      await assertRunResultsVisible(options.db, viewer, String(req.params.id)); // the site release gate
       const rows = await listMetricResults(options.db, viewer, { runId: String(req.params.id) });
       await recordAudit(options.db, viewer, {
         action: "metrics.export",
@@ -156,16 +169,13 @@ export function createExportRouter(options: { db: Db; authSecret: string }): Rou
             dataset: r.dataset.id,
             model: `${r.modelVersion.family}@${r.modelVersion.version}`,
             run: r.run.id,
+            releaseState: r.run.releaseState,
             smallCell: r.smallCell,
             hidden: r.hidden,
             metrics: r.metrics,
           })),
         );
-      else
-        res
-          .type("text/csv")
-          .attachment(`study-${req.params.id}-metrics.csv`)
-          .send(metricsCsv(rows.flatMap((r) => r.metrics)));
+      else res.type("text/csv").attachment(`study-${req.params.id}-metrics.csv`).send(studyMetricsCsv(rows));
     }),
   );
   return router;

@@ -58,6 +58,116 @@ type Row = {
   metrics: { metric: string; scoreSource: string; estimate: number }[];
 };
 
+const releaseMutation = `mutation($id: ID!, $c: String!) { releaseValidationRun(id: $id, comment: $c) {
+  release { state by comment } } }`;
+const withdrawMutation = `mutation($id: ID!, $c: String!) { withdrawValidationRun(id: $id, comment: $c) {
+  release { state by comment } } }`;
+const lead = "investigator.severance@fracval.demo"; // the demo seed makes each site's investigator its lead
+
+/** Tests that read the results as the network does need them released (the gate test below ends so). */
+async function ensureReleased(): Promise<void> {
+  const run = await t.db.validationRun.findUniqueOrThrow({ where: { id: runId } });
+  if (run.releaseState !== "RELEASED")
+    expect((await api.gql(releaseMutation, { id: runId, c: "reviewed" }, tokens[lead])).errors).toBeUndefined();
+}
+
+describe("the site release gate", () => {
+  const rowsFor = async (who: string) =>
+    (await api.gql<{ studyComparison: Row[] }>(query, { s: studyId }, tokens[who])).data!.studyComparison;
+  const flowFor = async (who: string) =>
+    (
+      await api.gql<{ run: { participantFlow: { analysed: number } | null; release: { state: string } } }>(
+        "query($r: ID!) { run(id: $r) { participantFlow { analysed } release { state } } }",
+        { r: runId },
+        tokens[who],
+      )
+    ).data!.run;
+
+  it("a finished run is DRAFT: its site and ADMINs see it, the PI sees no row, no flow and no export", async () => {
+    expect(await t.db.validationRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({
+      status: "SUCCEEDED",
+      releaseState: "DRAFT",
+    });
+    expect(await rowsFor(lead)).toHaveLength(1);
+    expect(await rowsFor("admin@fracval.demo")).toHaveLength(1);
+    expect(await rowsFor("pi@fracval.demo")).toEqual([]);
+    expect(await flowFor("pi@fracval.demo")).toEqual({ participantFlow: null, release: { state: "DRAFT" } });
+    expect((await flowFor(lead)).participantFlow).not.toBeNull();
+    const exported = await fetch(`${api.url}/exports/runs/${runId}/metrics.csv`, {
+      headers: { authorization: `Bearer ${tokens["pi@fracval.demo"]}` },
+    });
+    expect(exported.status).toBe(403);
+    expect(await exported.text()).toMatch(/not released by its site yet/);
+    const waiting = await api.gql<{ runsAwaitingRelease: { id: string }[] }>(
+      "{ runsAwaitingRelease { id } }",
+      {},
+      tokens[lead],
+    );
+    expect(waiting.data!.runsAwaitingRelease.map((r) => r.id)).toEqual([runId]);
+    const notMine = await api.gql<{ runsAwaitingRelease: unknown[] }>(
+      "{ runsAwaitingRelease { id } }",
+      {},
+      tokens["investigator.boramae@fracval.demo"],
+    );
+    expect(notMine.data!.runsAwaitingRelease).toEqual([]);
+  });
+
+  it("only the site's lead or an ADMIN releases, with a comment; the PI then sees it; withdrawal hides it again", async () => {
+    const refused = await api.gql(releaseMutation, { id: runId, c: "looks fine" }, tokens["pi@fracval.demo"]);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const noComment = await api.gql(releaseMutation, { id: runId, c: " " }, tokens[lead]);
+    expect(noComment.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(noComment.errors?.[0]?.message).toMatch(/comment/);
+    const auditsBefore = await t.db.auditEvent.count({ where: { action: { in: ["run.release", "run.withdraw"] } } });
+
+    const released = await api.gql<{ releaseValidationRun: { release: unknown } }>(
+      releaseMutation,
+      { id: runId, c: "Checked against our registry" },
+      tokens[lead],
+    );
+    expect(released.data!.releaseValidationRun.release).toEqual({
+      state: "RELEASED",
+      by: "Seo Severance",
+      comment: "Checked against our registry",
+    });
+    expect(await rowsFor("pi@fracval.demo")).toHaveLength(1);
+    expect((await flowFor("pi@fracval.demo")).participantFlow).not.toBeNull();
+    const again = await api.gql(releaseMutation, { id: runId, c: "twice" }, tokens[lead]);
+    expect(again.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+
+    const withdrawn = await api.gql<{ withdrawValidationRun: { release: unknown } }>(
+      withdrawMutation,
+      { id: runId, c: "Outcome linkage error found" },
+      tokens["admin@fracval.demo"],
+    );
+    expect(withdrawn.data!.withdrawValidationRun.release).toEqual({
+      state: "WITHDRAWN",
+      by: "Ada Admin",
+      comment: "Outcome linkage error found",
+    });
+    expect(await rowsFor("pi@fracval.demo")).toEqual([]);
+    expect((await flowFor("pi@fracval.demo")).participantFlow).toBeNull();
+    const direct = await api.gql<{ metricResults: unknown[] }>(
+      "query($r: ID!) { metricResults(runId: $r) { estimate } }",
+      { r: runId },
+      tokens["pi@fracval.demo"],
+    );
+    expect(direct.data!.metricResults).toEqual([]);
+    expect(await rowsFor(lead)).toHaveLength(1); // the site still sees its own results
+
+    const audits = await t.db.auditEvent.findMany({
+      where: { action: { in: ["run.release", "run.withdraw"] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audits).toHaveLength(auditsBefore + 2);
+    expect(audits.slice(-2).map((a) => [a.action, a.resource, (a.details as { comment: string }).comment])).toEqual([
+      ["run.release", runId, "Checked against our registry"],
+      ["run.withdraw", runId, "Outcome linkage error found"],
+    ]);
+    await ensureReleased();
+  });
+});
+
 describe("studyComparison", () => {
   it("types every metric's details: pair counts, paired tests, calibration with its bins", async () => {
     const res = await api.gql<{
@@ -121,6 +231,7 @@ describe("studyComparison", () => {
   });
 
   it("withholds a small cell's numbers from a PI without patient-level access to the site", async () => {
+    await ensureReleased();
     const res = await api.gql<{ studyComparison: Row[] }>(query, { s: studyId }, tokens["pi@fracval.demo"]);
     expect(res.data!.studyComparison[0]).toMatchObject({ smallCell: true, hidden: true, metrics: [] });
     const direct = await api.gql<{ metricResults: unknown[] }>(
@@ -161,6 +272,7 @@ describe("exports", () => {
   });
 
   it("metrics CSV and JSON per run and per study, with small-cell protection", async () => {
+    await ensureReleased();
     const csv = await (
       await get(`/exports/runs/${runId}/metrics.csv`, tokens["investigator.severance@fracval.demo"])
     ).text();
@@ -176,6 +288,9 @@ describe("exports", () => {
       hidden: boolean;
       metrics: unknown[];
     }[];
-    expect(study[0]).toMatchObject({ hidden: true, metrics: [] });
+    expect(study[0]).toMatchObject({ hidden: true, metrics: [], releaseState: "RELEASED" });
+    const studyCsv = (await (await get(`/exports/studies/${studyId}/metrics.csv`, tokens[lead])).text()).split("\n");
+    expect(studyCsv[0]).toMatch(/^site,model,releaseState,runId,datasetId,scoreSource,metric,/);
+    expect(studyCsv[1]).toMatch(new RegExp(`^Severance,clinical-coxph-m1@1\\.0\\.0,RELEASED,${runId},`));
   });
 });

@@ -5,7 +5,7 @@
 //   PI            aggregate results of every site; patient-level only where granted (SiteAccess.patientData)
 //   INVESTIGATOR  patient-level data of their own sites (SiteAccess.patientData)
 //   PARTNER       API key of one site: that site only, and only within the key's scopes
-import type { ApiScope, UserRole } from "@fracval/db";
+import type { ApiScope, Prisma, ReleaseState, UserRole } from "@fracval/db";
 import { type AppError, forbidden, notFound, unauthenticated } from "./errors.js";
 import type { SiteGrant, Viewer } from "./viewer.js";
 
@@ -122,6 +122,42 @@ export function scopesHeldFor(
   if (canReadPatientData(viewer, siteId)) for (const s of PATIENT_SCOPES) held.add(s);
   if (canWriteSite(viewer, siteId)) for (const s of WRITE_SCOPES) held.add(s);
   return held;
+}
+
+// The site release gate. A run's results (metrics, flow, predictions, comparisons, exports, reports) are
+// DRAFT for its own site until the site's lead (or an ADMIN) releases them; only then do PIs, other sites
+// and other sites' keys see them. A withdrawn release hides them again.
+
+/**
+ * Sites whose draft (and withdrawn) results the viewer sees (null = every site): an ADMIN everywhere; the
+ * site's own members who may act on it (canWriteSite) and the site's own API key.
+ */
+export function draftResultSiteIds(viewer: Viewer): string[] | null {
+  if (viewer.kind === "apiKey") return [viewer.siteId];
+  if (viewer.role === "ADMIN") return null;
+  return [...viewer.sites.keys()].filter((siteId) => canWriteSite(viewer, siteId));
+}
+
+export function canSeeRunResults(viewer: Viewer, siteId: string, releaseState: ReleaseState): boolean {
+  if (releaseState === "RELEASED") return true;
+  const own = draftResultSiteIds(viewer);
+  return own === null || own.includes(siteId);
+}
+
+/**
+ * The runs whose results the viewer may see, as a Prisma filter on ValidationRun (undefined = all): released
+ * ones, and every run of the viewer's own sites.
+ */
+export function visibleResultsFilter(viewer: Viewer): Prisma.ValidationRunWhereInput | undefined {
+  const own = draftResultSiteIds(viewer);
+  if (own === null) return undefined;
+  return { OR: [{ releaseState: "RELEASED" }, { dataset: { siteId: { in: own } } }] };
+}
+
+/** Releasing or withdrawing a site's results: an ADMIN, or a user who is the site's lead. */
+export function canReleaseResults(viewer: Viewer, siteId: string): boolean {
+  if (viewer.kind !== "user") return false;
+  return viewer.role === "ADMIN" || viewer.sites.get(siteId)?.lead === true;
 }
 
 /** API keys of a site are managed by ADMINs, or by a PI who belongs to that site. */

@@ -149,7 +149,7 @@ export async function authenticateApiKey(db: Db, presented: string, now = new Da
     role: "PARTNER",
     siteId: key.siteId,
     scopes: new Set(scopes),
-    sites: new Map([[key.siteId, { siteId: key.siteId, patientData: scopes.includes("PATIENTS_READ") }]]),
+    sites: new Map([[key.siteId, { siteId: key.siteId, patientData: scopes.includes("PATIENTS_READ"), lead: false }]]),
   };
 }
 
@@ -168,7 +168,9 @@ function effectiveScopes(key: KeyWithCreator): ApiScope[] {
   const held = scopesHeldFor(
     {
       role: creator.role,
-      sites: new Map(creator.siteAccess.map((g) => [g.siteId, { siteId: g.siteId, patientData: g.patientData }])),
+      sites: new Map(
+        creator.siteAccess.map((g) => [g.siteId, { siteId: g.siteId, patientData: g.patientData, lead: g.lead }]),
+      ),
     },
     key.siteId,
   );

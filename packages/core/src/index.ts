@@ -32,3 +32,4 @@ export * from "./pagination.js";
 export * from "./upload-folders.js";
 export * from "./progress.js";
 export * from "./metric-details.js";
+export * from "./run-release.js";

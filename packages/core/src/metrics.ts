@@ -1,7 +1,7 @@
-// Stored metric results: aggregate data, visible per site according to access.aggregateSiteIds, each
-// row as the disclosure rules (disclosure.ts) let the viewer see it.
+// Stored metric results: aggregate data, visible per site according to access.aggregateSiteIds once the site
+// has released them (access.visibleResultsFilter), each row as the disclosure rules (disclosure.ts) let the viewer see it.
 import type { Db, Prisma } from "@fracval/db";
-import { aggregateSiteIds, canReadPatientData } from "./access.js";
+import { aggregateSiteIds, canReadPatientData, visibleResultsFilter } from "./access.js";
 import { discloseMetrics, type ShownMetric } from "./disclosure.js";
 import type { Viewer } from "./viewer.js";
 
@@ -42,11 +42,14 @@ export async function listMetricResults(
   filter: { runId?: string; datasetId?: string },
 ): Promise<ShownMetric[]> {
   const visible = aggregateSiteIds(viewer);
+  const released = visibleResultsFilter(viewer);
   const rows = await db.metricResult.findMany({
     where: {
       ...(filter.runId ? { runId: filter.runId } : {}),
       ...(filter.datasetId ? { datasetId: filter.datasetId } : {}),
       ...(visible ? { dataset: { siteId: { in: visible } } } : {}),
+      // The release gate: draft and withdrawn results only for the run's own site (run-release.ts).
+      ...(released ? { run: released } : {}),
     },
     include: { dataset: { select: { siteId: true } } },
     orderBy: METRIC_ROW_ORDER,

@@ -1,6 +1,13 @@
 // Validation runs (summaries are aggregate) and their predictions (patient-level).
 import type { Db, Prediction, ValidationRun } from "@fracval/db";
-import { aggregateSiteIds, assertPatientDataAccess, canReadPatientData, canSeeSiteAggregates } from "./access.js";
+import {
+  aggregateSiteIds,
+  assertPatientDataAccess,
+  canReadPatientData,
+  canSeeRunResults,
+  canSeeSiteAggregates,
+} from "./access.js";
+import { assertRunResultsVisible } from "./run-release.js";
 import { ParticipantFlow, protectParticipantFlow, type ShownParticipantFlow } from "./participant-flow.js";
 import { recordAudit } from "./audit.js";
 import { runProgress } from "./progress.js";
@@ -47,6 +54,7 @@ export async function listPredictions(
   });
   if (!run) throw notFound("Run", runId);
   assertPatientDataAccess(viewer, run.dataset.siteId, run.dataset.site.code, { kind: "Run", id: runId });
+  await assertRunResultsVisible(db, viewer, runId); // a granted PI of another site waits for the release too
   // A page (GraphQL) is read and audited as a page; an export takes the whole run.
   const page = options.page ? pageSize(options.page, PAGE_LIMITS.predictions) : null;
   const predictions = await db.prediction.findMany({
@@ -99,17 +107,21 @@ function rate(run: Pick<ValidationRun, "imagesDone" | "startedAt" | "progressAt"
   return run.imagesDone / Math.max(0.001, (run.progressAt.getTime() - run.startedAt.getTime()) / 1000);
 }
 
-/** The run's flow of participants (null until its metrics are computed), small counts protected. */
+/**
+ * The run's flow of participants (null until its metrics are computed, and while its results are not released
+ * to this viewer), small counts protected.
+ */
 export async function runParticipantFlow(
   db: Db,
   viewer: Viewer,
-  run: Pick<ValidationRun, "datasetId" | "participantFlow">,
+  run: Pick<ValidationRun, "datasetId" | "participantFlow" | "releaseState">,
 ): Promise<ShownParticipantFlow | null> {
   if (run.participantFlow === null) return null;
   const dataset = await db.validationDataset.findUniqueOrThrow({
     where: { id: run.datasetId },
     select: { siteId: true },
   });
+  if (!canSeeRunResults(viewer, dataset.siteId, run.releaseState)) return null; // not released to this viewer
   return protectParticipantFlow(ParticipantFlow.parse(run.participantFlow), canReadPatientData(viewer, dataset.siteId));
 }
 

@@ -66,24 +66,29 @@ export const SEED_STUDIES = [
 
 export const DEMO_USERS = [
   { email: "admin@fracval.demo", name: "Ada Admin", role: "ADMIN", sites: [] },
-  { email: "pi@fracval.demo", name: "Pat PI", role: "PI", sites: [{ code: "Bundang", patientData: true }] },
+  {
+    email: "pi@fracval.demo",
+    name: "Pat PI",
+    role: "PI",
+    sites: [{ code: "Bundang", patientData: true, lead: false }],
+  },
   {
     email: "investigator.bundang@fracval.demo",
     name: "Bo Bundang",
     role: "INVESTIGATOR",
-    sites: [{ code: "Bundang", patientData: true }],
+    sites: [{ code: "Bundang", patientData: true, lead: true }],
   },
   {
     email: "investigator.boramae@fracval.demo",
     name: "Bora Boramae",
     role: "INVESTIGATOR",
-    sites: [{ code: "Boramae", patientData: true }],
+    sites: [{ code: "Boramae", patientData: true, lead: true }],
   },
   {
     email: "investigator.severance@fracval.demo",
     name: "Seo Severance",
     role: "INVESTIGATOR",
-    sites: [{ code: "Severance", patientData: true }],
+    sites: [{ code: "Severance", patientData: true, lead: true }],
   },
 ] as const;
 
@@ -137,7 +142,9 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<boolea
             name: u.name,
             role: u.role,
             passwordHash,
-            siteAccess: { create: u.sites.map((s) => ({ siteId: sites.get(s.code)!, patientData: s.patientData })) },
+            siteAccess: {
+              create: u.sites.map((s) => ({ siteId: sites.get(s.code)!, patientData: s.patientData, lead: s.lead })),
+            },
           },
         });
       }

@@ -10,9 +10,11 @@ export const GrantSiteAccessOptions = z.object({
   userId: z.string().min(1),
   siteId: z.string().min(1),
   patientData: z.boolean(),
+  /** The site's lead: releases its run results to the network. */
+  lead: z.boolean().default(false),
   reason: z.string().trim().min(3, "give the reason for the grant (it is audited)").max(500),
 });
-export type GrantSiteAccessOptions = z.infer<typeof GrantSiteAccessOptions>;
+export type GrantSiteAccessOptions = z.input<typeof GrantSiteAccessOptions>;
 
 function assertAdmin(viewer: Viewer): void {
   if (viewer.kind !== "user" || viewer.role !== "ADMIN")
@@ -33,11 +35,12 @@ export async function grantSiteAccess(db: Db, viewer: Viewer, options: GrantSite
   return db.$transaction(async (tx) => {
     const access = await tx.siteAccess.upsert({
       where: { userId_siteId: { userId: user.id, siteId: site.id } },
-      update: { patientData: input.patientData, grantedById: viewer.userId, reason: input.reason },
+      update: { patientData: input.patientData, lead: input.lead, grantedById: viewer.userId, reason: input.reason },
       create: {
         userId: user.id,
         siteId: site.id,
         patientData: input.patientData,
+        lead: input.lead,
         grantedById: viewer.userId,
         reason: input.reason,
       },
@@ -46,7 +49,7 @@ export async function grantSiteAccess(db: Db, viewer: Viewer, options: GrantSite
       action: "siteaccess.grant",
       siteId: site.id,
       resource: user.id,
-      details: { patientData: input.patientData, reason: input.reason },
+      details: { patientData: input.patientData, lead: input.lead, reason: input.reason },
     });
     return access;
   });

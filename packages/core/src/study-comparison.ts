@@ -1,8 +1,8 @@
 // What the PI dashboard draws: for every site × model version of a study, the latest finished run's
-// stored metrics (model, FRAX and the paired comparisons), each row as the disclosure rules let this
+// stored metrics (the latest released one for viewers outside the site) (model, FRAX and the paired comparisons), each row as the disclosure rules let this
 // viewer see it (disclosure.ts: per row and per count, with complementary suppression).
 import type { Db, ModelVersion, Site, ValidationDataset, ValidationRun } from "@fracval/db";
-import { aggregateSiteIds, canReadPatientData } from "./access.js";
+import { aggregateSiteIds, canReadPatientData, visibleResultsFilter } from "./access.js";
 import { discloseMetrics, type ShownMetric } from "./disclosure.js";
 import { notFound } from "./errors.js";
 import { METRIC_ROW_ORDER } from "./metrics.js";
@@ -25,8 +25,14 @@ export async function studyComparison(db: Db, viewer: Viewer, studyId: string): 
   const study = await db.study.findUnique({ where: { id: studyId } });
   if (!study) throw notFound("Study", studyId);
   const visible = aggregateSiteIds(viewer);
+  const released = visibleResultsFilter(viewer);
   const runs = await db.validationRun.findMany({
-    where: { status: "SUCCEEDED", dataset: { studyId, ...(visible ? { siteId: { in: visible } } : {}) } },
+    where: {
+      status: "SUCCEEDED",
+      dataset: { studyId, ...(visible ? { siteId: { in: visible } } : {}) },
+      // Released runs; the viewer's own site also sees its drafts (marked by run.releaseState).
+      ...(released ?? {}),
+    },
     include: { dataset: { include: { site: true } }, modelVersion: true, metrics: { orderBy: METRIC_ROW_ORDER } },
     orderBy: [{ finishedAt: "desc" }],
   });

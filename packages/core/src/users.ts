@@ -15,7 +15,9 @@ export async function loadUserViewer(db: Db, userId: string): Promise<UserViewer
     name: user.name,
     role: user.role,
     sessionVersion: user.sessionVersion,
-    sites: new Map(user.siteAccess.map((a) => [a.siteId, { siteId: a.siteId, patientData: a.patientData }])),
+    sites: new Map(
+      user.siteAccess.map((a) => [a.siteId, { siteId: a.siteId, patientData: a.patientData, lead: a.lead }]),
+    ),
   };
 }
 

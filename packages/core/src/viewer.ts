@@ -5,6 +5,8 @@ export interface SiteGrant {
   siteId: string;
   /** May read patient-level rows of this site. */
   patientData: boolean;
+  /** The site's lead: releases the site's run results to the network. */
+  lead: boolean;
 }
 
 interface ViewerBase {

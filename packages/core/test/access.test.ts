@@ -4,19 +4,21 @@ import {
   aggregateSiteIds,
   assertCanManageApiKeys,
   canReadPatientData,
+  canReleaseResults,
+  canSeeRunResults,
   patientDataSiteIds,
   requireRoleAndScopes,
 } from "../src/access.js";
 import type { ApiKeyViewer, UserViewer } from "../src/viewer.js";
 
-const user = (role: UserViewer["role"], grants: [string, boolean][]): UserViewer => ({
+const user = (role: UserViewer["role"], grants: [string, boolean, lead?: boolean][]): UserViewer => ({
   kind: "user",
   sessionVersion: 0,
   userId: `u-${role}`,
   email: "x@y",
   name: "x",
   role,
-  sites: new Map(grants.map(([siteId, patientData]) => [siteId, { siteId, patientData }])),
+  sites: new Map(grants.map(([siteId, patientData, lead = false]) => [siteId, { siteId, patientData, lead }])),
 });
 const key = (scopes: ApiKeyViewer["scopes"] extends ReadonlySet<infer S> ? S[] : never): ApiKeyViewer => ({
   kind: "apiKey",
@@ -25,7 +27,7 @@ const key = (scopes: ApiKeyViewer["scopes"] extends ReadonlySet<infer S> ? S[] :
   role: "PARTNER",
   siteId: "boramae",
   scopes: new Set(scopes),
-  sites: new Map([["boramae", { siteId: "boramae", patientData: true }]]),
+  sites: new Map([["boramae", { siteId: "boramae", patientData: true, lead: false }]]),
 });
 
 describe("access rules", () => {
@@ -71,5 +73,26 @@ describe("access rules", () => {
     expect(() => assertCanManageApiKeys(user("PI", [["boramae", false]]), "boramae")).not.toThrow();
     expect(() => assertCanManageApiKeys(user("PI", [["bundang", true]]), "boramae")).toThrow(/ADMIN or a PI/);
     expect(() => assertCanManageApiKeys(key(["DATASETS_WRITE"]), "boramae")).toThrow();
+  });
+
+  it("release gate: drafts for the site's own members, own key and ADMINs; releases by the lead or an ADMIN", () => {
+    const investigator = user("INVESTIGATOR", [["boramae", true]]);
+    const lead = user("INVESTIGATOR", [["boramae", true, true]]);
+    const piElsewhere = user("PI", [["bundang", true]]);
+    const grantedPi = user("PI", [["boramae", false]]); // aggregates only: not the site's own
+    for (const state of ["DRAFT", "WITHDRAWN"] as const) {
+      expect(canSeeRunResults(investigator, "boramae", state)).toBe(true);
+      expect(canSeeRunResults(key(["METRICS_READ"]), "boramae", state)).toBe(true);
+      expect(canSeeRunResults(user("ADMIN", []), "boramae", state)).toBe(true);
+      expect(canSeeRunResults(piElsewhere, "boramae", state)).toBe(false);
+      expect(canSeeRunResults(grantedPi, "boramae", state)).toBe(false);
+      expect(canSeeRunResults(investigator, "bundang", state)).toBe(false);
+    }
+    expect(canSeeRunResults(piElsewhere, "boramae", "RELEASED")).toBe(true);
+    expect(canReleaseResults(lead, "boramae")).toBe(true);
+    expect(canReleaseResults(lead, "bundang")).toBe(false);
+    expect(canReleaseResults(investigator, "boramae")).toBe(false);
+    expect(canReleaseResults(user("ADMIN", []), "boramae")).toBe(true);
+    expect(canReleaseResults(key(["RUNS_WRITE"]), "boramae")).toBe(false); // a key is nobody's lead
   });
 });

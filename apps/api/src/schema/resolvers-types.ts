@@ -151,6 +151,8 @@ export type FlowExclusion = {
 };
 
 export type GrantSiteAccessInput = {
+  /** true: the site's lead, who releases the site's run results to the network (default false). */
+  lead?: InputMaybe<Scalars['Boolean']['input']>;
   /** true: may read the site's patient-level rows (investigators of the site; a PI only when granted). */
   patientData: Scalars['Boolean']['input'];
   /** Why the grant is given; recorded in the audit trail. */
@@ -326,6 +328,11 @@ export type Mutation = {
   /** Makes a user a member of a site, optionally with patient-level access. ADMIN only; audited. */
   grantSiteAccess: SiteMembership;
   registerModelVersion: ModelVersion;
+  /**
+   * Releases a finished run's results to the network (from DRAFT or WITHDRAWN). The site's lead or an ADMIN;
+   * the comment is required and audited.
+   */
+  releaseValidationRun: ValidationRun;
   revokeApiKey: ApiKey;
   /** Removes a user's membership of a site. ADMIN only; audited. */
   revokeSiteAccess: Scalars['Boolean']['output'];
@@ -335,6 +342,8 @@ export type Mutation = {
    * account or 50 per client address within 15 minutes. Audited.
    */
   verifyCredentials: Viewer;
+  /** Withdraws released results: hidden again from everyone outside the site. The site's lead or an ADMIN; audited. */
+  withdrawValidationRun: ValidationRun;
 };
 
 
@@ -384,6 +393,12 @@ export type MutationRegisterModelVersionArgs = {
 };
 
 
+export type MutationReleaseValidationRunArgs = {
+  comment: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
@@ -398,6 +413,12 @@ export type MutationRevokeSiteAccessArgs = {
 export type MutationVerifyCredentialsArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+export type MutationWithdrawValidationRunArgs = {
+  comment: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 export type Outcome = {
@@ -495,6 +516,8 @@ export type Query = {
   run: ValidationRun;
   /** Runs you may see, newest first, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
   runs: Array<ValidationRun>;
+  /** Finished runs whose results wait for their site's release, oldest first: your own sites' (every site for an ADMIN). */
+  runsAwaitingRelease: Array<ValidationRun>;
   site: Site;
   /** Every site, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
   sites: Array<Site>;
@@ -640,6 +663,15 @@ export type RegisterModelVersionInput = {
   version: Scalars['String']['input'];
 };
 
+/**
+ * The site release gate: a run's results are DRAFT for its own site (and ADMINs) until the site's lead releases
+ * them; only RELEASED results reach PIs, other sites and other sites' API keys. WITHDRAWN hides them again.
+ */
+export type ReleaseState =
+  | 'DRAFT'
+  | 'RELEASED'
+  | 'WITHDRAWN';
+
 /** A risk group of the model's rule: its share, hazard ratio against the reference group and the test across groups. */
 export type RiskGroupDetails = {
   __typename?: 'RiskGroupDetails';
@@ -655,6 +687,16 @@ export type RiskGroupDetails = {
   /** Likelihood-ratio chi-square of the Cox model on the groups. */
   lrChisq?: Maybe<Scalars['Float']['output']>;
   share?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Who last changed a run's release, when and why (the audit trail keeps every change). */
+export type RunRelease = {
+  __typename?: 'RunRelease';
+  at?: Maybe<Scalars['DateTime']['output']>;
+  /** The lead or ADMIN who released or withdrew the results (null while DRAFT). */
+  by?: Maybe<Scalars['String']['output']>;
+  comment?: Maybe<Scalars['String']['output']>;
+  state: ReleaseState;
 };
 
 export type RunStatus =
@@ -680,6 +722,8 @@ export type Site = {
 
 export type SiteMembership = {
   __typename?: 'SiteMembership';
+  /** The site's lead: releases (and withdraws) the site's run results to the network. */
+  lead: Scalars['Boolean']['output'];
   patientData: Scalars['Boolean']['output'];
   site: Site;
 };
@@ -807,7 +851,7 @@ export type ValidationRun = {
   /** Images per second since the run started; null before the first batch is done. */
   imagesPerSecond?: Maybe<Scalars['Float']['output']>;
   modelVersion: ModelVersion;
-  /** TRIPOD flow of participants, once the metrics are computed. */
+  /** TRIPOD flow of participants, once the metrics are computed (null while the results are not released to you). */
   participantFlow?: Maybe<ParticipantFlow>;
   /** Progress counts of a run on fewer patients than the minimum cell count (and failures below it) are null for viewers without patient-level access to the site. */
   progressDone?: Maybe<Scalars['Int']['output']>;
@@ -815,6 +859,8 @@ export type ValidationRun = {
   /** Whether the run is moving: WAITING_FOR_RETRY when no batch has finished for a while (a worker stopped; its batch goes to another worker when its job expires). */
   progressState: ProgressState;
   progressTotal?: Maybe<Scalars['Int']['output']>;
+  /** Whether the site has released the run's results to the network. */
+  release: RunRelease;
   /** Seconds since the last batch finished (null when the run is finished). */
   secondsSinceProgress?: Maybe<Scalars['Int']['output']>;
   seed: Scalars['Int']['output'];
@@ -954,7 +1000,9 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Recalibration: ResolverTypeWrapper<Recalibration>;
   RegisterModelVersionInput: RegisterModelVersionInput;
+  ReleaseState: ReleaseState;
   RiskGroupDetails: ResolverTypeWrapper<RiskGroupDetails>;
+  RunRelease: ResolverTypeWrapper<RunRelease>;
   RunStatus: RunStatus;
   Sex: Sex;
   Site: ResolverTypeWrapper<SiteModel>;
@@ -1003,6 +1051,7 @@ export type ResolversParentTypes = ResolversObject<{
   Recalibration: Recalibration;
   RegisterModelVersionInput: RegisterModelVersionInput;
   RiskGroupDetails: RiskGroupDetails;
+  RunRelease: RunRelease;
   Site: SiteModel;
   SiteMembership: SiteGrantModel;
   String: Scalars['String']['output'];
@@ -1194,9 +1243,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   finishValidationDatasetUpload?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<MutationFinishValidationDatasetUploadArgs, 'id'>>;
   grantSiteAccess?: Resolver<ResolversTypes['SiteMembership'], ParentType, ContextType, RequireFields<MutationGrantSiteAccessArgs, 'input'>>;
   registerModelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationRegisterModelVersionArgs, 'input'>>;
+  releaseValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationReleaseValidationRunArgs, 'comment' | 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeSiteAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSiteAccessArgs, 'siteId' | 'userId'>>;
   verifyCredentials?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType, RequireFields<MutationVerifyCredentialsArgs, 'email' | 'password'>>;
+  withdrawValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationWithdrawValidationRunArgs, 'comment' | 'id'>>;
 }>;
 
 export type OutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Outcome'] = ResolversParentTypes['Outcome']> = ResolversObject<{
@@ -1250,6 +1301,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   predictions?: Resolver<Array<ResolversTypes['Prediction']>, ParentType, ContextType, RequireFields<QueryPredictionsArgs, 'runId'>>;
   run?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
   runs?: Resolver<Array<ResolversTypes['ValidationRun']>, ParentType, ContextType, Partial<QueryRunsArgs>>;
+  runsAwaitingRelease?: Resolver<Array<ResolversTypes['ValidationRun']>, ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   sites?: Resolver<Array<ResolversTypes['Site']>, ParentType, ContextType, Partial<QuerySitesArgs>>;
   studies?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType, Partial<QueryStudiesArgs>>;
@@ -1279,6 +1331,13 @@ export type RiskGroupDetailsResolvers<ContextType = Context, ParentType extends 
   share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
+export type RunReleaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RunRelease'] = ResolversParentTypes['RunRelease']> = ResolversObject<{
+  at?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReleaseState'], ParentType, ContextType>;
+}>;
+
 export type SiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Site'] = ResolversParentTypes['Site']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1287,6 +1346,7 @@ export type SiteResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type SiteMembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteMembership'] = ResolversParentTypes['SiteMembership']> = ResolversObject<{
+  lead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   patientData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
 }>;
@@ -1365,6 +1425,7 @@ export type ValidationRunResolvers<ContextType = Context, ParentType extends Res
   progressFailed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   progressState?: Resolver<ResolversTypes['ProgressState'], ParentType, ContextType>;
   progressTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  release?: Resolver<ResolversTypes['RunRelease'], ParentType, ContextType>;
   secondsSinceProgress?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1404,6 +1465,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Recalibration?: RecalibrationResolvers<ContextType>;
   RiskGroupDetails?: RiskGroupDetailsResolvers<ContextType>;
+  RunRelease?: RunReleaseResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
   SiteMembership?: SiteMembershipResolvers<ContextType>;
   Study?: StudyResolvers<ContextType>;

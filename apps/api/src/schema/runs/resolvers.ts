@@ -1,5 +1,7 @@
 import {
   cancelValidationRun,
+  changeRunRelease,
+  runsAwaitingRelease,
   seesSiteCounts,
   shownRunCounts,
   createValidationRun,
@@ -46,11 +48,16 @@ export const resolvers: Resolvers = {
       ),
     run: (_, { id }, { db, viewer }) => getRun(db, requireViewer(viewer), id),
     predictions: (_, { runId, ...page }, { db, viewer }) => listPredictions(db, requireViewer(viewer), runId, { page }),
+    runsAwaitingRelease: (_, __, { db, viewer }) => runsAwaitingRelease(db, requireViewer(viewer)),
   },
   Mutation: {
     createValidationRun: (_, args: { modelVersionId: string; datasetId: string }, { db, viewer, enqueue }) =>
       createValidationRun(db, requireViewer(viewer), args, enqueue),
     cancelValidationRun: (_, { id }, { db, viewer }) => cancelValidationRun(db, requireViewer(viewer), id),
+    releaseValidationRun: (_, { id, comment }, { db, viewer }) =>
+      changeRunRelease(db, requireViewer(viewer), id, "release", comment),
+    withdrawValidationRun: (_, { id, comment }, { db, viewer }) =>
+      changeRunRelease(db, requireViewer(viewer), id, "withdraw", comment),
   },
   ValidationRun: {
     progressTotal: async (r: ValidationRun, _, ctx) => (await shownCounts(r, ctx)).progressTotal,
@@ -64,5 +71,13 @@ export const resolvers: Resolvers = {
     progressState: (r: ValidationRun) => runProgress(r).state,
     secondsSinceProgress: (r: ValidationRun) => runProgress(r).secondsSinceProgress,
     participantFlow: (r: ValidationRun, _, { db, viewer }) => runParticipantFlow(db, requireViewer(viewer), r),
+    release: async (r: ValidationRun, _, { db }) => ({
+      state: r.releaseState,
+      by: r.releaseChangedById
+        ? (await db.user.findUnique({ where: { id: r.releaseChangedById }, select: { name: true } }))?.name
+        : null,
+      at: r.releaseChangedAt,
+      comment: r.releaseComment,
+    }),
   },
 };
