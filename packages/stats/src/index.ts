@@ -81,3 +81,12 @@ export {
   type MetaAnalysisResult,
   type MetaMethod,
 } from "./meta-analysis.js";
+export {
+  rocCurve,
+  flexibleCalibration,
+  splineKnots3,
+  splineTerm3,
+  type RocCurve,
+  type RocPoint,
+  type FlexibleCalibration,
+} from "./curves.js";
