@@ -76,8 +76,15 @@ describe("the site release gate", () => {
     (await api.gql<{ studyComparison: Row[] }>(query, { s: studyId }, tokens[who])).data!.studyComparison;
   const flowFor = async (who: string) =>
     (
-      await api.gql<{ run: { participantFlow: { analysed: number } | null; release: { state: string } } }>(
-        "query($r: ID!) { run(id: $r) { participantFlow { analysed } release { state } } }",
+      await api.gql<{
+        run: {
+          participantFlow: { analysed: number } | null;
+          release: { state: string };
+          curves: { withheldParts: number; incidence: { groups: { name: string; n: number }[] } | null } | null;
+        };
+      }>(
+        `query($r: ID!) { run(id: $r) { participantFlow { analysed } release { state }
+          curves { withheldParts incidence { groups { name n } } } } }`,
         { r: runId },
         tokens[who],
       )
@@ -91,8 +98,17 @@ describe("the site release gate", () => {
     expect(await rowsFor(lead)).toHaveLength(1);
     expect(await rowsFor("admin@fracval.demo")).toHaveLength(1);
     expect(await rowsFor("pi@fracval.demo")).toEqual([]);
-    expect(await flowFor("pi@fracval.demo")).toEqual({ participantFlow: null, release: { state: "DRAFT" } });
-    expect((await flowFor(lead)).participantFlow).not.toBeNull();
+    expect(await flowFor("pi@fracval.demo")).toEqual({
+      participantFlow: null,
+      release: { state: "DRAFT" },
+      curves: null,
+    });
+    const own = await flowFor(lead);
+    expect(own.participantFlow).not.toBeNull();
+    // The site sees its whole (small) cohort's curves: incidence by tertile of the model score.
+    expect(own.curves!.withheldParts).toBe(0);
+    expect(own.curves!.incidence!.groups.map((g) => g.name)).toEqual(["low tertile", "middle tertile", "high tertile"]);
+    expect(own.curves!.incidence!.groups.reduce((sum, g) => sum + g.n, 0)).toBe(20);
     const exported = await fetch(`${api.url}/exports/runs/${runId}/metrics.csv`, {
       headers: { authorization: `Bearer ${tokens["pi@fracval.demo"]}` },
     });
@@ -131,7 +147,11 @@ describe("the site release gate", () => {
       comment: "Checked against our registry",
     });
     expect(await rowsFor("pi@fracval.demo")).toHaveLength(1);
-    expect((await flowFor("pi@fracval.demo")).participantFlow).not.toBeNull();
+    const network = await flowFor("pi@fracval.demo");
+    expect(network.participantFlow).not.toBeNull();
+    // 20 patients: a PI without patient-level access sees no tertile (each fewer than 10 patients).
+    expect(network.curves!.withheldParts).toBeGreaterThan(0);
+    expect(network.curves!.incidence!.groups).toEqual([]);
     const again = await api.gql(releaseMutation, { id: runId, c: "twice" }, tokens[lead]);
     expect(again.errors?.[0]?.extensions?.code).toBe("CONFLICT");
 
@@ -146,7 +166,7 @@ describe("the site release gate", () => {
       comment: "Outcome linkage error found",
     });
     expect(await rowsFor("pi@fracval.demo")).toEqual([]);
-    expect((await flowFor("pi@fracval.demo")).participantFlow).toBeNull();
+    expect(await flowFor("pi@fracval.demo")).toMatchObject({ participantFlow: null, curves: null });
     const direct = await api.gql<{ metricResults: unknown[] }>(
       "query($r: ID!) { metricResults(runId: $r) { estimate } }",
       { r: runId },

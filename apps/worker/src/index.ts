@@ -9,3 +9,4 @@ export { computeRunMetrics } from "./scoring/run-metrics.js";
 export * from "./ingest/ingest-dataset.js";
 export * from "./ingest/deidentify-dicom.js";
 export * from "./ingest/inspect-dicom.js";
+export { computeRunCurves, INTERVENTION_THRESHOLDS, type CurveInputs } from "./scoring/run-curves.js";

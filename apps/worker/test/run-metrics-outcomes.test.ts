@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FileContentStore, listMetricResults, loadUserViewer } from "@fracval/core";
+import { FileContentStore, listMetricResults, loadUserViewer, RunCurves } from "@fracval/core";
 import { computeRunMetrics, computeRunMetricsJob, ModelCache } from "../src/index.js";
 
 let t: TestDatabase;
@@ -155,7 +155,7 @@ describe("event time: follow-up that continues after the fracture", () => {
   });
 
   it("metrics use event_days for events and followup_days otherwise", async () => {
-    const { metrics } = await runOn(rows, "eventtime");
+    const { metrics, run } = await runOn(rows, "eventtime");
     const time = rows.map(analysisTime);
     const event = rows.map(eventOf);
     const score = rows.map((r) => r.score);
@@ -178,6 +178,14 @@ describe("event time: follow-up that continues after the fracture", () => {
       1826,
     );
     expect(wrong.cases).toBeLessThan(direct.cases);
+    // The run's curves are stored with its metrics, from the same analysis times.
+    const stored = await t.db.validationRun.findUniqueOrThrow({ where: { id: run.id } });
+    const curves = RunCurves.parse(stored.curves);
+    const roc = curves.roc.find((s) => s.scoreSource === "model")!;
+    expect(roc.auc).toBeCloseTo(direct.estimate, 12);
+    expect(roc.cases).toBe(direct.cases);
+    const auc5 = curves.aucOverTime.find((s) => s.scoreSource === "model")!.points.find((p) => p.days === 1826)!;
+    expect(auc5.estimate).toBeCloseTo(timeDependentAuc(time, event, score, 1826).estimate, 12);
   });
 });
 

@@ -33,3 +33,4 @@ export * from "./upload-folders.js";
 export * from "./progress.js";
 export * from "./metric-details.js";
 export * from "./run-release.js";
+export * from "./run-curves.js";

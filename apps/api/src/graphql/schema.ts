@@ -16,6 +16,7 @@ import { resolvers as datasets } from "../schema/datasets/resolvers.js";
 import { resolvers as patients } from "../schema/patients/resolvers.js";
 import { resolvers as runs } from "../schema/runs/resolvers.js";
 import { resolvers as metrics } from "../schema/metrics/resolvers.js";
+import { resolvers as curves } from "../schema/curves/resolvers.js";
 import { resolvers as apikeys } from "../schema/apikeys/resolvers.js";
 import { resolvers as audit } from "../schema/audit/resolvers.js";
 
@@ -32,6 +33,7 @@ const MODULES: Record<string, Resolvers> = {
   patients,
   runs,
   metrics,
+  curves,
   apikeys,
   audit,
 };

@@ -42,6 +42,22 @@ export type ApiScope =
   | 'RUNS_READ'
   | 'RUNS_WRITE';
 
+export type AucAtTime = {
+  __typename?: 'AucAtTime';
+  cases: Scalars['Int']['output'];
+  controls: Scalars['Int']['output'];
+  days: Scalars['Int']['output'];
+  estimate: Scalars['Float']['output'];
+  lower?: Maybe<Scalars['Float']['output']>;
+  upper?: Maybe<Scalars['Float']['output']>;
+};
+
+export type AucOverTimeSeries = {
+  __typename?: 'AucOverTimeSeries';
+  points: Array<AucAtTime>;
+  scoreSource: Scalars['String']['output'];
+};
+
 export type AuditEvent = {
   __typename?: 'AuditEvent';
   action: Scalars['String']['output'];
@@ -64,6 +80,25 @@ export type CalibrationBin = {
   observed: Scalars['Float']['output'];
   observedCiLower?: Maybe<Scalars['Float']['output']>;
   observedCiUpper?: Maybe<Scalars['Float']['output']>;
+};
+
+export type CalibrationCurve = {
+  __typename?: 'CalibrationCurve';
+  /** Deciles of predicted risk with the observed risk by the horizon (pooled with neighbours for viewers without patient-level access). */
+  bins: Array<RiskBin>;
+  /** True when the bins are the pooled ones. */
+  binsPooled: Scalars['Boolean']['output'];
+  /** The flexible calibration curve with ICI, E50 and E90 (Austin, Harrell & van Klaveren 2020). */
+  flexible?: Maybe<FlexibleCalibration>;
+  /** Why there is no flexible curve. */
+  flexibleNote?: Maybe<Scalars['String']['output']>;
+  scoreSource: Scalars['String']['output'];
+};
+
+export type CalibrationPoint = {
+  __typename?: 'CalibrationPoint';
+  observed: Scalars['Float']['output'];
+  predicted: Scalars['Float']['output'];
 };
 
 /** Baseline clinical data. Probabilities are fractions 0-1. */
@@ -144,6 +179,32 @@ export type DatasetStatus =
   | 'UPLOADING'
   | 'VALIDATING';
 
+export type DecisionCurve = {
+  __typename?: 'DecisionCurve';
+  /** FRAX-style intervention thresholds marked on the plot. */
+  interventionThresholds: Array<InterventionThreshold>;
+  n: Scalars['Int']['output'];
+  series: Array<DecisionSeries>;
+  treatAll: Array<NetBenefitPoint>;
+};
+
+export type DecisionSeries = {
+  __typename?: 'DecisionSeries';
+  points: Array<NetBenefitAtThreshold>;
+  /** How the score became a risk. */
+  riskMeaning: Scalars['String']['output'];
+  scoreSource: Scalars['String']['output'];
+};
+
+export type FlexibleCalibration = {
+  __typename?: 'FlexibleCalibration';
+  curve: Array<CalibrationPoint>;
+  e50: Scalars['Float']['output'];
+  e90: Scalars['Float']['output'];
+  /** Integrated calibration index: mean |observed − predicted|. */
+  ici: Scalars['Float']['output'];
+};
+
 export type FlowExclusion = {
   __typename?: 'FlowExclusion';
   count?: Maybe<Scalars['Int']['output']>;
@@ -159,6 +220,39 @@ export type GrantSiteAccessInput = {
   reason: Scalars['String']['input'];
   siteId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+export type IncidenceByGroup = {
+  __typename?: 'IncidenceByGroup';
+  /** What the groups are: the study's risk groups, or tertiles of the model score. */
+  grouping: Scalars['String']['output'];
+  groups: Array<IncidenceGroup>;
+};
+
+export type IncidenceGroup = {
+  __typename?: 'IncidenceGroup';
+  /** Numbers at risk at yearly ticks, as printed under the figure. */
+  atRisk: Array<NumberAtRisk>;
+  events: Scalars['Int']['output'];
+  n: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** Cumulative incidence (1 − Kaplan-Meier, or Aalen-Johansen under competing risks) every 30 days. */
+  points: Array<IncidencePoint>;
+};
+
+export type IncidencePoint = {
+  __typename?: 'IncidencePoint';
+  atRisk: Scalars['Int']['output'];
+  days: Scalars['Int']['output'];
+  incidence: Scalars['Float']['output'];
+  lower?: Maybe<Scalars['Float']['output']>;
+  upper?: Maybe<Scalars['Float']['output']>;
+};
+
+export type InterventionThreshold = {
+  __typename?: 'InterventionThreshold';
+  label: Scalars['String']['output'];
+  threshold: Scalars['Float']['output'];
 };
 
 /** Details of a stored statistic. Which fields are set depends on the metric. */
@@ -421,6 +515,26 @@ export type MutationWithdrawValidationRunArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type NetBenefitAtThreshold = {
+  __typename?: 'NetBenefitAtThreshold';
+  netBenefit: Scalars['Float']['output'];
+  /** Patients at or above the threshold. */
+  positives: Scalars['Int']['output'];
+  threshold: Scalars['Float']['output'];
+};
+
+export type NetBenefitPoint = {
+  __typename?: 'NetBenefitPoint';
+  netBenefit: Scalars['Float']['output'];
+  threshold: Scalars['Float']['output'];
+};
+
+export type NumberAtRisk = {
+  __typename?: 'NumberAtRisk';
+  atRisk: Scalars['Int']['output'];
+  days: Scalars['Int']['output'];
+};
+
 export type Outcome = {
   __typename?: 'Outcome';
   /** Day of death during follow-up; a death before any fracture is a competing event. */
@@ -672,6 +786,16 @@ export type ReleaseState =
   | 'RELEASED'
   | 'WITHDRAWN';
 
+export type RiskBin = {
+  __typename?: 'RiskBin';
+  events: Scalars['Int']['output'];
+  lower?: Maybe<Scalars['Float']['output']>;
+  meanRisk: Scalars['Float']['output'];
+  n: Scalars['Int']['output'];
+  observed: Scalars['Float']['output'];
+  upper?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A risk group of the model's rule: its share, hazard ratio against the reference group and the test across groups. */
 export type RiskGroupDetails = {
   __typename?: 'RiskGroupDetails';
@@ -687,6 +811,49 @@ export type RiskGroupDetails = {
   /** Likelihood-ratio chi-square of the Cox model on the groups. */
   lrChisq?: Maybe<Scalars['Float']['output']>;
   share?: Maybe<Scalars['Float']['output']>;
+};
+
+export type RocPoint = {
+  __typename?: 'RocPoint';
+  fpr: Scalars['Float']['output'];
+  /** Positive when the score is at least this; null for the (0, 0) corner. */
+  threshold?: Maybe<Scalars['Float']['output']>;
+  tpr: Scalars['Float']['output'];
+};
+
+export type RocSeries = {
+  __typename?: 'RocSeries';
+  auc?: Maybe<Scalars['Float']['output']>;
+  cases: Scalars['Int']['output'];
+  controls: Scalars['Int']['output'];
+  points: Array<RocPoint>;
+  /** model, frax_mof, frax_hip or baseline:<family>@<version>. */
+  scoreSource: Scalars['String']['output'];
+};
+
+/**
+ * The curves of a run's plots, stored by the metrics job as aggregates (never patient rows). For viewers
+ * without patient-level access to the site, nothing resting on fewer than minimumCount patients, events or
+ * non-events is shown (withheldParts counts what was taken away) and calibration deciles are pooled.
+ */
+export type RunCurves = {
+  __typename?: 'RunCurves';
+  /** Censoring-weighted AUC(t) every half year within follow-up, with its 95 % interval. */
+  aucOverTime: Array<AucOverTimeSeries>;
+  /** Calibration of the model's absolute risks by the horizon (empty when the model gives no absolute risk). */
+  calibration: Array<CalibrationCurve>;
+  /** Deaths were recorded and analysed as a competing event (Aalen-Johansen incidence, cause-specific AUC(t)). */
+  competingRisks: Scalars['Boolean']['output'];
+  /** Net benefit over risk thresholds 1–50 % (null without an absolute risk for the model or FRAX for everyone). */
+  decisionCurve?: Maybe<DecisionCurve>;
+  horizonDays: Scalars['Int']['output'];
+  /** Cumulative incidence by risk group with numbers at risk (null when no groups could be formed). */
+  incidence?: Maybe<IncidenceByGroup>;
+  minimumCount: Scalars['Int']['output'];
+  /** ROC at the horizon (complete case), the model and each comparator, at most 200 points each. */
+  roc: Array<RocSeries>;
+  /** Series, points, groups or curves withheld from you by the small-cell rule. */
+  withheldParts: Scalars['Int']['output'];
 };
 
 /** Who last changed a run's release, when and why (the audit trail keeps every change). */
@@ -838,6 +1005,8 @@ export type ValidationRun = {
   /** The exact code: git:<commit>[-dirty], or fracval@<version>+<source hash> outside a checkout. */
   codeVersion: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The curves of the run page (null until the metrics are computed, and while the results are not released to you). */
+  curves?: Maybe<RunCurves>;
   dataset: ValidationDataset;
   error?: Maybe<Scalars['String']['output']>;
   /** Seconds until every patient is scored at the pace so far; 0 when finished, null before the first batch and while WAITING_FOR_RETRY. */
@@ -964,9 +1133,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   ApiScope: ApiScope;
+  AucAtTime: ResolverTypeWrapper<AucAtTime>;
+  AucOverTimeSeries: ResolverTypeWrapper<AucOverTimeSeries>;
   AuditEvent: ResolverTypeWrapper<AuditEventModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CalibrationBin: ResolverTypeWrapper<CalibrationBin>;
+  CalibrationCurve: ResolverTypeWrapper<CalibrationCurve>;
+  CalibrationPoint: ResolverTypeWrapper<CalibrationPoint>;
   ClinicalBaseline: ResolverTypeWrapper<ClinicalBaselineModel>;
   ComparatorFlow: ResolverTypeWrapper<ComparatorFlow>;
   ConfusionCounts: ResolverTypeWrapper<ConfusionCounts>;
@@ -976,11 +1149,18 @@ export type ResolversTypes = ResolversObject<{
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   DatasetStatus: DatasetStatus;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecisionCurve: ResolverTypeWrapper<DecisionCurve>;
+  DecisionSeries: ResolverTypeWrapper<DecisionSeries>;
+  FlexibleCalibration: ResolverTypeWrapper<FlexibleCalibration>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FlowExclusion: ResolverTypeWrapper<FlowExclusion>;
   GrantSiteAccessInput: GrantSiteAccessInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IncidenceByGroup: ResolverTypeWrapper<IncidenceByGroup>;
+  IncidenceGroup: ResolverTypeWrapper<IncidenceGroup>;
+  IncidencePoint: ResolverTypeWrapper<IncidencePoint>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InterventionThreshold: ResolverTypeWrapper<InterventionThreshold>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   MetricDetails: ResolverTypeWrapper<MetricDetailsModel>;
   MetricName: MetricName;
@@ -991,6 +1171,9 @@ export type ResolversTypes = ResolversObject<{
   ModelTask: ModelTask;
   ModelVersion: ResolverTypeWrapper<ModelVersionModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetBenefitAtThreshold: ResolverTypeWrapper<NetBenefitAtThreshold>;
+  NetBenefitPoint: ResolverTypeWrapper<NetBenefitPoint>;
+  NumberAtRisk: ResolverTypeWrapper<NumberAtRisk>;
   Outcome: ResolverTypeWrapper<OutcomeModel>;
   ParticipantFlow: ResolverTypeWrapper<ParticipantFlow>;
   Patient: ResolverTypeWrapper<PatientModel>;
@@ -1001,7 +1184,11 @@ export type ResolversTypes = ResolversObject<{
   Recalibration: ResolverTypeWrapper<Recalibration>;
   RegisterModelVersionInput: RegisterModelVersionInput;
   ReleaseState: ReleaseState;
+  RiskBin: ResolverTypeWrapper<RiskBin>;
   RiskGroupDetails: ResolverTypeWrapper<RiskGroupDetails>;
+  RocPoint: ResolverTypeWrapper<RocPoint>;
+  RocSeries: ResolverTypeWrapper<RocSeries>;
+  RunCurves: ResolverTypeWrapper<RunCurves>;
   RunRelease: ResolverTypeWrapper<RunRelease>;
   RunStatus: RunStatus;
   Sex: Sex;
@@ -1022,9 +1209,13 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   ApiKey: ApiKeyModel;
+  AucAtTime: AucAtTime;
+  AucOverTimeSeries: AucOverTimeSeries;
   AuditEvent: AuditEventModel;
   Boolean: Scalars['Boolean']['output'];
   CalibrationBin: CalibrationBin;
+  CalibrationCurve: CalibrationCurve;
+  CalibrationPoint: CalibrationPoint;
   ClinicalBaseline: ClinicalBaselineModel;
   ComparatorFlow: ComparatorFlow;
   ConfusionCounts: ConfusionCounts;
@@ -1033,16 +1224,26 @@ export type ResolversParentTypes = ResolversObject<{
   CreateValidationDatasetInput: CreateValidationDatasetInput;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   DateTime: Scalars['DateTime']['output'];
+  DecisionCurve: DecisionCurve;
+  DecisionSeries: DecisionSeries;
+  FlexibleCalibration: FlexibleCalibration;
   Float: Scalars['Float']['output'];
   FlowExclusion: FlowExclusion;
   GrantSiteAccessInput: GrantSiteAccessInput;
   ID: Scalars['ID']['output'];
+  IncidenceByGroup: IncidenceByGroup;
+  IncidenceGroup: IncidenceGroup;
+  IncidencePoint: IncidencePoint;
   Int: Scalars['Int']['output'];
+  InterventionThreshold: InterventionThreshold;
   JSON: Scalars['JSON']['output'];
   MetricDetails: MetricDetailsModel;
   MetricResult: ShownMetricModel;
   ModelVersion: ModelVersionModel;
   Mutation: Record<PropertyKey, never>;
+  NetBenefitAtThreshold: NetBenefitAtThreshold;
+  NetBenefitPoint: NetBenefitPoint;
+  NumberAtRisk: NumberAtRisk;
   Outcome: OutcomeModel;
   ParticipantFlow: ParticipantFlow;
   Patient: PatientModel;
@@ -1050,7 +1251,11 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Recalibration: Recalibration;
   RegisterModelVersionInput: RegisterModelVersionInput;
+  RiskBin: RiskBin;
   RiskGroupDetails: RiskGroupDetails;
+  RocPoint: RocPoint;
+  RocSeries: RocSeries;
+  RunCurves: RunCurves;
   RunRelease: RunRelease;
   Site: SiteModel;
   SiteMembership: SiteGrantModel;
@@ -1087,6 +1292,20 @@ export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversP
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
 }>;
 
+export type AucAtTimeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AucAtTime'] = ResolversParentTypes['AucAtTime']> = ResolversObject<{
+  cases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  controls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lower?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  upper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type AucOverTimeSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AucOverTimeSeries'] = ResolversParentTypes['AucOverTimeSeries']> = ResolversObject<{
+  points?: Resolver<Array<ResolversTypes['AucAtTime']>, ParentType, ContextType>;
+  scoreSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorUserId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1106,6 +1325,19 @@ export type CalibrationBinResolvers<ContextType = Context, ParentType extends Re
   observed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   observedCiLower?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   observedCiUpper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type CalibrationCurveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CalibrationCurve'] = ResolversParentTypes['CalibrationCurve']> = ResolversObject<{
+  bins?: Resolver<Array<ResolversTypes['RiskBin']>, ParentType, ContextType>;
+  binsPooled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  flexible?: Resolver<Maybe<ResolversTypes['FlexibleCalibration']>, ParentType, ContextType>;
+  flexibleNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scoreSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CalibrationPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CalibrationPoint'] = ResolversParentTypes['CalibrationPoint']> = ResolversObject<{
+  observed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  predicted?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type ClinicalBaselineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClinicalBaseline'] = ResolversParentTypes['ClinicalBaseline']> = ResolversObject<{
@@ -1152,9 +1384,55 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DecisionCurveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecisionCurve'] = ResolversParentTypes['DecisionCurve']> = ResolversObject<{
+  interventionThresholds?: Resolver<Array<ResolversTypes['InterventionThreshold']>, ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['DecisionSeries']>, ParentType, ContextType>;
+  treatAll?: Resolver<Array<ResolversTypes['NetBenefitPoint']>, ParentType, ContextType>;
+}>;
+
+export type DecisionSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecisionSeries'] = ResolversParentTypes['DecisionSeries']> = ResolversObject<{
+  points?: Resolver<Array<ResolversTypes['NetBenefitAtThreshold']>, ParentType, ContextType>;
+  riskMeaning?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scoreSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FlexibleCalibrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FlexibleCalibration'] = ResolversParentTypes['FlexibleCalibration']> = ResolversObject<{
+  curve?: Resolver<Array<ResolversTypes['CalibrationPoint']>, ParentType, ContextType>;
+  e50?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  e90?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  ici?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type FlowExclusionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FlowExclusion'] = ResolversParentTypes['FlowExclusion']> = ResolversObject<{
   count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IncidenceByGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IncidenceByGroup'] = ResolversParentTypes['IncidenceByGroup']> = ResolversObject<{
+  grouping?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['IncidenceGroup']>, ParentType, ContextType>;
+}>;
+
+export type IncidenceGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IncidenceGroup'] = ResolversParentTypes['IncidenceGroup']> = ResolversObject<{
+  atRisk?: Resolver<Array<ResolversTypes['NumberAtRisk']>, ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['IncidencePoint']>, ParentType, ContextType>;
+}>;
+
+export type IncidencePointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IncidencePoint'] = ResolversParentTypes['IncidencePoint']> = ResolversObject<{
+  atRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lower?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  upper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type InterventionThresholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InterventionThreshold'] = ResolversParentTypes['InterventionThreshold']> = ResolversObject<{
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -1250,6 +1528,22 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   withdrawValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationWithdrawValidationRunArgs, 'comment' | 'id'>>;
 }>;
 
+export type NetBenefitAtThresholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetBenefitAtThreshold'] = ResolversParentTypes['NetBenefitAtThreshold']> = ResolversObject<{
+  netBenefit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  positives?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type NetBenefitPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetBenefitPoint'] = ResolversParentTypes['NetBenefitPoint']> = ResolversObject<{
+  netBenefit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type NumberAtRiskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NumberAtRisk'] = ResolversParentTypes['NumberAtRisk']> = ResolversObject<{
+  atRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type OutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Outcome'] = ResolversParentTypes['Outcome']> = ResolversObject<{
   deathDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   eventDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1319,6 +1613,15 @@ export type RecalibrationResolvers<ContextType = Context, ParentType extends Res
   slopeCiUpper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
+export type RiskBinResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskBin'] = ResolversParentTypes['RiskBin']> = ResolversObject<{
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lower?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanRisk?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  observed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  upper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type RiskGroupDetailsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskGroupDetails'] = ResolversParentTypes['RiskGroupDetails']> = ResolversObject<{
   grayP?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1329,6 +1632,32 @@ export type RiskGroupDetailsResolvers<ContextType = Context, ParentType extends 
   logRankP?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   lrChisq?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type RocPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RocPoint'] = ResolversParentTypes['RocPoint']> = ResolversObject<{
+  fpr?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  threshold?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tpr?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type RocSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RocSeries'] = ResolversParentTypes['RocSeries']> = ResolversObject<{
+  auc?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  controls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['RocPoint']>, ParentType, ContextType>;
+  scoreSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RunCurvesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RunCurves'] = ResolversParentTypes['RunCurves']> = ResolversObject<{
+  aucOverTime?: Resolver<Array<ResolversTypes['AucOverTimeSeries']>, ParentType, ContextType>;
+  calibration?: Resolver<Array<ResolversTypes['CalibrationCurve']>, ParentType, ContextType>;
+  competingRisks?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  decisionCurve?: Resolver<Maybe<ResolversTypes['DecisionCurve']>, ParentType, ContextType>;
+  horizonDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incidence?: Resolver<Maybe<ResolversTypes['IncidenceByGroup']>, ParentType, ContextType>;
+  minimumCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  roc?: Resolver<Array<ResolversTypes['RocSeries']>, ParentType, ContextType>;
+  withheldParts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type RunReleaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RunRelease'] = ResolversParentTypes['RunRelease']> = ResolversObject<{
@@ -1411,6 +1740,7 @@ export type ValidationReportResolvers<ContextType = Context, ParentType extends 
 export type ValidationRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValidationRun'] = ResolversParentTypes['ValidationRun']> = ResolversObject<{
   codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  curves?: Resolver<Maybe<ResolversTypes['RunCurves']>, ParentType, ContextType>;
   dataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   etaSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1445,26 +1775,44 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   ApiKey?: ApiKeyResolvers<ContextType>;
+  AucAtTime?: AucAtTimeResolvers<ContextType>;
+  AucOverTimeSeries?: AucOverTimeSeriesResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   CalibrationBin?: CalibrationBinResolvers<ContextType>;
+  CalibrationCurve?: CalibrationCurveResolvers<ContextType>;
+  CalibrationPoint?: CalibrationPointResolvers<ContextType>;
   ClinicalBaseline?: ClinicalBaselineResolvers<ContextType>;
   ComparatorFlow?: ComparatorFlowResolvers<ContextType>;
   ConfusionCounts?: ConfusionCountsResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DecisionCurve?: DecisionCurveResolvers<ContextType>;
+  DecisionSeries?: DecisionSeriesResolvers<ContextType>;
+  FlexibleCalibration?: FlexibleCalibrationResolvers<ContextType>;
   FlowExclusion?: FlowExclusionResolvers<ContextType>;
+  IncidenceByGroup?: IncidenceByGroupResolvers<ContextType>;
+  IncidenceGroup?: IncidenceGroupResolvers<ContextType>;
+  IncidencePoint?: IncidencePointResolvers<ContextType>;
+  InterventionThreshold?: InterventionThresholdResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   MetricDetails?: MetricDetailsResolvers<ContextType>;
   MetricResult?: MetricResultResolvers<ContextType>;
   ModelVersion?: ModelVersionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NetBenefitAtThreshold?: NetBenefitAtThresholdResolvers<ContextType>;
+  NetBenefitPoint?: NetBenefitPointResolvers<ContextType>;
+  NumberAtRisk?: NumberAtRiskResolvers<ContextType>;
   Outcome?: OutcomeResolvers<ContextType>;
   ParticipantFlow?: ParticipantFlowResolvers<ContextType>;
   Patient?: PatientResolvers<ContextType>;
   Prediction?: PredictionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Recalibration?: RecalibrationResolvers<ContextType>;
+  RiskBin?: RiskBinResolvers<ContextType>;
   RiskGroupDetails?: RiskGroupDetailsResolvers<ContextType>;
+  RocPoint?: RocPointResolvers<ContextType>;
+  RocSeries?: RocSeriesResolvers<ContextType>;
+  RunCurves?: RunCurvesResolvers<ContextType>;
   RunRelease?: RunReleaseResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
   SiteMembership?: SiteMembershipResolvers<ContextType>;

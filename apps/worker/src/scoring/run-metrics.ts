@@ -6,8 +6,9 @@
 // (DeLong, secondary), C and AUC intervals on the logit scale, ΔC, ΔAUROC and ΔAUC(t); for the model also
 // calibration at the horizon (when it gives an absolute risk), classification at its declared threshold,
 // the study's risk groups, and Harrell's C and AUROC by sex and age band. Stored as MetricResult rows
-// with provenance, and the run's flow of participants; recomputing replaces them with identical numbers.
-import type { ClinicalBaseline, Db, Prisma } from "@fracval/db";
+// with provenance, the run's flow of participants and its curves (run-curves.ts); recomputing replaces them
+// with identical numbers.
+import { Prisma, type ClinicalBaseline, type Db } from "@fracval/db";
 import { ModelManifest } from "@fracval/inference";
 import {
   assignRiskGroups,
@@ -35,6 +36,7 @@ import {
 } from "@fracval/stats";
 import { analysisTimeDays, competingOutcome } from "@fracval/upload-format";
 import { runProvenance, type MetricName, type ParticipantFlow } from "@fracval/core";
+import { computeRunCurves } from "./run-curves.js";
 
 /** Age bands of the subgroup metrics (years, lower bound inclusive). */
 export const AGE_BANDS = [
@@ -402,6 +404,21 @@ export async function computeRunMetrics(
     horizonDays: horizon,
     comparators: comparatorFlow,
   };
+  const rule = run.dataset.study.riskGroupRule as RiskGroupRule | null;
+  const modelRisk = modelScore.map((s) => absoluteRisk(manifest, horizon, s));
+  const groupColumns = rule ? riskGroupColumns(rule, modelScore, rows) : null;
+  const curves =
+    n > 0
+      ? computeRunCurves({
+          horizon,
+          time,
+          event,
+          status,
+          scores: { model: modelScore, ...comparators },
+          modelRisk: modelRisk.every((r): r is number => r !== null) ? modelRisk : null,
+          riskGroups: rule && groupColumns ? { rule, columns: groupColumns } : null,
+        })
+      : null;
   const provenance = { ...runProvenance(run), seed: run.seed, patients: n };
   await db.$transaction(async (tx) => {
     await tx.metricResult.deleteMany({ where: { runId } });
@@ -425,7 +442,10 @@ export async function computeRunMetrics(
     });
     await tx.validationRun.update({
       where: { id: runId },
-      data: { participantFlow: flow as unknown as Prisma.InputJsonObject },
+      data: {
+        participantFlow: flow as unknown as Prisma.InputJsonObject,
+        curves: curves === null ? Prisma.DbNull : (curves as unknown as Prisma.InputJsonObject),
+      },
     });
   });
   return { rows: out.length, flow };
@@ -626,17 +646,8 @@ export function modelOnlyMetrics(input: {
     }
   }
   if (rule) {
-    // Scores the rule can name: "model" and the dataset's provided columns ("provided:<name>").
-    const provided = new Set(rows.flatMap((r) => r.patient.providedScores.map((p) => p.name)));
-    const columns: Record<string, number[]> = { model: score };
-    for (const name of provided)
-      columns[`provided:${name}`] = rows.map(
-        (r) => r.patient.providedScores.find((p) => p.name === name)?.value ?? Number.NaN,
-      );
-    const usable = rule.groups.every(
-      (g) => g.when === "otherwise" || (columns[g.when.score] && columns[g.when.score]!.every(Number.isFinite)),
-    );
-    if (usable) {
+    const columns = riskGroupColumns(rule, score, rows);
+    if (columns) {
       const summary = attempt(() =>
         summariseRiskGroups(time, event, assignRiskGroups(rule, columns), { reference: rule.reference, horizon }),
       );
@@ -682,6 +693,23 @@ export function modelOnlyMetrics(input: {
     }
   }
   return out;
+}
+
+/**
+ * The score columns a risk-group rule may name — "model" and the dataset's provided columns
+ * ("provided:<name>") — or null when a column the rule needs is missing for some patient.
+ */
+export function riskGroupColumns(rule: RiskGroupRule, score: number[], rows: MetricRow[]) {
+  const provided = new Set(rows.flatMap((r) => r.patient.providedScores.map((p) => p.name)));
+  const columns: Record<string, number[]> = { model: score };
+  for (const name of provided)
+    columns[`provided:${name}`] = rows.map(
+      (r) => r.patient.providedScores.find((p) => p.name === name)?.value ?? Number.NaN,
+    );
+  const usable = rule.groups.every(
+    (g) => g.when === "otherwise" || (columns[g.when.score] && columns[g.when.score]!.every(Number.isFinite)),
+  );
+  return usable ? columns : null;
 }
 
 /** Harrell's C and AUROC of the model by sex and age band (each subgroup on its own patients). */
