@@ -3,8 +3,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // The portal talks to the API over HTTP only; it never imports the database packages.
   poweredByHeader: false,
-  // The upload client shared with the CLI: TypeScript source, compiled with the portal.
-  transpilePackages: ["@fracval/upload-client"],
+  // The upload client shared with the CLI and the chart specs shared with the reports: TypeScript source,
+  // compiled with the portal.
+  transpilePackages: ["@fracval/upload-client", "@fracval/charts"],
 };
 
 export default nextConfig;

@@ -200,12 +200,23 @@ describe("npm start on a fresh data directory", () => {
 
     await page.fill('input[name="email"]', "investigator.boramae@fracval.demo");
     await page.fill('input[name="password"]', "wrong-password");
-    await Promise.all([page.waitForURL("**/login?error=1"), page.click('button[type="submit"]')]);
+    await Promise.all([page.waitForURL("**/login?error=1**"), page.click('button[type="submit"]')]);
     expect(await page.locator('p[role="alert"]').textContent()).toContain("E-mail or password is wrong");
 
     await page.fill('input[name="email"]', "investigator.boramae@fracval.demo");
     await page.fill('input[name="password"]', DEMO_PASSWORD);
-    await Promise.all([page.waitForURL("**/studies"), page.click('button[type="submit"]')]);
+    // Signing in keeps the deep link the visitor came with (next-auth's callbackUrl): back to /sites.
+    await Promise.all([page.waitForURL("**/sites"), page.click('button[type="submit"]')]);
+    expect(await page.getByRole("link", { name: "Sites" }).getAttribute("aria-current")).toBe("page");
+    expect(await page.title()).toBe("Sites · FracVal");
+    // A bad id in a link is a 404 page inside the layout (navigation still there), not a crash.
+    for (const path of ["/studies/nosuchstudy0000", "/runs/nosuchrun0000"]) {
+      const response = await page.goto(`${base}${path}`);
+      expect(response?.status()).toBe(404);
+      expect(await page.getByTestId("not-found").isVisible()).toBe(true);
+      expect(await page.getByTestId("whoami").isVisible()).toBe(true);
+    }
+    await page.goto(`${base}/studies`);
     expect(await page.getByTestId("whoami").textContent()).toContain("INVESTIGATOR");
     expect(await page.getByTestId("study-card").count()).toBe(3);
     // An investigator sees dataset summaries of their own site only.
@@ -325,8 +336,12 @@ describe("npm start on a fresh data directory", () => {
     expect(await page.getByTestId("result-row").count()).toBe(1);
     expect(await page.getByTestId("c-model").textContent()).toMatch(/^0\.\d{3} \(0\.\d{3}–[01]\.\d{3}\)$/);
     expect(await page.getByTestId("c-frax").textContent()).toMatch(/^0\.\d{3} \(/);
+    // The site's own results are a draft until its lead releases them.
+    expect(await page.getByTestId("release-state").textContent()).toBe("Draft: not released");
+    expect(await page.getByTestId("awaiting-release").textContent()).toMatch(
+      /^1 finished run of your site awaits release/,
+    );
     await page.screenshot({ path: join(dataDir, "results.png") });
-    await investigator.close();
 
     const piContext = await browser.newContext();
     const piPage = await piContext.newPage();
@@ -335,6 +350,21 @@ describe("npm start on a fresh data directory", () => {
     await piPage.fill('input[name="password"]', DEMO_PASSWORD);
     await Promise.all([piPage.waitForURL("**/studies"), piPage.click('button[type="submit"]')]);
     await piPage.goto(`${base}/studies/${study.id}`);
+    expect(await piPage.getByTestId("no-results").isVisible()).toBe(true); // the draft is invisible to the PI
+
+    // The lead releases it from the run page, with a comment; the run page shows the curves and provenance.
+    await page.getByTestId("run-link").click();
+    await page.waitForURL(`**/runs/${run.id}`);
+    expect(await page.title()).toBe("Severance · clinical-coxph-m1@1.0.0 · FracVal");
+    expect(await page.getByTestId("provenance").textContent()).toContain("clinical-coxph-m1@1.0.0 · sha256 ");
+    await page.fill('input[name="comment"]', "Checked against the registry");
+    await page.getByTestId("release-button").click();
+    await page.getByText("Released by Seo Severance").waitFor();
+    expect(await page.getByTestId("chart").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(dataDir, "run.png"), fullPage: true });
+    await investigator.close();
+
+    await piPage.reload();
     expect(await piPage.getByTestId("withheld").textContent()).toContain("fewer than 10 patients or events");
     await piContext.close();
   }, 120_000);

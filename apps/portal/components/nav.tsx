@@ -3,6 +3,7 @@ import Link from "next/link";
 import { auth, signOut } from "@/auth";
 import { graphql } from "@/gql";
 import { apiQuery } from "@/lib/api";
+import { NavLinks } from "./nav-links";
 
 const EndSession = graphql(`mutation PortalEndSession { endSession }`);
 
@@ -29,11 +30,7 @@ export async function Nav() {
         <Link href="/studies" className="text-lg font-semibold text-indigo-700">
           FracVal
         </Link>
-        {LINKS.filter((l) => l.roles.includes(role)).map((l) => (
-          <Link key={l.href} href={l.href} className="text-sm text-slate-700 hover:text-indigo-700">
-            {l.label}
-          </Link>
-        ))}
+        <NavLinks links={LINKS.filter((l) => l.roles.includes(role)).map(({ href, label }) => ({ href, label }))} />
         <span className="ml-auto text-sm text-slate-600" data-testid="whoami">
           {name} · {role}
         </span>

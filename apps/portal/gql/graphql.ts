@@ -64,6 +64,15 @@ export type ProgressState =
   /** Making progress. */
   | 'WORKING';
 
+/**
+ * The site release gate: a run's results are DRAFT for its own site (and ADMINs) until the site's lead releases
+ * them; only RELEASED results reach PIs, other sites and other sites' API keys. WITHDRAWN hides them again.
+ */
+export type ReleaseState =
+  | 'DRAFT'
+  | 'RELEASED'
+  | 'WITHDRAWN';
+
 export type RunStatus =
   | 'CANCELLED'
   | 'COMPUTING_METRICS'
@@ -71,6 +80,42 @@ export type RunStatus =
   | 'QUEUED'
   | 'RUNNING'
   | 'SUCCEEDED';
+
+export type UserRole =
+  | 'ADMIN'
+  | 'INVESTIGATOR'
+  | 'PARTNER'
+  | 'PI';
+
+export type PortalReleaseRunMutationVariables = Exact<{
+  id: string | number;
+  comment: string;
+}>;
+
+
+export type PortalReleaseRunMutation = { releaseValidationRun: { id: string } };
+
+export type PortalWithdrawRunMutationVariables = Exact<{
+  id: string | number;
+  comment: string;
+}>;
+
+
+export type PortalWithdrawRunMutation = { withdrawValidationRun: { id: string } };
+
+export type PortalRunTitleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortalRunTitleQuery = { run: { modelVersion: { family: string, version: string }, dataset: { site: { code: string } } } };
+
+export type PortalRunQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortalRunQuery = { me: { role: UserRole, sites: Array<{ patientData: boolean, lead: boolean, site: { id: string } }> }, run: { id: string, status: RunStatus, createdAt: string, startedAt: string | null, finishedAt: string | null, codeVersion: string, seed: number, executionProvider: string | null, error: string | null, progressDone: number | null, progressTotal: number | null, release: { state: ReleaseState, by: string | null, at: string | null, comment: string | null }, modelVersion: { id: string, family: string, version: string, artifactSha256: string, outputSemantics: string }, dataset: { id: string, name: string, sha256: string | null, createdAt: string, site: { id: string, code: string, name: string }, study: { id: string, title: string, horizonDays: number | null } }, participantFlow: { uploaded: number, missingOutcome: number | null, analysed: number, events: number | null, censoredBeforeHorizon: number | null, horizonDays: number, competingRisks: boolean, deathsBeforeFracture: number | null, notScored: Array<{ reason: string, count: number | null }>, comparators: Array<{ scoreSource: string, analysed: number | null, excludedMissingScore: number | null }> } | null, curves: { horizonDays: number, competingRisks: boolean, minimumCount: number, withheldParts: number, roc: Array<{ scoreSource: string, cases: number, controls: number, auc: number | null, points: Array<{ threshold: number | null, fpr: number, tpr: number }> }>, aucOverTime: Array<{ scoreSource: string, points: Array<{ days: number, estimate: number, lower: number | null, upper: number | null, cases: number, controls: number }> }>, incidence: { grouping: string, groups: Array<{ name: string, n: number, events: number, points: Array<{ days: number, incidence: number, lower: number | null, upper: number | null, atRisk: number }>, atRisk: Array<{ days: number, atRisk: number }> }> } | null, calibration: Array<{ scoreSource: string, binsPooled: boolean, flexibleNote: string | null, bins: Array<{ n: number, events: number, meanRisk: number, observed: number, lower: number | null, upper: number | null }>, flexible: { ici: number, e50: number, e90: number, curve: Array<{ predicted: number, observed: number }> } | null }>, decisionCurve: { n: number, treatAll: Array<{ threshold: number, netBenefit: number }>, interventionThresholds: Array<{ label: string, threshold: number }>, series: Array<{ scoreSource: string, riskMeaning: string, points: Array<{ threshold: number, netBenefit: number, positives: number }> }> } | null } | null }, metricResults: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: { p: number | null, slope: number | null, slopeCiLower: number | null, slopeCiUpper: number | null, brier: number | null, ipa: number | null, confusion: { truePositive: number, falsePositive: number, trueNegative: number, falseNegative: number, threshold: number } | null } | null }> };
 
 export type PortalSitesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -82,7 +127,14 @@ export type PortalStudyResultsQueryVariables = Exact<{
 }>;
 
 
-export type PortalStudyResultsQuery = { study: { title: string, horizonDays: number | null, datasets: Array<{ id: string, status: DatasetStatus, site: { code: string } }>, models: Array<{ id: string, family: string, version: string }> }, studyComparison: Array<{ smallCell: boolean, hidden: boolean, site: { code: string }, modelVersion: { family: string, version: string }, run: { id: string, status: RunStatus }, metrics: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: { p: number | null, competingRisks: boolean | null, calibratedForTargetPopulation: boolean | null } | null }> }>, runs: Array<{ id: string, status: RunStatus, progressDone: number | null, progressTotal: number | null, progressFailed: number | null, imagesPerSecond: number | null, etaSeconds: number | null, progressState: ProgressState, secondsSinceProgress: number | null, executionProvider: string | null, modelVersion: { family: string, version: string }, dataset: { id: string, site: { code: string } } }> };
+export type PortalStudyResultsQuery = { study: { title: string, horizonDays: number | null, datasets: Array<{ id: string, status: DatasetStatus, site: { code: string } }>, models: Array<{ id: string, family: string, version: string }> }, studyComparison: Array<{ smallCell: boolean, hidden: boolean, site: { code: string }, modelVersion: { family: string, version: string }, dataset: { name: string }, run: { id: string, status: RunStatus, finishedAt: string | null, release: { state: ReleaseState } }, metrics: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: { p: number | null, competingRisks: boolean | null, calibratedForTargetPopulation: boolean | null } | null }> }>, runsAwaitingRelease: Array<{ id: string, dataset: { study: { id: string } } }>, runs: Array<{ id: string, status: RunStatus, progressDone: number | null, progressTotal: number | null, progressFailed: number | null, imagesPerSecond: number | null, etaSeconds: number | null, progressState: ProgressState, secondsSinceProgress: number | null, executionProvider: string | null, modelVersion: { family: string, version: string }, dataset: { id: string, site: { code: string } } }> };
+
+export type PortalStudyTitleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortalStudyTitleQuery = { study: { title: string } };
 
 export type PortalStudiesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -139,6 +191,225 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const PortalReleaseRunDocument = new TypedDocumentString(`
+    mutation PortalReleaseRun($id: ID!, $comment: String!) {
+  releaseValidationRun(id: $id, comment: $comment) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PortalReleaseRunMutation, PortalReleaseRunMutationVariables>;
+export const PortalWithdrawRunDocument = new TypedDocumentString(`
+    mutation PortalWithdrawRun($id: ID!, $comment: String!) {
+  withdrawValidationRun(id: $id, comment: $comment) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PortalWithdrawRunMutation, PortalWithdrawRunMutationVariables>;
+export const PortalRunTitleDocument = new TypedDocumentString(`
+    query PortalRunTitle($id: ID!) {
+  run(id: $id) {
+    modelVersion {
+      family
+      version
+    }
+    dataset {
+      site {
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalRunTitleQuery, PortalRunTitleQueryVariables>;
+export const PortalRunDocument = new TypedDocumentString(`
+    query PortalRun($id: ID!) {
+  me {
+    role
+    sites {
+      site {
+        id
+      }
+      patientData
+      lead
+    }
+  }
+  run(id: $id) {
+    id
+    status
+    createdAt
+    startedAt
+    finishedAt
+    codeVersion
+    seed
+    executionProvider
+    error
+    progressDone
+    progressTotal
+    release {
+      state
+      by
+      at
+      comment
+    }
+    modelVersion {
+      id
+      family
+      version
+      artifactSha256
+      outputSemantics
+    }
+    dataset {
+      id
+      name
+      sha256
+      createdAt
+      site {
+        id
+        code
+        name
+      }
+      study {
+        id
+        title
+        horizonDays
+      }
+    }
+    participantFlow {
+      uploaded
+      notScored {
+        reason
+        count
+      }
+      missingOutcome
+      analysed
+      events
+      censoredBeforeHorizon
+      horizonDays
+      competingRisks
+      deathsBeforeFracture
+      comparators {
+        scoreSource
+        analysed
+        excludedMissingScore
+      }
+    }
+    curves {
+      horizonDays
+      competingRisks
+      minimumCount
+      withheldParts
+      roc {
+        scoreSource
+        cases
+        controls
+        auc
+        points {
+          threshold
+          fpr
+          tpr
+        }
+      }
+      aucOverTime {
+        scoreSource
+        points {
+          days
+          estimate
+          lower
+          upper
+          cases
+          controls
+        }
+      }
+      incidence {
+        grouping
+        groups {
+          name
+          n
+          events
+          points {
+            days
+            incidence
+            lower
+            upper
+            atRisk
+          }
+          atRisk {
+            days
+            atRisk
+          }
+        }
+      }
+      calibration {
+        scoreSource
+        binsPooled
+        flexibleNote
+        bins {
+          n
+          events
+          meanRisk
+          observed
+          lower
+          upper
+        }
+        flexible {
+          ici
+          e50
+          e90
+          curve {
+            predicted
+            observed
+          }
+        }
+      }
+      decisionCurve {
+        n
+        treatAll {
+          threshold
+          netBenefit
+        }
+        interventionThresholds {
+          label
+          threshold
+        }
+        series {
+          scoreSource
+          riskMeaning
+          points {
+            threshold
+            netBenefit
+            positives
+          }
+        }
+      }
+    }
+  }
+  metricResults(runId: $id) {
+    metric
+    scoreSource
+    subgroup
+    horizonDays
+    estimate
+    ciLower
+    ciUpper
+    n
+    events
+    details {
+      p
+      slope
+      slopeCiLower
+      slopeCiUpper
+      brier
+      ipa
+      confusion {
+        truePositive
+        falsePositive
+        trueNegative
+        falseNegative
+        threshold
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalRunQuery, PortalRunQueryVariables>;
 export const PortalSitesDocument = new TypedDocumentString(`
     query PortalSites {
   sites {
@@ -183,9 +454,16 @@ export const PortalStudyResultsDocument = new TypedDocumentString(`
       family
       version
     }
+    dataset {
+      name
+    }
     run {
       id
       status
+      finishedAt
+      release {
+        state
+      }
     }
     smallCell
     hidden
@@ -203,6 +481,14 @@ export const PortalStudyResultsDocument = new TypedDocumentString(`
         p
         competingRisks
         calibratedForTargetPopulation
+      }
+    }
+  }
+  runsAwaitingRelease {
+    id
+    dataset {
+      study {
+        id
       }
     }
   }
@@ -230,6 +516,13 @@ export const PortalStudyResultsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PortalStudyResultsQuery, PortalStudyResultsQueryVariables>;
+export const PortalStudyTitleDocument = new TypedDocumentString(`
+    query PortalStudyTitle($id: ID!) {
+  study(id: $id) {
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<PortalStudyTitleQuery, PortalStudyTitleQueryVariables>;
 export const PortalStudiesDocument = new TypedDocumentString(`
     query PortalStudies {
   studies {

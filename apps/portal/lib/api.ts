@@ -2,6 +2,7 @@
 // and applies every access rule itself. The portal holds no data access of its own.
 import "server-only";
 import { cookies } from "next/headers";
+import { notFound } from "next/navigation";
 import type { TypedDocumentString } from "@/gql/graphql";
 
 export const API_URL = process.env.FRACVAL_API_URL ?? "http://localhost:4000/graphql";
@@ -35,4 +36,14 @@ export async function apiQuery<R, V>(document: TypedDocumentString<R, V>, variab
   if (error) throw new ApiError(error.message, error.extensions?.code ?? "INTERNAL_SERVER_ERROR");
   if (!body.data) throw new ApiError(`API answered ${response.status} without data`, "INTERNAL_SERVER_ERROR");
   return body.data;
+}
+
+/** apiQuery for a page: an id the API does not know (or will not show this user) is the layout's 404 page. */
+export async function apiPageQuery<R, V>(document: TypedDocumentString<R, V>, variables?: V): Promise<R> {
+  try {
+    return await apiQuery(document, variables);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
 }

@@ -2,22 +2,36 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 
+/**
+ * Where to go after signing in: the page that sent the visitor here (next-auth's callbackUrl), reduced to a
+ * path on this portal so that a crafted link cannot send anyone elsewhere; /studies by default.
+ */
+function landingPath(raw: unknown): string {
+  if (typeof raw !== "string" || raw === "") return "/studies";
+  const url = new URL(raw, "http://portal.invalid");
+  const path = `${url.pathname}${url.search}`;
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/login") ? path : "/studies";
+}
+
 async function login(formData: FormData) {
   "use server";
+  const redirectTo = landingPath(formData.get("callbackUrl"));
   try {
-    await signIn("credentials", {
-      email: formData.get("email"),
-      password: formData.get("password"),
-      redirectTo: "/studies",
-    });
+    await signIn("credentials", { email: formData.get("email"), password: formData.get("password"), redirectTo });
   } catch (error) {
-    if (error instanceof AuthError) redirect("/login?error=1");
+    if (error instanceof AuthError) redirect(`/login?error=1&callbackUrl=${encodeURIComponent(redirectTo)}`);
     throw error; // signIn signals its redirect by throwing NEXT_REDIRECT
   }
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  const { error } = await searchParams;
+export const metadata = { title: "Sign in · FracVal" };
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; callbackUrl?: string }>;
+}) {
+  const { error, callbackUrl } = await searchParams;
   return (
     <div className="mx-auto mt-16 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="mb-1 text-xl font-semibold">Sign in to FracVal</h1>
@@ -28,6 +42,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <form action={login} className="space-y-4">
+        <input type="hidden" name="callbackUrl" value={landingPath(callbackUrl)} />
         <label className="block text-sm">
           E-mail
           <input

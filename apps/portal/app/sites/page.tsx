@@ -8,6 +8,8 @@ const Sites = graphql(`
   }
 `);
 
+export const metadata = { title: "Sites · FracVal" };
+
 export default async function SitesPage() {
   const data = await apiQuery(Sites);
   const access = new Map(data.me.sites.map((m) => [m.site.id, m.patientData]));

@@ -18,6 +18,8 @@ const MODALITY: Record<string, string> = {
   CLINICAL_ONLY: "Clinical only",
 };
 
+export const metadata = { title: "Studies · FracVal" };
+
 export default async function StudiesPage() {
   const { studies } = await apiQuery(Studies);
   return (

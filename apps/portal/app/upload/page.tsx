@@ -11,6 +11,8 @@ const UploadChoices = graphql(`
   }
 `);
 
+export const metadata = { title: "Upload a validation set · FracVal" };
+
 export default async function UploadPage() {
   const data = await apiQuery(UploadChoices);
   return (

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { graphql } from "@/gql";
 import type { PortalStudyResultsQuery } from "@/gql/graphql";
-import { apiQuery } from "@/lib/api";
+import { apiPageQuery, apiQuery } from "@/lib/api";
 import { AutoRefresh } from "@/components/auto-refresh";
+import { ReleaseBadge } from "@/components/release-badge";
 
 const StudyResults = graphql(`
   query PortalStudyResults($id: ID!) {
@@ -12,18 +13,30 @@ const StudyResults = graphql(`
       models { id family version }
     }
     studyComparison(studyId: $id) {
-      site { code } modelVersion { family version } run { id status } smallCell hidden
+      site { code } modelVersion { family version } dataset { name } run { id status finishedAt release { state } }
+      smallCell hidden
       metrics {
         metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events
         details { p competingRisks calibratedForTargetPopulation }
       }
     }
+    runsAwaitingRelease { id dataset { study { id } } }
     runs {
       id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress
       executionProvider modelVersion { family version } dataset { id site { code } }
     }
   }
 `);
+
+const StudyTitle = graphql(`query PortalStudyTitle($id: ID!) { study(id: $id) { title } }`);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const study = await apiQuery(StudyTitle, { id })
+    .then((d) => d.study)
+    .catch(() => null);
+  return { title: study ? `${study.title} · FracVal` : "Study · FracVal" };
+}
 
 type Metric = PortalStudyResultsQuery["studyComparison"][number]["metrics"][number];
 const detailsOf = (m: Metric | undefined) => m?.details ?? null;
@@ -42,7 +55,8 @@ const pValue = (m: Metric | undefined) => {
 
 export default async function StudyResultsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const data = await apiQuery(StudyResults, { id });
+  const data = await apiPageQuery(StudyResults, { id });
+  const awaiting = data.runsAwaitingRelease.filter((r) => r.dataset.study.id === id).length;
   const studyDatasets = new Set(data.study.datasets.map((d) => d.id));
   const inProgress = data.runs.filter(
     (r) => studyDatasets.has(r.dataset.id) && ["QUEUED", "RUNNING", "COMPUTING_METRICS"].includes(r.status),
@@ -51,7 +65,8 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
   const horizonYears = data.study.horizonDays ? Math.round(data.study.horizonDays / 365.25) : null;
   return (
     <section>
-      <AutoRefresh active={active} />
+      {/* Quick while runs move; slowly otherwise, so that runs started elsewhere appear too. */}
+      <AutoRefresh active everyMs={active ? 3000 : 15000} />
       <Link href="/studies" className="text-sm text-indigo-700">
         ← Studies
       </Link>
@@ -60,6 +75,16 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
         Model vs FRAX on the patients that have FRAX, latest run per site and model. Intervals for C and AUC on the
         logit scale. {active ? "Runs in progress: refreshing." : ""}
       </p>
+      {awaiting > 0 && (
+        <p
+          className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="awaiting-release"
+        >
+          {awaiting} finished run{awaiting === 1 ? "" : "s"} of your site{awaiting === 1 ? " awaits" : "s await"}{" "}
+          release: the network sees {awaiting === 1 ? "it" : "them"} only once the site&apos;s lead releases{" "}
+          {awaiting === 1 ? "it" : "them"} on the run page.
+        </p>
+      )}
       {active && (
         <ul className="mb-4 space-y-2" data-testid="runs-in-progress">
           {inProgress.map((r) => (
@@ -95,7 +120,7 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
           className="rounded border border-dashed border-slate-300 p-6 text-sm text-slate-600"
           data-testid="no-results"
         >
-          No finished runs yet for this study.
+          No finished runs of this study that you may see yet: results appear once a site releases them.
         </p>
       ) : (
         <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
@@ -137,9 +162,22 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
               const c = get("harrellC", "model");
               return (
                 <tr key={row.run.id} className="border-t border-slate-100" data-testid="result-row">
-                  <td className="p-2 font-medium">{row.site.code}</td>
+                  <td className="p-2 font-medium">
+                    {row.site.code}
+                    {row.run.release.state !== "RELEASED" && (
+                      <div className="mt-1">
+                        <ReleaseBadge state={row.run.release.state} />
+                      </div>
+                    )}
+                  </td>
                   <td className="p-2">
-                    {row.modelVersion.family}@{row.modelVersion.version}
+                    <Link href={`/runs/${row.run.id}`} className="text-indigo-700" data-testid="run-link">
+                      {row.modelVersion.family}@{row.modelVersion.version}
+                    </Link>
+                    <div className="text-xs text-slate-500">
+                      {row.dataset.name}
+                      {row.run.finishedAt ? ` · ${row.run.finishedAt.slice(0, 10)}` : ""}
+                    </div>
                   </td>
                   {row.hidden ? (
                     <td className="p-2 text-slate-500" colSpan={8} data-testid="withheld">
@@ -181,6 +219,14 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
           </tbody>
         </table>
       )}
+      <p className="mt-3 flex gap-4 text-sm">
+        <a className="text-indigo-700" href={`/api/exports/studies/${id}/metrics.csv`}>
+          Study metrics (CSV)
+        </a>
+        <a className="text-indigo-700" href={`/api/exports/studies/${id}/metrics.json`}>
+          Study metrics (JSON)
+        </a>
+      </p>
       <p className="mt-2 text-xs text-slate-600" data-testid="legend">
         — not computable, or withheld: a number resting on fewer than 10 patients or events (or one that would give such
         a number away) is shown only to the site&apos;s own members. * some of this run&apos;s numbers are withheld from

@@ -1,0 +1,75 @@
+"use client";
+// One chart of the run or study pages: the Vega-Lite spec rendered with vega-embed (tooltips; SVG and PNG
+// export in its menu), its numbers as a table behind a toggle (the text alternative), and those numbers as
+// CSV. The spec and table come from @fracval/charts, the same ones reports render on the server.
+import { useEffect, useRef, useState } from "react";
+import { type Chart as ChartData, tableCsv } from "@fracval/charts";
+
+export function Chart({ chart, name }: { chart: ChartData; name: string }) {
+  const target = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    let finalize: (() => void) | undefined;
+    let cancelled = false;
+    // vega-embed touches the DOM: loaded in the browser only.
+    import("vega-embed")
+      .then(async ({ default: embed }) => {
+        if (cancelled || !target.current) return;
+        const result = await embed(target.current, chart.spec, {
+          renderer: "svg",
+          actions: { export: true, source: false, compiled: false, editor: false },
+          downloadFileName: name,
+        });
+        finalize = () => result.finalize();
+      })
+      .catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));
+    return () => {
+      cancelled = true;
+      finalize?.();
+    };
+  }, [chart, name]);
+  const csv = `data:text/csv;charset=utf-8,${encodeURIComponent(tableCsv(chart.table))}`;
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-white p-4" data-testid="chart" aria-label={chart.title}>
+      <div ref={target} role="img" aria-label={chart.title} className="min-h-[200px] overflow-x-auto" />
+      {failed && (
+        <p className="text-sm text-red-700">The chart could not be drawn ({failed}); its numbers are below.</p>
+      )}
+      <figcaption className="mt-2 flex flex-wrap items-center gap-4 text-sm">
+        <details className="w-full" data-testid="chart-numbers">
+          <summary className="cursor-pointer text-indigo-700">Show the numbers ({chart.title})</summary>
+          <div className="mt-2 max-h-72 overflow-auto">
+            <table className="w-full text-xs">
+              <thead className="bg-slate-100 text-left">
+                <tr>
+                  {chart.table.columns.map((c) => (
+                    <th key={c} className="p-1">
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {chart.table.rows.map((row, k) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows of a fixed table, never reordered
+                  <tr key={k} className="border-t border-slate-100">
+                    {row.map((cell, j) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: cells of a fixed row
+                      <td key={j} className="p-1">
+                        {cell ?? "—"}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+        <a href={csv} download={`${name}.csv`} className="text-indigo-700">
+          Numbers as CSV
+        </a>
+        <span className="text-slate-500">SVG and PNG: the ⋯ menu of the chart</span>
+      </figcaption>
+    </figure>
+  );
+}

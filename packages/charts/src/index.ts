@@ -1,0 +1,645 @@
+// One Vega-Lite spec per chart of a validation paper, built from the API's aggregate types. Every chart has
+// a title, axis titles, a colour-blind-safe palette (Okabe-Ito) and its numbers as a table (the text
+// alternative shown behind a toggle, and the CSV of the chart). The portal renders the specs with
+// vega-embed (tooltips, SVG/PNG export); reports render the same specs to SVG on the server (render.ts).
+import type { TopLevelSpec } from "vega-lite";
+
+/** Okabe & Ito's palette: distinguishable with every common colour-vision deficiency. */
+export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"];
+
+export interface Table {
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+export interface Chart {
+  /** The chart's title, also its accessible name. */
+  title: string;
+  spec: TopLevelSpec;
+  /** The numbers behind the chart. */
+  table: Table;
+}
+
+const DAYS_PER_YEAR = 365.25;
+const round = (x: number | null | undefined, digits = 3) =>
+  x === null || x === undefined ? null : Math.round(x * 10 ** digits) / 10 ** digits;
+const years = (days: number) => round(days / DAYS_PER_YEAR, 2)!;
+const horizonText = (days: number) => `${round(days / DAYS_PER_YEAR, 1)} years`;
+
+/** "model" → "Model", "frax_mof" → "FRAX MOF", "baseline:clinical-coxph-m1@1.0.0" → "clinical-coxph-m1@1.0.0". */
+export function sourceLabel(source: string): string {
+  if (source === "model") return "Model";
+  if (source === "model-recalibrated") return "Model, recalibrated";
+  if (source === "frax_mof") return "FRAX MOF";
+  if (source === "frax_hip") return "FRAX hip";
+  if (source.startsWith("baseline:")) return source.slice("baseline:".length);
+  if (source.startsWith("model-vs-")) return `Model − ${sourceLabel(source.slice("model-vs-".length))}`;
+  return source;
+}
+
+const BASE = {
+  $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+  width: 420,
+  height: 320,
+  config: {
+    font: "Inter, system-ui, sans-serif",
+    title: { fontSize: 14, anchor: "start" as const },
+    axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: "#e2e8f0" },
+    legend: { labelFontSize: 11, titleFontSize: 11, orient: "bottom" as const, direction: "vertical" as const },
+    range: { category: PALETTE },
+  },
+};
+
+const colourBy = (field: string, title: string, domain: string[]) => ({
+  field,
+  type: "nominal" as const,
+  title,
+  scale: { domain, range: PALETTE.slice(0, Math.max(1, domain.length)) },
+});
+
+// ─── ROC ───
+
+export interface RocInput {
+  horizonDays: number;
+  roc: {
+    scoreSource: string;
+    cases: number;
+    controls: number;
+    auc: number | null;
+    points: { fpr: number; tpr: number; threshold: number | null }[];
+  }[];
+}
+
+export function rocChart(curves: RocInput): Chart {
+  const title = `ROC at ${horizonText(curves.horizonDays)} (complete case)`;
+  const label = (s: RocInput["roc"][number]) =>
+    `${sourceLabel(s.scoreSource)}${s.auc === null ? "" : ` (AUC ${s.auc.toFixed(3)})`}`;
+  const values = curves.roc.flatMap((s) =>
+    s.points.map((p, order) => ({
+      series: label(s),
+      order,
+      fpr: round(p.fpr, 4),
+      tpr: round(p.tpr, 4),
+      threshold: round(p.threshold, 4),
+    })),
+  );
+  const domain = curves.roc.map(label);
+  return {
+    title,
+    spec: {
+      ...BASE,
+      title: { text: title, subtitle: "Cases: fracture by the horizon; controls: fracture-free beyond it" },
+      layer: [
+        {
+          data: {
+            values: [
+              { x: 0, y: 0 },
+              { x: 1, y: 1 },
+            ],
+          },
+          mark: { type: "line", strokeDash: [4, 4], color: "#94a3b8" },
+          encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" } },
+        },
+        {
+          data: { values },
+          mark: { type: "line", point: { size: 12 }, interpolate: "linear" },
+          encoding: {
+            x: {
+              field: "fpr",
+              type: "quantitative",
+              title: "1 − specificity (false-positive rate)",
+              scale: { domain: [0, 1] },
+            },
+            y: {
+              field: "tpr",
+              type: "quantitative",
+              title: "Sensitivity (true-positive rate)",
+              scale: { domain: [0, 1] },
+            },
+            color: colourBy("series", "Score", domain),
+            order: { field: "order", type: "quantitative" },
+            tooltip: [
+              { field: "series", title: "Score" },
+              { field: "threshold", title: "Threshold (score ≥)" },
+              { field: "fpr", title: "1 − specificity" },
+              { field: "tpr", title: "Sensitivity" },
+            ],
+          },
+        },
+      ],
+    },
+    table: {
+      columns: ["Score", "Cases", "Controls", "AUC", "Threshold (score ≥)", "1 − specificity", "Sensitivity"],
+      rows: curves.roc.flatMap((s) =>
+        s.points.map((p) => [
+          sourceLabel(s.scoreSource),
+          s.cases,
+          s.controls,
+          round(s.auc),
+          round(p.threshold, 4),
+          round(p.fpr, 4),
+          round(p.tpr, 4),
+        ]),
+      ),
+    },
+  };
+}
+
+// ─── AUC(t) ───
+
+export interface AucOverTimeInput {
+  aucOverTime: {
+    scoreSource: string;
+    points: {
+      days: number;
+      estimate: number;
+      lower: number | null;
+      upper: number | null;
+      cases: number;
+      controls: number;
+    }[];
+  }[];
+}
+
+export function aucOverTimeChart(curves: AucOverTimeInput): Chart {
+  const title = "Time-dependent AUC(t) over follow-up (censoring-weighted, 95 % CI)";
+  const values = curves.aucOverTime.flatMap((s) =>
+    s.points.map((p) => ({
+      series: sourceLabel(s.scoreSource),
+      years: years(p.days),
+      auc: round(p.estimate),
+      lower: round(p.lower),
+      upper: round(p.upper),
+      cases: p.cases,
+      controls: p.controls,
+    })),
+  );
+  const domain = curves.aucOverTime.map((s) => sourceLabel(s.scoreSource));
+  const x = { field: "years", type: "quantitative" as const, title: "Years since the image" };
+  return {
+    title,
+    spec: {
+      ...BASE,
+      title,
+      data: { values },
+      layer: [
+        {
+          mark: { type: "errorband", opacity: 0.2 },
+          encoding: {
+            x,
+            y: { field: "lower", type: "quantitative", title: "AUC(t)" },
+            y2: { field: "upper" },
+            color: colourBy("series", "Score", domain),
+          },
+        },
+        {
+          mark: { type: "line", point: true },
+          encoding: {
+            x,
+            y: { field: "auc", type: "quantitative", title: "AUC(t)", scale: { domain: [0.4, 1] } },
+            color: colourBy("series", "Score", domain),
+            tooltip: [
+              { field: "series", title: "Score" },
+              { field: "years", title: "Years" },
+              { field: "auc", title: "AUC(t)" },
+              { field: "lower", title: "95 % CI lower" },
+              { field: "upper", title: "95 % CI upper" },
+              { field: "cases", title: "Cases" },
+              { field: "controls", title: "Controls" },
+            ],
+          },
+        },
+        {
+          data: { values: [{ y: 0.5 }] },
+          mark: { type: "rule", strokeDash: [4, 4], color: "#94a3b8" },
+          encoding: { y: { field: "y", type: "quantitative" } },
+        },
+      ],
+    },
+    table: {
+      columns: ["Score", "Years", "AUC(t)", "95 % CI lower", "95 % CI upper", "Cases", "Controls"],
+      rows: values.map((v) => [v.series, v.years, v.auc, v.lower, v.upper, v.cases, v.controls]),
+    },
+  };
+}
+
+// ─── Incidence by risk group ───
+
+export interface IncidenceInput {
+  competingRisks: boolean;
+  incidence: {
+    grouping: string;
+    groups: {
+      name: string;
+      n: number;
+      events: number;
+      points: { days: number; incidence: number; lower: number | null; upper: number | null; atRisk: number }[];
+      atRisk: { days: number; atRisk: number }[];
+    }[];
+  } | null;
+}
+
+export function incidenceChart(curves: IncidenceInput): Chart | null {
+  const incidence = curves.incidence;
+  if (!incidence || incidence.groups.length === 0) return null;
+  const method = curves.competingRisks ? "Aalen-Johansen, death a competing event" : "1 − Kaplan-Meier";
+  const title = `Cumulative incidence of vertebral fracture by ${incidence.grouping}`;
+  const label = (g: { name: string; n: number; events: number }) => `${g.name} (n = ${g.n}, ${g.events} fractures)`;
+  const domain = incidence.groups.map(label);
+  const values = incidence.groups.flatMap((g) =>
+    g.points.map((p) => ({
+      group: label(g),
+      years: years(p.days),
+      incidence: round(p.incidence * 100, 2),
+      lower: round((p.lower ?? p.incidence) * 100, 2),
+      upper: round((p.upper ?? p.incidence) * 100, 2),
+      atRisk: p.atRisk,
+    })),
+  );
+  const atRisk = incidence.groups.flatMap((g) =>
+    g.atRisk.map((t) => ({ group: g.name, years: years(t.days), atRisk: t.atRisk })),
+  );
+  const x = { field: "years", type: "quantitative" as const, title: "Years since the image", scale: { domainMin: 0 } };
+  return {
+    title,
+    spec: {
+      $schema: BASE.$schema,
+      config: BASE.config,
+      title: { text: title, subtitle: method },
+      vconcat: [
+        {
+          width: 420,
+          height: 280,
+          data: { values },
+          layer: [
+            {
+              mark: { type: "area", opacity: 0.15, interpolate: "step-after" },
+              encoding: {
+                x,
+                y: { field: "lower", type: "quantitative" },
+                y2: { field: "upper" },
+                color: colourBy("group", "Group", domain),
+              },
+            },
+            {
+              mark: { type: "line", interpolate: "step-after" },
+              encoding: {
+                x,
+                y: { field: "incidence", type: "quantitative", title: "Cumulative incidence (%)" },
+                color: colourBy("group", "Group", domain),
+                tooltip: [
+                  { field: "group", title: "Group" },
+                  { field: "years", title: "Years" },
+                  { field: "incidence", title: "Incidence (%)" },
+                  { field: "lower", title: "95 % CI lower (%)" },
+                  { field: "upper", title: "95 % CI upper (%)" },
+                  { field: "atRisk", title: "At risk" },
+                ],
+              },
+            },
+          ],
+        },
+        {
+          width: 420,
+          height: { step: 16 },
+          title: { text: "Number at risk", fontSize: 11 },
+          data: { values: atRisk },
+          mark: { type: "text", fontSize: 10 },
+          encoding: {
+            x: {
+              field: "years",
+              type: "quantitative",
+              title: null,
+              scale: { domainMin: 0 },
+              axis: { labels: false, ticks: false, grid: false },
+            },
+            y: { field: "group", type: "nominal", title: null, sort: incidence.groups.map((g) => g.name) },
+            text: { field: "atRisk", type: "quantitative" },
+          },
+        },
+      ],
+    },
+    table: {
+      columns: ["Group", "Years", "Cumulative incidence (%)", "95 % CI lower (%)", "95 % CI upper (%)", "At risk"],
+      rows: values.map((v) => [v.group, v.years, v.incidence, v.lower, v.upper, v.atRisk]),
+    },
+  };
+}
+
+// ─── Calibration ───
+
+export interface CalibrationInput {
+  horizonDays: number;
+  competingRisks: boolean;
+  calibration: {
+    scoreSource: string;
+    bins: {
+      n: number;
+      events: number;
+      meanRisk: number;
+      observed: number;
+      lower: number | null;
+      upper: number | null;
+    }[];
+    binsPooled: boolean;
+    flexible: { ici: number; e50: number; e90: number; curve: { predicted: number; observed: number }[] } | null;
+    flexibleNote: string | null;
+  }[];
+}
+
+export function calibrationChart(curves: CalibrationInput): Chart | null {
+  const cal = curves.calibration.find((c) => c.scoreSource === "model");
+  if (!cal || cal.bins.length === 0) return null;
+  const title = `Calibration at ${horizonText(curves.horizonDays)}`;
+  const observedBy = curves.competingRisks ? "Aalen-Johansen" : "1 − Kaplan-Meier";
+  const subtitle = [
+    `${cal.binsPooled ? "Pooled deciles" : "Deciles"} of predicted risk (observed: ${observedBy}, 95 % CI)`,
+    cal.flexible
+      ? `Flexible curve: ICI ${cal.flexible.ici.toFixed(3)}, E50 ${cal.flexible.e50.toFixed(3)}, E90 ${cal.flexible.e90.toFixed(3)}`
+      : (cal.flexibleNote ?? ""),
+  ].filter(Boolean);
+  const bins = cal.bins.map((b, k) => ({
+    bin: k + 1,
+    predicted: round(b.meanRisk * 100, 2),
+    observed: round(b.observed * 100, 2),
+    lower: round((b.lower ?? b.observed) * 100, 2),
+    upper: round((b.upper ?? b.observed) * 100, 2),
+    n: b.n,
+    events: b.events,
+  }));
+  const top =
+    Math.max(
+      ...bins.flatMap((b) => [b.predicted ?? 0, b.upper ?? 0]),
+      ...(cal.flexible?.curve.map((p) => p.observed * 100) ?? []),
+    ) * 1.05;
+  const axis = { scale: { domain: [0, Math.min(100, Math.max(1, top))] } };
+  const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>["layer"]> = [
+    {
+      data: {
+        values: [
+          { x: 0, y: 0 },
+          { x: 100, y: 100 },
+        ],
+      },
+      mark: { type: "line", strokeDash: [4, 4], color: "#94a3b8", clip: true },
+      encoding: { x: { field: "x", type: "quantitative", ...axis }, y: { field: "y", type: "quantitative", ...axis } },
+    },
+  ];
+  if (cal.flexible)
+    layers.push({
+      data: {
+        values: cal.flexible.curve.map((p) => ({
+          predicted: round(p.predicted * 100, 2),
+          observed: round(p.observed * 100, 2),
+        })),
+      },
+      mark: { type: "line", color: PALETTE[1], clip: true },
+      encoding: { x: { field: "predicted", type: "quantitative" }, y: { field: "observed", type: "quantitative" } },
+    });
+  layers.push(
+    {
+      data: { values: bins },
+      mark: { type: "rule", color: PALETTE[0] },
+      encoding: {
+        x: { field: "predicted", type: "quantitative" },
+        y: { field: "lower", type: "quantitative" },
+        y2: { field: "upper" },
+      },
+    },
+    {
+      data: { values: bins },
+      mark: { type: "point", filled: true, size: 50, color: PALETTE[0] },
+      encoding: {
+        x: {
+          field: "predicted",
+          type: "quantitative",
+          title: `Predicted risk by ${horizonText(curves.horizonDays)} (%)`,
+          ...axis,
+        },
+        y: { field: "observed", type: "quantitative", title: `Observed risk (%)`, ...axis },
+        tooltip: [
+          { field: "bin", title: "Bin" },
+          { field: "n", title: "Patients" },
+          { field: "events", title: "Fractures" },
+          { field: "predicted", title: "Mean predicted (%)" },
+          { field: "observed", title: "Observed (%)" },
+          { field: "lower", title: "95 % CI lower (%)" },
+          { field: "upper", title: "95 % CI upper (%)" },
+        ],
+      },
+    },
+  );
+  return {
+    title,
+    spec: { ...BASE, title: { text: title, subtitle }, layer: layers },
+    table: {
+      columns: [
+        "Bin",
+        "Patients",
+        "Fractures",
+        "Mean predicted (%)",
+        "Observed (%)",
+        "95 % CI lower (%)",
+        "95 % CI upper (%)",
+      ],
+      rows: bins.map((b) => [b.bin, b.n, b.events, b.predicted, b.observed, b.lower, b.upper]),
+    },
+  };
+}
+
+// ─── Decision curve ───
+
+export interface DecisionCurveInput {
+  horizonDays: number;
+  decisionCurve: {
+    treatAll: { threshold: number; netBenefit: number }[];
+    series: {
+      scoreSource: string;
+      riskMeaning: string;
+      points: { threshold: number; netBenefit: number; positives: number }[];
+    }[];
+    interventionThresholds: { label: string; threshold: number }[];
+  } | null;
+}
+
+export function decisionCurveChart(curves: DecisionCurveInput): Chart | null {
+  const dc = curves.decisionCurve;
+  if (!dc || dc.series.length === 0) return null;
+  const title = `Decision curve at ${horizonText(curves.horizonDays)}`;
+  const values = [
+    ...dc.series.flatMap((s) =>
+      s.points.map((p) => ({
+        strategy: sourceLabel(s.scoreSource),
+        threshold: round(p.threshold * 100, 1),
+        netBenefit: round(p.netBenefit, 4),
+        positives: p.positives,
+      })),
+    ),
+    ...dc.treatAll.map((p) => ({
+      strategy: "Treat all",
+      threshold: round(p.threshold * 100, 1),
+      netBenefit: round(p.netBenefit, 4),
+      positives: null,
+    })),
+    ...dc.treatAll.map((p) => ({
+      strategy: "Treat none",
+      threshold: round(p.threshold * 100, 1),
+      netBenefit: 0,
+      positives: 0,
+    })),
+  ];
+  const domain = [...dc.series.map((s) => sourceLabel(s.scoreSource)), "Treat all", "Treat none"];
+  const top = Math.max(0.01, ...values.map((v) => v.netBenefit ?? 0)) * 1.1;
+  const y = {
+    field: "netBenefit",
+    type: "quantitative" as const,
+    title: "Net benefit",
+    scale: { domain: [-top / 4, top] },
+  };
+  const x = { field: "threshold", type: "quantitative" as const, title: "Risk threshold (%)" };
+  return {
+    title,
+    spec: {
+      ...BASE,
+      title: { text: title, subtitle: dc.series.map((s) => `${sourceLabel(s.scoreSource)}: ${s.riskMeaning}`) },
+      layer: [
+        {
+          data: { values },
+          mark: { type: "line", clip: true },
+          encoding: {
+            x,
+            y,
+            color: {
+              ...colourBy("strategy", "Strategy", domain),
+              scale: { domain, range: [...PALETTE.slice(0, dc.series.length), "#64748b", "#0f172a"] },
+            },
+            strokeDash: {
+              field: "strategy",
+              type: "nominal",
+              legend: null,
+              scale: { domain, range: [...dc.series.map(() => [1, 0]), [6, 3], [2, 2]] },
+            },
+            tooltip: [
+              { field: "strategy", title: "Strategy" },
+              { field: "threshold", title: "Threshold (%)" },
+              { field: "netBenefit", title: "Net benefit" },
+              { field: "positives", title: "Treated (patients)" },
+            ],
+          },
+        },
+        {
+          data: { values: dc.interventionThresholds.map((t) => ({ threshold: t.threshold * 100, label: t.label })) },
+          layer: [
+            {
+              mark: { type: "rule", strokeDash: [2, 4], color: "#475569" },
+              encoding: { x: { field: "threshold", type: "quantitative" } },
+            },
+            {
+              mark: { type: "text", angle: 270, align: "left", dx: 4, dy: -4, fontSize: 9, color: "#475569" },
+              encoding: { x: { field: "threshold", type: "quantitative" }, y: { datum: 0 }, text: { field: "label" } },
+            },
+          ],
+        },
+      ],
+    },
+    table: {
+      columns: ["Strategy", "Threshold (%)", "Net benefit", "Treated (patients)"],
+      rows: values.map((v) => [v.strategy, v.threshold, v.netBenefit, v.positives]),
+    },
+  };
+}
+
+// ─── Forest plot ───
+
+export interface ForestRow {
+  label: string;
+  estimate: number;
+  lower: number | null;
+  upper: number | null;
+  /** Patients (or null when withheld). */
+  n?: number | null;
+  /** Drawn as a diamond: a pooled estimate. */
+  pooled?: boolean;
+}
+
+/** A forest plot: one row per estimate with its interval; pooled rows as diamonds; a reference line. */
+export function forestChart(
+  title: string,
+  axisTitle: string,
+  rows: ForestRow[],
+  reference: number | null = null,
+): Chart {
+  const values = rows.map((r, order) => ({
+    label: r.label,
+    order,
+    estimate: round(r.estimate),
+    lower: round(r.lower),
+    upper: round(r.upper),
+    n: r.n ?? null,
+    kind: r.pooled ? "pooled" : "estimate",
+  }));
+  const y = { field: "label", type: "nominal" as const, title: null, sort: values.map((v) => v.label) };
+  return {
+    title,
+    spec: {
+      ...BASE,
+      height: { step: 24 },
+      title,
+      data: { values },
+      layer: [
+        ...(reference === null
+          ? []
+          : [
+              {
+                data: { values: [{ x: reference }] },
+                mark: { type: "rule" as const, strokeDash: [4, 4], color: "#94a3b8" },
+                encoding: { x: { field: "x", type: "quantitative" as const } },
+              },
+            ]),
+        {
+          mark: { type: "rule", color: PALETTE[0] },
+          encoding: {
+            y,
+            x: { field: "lower", type: "quantitative", title: axisTitle, scale: { zero: false } },
+            x2: { field: "upper" },
+          },
+        },
+        {
+          mark: { type: "point", filled: true, color: PALETTE[0] },
+          encoding: {
+            y,
+            x: { field: "estimate", type: "quantitative" },
+            shape: {
+              field: "kind",
+              type: "nominal",
+              scale: { domain: ["estimate", "pooled"], range: ["square", "diamond"] },
+              legend: null,
+            },
+            size: { condition: { test: "datum.kind === 'pooled'", value: 220 }, value: 60 },
+            tooltip: [
+              { field: "label", title: "" },
+              { field: "estimate", title: "Estimate" },
+              { field: "lower", title: "95 % CI lower" },
+              { field: "upper", title: "95 % CI upper" },
+              { field: "n", title: "Patients" },
+            ],
+          },
+        },
+      ],
+    },
+    table: {
+      columns: ["", "Estimate", "95 % CI lower", "95 % CI upper", "Patients"],
+      rows: values.map((v) => [v.label, v.estimate, v.lower, v.upper, v.n]),
+    },
+  };
+}
+
+/** The table as CSV (the "numbers" download beside each chart); text a spreadsheet would run as a formula is quoted. */
+export function tableCsv(table: Table): string {
+  const cell = (v: string | number | null) => {
+    if (v === null) return "";
+    const s = typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
+    return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return [table.columns, ...table.rows].map((r) => r.map(cell).join(",")).join("\n") + "\n";
+}

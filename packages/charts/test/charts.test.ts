@@ -1,0 +1,192 @@
+// Every chart spec renders to SVG with Vega (as reports do), carries its title and axis titles, and
+// gives its numbers as a table that matches what it draws.
+import { describe, expect, it } from "vitest";
+import {
+  aucOverTimeChart,
+  calibrationChart,
+  decisionCurveChart,
+  forestChart,
+  incidenceChart,
+  PALETTE,
+  rocChart,
+  sourceLabel,
+  tableCsv,
+} from "../src/index.js";
+import { renderSvg } from "../src/render.js";
+
+const curves = {
+  horizonDays: 1826,
+  competingRisks: false,
+  roc: [
+    {
+      scoreSource: "model",
+      cases: 40,
+      controls: 160,
+      auc: 0.7312,
+      points: [
+        { threshold: null, fpr: 0, tpr: 0 },
+        { threshold: 0.3, fpr: 0.1, tpr: 0.45 },
+        { threshold: 0.1, fpr: 0.5, tpr: 0.9 },
+        { threshold: 0.01, fpr: 1, tpr: 1 },
+      ],
+    },
+    {
+      scoreSource: "frax_mof",
+      cases: 40,
+      controls: 160,
+      auc: 0.61,
+      points: [
+        { threshold: null, fpr: 0, tpr: 0 },
+        { threshold: 0.2, fpr: 0.3, tpr: 0.5 },
+        { threshold: 0.02, fpr: 1, tpr: 1 },
+      ],
+    },
+  ],
+  aucOverTime: [
+    {
+      scoreSource: "model",
+      points: [
+        { days: 365, estimate: 0.74, lower: 0.65, upper: 0.81, cases: 12, controls: 180 },
+        { days: 731, estimate: 0.72, lower: 0.66, upper: 0.78, cases: 25, controls: 150 },
+      ],
+    },
+  ],
+  incidence: {
+    grouping: "tertiles of the model score",
+    groups: [
+      {
+        name: "low tertile",
+        n: 70,
+        events: 5,
+        points: [
+          { days: 0, incidence: 0, lower: null, upper: null, atRisk: 70 },
+          { days: 360, incidence: 0.03, lower: 0.01, upper: 0.09, atRisk: 60 },
+        ],
+        atRisk: [
+          { days: 0, atRisk: 70 },
+          { days: 365, atRisk: 59 },
+        ],
+      },
+      {
+        name: "high tertile",
+        n: 70,
+        events: 25,
+        points: [
+          { days: 0, incidence: 0, lower: null, upper: null, atRisk: 70 },
+          { days: 360, incidence: 0.2, lower: 0.12, upper: 0.3, atRisk: 50 },
+        ],
+        atRisk: [
+          { days: 0, atRisk: 70 },
+          { days: 365, atRisk: 49 },
+        ],
+      },
+    ],
+  },
+  calibration: [
+    {
+      scoreSource: "model",
+      binsPooled: false,
+      bins: [
+        { n: 20, events: 2, meanRisk: 0.05, observed: 0.06, lower: 0.01, upper: 0.2 },
+        { n: 20, events: 8, meanRisk: 0.4, observed: 0.3, lower: 0.15, upper: 0.5 },
+      ],
+      flexible: {
+        ici: 0.034,
+        e50: 0.02,
+        e90: 0.08,
+        curve: [
+          { predicted: 0.05, observed: 0.055 },
+          { predicted: 0.4, observed: 0.31 },
+        ],
+      },
+      flexibleNote: null,
+    },
+  ],
+  decisionCurve: {
+    treatAll: [
+      { threshold: 0.05, netBenefit: 0.12 },
+      { threshold: 0.2, netBenefit: -0.05 },
+    ],
+    series: [
+      {
+        scoreSource: "model",
+        riskMeaning: "the model's absolute risk by the horizon",
+        points: [
+          { threshold: 0.05, netBenefit: 0.13, positives: 150 },
+          { threshold: 0.2, netBenefit: 0.04, positives: 40 },
+        ],
+      },
+    ],
+    interventionThresholds: [{ label: "FRAX MOF ≥ 20 % (NOF)", threshold: 0.2 }],
+  },
+};
+
+const charts = () => [
+  rocChart(curves),
+  aucOverTimeChart(curves),
+  incidenceChart(curves)!,
+  calibrationChart(curves)!,
+  decisionCurveChart(curves)!,
+  forestChart("Harrell's C by site", "Harrell's C", [
+    { label: "Bundang", estimate: 0.61, lower: 0.57, upper: 0.65, n: 1200 },
+    { label: "Pooled (REML, HKSJ)", estimate: 0.62, lower: 0.55, upper: 0.68, pooled: true },
+  ]),
+];
+
+describe("chart specs", () => {
+  it.each(charts().map((c) => [c.title, c] as const))(
+    "%s renders to SVG with its title and axis titles",
+    async (_, c) => {
+      const svg = await renderSvg(c.spec);
+      expect(svg.startsWith("<svg")).toBe(true);
+      expect(svg).toContain(c.title);
+      expect(c.table.rows.length).toBeGreaterThan(0);
+      for (const row of c.table.rows) expect(row).toHaveLength(c.table.columns.length);
+    },
+  );
+
+  it("ROC: the legend gives each score's AUC; the table has every point", async () => {
+    const c = rocChart(curves);
+    const svg = await renderSvg(c.spec);
+    expect(svg).toContain("Model (AUC 0.731)");
+    expect(svg).toContain("FRAX MOF (AUC 0.610)");
+    expect(svg).toContain("1 − specificity (false-positive rate)");
+    expect(c.table.rows).toHaveLength(7);
+    expect(c.table.rows[1]).toEqual(["Model", 40, 160, 0.731, 0.3, 0.1, 0.45]);
+    expect(svg.toLowerCase()).toContain(PALETTE[0]!.toLowerCase());
+  });
+
+  it("calibration: ICI, E50 and E90 in the subtitle; incidence: numbers at risk under the plot", async () => {
+    expect(await renderSvg(calibrationChart(curves)!.spec)).toContain("ICI 0.034, E50 0.020, E90 0.080");
+    const incidence = await renderSvg(incidenceChart(curves)!.spec);
+    expect(incidence).toContain("Number at risk");
+    expect(incidence).toContain(">59<");
+    expect(incidence).toContain("high tertile (n = 70, 25 fractures)");
+  });
+
+  it("decision curve: model, treat all, treat none and the intervention threshold", async () => {
+    const c = decisionCurveChart(curves)!;
+    const svg = await renderSvg(c.spec);
+    for (const text of ["Treat all", "Treat none", "FRAX MOF ≥ 20 % (NOF)", "Risk threshold (%)", "Net benefit"])
+      expect(svg).toContain(text);
+    expect(c.table.rows).toContainEqual(["Model", 20, 0.04, 40]);
+  });
+
+  it("labels sources and writes tables as CSV with formula-looking text defused", () => {
+    expect(["model", "frax_hip", "baseline:clinical-coxph-m1@1.0.0", "model-vs-frax_mof"].map(sourceLabel)).toEqual([
+      "Model",
+      "FRAX hip",
+      "clinical-coxph-m1@1.0.0",
+      "Model − FRAX MOF",
+    ]);
+    expect(
+      tableCsv({
+        columns: ["a", "b"],
+        rows: [
+          ["=cmd()", 1.5],
+          ["x,y", null],
+        ],
+      }),
+    ).toBe('a,b\n\'=cmd(),1.5\n"x,y",\n');
+  });
+});
