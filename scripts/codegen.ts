@@ -45,6 +45,8 @@ const config: CodegenConfig = {
           MetricResult: "@fracval/core#ShownMetric",
           MetricDetails: "@fracval/core#MetricDetails",
           StudyComparisonRow: "@fracval/core#ComparisonRow",
+          ForestPlot: "@fracval/core#ForestPlot",
+          RunCurves: "@fracval/core#ShownRunCurves",
           ApiKey: "@fracval/db#ApiKey",
           AuditEvent: "@fracval/db#AuditEvent",
           SiteMembership: "@fracval/core#SiteGrant",

@@ -421,7 +421,7 @@ describe("fracval stats meta", () => {
     writeFileSync(csv, "c,se\n0.61,0.02\n1.2,0.03\n");
     const r = fracval("stats", "meta", "--input", csv, "--estimate", "c", "--se", "se", "--scale", "logit");
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/row 2, column "c": 1.2 must lie strictly between 0 and 1 for --scale logit/);
+    expect(r.stderr).toMatch(/row 2, column "c": 1.2 must lie strictly between 0 and 1 for the logit scale/);
     const m = fracval("stats", "meta", "--input", csv, "--estimate", "c", "--se", "se", "--method", "PM");
     expect(m.status).toBe(2);
     expect(m.stderr).toMatch(/--method: "PM" must be REML or DL/);

@@ -641,5 +641,5 @@ export function tableCsv(table: Table): string {
     const s = typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
     return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
-  return [table.columns, ...table.rows].map((r) => r.map(cell).join(",")).join("\n") + "\n";
+  return `${[table.columns, ...table.rows].map((r) => r.map(cell).join(",")).join("\n")}\n`;
 }

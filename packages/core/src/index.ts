@@ -34,3 +34,4 @@ export * from "./progress.js";
 export * from "./metric-details.js";
 export * from "./run-release.js";
 export * from "./run-curves.js";
+export * from "./study-forest.js";

@@ -90,3 +90,4 @@ export {
   type RocPoint,
   type FlexibleCalibration,
 } from "./curves.js";
+export { poolOnScale, POOLING_SCALES, type PoolingScale, type PooledOnScale } from "./pooling.js";

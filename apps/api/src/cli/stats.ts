@@ -23,8 +23,9 @@ import {
   cumulativeIncidence,
   cumulativeIncidenceAt,
   grayTest,
-  randomEffectsMeta,
-  Z_95,
+  poolOnScale,
+  POOLING_SCALES,
+  type PoolingScale,
   type ConcordanceResult,
   type KaplanMeierCurve,
 } from "@fracval/stats";
@@ -404,34 +405,14 @@ export interface MetaFlags {
   hksj?: boolean;
 }
 
-/** The scale estimates are pooled on, and the map between it and the natural scale. */
-const SCALES = {
-  // C-statistics and AUCs: logit, SE by the delta method (se / (p (1 − p))).
-  logit: {
-    check: (v: number) => (v > 0 && v < 1 ? null : "must lie strictly between 0 and 1 for --scale logit"),
-    to: (p: number) => Math.log(p / (1 - p)),
-    seTo: (p: number, se: number) => se / (p * (1 - p)),
-    from: (y: number) => 1 / (1 + Math.exp(-y)),
-  },
-  // O/E ratios: log, SE by the delta method (se / ratio).
-  log: {
-    check: (v: number) => (v > 0 ? null : "must be positive for --scale log"),
-    to: Math.log,
-    seTo: (r: number, se: number) => se / r,
-    from: Math.exp,
-  },
-  // Differences (ΔC, ΔAUC): as they are.
-  identity: { check: () => null, to: (x: number) => x, seTo: (_: number, se: number) => se, from: (y: number) => y },
-} as const;
-
 /**
  * `fracval stats meta`: random-effects pooling of per-site estimates (REML or DerSimonian-Laird, HKSJ by
  * default), as metafor::rma.uni + predict(), back-transformed to the natural scale; `i2` and `weight` are
  * fractions, `pooled.se` is on the analysis scale (as metafor reports it).
  */
 export function statsMeta(flags: MetaFlags): Record<string, unknown> {
-  const scaleName = (flags.scale ?? "identity") as keyof typeof SCALES;
-  const scale = SCALES[scaleName];
+  const scaleName = (flags.scale ?? "identity") as PoolingScale;
+  const scale = POOLING_SCALES[scaleName];
   if (!scale) throw new UsageError(`--scale: "${flags.scale}" must be logit, log or identity`);
   const method = (flags.method ?? "REML").toUpperCase();
   if (method !== "REML" && method !== "DL") throw new UsageError(`--method: "${flags.method}" must be REML or DL`);
@@ -441,34 +422,10 @@ export function statsMeta(flags: MetaFlags): Record<string, unknown> {
   const labels: string[] = flags.label
     ? textColumn(table, flags.label, "--label")
     : Array.from(estimates, (_, i) => `row ${i + 1}`);
-  const yi = Array.from(estimates, (e) => scale.to(e));
-  const sei = Array.from(estimates, (e, i) => scale.seTo(e, ses[i]!));
   const hksj = flags.hksj ?? true;
-  const fit = asUsage("meta", () => randomEffectsMeta(yi, sei, { method, hksj }));
-  const z = Z_95;
+  const fit = asUsage("meta", () => poolOnScale(Array.from(estimates), Array.from(ses), scaleName, { method, hksj }));
   return {
-    k: fit.k,
-    scale: scaleName,
-    method,
-    hksj,
-    pooled: {
-      estimate: scale.from(fit.estimate),
-      ci: { lower: scale.from(fit.ci.lower), upper: scale.from(fit.ci.upper) },
-      se: fit.se,
-    },
-    predictionInterval: {
-      lower: scale.from(fit.predictionInterval.lower),
-      upper: scale.from(fit.predictionInterval.upper),
-    },
-    tau2: fit.tau2,
-    i2: fit.i2,
-    q: fit.q,
-    qP: fit.qP,
-    studies: labels.map((label, i) => ({
-      label,
-      estimate: estimates[i]!,
-      ci: { lower: scale.from(yi[i]! - z * sei[i]!), upper: scale.from(yi[i]! + z * sei[i]!) },
-      weight: fit.weights[i]!,
-    })),
+    ...fit,
+    studies: labels.map((label, i) => ({ label, ...fit.studies[i]! })),
   };
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Viewer as ViewerModel, ValidationReport as ValidationReportModel, ShownMetric as ShownMetricModel, MetricDetails as MetricDetailsModel, ComparisonRow as ComparisonRowModel, SiteGrant as SiteGrantModel } from '@fracval/core';
+import type { Viewer as ViewerModel, ValidationReport as ValidationReportModel, ShownMetric as ShownMetricModel, MetricDetails as MetricDetailsModel, ComparisonRow as ComparisonRowModel, ForestPlot as ForestPlotModel, ShownRunCurves as ShownRunCurvesModel, SiteGrant as SiteGrantModel } from '@fracval/core';
 import type { Site as SiteModel, Study as StudyModel, ModelVersion as ModelVersionModel, ValidationDataset as ValidationDatasetModel, Patient as PatientModel, ClinicalBaseline as ClinicalBaselineModel, Outcome as OutcomeModel, ValidationRun as ValidationRunModel, Prediction as PredictionModel, ApiKey as ApiKeyModel, AuditEvent as AuditEventModel } from '@fracval/db';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -209,6 +209,36 @@ export type FlowExclusion = {
   __typename?: 'FlowExclusion';
   count?: Maybe<Scalars['Int']['output']>;
   reason: Scalars['String']['output'];
+};
+
+/** A forest plot of one metric for one model version across the study's sites, with the pooled estimate. */
+export type ForestPlot = {
+  __typename?: 'ForestPlot';
+  horizonDays?: Maybe<Scalars['Int']['output']>;
+  metric: MetricName;
+  modelVersion: ModelVersion;
+  notPooled?: Maybe<Scalars['String']['output']>;
+  /** Null with fewer than two sites that have a standard error (notPooled says why). */
+  pooled?: Maybe<PooledEstimate>;
+  scale: PoolingScale;
+  scoreSource: Scalars['String']['output'];
+  sites: Array<ForestSite>;
+};
+
+/** One site of a forest plot: its latest released run's estimate and CI. */
+export type ForestSite = {
+  __typename?: 'ForestSite';
+  ciLower?: Maybe<Scalars['Float']['output']>;
+  ciUpper?: Maybe<Scalars['Float']['output']>;
+  dataset: ValidationDataset;
+  estimate: Scalars['Float']['output'];
+  /** Patients (null when withheld from you). */
+  n?: Maybe<Scalars['Int']['output']>;
+  run: ValidationRun;
+  se?: Maybe<Scalars['Float']['output']>;
+  site: Site;
+  /** Weight in the pooled estimate (0–1); null when the site is not pooled (no standard error). */
+  weight?: Maybe<Scalars['Float']['output']>;
 };
 
 export type GrantSiteAccessInput = {
@@ -578,6 +608,34 @@ export type Patient = {
   siteId: Scalars['ID']['output'];
 };
 
+/** A random-effects pooled estimate (REML, Hartung-Knapp-Sidik-Jonkman), back-transformed to the natural scale (metafor::rma.uni + predict). */
+export type PooledEstimate = {
+  __typename?: 'PooledEstimate';
+  ciLower: Scalars['Float']['output'];
+  ciUpper: Scalars['Float']['output'];
+  estimate: Scalars['Float']['output'];
+  hksj: Scalars['Boolean']['output'];
+  /** I² as a fraction 0–1. */
+  i2: Scalars['Float']['output'];
+  /** Sites pooled. */
+  k: Scalars['Int']['output'];
+  method: Scalars['String']['output'];
+  /** 95 % prediction interval: where the true value at a new site is expected. */
+  predictionLower: Scalars['Float']['output'];
+  predictionUpper: Scalars['Float']['output'];
+  /** Cochran's Q and its p-value. */
+  q: Scalars['Float']['output'];
+  qP: Scalars['Float']['output'];
+  /** Between-site variance on the pooling scale. */
+  tau2: Scalars['Float']['output'];
+};
+
+/** The scale estimates are pooled on: logit (C, AUC, proportions), log (O/E), identity (differences). */
+export type PoolingScale =
+  | 'identity'
+  | 'log'
+  | 'logit';
+
 /** Patient-level: one model output for one patient. */
 export type Prediction = {
   __typename?: 'Prediction';
@@ -640,6 +698,13 @@ export type Query = {
   study: Study;
   /** Every site × model version of a study with its metrics (model, FRAX MOF/hip, paired comparisons), as the PI dashboard draws them. */
   studyComparison: Array<StudyComparisonRow>;
+  /**
+   * Forest plots of a metric across sites, one per model version, each with its random-effects pooled estimate.
+   * scoreSource: model (default), frax_mof, frax_hip, baseline:<family>@<version>, or model-vs-<comparator> for
+   * the differences; horizonDays picks AUC(t) and the horizon-bound metrics. Only rows you may see are drawn
+   * and pooled (released runs; small cells withheld as everywhere).
+   */
+  studyForest: Array<ForestPlot>;
 };
 
 
@@ -748,6 +813,14 @@ export type QueryStudyArgs = {
 export type QueryStudyComparisonArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  studyId: Scalars['ID']['input'];
+};
+
+
+export type QueryStudyForestArgs = {
+  horizonDays?: InputMaybe<Scalars['Int']['input']>;
+  metric: MetricName;
+  scoreSource?: InputMaybe<Scalars['String']['input']>;
   studyId: Scalars['ID']['input'];
 };
 
@@ -1154,6 +1227,8 @@ export type ResolversTypes = ResolversObject<{
   FlexibleCalibration: ResolverTypeWrapper<FlexibleCalibration>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FlowExclusion: ResolverTypeWrapper<FlowExclusion>;
+  ForestPlot: ResolverTypeWrapper<ForestPlotModel>;
+  ForestSite: ResolverTypeWrapper<Omit<ForestSite, 'dataset' | 'run' | 'site'> & { dataset: ResolversTypes['ValidationDataset'], run: ResolversTypes['ValidationRun'], site: ResolversTypes['Site'] }>;
   GrantSiteAccessInput: GrantSiteAccessInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IncidenceByGroup: ResolverTypeWrapper<IncidenceByGroup>;
@@ -1177,6 +1252,8 @@ export type ResolversTypes = ResolversObject<{
   Outcome: ResolverTypeWrapper<OutcomeModel>;
   ParticipantFlow: ResolverTypeWrapper<ParticipantFlow>;
   Patient: ResolverTypeWrapper<PatientModel>;
+  PooledEstimate: ResolverTypeWrapper<PooledEstimate>;
+  PoolingScale: PoolingScale;
   Prediction: ResolverTypeWrapper<PredictionModel>;
   PredictionTarget: PredictionTarget;
   ProgressState: ProgressState;
@@ -1188,7 +1265,7 @@ export type ResolversTypes = ResolversObject<{
   RiskGroupDetails: ResolverTypeWrapper<RiskGroupDetails>;
   RocPoint: ResolverTypeWrapper<RocPoint>;
   RocSeries: ResolverTypeWrapper<RocSeries>;
-  RunCurves: ResolverTypeWrapper<RunCurves>;
+  RunCurves: ResolverTypeWrapper<ShownRunCurvesModel>;
   RunRelease: ResolverTypeWrapper<RunRelease>;
   RunStatus: RunStatus;
   Sex: Sex;
@@ -1229,6 +1306,8 @@ export type ResolversParentTypes = ResolversObject<{
   FlexibleCalibration: FlexibleCalibration;
   Float: Scalars['Float']['output'];
   FlowExclusion: FlowExclusion;
+  ForestPlot: ForestPlotModel;
+  ForestSite: Omit<ForestSite, 'dataset' | 'run' | 'site'> & { dataset: ResolversParentTypes['ValidationDataset'], run: ResolversParentTypes['ValidationRun'], site: ResolversParentTypes['Site'] };
   GrantSiteAccessInput: GrantSiteAccessInput;
   ID: Scalars['ID']['output'];
   IncidenceByGroup: IncidenceByGroup;
@@ -1247,6 +1326,7 @@ export type ResolversParentTypes = ResolversObject<{
   Outcome: OutcomeModel;
   ParticipantFlow: ParticipantFlow;
   Patient: PatientModel;
+  PooledEstimate: PooledEstimate;
   Prediction: PredictionModel;
   Query: Record<PropertyKey, never>;
   Recalibration: Recalibration;
@@ -1255,7 +1335,7 @@ export type ResolversParentTypes = ResolversObject<{
   RiskGroupDetails: RiskGroupDetails;
   RocPoint: RocPoint;
   RocSeries: RocSeries;
-  RunCurves: RunCurves;
+  RunCurves: ShownRunCurvesModel;
   RunRelease: RunRelease;
   Site: SiteModel;
   SiteMembership: SiteGrantModel;
@@ -1407,6 +1487,29 @@ export type FlexibleCalibrationResolvers<ContextType = Context, ParentType exten
 export type FlowExclusionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FlowExclusion'] = ResolversParentTypes['FlowExclusion']> = ResolversObject<{
   count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ForestPlotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForestPlot'] = ResolversParentTypes['ForestPlot']> = ResolversObject<{
+  horizonDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['MetricName'], ParentType, ContextType>;
+  modelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType>;
+  notPooled?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pooled?: Resolver<Maybe<ResolversTypes['PooledEstimate']>, ParentType, ContextType>;
+  scale?: Resolver<ResolversTypes['PoolingScale'], ParentType, ContextType>;
+  scoreSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['ForestSite']>, ParentType, ContextType>;
+}>;
+
+export type ForestSiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForestSite'] = ResolversParentTypes['ForestSite']> = ResolversObject<{
+  ciLower?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ciUpper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType>;
+  estimate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  n?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType>;
+  se?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  weight?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type IncidenceByGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IncidenceByGroup'] = ResolversParentTypes['IncidenceByGroup']> = ResolversObject<{
@@ -1573,6 +1676,21 @@ export type PatientResolvers<ContextType = Context, ParentType extends Resolvers
   siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type PooledEstimateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PooledEstimate'] = ResolversParentTypes['PooledEstimate']> = ResolversObject<{
+  ciLower?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  ciUpper?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  estimate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hksj?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  i2?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  k?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  predictionLower?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  predictionUpper?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  q?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  qP?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tau2?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type PredictionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Prediction'] = ResolversParentTypes['Prediction']> = ResolversObject<{
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1601,6 +1719,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   studies?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType, Partial<QueryStudiesArgs>>;
   study?: Resolver<ResolversTypes['Study'], ParentType, ContextType, RequireFields<QueryStudyArgs, 'id'>>;
   studyComparison?: Resolver<Array<ResolversTypes['StudyComparisonRow']>, ParentType, ContextType, RequireFields<QueryStudyComparisonArgs, 'studyId'>>;
+  studyForest?: Resolver<Array<ResolversTypes['ForestPlot']>, ParentType, ContextType, RequireFields<QueryStudyForestArgs, 'metric' | 'studyId'>>;
 }>;
 
 export type RecalibrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Recalibration'] = ResolversParentTypes['Recalibration']> = ResolversObject<{
@@ -1790,6 +1909,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DecisionSeries?: DecisionSeriesResolvers<ContextType>;
   FlexibleCalibration?: FlexibleCalibrationResolvers<ContextType>;
   FlowExclusion?: FlowExclusionResolvers<ContextType>;
+  ForestPlot?: ForestPlotResolvers<ContextType>;
+  ForestSite?: ForestSiteResolvers<ContextType>;
   IncidenceByGroup?: IncidenceByGroupResolvers<ContextType>;
   IncidenceGroup?: IncidenceGroupResolvers<ContextType>;
   IncidencePoint?: IncidencePointResolvers<ContextType>;
@@ -1805,6 +1926,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Outcome?: OutcomeResolvers<ContextType>;
   ParticipantFlow?: ParticipantFlowResolvers<ContextType>;
   Patient?: PatientResolvers<ContextType>;
+  PooledEstimate?: PooledEstimateResolvers<ContextType>;
   Prediction?: PredictionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Recalibration?: RecalibrationResolvers<ContextType>;

@@ -5,7 +5,9 @@ import {
   paginate,
   requireViewer,
   studyComparison,
+  studyForest,
   type ComparisonRow,
+  type ForestPlot,
   type PageArgs,
 } from "@fracval/core";
 import type { Resolvers } from "../types.js";
@@ -28,6 +30,29 @@ export const resolvers: Resolvers = {
         page,
         PAGE_LIMITS.studyComparison,
       ),
+    studyForest: (_, { studyId, metric, scoreSource, horizonDays }, { db, viewer }) =>
+      studyForest(db, requireViewer(viewer), studyId, {
+        metric,
+        ...(scoreSource ? { scoreSource } : {}),
+        horizonDays: horizonDays ?? null,
+      }),
+  },
+  ForestPlot: {
+    pooled: ({ pooled }: ForestPlot) =>
+      pooled && {
+        k: pooled.k,
+        method: pooled.method,
+        hksj: pooled.hksj,
+        estimate: pooled.pooled.estimate,
+        ciLower: pooled.pooled.ci.lower,
+        ciUpper: pooled.pooled.ci.upper,
+        predictionLower: pooled.predictionInterval.lower,
+        predictionUpper: pooled.predictionInterval.upper,
+        tau2: pooled.tau2,
+        i2: pooled.i2,
+        q: pooled.q,
+        qP: pooled.qP,
+      },
   },
   MetricResult: {
     details: (m: { details: unknown }) => metricDetails(m.details),

@@ -1,0 +1,158 @@
+// Forest plots with pooled estimates through the API: each site's latest run of a model version, the
+// random-effects pooled C on the logit scale (= poolOnScale, itself = metafor), and only what the viewer may
+// see drawn and pooled — a site's draft only for that site, a small cell for nobody outside it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { poolOnScale } from "@fracval/stats";
+import { createTestDatabase, sessionTokenFor, type TestDatabase } from "@fracval/testing";
+import { startTestApi, type TestApi } from "./support/api.js";
+
+let t: TestDatabase;
+let api: TestApi;
+let studyId: string;
+const tokens: Record<string, string> = {};
+
+/** Per site: Harrell's C, its SE and the release state of the run; Severance's run is small (12 patients). */
+const SITES = [
+  { code: "Boramae", c: 0.71, se: 0.021, n: 800, events: 90, release: "RELEASED" },
+  { code: "Bundang", c: 0.64, se: 0.025, n: 600, events: 70, release: "RELEASED" },
+  { code: "Severance", c: 0.6, se: 0.03, n: 500, events: 60, release: "DRAFT" },
+] as const;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  api = await startTestApi(t.db);
+  for (const u of await t.db.user.findMany()) tokens[u.email] = await sessionTokenFor(u);
+  const study = await t.db.study.findFirstOrThrow({ where: { slug: "ct-bone-muscle" } });
+  studyId = study.id;
+  const model = await t.db.modelVersion.create({
+    data: {
+      family: "forest-test",
+      version: "1.0.0",
+      studyId,
+      kind: "CLINICAL_BASELINE",
+      modality: study.modality,
+      task: "SCORE",
+      outputSemantics: "score",
+      artifactSha256: "0".repeat(64),
+      artifactStorageKey: "none",
+      manifest: {},
+    },
+  });
+  for (const s of SITES) {
+    const site = await t.db.site.findUniqueOrThrow({ where: { code: s.code } });
+    const dataset = await t.db.validationDataset.create({
+      data: { name: `${s.code} forest cohort`, siteId: site.id, studyId, status: "READY", patientCount: s.n },
+    });
+    const run = await t.db.validationRun.create({
+      data: {
+        modelVersionId: model.id,
+        datasetId: dataset.id,
+        codeVersion: "test",
+        status: "SUCCEEDED",
+        finishedAt: new Date(),
+        releaseState: s.release,
+      },
+    });
+    const row = { datasetId: dataset.id, runId: run.id, provenance: {}, horizonDays: null, subgroup: "all" };
+    await t.db.metricResult.createMany({
+      data: [
+        { ...row, metric: "harrellC", scoreSource: "model", estimate: s.c, se: s.se, n: s.n, events: s.events },
+        {
+          ...row,
+          metric: "harrellCDiff",
+          scoreSource: "model-vs-frax_mof",
+          estimate: s.c - 0.6,
+          se: 0.02,
+          ciLower: s.c - 0.6 - 0.0392,
+          ciUpper: s.c - 0.6 + 0.0392,
+          n: s.n,
+          events: s.events,
+        },
+      ],
+    });
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await api?.stop();
+  await t?.drop();
+});
+
+const forestQuery = `query($s: ID!, $m: MetricName!, $src: String) {
+  studyForest(studyId: $s, metric: $m, scoreSource: $src) {
+    modelVersion { family } scale notPooled
+    sites { site { code } estimate ciLower ciUpper weight run { release { state } } }
+    pooled { k method hksj estimate ciLower ciUpper predictionLower predictionUpper tau2 i2 q qP }
+  }
+}`;
+type Forest = {
+  scale: string;
+  notPooled: string | null;
+  sites: { site: { code: string }; estimate: number; weight: number | null; run: { release: { state: string } } }[];
+  pooled: Record<string, number | string | boolean> | null;
+};
+
+async function forestFor(who: string, metric = "harrellC", scoreSource?: string) {
+  const res = await api.gql<{ studyForest: Forest[] }>(
+    forestQuery,
+    { s: studyId, m: metric, src: scoreSource ?? null },
+    tokens[who],
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.studyForest.find(
+    (f) => (f as unknown as { modelVersion: { family: string } }).modelVersion.family === "forest-test",
+  )!;
+}
+
+describe("studyForest", () => {
+  it("a PI sees the released sites and their pooled C on the logit scale, as metafor gives it", async () => {
+    const forest = await forestFor("pi@fracval.demo");
+    expect(forest.scale).toBe("logit");
+    // Severance's draft is not shown (Bundang is the demo PI's own site, released here anyway).
+    expect(forest.sites.map((s) => s.site.code)).toEqual(["Boramae", "Bundang"]);
+    const want = poolOnScale([0.71, 0.64], [0.021, 0.025], "logit");
+    expect(forest.pooled).toMatchObject({ k: 2, method: "REML", hksj: true });
+    expect(forest.pooled!.estimate).toBeCloseTo(want.pooled.estimate, 12);
+    expect(forest.pooled!.ciLower).toBeCloseTo(want.pooled.ci.lower, 12);
+    expect(forest.pooled!.predictionUpper).toBeCloseTo(want.predictionInterval.upper, 12);
+    expect(forest.pooled!.i2).toBeCloseTo(want.i2, 12);
+    expect(forest.sites.map((s) => s.weight)).toEqual(want.studies.map((s) => s.weight));
+    expect(forest.pooled!.estimate).toBeGreaterThan(0.64);
+    expect(forest.pooled!.estimate).toBeLessThan(0.71);
+  });
+
+  it("the site's own investigator sees its draft (investigators see their own sites only); an ADMIN pools all three", async () => {
+    const own = await forestFor("investigator.severance@fracval.demo");
+    expect(own.sites.map((s) => [s.site.code, s.run.release.state])).toEqual([["Severance", "DRAFT"]]);
+    expect(own.pooled).toBeNull();
+    const forest = await forestFor("admin@fracval.demo");
+    expect(forest.sites.map((s) => [s.site.code, s.run.release.state])).toEqual([
+      ["Boramae", "RELEASED"],
+      ["Bundang", "RELEASED"],
+      ["Severance", "DRAFT"],
+    ]);
+    const want = poolOnScale([0.71, 0.64, 0.6], [0.021, 0.025, 0.03], "logit");
+    expect(forest.pooled!.k).toBe(3);
+    expect(forest.pooled!.estimate).toBeCloseTo(want.pooled.estimate, 12);
+    expect(forest.pooled!.tau2).toBeCloseTo(want.tau2, 12);
+  });
+
+  it("differences model − FRAX are pooled on the identity scale", async () => {
+    const forest = await forestFor("admin@fracval.demo", "harrellCDiff", "model-vs-frax_mof");
+    expect(forest.scale).toBe("identity");
+    const want = poolOnScale([0.11, 0.04, 0], [0.02, 0.02, 0.02], "identity");
+    expect(forest.pooled!.estimate).toBeCloseTo(want.pooled.estimate, 10);
+  });
+
+  it("one site: drawn, not pooled, and the reason given", async () => {
+    await t.db.validationRun.updateMany({
+      where: { dataset: { site: { code: "Boramae" } }, modelVersion: { family: "forest-test" } },
+      data: { releaseState: "WITHDRAWN" },
+    });
+    const forest = await forestFor("pi@fracval.demo");
+    // Boramae withdrew its results; Bundang is the PI's own site; Severance's is still a draft.
+    expect(forest.sites.map((s) => s.site.code)).toEqual(["Bundang"]);
+    expect(forest.pooled).toBeNull();
+    expect(forest.notPooled).toBe("fewer than two sites with a standard error");
+  });
+});
