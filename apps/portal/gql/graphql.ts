@@ -47,6 +47,12 @@ export type Modality =
   | 'CT_ABDOMEN'
   | 'XRAY_LATERAL_SPINE';
 
+/** The scale estimates are pooled on: logit (C, AUC, proportions), log (O/E), identity (differences). */
+export type PoolingScale =
+  | 'identity'
+  | 'log'
+  | 'logit';
+
 export type PredictionTarget =
   /** Fracture within horizonDays. */
   | 'BINARY_AT_HORIZON'
@@ -121,6 +127,17 @@ export type PortalSitesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PortalSitesQuery = { sites: Array<{ id: string, code: string, name: string, country: string }>, me: { sites: Array<{ patientData: boolean, site: { id: string } }> } };
+
+export type PortalStudyForestQueryVariables = Exact<{
+  id: string | number;
+  metric: MetricName;
+  horizon?: number | null | undefined;
+  diff: MetricName;
+  hasDiff: boolean;
+}>;
+
+
+export type PortalStudyForestQuery = { model: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, frax: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, diff?: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }> };
 
 export type PortalStudyResultsQueryVariables = Exact<{
   id: string | number;
@@ -428,6 +445,137 @@ export const PortalSitesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PortalSitesQuery, PortalSitesQueryVariables>;
+export const PortalStudyForestDocument = new TypedDocumentString(`
+    query PortalStudyForest($id: ID!, $metric: MetricName!, $horizon: Int, $diff: MetricName!, $hasDiff: Boolean!) {
+  model: studyForest(studyId: $id, metric: $metric, horizonDays: $horizon) {
+    modelVersion {
+      id
+      family
+      version
+    }
+    scale
+    notPooled
+    sites {
+      site {
+        code
+      }
+      estimate
+      ciLower
+      ciUpper
+      n
+      weight
+      run {
+        id
+        release {
+          state
+        }
+      }
+    }
+    pooled {
+      k
+      method
+      hksj
+      estimate
+      ciLower
+      ciUpper
+      predictionLower
+      predictionUpper
+      tau2
+      i2
+      q
+      qP
+    }
+  }
+  frax: studyForest(
+    studyId: $id
+    metric: $metric
+    scoreSource: "frax_mof"
+    horizonDays: $horizon
+  ) {
+    modelVersion {
+      id
+      family
+      version
+    }
+    scale
+    notPooled
+    sites {
+      site {
+        code
+      }
+      estimate
+      ciLower
+      ciUpper
+      n
+      weight
+      run {
+        id
+        release {
+          state
+        }
+      }
+    }
+    pooled {
+      k
+      method
+      hksj
+      estimate
+      ciLower
+      ciUpper
+      predictionLower
+      predictionUpper
+      tau2
+      i2
+      q
+      qP
+    }
+  }
+  diff: studyForest(
+    studyId: $id
+    metric: $diff
+    scoreSource: "model-vs-frax_mof"
+    horizonDays: $horizon
+  ) @include(if: $hasDiff) {
+    modelVersion {
+      id
+      family
+      version
+    }
+    scale
+    notPooled
+    sites {
+      site {
+        code
+      }
+      estimate
+      ciLower
+      ciUpper
+      n
+      weight
+      run {
+        id
+        release {
+          state
+        }
+      }
+    }
+    pooled {
+      k
+      method
+      hksj
+      estimate
+      ciLower
+      ciUpper
+      predictionLower
+      predictionUpper
+      tau2
+      i2
+      q
+      qP
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalStudyForestQuery, PortalStudyForestQueryVariables>;
 export const PortalStudyResultsDocument = new TypedDocumentString(`
     query PortalStudyResults($id: ID!) {
   study(id: $id) {

@@ -643,3 +643,80 @@ export function tableCsv(table: Table): string {
   };
   return `${[table.columns, ...table.rows].map((r) => r.map(cell).join(",")).join("\n")}\n`;
 }
+
+// ─── Heatmap ───
+
+export interface HeatmapCell {
+  row: string;
+  column: string;
+  /** The value coloured; null for a withheld or missing cell (drawn grey, labelled). */
+  value: number | null;
+  /** The cell's text ("0.712 (0.68–0.74)", "withheld", "—"). */
+  label: string;
+}
+
+/** A matrix of one metric (rows × columns), coloured by value (viridis, colour-blind safe), each cell labelled. */
+export function heatmapChart(
+  title: string,
+  valueTitle: string,
+  cells: HeatmapCell[],
+  rowTitle: string,
+  columnTitle: string,
+): Chart {
+  const rows = [...new Set(cells.map((c) => c.row))];
+  const columns = [...new Set(cells.map((c) => c.column))];
+  const values = cells.map((c) => ({ ...c, value: round(c.value) }));
+  const shown = cells.flatMap((c) => (c.value === null ? [] : [c.value]));
+  // Viridis is dark at its low end: white text on the lower half of the range, black on the upper.
+  const middle = shown.length ? (Math.min(...shown) + Math.max(...shown)) / 2 : 0;
+  return {
+    title,
+    spec: {
+      ...BASE,
+      width: { step: 120 },
+      height: { step: 36 },
+      title,
+      data: { values },
+      encoding: {
+        x: {
+          field: "column",
+          type: "nominal",
+          title: columnTitle,
+          sort: columns,
+          axis: { orient: "top", labelAngle: 0 },
+        },
+        y: { field: "row", type: "nominal", title: rowTitle, sort: rows },
+      },
+      layer: [
+        {
+          mark: { type: "rect", stroke: "white", strokeWidth: 2 },
+          encoding: {
+            color: {
+              condition: { test: "datum.value === null", value: "#e2e8f0" },
+              field: "value",
+              type: "quantitative",
+              title: valueTitle,
+              scale: { scheme: "viridis" },
+            },
+            tooltip: [
+              { field: "row", title: rowTitle },
+              { field: "column", title: columnTitle },
+              { field: "label", title: valueTitle },
+            ],
+          },
+        },
+        {
+          mark: { type: "text", fontSize: 10 },
+          encoding: {
+            text: { field: "label" },
+            color: {
+              condition: { test: `datum.value !== null && datum.value < ${middle}`, value: "white" },
+              value: "black",
+            },
+          },
+        },
+      ],
+    },
+    table: { columns: [rowTitle, columnTitle, valueTitle], rows: cells.map((c) => [c.row, c.column, c.label]) },
+  };
+}

@@ -91,3 +91,10 @@ export {
   type FlexibleCalibration,
 } from "./curves.js";
 export { poolOnScale, POOLING_SCALES, type PoolingScale, type PooledOnScale } from "./pooling.js";
+export {
+  caseMixTable,
+  onewayAnovaP,
+  type CaseMixVariable,
+  type CaseMixRow,
+  type ContinuousSummary,
+} from "./case-mix.js";

@@ -4,6 +4,7 @@ import type { PortalStudyResultsQuery } from "@/gql/graphql";
 import { apiPageQuery, apiQuery } from "@/lib/api";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { ReleaseBadge } from "@/components/release-badge";
+import { StudyOverview } from "./overview";
 
 const StudyResults = graphql(`
   query PortalStudyResults($id: ID!) {
@@ -53,8 +54,15 @@ const pValue = (m: Metric | undefined) => {
   return p !== null && p !== undefined ? (p < 0.001 ? "< 0.001" : p.toFixed(3)) : "—";
 };
 
-export default async function StudyResultsPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function StudyResultsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ metric?: string; model?: string }>;
+}) {
   const { id } = await params;
+  const { metric, model } = await searchParams;
   const data = await apiPageQuery(StudyResults, { id });
   const awaiting = data.runsAwaitingRelease.filter((r) => r.dataset.study.id === id).length;
   const studyDatasets = new Set(data.study.datasets.map((d) => d.id));
@@ -123,101 +131,157 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ i
           No finished runs of this study that you may see yet: results appear once a site releases them.
         </p>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="p-2">Site</th>
-              <th className="p-2">Model</th>
-              <th className="p-2">n / events</th>
-              <th className="p-2">Harrell C, model (95 % CI)</th>
-              <th className="p-2">Harrell C, FRAX MOF (95 % CI)</th>
-              <th className="p-2">ΔC p</th>
-              <th
-                className="p-2"
-                title="Censoring-weighted (IPCW) time-dependent AUC at the study horizon: the headline"
-              >
-                AUC({horizonYears ? `${horizonYears} y` : "t"}), model (95 % CI)
-              </th>
-              <th className="p-2">AUC({horizonYears ? `${horizonYears} y` : "t"}), FRAX MOF (95 % CI)</th>
-              <th className="p-2">ΔAUC(t) p</th>
-              <th
-                className="p-2"
-                title="Secondary: complete case, patients censored before the horizon left out; DeLong test"
-              >
-                AUROC, complete case (model / FRAX, DeLong p)
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.studyComparison.map((row) => {
-              const get = (metric: string, source: string, horizon: number | null = null) =>
-                row.metrics.find(
-                  (m) =>
-                    m.metric === metric &&
-                    m.scoreSource === source &&
-                    m.subgroup === "all" &&
-                    (horizon === null || m.horizonDays === horizon),
-                );
-              const horizon = data.study.horizonDays;
-              const c = get("harrellC", "model");
-              return (
-                <tr key={row.run.id} className="border-t border-slate-100" data-testid="result-row">
-                  <td className="p-2 font-medium">
-                    {row.site.code}
-                    {row.run.release.state !== "RELEASED" && (
-                      <div className="mt-1">
-                        <ReleaseBadge state={row.run.release.state} />
-                      </div>
-                    )}
-                  </td>
-                  <td className="p-2">
-                    <Link href={`/runs/${row.run.id}`} className="text-indigo-700" data-testid="run-link">
-                      {row.modelVersion.family}@{row.modelVersion.version}
-                    </Link>
-                    <div className="text-xs text-slate-500">
-                      {row.dataset.name}
-                      {row.run.finishedAt ? ` · ${row.run.finishedAt.slice(0, 10)}` : ""}
-                    </div>
-                  </td>
-                  {row.hidden ? (
-                    <td className="p-2 text-slate-500" colSpan={8} data-testid="withheld">
-                      withheld: every number rests on fewer than 10 patients or events, and you have no patient-level
-                      access to {row.site.code}
+        <>
+          <StudyOverview
+            studyId={id}
+            horizonDays={data.study.horizonDays ?? null}
+            rows={data.studyComparison}
+            metricChoice={metric}
+            modelChoice={model}
+          />
+          {/* A table from md up; on a phone each row is a card whose cells carry their column's name. */}
+          <table className="block w-full text-sm md:table md:overflow-hidden md:rounded-lg md:border md:border-slate-200 md:bg-white">
+            <thead className="hidden bg-slate-100 text-left md:table-header-group">
+              <tr>
+                <th className="p-2">Site</th>
+                <th className="p-2">Model</th>
+                <th className="p-2">n / events</th>
+                <th className="p-2">Harrell C, model (95 % CI)</th>
+                <th className="p-2">Harrell C, FRAX MOF (95 % CI)</th>
+                <th className="p-2">ΔC p</th>
+                <th
+                  className="p-2"
+                  title="Censoring-weighted (IPCW) time-dependent AUC at the study horizon: the headline"
+                >
+                  AUC({horizonYears ? `${horizonYears} y` : "t"}), model (95 % CI)
+                </th>
+                <th className="p-2">AUC({horizonYears ? `${horizonYears} y` : "t"}), FRAX MOF (95 % CI)</th>
+                <th className="p-2">ΔAUC(t) p</th>
+                <th
+                  className="p-2"
+                  title="Secondary: complete case, patients censored before the horizon left out; DeLong test"
+                >
+                  AUROC, complete case (model / FRAX, DeLong p)
+                </th>
+              </tr>
+            </thead>
+            <tbody className="block space-y-3 md:table-row-group md:space-y-0">
+              {data.studyComparison.map((row) => {
+                const get = (metric: string, source: string, horizon: number | null = null) =>
+                  row.metrics.find(
+                    (m) =>
+                      m.metric === metric &&
+                      m.scoreSource === source &&
+                      m.subgroup === "all" &&
+                      (horizon === null || m.horizonDays === horizon),
+                  );
+                const horizon = data.study.horizonDays;
+                const c = get("harrellC", "model");
+                return (
+                  <tr
+                    key={row.run.id}
+                    className="block rounded-lg border border-slate-200 bg-white p-2 md:table-row md:rounded-none md:border-0 md:border-t md:border-slate-100 md:p-0"
+                    data-testid="result-row"
+                  >
+                    <td
+                      data-label="Site"
+                      className="flex gap-2 before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2 font-medium"
+                    >
+                      {row.site.code}
+                      {row.run.release.state !== "RELEASED" && (
+                        <div className="mt-1">
+                          <ReleaseBadge state={row.run.release.state} />
+                        </div>
+                      )}
                     </td>
-                  ) : (
-                    <>
-                      <td className="p-2">
-                        {c ? `${c.n ?? "withheld"} / ${c.events ?? "withheld"}` : "—"}
-                        {row.smallCell ? " *" : ""}
+                    <td
+                      data-label="Model"
+                      className="flex gap-2 before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2"
+                    >
+                      <Link href={`/runs/${row.run.id}`} className="text-indigo-700" data-testid="run-link">
+                        {row.modelVersion.family}@{row.modelVersion.version}
+                      </Link>
+                      <div className="text-xs text-slate-500">
+                        {row.dataset.name}
+                        {row.run.finishedAt ? ` · ${row.run.finishedAt.slice(0, 10)}` : ""}
+                      </div>
+                    </td>
+                    {row.hidden ? (
+                      <td
+                        data-label="Results"
+                        className="flex gap-2 before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2 text-slate-500"
+                        colSpan={8}
+                        data-testid="withheld"
+                      >
+                        withheld: every number rests on fewer than 10 patients or events, and you have no patient-level
+                        access to {row.site.code}
                       </td>
-                      <td className="p-2" data-testid="c-model">
-                        {fmt(c)}
-                      </td>
-                      <td className="p-2" data-testid="c-frax">
-                        {fmt(get("harrellC", "frax_mof"))}
-                      </td>
-                      <td className="p-2">{pValue(get("harrellCDiff", "model-vs-frax_mof"))}</td>
-                      <td className="p-2" data-testid="auct-model">
-                        {horizon ? fmt(get("timeDependentAuc", "model", horizon)) : "—"}
-                        {horizon && detailsOf(get("timeDependentAuc", "model", horizon))?.competingRisks === false
-                          ? " †"
-                          : ""}
-                      </td>
-                      <td className="p-2">{horizon ? fmt(get("timeDependentAuc", "frax_mof", horizon)) : "—"}</td>
-                      <td className="p-2">
-                        {horizon ? pValue(get("timeDependentAucDiff", "model-vs-frax_mof", horizon)) : "—"}
-                      </td>
-                      <td className="p-2 text-slate-600">
-                        {estimateOnly(get("auroc", "model"))} / {estimateOnly(get("auroc", "frax_mof"))}, p{" "}
-                        {pValue(get("aurocDiff", "model-vs-frax_mof"))}
-                      </td>
-                    </>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    ) : (
+                      <>
+                        <td
+                          data-label="n / events"
+                          className="flex gap-2 before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2"
+                        >
+                          {c ? `${c.n ?? "withheld"} / ${c.events ?? "withheld"}` : "—"}
+                          {row.smallCell ? " *" : ""}
+                        </td>
+                        <td
+                          data-label="Harrell C, model (95 % CI)"
+                          className="flex gap-2 before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2"
+                          data-testid="c-model"
+                        >
+                          {fmt(c)}
+                        </td>
+                        <td
+                          data-label="Harrell C, FRAX MOF (95 % CI)"
+                          className="flex gap-2 before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2"
+                          data-testid="c-frax"
+                        >
+                          {fmt(get("harrellC", "frax_mof"))}
+                        </td>
+                        <td
+                          data-label="ΔC p"
+                          className="flex gap-2 before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2"
+                        >
+                          {pValue(get("harrellCDiff", "model-vs-frax_mof"))}
+                        </td>
+                        <td
+                          data-label="AUC(t), model (95 % CI)"
+                          className="flex gap-2 before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2"
+                          data-testid="auct-model"
+                        >
+                          {horizon ? fmt(get("timeDependentAuc", "model", horizon)) : "—"}
+                          {horizon && detailsOf(get("timeDependentAuc", "model", horizon))?.competingRisks === false
+                            ? " †"
+                            : ""}
+                        </td>
+                        <td
+                          data-label="AUC(t), FRAX MOF (95 % CI)"
+                          className="flex gap-2 before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2"
+                        >
+                          {horizon ? fmt(get("timeDependentAuc", "frax_mof", horizon)) : "—"}
+                        </td>
+                        <td
+                          data-label="ΔAUC(t) p"
+                          className="flex gap-2 before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2"
+                        >
+                          {horizon ? pValue(get("timeDependentAucDiff", "model-vs-frax_mof", horizon)) : "—"}
+                        </td>
+                        <td
+                          data-label="AUROC, complete case (model / FRAX, p)"
+                          className="flex gap-2 before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2 text-slate-600"
+                        >
+                          {estimateOnly(get("auroc", "model"))} / {estimateOnly(get("auroc", "frax_mof"))}, p{" "}
+                          {pValue(get("aurocDiff", "model-vs-frax_mof"))}
+                        </td>
+                      </>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
       )}
       <p className="mt-3 flex gap-4 text-sm">
         <a className="text-indigo-700" href={`/api/exports/studies/${id}/metrics.csv`}>

@@ -1,0 +1,156 @@
+// `npm run bench:portal [-- USERS SECONDS]`: the PI's dashboard under load. A study with 3 sites × 11 model
+// versions × 2 finished, released runs (computed by the real metrics job on synthetic cohorts, scripts/
+// demo-results.ts) on embedded PostgreSQL, the real API and the built portal (next start); then USERS
+// (default 20) signed-in PIs request the study overview and a run page in a loop for SECONDS (default 20).
+// Prints, per page, p50 / p95 / max server response and requests/s, with the size of the API answers the
+// pages are built from, and the same for the API's studyComparison alone (the query behind the overview).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { seedDemoData } from "@fracval/core";
+import { applyMigrations, createPrismaClient, freePort, startEmbeddedPostgres } from "@fracval/db";
+import { sessionTokenFor } from "@fracval/testing";
+import { waitForHttp } from "../platform.js";
+import { portalNeedsBuild } from "../portal-build.js";
+import { populateDemoResults } from "../demo-results.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const [users = 20, seconds = 20] = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => Number.isFinite(n) && n > 0);
+const AUTH_SECRET = "bench-auth-secret-0123456789abcdef0123456789";
+
+const quantile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+
+/** USERS concurrent loops over `request` for SECONDS; latencies in ms. */
+async function load(request: () => Promise<number>): Promise<{ latencies: number[]; bytes: number; errors: number }> {
+  const deadline = Date.now() + seconds * 1000;
+  const latencies: number[] = [];
+  let bytes = 0;
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: users }, async () => {
+      while (Date.now() < deadline) {
+        const start = performance.now();
+        try {
+          bytes = await request();
+          latencies.push(performance.now() - start);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { latencies: latencies.sort((a, b) => a - b), bytes, errors };
+}
+
+function report(name: string, r: Awaited<ReturnType<typeof load>>): void {
+  const l = r.latencies;
+  console.log(
+    `${name.padEnd(34)} p50 ${quantile(l, 0.5).toFixed(0).padStart(5)} ms  p95 ${quantile(l, 0.95).toFixed(0).padStart(5)} ms  ` +
+      `max ${l.at(-1)!.toFixed(0).padStart(5)} ms  ${(l.length / seconds).toFixed(1).padStart(6)} req/s  ` +
+      `${(r.bytes / 1024).toFixed(0)} KiB${r.errors ? `  ${r.errors} errors` : ""}`,
+  );
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "fracval-bench-portal-"));
+const pgDir = mkdtempSync(join(tmpdir(), "fracval-bench-portal-pg-"));
+const children: ChildProcess[] = [];
+const pg = await startEmbeddedPostgres({ dataDir: pgDir, port: 0, persistent: false });
+try {
+  await applyMigrations(pg.url);
+  const db = createPrismaClient(pg.url);
+  await seedDemoData(db, { pseudonymSecret: "bench-pseudonym-secret-0123456789" });
+  let started = performance.now();
+  const { studyId, runIds } = await populateDemoResults(db, {
+    studySlug: "xray-deepsurv",
+    sites: ["Bundang", "Boramae", "Severance"],
+    models: 11,
+    runsPerModel: 2,
+    patientsPerSite: 300,
+    repoRoot: root,
+  });
+  console.log(
+    `populated 3 sites × 11 model versions × 2 runs (${runIds.length} runs) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  const pi = await db.user.findUniqueOrThrow({ where: { email: "pi@fracval.demo" } });
+  const token = await sessionTokenFor(pi, AUTH_SECRET);
+  await db.$disconnect();
+
+  const portalDir = join(root, "apps/portal");
+  if (portalNeedsBuild(portalDir)) {
+    started = performance.now();
+    const build = spawnSync(join(root, "node_modules/.bin/next"), ["build"], { cwd: portalDir, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("portal build failed");
+    console.log(`built the portal in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  const [apiPort, portalPort] = [await freePort(), await freePort()];
+  const env = {
+    ...process.env,
+    DATABASE_URL: pg.url,
+    AUTH_SECRET,
+    AUTH_TRUST_HOST: "true",
+    API_PORT: String(apiPort),
+    FRACVAL_API_URL: `http://localhost:${apiPort}/graphql`,
+    FRACVAL_UPLOAD_DIR: join(dataDir, "uploads"),
+    FRACVAL_STORAGE_DIR: join(dataDir, "storage"),
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  };
+  children.push(
+    spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+      cwd: join(root, "apps/api"),
+      env,
+      stdio: "ignore",
+    }),
+    spawn(join(root, "node_modules/.bin/next"), ["start", "-p", String(portalPort)], {
+      cwd: portalDir,
+      env,
+      stdio: "ignore",
+    }),
+  );
+  await waitForHttp(`http://localhost:${apiPort}/healthz`, 60_000, (s) => s === 200);
+  await waitForHttp(`http://localhost:${portalPort}/login`, 60_000, (s) => s === 200);
+
+  const cookie = `authjs.session-token=${token}`;
+  const page = (path: string) => async () => {
+    const res = await fetch(`http://localhost:${portalPort}${path}`, { headers: { cookie } });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+    return body.length;
+  };
+  const comparison = async () => {
+    const res = await fetch(`http://localhost:${apiPort}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: `query($s: ID!) { studyComparison(studyId: $s) { site { code } modelVersion { family version }
+          run { id status } smallCell hidden metrics { metric scoreSource subgroup horizonDays estimate ciLower ciUpper
+          n events details { p } } } }`,
+        variables: { s: studyId },
+      }),
+    });
+    const body = await res.text();
+    if (res.status !== 200 || body.includes('"errors"')) throw new Error(body.slice(0, 200));
+    return body.length;
+  };
+  // Warm-up: compile paths, fill caches.
+  for (const f of [page(`/studies/${studyId}`), page(`/runs/${runIds[0]}`), comparison]) await f();
+
+  console.log(
+    `\n${users} concurrent signed-in PIs, ${seconds} s each; ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}`,
+  );
+  report("API studyComparison (33 rows)", await load(comparison));
+  report("portal /studies/<id> (overview)", await load(page(`/studies/${studyId}`)));
+  report("portal /runs/<id> (run page)", await load(page(`/runs/${runIds[0]}`)));
+  console.log("target: p95 ≤ 150 ms for both portal pages (issue 13)");
+} finally {
+  for (const child of children) child.kill("SIGTERM");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await pg.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(pgDir, { recursive: true, force: true });
+}
