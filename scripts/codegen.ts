@@ -47,6 +47,7 @@ const config: CodegenConfig = {
           StudyComparisonRow: "@fracval/core#ComparisonRow",
           ForestPlot: "@fracval/core#ForestPlot",
           RunCurves: "@fracval/core#ShownRunCurves",
+          CaseMix: "@fracval/core#CaseMix",
           ApiKey: "@fracval/db#ApiKey",
           AuditEvent: "@fracval/db#AuditEvent",
           SiteMembership: "@fracval/core#SiteGrant",

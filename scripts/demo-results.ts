@@ -67,7 +67,7 @@ export async function populateDemoResults(db: Db, options: DemoResultsOptions) {
     });
     const ids = cohort.map(() => randomUUID());
     await db.patient.createMany({
-      data: cohort.map((p, i) => ({
+      data: cohort.map((_, i) => ({
         id: ids[i]!,
         siteId: site.id,
         datasetId: dataset.id,

@@ -5,7 +5,8 @@
 // Prints, per page, p50 / p95 / max server response and requests/s, with the size of the API answers the
 // pages are built from, and the same for the API's studyComparison alone (the query behind the overview).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +22,8 @@ const [users = 20, seconds = 20] = process.argv
   .slice(2)
   .map(Number)
   .filter((n) => Number.isFinite(n) && n > 0);
-const AUTH_SECRET = "bench-auth-secret-0123456789abcdef0123456789";
+// Random, as production demands a strong one (the API refuses a guessable secret with NODE_ENV=production).
+const AUTH_SECRET = randomBytes(32).toString("base64url");
 
 const quantile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 

@@ -35,3 +35,4 @@ export * from "./metric-details.js";
 export * from "./run-release.js";
 export * from "./run-curves.js";
 export * from "./study-forest.js";
+export * from "./case-mix.js";

@@ -74,8 +74,20 @@ const DecisionSeries = z.object({
   points: z.array(z.object({ threshold: z.number(), netBenefit: z.number(), positives: z.number().int() })),
 });
 
+/** The distribution of the model's score (its linear predictor) on the analysed patients: case-mix spread. */
+const ScoreDistribution = z.object({
+  n: z.number().int(),
+  mean: z.number(),
+  sd: z.number(),
+  q1: z.number(),
+  median: z.number(),
+  q3: z.number(),
+});
+
 export const RunCurves = z.object({
   horizonDays: z.number().int(),
+  /** Absent in curves stored before it was added. */
+  scoreDistribution: ScoreDistribution.nullable().optional(),
   competingRisks: z.boolean(),
   /** The minimum count the curves were thinned and pooled with. */
   minimumCount: z.number().int(),

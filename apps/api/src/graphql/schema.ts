@@ -17,6 +17,7 @@ import { resolvers as patients } from "../schema/patients/resolvers.js";
 import { resolvers as runs } from "../schema/runs/resolvers.js";
 import { resolvers as metrics } from "../schema/metrics/resolvers.js";
 import { resolvers as curves } from "../schema/curves/resolvers.js";
+import { resolvers as casemix } from "../schema/casemix/resolvers.js";
 import { resolvers as apikeys } from "../schema/apikeys/resolvers.js";
 import { resolvers as audit } from "../schema/audit/resolvers.js";
 
@@ -34,6 +35,7 @@ const MODULES: Record<string, Resolvers> = {
   runs,
   metrics,
   curves,
+  casemix,
   apikeys,
   audit,
 };

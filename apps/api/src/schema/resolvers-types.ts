@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Viewer as ViewerModel, ValidationReport as ValidationReportModel, ShownMetric as ShownMetricModel, MetricDetails as MetricDetailsModel, ComparisonRow as ComparisonRowModel, ForestPlot as ForestPlotModel, ShownRunCurves as ShownRunCurvesModel, SiteGrant as SiteGrantModel } from '@fracval/core';
+import type { Viewer as ViewerModel, ValidationReport as ValidationReportModel, ShownMetric as ShownMetricModel, MetricDetails as MetricDetailsModel, ComparisonRow as ComparisonRowModel, ForestPlot as ForestPlotModel, ShownRunCurves as ShownRunCurvesModel, CaseMix as CaseMixModel, SiteGrant as SiteGrantModel } from '@fracval/core';
 import type { Site as SiteModel, Study as StudyModel, ModelVersion as ModelVersionModel, ValidationDataset as ValidationDatasetModel, Patient as PatientModel, ClinicalBaseline as ClinicalBaselineModel, Outcome as OutcomeModel, ValidationRun as ValidationRunModel, Prediction as PredictionModel, ApiKey as ApiKeyModel, AuditEvent as AuditEventModel } from '@fracval/db';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -99,6 +99,60 @@ export type CalibrationPoint = {
   __typename?: 'CalibrationPoint';
   observed: Scalars['Float']['output'];
   predicted: Scalars['Float']['output'];
+};
+
+/**
+ * Table 1 by site: each site's latest READY validation set of the study, side by side. For viewers without
+ * patient-level access to a site, counts below the minimum cell count (and one that would give them away) and
+ * summaries of fewer patients are withheld (null, withheld = true).
+ */
+export type CaseMix = {
+  __typename?: 'CaseMix';
+  /** The model's score (linear predictor) per site and model version: its spread is the case-mix heterogeneity. */
+  scoreSpread: Array<ScoreSpread>;
+  sites: Array<CaseMixSite>;
+  variables: Array<CaseMixVariable>;
+};
+
+export type CaseMixCell = {
+  __typename?: 'CaseMixCell';
+  counts?: Maybe<Array<Maybe<Scalars['Int']['output']>>>;
+  mean?: Maybe<Scalars['Float']['output']>;
+  median?: Maybe<Scalars['Float']['output']>;
+  /** Patients of the site without this variable. */
+  missing?: Maybe<Scalars['Int']['output']>;
+  n?: Maybe<Scalars['Int']['output']>;
+  percents?: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
+  q1?: Maybe<Scalars['Float']['output']>;
+  q3?: Maybe<Scalars['Float']['output']>;
+  sd?: Maybe<Scalars['Float']['output']>;
+  withheld: Scalars['Boolean']['output'];
+};
+
+export type CaseMixKind =
+  | 'CATEGORICAL'
+  | 'CONTINUOUS';
+
+export type CaseMixSite = {
+  __typename?: 'CaseMixSite';
+  dataset: ValidationDataset;
+  patients?: Maybe<Scalars['Int']['output']>;
+  site: Site;
+};
+
+export type CaseMixVariable = {
+  __typename?: 'CaseMixVariable';
+  /** One per site, in the order of CaseMix.sites. */
+  groups: Array<CaseMixCell>;
+  kind: CaseMixKind;
+  /** The categories of a categorical variable, in the order of each site's counts. */
+  levels?: Maybe<Array<Scalars['String']['output']>>;
+  name: Scalars['String']['output'];
+  /** Across sites: one-way ANOVA (continuous) or Pearson's χ² (categorical). */
+  p?: Maybe<Scalars['Float']['output']>;
+  /** Each site against the other sites together: the standardized difference (largest over categories). */
+  smd: Array<Maybe<Scalars['Float']['output']>>;
+  unit?: Maybe<Scalars['String']['output']>;
 };
 
 /** Baseline clinical data. Probabilities are fractions 0-1. */
@@ -696,6 +750,8 @@ export type Query = {
   /** Every study, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
   studies: Array<Study>;
   study: Study;
+  /** Table 1 by site for a study (case-mix), with tests across sites and standardized differences. */
+  studyCaseMix: CaseMix;
   /** Every site × model version of a study with its metrics (model, FRAX MOF/hip, paired comparisons), as the PI dashboard draws them. */
   studyComparison: Array<StudyComparisonRow>;
   /**
@@ -807,6 +863,11 @@ export type QueryStudiesArgs = {
 
 export type QueryStudyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryStudyCaseMixArgs = {
+  studyId: Scalars['ID']['input'];
 };
 
 
@@ -925,6 +986,8 @@ export type RunCurves = {
   minimumCount: Scalars['Int']['output'];
   /** ROC at the horizon (complete case), the model and each comparator, at most 200 points each. */
   roc: Array<RocSeries>;
+  /** The model's score on the analysed patients (null when it rests on fewer than the minimum cell count for you). */
+  scoreDistribution?: Maybe<ScoreDistribution>;
   /** Series, points, groups or curves withheld from you by the small-cell rule. */
   withheldParts: Scalars['Int']['output'];
 };
@@ -946,6 +1009,29 @@ export type RunStatus =
   | 'QUEUED'
   | 'RUNNING'
   | 'SUCCEEDED';
+
+export type ScoreDistribution = {
+  __typename?: 'ScoreDistribution';
+  mean: Scalars['Float']['output'];
+  median: Scalars['Float']['output'];
+  n: Scalars['Int']['output'];
+  q1: Scalars['Float']['output'];
+  q3: Scalars['Float']['output'];
+  sd: Scalars['Float']['output'];
+};
+
+export type ScoreSpread = {
+  __typename?: 'ScoreSpread';
+  mean: Scalars['Float']['output'];
+  median: Scalars['Float']['output'];
+  modelVersion: ModelVersion;
+  n: Scalars['Int']['output'];
+  q1: Scalars['Float']['output'];
+  q3: Scalars['Float']['output'];
+  run: ValidationRun;
+  sd: Scalars['Float']['output'];
+  site: Site;
+};
 
 export type Sex =
   | 'FEMALE'
@@ -1213,6 +1299,11 @@ export type ResolversTypes = ResolversObject<{
   CalibrationBin: ResolverTypeWrapper<CalibrationBin>;
   CalibrationCurve: ResolverTypeWrapper<CalibrationCurve>;
   CalibrationPoint: ResolverTypeWrapper<CalibrationPoint>;
+  CaseMix: ResolverTypeWrapper<CaseMixModel>;
+  CaseMixCell: ResolverTypeWrapper<CaseMixCell>;
+  CaseMixKind: CaseMixKind;
+  CaseMixSite: ResolverTypeWrapper<Omit<CaseMixSite, 'dataset' | 'site'> & { dataset: ResolversTypes['ValidationDataset'], site: ResolversTypes['Site'] }>;
+  CaseMixVariable: ResolverTypeWrapper<CaseMixVariable>;
   ClinicalBaseline: ResolverTypeWrapper<ClinicalBaselineModel>;
   ComparatorFlow: ResolverTypeWrapper<ComparatorFlow>;
   ConfusionCounts: ResolverTypeWrapper<ConfusionCounts>;
@@ -1268,6 +1359,8 @@ export type ResolversTypes = ResolversObject<{
   RunCurves: ResolverTypeWrapper<ShownRunCurvesModel>;
   RunRelease: ResolverTypeWrapper<RunRelease>;
   RunStatus: RunStatus;
+  ScoreDistribution: ResolverTypeWrapper<ScoreDistribution>;
+  ScoreSpread: ResolverTypeWrapper<Omit<ScoreSpread, 'modelVersion' | 'run' | 'site'> & { modelVersion: ResolversTypes['ModelVersion'], run: ResolversTypes['ValidationRun'], site: ResolversTypes['Site'] }>;
   Sex: Sex;
   Site: ResolverTypeWrapper<SiteModel>;
   SiteMembership: ResolverTypeWrapper<SiteGrantModel>;
@@ -1293,6 +1386,10 @@ export type ResolversParentTypes = ResolversObject<{
   CalibrationBin: CalibrationBin;
   CalibrationCurve: CalibrationCurve;
   CalibrationPoint: CalibrationPoint;
+  CaseMix: CaseMixModel;
+  CaseMixCell: CaseMixCell;
+  CaseMixSite: Omit<CaseMixSite, 'dataset' | 'site'> & { dataset: ResolversParentTypes['ValidationDataset'], site: ResolversParentTypes['Site'] };
+  CaseMixVariable: CaseMixVariable;
   ClinicalBaseline: ClinicalBaselineModel;
   ComparatorFlow: ComparatorFlow;
   ConfusionCounts: ConfusionCounts;
@@ -1337,6 +1434,8 @@ export type ResolversParentTypes = ResolversObject<{
   RocSeries: RocSeries;
   RunCurves: ShownRunCurvesModel;
   RunRelease: RunRelease;
+  ScoreDistribution: ScoreDistribution;
+  ScoreSpread: Omit<ScoreSpread, 'modelVersion' | 'run' | 'site'> & { modelVersion: ResolversParentTypes['ModelVersion'], run: ResolversParentTypes['ValidationRun'], site: ResolversParentTypes['Site'] };
   Site: SiteModel;
   SiteMembership: SiteGrantModel;
   String: Scalars['String']['output'];
@@ -1418,6 +1517,41 @@ export type CalibrationCurveResolvers<ContextType = Context, ParentType extends 
 export type CalibrationPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CalibrationPoint'] = ResolversParentTypes['CalibrationPoint']> = ResolversObject<{
   observed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   predicted?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type CaseMixResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseMix'] = ResolversParentTypes['CaseMix']> = ResolversObject<{
+  scoreSpread?: Resolver<Array<ResolversTypes['ScoreSpread']>, ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['CaseMixSite']>, ParentType, ContextType>;
+  variables?: Resolver<Array<ResolversTypes['CaseMixVariable']>, ParentType, ContextType>;
+}>;
+
+export type CaseMixCellResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseMixCell'] = ResolversParentTypes['CaseMixCell']> = ResolversObject<{
+  counts?: Resolver<Maybe<Array<Maybe<ResolversTypes['Int']>>>, ParentType, ContextType>;
+  mean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  median?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  missing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  n?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  percents?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
+  q1?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  q3?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type CaseMixSiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseMixSite'] = ResolversParentTypes['CaseMixSite']> = ResolversObject<{
+  dataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType>;
+  patients?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+}>;
+
+export type CaseMixVariableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaseMixVariable'] = ResolversParentTypes['CaseMixVariable']> = ResolversObject<{
+  groups?: Resolver<Array<ResolversTypes['CaseMixCell']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CaseMixKind'], ParentType, ContextType>;
+  levels?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  p?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  smd?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type ClinicalBaselineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClinicalBaseline'] = ResolversParentTypes['ClinicalBaseline']> = ResolversObject<{
@@ -1718,6 +1852,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   sites?: Resolver<Array<ResolversTypes['Site']>, ParentType, ContextType, Partial<QuerySitesArgs>>;
   studies?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType, Partial<QueryStudiesArgs>>;
   study?: Resolver<ResolversTypes['Study'], ParentType, ContextType, RequireFields<QueryStudyArgs, 'id'>>;
+  studyCaseMix?: Resolver<ResolversTypes['CaseMix'], ParentType, ContextType, RequireFields<QueryStudyCaseMixArgs, 'studyId'>>;
   studyComparison?: Resolver<Array<ResolversTypes['StudyComparisonRow']>, ParentType, ContextType, RequireFields<QueryStudyComparisonArgs, 'studyId'>>;
   studyForest?: Resolver<Array<ResolversTypes['ForestPlot']>, ParentType, ContextType, RequireFields<QueryStudyForestArgs, 'metric' | 'studyId'>>;
 }>;
@@ -1776,6 +1911,7 @@ export type RunCurvesResolvers<ContextType = Context, ParentType extends Resolve
   incidence?: Resolver<Maybe<ResolversTypes['IncidenceByGroup']>, ParentType, ContextType>;
   minimumCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   roc?: Resolver<Array<ResolversTypes['RocSeries']>, ParentType, ContextType>;
+  scoreDistribution?: Resolver<Maybe<ResolversTypes['ScoreDistribution']>, ParentType, ContextType>;
   withheldParts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -1784,6 +1920,27 @@ export type RunReleaseResolvers<ContextType = Context, ParentType extends Resolv
   by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ReleaseState'], ParentType, ContextType>;
+}>;
+
+export type ScoreDistributionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScoreDistribution'] = ResolversParentTypes['ScoreDistribution']> = ResolversObject<{
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  median?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  q1?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  q3?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ScoreSpreadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScoreSpread'] = ResolversParentTypes['ScoreSpread']> = ResolversObject<{
+  mean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  median?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  modelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  q1?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  q3?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType>;
+  sd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
 }>;
 
 export type SiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Site'] = ResolversParentTypes['Site']> = ResolversObject<{
@@ -1900,6 +2057,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CalibrationBin?: CalibrationBinResolvers<ContextType>;
   CalibrationCurve?: CalibrationCurveResolvers<ContextType>;
   CalibrationPoint?: CalibrationPointResolvers<ContextType>;
+  CaseMix?: CaseMixResolvers<ContextType>;
+  CaseMixCell?: CaseMixCellResolvers<ContextType>;
+  CaseMixSite?: CaseMixSiteResolvers<ContextType>;
+  CaseMixVariable?: CaseMixVariableResolvers<ContextType>;
   ClinicalBaseline?: ClinicalBaselineResolvers<ContextType>;
   ComparatorFlow?: ComparatorFlowResolvers<ContextType>;
   ConfusionCounts?: ConfusionCountsResolvers<ContextType>;
@@ -1936,6 +2097,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RocSeries?: RocSeriesResolvers<ContextType>;
   RunCurves?: RunCurvesResolvers<ContextType>;
   RunRelease?: RunReleaseResolvers<ContextType>;
+  ScoreDistribution?: ScoreDistributionResolvers<ContextType>;
+  ScoreSpread?: ScoreSpreadResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
   SiteMembership?: SiteMembershipResolvers<ContextType>;
   Study?: StudyResolvers<ContextType>;

@@ -329,11 +329,28 @@ function decisionCurve(inputs: CurveInputs): RunCurves["decisionCurve"] {
   return { n, treatAll, series, interventionThresholds: INTERVENTION_THRESHOLDS };
 }
 
+/** Mean, SD and quartiles (type 7) of the model's score. */
+function scoreDistribution(score: number[]): RunCurves["scoreDistribution"] {
+  if (score.length < 2) return null;
+  const sorted = Float64Array.from(score).sort();
+  const mean = score.reduce((s, v) => s + v, 0) / score.length;
+  const sd = Math.sqrt(score.reduce((s, v) => s + (v - mean) ** 2, 0) / (score.length - 1));
+  return {
+    n: score.length,
+    mean,
+    sd,
+    q1: quantileType7(sorted, 0.25),
+    median: quantileType7(sorted, 0.5),
+    q3: quantileType7(sorted, 0.75),
+  };
+}
+
 /** Every curve of the run's plots. */
 export function computeRunCurves(inputs: CurveInputs): RunCurves {
   const min = inputs.min ?? MINIMUM_CELL_COUNT;
   return {
     horizonDays: inputs.horizon,
+    scoreDistribution: scoreDistribution(inputs.scores.model as number[]),
     competingRisks: inputs.status !== null,
     minimumCount: min,
     roc: rocSeries(inputs, min),
