@@ -166,7 +166,11 @@ describe("under competing risks (deaths recorded)", () => {
 describe("protectRunCurves", () => {
   it("a small site's curves: the site sees them all; a viewer without patient-level access sees nothing small", () => {
     const curves = computeRunCurves(cohort(60, 9));
-    expect(protectRunCurves(curves, true)).toEqual({ ...curves, withheldParts: 0 });
+    expect(protectRunCurves(curves, true)).toEqual({
+      ...curves,
+      calibration: curves.calibration.map((c) => ({ ...c, binsPooled: false })),
+      withheldParts: 0,
+    });
     const guarded = protectRunCurves(curves, false, 10);
     for (const s of guarded.roc) expect(Math.min(s.cases, s.controls)).toBeGreaterThanOrEqual(10);
     for (const s of guarded.aucOverTime)
@@ -180,5 +184,6 @@ describe("protectRunCurves", () => {
     for (const s of guarded.decisionCurve?.series ?? [])
       for (const p of s.points) expect(p.positives === 0 || p.positives >= 10).toBe(true);
     expect(guarded.withheldParts).toBeGreaterThan(0);
+    expect(guarded.scoreDistribution).toMatchObject({ n: 60 }); // 60 patients: the spread is shown
   });
 });

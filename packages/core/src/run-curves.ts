@@ -165,6 +165,8 @@ export function protectRunCurves(curves: RunCurves, mayReadPatientData: boolean,
     horizonDays: curves.horizonDays,
     competingRisks: curves.competingRisks,
     minimumCount: curves.minimumCount,
+    // A distribution of fewer patients than the minimum is not shown.
+    scoreDistribution: curves.scoreDistribution && !small(curves.scoreDistribution.n) ? curves.scoreDistribution : null,
     roc,
     aucOverTime,
     incidence,
