@@ -28,6 +28,18 @@ export interface Context extends Services {
   authError: AppError | null;
   /** The calling address (the portal's, for sign-ins through it), for per-client rate limits. */
   client: string | undefined;
+  /** Results computed once per request and shared by the fields that need them (memoized). */
+  memo: Map<string, Promise<unknown>>;
+}
+
+/** `compute` once per request and key: a study's comparison rows feed its table, forests and case-mix. */
+export function memoized<T>(context: Pick<Context, "memo">, key: string, compute: () => Promise<T>): Promise<T> {
+  let value = context.memo.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = compute();
+    context.memo.set(key, value);
+  }
+  return value;
 }
 
 /** next-auth's cookie names; they are also the salt of the session JWE. */
@@ -75,9 +87,10 @@ export async function buildContext(
   client?: string,
 ): Promise<Context> {
   try {
-    return { ...services, viewer: await authenticate(services.db, headers, authSecret), authError: null, client };
+    const viewer = await authenticate(services.db, headers, authSecret);
+    return { ...services, viewer, authError: null, client, memo: new Map() };
   } catch (error) {
-    if (error instanceof AppError) return { ...services, viewer: null, authError: error, client };
+    if (error instanceof AppError) return { ...services, viewer: null, authError: error, client, memo: new Map() };
     throw error;
   }
 }

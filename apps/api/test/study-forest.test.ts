@@ -144,6 +144,24 @@ describe("studyForest", () => {
     expect(forest.pooled!.estimate).toBeCloseTo(want.pooled.estimate, 10);
   });
 
+  it("recomputed metrics (the metrics job replaces a run's rows) show at once: the cached study snapshot is renewed", async () => {
+    const before = await forestFor("pi@fracval.demo");
+    expect(before.sites.find((s) => s.site.code === "Bundang")!.estimate).toBe(0.64);
+    const row = await t.db.metricResult.findFirstOrThrow({
+      where: {
+        metric: "harrellC",
+        dataset: { site: { code: "Bundang" } },
+        run: { modelVersion: { family: "forest-test" } },
+      },
+    });
+    await t.db.$transaction([
+      t.db.metricResult.delete({ where: { id: row.id } }),
+      t.db.metricResult.create({ data: { ...row, id: undefined, estimate: 0.66, details: undefined, provenance: {} } }),
+    ]);
+    const after = await forestFor("pi@fracval.demo");
+    expect(after.sites.find((s) => s.site.code === "Bundang")!.estimate).toBe(0.66);
+  });
+
   it("one site: drawn, not pooled, and the reason given", async () => {
     await t.db.validationRun.updateMany({
       where: { dataset: { site: { code: "Boramae" } }, modelVersion: { family: "forest-test" } },

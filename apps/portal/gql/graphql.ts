@@ -4,6 +4,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CaseMixKind =
+  | 'CATEGORICAL'
+  | 'CONTINUOUS';
+
 export type CreateValidationDatasetInput = {
   name: string;
   /** Columns of manifest.csv holding your own precomputed scores (e.g. GpVF), numeric. */
@@ -127,6 +131,13 @@ export type PortalSitesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PortalSitesQuery = { sites: Array<{ id: string, code: string, name: string, country: string }>, me: { sites: Array<{ patientData: boolean, site: { id: string } }> } };
+
+export type PortalCaseMixQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortalCaseMixQuery = { study: { id: string, title: string }, studyCaseMix: { sites: Array<{ patients: number | null, site: { code: string, name: string }, dataset: { name: string } }>, variables: Array<{ name: string, kind: CaseMixKind, unit: string | null, levels: Array<string> | null, p: number | null, smd: Array<number | null>, groups: Array<{ n: number | null, mean: number | null, sd: number | null, median: number | null, q1: number | null, q3: number | null, counts: Array<number | null> | null, percents: Array<number | null> | null, missing: number | null, withheld: boolean }> }>, scoreSpread: Array<{ n: number, mean: number, sd: number, q1: number, median: number, q3: number, site: { code: string }, modelVersion: { family: string, version: string } }> } };
 
 export type PortalStudyForestQueryVariables = Exact<{
   id: string | number;
@@ -445,6 +456,61 @@ export const PortalSitesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PortalSitesQuery, PortalSitesQueryVariables>;
+export const PortalCaseMixDocument = new TypedDocumentString(`
+    query PortalCaseMix($id: ID!) {
+  study(id: $id) {
+    id
+    title
+  }
+  studyCaseMix(studyId: $id) {
+    sites {
+      site {
+        code
+        name
+      }
+      patients
+      dataset {
+        name
+      }
+    }
+    variables {
+      name
+      kind
+      unit
+      levels
+      p
+      smd
+      groups {
+        n
+        mean
+        sd
+        median
+        q1
+        q3
+        counts
+        percents
+        missing
+        withheld
+      }
+    }
+    scoreSpread {
+      site {
+        code
+      }
+      modelVersion {
+        family
+        version
+      }
+      n
+      mean
+      sd
+      q1
+      median
+      q3
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalCaseMixQuery, PortalCaseMixQueryVariables>;
 export const PortalStudyForestDocument = new TypedDocumentString(`
     query PortalStudyForest($id: ID!, $metric: MetricName!, $horizon: Int, $diff: MetricName!, $hasDiff: Boolean!) {
   model: studyForest(studyId: $id, metric: $metric, horizonDays: $horizon) {
@@ -615,7 +681,7 @@ export const PortalStudyResultsDocument = new TypedDocumentString(`
     }
     smallCell
     hidden
-    metrics {
+    metrics(subgroup: "all") {
       metric
       scoreSource
       subgroup
@@ -640,7 +706,7 @@ export const PortalStudyResultsDocument = new TypedDocumentString(`
       }
     }
   }
-  runs {
+  runs(status: [QUEUED, RUNNING, COMPUTING_METRICS]) {
     id
     status
     progressDone

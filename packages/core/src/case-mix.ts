@@ -9,7 +9,7 @@ import { aggregateSiteIds, canReadPatientData } from "./access.js";
 import { MINIMUM_CELL_COUNT } from "./disclosure.js";
 import { notFound } from "./errors.js";
 import { RunCurves } from "./run-curves.js";
-import { studyComparison } from "./study-comparison.js";
+import { studyComparison, type ComparisonRow } from "./study-comparison.js";
 import type { Viewer } from "./viewer.js";
 
 const DAYS_PER_YEAR = 365.25;
@@ -190,8 +190,9 @@ export async function studyCaseMix(
   db: Db,
   viewer: Viewer,
   studyId: string,
-  min = MINIMUM_CELL_COUNT,
+  options: { min?: number; comparison?: Promise<ComparisonRow[]> } = {},
 ): Promise<CaseMix> {
+  const min = options.min ?? MINIMUM_CELL_COUNT;
   const study = await db.study.findUnique({ where: { id: studyId } });
   if (!study) throw notFound("Study", studyId);
   const visible = aggregateSiteIds(viewer);
@@ -249,11 +250,16 @@ export async function studyCaseMix(
     });
   }
   // The model's score spread per site, from the latest visible run of each site × model version.
-  const rows = await studyComparison(db, viewer, studyId);
+  const rows = await (options.comparison ?? studyComparison(db, viewer, studyId));
   const scoreSpread: ScoreSpread[] = [];
+  const stored = await db.validationRun.findMany({
+    where: { id: { in: rows.map((r) => r.run.id) } },
+    select: { id: true, curves: true },
+  });
+  const curvesOf = new Map(stored.map((r) => [r.id, r.curves]));
   for (const row of rows) {
-    const run = await db.validationRun.findUnique({ where: { id: row.run.id }, select: { curves: true } });
-    const parsed = run?.curves ? RunCurves.safeParse(run.curves) : null;
+    const curves = curvesOf.get(row.run.id);
+    const parsed = curves ? RunCurves.safeParse(curves) : null;
     const spread = parsed?.success ? parsed.data.scoreDistribution : null;
     if (!spread) continue;
     if (!canReadPatientData(viewer, row.site.id) && spread.n < min) continue;

@@ -183,13 +183,18 @@ export function protectRunCurves(curves: RunCurves, mayReadPatientData: boolean,
 export async function runCurves(
   db: Db,
   viewer: Viewer,
-  run: Pick<ValidationRun, "datasetId" | "curves" | "releaseState">,
+  run: Pick<ValidationRun, "id" | "datasetId" | "curves" | "releaseState">,
 ): Promise<ShownRunCurves | null> {
-  if (run.curves === null) return null;
+  // A run loaded without its curves (studyComparison omits them) reads them now.
+  const stored =
+    run.curves !== undefined
+      ? run.curves
+      : ((await db.validationRun.findUnique({ where: { id: run.id }, select: { curves: true } }))?.curves ?? null);
+  if (stored === null) return null;
   const { siteId } = await db.validationDataset.findUniqueOrThrow({
     where: { id: run.datasetId },
     select: { siteId: true },
   });
   if (!canSeeRunResults(viewer, siteId, run.releaseState)) return null;
-  return protectRunCurves(RunCurves.parse(run.curves), canReadPatientData(viewer, siteId));
+  return protectRunCurves(RunCurves.parse(stored), canReadPatientData(viewer, siteId));
 }

@@ -1,5 +1,5 @@
 // Validation runs (summaries are aggregate) and their predictions (patient-level).
-import type { Db, Prediction, ValidationRun } from "@fracval/db";
+import type { Db, Prediction, RunStatus, ValidationRun } from "@fracval/db";
 import {
   aggregateSiteIds,
   assertPatientDataAccess,
@@ -15,20 +15,27 @@ import { PAGE_LIMITS, pageSize, type PageArgs } from "./pagination.js";
 import { notFound } from "./errors.js";
 import type { Viewer } from "./viewer.js";
 
-export function listRuns(
+/**
+ * Runs without their stored curves and flow (large JSON): ValidationRun's fields read those when asked for.
+ * Typed as whole runs for the resolvers, which check for the missing fields.
+ */
+export async function listRuns(
   db: Db,
   viewer: Viewer,
-  filter: { datasetId?: string; modelVersionId?: string } = {},
+  filter: { datasetId?: string; modelVersionId?: string; status?: readonly RunStatus[] } = {},
 ): Promise<ValidationRun[]> {
   const visible = aggregateSiteIds(viewer);
-  return db.validationRun.findMany({
+  const runs = await db.validationRun.findMany({
     where: {
       ...(filter.datasetId ? { datasetId: filter.datasetId } : {}),
       ...(filter.modelVersionId ? { modelVersionId: filter.modelVersionId } : {}),
+      ...(filter.status ? { status: { in: [...filter.status] } } : {}),
       ...(visible ? { dataset: { siteId: { in: visible } } } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    omit: { curves: true, participantFlow: true },
   });
+  return runs as ValidationRun[];
 }
 
 export async function getRun(db: Db, viewer: Viewer, id: string): Promise<ValidationRun> {
@@ -114,15 +121,21 @@ function rate(run: Pick<ValidationRun, "imagesDone" | "startedAt" | "progressAt"
 export async function runParticipantFlow(
   db: Db,
   viewer: Viewer,
-  run: Pick<ValidationRun, "datasetId" | "participantFlow" | "releaseState">,
+  run: Pick<ValidationRun, "id" | "datasetId" | "participantFlow" | "releaseState">,
 ): Promise<ShownParticipantFlow | null> {
-  if (run.participantFlow === null) return null;
+  // A run loaded without its flow (studyComparison omits it) reads it now.
+  const flow =
+    run.participantFlow !== undefined
+      ? run.participantFlow
+      : ((await db.validationRun.findUnique({ where: { id: run.id }, select: { participantFlow: true } }))
+          ?.participantFlow ?? null);
+  if (flow === null) return null;
   const dataset = await db.validationDataset.findUniqueOrThrow({
     where: { id: run.datasetId },
     select: { siteId: true },
   });
   if (!canSeeRunResults(viewer, dataset.siteId, run.releaseState)) return null; // not released to this viewer
-  return protectParticipantFlow(ParticipantFlow.parse(run.participantFlow), canReadPatientData(viewer, dataset.siteId));
+  return protectParticipantFlow(ParticipantFlow.parse(flow), canReadPatientData(viewer, dataset.siteId));
 }
 
 /** Marks a run FAILED with a reason (a batch ran out of retries); a finished or cancelled run is left as it is. */

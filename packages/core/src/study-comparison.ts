@@ -1,8 +1,14 @@
-// What the PI dashboard draws: for every site × model version of a study, the latest finished run's
-// stored metrics (the latest released one for viewers outside the site) (model, FRAX and the paired comparisons), each row as the disclosure rules let this
-// viewer see it (disclosure.ts: per row and per count, with complementary suppression).
-import type { Db, ModelVersion, Site, ValidationDataset, ValidationRun } from "@fracval/db";
-import { aggregateSiteIds, canReadPatientData, visibleResultsFilter } from "./access.js";
+// What the PI dashboard draws: for every site × model version of a study, the latest finished run's stored
+// metrics (the latest released one for viewers outside the site) — model, FRAX and the paired comparisons —
+// each row as the disclosure rules let this viewer see it (disclosure.ts: per row and per count, with
+// complementary suppression).
+//
+// The stored results of a study change only when a run finishes, its metrics are recomputed or its release
+// changes, while the dashboard reads them on every request: each API process keeps the study's finished runs
+// and their metric rows (a snapshot), checks with two aggregate queries that nothing changed, and applies
+// the viewer's access and disclosure rules to the snapshot on every request (the rules are never cached).
+import type { Db, MetricResult, ModelVersion, Site, ValidationDataset, ValidationRun } from "@fracval/db";
+import { canReadPatientData, canSeeRunResults, canSeeSiteAggregates } from "./access.js";
 import { discloseMetrics, type ShownMetric } from "./disclosure.js";
 import { notFound } from "./errors.js";
 import { METRIC_ROW_ORDER } from "./metrics.js";
@@ -21,46 +27,127 @@ export interface ComparisonRow {
   hidden: boolean;
 }
 
-export async function studyComparison(db: Db, viewer: Viewer, studyId: string): Promise<ComparisonRow[]> {
-  const study = await db.study.findUnique({ where: { id: studyId } });
-  if (!study) throw notFound("Study", studyId);
-  const visible = aggregateSiteIds(viewer);
-  const released = visibleResultsFilter(viewer);
+interface SnapshotRun {
+  site: Site;
+  dataset: ValidationDataset;
+  modelVersion: ModelVersion;
+  /** Without its stored curves and flow (large JSON): ValidationRun's fields read those when asked for. */
+  run: ValidationRun;
+  metrics: MetricResult[];
+}
+
+interface Snapshot {
+  version: string;
+  /** Finished runs of the study, newest first. */
+  runs: Promise<SnapshotRun[]>;
+}
+
+/** Snapshots of the most recently read studies (insertion order = least recently used first). */
+const snapshots = new Map<string, Snapshot>();
+const SNAPSHOT_LIMIT = 32;
+
+/**
+ * What the study's results are now: per run status and release state, the number of runs and their latest
+ * creation, finish and release change; the number and latest creation of its metric rows (recomputed
+ * metrics are new rows) and the sums of their estimates and counts. Any change of a study's stored results
+ * changes this string.
+ */
+async function resultsVersion(db: Db, studyId: string): Promise<string> {
+  const [runs, metrics] = await Promise.all([
+    db.validationRun.groupBy({
+      by: ["status", "releaseState"],
+      where: { dataset: { studyId } },
+      _count: { _all: true },
+      _max: { createdAt: true, finishedAt: true, releaseChangedAt: true },
+      orderBy: [{ status: "asc" }, { releaseState: "asc" }],
+    }),
+    db.metricResult.aggregate({
+      where: { dataset: { studyId } },
+      _count: { _all: true },
+      _max: { createdAt: true },
+      // A checksum of the numbers too: an edited row changes the version even where its date does not.
+      _sum: { estimate: true, n: true, events: true },
+    }),
+  ]);
+  return JSON.stringify([runs, metrics]);
+}
+
+async function loadSnapshot(db: Db, studyId: string): Promise<SnapshotRun[]> {
   const runs = await db.validationRun.findMany({
-    where: {
-      status: "SUCCEEDED",
-      dataset: { studyId, ...(visible ? { siteId: { in: visible } } : {}) },
-      // Released runs; the viewer's own site also sees its drafts (marked by run.releaseState).
-      ...(released ?? {}),
-    },
-    include: { dataset: { include: { site: true } }, modelVersion: true, metrics: { orderBy: METRIC_ROW_ORDER } },
-    orderBy: [{ finishedAt: "desc" }],
+    where: { status: "SUCCEEDED", dataset: { studyId } },
+    include: { dataset: { include: { site: true } }, modelVersion: true },
+    omit: { curves: true, participantFlow: true },
+    orderBy: [{ finishedAt: "desc" }, { id: "desc" }],
   });
-  const latest = new Map<string, (typeof runs)[number]>();
-  for (const run of runs) {
-    const key = `${run.datasetId}/${run.modelVersionId}`;
-    if (!latest.has(key)) latest.set(key, run);
+  const metrics = await db.metricResult.findMany({
+    where: { runId: { in: runs.map((r) => r.id) } },
+    orderBy: METRIC_ROW_ORDER,
+  });
+  const metricsOf = new Map<string, MetricResult[]>();
+  for (const m of metrics) {
+    const list = metricsOf.get(m.runId!);
+    if (list) list.push(m);
+    else metricsOf.set(m.runId!, [m]);
+  }
+  return runs.map(({ dataset, modelVersion, ...run }) => {
+    const { site, ...datasetRow } = dataset;
+    return {
+      site,
+      dataset: datasetRow,
+      modelVersion,
+      run: run as ValidationRun,
+      metrics: metricsOf.get(run.id) ?? [],
+    };
+  });
+}
+
+async function studySnapshot(db: Db, studyId: string): Promise<SnapshotRun[]> {
+  const version = await resultsVersion(db, studyId);
+  const cached = snapshots.get(studyId);
+  snapshots.delete(studyId);
+  if (cached && cached.version === version) {
+    snapshots.set(studyId, cached);
+    return cached.runs;
+  }
+  const fresh: Snapshot = { version, runs: loadSnapshot(db, studyId) };
+  snapshots.set(studyId, fresh);
+  if (snapshots.size > SNAPSHOT_LIMIT) snapshots.delete(snapshots.keys().next().value!);
+  // A failed load is not kept.
+  fresh.runs.catch(() => {
+    if (snapshots.get(studyId) === fresh) snapshots.delete(studyId);
+  });
+  return fresh.runs;
+}
+
+export async function studyComparison(db: Db, viewer: Viewer, studyId: string): Promise<ComparisonRow[]> {
+  const study = await db.study.findUnique({ where: { id: studyId }, select: { id: true } });
+  if (!study) throw notFound("Study", studyId);
+  // The latest run of each dataset × model version among those whose results this viewer may see.
+  const latest = new Map<string, SnapshotRun>();
+  for (const entry of await studySnapshot(db, studyId)) {
+    const siteId = entry.site.id;
+    if (!canSeeSiteAggregates(viewer, siteId) || !canSeeRunResults(viewer, siteId, entry.run.releaseState)) continue;
+    const key = `${entry.run.datasetId}/${entry.run.modelVersionId}`;
+    if (!latest.has(key)) latest.set(key, entry);
   }
   return [...latest.values()]
     .sort(
       (a, b) =>
-        a.dataset.site.code.localeCompare(b.dataset.site.code) ||
-        a.modelVersion.family.localeCompare(b.modelVersion.family),
+        a.site.code.localeCompare(b.site.code) ||
+        a.modelVersion.family.localeCompare(b.modelVersion.family) ||
+        a.modelVersion.version.localeCompare(b.modelVersion.version),
     )
-    .map((run) => {
+    .map(({ site, dataset, modelVersion, run, metrics }) => {
       // What a viewer without patient-level access sees decides smallCell, and is what such a viewer gets.
-      const guarded = discloseMetrics(run.metrics, () => false);
-      const shown = canReadPatientData(viewer, run.dataset.siteId) ? discloseMetrics(run.metrics, () => true) : guarded;
-      const smallCell = guarded.withheld + guarded.countsWithheld > 0;
-      const { dataset, modelVersion, metrics: _all, ...bare } = run;
-      const { site, ...datasetRow } = dataset;
+      const guarded = discloseMetrics(metrics, () => false);
+      const shown = canReadPatientData(viewer, site.id) ? discloseMetrics(metrics, () => true) : guarded;
       return {
         site,
-        dataset: datasetRow,
+        dataset,
         modelVersion,
-        run: bare,
-        smallCell,
-        hidden: run.metrics.length > 0 && shown.rows.length === 0,
+        run,
+        smallCell: guarded.withheld + guarded.countsWithheld > 0,
+        hidden: metrics.length > 0 && shown.rows.length === 0,
         metrics: shown.rows,
       };
     });

@@ -6,7 +6,7 @@
 import type { ModelVersion, Site, ValidationDataset, ValidationRun } from "@fracval/db";
 import { poolOnScale, StatsInputError, type PooledOnScale, type PoolingScale } from "@fracval/stats";
 import type { MetricName } from "./metrics.js";
-import { studyComparison } from "./study-comparison.js";
+import { studyComparison, type ComparisonRow } from "./study-comparison.js";
 import type { Viewer } from "./viewer.js";
 
 /** Where each metric is pooled: discrimination and proportions on the logit scale, O/E on the log scale. */
@@ -47,9 +47,11 @@ export async function studyForest(
   viewer: Viewer,
   studyId: string,
   query: { metric: MetricName; scoreSource?: string; horizonDays?: number | null },
+  /** The study's comparison rows when the caller has them already (several forests in one request). */
+  comparison?: Promise<ComparisonRow[]>,
 ): Promise<ForestPlot[]> {
   const scoreSource = query.scoreSource ?? "model";
-  const rows = await studyComparison(db, viewer, studyId);
+  const rows = await (comparison ?? studyComparison(db, viewer, studyId));
   // One row per site × model version: the site's latest finished run (rows come newest dataset first).
   const bySiteModel = new Map<string, (typeof rows)[number]>();
   for (const row of rows) {

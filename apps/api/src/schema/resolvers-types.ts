@@ -740,7 +740,7 @@ export type Query = {
   /** A run's predictions (patient-level, audited), by patient, a page at a time: `first` (default 1000, at most 5000) after the item whose id is `after`. */
   predictions: Array<Prediction>;
   run: ValidationRun;
-  /** Runs you may see, newest first, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
+  /** Runs you may see (of the given statuses), newest first, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
   runs: Array<ValidationRun>;
   /** Finished runs whose results wait for their site's release, oldest first: your own sites' (every site for an ADMIN). */
   runsAwaitingRelease: Array<ValidationRun>;
@@ -841,6 +841,7 @@ export type QueryRunsArgs = {
   datasetId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   modelVersionId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<Array<RunStatus>>;
 };
 
 
@@ -1081,7 +1082,10 @@ export type StudyComparisonRow = {
   dataset: ValidationDataset;
   /** True when every metric of the run is withheld from you (small cells, no patient-level access to the site). */
   hidden: Scalars['Boolean']['output'];
-  /** The run's metrics (disclosure rules applied), paged like Query.metricResults. */
+  /**
+   * The run's metrics (disclosure rules applied), paged like Query.metricResults; only the given subgroup
+   * ("all": the whole cohort) and metrics when asked.
+   */
   metrics: Array<MetricResult>;
   modelVersion: ModelVersion;
   run: ValidationRun;
@@ -1095,6 +1099,8 @@ export type StudyComparisonRow = {
 export type StudyComparisonRowMetricsArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<Array<MetricName>>;
+  subgroup?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UserRole =

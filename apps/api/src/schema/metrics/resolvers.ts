@@ -10,7 +10,14 @@ import {
   type ForestPlot,
   type PageArgs,
 } from "@fracval/core";
+import { type Context, memoized } from "../../context.js";
 import type { Resolvers } from "../types.js";
+
+/** A study's comparison rows, once per request: the table, the forests and the case-mix share them. */
+export const comparisonOf = (context: Context, studyId: string) =>
+  memoized(context, `studyComparison:${studyId}`, () =>
+    studyComparison(context.db, requireViewer(context.viewer), studyId),
+  );
 
 export const resolvers: Resolvers = {
   Query: {
@@ -24,18 +31,20 @@ export const resolvers: Resolvers = {
         PAGE_LIMITS.metricResults,
       ),
     // Rows are keyed by their run for the cursor.
-    studyComparison: async (_, { studyId, ...page }, { db, viewer }) =>
+    studyComparison: async (_, { studyId, ...page }, context) =>
       paginate(
-        (await studyComparison(db, requireViewer(viewer), studyId)).map((row) => ({ ...row, id: row.run.id })),
+        (await comparisonOf(context, studyId)).map((row) => ({ ...row, id: row.run.id })),
         page,
         PAGE_LIMITS.studyComparison,
       ),
-    studyForest: (_, { studyId, metric, scoreSource, horizonDays }, { db, viewer }) =>
-      studyForest(db, requireViewer(viewer), studyId, {
-        metric,
-        ...(scoreSource ? { scoreSource } : {}),
-        horizonDays: horizonDays ?? null,
-      }),
+    studyForest: (_, { studyId, metric, scoreSource, horizonDays }, context) =>
+      studyForest(
+        context.db,
+        requireViewer(context.viewer),
+        studyId,
+        { metric, ...(scoreSource ? { scoreSource } : {}), horizonDays: horizonDays ?? null },
+        comparisonOf(context, studyId),
+      ),
   },
   ForestPlot: {
     pooled: ({ pooled }: ForestPlot) =>
@@ -58,6 +67,13 @@ export const resolvers: Resolvers = {
     details: (m: { details: unknown }) => metricDetails(m.details),
   },
   StudyComparisonRow: {
-    metrics: (row: ComparisonRow, page: PageArgs) => paginate(row.metrics, page, PAGE_LIMITS.metricResults),
+    metrics: (row: ComparisonRow, args: PageArgs & { subgroup?: string | null; metric?: readonly string[] | null }) =>
+      paginate(
+        row.metrics.filter(
+          (m) => (!args.subgroup || m.subgroup === args.subgroup) && (!args.metric || args.metric.includes(m.metric)),
+        ),
+        args,
+        PAGE_LIMITS.metricResults,
+      ),
   },
 };

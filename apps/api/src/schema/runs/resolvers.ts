@@ -16,7 +16,6 @@ import {
   runParticipantFlow,
   runProgress,
   runThroughput,
-  type PageArgs,
 } from "@fracval/core";
 import type { ValidationRun } from "@fracval/db";
 import type { Context } from "../../context.js";
@@ -37,11 +36,12 @@ function shownCounts(run: ValidationRun, { db, viewer }: Context) {
 
 export const resolvers: Resolvers = {
   Query: {
-    runs: async (_, filter: { datasetId?: string | null; modelVersionId?: string | null } & PageArgs, { db, viewer }) =>
+    runs: async (_, filter, { db, viewer }) =>
       paginate(
         await listRuns(db, requireViewer(viewer), {
           ...(filter.datasetId ? { datasetId: filter.datasetId } : {}),
           ...(filter.modelVersionId ? { modelVersionId: filter.modelVersionId } : {}),
+          ...(filter.status ? { status: filter.status } : {}),
         }),
         filter,
         PAGE_LIMITS.runs,

@@ -16,13 +16,13 @@ const StudyResults = graphql(`
     studyComparison(studyId: $id) {
       site { code } modelVersion { family version } dataset { name } run { id status finishedAt release { state } }
       smallCell hidden
-      metrics {
+      metrics(subgroup: "all") {
         metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events
         details { p competingRisks calibratedForTargetPopulation }
       }
     }
     runsAwaitingRelease { id dataset { study { id } } }
-    runs {
+    runs(status: [QUEUED, RUNNING, COMPUTING_METRICS]) {
       id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress
       executionProvider modelVersion { family version } dataset { id site { code } }
     }
@@ -283,7 +283,10 @@ export default async function StudyResultsPage({
           </table>
         </>
       )}
-      <p className="mt-3 flex gap-4 text-sm">
+      <p className="mt-3 flex flex-wrap gap-4 text-sm">
+        <Link className="text-indigo-700" href={`/studies/${id}/case-mix`} data-testid="case-mix-link">
+          Case-mix by site (Table 1)
+        </Link>
         <a className="text-indigo-700" href={`/api/exports/studies/${id}/metrics.csv`}>
           Study metrics (CSV)
         </a>
