@@ -48,6 +48,7 @@ const config: CodegenConfig = {
           ForestPlot: "@fracval/core#ForestPlot",
           RunCurves: "@fracval/core#ShownRunCurves",
           CaseMix: "@fracval/core#CaseMix",
+          User: "@fracval/db#User",
           ApiKey: "@fracval/db#ApiKey",
           AuditEvent: "@fracval/db#AuditEvent",
           SiteMembership: "@fracval/core#SiteGrant",

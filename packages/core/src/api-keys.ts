@@ -119,7 +119,13 @@ export async function revokeApiKey(db: Db, viewer: Viewer, apiKeyId: string): Pr
   });
 }
 
-export async function listApiKeys(db: Db, viewer: Viewer, siteId: string): Promise<ApiKey[]> {
+/** A site's keys (ADMIN, or a PI of the site); every site's when `siteId` is left out (ADMIN only). */
+export async function listApiKeys(db: Db, viewer: Viewer, siteId?: string): Promise<ApiKey[]> {
+  if (siteId === undefined) {
+    if (viewer.kind !== "user" || viewer.role !== "ADMIN")
+      throw forbidden("Only an ADMIN may list the keys of every site; name the site.");
+    return db.apiKey.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  }
   const site = await db.site.findUnique({ where: { id: siteId } });
   if (!site) throw notFound("Site", siteId);
   assertCanManageApiKeys(viewer, siteId, site.code);

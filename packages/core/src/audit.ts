@@ -29,11 +29,42 @@ export async function recordAudit(
   });
 }
 
+export interface AuditFilter {
+  siteId?: string;
+  /** The user who acted (directly, or through one of the keys they own as principal). */
+  userId?: string;
+  /** An action ("run.release") or a family of them ending in a dot ("run."). */
+  action?: string;
+  /** Only events that touched patient-level rows. */
+  patientScope?: boolean;
+  /** Only events that touched this patient. */
+  patientId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export function auditWhere(filter: AuditFilter): Prisma.AuditEventWhereInput {
+  return {
+    ...(filter.siteId ? { siteId: filter.siteId } : {}),
+    ...(filter.userId ? { actorUserId: filter.userId } : {}),
+    ...(filter.action
+      ? filter.action.endsWith(".")
+        ? { action: { startsWith: filter.action } }
+        : { action: filter.action }
+      : {}),
+    ...(filter.patientScope ? { NOT: { patientIds: { isEmpty: true } } } : {}),
+    ...(filter.patientId ? { patientIds: { has: filter.patientId } } : {}),
+    ...(filter.from || filter.to
+      ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+      : {}),
+  };
+}
+
 /** Newest first, a page at a time (the trail grows without bound, so it is paged in the database). */
-export function listAuditEvents(db: Db, filter: { siteId?: string } & PageArgs) {
+export function listAuditEvents(db: Db, filter: AuditFilter & PageArgs) {
   const { first, after } = pageSize(filter, PAGE_LIMITS.auditEvents);
   return db.auditEvent.findMany({
-    where: filter.siteId ? { siteId: filter.siteId } : {},
+    where: auditWhere(filter),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: first,
     ...(after ? { cursor: { id: after }, skip: 1 } : {}),

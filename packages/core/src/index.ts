@@ -36,3 +36,4 @@ export * from "./run-release.js";
 export * from "./run-curves.js";
 export * from "./study-forest.js";
 export * from "./case-mix.js";
+export * from "./admin.js";

@@ -20,6 +20,7 @@ import { resolvers as curves } from "../schema/curves/resolvers.js";
 import { resolvers as casemix } from "../schema/casemix/resolvers.js";
 import { resolvers as apikeys } from "../schema/apikeys/resolvers.js";
 import { resolvers as audit } from "../schema/audit/resolvers.js";
+import { resolvers as admin } from "../schema/admin/resolvers.js";
 
 const schemaDir = join(dirname(fileURLToPath(import.meta.url)), "..", "schema");
 
@@ -38,6 +39,7 @@ const MODULES: Record<string, Resolvers> = {
   casemix,
   apikeys,
   audit,
+  admin,
 };
 
 export function moduleTypeDefs(): string[] {

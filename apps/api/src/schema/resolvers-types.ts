@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Viewer as ViewerModel, ValidationReport as ValidationReportModel, ShownMetric as ShownMetricModel, MetricDetails as MetricDetailsModel, ComparisonRow as ComparisonRowModel, ForestPlot as ForestPlotModel, ShownRunCurves as ShownRunCurvesModel, CaseMix as CaseMixModel, SiteGrant as SiteGrantModel } from '@fracval/core';
-import type { Site as SiteModel, Study as StudyModel, ModelVersion as ModelVersionModel, ValidationDataset as ValidationDatasetModel, Patient as PatientModel, ClinicalBaseline as ClinicalBaselineModel, Outcome as OutcomeModel, ValidationRun as ValidationRunModel, Prediction as PredictionModel, ApiKey as ApiKeyModel, AuditEvent as AuditEventModel } from '@fracval/db';
+import type { Site as SiteModel, Study as StudyModel, ModelVersion as ModelVersionModel, ValidationDataset as ValidationDatasetModel, Patient as PatientModel, ClinicalBaseline as ClinicalBaselineModel, Outcome as OutcomeModel, ValidationRun as ValidationRunModel, Prediction as PredictionModel, User as UserModel, ApiKey as ApiKeyModel, AuditEvent as AuditEventModel } from '@fracval/db';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -27,6 +27,8 @@ export type ApiKey = {
   id: Scalars['ID']['output'];
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
+  /** Who created the key and owns it (it never carries more than they hold at the site). */
+  owner?: Maybe<User>;
   prefix: Scalars['String']['output'];
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   scopes: Array<ApiScope>;
@@ -61,13 +63,20 @@ export type AucOverTimeSeries = {
 export type AuditEvent = {
   __typename?: 'AuditEvent';
   action: Scalars['String']['output'];
+  /** Who acted: the user, or the API key's site principal. */
+  actor?: Maybe<User>;
   actorUserId?: Maybe<Scalars['ID']['output']>;
+  /** The API key used, by its prefix and name (null when a user acted in the portal). */
+  apiKey?: Maybe<ApiKey>;
   apiKeyId?: Maybe<Scalars['ID']['output']>;
   createdAt: Scalars['DateTime']['output'];
   details?: Maybe<Scalars['JSON']['output']>;
   id: Scalars['ID']['output'];
+  /** Patient-level rows the event touched. */
+  patientCount: Scalars['Int']['output'];
   patientIds: Array<Scalars['ID']['output']>;
   resource?: Maybe<Scalars['String']['output']>;
+  site?: Maybe<Site>;
   siteId?: Maybe<Scalars['ID']['output']>;
 };
 
@@ -212,6 +221,12 @@ export type CreateStudyInput = {
   title: Scalars['String']['input'];
 };
 
+export type CreateUserInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  role: UserRole;
+};
+
 export type CreateValidationDatasetInput = {
   name: Scalars['String']['input'];
   /** Columns of manifest.csv holding your own precomputed scores (e.g. GpVF), numeric. */
@@ -225,6 +240,13 @@ export type CreatedApiKey = {
   apiKey: ApiKey;
   /** Shown once; store it now. Send as `Authorization: Bearer <key>`. */
   key: Scalars['String']['output'];
+};
+
+/** A new account and its one-time password (shown once: hand it over, the user changes it). */
+export type CreatedUser = {
+  __typename?: 'CreatedUser';
+  initialPassword: Scalars['String']['output'];
+  user: User;
 };
 
 export type DatasetStatus =
@@ -488,6 +510,8 @@ export type Mutation = {
   cancelValidationRun: ValidationRun;
   createApiKey: CreatedApiKey;
   createStudy: Study;
+  /** Creates an account with a one-time password. ADMIN only; audited. */
+  createUser: CreatedUser;
   /**
    * Opens a dataset for upload (status UPLOADING). Then send manifest.csv and the images to the tus
    * endpoint /uploads (metadata: datasetId, relativePath, sha256), and call finishValidationDatasetUpload.
@@ -499,12 +523,16 @@ export type Mutation = {
    * datasets, a site's partner key with RUNS_WRITE, a PI on any.
    */
   createValidationRun: ValidationRun;
+  /** Deactivates an account: sessions end at once and the API keys it created stop working. ADMIN only; audited. */
+  deactivateUser: User;
   /** Ends every session of the signed-in user (the portal's sign-out): their tokens stop working at once. */
   endSession: Scalars['Boolean']['output'];
   /** Starts validation of the uploaded files; poll dataset(id) until READY or REJECTED (validationReport lists every problem). */
   finishValidationDatasetUpload: ValidationDataset;
   /** Makes a user a member of a site, optionally with patient-level access. ADMIN only; audited. */
   grantSiteAccess: SiteMembership;
+  /** Onboards a partner hospital: site, lead and first API key in one step. ADMIN only; audited. */
+  onboardSite: OnboardedSite;
   registerModelVersion: ModelVersion;
   /**
    * Releases a finished run's results to the network (from DRAFT or WITHDRAWN). The site's lead or an ADMIN;
@@ -545,6 +573,11 @@ export type MutationCreateStudyArgs = {
 };
 
 
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
 export type MutationCreateValidationDatasetArgs = {
   input: CreateValidationDatasetInput;
 };
@@ -556,6 +589,12 @@ export type MutationCreateValidationRunArgs = {
 };
 
 
+export type MutationDeactivateUserArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationFinishValidationDatasetUploadArgs = {
   id: Scalars['ID']['input'];
 };
@@ -563,6 +602,11 @@ export type MutationFinishValidationDatasetUploadArgs = {
 
 export type MutationGrantSiteAccessArgs = {
   input: GrantSiteAccessInput;
+};
+
+
+export type MutationOnboardSiteArgs = {
+  input: OnboardSiteInput;
 };
 
 
@@ -617,6 +661,42 @@ export type NumberAtRisk = {
   __typename?: 'NumberAtRisk';
   atRisk: Scalars['Int']['output'];
   days: Scalars['Int']['output'];
+};
+
+/**
+ * A partner hospital joining the network: the site, its lead (a PI of the site with patient-level access who
+ * releases its results and manages its keys) and its first API key, owned by the lead.
+ */
+export type OnboardSiteInput = {
+  apiKey: OnboardSiteKeyInput;
+  /** Short stable name used by the CLI and API: 2–32 letters, digits or hyphens. */
+  code: Scalars['String']['input'];
+  /** Two-letter ISO country code. */
+  country: Scalars['String']['input'];
+  institution?: InputMaybe<Scalars['String']['input']>;
+  lead: OnboardSiteLeadInput;
+  name: Scalars['String']['input'];
+};
+
+export type OnboardSiteKeyInput = {
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  scopes: Array<ApiScope>;
+};
+
+export type OnboardSiteLeadInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type OnboardedSite = {
+  __typename?: 'OnboardedSite';
+  /** The first API key (its secret shown once). */
+  apiKey: CreatedApiKey;
+  lead: User;
+  /** The lead's one-time password (shown once). */
+  leadInitialPassword: Scalars['String']['output'];
+  site: Site;
 };
 
 export type Outcome = {
@@ -719,9 +799,13 @@ export type ProgressState =
 
 export type Query = {
   __typename?: 'Query';
-  /** A site's API keys, newest first, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
+  /** A site's API keys (every site's for an ADMIN when siteId is left out), newest first, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
   apiKeys: Array<ApiKey>;
-  /** The audit trail, newest first, a page at a time: `first` (default 100, at most 1000) after the item whose id is `after`. */
+  /**
+   * The audit trail, newest first, a page at a time: `first` (default 100, at most 1000) after the item whose
+   * id is `after`. Filters: site, acting user, action ("run.release", or a family ending in a dot: "run."),
+   * patientScope (only events that touched patient-level rows), patientId, and a date range [from, to).
+   */
   auditEvents: Array<AuditEvent>;
   dataset: ValidationDataset;
   /** Datasets you may see, newest first, a page at a time: `first` (default 200, at most 500) after the item whose id is `after`. */
@@ -761,20 +845,28 @@ export type Query = {
    * and pooled (released runs; small cells withheld as everywhere).
    */
   studyForest: Array<ForestPlot>;
+  /** Every user with their site memberships. ADMIN only. */
+  users: Array<User>;
 };
 
 
 export type QueryApiKeysArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  siteId: Scalars['ID']['input'];
+  siteId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type QueryAuditEventsArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
   after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  patientId?: InputMaybe<Scalars['ID']['input']>;
+  patientScope?: InputMaybe<Scalars['Boolean']['input']>;
   siteId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1103,6 +1195,20 @@ export type StudyComparisonRowMetricsArgs = {
   subgroup?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A person or service identity of the network, as ADMINs manage them. */
+export type User = {
+  __typename?: 'User';
+  createdAt: Scalars['DateTime']['output'];
+  /** When the account was deactivated (it can no longer sign in; its keys stopped working). */
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  role: UserRole;
+  /** Site memberships and grants: patient-level access and the lead flag per site. */
+  sites: Array<SiteMembership>;
+};
+
 export type UserRole =
   | 'ADMIN'
   | 'INVESTIGATOR'
@@ -1315,8 +1421,10 @@ export type ResolversTypes = ResolversObject<{
   ConfusionCounts: ResolverTypeWrapper<ConfusionCounts>;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateStudyInput: CreateStudyInput;
+  CreateUserInput: CreateUserInput;
   CreateValidationDatasetInput: CreateValidationDatasetInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  CreatedUser: ResolverTypeWrapper<Omit<CreatedUser, 'user'> & { user: ResolversTypes['User'] }>;
   DatasetStatus: DatasetStatus;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecisionCurve: ResolverTypeWrapper<DecisionCurve>;
@@ -1346,6 +1454,10 @@ export type ResolversTypes = ResolversObject<{
   NetBenefitAtThreshold: ResolverTypeWrapper<NetBenefitAtThreshold>;
   NetBenefitPoint: ResolverTypeWrapper<NetBenefitPoint>;
   NumberAtRisk: ResolverTypeWrapper<NumberAtRisk>;
+  OnboardSiteInput: OnboardSiteInput;
+  OnboardSiteKeyInput: OnboardSiteKeyInput;
+  OnboardSiteLeadInput: OnboardSiteLeadInput;
+  OnboardedSite: ResolverTypeWrapper<Omit<OnboardedSite, 'apiKey' | 'lead' | 'site'> & { apiKey: ResolversTypes['CreatedApiKey'], lead: ResolversTypes['User'], site: ResolversTypes['Site'] }>;
   Outcome: ResolverTypeWrapper<OutcomeModel>;
   ParticipantFlow: ResolverTypeWrapper<ParticipantFlow>;
   Patient: ResolverTypeWrapper<PatientModel>;
@@ -1373,6 +1485,7 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Study: ResolverTypeWrapper<StudyModel>;
   StudyComparisonRow: ResolverTypeWrapper<ComparisonRowModel>;
+  User: ResolverTypeWrapper<UserModel>;
   UserRole: UserRole;
   ValidationDataset: ResolverTypeWrapper<ValidationDatasetModel>;
   ValidationProblem: ResolverTypeWrapper<ValidationProblem>;
@@ -1401,8 +1514,10 @@ export type ResolversParentTypes = ResolversObject<{
   ConfusionCounts: ConfusionCounts;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateStudyInput: CreateStudyInput;
+  CreateUserInput: CreateUserInput;
   CreateValidationDatasetInput: CreateValidationDatasetInput;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  CreatedUser: Omit<CreatedUser, 'user'> & { user: ResolversParentTypes['User'] };
   DateTime: Scalars['DateTime']['output'];
   DecisionCurve: DecisionCurve;
   DecisionSeries: DecisionSeries;
@@ -1426,6 +1541,10 @@ export type ResolversParentTypes = ResolversObject<{
   NetBenefitAtThreshold: NetBenefitAtThreshold;
   NetBenefitPoint: NetBenefitPoint;
   NumberAtRisk: NumberAtRisk;
+  OnboardSiteInput: OnboardSiteInput;
+  OnboardSiteKeyInput: OnboardSiteKeyInput;
+  OnboardSiteLeadInput: OnboardSiteLeadInput;
+  OnboardedSite: Omit<OnboardedSite, 'apiKey' | 'lead' | 'site'> & { apiKey: ResolversParentTypes['CreatedApiKey'], lead: ResolversParentTypes['User'], site: ResolversParentTypes['Site'] };
   Outcome: OutcomeModel;
   ParticipantFlow: ParticipantFlow;
   Patient: PatientModel;
@@ -1447,6 +1566,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Study: StudyModel;
   StudyComparisonRow: ComparisonRowModel;
+  User: UserModel;
   ValidationDataset: ValidationDatasetModel;
   ValidationProblem: ValidationProblem;
   ValidationReport: ValidationReportModel;
@@ -1471,6 +1591,7 @@ export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['ApiScope']>, ParentType, ContextType>;
@@ -1493,13 +1614,17 @@ export type AucOverTimeSeriesResolvers<ContextType = Context, ParentType extends
 
 export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   actorUserId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   apiKeyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   details?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  patientCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   patientIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   resource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType>;
   siteId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
@@ -1598,6 +1723,11 @@ export type ConfusionCountsResolvers<ContextType = Context, ParentType extends R
 export type CreatedApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CreatedUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedUser'] = ResolversParentTypes['CreatedUser']> = ResolversObject<{
+  initialPassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1758,11 +1888,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   cancelValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationCancelValidationRunArgs, 'id'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createStudy?: Resolver<ResolversTypes['Study'], ParentType, ContextType, RequireFields<MutationCreateStudyArgs, 'input'>>;
+  createUser?: Resolver<ResolversTypes['CreatedUser'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   createValidationDataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<MutationCreateValidationDatasetArgs, 'input'>>;
   createValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationCreateValidationRunArgs, 'datasetId' | 'modelVersionId'>>;
+  deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'id' | 'reason'>>;
   endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   finishValidationDatasetUpload?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<MutationFinishValidationDatasetUploadArgs, 'id'>>;
   grantSiteAccess?: Resolver<ResolversTypes['SiteMembership'], ParentType, ContextType, RequireFields<MutationGrantSiteAccessArgs, 'input'>>;
+  onboardSite?: Resolver<ResolversTypes['OnboardedSite'], ParentType, ContextType, RequireFields<MutationOnboardSiteArgs, 'input'>>;
   registerModelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationRegisterModelVersionArgs, 'input'>>;
   releaseValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationReleaseValidationRunArgs, 'comment' | 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
@@ -1785,6 +1918,13 @@ export type NetBenefitPointResolvers<ContextType = Context, ParentType extends R
 export type NumberAtRiskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NumberAtRisk'] = ResolversParentTypes['NumberAtRisk']> = ResolversObject<{
   atRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OnboardedSiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OnboardedSite'] = ResolversParentTypes['OnboardedSite']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType>;
+  lead?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  leadInitialPassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
 }>;
 
 export type OutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Outcome'] = ResolversParentTypes['Outcome']> = ResolversObject<{
@@ -1839,7 +1979,7 @@ export type PredictionResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'siteId'>>;
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, Partial<QueryApiKeysArgs>>;
   auditEvents?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
   dataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
   datasets?: Resolver<Array<ResolversTypes['ValidationDataset']>, ParentType, ContextType, Partial<QueryDatasetsArgs>>;
@@ -1861,6 +2001,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   studyCaseMix?: Resolver<ResolversTypes['CaseMix'], ParentType, ContextType, RequireFields<QueryStudyCaseMixArgs, 'studyId'>>;
   studyComparison?: Resolver<Array<ResolversTypes['StudyComparisonRow']>, ParentType, ContextType, RequireFields<QueryStudyComparisonArgs, 'studyId'>>;
   studyForest?: Resolver<Array<ResolversTypes['ForestPlot']>, ParentType, ContextType, RequireFields<QueryStudyForestArgs, 'metric' | 'studyId'>>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export type RecalibrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Recalibration'] = ResolversParentTypes['Recalibration']> = ResolversObject<{
@@ -1985,6 +2126,16 @@ export type StudyComparisonRowResolvers<ContextType = Context, ParentType extend
   smallCell?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['SiteMembership']>, ParentType, ContextType>;
+}>;
+
 export type ValidationDatasetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValidationDataset'] = ResolversParentTypes['ValidationDataset']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   eventCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2071,6 +2222,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ComparatorFlow?: ComparatorFlowResolvers<ContextType>;
   ConfusionCounts?: ConfusionCountsResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  CreatedUser?: CreatedUserResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DecisionCurve?: DecisionCurveResolvers<ContextType>;
   DecisionSeries?: DecisionSeriesResolvers<ContextType>;
@@ -2090,6 +2242,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   NetBenefitAtThreshold?: NetBenefitAtThresholdResolvers<ContextType>;
   NetBenefitPoint?: NetBenefitPointResolvers<ContextType>;
   NumberAtRisk?: NumberAtRiskResolvers<ContextType>;
+  OnboardedSite?: OnboardedSiteResolvers<ContextType>;
   Outcome?: OutcomeResolvers<ContextType>;
   ParticipantFlow?: ParticipantFlowResolvers<ContextType>;
   Patient?: PatientResolvers<ContextType>;
@@ -2109,6 +2262,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SiteMembership?: SiteMembershipResolvers<ContextType>;
   Study?: StudyResolvers<ContextType>;
   StudyComparisonRow?: StudyComparisonRowResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
   ValidationDataset?: ValidationDatasetResolvers<ContextType>;
   ValidationProblem?: ValidationProblemResolvers<ContextType>;
   ValidationReport?: ValidationReportResolvers<ContextType>;

@@ -5,7 +5,7 @@ import type { Resolvers } from "../types.js";
 export const resolvers: Resolvers = {
   Query: {
     apiKeys: async (_, { siteId, ...page }, { db, viewer }) =>
-      paginate(await listApiKeys(db, requireViewer(viewer), siteId), page, PAGE_LIMITS.apiKeys),
+      paginate(await listApiKeys(db, requireViewer(viewer), siteId ?? undefined), page, PAGE_LIMITS.apiKeys),
   },
   Mutation: {
     createApiKey: (_, { input }, { db, viewer }) => createApiKey(db, requireViewer(viewer), input),
@@ -13,5 +13,6 @@ export const resolvers: Resolvers = {
   },
   ApiKey: {
     site: (k: ApiKey, _, { db }) => db.site.findUniqueOrThrow({ where: { id: k.siteId } }),
+    owner: (k: ApiKey, _, { db }) => (k.createdById ? db.user.findUnique({ where: { id: k.createdById } }) : null),
   },
 };

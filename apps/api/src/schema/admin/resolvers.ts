@@ -1,0 +1,30 @@
+import {
+  createUser,
+  deactivateUser,
+  listUsers,
+  onboardSite,
+  requireViewer,
+  type CreateUserOptions,
+  type OnboardSiteOptions,
+  type UserWithAccess,
+} from "@fracval/core";
+import { withoutNulls } from "../../graphql/inputs.js";
+import type { Resolvers } from "../types.js";
+
+export const resolvers: Resolvers = {
+  Query: {
+    users: (_, __, { db, viewer }) => listUsers(db, requireViewer(viewer)),
+  },
+  Mutation: {
+    createUser: (_, { input }, { db, viewer }) => createUser(db, requireViewer(viewer), input as CreateUserOptions),
+    deactivateUser: (_, { id, reason }, { db, viewer }) => deactivateUser(db, requireViewer(viewer), id, reason),
+    onboardSite: (_, { input }, { db, viewer }) =>
+      onboardSite(db, requireViewer(viewer), withoutNulls(input) as OnboardSiteOptions),
+  },
+  User: {
+    sites: async (u: UserWithAccess | { id: string }, _, { db }) =>
+      "siteAccess" in u
+        ? u.siteAccess
+        : db.siteAccess.findMany({ where: { userId: u.id }, orderBy: { site: { code: "asc" } } }),
+  },
+};

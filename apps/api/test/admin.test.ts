@@ -1,0 +1,202 @@
+// The ADMIN's daily work through the API: users (list, create with a one-time password, deactivate — sessions
+// and keys end at once), onboarding a partner hospital (site, lead, first key in one step; bad input leaves
+// nothing behind), and an audit trail that can be filtered and read by name.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, sessionTokenFor, type TestDatabase } from "@fracval/testing";
+import { startTestApi, type TestApi } from "./support/api.js";
+
+let t: TestDatabase;
+let api: TestApi;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  api = await startTestApi(t.db);
+  for (const u of await t.db.user.findMany()) tokens[u.email] = await sessionTokenFor(u);
+}, 60_000);
+
+afterAll(async () => {
+  await api?.stop();
+  await t?.drop();
+});
+
+const admin = () => tokens["admin@fracval.demo"];
+
+describe("users", () => {
+  it("an ADMIN lists every user with memberships and leads; nobody else may", async () => {
+    const res = await api.gql<{
+      users: { email: string; role: string; sites: { site: { code: string }; lead: boolean }[] }[];
+    }>("{ users { email role sites { site { code } patientData lead } } }", {}, admin());
+    const boramae = res.data!.users.find((u) => u.email === "investigator.boramae@fracval.demo")!;
+    expect(boramae).toMatchObject({ role: "INVESTIGATOR", sites: [{ site: { code: "Boramae" }, lead: true }] });
+    const refused = await api.gql("{ users { email } }", {}, tokens["pi@fracval.demo"]);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("creates an account whose one-time password signs in; a second with the same e-mail is a CONFLICT", async () => {
+    const created = await api.gql<{ createUser: { user: { id: string; role: string }; initialPassword: string } }>(
+      `mutation { createUser(input: { email: "New.Investigator@Hospital.example", name: "Nia New", role: INVESTIGATOR }) {
+        user { id role } initialPassword } }`,
+      {},
+      admin(),
+    );
+    expect(created.errors).toBeUndefined();
+    const { initialPassword } = created.data!.createUser;
+    expect(initialPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    const signIn = await api.gql<{ verifyCredentials: { email: string } }>(
+      "mutation($e: String!, $p: String!) { verifyCredentials(email: $e, password: $p) { email } }",
+      { e: "new.investigator@hospital.example", p: initialPassword },
+    );
+    expect(signIn.data!.verifyCredentials.email).toBe("new.investigator@hospital.example");
+    const again = await api.gql(
+      `mutation { createUser(input: { email: "new.investigator@hospital.example", name: "Nia", role: PI }) { initialPassword } }`,
+      {},
+      admin(),
+    );
+    expect(again.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+    const audit = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: "user.create", resource: created.data!.createUser.user.id },
+    });
+    expect(JSON.stringify(audit)).not.toContain(initialPassword); // never stored in clear
+  });
+
+  it("deactivating ends the user's sessions and their keys at once, with the reason audited", async () => {
+    const pi = await t.db.user.findUniqueOrThrow({ where: { email: "pi@fracval.demo" } });
+    const bundang = await t.db.site.findUniqueOrThrow({ where: { code: "Bundang" } });
+    const key = await api.gql<{ createApiKey: { key: string } }>(
+      `mutation($s: ID!) { createApiKey(input: { siteId: $s, name: "pi key", scopes: [METRICS_READ] }) { key } }`,
+      { s: bundang.id },
+      tokens["pi@fracval.demo"],
+    );
+    const secret = key.data!.createApiKey.key;
+    expect((await api.gql("{ me { kind } }", {}, secret)).data).toEqual({ me: { kind: "API_KEY" } });
+    const noReason = await api.gql(
+      `mutation($u: ID!) { deactivateUser(id: $u, reason: "") { id } }`,
+      { u: pi.id },
+      admin(),
+    );
+    expect(noReason.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const done = await api.gql<{ deactivateUser: { disabledAt: string | null } }>(
+      `mutation($u: ID!) { deactivateUser(id: $u, reason: "left the network") { disabledAt } }`,
+      { u: pi.id },
+      admin(),
+    );
+    expect(done.data!.deactivateUser.disabledAt).not.toBeNull();
+    expect((await api.gql("{ me { role } }", {}, tokens["pi@fracval.demo"])).errors?.[0]?.extensions?.code).toBe(
+      "UNAUTHENTICATED",
+    );
+    expect((await api.gql("{ me { kind } }", {}, secret)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "user.deactivate", resource: pi.id } });
+    expect(event.details).toMatchObject({ reason: "left the network", keysRevoked: 1 });
+    const self = await api.gql(
+      `mutation($u: ID!) { deactivateUser(id: $u, reason: "testing") { id } }`,
+      { u: (await t.db.user.findUniqueOrThrow({ where: { email: "admin@fracval.demo" } })).id },
+      admin(),
+    );
+    expect(self.errors?.[0]?.message).toMatch(/your own account/);
+  });
+});
+
+describe("onboarding a partner hospital", () => {
+  const onboard = `mutation($i: OnboardSiteInput!) { onboardSite(input: $i) {
+    site { id code name country } lead { email role sites { site { code } patientData lead } }
+    leadInitialPassword apiKey { key apiKey { prefix scopes owner { email } } } } }`;
+  const input = {
+    code: "Gangnam",
+    name: "Gangnam Partner Hospital",
+    institution: "Example Medical Foundation",
+    country: "KR",
+    lead: { email: "lead@gangnam.example", name: "Gil Gangnam" },
+    apiKey: {
+      name: "Gangnam PACS bridge",
+      scopes: ["DATASETS_READ", "DATASETS_WRITE", "RUNS_READ", "RUNS_WRITE", "METRICS_READ"],
+    },
+  };
+
+  it("bad input names the field and leaves nothing behind", async () => {
+    const sites = await t.db.site.count();
+    const users = await t.db.user.count();
+    const bad = await api.gql(onboard, { i: { ...input, code: "no spaces allowed" } }, admin());
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "code" });
+    const badCountry = await api.gql(onboard, { i: { ...input, country: "Korea" } }, admin());
+    expect(badCountry.errors?.[0]?.message).toMatch(/country/);
+    expect([await t.db.site.count(), await t.db.user.count()]).toEqual([sites, users]);
+  });
+
+  it("creates the site, its lead (PI, patient-level access, lead) and a working key owned by the lead", async () => {
+    const res = await api.gql<{
+      onboardSite: {
+        site: { id: string; code: string };
+        lead: unknown;
+        leadInitialPassword: string;
+        apiKey: { key: string; apiKey: unknown };
+      };
+    }>(onboard, { i: input }, admin());
+    expect(res.errors).toBeUndefined();
+    const done = res.data!.onboardSite;
+    expect(done.site).toMatchObject({
+      code: "Gangnam",
+      name: "Gangnam Partner Hospital (Example Medical Foundation)",
+      country: "KR",
+    });
+    expect(done.lead).toEqual({
+      email: "lead@gangnam.example",
+      role: "PI",
+      sites: [{ site: { code: "Gangnam" }, patientData: true, lead: true }],
+    });
+    expect(done.apiKey.apiKey).toMatchObject({ owner: { email: "lead@gangnam.example" } });
+    // The new site is everywhere a site is, and its key acts for it with the scopes given.
+    const me = await api.gql<{ me: { apiKeyScopes: string[]; sites: { site: { code: string } }[] } }>(
+      "{ me { apiKeyScopes sites { site { code } } } }",
+      {},
+      done.apiKey.key,
+    );
+    expect(me.data!.me.sites.map((s) => s.site.code)).toEqual(["Gangnam"]);
+    expect(me.data!.me.apiKeyScopes.sort()).toEqual([...input.apiKey.scopes].sort());
+    const sites = await api.gql<{ sites: { code: string }[] }>(
+      "{ sites { code } }",
+      {},
+      tokens["investigator.boramae@fracval.demo"],
+    );
+    expect(sites.data!.sites.map((s) => s.code)).toContain("Gangnam");
+    const twice = await api.gql(
+      onboard,
+      { i: { ...input, lead: { email: "other@gangnam.example", name: "Oh Other" } } },
+      admin(),
+    );
+    expect(twice.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+  });
+});
+
+describe("the audit trail", () => {
+  it("filters by action family, user and patient scope, and names who acted and where", async () => {
+    const adminUser = await t.db.user.findUniqueOrThrow({ where: { email: "admin@fracval.demo" } });
+    const res = await api.gql<{
+      auditEvents: {
+        action: string;
+        actor: { name: string } | null;
+        site: { code: string } | null;
+        patientCount: number;
+      }[];
+    }>(
+      `query($u: ID!) { auditEvents(action: "user.", userId: $u) { action actor { name } site { code } patientCount } }`,
+      { u: adminUser.id },
+      admin(),
+    );
+    const actions = res.data!.auditEvents.map((e) => e.action);
+    expect(new Set(actions)).toEqual(new Set(["user.create", "user.deactivate"]));
+    expect(res.data!.auditEvents.every((e) => e.actor?.name === "Ada Admin")).toBe(true);
+    const onboarded = await api.gql<{ auditEvents: { site: { code: string } }[] }>(
+      `{ auditEvents(action: "site.onboard") { site { code } } }`,
+      {},
+      admin(),
+    );
+    expect(onboarded.data!.auditEvents).toEqual([{ site: { code: "Gangnam" } }]);
+    const patientScoped = await api.gql<{ auditEvents: { patientCount: number }[] }>(
+      "{ auditEvents(patientScope: true) { patientCount } }",
+      {},
+      admin(),
+    );
+    expect(patientScoped.data!.auditEvents.every((e) => e.patientCount > 0)).toBe(true);
+  });
+});
