@@ -6,6 +6,8 @@ import { stringify } from "csv-stringify/sync";
 import {
   AppError,
   assertRunResultsVisible,
+  auditWhere,
+  badInput,
   listMetricResults,
   listPredictions,
   recordAudit,
@@ -178,5 +180,65 @@ export function createExportRouter(options: { db: Db; authSecret: string }): Rou
       else res.type("text/csv").attachment(`study-${req.params.id}-metrics.csv`).send(studyMetricsCsv(rows));
     }),
   );
+  // The audit trail as CSV for the DPO (ADMIN only), with the same filters as Query.auditEvents; names, not
+  // only ids; the export itself is audited.
+  router.get("/audit.csv", async (req: Request, res: Response) => {
+    try {
+      const viewer = await authenticate(options.db, req.headers, options.authSecret);
+      if (!viewer) throw unauthenticated();
+      if (viewer.kind !== "user" || viewer.role !== "ADMIN")
+        throw new AppError("FORBIDDEN", "Only an ADMIN may export the audit trail.");
+      const q = (name: string) =>
+        typeof req.query[name] === "string" && req.query[name] ? String(req.query[name]) : null;
+      const date = (name: string) => {
+        const value = q(name);
+        if (value === null) return null;
+        const parsed = new Date(value);
+        if (Number.isNaN(parsed.getTime())) throw badInput(name, `${name}: not a date (${value})`, value);
+        return parsed;
+      };
+      const filter = auditWhere({
+        ...(q("siteId") ? { siteId: q("siteId")! } : {}),
+        ...(q("userId") ? { userId: q("userId")! } : {}),
+        ...(q("action") ? { action: q("action")! } : {}),
+        ...(q("patientScope") === "true" ? { patientScope: true } : {}),
+        ...(q("patientId") ? { patientId: q("patientId")! } : {}),
+        ...(date("from") ? { from: date("from")! } : {}),
+        ...(date("to") ? { to: date("to")! } : {}),
+      });
+      const events = await options.db.auditEvent.findMany({
+        where: filter,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 100_000,
+        include: {
+          actor: { select: { name: true, email: true } },
+          site: { select: { code: true } },
+          apiKey: { select: { prefix: true } },
+        },
+      });
+      await recordAudit(options.db, viewer, {
+        action: "audit.export",
+        details: { rows: events.length, filter: req.query as object },
+      });
+      const csv = toCsv(
+        ["time", "action", "actor", "actorEmail", "apiKey", "site", "resource", "patients", "details"],
+        events.map((e) => [
+          e.createdAt.toISOString(),
+          e.action,
+          e.actor?.name ?? null,
+          e.actor?.email ?? null,
+          e.apiKey?.prefix ?? null,
+          e.site?.code ?? null,
+          e.resource,
+          e.patientIds.length,
+          e.details === null ? null : JSON.stringify(e.details),
+        ]),
+      );
+      res.type("text/csv").attachment("audit-trail.csv").send(csv);
+    } catch (error) {
+      const mapped = toHttpError(error, "export");
+      res.status(mapped.status).json(mapped.body);
+    }
+  });
   return router;
 }

@@ -20,7 +20,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const admin = () => tokens["admin@fracval.demo"];
+const admin = () => tokens["admin@fracval.demo"]!;
 
 describe("users", () => {
   it("an ADMIN lists every user with memberships and leads; nobody else may", async () => {
@@ -198,5 +198,72 @@ describe("the audit trail", () => {
       admin(),
     );
     expect(patientScoped.data!.auditEvents.every((e) => e.patientCount > 0)).toBe(true);
+  });
+
+  it("exports the filtered trail as CSV with names (ADMIN only), and audits the export", async () => {
+    const get = (token: string) =>
+      fetch(`${api.url}/exports/audit.csv?action=user.`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await get(admin());
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).trim().split("\n");
+    expect(lines[0]).toBe("time,action,actor,actorEmail,apiKey,site,resource,patients,details");
+    expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(
+      expect.arrayContaining(["user.create", "user.deactivate"]),
+    );
+    expect(lines.slice(1).every((l) => l.split(",")[2] === "Ada Admin")).toBe(true);
+    expect(await t.db.auditEvent.count({ where: { action: "audit.export" } })).toBe(1);
+    expect((await get(tokens["investigator.boramae@fracval.demo"])).status).toBe(403);
+    const badDate = await fetch(`${api.url}/exports/audit.csv?from=yesterday`, {
+      headers: { authorization: `Bearer ${admin()}` },
+    });
+    expect(badDate.status).toBe(400);
+  });
+});
+
+describe("the model registry", () => {
+  it("a deprecated version is kept with its reason and refused for new runs; only an ADMIN deprecates", async () => {
+    const study = await t.db.study.findFirstOrThrow({ where: { slug: "ct-bone-muscle" } });
+    const model = await t.db.modelVersion.create({
+      data: {
+        family: "registry-test",
+        version: "1.0.0",
+        studyId: study.id,
+        kind: "CLINICAL_BASELINE",
+        modality: study.modality,
+        task: "SCORE",
+        outputSemantics: "score",
+        artifactSha256: "0".repeat(64),
+        artifactStorageKey: "none",
+        manifest: {},
+        status: "PUBLISHED",
+      },
+    });
+    const deprecate = `mutation($id: ID!, $r: String!) { deprecateModelVersion(id: $id, reason: $r) {
+      status deprecatedAt deprecationReason } }`;
+    const refused = await api.gql(
+      deprecate,
+      { id: model.id, r: "superseded" },
+      tokens["investigator.boramae@fracval.demo"],
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const done = await api.gql<{ deprecateModelVersion: { status: string; deprecationReason: string } }>(
+      deprecate,
+      { id: model.id, r: "superseded by 1.1.0" },
+      admin(),
+    );
+    expect(done.data!.deprecateModelVersion).toMatchObject({
+      status: "PUBLISHED",
+      deprecationReason: "superseded by 1.1.0",
+    });
+    const dataset = await t.db.validationDataset.findFirstOrThrow({
+      where: { studyId: study.id, site: { code: "Boramae" } },
+    });
+    const run = await api.gql(
+      `mutation($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }`,
+      { m: model.id, d: dataset.id },
+      tokens["investigator.boramae@fracval.demo"],
+    );
+    expect(run.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+    expect(run.errors?.[0]?.message).toMatch(/deprecated \(superseded by 1.1.0\)/);
   });
 });

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Db, ModelVersion, Prisma } from "@fracval/db";
 import { recordAudit } from "./audit.js";
 import type { ContentStore } from "./content-store.js";
-import { AppError, badInput, notFound } from "./errors.js";
+import { AppError, badInput, forbidden, notFound } from "./errors.js";
 import type { Viewer } from "./viewer.js";
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/;
@@ -160,4 +160,27 @@ export async function registerModelDirectory(db: Db, store: ContentStore, models
     }
   }
   return added;
+}
+
+/** Deprecates a model version: its runs and metrics stay (provenance); no new run may use it. ADMIN; audited. */
+export async function deprecateModelVersion(db: Db, viewer: Viewer, id: string, reason: string): Promise<ModelVersion> {
+  if (viewer.kind !== "user" || viewer.role !== "ADMIN")
+    throw forbidden("Only an ADMIN may deprecate a model version.");
+  const why = reason.trim();
+  if (why.length < 3) throw badInput("reason", "reason: say why the version is deprecated (it is audited)", reason);
+  const model = await db.modelVersion.findUnique({ where: { id } });
+  if (!model) throw notFound("Model version", id);
+  if (model.deprecatedAt) throw new AppError("CONFLICT", `${model.family}@${model.version} is deprecated already.`);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.modelVersion.update({
+      where: { id },
+      data: { deprecatedAt: new Date(), deprecationReason: why },
+    });
+    await recordAudit(tx, viewer, {
+      action: "model.deprecate",
+      resource: id,
+      details: { model: `${model.family}@${model.version}`, reason: why },
+    });
+    return updated;
+  });
 }

@@ -37,6 +37,11 @@ export async function createValidationRun(
   await assertWithinDailyQuota(db, viewer, dataset.siteId, "runs");
   if (dataset.status !== "READY")
     throw new AppError("CONFLICT", `Dataset ${dataset.id} is ${dataset.status}; runs need a READY dataset.`);
+  if (model.deprecatedAt)
+    throw new AppError(
+      "CONFLICT",
+      `${model.family}@${model.version} is deprecated (${model.deprecationReason ?? "no reason given"}): it is kept for provenance and not offered for new runs.`,
+    );
   if (model.studyId !== dataset.studyId)
     throw badInput(
       "modelVersionId",

@@ -488,6 +488,9 @@ export type ModelTask =
 export type ModelVersion = {
   __typename?: 'ModelVersion';
   artifactSha256: Scalars['String']['output'];
+  /** When the version was deprecated (no new runs), and why. */
+  deprecatedAt?: Maybe<Scalars['DateTime']['output']>;
+  deprecationReason?: Maybe<Scalars['String']['output']>;
   family: Scalars['String']['output'];
   horizonDays?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
@@ -525,6 +528,8 @@ export type Mutation = {
   createValidationRun: ValidationRun;
   /** Deactivates an account: sessions end at once and the API keys it created stop working. ADMIN only; audited. */
   deactivateUser: User;
+  /** Deprecates a version: kept for provenance (its runs and metrics stay), not offered for new runs. ADMIN; audited. */
+  deprecateModelVersion: ModelVersion;
   /** Ends every session of the signed-in user (the portal's sign-out): their tokens stop working at once. */
   endSession: Scalars['Boolean']['output'];
   /** Starts validation of the uploaded files; poll dataset(id) until READY or REJECTED (validationReport lists every problem). */
@@ -590,6 +595,12 @@ export type MutationCreateValidationRunArgs = {
 
 
 export type MutationDeactivateUserArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationDeprecateModelVersionArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -1869,6 +1880,8 @@ export type MetricResultResolvers<ContextType = Context, ParentType extends Reso
 
 export type ModelVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModelVersion'] = ResolversParentTypes['ModelVersion']> = ResolversObject<{
   artifactSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deprecatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deprecationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   family?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   horizonDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1892,6 +1905,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createValidationDataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<MutationCreateValidationDatasetArgs, 'input'>>;
   createValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationCreateValidationRunArgs, 'datasetId' | 'modelVersionId'>>;
   deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'id' | 'reason'>>;
+  deprecateModelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationDeprecateModelVersionArgs, 'id' | 'reason'>>;
   endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   finishValidationDatasetUpload?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<MutationFinishValidationDatasetUploadArgs, 'id'>>;
   grantSiteAccess?: Resolver<ResolversTypes['SiteMembership'], ParentType, ContextType, RequireFields<MutationGrantSiteAccessArgs, 'input'>>;

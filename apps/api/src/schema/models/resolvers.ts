@@ -1,5 +1,7 @@
 import {
+  deprecateModelVersion,
   getModelVersion,
+  requireViewer,
   getStudy,
   listModelVersions,
   PAGE_LIMITS,
@@ -27,6 +29,8 @@ export const resolvers: Resolvers = {
         artifact: new Uint8Array(Buffer.from(artifactBase64, "base64")),
       });
     },
+    deprecateModelVersion: (_, { id, reason }, { db, viewer }) =>
+      deprecateModelVersion(db, requireViewer(viewer), id, reason),
   },
   ModelVersion: {
     study: (model: ModelVersion, _, { db }) => getStudy(db, model.studyId),
