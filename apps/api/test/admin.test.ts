@@ -212,7 +212,7 @@ describe("the audit trail", () => {
     );
     expect(lines.slice(1).every((l) => l.split(",")[2] === "Ada Admin")).toBe(true);
     expect(await t.db.auditEvent.count({ where: { action: "audit.export" } })).toBe(1);
-    expect((await get(tokens["investigator.boramae@fracval.demo"])).status).toBe(403);
+    expect((await get(tokens["investigator.boramae@fracval.demo"]!)).status).toBe(403);
     const badDate = await fetch(`${api.url}/exports/audit.csv?from=yesterday`, {
       headers: { authorization: `Bearer ${admin()}` },
     });
