@@ -84,8 +84,8 @@ export async function populateDemoResults(db: Db, options: DemoResultsOptions) {
         glucocorticoids: p.glucocorticoids,
         priorFragilityFracture: p.priorFragilityFracture,
         femoralNeckTScore: p.femoralNeckTScore,
-        fraxMof10y: p.fraxMof,
-        fraxHip10y: p.fraxHip,
+        fraxMof10y: p.fraxMof / 100, // synth gives percent, as the manifest does (frax_mof_pct)
+        fraxHip10y: p.fraxHip / 100,
       })),
     });
     await db.outcome.createMany({

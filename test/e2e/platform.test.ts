@@ -8,7 +8,8 @@ import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { freePort } from "@fracval/db";
+import { createPrismaClient, freePort } from "@fracval/db";
+import { populateDemoResults } from "../../scripts/demo-results.js";
 import { waitFor } from "@fracval/testing";
 import { DEMO_PASSWORD } from "@fracval/core";
 import { aurocAtHorizon, competingRisksAuc, harrellC, timeDependentAuc } from "@fracval/stats";
@@ -18,6 +19,8 @@ const root = resolve(import.meta.dirname, "../..");
 const dataDir = mkdtempSync(join(tmpdir(), "fracval-e2e-"));
 chmodSync(dataDir, 0o755); // PostgreSQL runs as user "postgres" when tests run as root
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** FRACVAL_SCREENSHOTS=1 writes the portal's screenshots to docs/screenshots (committed, shown in the README). */
+const screenshots = process.env.FRACVAL_SCREENSHOTS ? join(root, "docs", "screenshots") : dataDir;
 const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
@@ -91,6 +94,10 @@ async function gql(query: string, key: string) {
 
 /** A user's session token, obtained the way a browser gets it (next-auth credentials sign-in). */
 async function portalSession(email: string): Promise<string> {
+  return sessionFor(email, DEMO_PASSWORD);
+}
+
+async function sessionFor(email: string, password: string): Promise<string> {
   const base = `http://localhost:${ports.portal}`;
   const csrfResponse = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
@@ -102,7 +109,7 @@ async function portalSession(email: string): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: "/studies" }),
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/studies" }),
   });
   return signIn.headers
     .getSetCookie()
@@ -208,6 +215,7 @@ describe("npm start on a fresh data directory", () => {
     // Signing in keeps the deep link the visitor came with (next-auth's callbackUrl): back to /sites.
     await Promise.all([page.waitForURL("**/sites"), page.click('button[type="submit"]')]);
     expect(await page.getByRole("link", { name: "Sites" }).getAttribute("aria-current")).toBe("page");
+    await page.waitForFunction(() => document.title.endsWith("· FracVal")); // metadata is streamed
     expect(await page.title()).toBe("Sites · FracVal");
     // A bad id in a link is a 404 page inside the layout (navigation still there), not a crash.
     for (const path of ["/studies/nosuchstudy0000", "/runs/nosuchrun0000"]) {
@@ -276,6 +284,10 @@ describe("npm start on a fresh data directory", () => {
       expect(await page.getByTestId("picked").textContent()).toMatch(/^6 file\(s\)/); // manifest.csv, dataset.json, 4 radiographs
       await page.click("text=Upload and validate");
       await page.getByTestId(outcome).waitFor({ timeout: 120_000 });
+      // What next: start a run, view the dataset, upload another (or a corrected folder).
+      expect(await page.getByTestId("next-steps").textContent()).toContain(
+        outcome === "ready" ? "Upload another" : "Upload a corrected folder",
+      );
       expect(await page.getByTestId("overall-progress").textContent()).toMatch(/\(100%\)/);
       expect(await page.getByTestId("file-progress").allTextContents()).toEqual(
         expect.arrayContaining([expect.stringMatching(/manifest\.csv100%/)]),
@@ -355,6 +367,8 @@ describe("npm start on a fresh data directory", () => {
     // The lead releases it from the run page, with a comment; the run page shows the curves and provenance.
     await page.getByTestId("run-link").click();
     await page.waitForURL(`**/runs/${run.id}`);
+    // The page's title is streamed with its metadata.
+    await page.waitForFunction(() => document.title.endsWith("· FracVal"));
     expect(await page.title()).toBe("Severance · clinical-coxph-m1@1.0.0 · FracVal");
     expect(await page.getByTestId("provenance").textContent()).toContain("clinical-coxph-m1@1.0.0 · sha256 ");
     await page.fill('input[name="comment"]', "Checked against the registry");
@@ -565,6 +579,195 @@ describe("npm start on a fresh data directory", () => {
     });
     expect(exportRefused.status).toBe(404);
   }, 420_000);
+
+  it("an ADMIN manages users, access, keys and sites in the portal, and reads the audit trail by name", async () => {
+    const base = `http://localhost:${ports.portal}`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/admin`);
+    await page.fill('input[name="email"]', "admin@fracval.demo");
+    await page.fill('input[name="password"]', DEMO_PASSWORD);
+    await Promise.all([page.waitForURL("**/admin/users"), page.click('button[type="submit"]')]);
+    expect(await page.getByRole("link", { name: "Admin" }).getAttribute("aria-current")).toBe("page");
+
+    // A new account: its one-time password is shown once, and it signs in.
+    const create = page.getByTestId("create-user");
+    await create.locator('input[name="email"]').fill("nia.new@hospital.example");
+    await create.locator('input[name="name"]').fill("Nia New");
+    await create.getByRole("button", { name: "Create" }).click();
+    const password = (await create.getByTestId("secret-value").textContent())!;
+    expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect((await gqlAs(await sessionFor("nia.new@hospital.example", password), "{ me { role } }")).data).toEqual({
+      me: { role: "INVESTIGATOR" },
+    });
+
+    // A grant with its reason, shown in the list.
+    const grant = page.getByTestId("grant");
+    await grant.locator('select[name="userId"]').selectOption({ label: "Nia New (nia.new@hospital.example)" });
+    await grant.locator('select[name="siteId"]').selectOption({ label: "Boramae" });
+    await grant.locator('input[name="patientData"]').check();
+    await grant.locator('input[name="reason"]').fill("joins the Boramae team");
+    await grant.getByRole("button", { name: "Grant" }).click();
+    await grant.getByText("Access to Boramae granted.").waitFor();
+    await page.reload();
+    expect(await page.getByTestId("user-row").filter({ hasText: "Nia New" }).textContent()).toContain(
+      "Boramae · patient-level",
+    );
+    await page.screenshot({ path: join(screenshots, "admin-users.png"), fullPage: true });
+
+    // A key: created (shown once, and it works), then revoked (and it stops working).
+    await page.goto(`${base}/admin/keys`);
+    const createKey = page.getByTestId("create-key");
+    await createKey.locator('select[name="siteId"]').selectOption({ label: "Severance" });
+    await createKey.locator('input[name="name"]').fill("registry dashboard");
+    await createKey.getByRole("button", { name: "Create key" }).click();
+    const key = (await createKey.getByTestId("secret-value").textContent())!;
+    expect((await gqlAs(key, "{ me { kind } }")).data).toEqual({ me: { kind: "API_KEY" } });
+    await page.reload();
+    const row = page.getByTestId("key-row").filter({ hasText: "registry dashboard" });
+    expect(await row.textContent()).toContain("Ada Admin");
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await row.getByText(/revoked/).waitFor();
+    expect((await gqlAs(key, "{ me { kind } }")).errors).toBeDefined();
+
+    // A partner hospital joins: it appears wherever a site does.
+    await page.goto(`${base}/admin/sites`);
+    const onboard = page.getByTestId("onboard");
+    for (const [name, value] of Object.entries({
+      code: "Gangnam",
+      name: "Gangnam Partner Hospital",
+      leadEmail: "lead@gangnam.example",
+      leadName: "Gil Gangnam",
+      keyName: "PACS bridge",
+    }))
+      await onboard.locator(`input[name="${name}"]`).fill(value);
+    await onboard.getByRole("button", { name: "Onboard" }).click();
+    expect(await onboard.getByTestId("secret-value").textContent()).toMatch(/lead password: .+\nAPI key: fv_/);
+    await page.goto(`${base}/sites`);
+    expect(await page.getByTestId("site-row").filter({ hasText: "Gangnam" }).count()).toBe(1);
+
+    // The audit trail names who did what, filtered by action family.
+    await page.goto(`${base}/admin/audit?action=apikey.`);
+    const actions = await page.getByTestId("audit-row").locator("td:nth-child(3)").allTextContents();
+    expect(new Set(actions)).toEqual(new Set(["apikey.create", "apikey.revoke"]));
+    expect(await page.getByTestId("audit-row").first().textContent()).toContain("Ada Admin");
+    const csv = await page.request.get(`${base}/api/exports/audit.csv?action=site.`);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split("\n")[1]).toMatch(/,site\.onboard,Ada Admin,admin@fracval\.demo,,Gangnam,/);
+    await page.screenshot({ path: join(screenshots, "admin-audit.png"), fullPage: true });
+    await context.close();
+  }, 120_000);
+
+  it("a PI reads a populated study: overview matrix, forest plots with the pooled estimate, run page charts, case-mix", async () => {
+    const base = `http://localhost:${ports.portal}`;
+    const { databaseUrl } = JSON.parse(readFileSync(join(dataDir, "runtime.json"), "utf8")) as { databaseUrl: string };
+    const db = createPrismaClient(databaseUrl);
+    const { studyId, runIds } = await populateDemoResults(db, {
+      studySlug: "ct-bone-muscle",
+      sites: ["Bundang", "Boramae", "Severance"],
+      models: 2,
+      runsPerModel: 1,
+      patientsPerSite: 400,
+      repoRoot: root,
+    });
+    await db.$disconnect();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/studies/${studyId}`);
+    await page.fill('input[name="email"]', "pi@fracval.demo");
+    await page.fill('input[name="password"]', DEMO_PASSWORD);
+    await Promise.all([page.waitForURL(`**/studies/${studyId}`), page.click('button[type="submit"]')]);
+    const overview = page.getByTestId("study-overview");
+    await overview.getByTestId("chart").first().locator("svg.marks").waitFor();
+    expect(await overview.getByTestId("chart").count()).toBe(4); // the matrix and three forest plots
+    expect(await page.getByTestId("heterogeneity").first().textContent()).toMatch(
+      /^I² \d+ %, τ² [\d.e-]+, Q [\d.]+ \(p /,
+    );
+    // The numbers behind a chart, as a table.
+    const numbers = overview.getByTestId("chart-numbers").nth(1);
+    await numbers.locator("summary").click();
+    expect(await numbers.locator("tbody tr").filter({ hasText: "Pooled (REML, HKSJ, k = 3)" }).count()).toBe(1);
+    await page.screenshot({ path: join(screenshots, "study-overview.png"), fullPage: true });
+
+    await page.goto(`${base}/runs/${runIds[0]}`);
+    await page.getByTestId("chart").first().locator("svg.marks").waitFor();
+    const titles = await page
+      .getByTestId("chart")
+      .evaluateAll((figures) => figures.map((f) => f.getAttribute("aria-label")));
+    expect(titles).toEqual([
+      "ROC at 5 years (complete case)",
+      "Time-dependent AUC(t) over follow-up (censoring-weighted, 95 % CI)",
+      "Cumulative incidence of vertebral fracture by tertiles of the model score",
+      "Calibration at 5 years",
+      "Decision curve at 5 years",
+      "Harrell's C of the model by subgroup",
+    ]);
+    expect(await page.getByTestId("release-state").textContent()).toBe("Released");
+    await page.screenshot({ path: join(screenshots, "run-page.png"), fullPage: true });
+
+    await page.goto(`${base}/studies/${studyId}/case-mix`);
+    const table = page.getByTestId("case-mix");
+    expect(await table.locator("thead th").allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Boramae/),
+        expect.stringMatching(/^Bundang/),
+        expect.stringMatching(/^Severance/),
+      ]),
+    );
+    expect(await table.locator("tbody tr").filter({ hasText: "Age (years)" }).textContent()).toMatch(
+      /\d+\.\d ± \d+\.\d/,
+    );
+    await page.screenshot({ path: join(screenshots, "case-mix.png"), fullPage: true });
+
+    // 390 px wide: the results table becomes cards.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/studies/${studyId}`);
+    const card = page.getByTestId("result-row").first();
+    expect(await card.evaluate((el) => getComputedStyle(el).display)).toBe("block");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+    await page.screenshot({ path: join(screenshots, "study-phone.png") });
+    await context.close();
+  }, 180_000);
+
+  it("an investigator starts a run from their datasets, follows it to the end, then withdraws the dataset", async () => {
+    const base = `http://localhost:${ports.portal}`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/datasets`);
+    await page.fill('input[name="email"]', "investigator.boramae@fracval.demo");
+    await page.fill('input[name="password"]', DEMO_PASSWORD);
+    await Promise.all([page.waitForURL("**/datasets"), page.click('button[type="submit"]')]);
+    // The X-ray set uploaded in the portal earlier (4 patients), READY.
+    const card = page
+      .getByTestId("dataset")
+      .filter({ hasText: "Lateral spine X-ray DeepSurv" })
+      .filter({ has: page.getByTestId("dataset-status").getByText("READY", { exact: true }) })
+      .first();
+    const start = card.getByTestId("start-run");
+    await start.locator('select[name="modelVersionId"]').selectOption({ label: "xray-deepsurv@1.0.0" });
+    await start.getByRole("button", { name: "Start a run" }).click();
+    await start.getByText(/queued/).waitFor();
+    // The page refreshes itself while the run moves; the workers finish it.
+    await card.getByTestId("run-status").getByText("succeeded").waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(screenshots, "my-datasets.png"), fullPage: true });
+
+    await card.locator("summary").getByText("Withdraw this dataset").click();
+    const withdraw = card.getByTestId("withdraw-dataset");
+    await withdraw.locator('input[name="reason"]').fill("uploaded to the wrong study");
+    await withdraw.getByRole("button", { name: "Withdraw" }).click();
+    await withdraw.getByText(/Dataset withdrawn/).waitFor();
+    const { databaseUrl } = JSON.parse(readFileSync(join(dataDir, "runtime.json"), "utf8")) as { databaseUrl: string };
+    const db = createPrismaClient(databaseUrl);
+    const dataset = await db.validationDataset.findFirstOrThrow({
+      where: { status: "WITHDRAWN", withdrawReason: "uploaded to the wrong study" },
+      include: { runs: { include: { _count: { select: { metrics: true, predictions: true } } } } },
+    });
+    expect(await db.patient.count({ where: { datasetId: dataset.id } })).toBe(0);
+    expect(dataset.runs[0]!._count).toEqual({ metrics: expect.any(Number), predictions: 0 });
+    expect(dataset.runs[0]!._count.metrics).toBeGreaterThan(0); // the aggregates stay
+    await db.$disconnect();
+    await context.close();
+  }, 120_000);
 
   it("restarts a worker killed with SIGKILL, leaving the API, the portal and the database running", async () => {
     const started = (name: string) =>

@@ -30,8 +30,15 @@ export function Chart({ chart, name }: { chart: ChartData; name: string }) {
   }, [chart, name]);
   const csv = `data:text/csv;charset=utf-8,${encodeURIComponent(tableCsv(chart.table))}`;
   return (
-    <figure className="rounded-lg border border-slate-200 bg-white p-4" data-testid="chart" aria-label={chart.title}>
-      <div ref={target} role="img" aria-label={chart.title} className="min-h-[200px] overflow-x-auto" />
+    <figure
+      className="min-w-0 max-w-full rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="chart"
+      aria-label={chart.title}
+    >
+      {/* vega-embed makes its target an inline-block as wide as the chart: the outer box scrolls instead. */}
+      <div className="max-w-full overflow-x-auto">
+        <div ref={target} role="img" aria-label={chart.title} className="min-h-[200px]" />
+      </div>
       {failed && (
         <p className="text-sm text-red-700">The chart could not be drawn ({failed}); its numbers are below.</p>
       )}

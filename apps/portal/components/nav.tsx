@@ -17,7 +17,9 @@ async function signOutEverywhere() {
 const LINKS: { href: string; label: string; roles: string[] }[] = [
   { href: "/studies", label: "Studies", roles: ["ADMIN", "PI", "INVESTIGATOR"] },
   { href: "/sites", label: "Sites", roles: ["ADMIN", "PI", "INVESTIGATOR"] },
+  { href: "/datasets", label: "My datasets", roles: ["PI", "INVESTIGATOR"] },
   { href: "/upload", label: "Upload", roles: ["PI", "INVESTIGATOR"] },
+  { href: "/admin", label: "Admin", roles: ["ADMIN"] },
 ];
 
 export async function Nav() {
@@ -26,7 +28,7 @@ export async function Nav() {
   const { name, role } = session.user;
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
+      <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/studies" className="text-lg font-semibold text-indigo-700">
           FracVal
         </Link>

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 // The upload itself runs in the browser, with the same client as the CLI (@fracval/upload-client): each
 // file's sha256 streamed in chunks, then sent resumably with tus through the portal's /api/tus proxy;
 // server actions create the dataset, start validation and poll its report.
@@ -192,13 +193,13 @@ export function UploadForm({
         className="rounded-lg border-2 border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600 focus:outline-none focus-visible:ring-4 focus-visible:ring-indigo-500"
       >
         Drop the dataset folder here, or{" "}
-        <label className="cursor-pointer text-indigo-700 underline">
+        <label className="cursor-pointer rounded text-indigo-700 underline focus-within:outline focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-indigo-600">
           choose it
           <input
             ref={folderInput}
             type="file"
             data-testid="folder-input"
-            className="hidden"
+            className="sr-only"
             multiple
             // @ts-expect-error: webkitdirectory is not in React's input attributes, but every current browser supports it
             webkitdirectory=""
@@ -296,6 +297,21 @@ export function UploadForm({
                 </tbody>
               </table>
             </>
+          )}
+          {(status.status === "READY" || status.status === "REJECTED") && (
+            <p className="mt-3 flex flex-wrap gap-4" data-testid="next-steps">
+              {status.status === "READY" && (
+                <Link href="/datasets" className="font-medium text-indigo-700">
+                  Start a run on it
+                </Link>
+              )}
+              <Link href="/datasets" className="text-indigo-700">
+                View the dataset
+              </Link>
+              <button type="button" className="text-indigo-700 underline" onClick={() => window.location.reload()}>
+                {status.status === "REJECTED" ? "Upload a corrected folder" : "Upload another"}
+              </button>
+            </p>
           )}
         </div>
       )}

@@ -4,9 +4,31 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ApiScope =
+  | 'DATASETS_READ'
+  | 'DATASETS_WRITE'
+  | 'METRICS_READ'
+  | 'PATIENTS_READ'
+  | 'PREDICTIONS_READ'
+  | 'RUNS_READ'
+  | 'RUNS_WRITE';
+
 export type CaseMixKind =
   | 'CATEGORICAL'
   | 'CONTINUOUS';
+
+export type CreateApiKeyInput = {
+  expiresInDays?: number | null | undefined;
+  name: string;
+  scopes: Array<ApiScope>;
+  siteId: string | number;
+};
+
+export type CreateUserInput = {
+  email: string;
+  name: string;
+  role: UserRole;
+};
 
 export type CreateValidationDatasetInput = {
   name: string;
@@ -20,7 +42,20 @@ export type DatasetStatus =
   | 'READY'
   | 'REJECTED'
   | 'UPLOADING'
-  | 'VALIDATING';
+  | 'VALIDATING'
+  /** Taken back by its site: patients, images and predictions deleted; its runs keep their aggregate results. */
+  | 'WITHDRAWN';
+
+export type GrantSiteAccessInput = {
+  /** true: the site's lead, who releases the site's run results to the network (default false). */
+  lead?: boolean | null | undefined;
+  /** true: may read the site's patient-level rows (investigators of the site; a PI only when granted). */
+  patientData: boolean;
+  /** Why the grant is given; recorded in the audit trail. */
+  reason: string;
+  siteId: string | number;
+  userId: string | number;
+};
 
 /** What a stored statistic measures (its R reference in ARCHITECTURE.md). */
 export type MetricName =
@@ -50,6 +85,48 @@ export type Modality =
   | 'CLINICAL_ONLY'
   | 'CT_ABDOMEN'
   | 'XRAY_LATERAL_SPINE';
+
+export type ModelKind =
+  | 'CLINICAL_BASELINE'
+  | 'IMAGE_MODEL';
+
+export type ModelStatus =
+  | 'DRAFT'
+  | 'PUBLISHED';
+
+export type ModelTask =
+  /** Log-hazard; higher = higher risk. Absolute risk via the manifest's baseline cumulative hazard. */
+  | 'LOG_HAZARD'
+  /** Probability of fracture within horizonDays. */
+  | 'PROBABILITY_AT_HORIZON'
+  /** Unitless 0-1 score, higher = higher risk. */
+  | 'SCORE';
+
+/**
+ * A partner hospital joining the network: the site, its lead (a PI of the site with patient-level access who
+ * releases its results and manages its keys) and its first API key, owned by the lead.
+ */
+export type OnboardSiteInput = {
+  apiKey: OnboardSiteKeyInput;
+  /** Short stable name used by the CLI and API: 2–32 letters, digits or hyphens. */
+  code: string;
+  /** Two-letter ISO country code. */
+  country: string;
+  institution?: string | null | undefined;
+  lead: OnboardSiteLeadInput;
+  name: string;
+};
+
+export type OnboardSiteKeyInput = {
+  expiresInDays?: number | null | undefined;
+  name: string;
+  scopes: Array<ApiScope>;
+};
+
+export type OnboardSiteLeadInput = {
+  email: string;
+  name: string;
+};
 
 /** The scale estimates are pooled on: logit (C, AUC, proportions), log (O/E), identity (differences). */
 export type PoolingScale =
@@ -97,6 +174,125 @@ export type UserRole =
   | 'PARTNER'
   | 'PI';
 
+export type PortalCreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type PortalCreateUserMutation = { createUser: { initialPassword: string, user: { email: string } } };
+
+export type PortalDeactivateUserMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type PortalDeactivateUserMutation = { deactivateUser: { email: string } };
+
+export type PortalGrantMutationVariables = Exact<{
+  input: GrantSiteAccessInput;
+}>;
+
+
+export type PortalGrantMutation = { grantSiteAccess: { site: { code: string } } };
+
+export type PortalRevokeMutationVariables = Exact<{
+  u: string | number;
+  s: string | number;
+}>;
+
+
+export type PortalRevokeMutation = { revokeSiteAccess: boolean };
+
+export type PortalOnboardMutationVariables = Exact<{
+  input: OnboardSiteInput;
+}>;
+
+
+export type PortalOnboardMutation = { onboardSite: { leadInitialPassword: string, site: { code: string }, lead: { email: string }, apiKey: { key: string } } };
+
+export type PortalCreateKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type PortalCreateKeyMutation = { createApiKey: { key: string, apiKey: { prefix: string } } };
+
+export type PortalRevokeKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortalRevokeKeyMutation = { revokeApiKey: { prefix: string } };
+
+export type PortalDeprecateMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type PortalDeprecateMutation = { deprecateModelVersion: { family: string } };
+
+export type PortalAuditQueryVariables = Exact<{
+  siteId?: string | number | null | undefined;
+  userId?: string | number | null | undefined;
+  action?: string | null | undefined;
+  patientScope?: boolean | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type PortalAuditQuery = { auditEvents: Array<{ id: string, action: string, createdAt: string, resource: string | null, patientCount: number, details: unknown, actor: { name: string, email: string } | null, apiKey: { prefix: string } | null, site: { code: string } | null }>, users: Array<{ id: string, name: string }>, sites: Array<{ id: string, code: string }> };
+
+export type PortalKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalKeysQuery = { apiKeys: Array<{ id: string, prefix: string, name: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, site: { code: string }, owner: { name: string } | null }>, sites: Array<{ id: string, code: string }> };
+
+export type PortalModelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalModelsQuery = { modelVersions: Array<{ id: string, family: string, version: string, kind: ModelKind, modality: Modality, task: ModelTask, outputSemantics: string, horizonDays: number | null, artifactSha256: string, status: ModelStatus, publishedAt: string | null, deprecatedAt: string | null, deprecationReason: string | null, manifest: unknown, study: { title: string } }> };
+
+export type PortalAdminSitesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalAdminSitesQuery = { sites: Array<{ id: string, code: string, name: string, country: string }> };
+
+export type PortalUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalUsersQuery = { users: Array<{ id: string, email: string, name: string, role: UserRole, disabledAt: string | null, createdAt: string, sites: Array<{ patientData: boolean, lead: boolean, site: { id: string, code: string } }> }>, sites: Array<{ id: string, code: string }> };
+
+export type PortalStartRunMutationVariables = Exact<{
+  m: string | number;
+  d: string | number;
+}>;
+
+
+export type PortalStartRunMutation = { createValidationRun: { id: string } };
+
+export type PortalCancelRunMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortalCancelRunMutation = { cancelValidationRun: { status: RunStatus } };
+
+export type PortalWithdrawDatasetMutationVariables = Exact<{
+  id: string | number;
+  r: string;
+}>;
+
+
+export type PortalWithdrawDatasetMutation = { withdrawValidationDataset: { status: DatasetStatus } };
+
+export type PortalDatasetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalDatasetsQuery = { me: { role: UserRole, sites: Array<{ patientData: boolean, site: { id: string } }> }, datasets: Array<{ id: string, name: string, status: DatasetStatus, createdAt: string, readyAt: string | null, withdrawnAt: string | null, withdrawReason: string | null, patientCount: number | null, eventCount: number | null, imageCount: number | null, site: { id: string, code: string }, study: { id: string, title: string, models: Array<{ id: string, family: string, version: string, status: ModelStatus, deprecatedAt: string | null }> }, validationReport: { problemCount: number, problems: Array<{ row: number, column: string, reason: string }> } | null, runs: Array<{ id: string, status: RunStatus, progressDone: number | null, progressTotal: number | null, etaSeconds: number | null, createdAt: string, modelVersion: { family: string, version: string }, release: { state: ReleaseState } }> }> };
+
 export type PortalReleaseRunMutationVariables = Exact<{
   id: string | number;
   comment: string;
@@ -125,7 +321,7 @@ export type PortalRunQueryVariables = Exact<{
 }>;
 
 
-export type PortalRunQuery = { me: { role: UserRole, sites: Array<{ patientData: boolean, lead: boolean, site: { id: string } }> }, run: { id: string, status: RunStatus, createdAt: string, startedAt: string | null, finishedAt: string | null, codeVersion: string, seed: number, executionProvider: string | null, error: string | null, progressDone: number | null, progressTotal: number | null, release: { state: ReleaseState, by: string | null, at: string | null, comment: string | null }, modelVersion: { id: string, family: string, version: string, artifactSha256: string, outputSemantics: string }, dataset: { id: string, name: string, sha256: string | null, createdAt: string, site: { id: string, code: string, name: string }, study: { id: string, title: string, horizonDays: number | null } }, participantFlow: { uploaded: number, missingOutcome: number | null, analysed: number, events: number | null, censoredBeforeHorizon: number | null, horizonDays: number, competingRisks: boolean, deathsBeforeFracture: number | null, notScored: Array<{ reason: string, count: number | null }>, comparators: Array<{ scoreSource: string, analysed: number | null, excludedMissingScore: number | null }> } | null, curves: { horizonDays: number, competingRisks: boolean, minimumCount: number, withheldParts: number, roc: Array<{ scoreSource: string, cases: number, controls: number, auc: number | null, points: Array<{ threshold: number | null, fpr: number, tpr: number }> }>, aucOverTime: Array<{ scoreSource: string, points: Array<{ days: number, estimate: number, lower: number | null, upper: number | null, cases: number, controls: number }> }>, incidence: { grouping: string, groups: Array<{ name: string, n: number, events: number, points: Array<{ days: number, incidence: number, lower: number | null, upper: number | null, atRisk: number }>, atRisk: Array<{ days: number, atRisk: number }> }> } | null, calibration: Array<{ scoreSource: string, binsPooled: boolean, flexibleNote: string | null, bins: Array<{ n: number, events: number, meanRisk: number, observed: number, lower: number | null, upper: number | null }>, flexible: { ici: number, e50: number, e90: number, curve: Array<{ predicted: number, observed: number }> } | null }>, decisionCurve: { n: number, treatAll: Array<{ threshold: number, netBenefit: number }>, interventionThresholds: Array<{ label: string, threshold: number }>, series: Array<{ scoreSource: string, riskMeaning: string, points: Array<{ threshold: number, netBenefit: number, positives: number }> }> } | null } | null }, metricResults: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: { p: number | null, slope: number | null, slopeCiLower: number | null, slopeCiUpper: number | null, brier: number | null, ipa: number | null, confusion: { truePositive: number, falsePositive: number, trueNegative: number, falseNegative: number, threshold: number } | null } | null }> };
+export type PortalRunQuery = { me: { role: UserRole, sites: Array<{ patientData: boolean, lead: boolean, site: { id: string } }> }, run: { id: string, status: RunStatus, createdAt: string, startedAt: string | null, finishedAt: string | null, codeVersion: string, seed: number, executionProvider: string | null, error: string | null, progressDone: number | null, progressTotal: number | null, release: { state: ReleaseState, by: string | null, at: string | null, comment: string | null }, modelVersion: { id: string, family: string, version: string, artifactSha256: string, outputSemantics: string }, dataset: { id: string, name: string, sha256: string | null, createdAt: string, status: DatasetStatus, withdrawReason: string | null, site: { id: string, code: string, name: string }, study: { id: string, title: string, horizonDays: number | null } }, participantFlow: { uploaded: number, missingOutcome: number | null, analysed: number, events: number | null, censoredBeforeHorizon: number | null, horizonDays: number, competingRisks: boolean, deathsBeforeFracture: number | null, notScored: Array<{ reason: string, count: number | null }>, comparators: Array<{ scoreSource: string, analysed: number | null, excludedMissingScore: number | null }> } | null, curves: { horizonDays: number, competingRisks: boolean, minimumCount: number, withheldParts: number, roc: Array<{ scoreSource: string, cases: number, controls: number, auc: number | null, points: Array<{ threshold: number | null, fpr: number, tpr: number }> }>, aucOverTime: Array<{ scoreSource: string, points: Array<{ days: number, estimate: number, lower: number | null, upper: number | null, cases: number, controls: number }> }>, incidence: { grouping: string, groups: Array<{ name: string, n: number, events: number, points: Array<{ days: number, incidence: number, lower: number | null, upper: number | null, atRisk: number }>, atRisk: Array<{ days: number, atRisk: number }> }> } | null, calibration: Array<{ scoreSource: string, binsPooled: boolean, flexibleNote: string | null, bins: Array<{ n: number, events: number, meanRisk: number, observed: number, lower: number | null, upper: number | null }>, flexible: { ici: number, e50: number, e90: number, curve: Array<{ predicted: number, observed: number }> } | null }>, decisionCurve: { n: number, treatAll: Array<{ threshold: number, netBenefit: number }>, interventionThresholds: Array<{ label: string, threshold: number }>, series: Array<{ scoreSource: string, riskMeaning: string, points: Array<{ threshold: number, netBenefit: number, positives: number }> }> } | null } | null }, metricResults: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: { p: number | null, slope: number | null, slopeCiLower: number | null, slopeCiUpper: number | null, brier: number | null, ipa: number | null, confusion: { truePositive: number, falsePositive: number, trueNegative: number, falseNegative: number, threshold: number } | null } | null }> };
 
 export type PortalSitesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -155,7 +351,7 @@ export type PortalStudyResultsQueryVariables = Exact<{
 }>;
 
 
-export type PortalStudyResultsQuery = { study: { title: string, horizonDays: number | null, datasets: Array<{ id: string, status: DatasetStatus, site: { code: string } }>, models: Array<{ id: string, family: string, version: string }> }, studyComparison: Array<{ smallCell: boolean, hidden: boolean, site: { code: string }, modelVersion: { family: string, version: string }, dataset: { name: string }, run: { id: string, status: RunStatus, finishedAt: string | null, release: { state: ReleaseState } }, metrics: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: { p: number | null, competingRisks: boolean | null, calibratedForTargetPopulation: boolean | null } | null }> }>, runsAwaitingRelease: Array<{ id: string, dataset: { study: { id: string } } }>, runs: Array<{ id: string, status: RunStatus, progressDone: number | null, progressTotal: number | null, progressFailed: number | null, imagesPerSecond: number | null, etaSeconds: number | null, progressState: ProgressState, secondsSinceProgress: number | null, executionProvider: string | null, modelVersion: { family: string, version: string }, dataset: { id: string, site: { code: string } } }> };
+export type PortalStudyResultsQuery = { study: { title: string, horizonDays: number | null, datasets: Array<{ id: string, status: DatasetStatus, site: { code: string } }>, models: Array<{ id: string, family: string, version: string }> }, studyComparison: Array<{ smallCell: boolean, hidden: boolean, site: { code: string }, modelVersion: { family: string, version: string }, dataset: { name: string, status: DatasetStatus }, run: { id: string, status: RunStatus, finishedAt: string | null, release: { state: ReleaseState } }, metrics: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: { p: number | null, competingRisks: boolean | null, calibratedForTargetPopulation: boolean | null } | null }> }>, runsAwaitingRelease: Array<{ id: string, dataset: { study: { id: string } } }>, runs: Array<{ id: string, status: RunStatus, progressDone: number | null, progressTotal: number | null, progressFailed: number | null, imagesPerSecond: number | null, etaSeconds: number | null, progressState: ProgressState, secondsSinceProgress: number | null, executionProvider: string | null, modelVersion: { family: string, version: string }, dataset: { id: string, site: { code: string } } }> };
 
 export type PortalStudyTitleQueryVariables = Exact<{
   id: string | number;
@@ -219,6 +415,280 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const PortalCreateUserDocument = new TypedDocumentString(`
+    mutation PortalCreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    user {
+      email
+    }
+    initialPassword
+  }
+}
+    `) as unknown as TypedDocumentString<PortalCreateUserMutation, PortalCreateUserMutationVariables>;
+export const PortalDeactivateUserDocument = new TypedDocumentString(`
+    mutation PortalDeactivateUser($id: ID!, $reason: String!) {
+  deactivateUser(id: $id, reason: $reason) {
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<PortalDeactivateUserMutation, PortalDeactivateUserMutationVariables>;
+export const PortalGrantDocument = new TypedDocumentString(`
+    mutation PortalGrant($input: GrantSiteAccessInput!) {
+  grantSiteAccess(input: $input) {
+    site {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalGrantMutation, PortalGrantMutationVariables>;
+export const PortalRevokeDocument = new TypedDocumentString(`
+    mutation PortalRevoke($u: ID!, $s: ID!) {
+  revokeSiteAccess(userId: $u, siteId: $s)
+}
+    `) as unknown as TypedDocumentString<PortalRevokeMutation, PortalRevokeMutationVariables>;
+export const PortalOnboardDocument = new TypedDocumentString(`
+    mutation PortalOnboard($input: OnboardSiteInput!) {
+  onboardSite(input: $input) {
+    site {
+      code
+    }
+    lead {
+      email
+    }
+    leadInitialPassword
+    apiKey {
+      key
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalOnboardMutation, PortalOnboardMutationVariables>;
+export const PortalCreateKeyDocument = new TypedDocumentString(`
+    mutation PortalCreateKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    key
+    apiKey {
+      prefix
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalCreateKeyMutation, PortalCreateKeyMutationVariables>;
+export const PortalRevokeKeyDocument = new TypedDocumentString(`
+    mutation PortalRevokeKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    prefix
+  }
+}
+    `) as unknown as TypedDocumentString<PortalRevokeKeyMutation, PortalRevokeKeyMutationVariables>;
+export const PortalDeprecateDocument = new TypedDocumentString(`
+    mutation PortalDeprecate($id: ID!, $reason: String!) {
+  deprecateModelVersion(id: $id, reason: $reason) {
+    family
+  }
+}
+    `) as unknown as TypedDocumentString<PortalDeprecateMutation, PortalDeprecateMutationVariables>;
+export const PortalAuditDocument = new TypedDocumentString(`
+    query PortalAudit($siteId: ID, $userId: ID, $action: String, $patientScope: Boolean, $from: DateTime, $to: DateTime) {
+  auditEvents(
+    siteId: $siteId
+    userId: $userId
+    action: $action
+    patientScope: $patientScope
+    from: $from
+    to: $to
+    first: 200
+  ) {
+    id
+    action
+    createdAt
+    resource
+    patientCount
+    details
+    actor {
+      name
+      email
+    }
+    apiKey {
+      prefix
+    }
+    site {
+      code
+    }
+  }
+  users {
+    id
+    name
+  }
+  sites {
+    id
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<PortalAuditQuery, PortalAuditQueryVariables>;
+export const PortalKeysDocument = new TypedDocumentString(`
+    query PortalKeys {
+  apiKeys {
+    id
+    prefix
+    name
+    site {
+      code
+    }
+    owner {
+      name
+    }
+    scopes
+    createdAt
+    lastUsedAt
+    expiresAt
+    revokedAt
+  }
+  sites {
+    id
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<PortalKeysQuery, PortalKeysQueryVariables>;
+export const PortalModelsDocument = new TypedDocumentString(`
+    query PortalModels {
+  modelVersions {
+    id
+    family
+    version
+    kind
+    modality
+    task
+    outputSemantics
+    horizonDays
+    artifactSha256
+    status
+    publishedAt
+    deprecatedAt
+    deprecationReason
+    manifest
+    study {
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalModelsQuery, PortalModelsQueryVariables>;
+export const PortalAdminSitesDocument = new TypedDocumentString(`
+    query PortalAdminSites {
+  sites {
+    id
+    code
+    name
+    country
+  }
+}
+    `) as unknown as TypedDocumentString<PortalAdminSitesQuery, PortalAdminSitesQueryVariables>;
+export const PortalUsersDocument = new TypedDocumentString(`
+    query PortalUsers {
+  users {
+    id
+    email
+    name
+    role
+    disabledAt
+    createdAt
+    sites {
+      site {
+        id
+        code
+      }
+      patientData
+      lead
+    }
+  }
+  sites {
+    id
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<PortalUsersQuery, PortalUsersQueryVariables>;
+export const PortalStartRunDocument = new TypedDocumentString(`
+    mutation PortalStartRun($m: ID!, $d: ID!) {
+  createValidationRun(modelVersionId: $m, datasetId: $d) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PortalStartRunMutation, PortalStartRunMutationVariables>;
+export const PortalCancelRunDocument = new TypedDocumentString(`
+    mutation PortalCancelRun($id: ID!) {
+  cancelValidationRun(id: $id) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PortalCancelRunMutation, PortalCancelRunMutationVariables>;
+export const PortalWithdrawDatasetDocument = new TypedDocumentString(`
+    mutation PortalWithdrawDataset($id: ID!, $r: String!) {
+  withdrawValidationDataset(id: $id, reason: $r) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PortalWithdrawDatasetMutation, PortalWithdrawDatasetMutationVariables>;
+export const PortalDatasetsDocument = new TypedDocumentString(`
+    query PortalDatasets {
+  me {
+    role
+    sites {
+      site {
+        id
+      }
+      patientData
+    }
+  }
+  datasets {
+    id
+    name
+    status
+    createdAt
+    readyAt
+    withdrawnAt
+    withdrawReason
+    patientCount
+    eventCount
+    imageCount
+    site {
+      id
+      code
+    }
+    study {
+      id
+      title
+      models {
+        id
+        family
+        version
+        status
+        deprecatedAt
+      }
+    }
+    validationReport {
+      problemCount
+      problems {
+        row
+        column
+        reason
+      }
+    }
+    runs {
+      id
+      status
+      progressDone
+      progressTotal
+      etaSeconds
+      createdAt
+      modelVersion {
+        family
+        version
+      }
+      release {
+        state
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalDatasetsQuery, PortalDatasetsQueryVariables>;
 export const PortalReleaseRunDocument = new TypedDocumentString(`
     mutation PortalReleaseRun($id: ID!, $comment: String!) {
   releaseValidationRun(id: $id, comment: $comment) {
@@ -290,6 +760,8 @@ export const PortalRunDocument = new TypedDocumentString(`
       name
       sha256
       createdAt
+      status
+      withdrawReason
       site {
         id
         code
@@ -670,6 +1142,7 @@ export const PortalStudyResultsDocument = new TypedDocumentString(`
     }
     dataset {
       name
+      status
     }
     run {
       id

@@ -583,6 +583,7 @@ export function forestChart(
     title,
     spec: {
       ...BASE,
+      width: 360,
       height: { step: 24 },
       title,
       data: { values },

@@ -181,12 +181,17 @@ export async function onboardSite(db: Db, viewer: Viewer, options: OnboardSiteOp
   });
   // The key is the lead's (they hold every right at their site), so it lives as long as their access does.
   const leadViewer = (await loadUserViewer(db, lead.id))!;
-  const apiKey = await createApiKey(db, leadViewer, {
-    siteId: site.id,
-    name: input.apiKey.name,
-    scopes: input.apiKey.scopes as ApiScope[],
-    ...(input.apiKey.expiresInDays ? { expiresInDays: input.apiKey.expiresInDays } : {}),
-  });
+  const apiKey = await createApiKey(
+    db,
+    leadViewer,
+    {
+      siteId: site.id,
+      name: input.apiKey.name,
+      scopes: input.apiKey.scopes as ApiScope[],
+      ...(input.apiKey.expiresInDays ? { expiresInDays: input.apiKey.expiresInDays } : {}),
+    },
+    { actor: viewer }, // the ADMIN did it: the audit trail names them, the key is the lead's
+  );
   return { site, lead, leadInitialPassword, apiKey };
 }
 

@@ -66,6 +66,8 @@ export async function createApiKey(
   db: Db,
   viewer: Viewer | null,
   options: CreateApiKeyOptions,
+  /** Who the audit trail names, when another creates the key for `viewer` (an ADMIN onboarding a site). */
+  actingFor?: { actor: Viewer },
 ): Promise<CreatedApiKey> {
   const input = CreateApiKeyOptions.parse(options);
   const site = await db.site.findUnique({ where: { id: input.siteId } });
@@ -96,11 +98,11 @@ export async function createApiKey(
         expiresAt,
       },
     });
-    await recordAudit(tx, viewer, {
+    await recordAudit(tx, actingFor?.actor ?? viewer, {
       action: "apikey.create",
       siteId: site.id,
       resource: created.id,
-      details: { prefix, scopes: input.scopes },
+      details: { prefix, scopes: input.scopes, ...(actingFor && viewer ? { owner: viewer.userId } : {}) },
     });
     return created;
   });

@@ -37,3 +37,4 @@ export * from "./run-curves.js";
 export * from "./study-forest.js";
 export * from "./case-mix.js";
 export * from "./admin.js";
+export * from "./dataset-withdrawal.js";

@@ -253,7 +253,9 @@ export type DatasetStatus =
   | 'READY'
   | 'REJECTED'
   | 'UPLOADING'
-  | 'VALIDATING';
+  | 'VALIDATING'
+  /** Taken back by its site: patients, images and predictions deleted; its runs keep their aggregate results. */
+  | 'WITHDRAWN';
 
 export type DecisionCurve = {
   __typename?: 'DecisionCurve';
@@ -553,6 +555,12 @@ export type Mutation = {
    * account or 50 per client address within 15 minutes. Audited.
    */
   verifyCredentials: Viewer;
+  /**
+   * Withdraws a READY or REJECTED dataset: its patients, their images and every prediction on them are deleted,
+   * active runs cancelled; finished runs keep their aggregate metrics, marked as from a withdrawn dataset.
+   * Members of the dataset's site (or its key); the reason is audited.
+   */
+  withdrawValidationDataset: ValidationDataset;
   /** Withdraws released results: hidden again from everyone outside the site. The site's lead or an ADMIN; audited. */
   withdrawValidationRun: ValidationRun;
 };
@@ -646,6 +654,12 @@ export type MutationRevokeSiteAccessArgs = {
 export type MutationVerifyCredentialsArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+export type MutationWithdrawValidationDatasetArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1253,6 +1267,9 @@ export type ValidationDataset = {
   study: Study;
   /** Every problem found at validation (capped at 1,000; problemCount counts all); null until validated. */
   validationReport?: Maybe<ValidationReport>;
+  withdrawReason?: Maybe<Scalars['String']['output']>;
+  /** When and why the site withdrew the dataset. */
+  withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 
@@ -1915,6 +1932,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeSiteAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSiteAccessArgs, 'siteId' | 'userId'>>;
   verifyCredentials?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType, RequireFields<MutationVerifyCredentialsArgs, 'email' | 'password'>>;
+  withdrawValidationDataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<MutationWithdrawValidationDatasetArgs, 'id' | 'reason'>>;
   withdrawValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationWithdrawValidationRunArgs, 'comment' | 'id'>>;
 }>;
 
@@ -2169,6 +2187,8 @@ export type ValidationDatasetResolvers<ContextType = Context, ParentType extends
   status?: Resolver<ResolversTypes['DatasetStatus'], ParentType, ContextType>;
   study?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
   validationReport?: Resolver<Maybe<ResolversTypes['ValidationReport']>, ParentType, ContextType>;
+  withdrawReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type ValidationProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValidationProblem'] = ResolversParentTypes['ValidationProblem']> = ResolversObject<{

@@ -19,9 +19,12 @@ export default async function UploadPage() {
     <section>
       <h1 className="mb-1 text-2xl font-semibold">Upload a validation dataset</h1>
       <p className="mb-4 text-sm text-slate-600">
-        A folder with <code>manifest.csv</code> and the images it references (see docs/upload-format.md). Files are sent
-        resumably and checked on arrival; patients are pseudonymised and images de-identified before anything is stored.
-        A dataset with any problem is rejected as a whole and nothing of it is kept.
+        A folder with <code>manifest.csv</code> and the images it references (see{" "}
+        <a className="text-indigo-700 underline" href="/upload/format">
+          the upload format
+        </a>
+        ). Files are sent resumably and checked on arrival; patients are pseudonymised and images de-identified before
+        anything is stored. A dataset with any problem is rejected as a whole and nothing of it is kept.
       </p>
       <UploadForm sites={data.me.sites.map((s) => s.site)} studies={data.studies} />
     </section>

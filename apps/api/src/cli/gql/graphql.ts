@@ -16,7 +16,9 @@ export type DatasetStatus =
   | 'READY'
   | 'REJECTED'
   | 'UPLOADING'
-  | 'VALIDATING';
+  | 'VALIDATING'
+  /** Taken back by its site: patients, images and predictions deleted; its runs keep their aggregate results. */
+  | 'WITHDRAWN';
 
 /** What a stored statistic measures (its R reference in ARCHITECTURE.md). */
 export type MetricName =

@@ -1,4 +1,5 @@
 import {
+  withdrawValidationDataset,
   cancelDatasetUpload,
   createValidationDataset,
   datasetProgress,
@@ -40,6 +41,8 @@ export const resolvers: Resolvers = {
       createValidationDataset(db, requireViewer(viewer), withoutNulls(input)),
     finishValidationDatasetUpload: (_, { id }, { db, enqueue, viewer }) =>
       startIngestion(db, enqueue, requireViewer(viewer), id),
+    withdrawValidationDataset: async (_, { id, reason }, { db, store, viewer }) =>
+      (await withdrawValidationDataset(db, store, requireViewer(viewer), id, reason)).dataset,
     cancelValidationDatasetUpload: async (_, { id }, { db, uploadsDir, viewer }) => {
       const cancelled = await cancelDatasetUpload(db, requireViewer(viewer), id);
       removeRawUpload(datasetUploadFolder(uploadsDir, id));

@@ -41,7 +41,7 @@ const RunPage = graphql(`
       progressDone progressTotal
       release { state by at comment }
       modelVersion { id family version artifactSha256 outputSemantics }
-      dataset { id name sha256 createdAt site { id code name } study { id title horizonDays } }
+      dataset { id name sha256 createdAt status withdrawReason site { id code name } study { id title horizonDays } }
       participantFlow {
         uploaded notScored { reason count } missingOutcome analysed events censoredBeforeHorizon horizonDays
         competingRisks deathsBeforeFracture comparators { scoreSource analysed excludedMissingScore }
@@ -76,6 +76,8 @@ const withCi = (m: Metric | undefined, digits = 3) =>
   m
     ? `${num(m.estimate, digits)}${m.ciLower !== null && m.ciUpper !== null ? ` (${num(m.ciLower, digits)}–${num(m.ciUpper, digits)})` : ""}`
     : "—";
+const pValue = (p: number | null | undefined) =>
+  p === null || p === undefined ? "—" : p < 0.001 ? "< 0.001" : p.toFixed(3);
 const date = (iso: string | null | undefined) =>
   iso ? new Date(iso).toISOString().slice(0, 16).replace("T", " ") : "—";
 
@@ -160,6 +162,12 @@ export default async function RunResultsPage({ params }: { params: Promise<{ id:
         {mayRelease && run.status === "SUCCEEDED" && <ReleaseForm runId={run.id} state={run.release.state} />}
       </div>
 
+      {run.dataset.status === "WITHDRAWN" && (
+        <p className="rounded border border-slate-300 bg-slate-100 p-3 text-sm" data-testid="dataset-withdrawn">
+          The site withdrew this dataset ({run.dataset.withdrawReason}): its patients and predictions are deleted; the
+          aggregate results below are kept.
+        </p>
+      )}
       {run.error && <p className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{run.error}</p>}
 
       {sources.length > 0 && (
@@ -191,7 +199,7 @@ export default async function RunResultsPage({ params }: { params: Promise<{ id:
                     <td className="p-2">{withCi(find("timeDependentAuc", s, horizon))}</td>
                     <td className="p-2">{withCi(find("auroc", s))}</td>
                     <td className="p-2">
-                      {s === "model" ? "" : num(find("harrellCDiff", `model-vs-${s}`)?.details?.p)}
+                      {s === "model" ? "" : pValue(find("harrellCDiff", `model-vs-${s}`)?.details?.p)}
                     </td>
                   </tr>
                 );
@@ -252,7 +260,7 @@ export default async function RunResultsPage({ params }: { params: Promise<{ id:
           {curves.minimumCount} patients or events and are shown only to {run.dataset.site.code}&apos;s own members.
         </p>
       )}
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
         {charts.map((chart) => (
           <Chart key={chart.title} chart={chart} name={`run-${run.id}-${chart.title.split(" ")[0]!.toLowerCase()}`} />
         ))}

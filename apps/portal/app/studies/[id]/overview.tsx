@@ -219,7 +219,7 @@ export async function StudyOverview({
         computable. Pooled: random effects (REML, Hartung-Knapp-Sidik-Jonkman) on the{" "}
         {forests.model[0]?.scale ?? "logit"} scale, over the sites you may see.
       </p>
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid gap-4 xl:grid-cols-2 [&>*]:min-w-0">
         {forestCharts.map(({ chart, note }) => (
           <div key={chart.title}>
             <Chart chart={chart} name={`study-${studyId}-${chart.title.split(" ")[0]!.toLowerCase()}-forest`} />

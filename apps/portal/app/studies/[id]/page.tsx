@@ -14,7 +14,7 @@ const StudyResults = graphql(`
       models { id family version }
     }
     studyComparison(studyId: $id) {
-      site { code } modelVersion { family version } dataset { name } run { id status finishedAt release { state } }
+      site { code } modelVersion { family version } dataset { name status } run { id status finishedAt release { state } }
       smallCell hidden
       metrics(subgroup: "all") {
         metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events

@@ -1,21 +1,23 @@
 // Downloads (metrics CSV/JSON, own-site predictions) pass through the portal to the API's /exports with
 // the signed-in user's session token, so that a link on a page just works. The API decides what may be
-// exported and audits it; this route only forwards GETs under /exports/runs/... and /exports/studies/....
+// exported and audits it; this route only forwards GETs of /exports/runs/..., /exports/studies/... and
+// /exports/audit.csv (with its filters).
 import { cookies } from "next/headers";
 import { API_URL } from "@/lib/api";
 
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 const EXPORTS = new URL("/exports/", API_URL).toString();
-const ALLOWED = /^(runs|studies)\/[A-Za-z0-9_-]+\/(predictions\.csv|metrics\.(csv|json))$/;
+const ALLOWED = /^((runs|studies)\/[A-Za-z0-9_-]+\/(predictions\.csv|metrics\.(csv|json))|audit\.csv)$/;
 
-export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const { path } = await params;
   const relative = path.join("/");
   if (!ALLOWED.test(relative)) return new Response("No such export", { status: 404 });
   const jar = await cookies();
   const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   if (!token) return new Response("Not signed in", { status: 401 });
-  const upstream = await fetch(EXPORTS + relative, {
+  const search = new URL(request.url).search; // the audit trail's filters
+  const upstream = await fetch(EXPORTS + relative + search, {
     headers: { authorization: `Bearer ${token}` },
     cache: "no-store",
   });

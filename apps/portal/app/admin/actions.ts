@@ -1,0 +1,141 @@
+"use server";
+// Server actions of the admin console: each one GraphQL mutation with the ADMIN's session token. The API
+// checks the role, validates every field (its error names the field) and audits the change.
+import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/components/action-form";
+import { graphql } from "@/gql";
+import type { ApiScope, UserRole } from "@/gql/graphql";
+import { ApiError, apiQuery } from "@/lib/api";
+
+const CreateUser = graphql(`
+  mutation PortalCreateUser($input: CreateUserInput!) { createUser(input: $input) { user { email } initialPassword } }
+`);
+const DeactivateUser = graphql(`
+  mutation PortalDeactivateUser($id: ID!, $reason: String!) { deactivateUser(id: $id, reason: $reason) { email } }
+`);
+const Grant = graphql(`
+  mutation PortalGrant($input: GrantSiteAccessInput!) { grantSiteAccess(input: $input) { site { code } } }
+`);
+const Revoke = graphql(`mutation PortalRevoke($u: ID!, $s: ID!) { revokeSiteAccess(userId: $u, siteId: $s) }`);
+const Onboard = graphql(`
+  mutation PortalOnboard($input: OnboardSiteInput!) {
+    onboardSite(input: $input) { site { code } lead { email } leadInitialPassword apiKey { key } }
+  }
+`);
+const CreateKey = graphql(`
+  mutation PortalCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { prefix } } }
+`);
+const RevokeKey = graphql(`mutation PortalRevokeKey($id: ID!) { revokeApiKey(id: $id) { prefix } }`);
+const Deprecate = graphql(`
+  mutation PortalDeprecate($id: ID!, $reason: String!) { deprecateModelVersion(id: $id, reason: $reason) { family } }
+`);
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+
+async function attempt(section: string, fn: () => Promise<ActionResult>): Promise<ActionResult> {
+  try {
+    const result = await fn();
+    revalidatePath(`/admin/${section}`);
+    return result;
+  } catch (error) {
+    return { error: error instanceof ApiError ? error.message : "The API could not be reached." };
+  }
+}
+
+export async function createUserAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return attempt("users", async () => {
+    const { createUser } = await apiQuery(CreateUser, {
+      input: { email: text(form, "email"), name: text(form, "name"), role: text(form, "role") as UserRole },
+    });
+    return {
+      error: null,
+      message: `Created ${createUser.user.email}.`,
+      secret: createUser.initialPassword,
+      secretLabel: "One-time password, shown once: hand it over securely.",
+    };
+  });
+}
+
+export async function deactivateUserAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return attempt("users", async () => {
+    const { deactivateUser } = await apiQuery(DeactivateUser, { id: text(form, "id"), reason: text(form, "reason") });
+    return { error: null, message: `${deactivateUser.email} is deactivated; their sessions and keys have ended.` };
+  });
+}
+
+export async function grantAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return attempt("users", async () => {
+    const { grantSiteAccess } = await apiQuery(Grant, {
+      input: {
+        userId: text(form, "userId"),
+        siteId: text(form, "siteId"),
+        patientData: form.get("patientData") === "on",
+        lead: form.get("lead") === "on",
+        reason: text(form, "reason"),
+      },
+    });
+    return { error: null, message: `Access to ${grantSiteAccess.site.code} granted.` };
+  });
+}
+
+export async function revokeAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return attempt("users", async () => {
+    await apiQuery(Revoke, { u: text(form, "userId"), s: text(form, "siteId") });
+    return { error: null, message: "Membership removed." };
+  });
+}
+
+export async function onboardAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return attempt("sites", async () => {
+    const { onboardSite } = await apiQuery(Onboard, {
+      input: {
+        code: text(form, "code"),
+        name: text(form, "name"),
+        institution: text(form, "institution") || null,
+        country: text(form, "country").toUpperCase(),
+        lead: { email: text(form, "leadEmail"), name: text(form, "leadName") },
+        apiKey: { name: text(form, "keyName"), scopes: form.getAll("scopes").map(String) as ApiScope[] },
+      },
+    });
+    return {
+      error: null,
+      message: `${onboardSite.site.code} joined the network with ${onboardSite.lead.email} as its lead.`,
+      secret: `lead password: ${onboardSite.leadInitialPassword}\nAPI key: ${onboardSite.apiKey.key}`,
+      secretLabel: "The lead's one-time password and the site's first API key, shown once.",
+    };
+  });
+}
+
+export async function createKeyAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return attempt("keys", async () => {
+    const days = Number(text(form, "expiresInDays"));
+    const { createApiKey } = await apiQuery(CreateKey, {
+      input: {
+        siteId: text(form, "siteId"),
+        name: text(form, "name"),
+        scopes: form.getAll("scopes").map(String) as ApiScope[],
+        ...(days > 0 ? { expiresInDays: days } : {}),
+      },
+    });
+    return {
+      error: null,
+      message: `Key ${createApiKey.apiKey.prefix} created.`,
+      secret: createApiKey.key,
+      secretLabel: "The API key, shown once: store it in the partner's secret store now.",
+    };
+  });
+}
+
+export async function revokeKeyAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return attempt("keys", async () => {
+    const { revokeApiKey } = await apiQuery(RevokeKey, { id: text(form, "id") });
+    return { error: null, message: `Key ${revokeApiKey.prefix} revoked.` };
+  });
+}
+
+export async function deprecateAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return attempt("models", async () => {
+    const { deprecateModelVersion } = await apiQuery(Deprecate, { id: text(form, "id"), reason: text(form, "reason") });
+    return { error: null, message: `${deprecateModelVersion.family} is deprecated.` };
+  });
+}

@@ -1,0 +1,107 @@
+import { ActionForm, field } from "@/components/action-form";
+import { graphql } from "@/gql";
+import { apiPageQuery } from "@/lib/api";
+import { deprecateAction } from "../actions";
+
+export const metadata = { title: "Model registry · FracVal" };
+
+const ModelsQuery = graphql(`
+  query PortalModels {
+    modelVersions {
+      id family version kind modality task outputSemantics horizonDays artifactSha256 status publishedAt
+      deprecatedAt deprecationReason manifest study { title }
+    }
+  }
+`);
+
+type Card = {
+  inputs?: { name: string; shape?: unknown[] }[];
+  preprocessing?: unknown[];
+  pipeline?: Record<string, unknown>;
+  outputs?: { name: string; meaning?: string; direction?: string }[];
+  trainingData?: string;
+  intendedUse?: string;
+  developmentMetrics?: Record<string, unknown>;
+  externalMetrics?: Record<string, unknown>;
+  licence?: string;
+};
+
+const describe = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
+
+export default async function ModelsPage() {
+  const { modelVersions } = await apiPageQuery(ModelsQuery);
+  return (
+    <section className="space-y-4">
+      <p className="text-sm text-slate-600">
+        Published versions are immutable (artifact, manifest and semantics, enforced in the database). Deprecating keeps
+        a version with its runs and metrics for provenance and stops new runs. New versions are registered with{" "}
+        <code>registerModelVersion</code> (ONNX + card; the contract is checked and a refused version is never
+        published) — see docs/partner-api.md.
+      </p>
+      {modelVersions.map((m) => {
+        const card = (m.manifest ?? {}) as Card;
+        return (
+          <article
+            key={m.id}
+            className="rounded-lg border border-slate-200 bg-white p-4 text-sm"
+            data-testid="model-card"
+          >
+            <header className="flex flex-wrap items-baseline gap-3">
+              <h2 className="text-base font-semibold">
+                {m.family}@{m.version}
+              </h2>
+              <span className="text-slate-600">
+                {m.kind} · {m.modality} · {m.task} · {m.study.title}
+              </span>
+              <span
+                className={`rounded border px-2 text-xs ${m.deprecatedAt ? "border-slate-400 bg-slate-100" : "border-emerald-300 bg-emerald-50"}`}
+              >
+                {m.deprecatedAt ? `deprecated ${m.deprecatedAt.slice(0, 10)}: ${m.deprecationReason}` : m.status}
+              </span>
+            </header>
+            <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+              <dt className="text-slate-600">Output</dt>
+              <dd>
+                {m.outputSemantics}
+                {m.horizonDays ? ` (horizon ${m.horizonDays} days)` : ""}
+              </dd>
+              <dt className="text-slate-600">Inputs</dt>
+              <dd>{(card.inputs ?? []).map((i) => `${i.name} ${describe(i.shape ?? "")}`).join("; ") || "—"}</dd>
+              <dt className="text-slate-600">Preprocessing</dt>
+              <dd className="break-words">
+                {card.preprocessing ? describe(card.preprocessing) : card.pipeline ? describe(card.pipeline) : "—"}
+              </dd>
+              <dt className="text-slate-600">Training data</dt>
+              <dd>{card.trainingData ?? "—"}</dd>
+              <dt className="text-slate-600">Intended use</dt>
+              <dd>{card.intendedUse ?? "—"}</dd>
+              <dt className="text-slate-600">Development results</dt>
+              <dd className="break-words">{card.developmentMetrics ? describe(card.developmentMetrics) : "—"}</dd>
+              <dt className="text-slate-600">External results</dt>
+              <dd className="break-words">{card.externalMetrics ? describe(card.externalMetrics) : "—"}</dd>
+              <dt className="text-slate-600">Artifact</dt>
+              <dd className="break-all font-mono text-xs">sha256 {m.artifactSha256}</dd>
+              <dt className="text-slate-600">Licence</dt>
+              <dd>{card.licence ?? "—"}</dd>
+            </dl>
+            {!m.deprecatedAt && m.status === "PUBLISHED" && (
+              <div className="mt-2">
+                <ActionForm action={deprecateAction} submit="Deprecate" danger>
+                  <input type="hidden" name="id" value={m.id} />
+                  <input
+                    name="reason"
+                    required
+                    minLength={3}
+                    className={field}
+                    placeholder="superseded by …"
+                    aria-label="Reason"
+                  />
+                </ActionForm>
+              </div>
+            )}
+          </article>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { ActionForm, field } from "@/components/action-form";
+import { graphql } from "@/gql";
+import { apiPageQuery } from "@/lib/api";
+import { createUserAction, deactivateUserAction, grantAction, revokeAction } from "../actions";
+
+export const metadata = { title: "Users and access · FracVal" };
+
+const UsersQuery = graphql(`
+  query PortalUsers {
+    users { id email name role disabledAt createdAt sites { site { id code } patientData lead } }
+    sites { id code }
+  }
+`);
+
+export default async function UsersPage() {
+  const { users, sites } = await apiPageQuery(UsersQuery);
+  const people = users.filter((u) => u.role !== "PARTNER");
+  return (
+    <section className="space-y-6">
+      <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">Create an account</h2>
+        <ActionForm action={createUserAction} submit="Create" testId="create-user">
+          <label className="flex flex-col">
+            E-mail
+            <input name="email" type="email" required className={field} />
+          </label>
+          <label className="flex flex-col">
+            Name
+            <input name="name" required className={field} />
+          </label>
+          <label className="flex flex-col">
+            Role
+            <select name="role" className={field} defaultValue="INVESTIGATOR">
+              <option value="INVESTIGATOR">Investigator</option>
+              <option value="PI">PI</option>
+              <option value="ADMIN">Admin</option>
+            </select>
+          </label>
+        </ActionForm>
+      </div>
+
+      <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">Grant site access</h2>
+        <p className="mb-2 text-sm text-slate-600">
+          Membership shows the site&apos;s aggregates; patient-level access lets the user read its patients (audited);
+          the lead releases the site&apos;s results. The reason is kept in the audit trail.
+        </p>
+        <ActionForm action={grantAction} submit="Grant" testId="grant">
+          <label className="flex flex-col">
+            User
+            <select name="userId" className={field}>
+              {people
+                .filter((u) => !u.disabledAt)
+                .map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name} ({u.email})
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label className="flex flex-col">
+            Site
+            <select name="siteId" className={field}>
+              {sites.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.code}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="patientData" /> patient-level
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="lead" /> lead
+          </label>
+          <label className="flex flex-col">
+            Reason
+            <input name="reason" required minLength={3} className={field} placeholder="external validation audit" />
+          </label>
+        </ActionForm>
+      </div>
+
+      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="users">
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            <th className="p-2">Name</th>
+            <th className="p-2">Role</th>
+            <th className="p-2">Sites</th>
+            <th className="p-2">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((u) => (
+            <tr key={u.id} className="border-t border-slate-100 align-top" data-testid="user-row">
+              <td className="p-2">
+                <div className="font-medium">{u.name}</div>
+                <div className="text-xs text-slate-600">{u.email}</div>
+              </td>
+              <td className="p-2">{u.role}</td>
+              <td className="space-y-1 p-2">
+                {u.sites.map((m) => (
+                  <div key={m.site.id} className="flex items-center gap-2">
+                    <span>
+                      {m.site.code}
+                      {m.patientData ? " · patient-level" : " · aggregates"}
+                      {m.lead ? " · lead" : ""}
+                    </span>
+                    {!u.disabledAt && (
+                      <ActionForm action={revokeAction} submit="Remove" danger>
+                        <input type="hidden" name="userId" value={u.id} />
+                        <input type="hidden" name="siteId" value={m.site.id} />
+                      </ActionForm>
+                    )}
+                  </div>
+                ))}
+              </td>
+              <td className="p-2">
+                {u.disabledAt ? (
+                  <span className="text-slate-500">deactivated {u.disabledAt.slice(0, 10)}</span>
+                ) : (
+                  <ActionForm action={deactivateUserAction} submit="Deactivate" danger testId="deactivate">
+                    <input type="hidden" name="id" value={u.id} />
+                    <input
+                      name="reason"
+                      required
+                      minLength={3}
+                      className={field}
+                      placeholder="reason"
+                      aria-label="Reason"
+                    />
+                  </ActionForm>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
