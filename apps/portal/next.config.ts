@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // The upload client shared with the CLI and the chart specs shared with the reports: TypeScript source,
   // compiled with the portal.
   transpilePackages: ["@fracval/upload-client", "@fracval/charts"],
+  // Chromium prints the reports (runs/[id]/report.pdf); the driver stays a Node module, not bundled.
+  serverExternalPackages: ["playwright-core"],
 };
 
 export default nextConfig;

@@ -705,6 +705,32 @@ describe("npm start on a fresh data directory", () => {
     expect(await page.getByTestId("release-state").textContent()).toBe("Released");
     await page.screenshot({ path: join(screenshots, "run-page.png"), fullPage: true });
 
+    // The TRIPOD+AI report: every section, the charts rendered on the server, SYNTHETIC flagged; and as a PDF.
+    await page.getByTestId("report-link").click();
+    await page.waitForURL(`**/runs/${runIds[0]}/report`);
+    const sections = await page.getByTestId("report-section").locator("h2").allTextContents();
+    expect(sections.map((h) => h.replace(/^[\d, e]+/, ""))).toEqual([
+      "Source of data and setting",
+      "Participants and flow",
+      "Outcome and predictors",
+      "Sample size and missing data",
+      "The model",
+      "Performance",
+      "Comparison with FRAX and clinical baselines",
+      "Limitations",
+      "Provenance and software",
+    ]);
+    expect(await page.getByTestId("synthetic-banner").textContent()).toMatch(/^SYNTHETIC DATA/);
+    const figures = page.locator(".report-figure img");
+    expect(await figures.count()).toBe(6);
+    expect(await figures.first().getAttribute("src")).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
+    expect(await figures.first().getAttribute("alt")).toBe("ROC at 5 years (complete case)");
+    const pdf = await page.request.get(`${base}/runs/${runIds[0]}/report.pdf`);
+    expect(pdf.status()).toBe(200);
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(bytes.length).toBeGreaterThan(20_000);
+
     await page.goto(`${base}/studies/${studyId}/case-mix`);
     const table = page.getByTestId("case-mix");
     expect(await table.locator("thead th").allTextContents()).toEqual(
@@ -755,7 +781,13 @@ describe("npm start on a fresh data directory", () => {
     const withdraw = card.getByTestId("withdraw-dataset");
     await withdraw.locator('input[name="reason"]').fill("uploaded to the wrong study");
     await withdraw.getByRole("button", { name: "Withdraw" }).click();
-    await withdraw.getByText(/Dataset withdrawn/).waitFor();
+    // The card now says WITHDRAWN (it no longer matches the READY filter above), its run kept.
+    const withdrawn = page
+      .getByTestId("dataset")
+      .filter({ has: page.getByTestId("dataset-status").getByText("WITHDRAWN", { exact: true }) });
+    await withdrawn.first().waitFor();
+    expect(await withdrawn.first().textContent()).toContain("uploaded to the wrong study");
+    expect(await withdrawn.first().getByTestId("run-status").first().textContent()).toBe("succeeded");
     const { databaseUrl } = JSON.parse(readFileSync(join(dataDir, "runtime.json"), "utf8")) as { databaseUrl: string };
     const db = createPrismaClient(databaseUrl);
     const dataset = await db.validationDataset.findFirstOrThrow({

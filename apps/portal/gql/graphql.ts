@@ -323,6 +323,13 @@ export type PortalRunQueryVariables = Exact<{
 
 export type PortalRunQuery = { me: { role: UserRole, sites: Array<{ patientData: boolean, lead: boolean, site: { id: string } }> }, run: { id: string, status: RunStatus, createdAt: string, startedAt: string | null, finishedAt: string | null, codeVersion: string, seed: number, executionProvider: string | null, error: string | null, progressDone: number | null, progressTotal: number | null, release: { state: ReleaseState, by: string | null, at: string | null, comment: string | null }, modelVersion: { id: string, family: string, version: string, artifactSha256: string, outputSemantics: string }, dataset: { id: string, name: string, sha256: string | null, createdAt: string, status: DatasetStatus, withdrawReason: string | null, site: { id: string, code: string, name: string }, study: { id: string, title: string, horizonDays: number | null } }, participantFlow: { uploaded: number, missingOutcome: number | null, analysed: number, events: number | null, censoredBeforeHorizon: number | null, horizonDays: number, competingRisks: boolean, deathsBeforeFracture: number | null, notScored: Array<{ reason: string, count: number | null }>, comparators: Array<{ scoreSource: string, analysed: number | null, excludedMissingScore: number | null }> } | null, curves: { horizonDays: number, competingRisks: boolean, minimumCount: number, withheldParts: number, roc: Array<{ scoreSource: string, cases: number, controls: number, auc: number | null, points: Array<{ threshold: number | null, fpr: number, tpr: number }> }>, aucOverTime: Array<{ scoreSource: string, points: Array<{ days: number, estimate: number, lower: number | null, upper: number | null, cases: number, controls: number }> }>, incidence: { grouping: string, groups: Array<{ name: string, n: number, events: number, points: Array<{ days: number, incidence: number, lower: number | null, upper: number | null, atRisk: number }>, atRisk: Array<{ days: number, atRisk: number }> }> } | null, calibration: Array<{ scoreSource: string, binsPooled: boolean, flexibleNote: string | null, bins: Array<{ n: number, events: number, meanRisk: number, observed: number, lower: number | null, upper: number | null }>, flexible: { ici: number, e50: number, e90: number, curve: Array<{ predicted: number, observed: number }> } | null }>, decisionCurve: { n: number, treatAll: Array<{ threshold: number, netBenefit: number }>, interventionThresholds: Array<{ label: string, threshold: number }>, series: Array<{ scoreSource: string, riskMeaning: string, points: Array<{ threshold: number, netBenefit: number, positives: number }> }> } | null } | null }, metricResults: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: { p: number | null, slope: number | null, slopeCiLower: number | null, slopeCiUpper: number | null, brier: number | null, ipa: number | null, confusion: { truePositive: number, falsePositive: number, trueNegative: number, falseNegative: number, threshold: number } | null } | null }> };
 
+export type PortalRunReportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortalRunReportQuery = { run: { id: string, status: RunStatus, createdAt: string, startedAt: string | null, finishedAt: string | null, codeVersion: string, seed: number, executionProvider: string | null, release: { state: ReleaseState, by: string | null, at: string | null, comment: string | null }, modelVersion: { family: string, version: string, kind: ModelKind, task: ModelTask, outputSemantics: string, horizonDays: number | null, artifactSha256: string, manifest: unknown, publishedAt: string | null }, dataset: { id: string, name: string, sha256: string | null, createdAt: string, readyAt: string | null, status: DatasetStatus, site: { code: string, name: string, country: string }, study: { title: string, description: string, target: PredictionTarget, horizonDays: number | null } }, participantFlow: { uploaded: number, missingOutcome: number | null, analysed: number, events: number | null, censoredBeforeHorizon: number | null, horizonDays: number, competingRisks: boolean, deathsBeforeFracture: number | null, notScored: Array<{ reason: string, count: number | null }>, comparators: Array<{ scoreSource: string, analysed: number | null, excludedMissingScore: number | null }> } | null, curves: { horizonDays: number, competingRisks: boolean, minimumCount: number, withheldParts: number, roc: Array<{ scoreSource: string, cases: number, controls: number, auc: number | null, points: Array<{ threshold: number | null, fpr: number, tpr: number }> }>, aucOverTime: Array<{ scoreSource: string, points: Array<{ days: number, estimate: number, lower: number | null, upper: number | null, cases: number, controls: number }> }>, incidence: { grouping: string, groups: Array<{ name: string, n: number, events: number, points: Array<{ days: number, incidence: number, lower: number | null, upper: number | null, atRisk: number }>, atRisk: Array<{ days: number, atRisk: number }> }> } | null, calibration: Array<{ scoreSource: string, binsPooled: boolean, flexibleNote: string | null, bins: Array<{ n: number, events: number, meanRisk: number, observed: number, lower: number | null, upper: number | null }>, flexible: { ici: number, e50: number, e90: number, curve: Array<{ predicted: number, observed: number }> } | null }>, decisionCurve: { n: number, treatAll: Array<{ threshold: number, netBenefit: number }>, interventionThresholds: Array<{ label: string, threshold: number }>, series: Array<{ scoreSource: string, riskMeaning: string, points: Array<{ threshold: number, netBenefit: number, positives: number }> }> } | null } | null }, metricResults: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, provenance: unknown, details: { p: number | null, slope: number | null, slopeCiLower: number | null, slopeCiUpper: number | null, brier: number | null, ipa: number | null, analysis: string | null, ciMethod: string | null } | null }> };
+
 export type PortalSitesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -910,6 +917,186 @@ export const PortalRunDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PortalRunQuery, PortalRunQueryVariables>;
+export const PortalRunReportDocument = new TypedDocumentString(`
+    query PortalRunReport($id: ID!) {
+  run(id: $id) {
+    id
+    status
+    createdAt
+    startedAt
+    finishedAt
+    codeVersion
+    seed
+    executionProvider
+    release {
+      state
+      by
+      at
+      comment
+    }
+    modelVersion {
+      family
+      version
+      kind
+      task
+      outputSemantics
+      horizonDays
+      artifactSha256
+      manifest
+      publishedAt
+    }
+    dataset {
+      id
+      name
+      sha256
+      createdAt
+      readyAt
+      status
+      site {
+        code
+        name
+        country
+      }
+      study {
+        title
+        description
+        target
+        horizonDays
+      }
+    }
+    participantFlow {
+      uploaded
+      notScored {
+        reason
+        count
+      }
+      missingOutcome
+      analysed
+      events
+      censoredBeforeHorizon
+      horizonDays
+      competingRisks
+      deathsBeforeFracture
+      comparators {
+        scoreSource
+        analysed
+        excludedMissingScore
+      }
+    }
+    curves {
+      horizonDays
+      competingRisks
+      minimumCount
+      withheldParts
+      roc {
+        scoreSource
+        cases
+        controls
+        auc
+        points {
+          threshold
+          fpr
+          tpr
+        }
+      }
+      aucOverTime {
+        scoreSource
+        points {
+          days
+          estimate
+          lower
+          upper
+          cases
+          controls
+        }
+      }
+      incidence {
+        grouping
+        groups {
+          name
+          n
+          events
+          points {
+            days
+            incidence
+            lower
+            upper
+            atRisk
+          }
+          atRisk {
+            days
+            atRisk
+          }
+        }
+      }
+      calibration {
+        scoreSource
+        binsPooled
+        flexibleNote
+        bins {
+          n
+          events
+          meanRisk
+          observed
+          lower
+          upper
+        }
+        flexible {
+          ici
+          e50
+          e90
+          curve {
+            predicted
+            observed
+          }
+        }
+      }
+      decisionCurve {
+        n
+        treatAll {
+          threshold
+          netBenefit
+        }
+        interventionThresholds {
+          label
+          threshold
+        }
+        series {
+          scoreSource
+          riskMeaning
+          points {
+            threshold
+            netBenefit
+            positives
+          }
+        }
+      }
+    }
+  }
+  metricResults(runId: $id) {
+    metric
+    scoreSource
+    subgroup
+    horizonDays
+    estimate
+    ciLower
+    ciUpper
+    n
+    events
+    provenance
+    details {
+      p
+      slope
+      slopeCiLower
+      slopeCiUpper
+      brier
+      ipa
+      analysis
+      ciMethod
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalRunReportQuery, PortalRunReportQueryVariables>;
 export const PortalSitesDocument = new TypedDocumentString(`
     query PortalSites {
   sites {

@@ -321,6 +321,16 @@ export default async function RunResultsPage({ params }: { params: Promise<{ id:
         <h2 className="mb-2 text-lg font-semibold">Downloads</h2>
         <ul className="flex flex-wrap gap-4 text-sm" data-testid="downloads">
           <li>
+            <a className="text-indigo-700" href={`/runs/${run.id}/report`} data-testid="report-link">
+              TRIPOD+AI report
+            </a>{" "}
+            (
+            <a className="text-indigo-700" href={`/runs/${run.id}/report.pdf`}>
+              PDF
+            </a>
+            )
+          </li>
+          <li>
             <a className="text-indigo-700" href={`/api/exports/runs/${run.id}/metrics.csv`}>
               Metrics (CSV)
             </a>
