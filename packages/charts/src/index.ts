@@ -578,7 +578,13 @@ export function forestChart(
     n: r.n ?? null,
     kind: r.pooled ? "pooled" : "estimate",
   }));
-  const y = { field: "label", type: "nominal" as const, title: null, sort: values.map((v) => v.label) };
+  const y = {
+    field: "label",
+    type: "nominal" as const,
+    title: null,
+    sort: values.map((v) => v.label),
+    axis: { labelLimit: 320 },
+  };
   return {
     title,
     spec: {
