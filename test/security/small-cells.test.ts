@@ -172,6 +172,26 @@ describe("through the API, for a PI without patient-level access to Severance", 
     expect(own.data!.run).toEqual({ progressTotal: 8, progressDone: 3, progressFailed: 1 });
   });
 
+  it("a finished small run read through the cached study snapshot: the site sees its counts, the PI after it does not", async () => {
+    // studyComparison serves one run object to every viewer of the study (a per-process snapshot): what one
+    // viewer may see must never be remembered on it for the next.
+    const small = await f.runAt("Severance", "SUCCEEDED");
+    await f.t.db.validationRun.update({
+      where: { id: small.runId },
+      data: { progressTotal: 7, progressDone: 7, progressFailed: 2, finishedAt: new Date() },
+    });
+    const { studyId } = await f.datasetOf("Severance");
+    const q = `query($s: ID!) { studyComparison(studyId: $s) { run { id progressTotal progressFailed } } }`;
+    type Rows = {
+      studyComparison: { run: { id: string; progressTotal: number | null; progressFailed: number | null } }[];
+    };
+    const rowOf = (res: { data: Rows | null }) => res.data!.studyComparison.find((r) => r.run.id === small.runId)!;
+    const own = await f.api.gql<Rows>(q, { s: studyId }, f.token.severance);
+    expect(rowOf(own).run).toMatchObject({ progressTotal: 7, progressFailed: 2 });
+    const pi = await f.api.gql<Rows>(q, { s: studyId }, f.token.pi);
+    expect(rowOf(pi).run).toMatchObject({ progressTotal: null, progressFailed: null });
+  });
+
   it("metricResults and the metrics CSV show the whole-cohort C, and neither the small AUC(t) nor the sex subgroups", async () => {
     const res = await f.api.gql<{ metricResults: { metric: string; subgroup: string; n: number | null }[] }>(
       "query($r: ID!) { metricResults(runId: $r) { metric subgroup horizonDays n } }",

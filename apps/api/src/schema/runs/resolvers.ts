@@ -21,15 +21,24 @@ import type { ValidationRun } from "@fracval/db";
 import type { Context } from "../../context.js";
 import type { Resolvers } from "../types.js";
 
-/** The run's counts as this viewer may see them; its site looked up once per run object. */
-const countsOf = new WeakMap<ValidationRun, Promise<ReturnType<typeof shownRunCounts>>>();
-function shownCounts(run: ValidationRun, { db, viewer }: Context) {
-  let shown = countsOf.get(run);
+/**
+ * The run's counts as this viewer may see them; its site looked up once per run object and request. Keyed by
+ * the request's context too: run objects can be shared between requests (studyComparison's snapshot), and
+ * what one viewer may see must never be remembered for another.
+ */
+const countsOf = new WeakMap<Context, Map<ValidationRun, Promise<ReturnType<typeof shownRunCounts>>>>();
+function shownCounts(run: ValidationRun, context: Context) {
+  let perRequest = countsOf.get(context);
+  if (!perRequest) {
+    perRequest = new Map();
+    countsOf.set(context, perRequest);
+  }
+  let shown = perRequest.get(run);
   if (!shown) {
-    shown = db.validationDataset
+    shown = context.db.validationDataset
       .findUniqueOrThrow({ where: { id: run.datasetId }, select: { siteId: true } })
-      .then((d) => shownRunCounts(run, seesSiteCounts(requireViewer(viewer), d.siteId)));
-    countsOf.set(run, shown);
+      .then((d) => shownRunCounts(run, seesSiteCounts(requireViewer(context.viewer), d.siteId)));
+    perRequest.set(run, shown);
   }
   return shown;
 }
