@@ -1,7 +1,8 @@
 // Finished, released validation results for a study, computed the real way: synthetic cohorts per site
 // (packages/synth, SYNTHETIC), a DeepSurv-like log hazard per model version with its own noise, and the
 // metrics job's computeRunMetrics (every metric and curve as in production). For the portal benchmark
-// (3 sites × 11 model versions × 2 runs) and the screenshots; never part of a real deployment.
+// (3 sites × 11 model versions × 2 runs), the screenshots and `npm start`'s demo dashboard (SYNTHETIC,
+// labelled so everywhere); never part of a real deployment.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -46,6 +47,9 @@ export async function populateDemoResults(db: Db, options: DemoResultsOptions) {
           manifest: { ...manifest, family, version: "1.0.0" } as object,
           status: "PUBLISHED",
           publishedAt: new Date(),
+          // Results only: there is no ONNX file behind it, so it is never offered for a new run.
+          deprecatedAt: new Date(),
+          deprecationReason: "demonstration results only (no ONNX artifact)",
         },
       }),
     );
@@ -72,7 +76,7 @@ export async function populateDemoResults(db: Db, options: DemoResultsOptions) {
         siteId: site.id,
         datasetId: dataset.id,
         pseudonym: `P${dataset.id.slice(-8)}${String(i).padStart(6, "0")}`,
-        manifestRow: i + 2,
+        manifestRow: i + 1, // data rows from 1, as ingestion numbers them (the header is row 0)
       })),
     });
     await db.clinicalBaseline.createMany({

@@ -22,6 +22,7 @@ import {
   registerModelDirectory,
   seedDemoData,
 } from "@fracval/core";
+import { populateDemoResults } from "./demo-results.js";
 import { stopAll, supervise, waitForHttp, type Running, type Service } from "./platform.js";
 import { portalNeedsBuild } from "./portal-build.js";
 import { loadOrCreateSecrets } from "./secrets.js";
@@ -78,8 +79,21 @@ try {
   await createQueues(boss);
   await boss.stop({ graceful: true, wait: true });
   const db = createPrismaClient(database.url);
-  if (await seedDemoData(db, { pseudonymSecret: secrets.pseudonymSecret }))
-    log("seeded demo sites, users, studies and cohorts");
+  const seeded = await seedDemoData(db, { pseudonymSecret: secrets.pseudonymSecret });
+  if (seeded) log("seeded demo sites, users, studies and cohorts");
+  // A dashboard with numbers from the first sign-in: released results of two demonstration model versions at
+  // the three sites (SYNTHETIC cohorts, computed by the real metrics job). FRACVAL_DEMO_RESULTS=0 leaves it out.
+  if (seeded && process.env.FRACVAL_DEMO_RESULTS !== "0") {
+    const { runIds } = await populateDemoResults(db, {
+      studySlug: "ct-bone-muscle",
+      sites: ["Bundang", "Boramae", "Severance"],
+      models: 2,
+      runsPerModel: 1,
+      patientsPerSite: 400,
+      repoRoot,
+    });
+    log(`added ${runIds.length} released demonstration runs (SYNTHETIC) to the CT study's dashboard`);
+  }
   const models = await registerModelDirectory(
     db,
     new FileContentStore(process.env.FRACVAL_STORAGE_DIR ?? join(dataDir, "storage")),

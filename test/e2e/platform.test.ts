@@ -156,6 +156,7 @@ afterAll(async () => {
 
 describe("npm start on a fresh data directory", () => {
   it("applies migrations, seeds once and prints URLs and demo logins", () => {
+    expect(platform.output()).toMatch(/added 6 released demonstration runs \(SYNTHETIC\)/);
     const out = platform.output();
     expect(out).toMatch(/applied migrations: \d{14}_init/);
     expect(out).toContain("seeded demo sites, users, studies and cohorts");
@@ -730,6 +731,10 @@ describe("npm start on a fresh data directory", () => {
     const bytes = await pdf.body();
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(bytes.length).toBeGreaterThan(20_000);
+    // The reproducibility bundle through the portal's authenticated download.
+    const bundle = await page.request.get(`${base}/api/exports/runs/${runIds[0]}/bundle.zip`);
+    expect(bundle.status()).toBe(200);
+    expect((await bundle.body()).subarray(0, 2).toString()).toBe("PK");
 
     await page.goto(`${base}/studies/${studyId}/case-mix`);
     const table = page.getByTestId("case-mix");

@@ -3,6 +3,7 @@
 // Same credentials as GraphQL. Every CSV cell a spreadsheet would run as a formula is defused.
 import express, { type Request, type Response, type Router } from "express";
 import { stringify } from "csv-stringify/sync";
+import { strToU8, zipSync } from "fflate";
 import {
   AppError,
   assertRunResultsVisible,
@@ -11,6 +12,7 @@ import {
   listMetricResults,
   listPredictions,
   recordAudit,
+  runReproducibilityBundle,
   studyComparison,
   unauthenticated,
   type ShownMetric,
@@ -150,6 +152,22 @@ export function createExportRouter(options: { db: Db; authSecret: string }): Rou
       });
       if (format === "json") res.json(rows);
       else res.type("text/csv").attachment(`run-${req.params.id}-metrics.csv`).send(metricsCsv(rows));
+    }),
+  );
+  // The run's reproducibility bundle (zip): metrics, curves, flow, model card, provenance and recompute.R.
+  router.get(
+    "/runs/:id/bundle.zip",
+    handle(async (req, res, viewer) => {
+      if (viewer.kind === "apiKey" && !viewer.scopes.has("METRICS_READ"))
+        throw new AppError("FORBIDDEN", "This API key lacks the scope METRICS_READ.");
+      const files = await runReproducibilityBundle(options.db, viewer, String(req.params.id));
+      await recordAudit(options.db, viewer, {
+        action: "bundle.export",
+        resource: String(req.params.id),
+        details: { files: files.map((f) => f.name) },
+      });
+      const zip = zipSync(Object.fromEntries(files.map((f) => [f.name, strToU8(f.content)])), { level: 6 });
+      res.type("application/zip").attachment(`run-${req.params.id}-reproducibility.zip`).send(Buffer.from(zip));
     }),
   );
   router.get(

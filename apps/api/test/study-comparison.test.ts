@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { createValidationRun, FileContentStore, loadUserViewer, registerModelDirectory } from "@fracval/core";
 import { ModelCache, scoreRunBatch } from "@fracval/worker";
 import { createTestDatabase, sessionTokenFor, type TestDatabase } from "@fracval/testing";
+import { strFromU8, unzipSync } from "fflate";
 import { startTestApi, type TestApi } from "./support/api.js";
 
 let t: TestDatabase;
@@ -312,5 +313,51 @@ describe("exports", () => {
     const studyCsv = (await (await get(`/exports/studies/${studyId}/metrics.csv`, tokens[lead])).text()).split("\n");
     expect(studyCsv[0]).toMatch(/^site,model,releaseState,runId,datasetId,scoreSource,metric,/);
     expect(studyCsv[1]).toMatch(new RegExp(`^Severance,clinical-coxph-m1@1\\.0\\.0,RELEASED,${runId},`));
+  });
+});
+
+describe("the reproducibility bundle", () => {
+  const get = (path: string, token?: string) =>
+    fetch(`${api.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it("zips metrics, curves, flow, model card, provenance and recompute.R; released runs only outside the site", async () => {
+    await ensureReleased();
+    const res = await get(`/exports/runs/${runId}/bundle.zip`, tokens[lead]);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/zip");
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual([
+      "README.md",
+      "curves.json",
+      "metrics.json",
+      "model-card.json",
+      "participant-flow.json",
+      "provenance.json",
+      "recompute.R",
+    ]);
+    const text = (name: string) => strFromU8(files[name]!);
+    const metrics = JSON.parse(text("metrics.json")) as {
+      metric: string;
+      scoreSource: string;
+      subgroup: string;
+      estimate: number;
+    }[];
+    expect(metrics.length).toBe(await t.db.metricResult.count({ where: { runId } }));
+    const run = await t.db.validationRun.findUniqueOrThrow({ where: { id: runId }, include: { modelVersion: true } });
+    expect(JSON.parse(text("provenance.json"))).toMatchObject({
+      runId,
+      codeVersion: run.codeVersion,
+      modelSha256: run.modelVersion.artifactSha256,
+      model: "clinical-coxph-m1@1.0.0",
+      site: "Severance",
+    });
+    const c = metrics.find((m) => m.metric === "harrellC" && m.scoreSource === "model" && m.subgroup === "all")!;
+    expect(text("recompute.R")).toContain(`harrellC = ${c.estimate}`);
+    expect(text("recompute.R")).toContain("concordance(Surv(time, event) ~ d$score, reverse = TRUE)");
+    expect(await t.db.auditEvent.count({ where: { action: "bundle.export", resource: runId } })).toBe(1);
+
+    await t.db.validationRun.update({ where: { id: runId }, data: { releaseState: "WITHDRAWN" } });
+    expect((await get(`/exports/runs/${runId}/bundle.zip`, tokens["pi@fracval.demo"])).status).toBe(403);
+    await t.db.validationRun.update({ where: { id: runId }, data: { releaseState: "RELEASED" } });
   });
 });

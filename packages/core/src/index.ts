@@ -38,3 +38,4 @@ export * from "./study-forest.js";
 export * from "./case-mix.js";
 export * from "./admin.js";
 export * from "./dataset-withdrawal.js";
+export * from "./reproducibility-bundle.js";

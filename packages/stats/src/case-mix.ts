@@ -2,7 +2,7 @@
 // each site's standardized difference from the other sites together — the differences in case-mix that
 // explain why a model's C differs between sites (Debray et al., J Clin Epidemiol 2015).
 import { quantileType7 } from "./bootstrap.js";
-import { StatsInputError } from "./errors.js";
+import { ifComputable, StatsInputError } from "./errors.js";
 import { chiSquareTest, regularizedBeta } from "./tests-classic.js";
 
 export type CaseMixVariable =
@@ -77,15 +77,6 @@ export function onewayAnovaP(groups: readonly (readonly number[])[]): number {
   return regularizedBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
 }
 
-const attempt = <T>(fn: () => T): T | null => {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof StatsInputError) return null;
-    throw error;
-  }
-};
-
 /** A Table 1 by site. Missing values are the caller's to drop beforehand (and to report). */
 export function caseMixTable(variables: readonly CaseMixVariable[]): CaseMixRow[] {
   return variables.map((v) => {
@@ -99,7 +90,7 @@ export function caseMixTable(variables: readonly CaseMixVariable[]): CaseMixRow[
         const denominator = Math.sqrt((a.sd ** 2 + b.sd ** 2) / 2);
         return denominator > 0 ? (a.mean - b.mean) / denominator : null;
       });
-      return { name: v.name, kind: "continuous", groups, p: attempt(() => onewayAnovaP(v.groups)), smd };
+      return { name: v.name, kind: "continuous", groups, p: ifComputable(() => onewayAnovaP(v.groups)), smd };
     }
     const levels = [...new Set(v.groups.flat())].sort();
     const counts = v.groups.map((g) => levels.map((l) => g.filter((x) => x === l).length));
@@ -109,7 +100,7 @@ export function caseMixTable(variables: readonly CaseMixVariable[]): CaseMixRow[
       percents: c.map((x) => (v.groups[k]!.length ? (100 * x) / v.groups[k]!.length : 0)),
     }));
     const nonEmpty = counts.filter((c) => c.some((x) => x > 0));
-    const p = nonEmpty.length >= 2 && levels.length >= 2 ? attempt(() => chiSquareTest(nonEmpty).p) : null;
+    const p = nonEmpty.length >= 2 && levels.length >= 2 ? ifComputable(() => chiSquareTest(nonEmpty).p) : null;
     const smd = v.groups.map((g, i) => {
       const rest = v.groups.flatMap((h, j) => (j === i ? [] : h));
       if (g.length === 0 || rest.length === 0) return null;

@@ -67,3 +67,16 @@ export class NoComparablePairsError extends StatsInputError {
 export class ModelFitError extends StatsInputError {
   override name = "ModelFitError";
 }
+
+/**
+ * A statistic that cannot be computed on these data (no case by the horizon, a single class, …) is left out:
+ * `fn`'s value, or null when it throws a StatsInputError; any other error is a bug and propagates.
+ */
+export function ifComputable<T>(fn: () => T): T | null {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof StatsInputError) return null;
+    throw error;
+  }
+}

@@ -14,22 +14,12 @@ import {
   netBenefit,
   quantileType7,
   rocCurve,
-  StatsInputError,
+  ifComputable,
   survivalAt,
   timeDependentAuc,
   auroc,
   type RiskGroupRule,
 } from "@fracval/stats";
-
-/** A statistic that cannot be computed on these patients is left out of the curves. */
-function attempt<T>(fn: () => T): T | null {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof StatsInputError) return null;
-    throw error;
-  }
-}
 
 const pick = <T>(values: readonly T[], idx: readonly number[]): T[] => idx.map((i) => values[i]!);
 
@@ -98,9 +88,9 @@ function rocSeries(inputs: CurveInputs, min: number): RunCurves["roc"] {
     const idx = values.flatMap((v, i) => (included[i] && v !== null && Number.isFinite(v) ? [i] : []));
     const score = pick(values, idx) as number[];
     const labels = idx.map((i) => label[i]!);
-    const curve = attempt(() => rocCurve(score, labels, { maxPoints: 200, minStep: min }));
+    const curve = ifComputable(() => rocCurve(score, labels, { maxPoints: 200, minStep: min }));
     if (!curve) continue;
-    out.push({ scoreSource, ...curve, auc: attempt(() => auroc(score, labels).estimate) });
+    out.push({ scoreSource, ...curve, auc: ifComputable(() => auroc(score, labels).estimate) });
   }
   return out;
 }
@@ -117,7 +107,7 @@ function aucOverTime(inputs: CurveInputs): RunCurves["aucOverTime"] {
     const score = pick(values, idx) as number[];
     const points: RunCurves["aucOverTime"][number]["points"] = [];
     for (const days of AUC_GRID.filter((d) => d < maxTime)) {
-      const r = attempt(() =>
+      const r = ifComputable(() =>
         status
           ? competingRisksAuc(t, pick(status, idx), score, days)
           : timeDependentAuc(t, pick(event, idx), score, days),
@@ -143,7 +133,7 @@ function incidenceByGroup(inputs: CurveInputs): RunCurves["incidence"] {
   let grouping: string;
   let assigned: string[];
   if (inputs.riskGroups) {
-    const groups = attempt(() => assignRiskGroups(inputs.riskGroups!.rule, inputs.riskGroups!.columns));
+    const groups = ifComputable(() => assignRiskGroups(inputs.riskGroups!.rule, inputs.riskGroups!.columns));
     if (!groups) return null;
     grouping = "the study's risk groups";
     assigned = groups;
@@ -170,7 +160,7 @@ function incidenceByGroup(inputs: CurveInputs): RunCurves["incidence"] {
     const idx = assigned.flatMap((g, i) => (g === name ? [i] : []));
     const t = pick(time, idx);
     const e = pick(event, idx);
-    const at = attempt(() => incidenceFunction(t, e, status ? pick(status, idx) : null));
+    const at = ifComputable(() => incidenceFunction(t, e, status ? pick(status, idx) : null));
     if (!at) continue;
     const maxTime = Math.max(...t);
     const points: NonNullable<RunCurves["incidence"]>["groups"][number]["points"] = [];
@@ -202,7 +192,7 @@ function binOf(members: number[], inputs: CurveInputs, risk: number[]): Bin | nu
   const { horizon, time, event, status } = inputs;
   const t = pick(time, members);
   const e = pick(event, members);
-  const at = attempt(() => incidenceFunction(t, e, status ? pick(status, members) : null)(horizon));
+  const at = ifComputable(() => incidenceFunction(t, e, status ? pick(status, members) : null)(horizon));
   if (!at) return null;
   return {
     n: members.length,
@@ -249,7 +239,7 @@ function calibrationCurves(inputs: CurveInputs, min: number): RunCurves["calibra
   const pooledBins = pooledMembers.map((m) => binOf(m, inputs, risk)).filter((b): b is Bin => b !== null);
   const flexible = inputs.status
     ? null
-    : attempt(() => {
+    : ifComputable(() => {
         const f = flexibleCalibration(inputs.time, inputs.event, risk, inputs.horizon);
         return { ici: f.ici, e50: f.e50, e90: f.e90, curve: f.curve };
       });
@@ -274,7 +264,7 @@ function netBenefitSeries(inputs: CurveInputs, risk: number[], idx: number[]) {
   const n = idx.length;
   const positivesAt = (p: number) => r.reduce((k, v) => k + (v >= p ? 1 : 0), 0);
   if (!status) {
-    const points = attempt(() => netBenefit(t, e, r, horizon, DECISION_THRESHOLDS));
+    const points = ifComputable(() => netBenefit(t, e, r, horizon, DECISION_THRESHOLDS));
     if (!points) return null;
     return {
       points: points.map((p) => ({ threshold: p.threshold, netBenefit: p.model, positives: positivesAt(p.threshold) })),
@@ -283,7 +273,8 @@ function netBenefitSeries(inputs: CurveInputs, risk: number[], idx: number[]) {
   }
   const st = pick(status, idx);
   const incidence = (members: number[]) =>
-    attempt(() => incidenceFunction(pick(t, members), pick(e, members), pick(st, members))(horizon))?.estimate ?? null;
+    ifComputable(() => incidenceFunction(pick(t, members), pick(e, members), pick(st, members))(horizon))?.estimate ??
+    null;
   const all = incidence(Array.from(t.keys()));
   if (all === null) return null;
   const points = DECISION_THRESHOLDS.map((p) => {

@@ -22,7 +22,7 @@ import {
   horizonLabels,
   LOGIT_CI_METHOD,
   logitCi,
-  StatsInputError,
+  ifComputable,
   summariseRiskGroups,
   thresholdMetrics,
   timeDependentAuc,
@@ -71,16 +71,6 @@ export interface MetricRowOut {
   details?: Prisma.InputJsonObject;
 }
 
-/** A statistic that cannot be computed on these patients (e.g. no case by 1 year) is left out. */
-function attempt<T>(fn: () => T): T | null {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof StatsInputError) return null;
-    throw error;
-  }
-}
-
 export interface RunMetricsSummary {
   rows: number;
   flow: ParticipantFlow;
@@ -98,7 +88,7 @@ type Discrimination = {
  * estimate is exactly 0 or 1 or there is no SE.
  */
 function logitInterval(estimate: number, se: number | null | undefined) {
-  const ci = se === null || se === undefined ? null : attempt(() => logitCi(estimate, se));
+  const ci = se === null || se === undefined ? null : ifComputable(() => logitCi(estimate, se));
   return { ci, ciMethod: LOGIT_CI_METHOD };
 }
 
@@ -130,7 +120,7 @@ function discrimination(
   const n = time.length;
   const events = event.reduce((s, e) => s + e, 0);
   const rows: MetricRowOut[] = [];
-  const harrell = attempt(() => harrellC(time, event, score));
+  const harrell = ifComputable(() => harrellC(time, event, score));
   if (harrell) {
     const { ci, ciMethod } = logitInterval(harrell.estimate, harrell.se);
     const details = {
@@ -152,7 +142,7 @@ function discrimination(
       details,
     });
   }
-  const uno = attempt(() => unoC(time, event, score, horizon));
+  const uno = ifComputable(() => unoC(time, event, score, horizon));
   if (uno) {
     const { ci, ciMethod } = logitInterval(uno.estimate, uno.se);
     rows.push({
@@ -167,7 +157,7 @@ function discrimination(
       details: { tau: horizon, ciMethod, ...extra },
     });
   }
-  const auroc = attempt(() => aurocAtHorizon(completeCaseTime(time, status, horizon), event, score, horizon));
+  const auroc = ifComputable(() => aurocAtHorizon(completeCaseTime(time, status, horizon), event, score, horizon));
   if (auroc) {
     // Secondary: complete case, everyone censored before the horizon left out. AUC(t) (IPCW) is the headline.
     const { ci, ciMethod } = logitInterval(auroc.estimate, auroc.se);
@@ -192,7 +182,7 @@ function discrimination(
   }
   const timeAucs = new Map<number, ReturnType<typeof timeDependentAuc>>();
   for (const t of TIMES) {
-    const td = attempt(() =>
+    const td = ifComputable(() =>
       status ? competingRisksAuc(time, status, score, t) : timeDependentAuc(time, event, score, t),
     );
     if (!td) continue;
@@ -241,7 +231,7 @@ function pairedComparisons(
   }
   const ra = model.auroc;
   const rb = other.auroc;
-  const test = ra && rb ? attempt(() => delongTest(ra, rb)) : null;
+  const test = ra && rb ? ifComputable(() => delongTest(ra, rb)) : null;
   if (test && ra) {
     const details = { p: test.p, z: test.z, comparator, analysis: "complete case (secondary)" };
     out.push({
@@ -479,7 +469,7 @@ function calibrationRow(
 ): MetricRowOut | null {
   if (status) {
     // 1 − KM would count the dead as still at risk of a fracture.
-    const cal = attempt(() => competingRisksCalibration(time, status, risks, horizon));
+    const cal = ifComputable(() => competingRisksCalibration(time, status, risks, horizon));
     if (!cal) return null;
     const details = {
       observed: cal.observed,
@@ -503,7 +493,7 @@ function calibrationRow(
       details: details as Prisma.InputJsonObject,
     };
   }
-  const cal = attempt(() => calibrationAtHorizon(time, event, risks, horizon));
+  const cal = ifComputable(() => calibrationAtHorizon(time, event, risks, horizon));
   if (!cal) return null;
   const details = {
     observed: cal.observed,
@@ -553,7 +543,7 @@ function calibrationRows(input: {
   }
   const { label, included } = horizonLabels(completeCaseTime(time, status, horizon), event, horizon);
   const idx = Array.from(label.keys()).filter((i) => included[i]);
-  const needs = attempt(() =>
+  const needs = ifComputable(() =>
     binaryCalibration(
       pick(risks, idx),
       idx.map((i) => label[i]!),
@@ -610,7 +600,7 @@ export function modelOnlyMetrics(input: {
   if (manifest.threshold !== null) {
     const { label, included } = horizonLabels(completeCaseTime(time, status, horizon), event, horizon);
     const idx = Array.from(label.keys()).filter((i) => included[i]);
-    const tm = attempt(() =>
+    const tm = ifComputable(() =>
       thresholdMetrics(
         idx.map((i) => score[i]!),
         idx.map((i) => label[i]!),
@@ -648,19 +638,19 @@ export function modelOnlyMetrics(input: {
   if (rule) {
     const columns = riskGroupColumns(rule, score, rows);
     if (columns) {
-      const summary = attempt(() =>
+      const summary = ifComputable(() =>
         summariseRiskGroups(time, event, assignRiskGroups(rule, columns), { reference: rule.reference, horizon }),
       );
       if (summary) {
         const lr = summary.cox.lrChisq;
         const assigned = assignRiskGroups(rule, columns);
         // Under competing risks: each group's Aalen-Johansen incidence and Gray's test instead of 1 − KM and log-rank.
-        const gray = status ? attempt(() => grayTest(time, status, assigned)) : null;
+        const gray = status ? ifComputable(() => grayTest(time, status, assigned)) : null;
         for (const g of summary.groups) {
           if (!g.risk) continue;
           if (status) {
             const idx = assigned.flatMap((x, i) => (x === g.name ? [i] : []));
-            const curve = attempt(() => cumulativeIncidence(pick(time, idx), pick(status, idx)));
+            const curve = ifComputable(() => cumulativeIncidence(pick(time, idx), pick(status, idx)));
             const at = curve && horizon <= curve.maxTime ? cumulativeIncidenceAt(curve, horizon) : null;
             g.risk = at ? { estimate: at.estimate, lower: at.ci?.lower ?? null, upper: at.ci?.upper ?? null } : null;
             if (!g.risk) continue;
@@ -739,7 +729,7 @@ export function subgroupMetrics(input: {
     const e = idx.map((i) => event[i]!);
     const s = idx.map((i) => score[i]!);
     const ev = e.reduce((a, b) => a + b, 0);
-    const c = attempt(() => harrellC(t, e, s));
+    const c = ifComputable(() => harrellC(t, e, s));
     if (c) {
       const { ci, ciMethod } = logitInterval(c.estimate, c.se);
       out.push({
@@ -754,7 +744,7 @@ export function subgroupMetrics(input: {
         details: { subgroup: g.name, ciMethod },
       });
     }
-    const a = attempt(() =>
+    const a = ifComputable(() =>
       aurocAtHorizon(completeCaseTime(t, status ? idx.map((i) => status[i]!) : null, horizon), e, s, horizon),
     );
     if (a) {

@@ -331,6 +331,11 @@ export default async function RunResultsPage({ params }: { params: Promise<{ id:
             )
           </li>
           <li>
+            <a className="text-indigo-700" href={`/api/exports/runs/${run.id}/bundle.zip`} data-testid="bundle-link">
+              Reproducibility bundle (zip, with recompute.R)
+            </a>
+          </li>
+          <li>
             <a className="text-indigo-700" href={`/api/exports/runs/${run.id}/metrics.csv`}>
               Metrics (CSV)
             </a>

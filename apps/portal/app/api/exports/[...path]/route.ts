@@ -7,7 +7,7 @@ import { API_URL } from "@/lib/api";
 
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 const EXPORTS = new URL("/exports/", API_URL).toString();
-const ALLOWED = /^((runs|studies)\/[A-Za-z0-9_-]+\/(predictions\.csv|metrics\.(csv|json))|audit\.csv)$/;
+const ALLOWED = /^((runs|studies)\/[A-Za-z0-9_-]+\/(predictions\.csv|metrics\.(csv|json)|bundle\.zip)|audit\.csv)$/;
 
 export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const { path } = await params;
