@@ -736,6 +736,17 @@ describe("npm start on a fresh data directory", () => {
     expect(bundle.status()).toBe(200);
     expect((await bundle.body()).subarray(0, 2).toString()).toBe("PK");
 
+    // The study's report: the sites' sources and flow, forests with the pooled estimates, FRAX, as a PDF too.
+    await page.goto(`${base}/studies/${studyId}/report`);
+    expect(await page.getByTestId("report-section").locator("h2").allTextContents()).toHaveLength(7);
+    const studyFigures = page.locator(".report-figure img");
+    expect(await studyFigures.count()).toBe(4);
+    expect(await studyFigures.first().getAttribute("alt")).toBe("Harrell's C of demo-deepsurv-01@1.0.0 by site");
+    expect(await page.locator(".report-figure figcaption").first().textContent()).toMatch(/^I² \d+ %/);
+    const studyPdf = await page.request.get(`${base}/studies/${studyId}/report.pdf`);
+    expect(studyPdf.status()).toBe(200);
+    expect((await studyPdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
     await page.goto(`${base}/studies/${studyId}/case-mix`);
     const table = page.getByTestId("case-mix");
     expect(await table.locator("thead th").allTextContents()).toEqual(

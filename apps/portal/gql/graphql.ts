@@ -367,6 +367,21 @@ export type PortalStudyTitleQueryVariables = Exact<{
 
 export type PortalStudyTitleQuery = { study: { title: string } };
 
+export type PortalStudyReportHeadQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortalStudyReportHeadQuery = { study: { id: string, horizonDays: number | null } };
+
+export type PortalStudyReportQueryVariables = Exact<{
+  id: string | number;
+  h?: number | null | undefined;
+}>;
+
+
+export type PortalStudyReportQuery = { study: { id: string, title: string, description: string, target: PredictionTarget, horizonDays: number | null }, studyComparison: Array<{ hidden: boolean, site: { code: string, name: string, country: string }, dataset: { name: string, status: DatasetStatus, createdAt: string }, modelVersion: { id: string, family: string, version: string, artifactSha256: string, manifest: unknown }, run: { id: string, codeVersion: string, finishedAt: string | null, release: { state: ReleaseState, by: string | null, at: string | null }, participantFlow: { uploaded: number, analysed: number, events: number | null, missingOutcome: number | null, competingRisks: boolean, deathsBeforeFracture: number | null } | null } }>, c: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, auct: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, oe: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, dc: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, studyCaseMix: { sites: Array<{ patients: number | null, site: { code: string } }>, variables: Array<{ name: string, kind: CaseMixKind, unit: string | null, levels: Array<string> | null, p: number | null, groups: Array<{ mean: number | null, sd: number | null, median: number | null, q1: number | null, q3: number | null, counts: Array<number | null> | null, percents: Array<number | null> | null, withheld: boolean }> }> } };
+
 export type PortalStudiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1397,6 +1412,248 @@ export const PortalStudyTitleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PortalStudyTitleQuery, PortalStudyTitleQueryVariables>;
+export const PortalStudyReportHeadDocument = new TypedDocumentString(`
+    query PortalStudyReportHead($id: ID!) {
+  study(id: $id) {
+    id
+    horizonDays
+  }
+}
+    `) as unknown as TypedDocumentString<PortalStudyReportHeadQuery, PortalStudyReportHeadQueryVariables>;
+export const PortalStudyReportDocument = new TypedDocumentString(`
+    query PortalStudyReport($id: ID!, $h: Int) {
+  study(id: $id) {
+    id
+    title
+    description
+    target
+    horizonDays
+  }
+  studyComparison(studyId: $id) {
+    site {
+      code
+      name
+      country
+    }
+    dataset {
+      name
+      status
+      createdAt
+    }
+    modelVersion {
+      id
+      family
+      version
+      artifactSha256
+      manifest
+    }
+    run {
+      id
+      codeVersion
+      finishedAt
+      release {
+        state
+        by
+        at
+      }
+      participantFlow {
+        uploaded
+        analysed
+        events
+        missingOutcome
+        competingRisks
+        deathsBeforeFracture
+      }
+    }
+    hidden
+  }
+  c: studyForest(studyId: $id, metric: harrellC) {
+    modelVersion {
+      id
+      family
+      version
+    }
+    scale
+    notPooled
+    sites {
+      site {
+        code
+      }
+      estimate
+      ciLower
+      ciUpper
+      n
+      weight
+      run {
+        id
+        release {
+          state
+        }
+      }
+    }
+    pooled {
+      k
+      method
+      hksj
+      estimate
+      ciLower
+      ciUpper
+      predictionLower
+      predictionUpper
+      tau2
+      i2
+      q
+      qP
+    }
+  }
+  auct: studyForest(studyId: $id, metric: timeDependentAuc, horizonDays: $h) {
+    modelVersion {
+      id
+      family
+      version
+    }
+    scale
+    notPooled
+    sites {
+      site {
+        code
+      }
+      estimate
+      ciLower
+      ciUpper
+      n
+      weight
+      run {
+        id
+        release {
+          state
+        }
+      }
+    }
+    pooled {
+      k
+      method
+      hksj
+      estimate
+      ciLower
+      ciUpper
+      predictionLower
+      predictionUpper
+      tau2
+      i2
+      q
+      qP
+    }
+  }
+  oe: studyForest(studyId: $id, metric: calibrationOE, horizonDays: $h) {
+    modelVersion {
+      id
+      family
+      version
+    }
+    scale
+    notPooled
+    sites {
+      site {
+        code
+      }
+      estimate
+      ciLower
+      ciUpper
+      n
+      weight
+      run {
+        id
+        release {
+          state
+        }
+      }
+    }
+    pooled {
+      k
+      method
+      hksj
+      estimate
+      ciLower
+      ciUpper
+      predictionLower
+      predictionUpper
+      tau2
+      i2
+      q
+      qP
+    }
+  }
+  dc: studyForest(
+    studyId: $id
+    metric: harrellCDiff
+    scoreSource: "model-vs-frax_mof"
+  ) {
+    modelVersion {
+      id
+      family
+      version
+    }
+    scale
+    notPooled
+    sites {
+      site {
+        code
+      }
+      estimate
+      ciLower
+      ciUpper
+      n
+      weight
+      run {
+        id
+        release {
+          state
+        }
+      }
+    }
+    pooled {
+      k
+      method
+      hksj
+      estimate
+      ciLower
+      ciUpper
+      predictionLower
+      predictionUpper
+      tau2
+      i2
+      q
+      qP
+    }
+  }
+  studyCaseMix(studyId: $id) {
+    sites {
+      site {
+        code
+      }
+      patients
+    }
+    variables {
+      name
+      kind
+      unit
+      levels
+      p
+      groups {
+        mean
+        sd
+        median
+        q1
+        q3
+        counts
+        percents
+        withheld
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalStudyReportQuery, PortalStudyReportQueryVariables>;
 export const PortalStudiesDocument = new TypedDocumentString(`
     query PortalStudies {
   studies {

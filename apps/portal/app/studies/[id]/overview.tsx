@@ -59,7 +59,7 @@ const num = (x: number | null | undefined) => (x === null || x === undefined ? "
 const withCi = (e: number, lo: number | null, hi: number | null) =>
   `${num(e)}${lo !== null && hi !== null ? ` (${num(lo)}–${num(hi)})` : ""}`;
 
-function forestRows(plot: ForestPlot): ForestRow[] {
+export function forestRows(plot: ForestPlot): ForestRow[] {
   const rows: ForestRow[] = plot.sites.map((s) => ({
     label: `${s.site.code}${s.run.release.state === "RELEASED" ? "" : " (draft)"}${s.weight !== null ? ` · ${(s.weight * 100).toFixed(0)} %` : ""}`,
     estimate: s.estimate,
@@ -87,7 +87,7 @@ function forestRows(plot: ForestPlot): ForestRow[] {
   return rows;
 }
 
-function heterogeneity(plot: ForestPlot | undefined): string {
+export function heterogeneity(plot: ForestPlot | undefined): string {
   if (!plot?.pooled) return plot?.notPooled ? `Not pooled: ${plot.notPooled}.` : "";
   const p = plot.pooled;
   return `I² ${(p.i2 * 100).toFixed(0)} %, τ² ${p.tau2.toPrecision(2)}, Q ${p.q.toFixed(2)} (p ${p.qP < 0.001 ? "< 0.001" : p.qP.toFixed(3)})`;

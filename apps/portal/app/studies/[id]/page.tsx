@@ -287,6 +287,9 @@ export default async function StudyResultsPage({
         <Link className="text-indigo-700" href={`/studies/${id}/case-mix`} data-testid="case-mix-link">
           Case-mix by site (Table 1)
         </Link>
+        <Link className="text-indigo-700" href={`/studies/${id}/report`} data-testid="study-report-link">
+          TRIPOD+AI study report
+        </Link>
         <a className="text-indigo-700" href={`/api/exports/studies/${id}/metrics.csv`}>
           Study metrics (CSV)
         </a>
