@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   transpilePackages: ["@fracval/upload-client", "@fracval/charts"],
   // Chromium prints the reports (runs/[id]/report.pdf); the driver stays a Node module, not bundled.
   serverExternalPackages: ["playwright-core"],
+  // Model registration sends an ONNX file through a server action (the API takes up to 25 MB).
+  experimental: { serverActions: { bodySizeLimit: "25mb" } },
 };
 
 export default nextConfig;

@@ -647,6 +647,39 @@ describe("npm start on a fresh data directory", () => {
     await page.goto(`${base}/sites`);
     expect(await page.getByTestId("site-row").filter({ hasText: "Gangnam" }).count()).toBe(1);
 
+    // A new model version by upload: the card is checked against the ONNX file; a mismatch is refused, named.
+    const card = JSON.parse(readFileSync(join(root, "models/clinical-coxph-m1/1.0.0/manifest.json"), "utf8"));
+    writeFileSync(join(dataDir, "card-ok.json"), JSON.stringify({ ...card, version: "1.0.1" }));
+    writeFileSync(
+      join(dataDir, "card-bad.json"),
+      JSON.stringify({ ...card, version: "1.0.2", sha256: "0".repeat(64) }),
+    );
+    await page.goto(`${base}/admin/models`);
+    const register = page.getByTestId("register-model");
+    await register.locator('select[name="studyId"]').selectOption({
+      label: "Lateral spine X-ray DeepSurv: time to incident vertebral fracture",
+    });
+    await register.locator('input[name="onnx"]').setInputFiles(join(root, "models/clinical-coxph-m1/1.0.0/model.onnx"));
+    await register.locator('input[name="outputSemantics"]').fill("log hazard (age, sex)");
+    await register.locator('input[name="manifest"]').setInputFiles(join(dataDir, "card-bad.json"));
+    await register.getByRole("button", { name: "Check and register" }).click();
+    expect(await register.getByRole("alert").textContent()).toMatch(
+      /manifest\.sha256 is 0+ but the ONNX file hashes to/,
+    );
+    // A form action resets the form when it returns: the files are chosen again.
+    await register.locator('input[name="onnx"]').setInputFiles(join(root, "models/clinical-coxph-m1/1.0.0/model.onnx"));
+    await register.locator('input[name="outputSemantics"]').fill("log hazard (age, sex)");
+    await register.locator('select[name="studyId"]').selectOption({
+      label: "Lateral spine X-ray DeepSurv: time to incident vertebral fracture",
+    });
+    await register.locator('input[name="manifest"]').setInputFiles(join(dataDir, "card-ok.json"));
+    await register.getByRole("button", { name: "Check and register" }).click();
+    expect(await register.getByRole("status").textContent()).toMatch(
+      /^clinical-coxph-m1@1\.0\.1 passed the contract check and is PUBLISHED/,
+    );
+    await page.reload();
+    expect(await page.getByTestId("model-card").filter({ hasText: "clinical-coxph-m1@1.0.2" }).count()).toBe(0);
+
     // The audit trail names who did what, filtered by action family.
     await page.goto(`${base}/admin/audit?action=apikey.`);
     const actions = await page.getByTestId("audit-row").locator("td:nth-child(3)").allTextContents();

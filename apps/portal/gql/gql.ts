@@ -22,10 +22,11 @@ type Documents = {
     "\n  mutation PortalOnboard($input: OnboardSiteInput!) {\n    onboardSite(input: $input) { site { code } lead { email } leadInitialPassword apiKey { key } }\n  }\n": typeof types.PortalOnboardDocument,
     "\n  mutation PortalCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { prefix } } }\n": typeof types.PortalCreateKeyDocument,
     "mutation PortalRevokeKey($id: ID!) { revokeApiKey(id: $id) { prefix } }": typeof types.PortalRevokeKeyDocument,
+    "\n  mutation PortalRegisterModel($input: RegisterModelVersionInput!) {\n    registerModelVersion(input: $input) { family version status artifactSha256 }\n  }\n": typeof types.PortalRegisterModelDocument,
     "\n  mutation PortalDeprecate($id: ID!, $reason: String!) { deprecateModelVersion(id: $id, reason: $reason) { family } }\n": typeof types.PortalDeprecateDocument,
     "\n  query PortalAudit($siteId: ID, $userId: ID, $action: String, $patientScope: Boolean, $from: DateTime, $to: DateTime) {\n    auditEvents(siteId: $siteId, userId: $userId, action: $action, patientScope: $patientScope, from: $from, to: $to, first: 200) {\n      id action createdAt resource patientCount details\n      actor { name email } apiKey { prefix } site { code }\n    }\n    users { id name }\n    sites { id code }\n  }\n": typeof types.PortalAuditDocument,
     "\n  query PortalKeys {\n    apiKeys { id prefix name site { code } owner { name } scopes createdAt lastUsedAt expiresAt revokedAt }\n    sites { id code }\n  }\n": typeof types.PortalKeysDocument,
-    "\n  query PortalModels {\n    modelVersions {\n      id family version kind modality task outputSemantics horizonDays artifactSha256 status publishedAt\n      deprecatedAt deprecationReason manifest study { title }\n    }\n  }\n": typeof types.PortalModelsDocument,
+    "\n  query PortalModels {\n    studies { id title }\n    modelVersions {\n      id family version kind modality task outputSemantics horizonDays artifactSha256 status publishedAt\n      deprecatedAt deprecationReason manifest study { title }\n    }\n  }\n": typeof types.PortalModelsDocument,
     "query PortalAdminSites { sites { id code name country } }": typeof types.PortalAdminSitesDocument,
     "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead } }\n    sites { id code }\n  }\n": typeof types.PortalUsersDocument,
     "\n  mutation PortalStartRun($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }\n": typeof types.PortalStartRunDocument,
@@ -59,10 +60,11 @@ const documents: Documents = {
     "\n  mutation PortalOnboard($input: OnboardSiteInput!) {\n    onboardSite(input: $input) { site { code } lead { email } leadInitialPassword apiKey { key } }\n  }\n": types.PortalOnboardDocument,
     "\n  mutation PortalCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { prefix } } }\n": types.PortalCreateKeyDocument,
     "mutation PortalRevokeKey($id: ID!) { revokeApiKey(id: $id) { prefix } }": types.PortalRevokeKeyDocument,
+    "\n  mutation PortalRegisterModel($input: RegisterModelVersionInput!) {\n    registerModelVersion(input: $input) { family version status artifactSha256 }\n  }\n": types.PortalRegisterModelDocument,
     "\n  mutation PortalDeprecate($id: ID!, $reason: String!) { deprecateModelVersion(id: $id, reason: $reason) { family } }\n": types.PortalDeprecateDocument,
     "\n  query PortalAudit($siteId: ID, $userId: ID, $action: String, $patientScope: Boolean, $from: DateTime, $to: DateTime) {\n    auditEvents(siteId: $siteId, userId: $userId, action: $action, patientScope: $patientScope, from: $from, to: $to, first: 200) {\n      id action createdAt resource patientCount details\n      actor { name email } apiKey { prefix } site { code }\n    }\n    users { id name }\n    sites { id code }\n  }\n": types.PortalAuditDocument,
     "\n  query PortalKeys {\n    apiKeys { id prefix name site { code } owner { name } scopes createdAt lastUsedAt expiresAt revokedAt }\n    sites { id code }\n  }\n": types.PortalKeysDocument,
-    "\n  query PortalModels {\n    modelVersions {\n      id family version kind modality task outputSemantics horizonDays artifactSha256 status publishedAt\n      deprecatedAt deprecationReason manifest study { title }\n    }\n  }\n": types.PortalModelsDocument,
+    "\n  query PortalModels {\n    studies { id title }\n    modelVersions {\n      id family version kind modality task outputSemantics horizonDays artifactSha256 status publishedAt\n      deprecatedAt deprecationReason manifest study { title }\n    }\n  }\n": types.PortalModelsDocument,
     "query PortalAdminSites { sites { id code name country } }": types.PortalAdminSitesDocument,
     "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead } }\n    sites { id code }\n  }\n": types.PortalUsersDocument,
     "\n  mutation PortalStartRun($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }\n": types.PortalStartRunDocument,
@@ -120,6 +122,10 @@ export function graphql(source: "mutation PortalRevokeKey($id: ID!) { revokeApiK
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation PortalRegisterModel($input: RegisterModelVersionInput!) {\n    registerModelVersion(input: $input) { family version status artifactSha256 }\n  }\n"): typeof import('./graphql').PortalRegisterModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation PortalDeprecate($id: ID!, $reason: String!) { deprecateModelVersion(id: $id, reason: $reason) { family } }\n"): typeof import('./graphql').PortalDeprecateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -132,7 +138,7 @@ export function graphql(source: "\n  query PortalKeys {\n    apiKeys { id prefix
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PortalModels {\n    modelVersions {\n      id family version kind modality task outputSemantics horizonDays artifactSha256 status publishedAt\n      deprecatedAt deprecationReason manifest study { title }\n    }\n  }\n"): typeof import('./graphql').PortalModelsDocument;
+export function graphql(source: "\n  query PortalModels {\n    studies { id title }\n    modelVersions {\n      id family version kind modality task outputSemantics horizonDays artifactSha256 status publishedAt\n      deprecatedAt deprecationReason manifest study { title }\n    }\n  }\n"): typeof import('./graphql').PortalModelsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -151,6 +151,19 @@ export type ProgressState =
   /** Making progress. */
   | 'WORKING';
 
+export type RegisterModelVersionInput = {
+  /** The ONNX file, base64-encoded. */
+  artifactBase64: string;
+  family: string;
+  horizonDays?: number | null | undefined;
+  kind: ModelKind;
+  manifest: unknown;
+  outputSemantics: string;
+  studyId: string | number;
+  task: ModelTask;
+  version: string;
+};
+
 /**
  * The site release gate: a run's results are DRAFT for its own site (and ADMINs) until the site's lead releases
  * them; only RELEASED results reach PIs, other sites and other sites' API keys. WITHDRAWN hides them again.
@@ -225,6 +238,13 @@ export type PortalRevokeKeyMutationVariables = Exact<{
 
 export type PortalRevokeKeyMutation = { revokeApiKey: { prefix: string } };
 
+export type PortalRegisterModelMutationVariables = Exact<{
+  input: RegisterModelVersionInput;
+}>;
+
+
+export type PortalRegisterModelMutation = { registerModelVersion: { family: string, version: string, status: ModelStatus, artifactSha256: string } };
+
 export type PortalDeprecateMutationVariables = Exact<{
   id: string | number;
   reason: string;
@@ -253,7 +273,7 @@ export type PortalKeysQuery = { apiKeys: Array<{ id: string, prefix: string, nam
 export type PortalModelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PortalModelsQuery = { modelVersions: Array<{ id: string, family: string, version: string, kind: ModelKind, modality: Modality, task: ModelTask, outputSemantics: string, horizonDays: number | null, artifactSha256: string, status: ModelStatus, publishedAt: string | null, deprecatedAt: string | null, deprecationReason: string | null, manifest: unknown, study: { title: string } }> };
+export type PortalModelsQuery = { studies: Array<{ id: string, title: string }>, modelVersions: Array<{ id: string, family: string, version: string, kind: ModelKind, modality: Modality, task: ModelTask, outputSemantics: string, horizonDays: number | null, artifactSha256: string, status: ModelStatus, publishedAt: string | null, deprecatedAt: string | null, deprecationReason: string | null, manifest: unknown, study: { title: string } }> };
 
 export type PortalAdminSitesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -501,6 +521,16 @@ export const PortalRevokeKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PortalRevokeKeyMutation, PortalRevokeKeyMutationVariables>;
+export const PortalRegisterModelDocument = new TypedDocumentString(`
+    mutation PortalRegisterModel($input: RegisterModelVersionInput!) {
+  registerModelVersion(input: $input) {
+    family
+    version
+    status
+    artifactSha256
+  }
+}
+    `) as unknown as TypedDocumentString<PortalRegisterModelMutation, PortalRegisterModelMutationVariables>;
 export const PortalDeprecateDocument = new TypedDocumentString(`
     mutation PortalDeprecate($id: ID!, $reason: String!) {
   deprecateModelVersion(id: $id, reason: $reason) {
@@ -572,6 +602,10 @@ export const PortalKeysDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<PortalKeysQuery, PortalKeysQueryVariables>;
 export const PortalModelsDocument = new TypedDocumentString(`
     query PortalModels {
+  studies {
+    id
+    title
+  }
   modelVersions {
     id
     family

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/components/action-form";
 import { graphql } from "@/gql";
-import type { ApiScope, UserRole } from "@/gql/graphql";
+import type { ApiScope, ModelKind, ModelTask, UserRole } from "@/gql/graphql";
 import { ApiError, apiQuery } from "@/lib/api";
 
 const CreateUser = graphql(`
@@ -26,6 +26,11 @@ const CreateKey = graphql(`
   mutation PortalCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { prefix } } }
 `);
 const RevokeKey = graphql(`mutation PortalRevokeKey($id: ID!) { revokeApiKey(id: $id) { prefix } }`);
+const Register = graphql(`
+  mutation PortalRegisterModel($input: RegisterModelVersionInput!) {
+    registerModelVersion(input: $input) { family version status artifactSha256 }
+  }
+`);
 const Deprecate = graphql(`
   mutation PortalDeprecate($id: ID!, $reason: String!) { deprecateModelVersion(id: $id, reason: $reason) { family } }
 `);
@@ -137,5 +142,44 @@ export async function deprecateAction(_: ActionResult, form: FormData): Promise<
   return attempt("models", async () => {
     const { deprecateModelVersion } = await apiQuery(Deprecate, { id: text(form, "id"), reason: text(form, "reason") });
     return { error: null, message: `${deprecateModelVersion.family} is deprecated.` };
+  });
+}
+
+/**
+ * Registers a model version from its ONNX file and model card (manifest.json): family, version, kind, task and
+ * horizon are read from the card; the API checks the card against the ONNX (names, dtypes, shapes, a dry run,
+ * the sha256) and refuses the version, publishing nothing, at the first thing that does not hold — named.
+ */
+export async function registerModelAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  const onnx = form.get("onnx");
+  const cardFile = form.get("manifest");
+  if (!(onnx instanceof File) || onnx.size === 0) return { error: "onnx: choose the model's ONNX file." };
+  if (!(cardFile instanceof File) || cardFile.size === 0)
+    return { error: "manifest: choose the model card (manifest.json)." };
+  let card: Record<string, unknown>;
+  try {
+    card = JSON.parse(await cardFile.text()) as Record<string, unknown>;
+  } catch (error) {
+    return { error: `manifest: not JSON (${(error as Error).message})` };
+  }
+  return attempt("models", async () => {
+    const { registerModelVersion } = await apiQuery(Register, {
+      input: {
+        studyId: text(form, "studyId"),
+        family: String(card.family ?? ""),
+        version: String(card.version ?? ""),
+        // The API refuses a kind or task the card does not name correctly (the enum, then the card check).
+        kind: String(card.kind ?? "") as ModelKind,
+        task: String(card.task ?? "") as ModelTask,
+        outputSemantics: text(form, "outputSemantics"),
+        horizonDays: typeof card.horizonDays === "number" ? card.horizonDays : null,
+        manifest: card,
+        artifactBase64: Buffer.from(await onnx.arrayBuffer()).toString("base64"),
+      },
+    });
+    return {
+      error: null,
+      message: `${registerModelVersion.family}@${registerModelVersion.version} passed the contract check and is ${registerModelVersion.status} (sha256 ${registerModelVersion.artifactSha256}).`,
+    };
   });
 }

@@ -1,12 +1,13 @@
 import { ActionForm, field } from "@/components/action-form";
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";
-import { deprecateAction } from "../actions";
+import { deprecateAction, registerModelAction } from "../actions";
 
 export const metadata = { title: "Model registry · FracVal" };
 
 const ModelsQuery = graphql(`
   query PortalModels {
+    studies { id title }
     modelVersions {
       id family version kind modality task outputSemantics horizonDays artifactSha256 status publishedAt
       deprecatedAt deprecationReason manifest study { title }
@@ -29,14 +30,49 @@ type Card = {
 const describe = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
 export default async function ModelsPage() {
-  const { modelVersions } = await apiPageQuery(ModelsQuery);
+  const { modelVersions, studies } = await apiPageQuery(ModelsQuery);
   return (
     <section className="space-y-4">
+      <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-1 font-semibold">Register a model version</h2>
+        <p className="mb-2 text-sm text-slate-600">
+          The ONNX file and its model card (manifest.json): the card is checked against the file — inputs, outputs,
+          dtypes, shapes, a dry run, the sha256 — and a version that fails is refused, with the reason, and never
+          published.
+        </p>
+        <ActionForm action={registerModelAction} submit="Check and register" testId="register-model">
+          <label className="flex flex-col">
+            Study
+            <select name="studyId" className={field}>
+              {studies.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col">
+            ONNX file
+            <input name="onnx" type="file" accept=".onnx" required className={field} />
+          </label>
+          <label className="flex flex-col">
+            Model card (manifest.json)
+            <input name="manifest" type="file" accept=".json,application/json" required className={field} />
+          </label>
+          <label className="flex flex-col">
+            What the output means
+            <input
+              name="outputSemantics"
+              required
+              className={field}
+              placeholder="log hazard of an incident vertebral fracture"
+            />
+          </label>
+        </ActionForm>
+      </div>
       <p className="text-sm text-slate-600">
         Published versions are immutable (artifact, manifest and semantics, enforced in the database). Deprecating keeps
-        a version with its runs and metrics for provenance and stops new runs. New versions are registered with{" "}
-        <code>registerModelVersion</code> (ONNX + card; the contract is checked and a refused version is never
-        published) — see docs/partner-api.md.
+        a version with its runs and metrics for provenance and stops new runs.
       </p>
       {modelVersions.map((m) => {
         const card = (m.manifest ?? {}) as Card;
