@@ -97,6 +97,64 @@ describe("users", () => {
   });
 });
 
+describe("grants with an expiry, and role changes", () => {
+  it("a time-limited patient-level grant works until it ends, then is gone from the user's access", async () => {
+    const investigator = await t.db.user.findUniqueOrThrow({ where: { email: "investigator.bundang@fracval.demo" } });
+    const boramae = await t.db.site.findUniqueOrThrow({ where: { code: "Boramae" } });
+    const grant = `mutation($u: ID!, $s: ID!, $e: DateTime) { grantSiteAccess(input: { userId: $u, siteId: $s,
+      patientData: true, reason: "two-week data audit", expiresAt: $e }) { expiresAt } }`;
+    const past = await api.gql(grant, { u: investigator.id, s: boramae.id, e: "2020-01-01T00:00:00Z" }, admin());
+    expect(past.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "expiresAt" });
+    const until = new Date(Date.now() + 14 * 86_400_000).toISOString();
+    const ok = await api.gql<{ grantSiteAccess: { expiresAt: string } }>(
+      grant,
+      { u: investigator.id, s: boramae.id, e: until },
+      admin(),
+    );
+    expect(ok.data!.grantSiteAccess.expiresAt).toBe(until);
+    const token = await sessionTokenFor(investigator);
+    const sites = async () =>
+      (await api.gql<{ me: { sites: { site: { code: string } }[] } }>("{ me { sites { site { code } } } }", {}, token))
+        .data!.me.sites.map((s) => s.site.code)
+        .sort();
+    expect(await sites()).toEqual(["Boramae", "Bundang"]);
+    const event = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: "siteaccess.grant", resource: investigator.id },
+    });
+    expect(event.details).toMatchObject({ expiresAt: until, reason: "two-week data audit" });
+    // The day after it ends.
+    await t.db.siteAccess.update({
+      where: { userId_siteId: { userId: investigator.id, siteId: boramae.id } },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await sites()).toEqual(["Bundang"]);
+    const dataset = await t.db.validationDataset.findFirstOrThrow({ where: { siteId: boramae.id } });
+    const patients = await api.gql("query($d: ID!) { patients(datasetId: $d) { id } }", { d: dataset.id }, token);
+    expect(patients.errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
+  });
+
+  it("a role change ends the user's sessions and is audited with its reason", async () => {
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: "investigator.severance@fracval.demo" } });
+    const token = await sessionTokenFor(user);
+    const set = `mutation($u: ID!, $r: String!) { setUserRole(id: $u, role: PI, reason: $r) { role } }`;
+    const noReason = await api.gql(set, { u: user.id, r: "" }, admin());
+    expect(noReason.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const res = await api.gql<{ setUserRole: { role: string } }>(
+      set,
+      { u: user.id, r: "became the site's PI" },
+      admin(),
+    );
+    expect(res.data!.setUserRole.role).toBe("PI");
+    expect((await api.gql("{ me { role } }", {}, token)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const fresh = await sessionTokenFor({ ...user, role: "PI" });
+    expect((await api.gql<{ me: { role: string } }>("{ me { role } }", {}, fresh)).errors?.[0]?.extensions?.code).toBe(
+      "UNAUTHENTICATED", // a token still names the old session version until the user signs in again
+    );
+    const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "user.role", resource: user.id } });
+    expect(event.details).toMatchObject({ from: "INVESTIGATOR", to: "PI", reason: "became the site's PI" });
+  });
+});
+
 describe("onboarding a partner hospital", () => {
   const onboard = `mutation($i: OnboardSiteInput!) { onboardSite(input: $i) {
     site { id code name country } lead { email role sites { site { code } patientData lead } }
@@ -184,7 +242,7 @@ describe("the audit trail", () => {
       admin(),
     );
     const actions = res.data!.auditEvents.map((e) => e.action);
-    expect(new Set(actions)).toEqual(new Set(["user.create", "user.deactivate"]));
+    expect(new Set(actions)).toEqual(new Set(["user.create", "user.deactivate", "user.role"]));
     expect(res.data!.auditEvents.every((e) => e.actor?.name === "Ada Admin")).toBe(true);
     const onboarded = await api.gql<{ auditEvents: { site: { code: string } }[] }>(
       `{ auditEvents(action: "site.onboard") { site { code } } }`,

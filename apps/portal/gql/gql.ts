@@ -18,6 +18,7 @@ type Documents = {
     "\n  mutation PortalCreateUser($input: CreateUserInput!) { createUser(input: $input) { user { email } initialPassword } }\n": typeof types.PortalCreateUserDocument,
     "\n  mutation PortalDeactivateUser($id: ID!, $reason: String!) { deactivateUser(id: $id, reason: $reason) { email } }\n": typeof types.PortalDeactivateUserDocument,
     "\n  mutation PortalGrant($input: GrantSiteAccessInput!) { grantSiteAccess(input: $input) { site { code } } }\n": typeof types.PortalGrantDocument,
+    "\n  mutation PortalSetRole($id: ID!, $role: UserRole!, $reason: String!) { setUserRole(id: $id, role: $role, reason: $reason) { email role } }\n": typeof types.PortalSetRoleDocument,
     "mutation PortalRevoke($u: ID!, $s: ID!) { revokeSiteAccess(userId: $u, siteId: $s) }": typeof types.PortalRevokeDocument,
     "\n  mutation PortalOnboard($input: OnboardSiteInput!) {\n    onboardSite(input: $input) { site { code } lead { email } leadInitialPassword apiKey { key } }\n  }\n": typeof types.PortalOnboardDocument,
     "\n  mutation PortalCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { prefix } } }\n": typeof types.PortalCreateKeyDocument,
@@ -28,7 +29,7 @@ type Documents = {
     "\n  query PortalKeys {\n    apiKeys { id prefix name site { code } owner { name } scopes createdAt lastUsedAt expiresAt revokedAt }\n    sites { id code }\n  }\n": typeof types.PortalKeysDocument,
     "\n  query PortalModels {\n    studies { id title }\n    modelVersions {\n      id family version kind modality task outputSemantics horizonDays artifactSha256 status publishedAt\n      deprecatedAt deprecationReason manifest study { title }\n    }\n  }\n": typeof types.PortalModelsDocument,
     "query PortalAdminSites { sites { id code name country } }": typeof types.PortalAdminSitesDocument,
-    "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead } }\n    sites { id code }\n  }\n": typeof types.PortalUsersDocument,
+    "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead expiresAt } }\n    sites { id code }\n  }\n": typeof types.PortalUsersDocument,
     "\n  mutation PortalStartRun($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }\n": typeof types.PortalStartRunDocument,
     "mutation PortalCancelRun($id: ID!) { cancelValidationRun(id: $id) { status } }": typeof types.PortalCancelRunDocument,
     "\n  mutation PortalWithdrawDataset($id: ID!, $r: String!) { withdrawValidationDataset(id: $id, reason: $r) { status } }\n": typeof types.PortalWithdrawDatasetDocument,
@@ -56,6 +57,7 @@ const documents: Documents = {
     "\n  mutation PortalCreateUser($input: CreateUserInput!) { createUser(input: $input) { user { email } initialPassword } }\n": types.PortalCreateUserDocument,
     "\n  mutation PortalDeactivateUser($id: ID!, $reason: String!) { deactivateUser(id: $id, reason: $reason) { email } }\n": types.PortalDeactivateUserDocument,
     "\n  mutation PortalGrant($input: GrantSiteAccessInput!) { grantSiteAccess(input: $input) { site { code } } }\n": types.PortalGrantDocument,
+    "\n  mutation PortalSetRole($id: ID!, $role: UserRole!, $reason: String!) { setUserRole(id: $id, role: $role, reason: $reason) { email role } }\n": types.PortalSetRoleDocument,
     "mutation PortalRevoke($u: ID!, $s: ID!) { revokeSiteAccess(userId: $u, siteId: $s) }": types.PortalRevokeDocument,
     "\n  mutation PortalOnboard($input: OnboardSiteInput!) {\n    onboardSite(input: $input) { site { code } lead { email } leadInitialPassword apiKey { key } }\n  }\n": types.PortalOnboardDocument,
     "\n  mutation PortalCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { prefix } } }\n": types.PortalCreateKeyDocument,
@@ -66,7 +68,7 @@ const documents: Documents = {
     "\n  query PortalKeys {\n    apiKeys { id prefix name site { code } owner { name } scopes createdAt lastUsedAt expiresAt revokedAt }\n    sites { id code }\n  }\n": types.PortalKeysDocument,
     "\n  query PortalModels {\n    studies { id title }\n    modelVersions {\n      id family version kind modality task outputSemantics horizonDays artifactSha256 status publishedAt\n      deprecatedAt deprecationReason manifest study { title }\n    }\n  }\n": types.PortalModelsDocument,
     "query PortalAdminSites { sites { id code name country } }": types.PortalAdminSitesDocument,
-    "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead } }\n    sites { id code }\n  }\n": types.PortalUsersDocument,
+    "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead expiresAt } }\n    sites { id code }\n  }\n": types.PortalUsersDocument,
     "\n  mutation PortalStartRun($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }\n": types.PortalStartRunDocument,
     "mutation PortalCancelRun($id: ID!) { cancelValidationRun(id: $id) { status } }": types.PortalCancelRunDocument,
     "\n  mutation PortalWithdrawDataset($id: ID!, $r: String!) { withdrawValidationDataset(id: $id, reason: $r) { status } }\n": types.PortalWithdrawDatasetDocument,
@@ -103,6 +105,10 @@ export function graphql(source: "\n  mutation PortalDeactivateUser($id: ID!, $re
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PortalGrant($input: GrantSiteAccessInput!) { grantSiteAccess(input: $input) { site { code } } }\n"): typeof import('./graphql').PortalGrantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalSetRole($id: ID!, $role: UserRole!, $reason: String!) { setUserRole(id: $id, role: $role, reason: $reason) { email role } }\n"): typeof import('./graphql').PortalSetRoleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -146,7 +152,7 @@ export function graphql(source: "query PortalAdminSites { sites { id code name c
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead } }\n    sites { id code }\n  }\n"): typeof import('./graphql').PortalUsersDocument;
+export function graphql(source: "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead expiresAt } }\n    sites { id code }\n  }\n"): typeof import('./graphql').PortalUsersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -47,6 +47,8 @@ export type DatasetStatus =
   | 'WITHDRAWN';
 
 export type GrantSiteAccessInput = {
+  /** When the grant ends by itself (in the future); leave out for a grant until revoked. */
+  expiresAt?: string | null | undefined;
   /** true: the site's lead, who releases the site's run results to the network (default false). */
   lead?: boolean | null | undefined;
   /** true: may read the site's patient-level rows (investigators of the site; a PI only when granted). */
@@ -209,6 +211,15 @@ export type PortalGrantMutationVariables = Exact<{
 
 export type PortalGrantMutation = { grantSiteAccess: { site: { code: string } } };
 
+export type PortalSetRoleMutationVariables = Exact<{
+  id: string | number;
+  role: UserRole;
+  reason: string;
+}>;
+
+
+export type PortalSetRoleMutation = { setUserRole: { email: string, role: UserRole } };
+
 export type PortalRevokeMutationVariables = Exact<{
   u: string | number;
   s: string | number;
@@ -283,7 +294,7 @@ export type PortalAdminSitesQuery = { sites: Array<{ id: string, code: string, n
 export type PortalUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PortalUsersQuery = { users: Array<{ id: string, email: string, name: string, role: UserRole, disabledAt: string | null, createdAt: string, sites: Array<{ patientData: boolean, lead: boolean, site: { id: string, code: string } }> }>, sites: Array<{ id: string, code: string }> };
+export type PortalUsersQuery = { users: Array<{ id: string, email: string, name: string, role: UserRole, disabledAt: string | null, createdAt: string, sites: Array<{ patientData: boolean, lead: boolean, expiresAt: string | null, site: { id: string, code: string } }> }>, sites: Array<{ id: string, code: string }> };
 
 export type PortalStartRunMutationVariables = Exact<{
   m: string | number;
@@ -483,6 +494,14 @@ export const PortalGrantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PortalGrantMutation, PortalGrantMutationVariables>;
+export const PortalSetRoleDocument = new TypedDocumentString(`
+    mutation PortalSetRole($id: ID!, $role: UserRole!, $reason: String!) {
+  setUserRole(id: $id, role: $role, reason: $reason) {
+    email
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<PortalSetRoleMutation, PortalSetRoleMutationVariables>;
 export const PortalRevokeDocument = new TypedDocumentString(`
     mutation PortalRevoke($u: ID!, $s: ID!) {
   revokeSiteAccess(userId: $u, siteId: $s)
@@ -653,6 +672,7 @@ export const PortalUsersDocument = new TypedDocumentString(`
       }
       patientData
       lead
+      expiresAt
     }
   }
   sites {

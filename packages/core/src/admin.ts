@@ -102,6 +102,35 @@ export async function deactivateUser(db: Db, viewer: Viewer, userId: string, rea
   });
 }
 
+/**
+ * Changes a user's role. Their sessions end at once (they sign in again under the new role); keys they
+ * created keep only what the new role still holds (checked on every request). Audited with the reason.
+ */
+export async function setUserRole(
+  db: Db,
+  viewer: Viewer,
+  userId: string,
+  role: UserRole,
+  reason: string,
+): Promise<User> {
+  assertAdmin(viewer);
+  const why = parse(z.string().trim().min(3, "say why (it is audited)").max(500), reason);
+  if (!ROLES_CREATABLE.includes(role)) throw badInput("role", "role: ADMIN, PI or INVESTIGATOR", role);
+  if (userId === viewer.userId) throw badInput("id", "You cannot change your own role.");
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user || user.role === "PARTNER") throw notFound("User", userId);
+  if (user.role === role) throw new AppError("CONFLICT", `${user.email} is ${role} already.`);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, viewer, {
+      action: "user.role",
+      resource: userId,
+      details: { from: user.role, to: role, reason: why },
+    });
+    return updated;
+  });
+}
+
 export const OnboardSiteOptions = z.object({
   code: z
     .string()

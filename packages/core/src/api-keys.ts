@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { ApiKey, ApiScope, Db, SiteAccess, User } from "@fracval/db";
 import { assertCanManageApiKeys, canManageApiKeys, scopesHeldFor } from "./access.js";
+import { activeGrant } from "./users.js";
 import { recordAudit } from "./audit.js";
 import { forbidden, notFound, unauthenticated } from "./errors.js";
 import type { ApiKeyViewer, Viewer } from "./viewer.js";
@@ -139,7 +140,8 @@ export async function authenticateApiKey(db: Db, presented: string, now = new Da
   if (!API_KEY_PATTERN.test(presented)) throw unauthenticated("The API key is malformed.");
   const key = await db.apiKey.findUnique({
     where: { hash: hashApiKey(presented) },
-    include: { createdBy: { include: { siteAccess: true } } },
+    // A key never outlives its creator's grant: expired grants are not held.
+    include: { createdBy: { include: { siteAccess: { where: activeGrant(now) } } } },
   });
   if (!key) throw unauthenticated("The API key is not recognised.");
   if (key.revokedAt) throw unauthenticated(`The API key ${key.prefix} was revoked.`);

@@ -12,6 +12,11 @@ export const GrantSiteAccessOptions = z.object({
   patientData: z.boolean(),
   /** The site's lead: releases its run results to the network. */
   lead: z.boolean().default(false),
+  /** When the grant ends by itself (must be in the future); none: until revoked. */
+  expiresAt: z.coerce
+    .date()
+    .refine((d) => d.getTime() > Date.now(), "must be in the future")
+    .optional(),
   reason: z.string().trim().min(3, "give the reason for the grant (it is audited)").max(500),
 });
 export type GrantSiteAccessOptions = z.input<typeof GrantSiteAccessOptions>;
@@ -35,12 +40,19 @@ export async function grantSiteAccess(db: Db, viewer: Viewer, options: GrantSite
   return db.$transaction(async (tx) => {
     const access = await tx.siteAccess.upsert({
       where: { userId_siteId: { userId: user.id, siteId: site.id } },
-      update: { patientData: input.patientData, lead: input.lead, grantedById: viewer.userId, reason: input.reason },
+      update: {
+        patientData: input.patientData,
+        lead: input.lead,
+        expiresAt: input.expiresAt ?? null,
+        grantedById: viewer.userId,
+        reason: input.reason,
+      },
       create: {
         userId: user.id,
         siteId: site.id,
         patientData: input.patientData,
         lead: input.lead,
+        expiresAt: input.expiresAt ?? null,
         grantedById: viewer.userId,
         reason: input.reason,
       },
@@ -49,7 +61,12 @@ export async function grantSiteAccess(db: Db, viewer: Viewer, options: GrantSite
       action: "siteaccess.grant",
       siteId: site.id,
       resource: user.id,
-      details: { patientData: input.patientData, lead: input.lead, reason: input.reason },
+      details: {
+        patientData: input.patientData,
+        lead: input.lead,
+        reason: input.reason,
+        ...(input.expiresAt ? { expiresAt: input.expiresAt.toISOString() } : {}),
+      },
     });
     return access;
   });

@@ -4,9 +4,15 @@ import { recordAudit } from "./audit.js";
 import { forbidden } from "./errors.js";
 import type { UserViewer, Viewer } from "./viewer.js";
 
-/** Loads a user with their site grants; null when missing or disabled. */
+/** Site grants in force now: without an expiry, or expiring later. */
+export const activeGrant = (now = new Date()) => ({ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] });
+
+/** Loads a user with their site grants in force; null when missing or disabled. */
 export async function loadUserViewer(db: Db, userId: string): Promise<UserViewer | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, include: { siteAccess: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    include: { siteAccess: { where: activeGrant() } },
+  });
   if (!user || user.disabledAt || user.role === "PARTNER") return null;
   return {
     kind: "user",

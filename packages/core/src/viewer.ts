@@ -7,6 +7,8 @@ export interface SiteGrant {
   patientData: boolean;
   /** The site's lead: releases the site's run results to the network. */
   lead: boolean;
+  /** When a time-limited grant ends (only expired grants are left out of a viewer). */
+  expiresAt?: Date | null;
 }
 
 interface ViewerBase {

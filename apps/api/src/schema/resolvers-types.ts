@@ -320,6 +320,8 @@ export type ForestSite = {
 };
 
 export type GrantSiteAccessInput = {
+  /** When the grant ends by itself (in the future); leave out for a grant until revoked. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** true: the site's lead, who releases the site's run results to the network (default false). */
   lead?: InputMaybe<Scalars['Boolean']['input']>;
   /** true: may read the site's patient-level rows (investigators of the site; a PI only when granted). */
@@ -549,6 +551,8 @@ export type Mutation = {
   revokeApiKey: ApiKey;
   /** Removes a user's membership of a site. ADMIN only; audited. */
   revokeSiteAccess: Scalars['Boolean']['output'];
+  /** Changes a user's role: their sessions end at once (they sign in again under it). ADMIN only; audited with the reason. */
+  setUserRole: User;
   /**
    * Checks an e-mail and password; used by the portal's sign-in. Same error, after the same work, for an
    * unknown e-mail and a wrong password; RATE_LIMITED (extensions.retryAfter, seconds) after 5 failures per
@@ -648,6 +652,13 @@ export type MutationRevokeApiKeyArgs = {
 export type MutationRevokeSiteAccessArgs = {
   siteId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetUserRoleArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  role: UserRole;
 };
 
 
@@ -1166,6 +1177,8 @@ export type Site = {
 
 export type SiteMembership = {
   __typename?: 'SiteMembership';
+  /** When a time-limited grant ends by itself (null: until revoked). */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** The site's lead: releases (and withdraws) the site's run results to the network. */
   lead: Scalars['Boolean']['output'];
   patientData: Scalars['Boolean']['output'];
@@ -1931,6 +1944,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   releaseValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationReleaseValidationRunArgs, 'comment' | 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeSiteAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSiteAccessArgs, 'siteId' | 'userId'>>;
+  setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'id' | 'reason' | 'role'>>;
   verifyCredentials?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType, RequireFields<MutationVerifyCredentialsArgs, 'email' | 'password'>>;
   withdrawValidationDataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<MutationWithdrawValidationDatasetArgs, 'id' | 'reason'>>;
   withdrawValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationWithdrawValidationRunArgs, 'comment' | 'id'>>;
@@ -2130,6 +2144,7 @@ export type SiteResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type SiteMembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteMembership'] = ResolversParentTypes['SiteMembership']> = ResolversObject<{
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   patientData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;

@@ -16,6 +16,9 @@ const DeactivateUser = graphql(`
 const Grant = graphql(`
   mutation PortalGrant($input: GrantSiteAccessInput!) { grantSiteAccess(input: $input) { site { code } } }
 `);
+const SetRole = graphql(`
+  mutation PortalSetRole($id: ID!, $role: UserRole!, $reason: String!) { setUserRole(id: $id, role: $role, reason: $reason) { email role } }
+`);
 const Revoke = graphql(`mutation PortalRevoke($u: ID!, $s: ID!) { revokeSiteAccess(userId: $u, siteId: $s) }`);
 const Onboard = graphql(`
   mutation PortalOnboard($input: OnboardSiteInput!) {
@@ -77,6 +80,8 @@ export async function grantAction(_: ActionResult, form: FormData): Promise<Acti
         patientData: form.get("patientData") === "on",
         lead: form.get("lead") === "on",
         reason: text(form, "reason"),
+        // A date: the grant ends at the start of that day (UTC).
+        ...(text(form, "expiresAt") ? { expiresAt: `${text(form, "expiresAt")}T00:00:00.000Z` } : {}),
       },
     });
     return { error: null, message: `Access to ${grantSiteAccess.site.code} granted.` };
@@ -181,5 +186,16 @@ export async function registerModelAction(_: ActionResult, form: FormData): Prom
       error: null,
       message: `${registerModelVersion.family}@${registerModelVersion.version} passed the contract check and is ${registerModelVersion.status} (sha256 ${registerModelVersion.artifactSha256}).`,
     };
+  });
+}
+
+export async function setRoleAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return attempt("users", async () => {
+    const { setUserRole } = await apiQuery(SetRole, {
+      id: text(form, "id"),
+      role: text(form, "role") as UserRole,
+      reason: text(form, "reason"),
+    });
+    return { error: null, message: `${setUserRole.email} is now ${setUserRole.role}; their sessions have ended.` };
   });
 }

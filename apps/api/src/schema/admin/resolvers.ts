@@ -4,6 +4,7 @@ import {
   listUsers,
   onboardSite,
   requireViewer,
+  setUserRole,
   type CreateUserOptions,
   type OnboardSiteOptions,
   type UserWithAccess,
@@ -18,6 +19,7 @@ export const resolvers: Resolvers = {
   Mutation: {
     createUser: (_, { input }, { db, viewer }) => createUser(db, requireViewer(viewer), input as CreateUserOptions),
     deactivateUser: (_, { id, reason }, { db, viewer }) => deactivateUser(db, requireViewer(viewer), id, reason),
+    setUserRole: (_, { id, role, reason }, { db, viewer }) => setUserRole(db, requireViewer(viewer), id, role, reason),
     onboardSite: (_, { input }, { db, viewer }) =>
       onboardSite(db, requireViewer(viewer), withoutNulls(input) as OnboardSiteOptions),
   },

@@ -35,5 +35,6 @@ export const resolvers: Resolvers = {
   },
   SiteMembership: {
     site: (m: { siteId: string }, _, { db }) => db.site.findUniqueOrThrow({ where: { id: m.siteId } }),
+    expiresAt: (m: { expiresAt?: Date | null }) => m.expiresAt ?? null,
   },
 };

@@ -1,13 +1,13 @@
 import { ActionForm, field } from "@/components/action-form";
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";
-import { createUserAction, deactivateUserAction, grantAction, revokeAction } from "../actions";
+import { createUserAction, deactivateUserAction, grantAction, revokeAction, setRoleAction } from "../actions";
 
 export const metadata = { title: "Users and access · FracVal" };
 
 const UsersQuery = graphql(`
   query PortalUsers {
-    users { id email name role disabledAt createdAt sites { site { id code } patientData lead } }
+    users { id email name role disabledAt createdAt sites { site { id code } patientData lead expiresAt } }
     sites { id code }
   }
 `);
@@ -78,6 +78,10 @@ export default async function UsersPage() {
             Reason
             <input name="reason" required minLength={3} className={field} placeholder="external validation audit" />
           </label>
+          <label className="flex flex-col">
+            Ends on (optional)
+            <input name="expiresAt" type="date" className={field} />
+          </label>
         </ActionForm>
       </div>
 
@@ -97,7 +101,30 @@ export default async function UsersPage() {
                 <div className="font-medium">{u.name}</div>
                 <div className="text-xs text-slate-600">{u.email}</div>
               </td>
-              <td className="p-2">{u.role}</td>
+              <td className="p-2">
+                {u.role}
+                {!u.disabledAt && (
+                  <details className="mt-1">
+                    <summary className="cursor-pointer text-xs text-indigo-700">Change role…</summary>
+                    <ActionForm action={setRoleAction} submit="Change">
+                      <input type="hidden" name="id" value={u.id} />
+                      <select name="role" defaultValue={u.role} className={field} aria-label="New role">
+                        <option value="INVESTIGATOR">Investigator</option>
+                        <option value="PI">PI</option>
+                        <option value="ADMIN">Admin</option>
+                      </select>
+                      <input
+                        name="reason"
+                        required
+                        minLength={3}
+                        className={field}
+                        placeholder="reason"
+                        aria-label="Reason"
+                      />
+                    </ActionForm>
+                  </details>
+                )}
+              </td>
               <td className="space-y-1 p-2">
                 {u.sites.map((m) => (
                   <div key={m.site.id} className="flex items-center gap-2">
@@ -105,6 +132,7 @@ export default async function UsersPage() {
                       {m.site.code}
                       {m.patientData ? " · patient-level" : " · aggregates"}
                       {m.lead ? " · lead" : ""}
+                      {m.expiresAt ? ` · until ${m.expiresAt.slice(0, 10)}` : ""}
                     </span>
                     {!u.disabledAt && (
                       <ActionForm action={revokeAction} submit="Remove" danger>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SiteAccess" ADD COLUMN     "expiresAt" TIMESTAMP(3);
