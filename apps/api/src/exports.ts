@@ -7,6 +7,7 @@ import { strToU8, zipSync } from "fflate";
 import {
   AppError,
   assertRunResultsVisible,
+  auditFilterOf,
   auditWhere,
   badInput,
   listMetricResults,
@@ -215,15 +216,17 @@ export function createExportRouter(options: { db: Db; authSecret: string }): Rou
         if (Number.isNaN(parsed.getTime())) throw badInput(name, `${name}: not a date (${value})`, value);
         return parsed;
       };
-      const filter = auditWhere({
-        ...(q("siteId") ? { siteId: q("siteId")! } : {}),
-        ...(q("userId") ? { userId: q("userId")! } : {}),
-        ...(q("action") ? { action: q("action")! } : {}),
-        ...(q("patientScope") === "true" ? { patientScope: true } : {}),
-        ...(q("patientId") ? { patientId: q("patientId")! } : {}),
-        ...(date("from") ? { from: date("from")! } : {}),
-        ...(date("to") ? { to: date("to")! } : {}),
-      });
+      const filter = auditWhere(
+        auditFilterOf({
+          siteId: q("siteId"),
+          userId: q("userId"),
+          action: q("action"),
+          patientScope: q("patientScope") === "true",
+          patientId: q("patientId"),
+          from: date("from"),
+          to: date("to"),
+        }),
+      );
       const events = await options.db.auditEvent.findMany({
         where: filter,
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],

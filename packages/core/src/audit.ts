@@ -43,6 +43,27 @@ export interface AuditFilter {
   to?: Date;
 }
 
+/** Audit filter arguments as GraphQL and the CSV export receive them (absent = null), as the service takes them. */
+export function auditFilterOf(args: {
+  siteId?: string | null;
+  userId?: string | null;
+  action?: string | null;
+  patientScope?: boolean | null;
+  patientId?: string | null;
+  from?: Date | string | null;
+  to?: Date | string | null;
+}): AuditFilter {
+  return {
+    ...(args.siteId ? { siteId: args.siteId } : {}),
+    ...(args.userId ? { userId: args.userId } : {}),
+    ...(args.action ? { action: args.action } : {}),
+    ...(args.patientScope ? { patientScope: true } : {}),
+    ...(args.patientId ? { patientId: args.patientId } : {}),
+    ...(args.from ? { from: new Date(args.from) } : {}),
+    ...(args.to ? { to: new Date(args.to) } : {}),
+  };
+}
+
 export function auditWhere(filter: AuditFilter): Prisma.AuditEventWhereInput {
   return {
     ...(filter.siteId ? { siteId: filter.siteId } : {}),

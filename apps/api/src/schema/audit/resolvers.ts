@@ -1,27 +1,6 @@
-import { listAuditEvents, type AuditFilter } from "@fracval/core";
+import { auditFilterOf, listAuditEvents } from "@fracval/core";
 import type { AuditEvent } from "@fracval/db";
 import type { Resolvers } from "../types.js";
-
-/** GraphQL's audit filter arguments as the service takes them. */
-export function auditFilterOf(args: {
-  siteId?: string | null;
-  userId?: string | null;
-  action?: string | null;
-  patientScope?: boolean | null;
-  patientId?: string | null;
-  from?: Date | string | null;
-  to?: Date | string | null;
-}): AuditFilter {
-  return {
-    ...(args.siteId ? { siteId: args.siteId } : {}),
-    ...(args.userId ? { userId: args.userId } : {}),
-    ...(args.action ? { action: args.action } : {}),
-    ...(args.patientScope ? { patientScope: true } : {}),
-    ...(args.patientId ? { patientId: args.patientId } : {}),
-    ...(args.from ? { from: new Date(args.from) } : {}),
-    ...(args.to ? { to: new Date(args.to) } : {}),
-  };
-}
 
 export const resolvers: Resolvers = {
   Query: {
