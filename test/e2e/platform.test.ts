@@ -664,8 +664,20 @@ describe("npm start on a fresh data directory", () => {
     await register.locator('input[name="manifest"]').setInputFiles(join(dataDir, "card-bad.json"));
     await register.getByRole("button", { name: "Check and register" }).click();
     expect(await register.getByRole("alert").textContent()).toMatch(
-      /manifest\.sha256 is 0+ but the ONNX file hashes to/,
+      /^Refused, nothing published: sha256 of the file: manifest\.sha256 is 0+ but the ONNX file hashes to/,
     );
+    // The contract check item by item: only the sha256 failed; the file itself loads and runs.
+    const checklist = register.getByTestId("contract-checklist").locator("tbody tr");
+    expect(await checklist.count()).toBe(12);
+    expect(
+      await register
+        .getByTestId("contract-checklist")
+        .locator('tbody tr[data-status="FAILED"] td')
+        .first()
+        .textContent(),
+    ).toBe("sha256 of the file");
+    expect(await register.getByTestId("contract-checklist").locator('tr[data-status="PASSED"]').count()).toBe(11);
+    await page.screenshot({ path: join(screenshots, "admin-model-contract-check.png"), fullPage: true });
     // A form action resets the form when it returns: the files are chosen again.
     await register.locator('input[name="onnx"]').setInputFiles(join(root, "models/clinical-coxph-m1/1.0.0/model.onnx"));
     await register.locator('input[name="outputSemantics"]').fill("log hazard (age, sex)");
@@ -713,15 +725,57 @@ describe("npm start on a fresh data directory", () => {
     await Promise.all([page.waitForURL(`**/studies/${studyId}`), page.click('button[type="submit"]')]);
     const overview = page.getByTestId("study-overview");
     await overview.getByTestId("chart").first().locator("svg.marks").waitFor();
-    expect(await overview.getByTestId("chart").count()).toBe(4); // the matrix and three forest plots
+    // The matrix, the matrix of differences model − comparator, and three forest plots.
+    expect(await overview.getByTestId("chart").count()).toBe(5);
     expect(await page.getByTestId("heterogeneity").first().textContent()).toMatch(
       /^I² \d+ %, τ² [\d.e-]+, Q [\d.]+ \(p /,
     );
     // The numbers behind a chart, as a table.
-    const numbers = overview.getByTestId("chart-numbers").nth(1);
+    const numbers = overview.getByTestId("chart-numbers").nth(2);
     await numbers.locator("summary").click();
     expect(await numbers.locator("tbody tr").filter({ hasText: "Pooled (REML, HKSJ, k = 3)" }).count()).toBe(1);
     await page.screenshot({ path: join(screenshots, "study-overview.png"), fullPage: true });
+    // A site's designated dataset: Bundang has the demo cohort of `npm start` and the one added above.
+    const designate = page.getByTestId("designated-dataset-Bundang");
+    const choices = await designate
+      .locator("option")
+      .evaluateAll((options) => options.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? ""]));
+    expect(choices[0]![0]).toBe(""); // the default: the newest dataset with a released run
+    expect(choices.length).toBe(3);
+    const bundangRuns = () =>
+      page
+        .getByTestId("result-row")
+        .filter({ hasText: "Bundang" })
+        .getByTestId("run-link")
+        .evaluateAll((links) => links.map((a) => a.getAttribute("href")!.split("/").pop()!));
+    // By default Bundang's rows are the runs added above (the newest released dataset)…
+    expect((await bundangRuns()).every((id) => runIds.includes(id))).toBe(true);
+    await designate.selectOption(choices.at(-1)![0]!);
+    await Promise.all([page.waitForURL(/dataset=/), overview.getByRole("button", { name: "Show" }).click()]);
+    // …designated, they are the older demo cohort's, one row per model version still.
+    const designatedRuns = await bundangRuns();
+    expect(designatedRuns).toHaveLength(2);
+    expect(designatedRuns.some((id) => runIds.includes(id))).toBe(false);
+    // The Brier score of every score by site; drawn per site, not pooled (no standard error), and said so.
+    await page.goto(`${base}/studies/${studyId}?metric=brier`);
+    await overview.getByTestId("chart").first().locator("svg.marks").waitFor();
+    expect(await overview.getByTestId("chart").first().getAttribute("aria-label")).toBe(
+      "Brier score by site and model version",
+    );
+    const matrixNumbers = overview.getByTestId("chart-numbers").first();
+    await matrixNumbers.locator("summary").click();
+    expect(
+      await matrixNumbers
+        .locator("tbody tr")
+        .filter({ hasText: /^Bundang · .+Model0\.\d{3}$/ })
+        .count(),
+    ).toBe(2);
+    expect(await page.getByTestId("heterogeneity").first().textContent()).toBe(
+      "Not pooled: the Brier score and IPA are stored without a standard error: shown per site, not pooled.",
+    );
+    // The demo records deaths: no calibration slope (Aalen-Johansen calibration), and the page says why.
+    await page.goto(`${base}/studies/${studyId}?metric=calibrationSlope`);
+    expect(await page.getByTestId("no-metric").textContent()).toMatch(/not computed where death is a competing event/);
 
     await page.goto(`${base}/runs/${runIds[0]}`);
     await page.getByTestId("chart").first().locator("svg.marks").waitFor();

@@ -78,6 +78,24 @@ describe("complementary suppression (too loose before)", () => {
       row("riskGroupRisk", n, e, { subgroup: `group=${name}`, horizonDays: 3652 });
     expect(subgroups(guardedView([g("HIGH", 15, 4), g("LH", 60, 12), g("LL", 325, 30)]).rows)).toEqual(["group=LL"]);
   });
+  it("image manufacturers: a member that is not computable (named by the set) takes the smallest shown one with it", () => {
+    const set = ["manufacturer=GE", "manufacturer=Philips", "manufacturer=SIEMENS"];
+    const m = (name: string, n: number, e: number) =>
+      row("harrellC", n, e, { subgroup: `manufacturer=${name}`, details: { subgroupSet: set } });
+    // Philips (6 patients, no fracture) has no row: all − GE − SIEMENS would give its count away.
+    expect(subgroups(guardedView([row("harrellC", 400, 63), m("GE", 250, 40), m("SIEMENS", 144, 23)]).rows)).toEqual([
+      "all",
+      "manufacturer=GE",
+    ]);
+    // Every member shown and large: all stay.
+    const all = [row("harrellC", 400, 63), m("GE", 200, 30), m("Philips", 60, 12), m("SIEMENS", 140, 21)];
+    expect(subgroups(guardedView(all).rows)).toEqual([
+      "all",
+      "manufacturer=GE",
+      "manufacturer=Philips",
+      "manufacturer=SIEMENS",
+    ]);
+  });
   it("a 2×2 table with a cell of 3 withholds sensitivity, specificity, PPV and NPV", () => {
     const counts = { threshold: 0.3, truePositive: 40, falsePositive: 120, trueNegative: 200, falseNegative: 3 };
     const rows = ["sensitivity", "specificity", "ppv", "npv"].map((m) => row(m, 363, 43, { details: counts }));

@@ -177,11 +177,15 @@ export function createExportRouter(options: { db: Db; authSecret: string }): Rou
       if (viewer.kind === "apiKey" && !viewer.scopes.has("METRICS_READ"))
         throw new AppError("FORBIDDEN", "This API key lacks the scope METRICS_READ.");
       const format = exportFormat(req);
-      const rows = await studyComparison(options.db, viewer, String(req.params.id));
+      // ?datasets=<id>,<id>: the designated datasets, as on the dashboard.
+      const designatedDatasets = typeof req.query.datasets === "string" ? req.query.datasets.split(",") : [];
+      const rows = await studyComparison(options.db, viewer, String(req.params.id), {
+        designatedDatasets: designatedDatasets.filter((id) => id !== ""),
+      });
       await recordAudit(options.db, viewer, {
         action: "metrics.export",
         resource: String(req.params.id),
-        details: { format, study: true },
+        details: { format, study: true, ...(designatedDatasets.length ? { designatedDatasets } : {}) },
       });
       if (format === "json")
         res.json(

@@ -125,6 +125,17 @@ describe("studyForest", () => {
     const own = await forestFor("investigator.severance@fracval.demo");
     expect(own.sites.map((s) => [s.site.code, s.run.release.state])).toEqual([["Severance", "DRAFT"]]);
     expect(own.pooled).toBeNull();
+    // The network's view (the study report): released results only, the own draft left out.
+    const released = await api.gql<{ studyForest: unknown[]; studyComparison: unknown[] }>(
+      `query($s: ID!) {
+        studyForest(studyId: $s, metric: harrellC, releasedOnly: true) { sites { site { code } } }
+        studyComparison(studyId: $s, releasedOnly: true) { site { code } }
+      }`,
+      { s: studyId },
+      tokens["investigator.severance@fracval.demo"],
+    );
+    expect(released.errors).toBeUndefined();
+    expect(released.data).toEqual({ studyForest: [], studyComparison: [] });
     const forest = await forestFor("admin@fracval.demo");
     expect(forest.sites.map((s) => [s.site.code, s.run.release.state])).toEqual([
       ["Boramae", "RELEASED"],
@@ -160,6 +171,193 @@ describe("studyForest", () => {
     ]);
     const after = await forestFor("pi@fracval.demo");
     expect(after.sites.find((s) => s.site.code === "Bundang")!.estimate).toBe(0.66);
+  });
+
+  it("one row per site × model version: the site's newest dataset with a released run, or the one designated", async () => {
+    const boramae = await t.db.site.findUniqueOrThrow({ where: { code: "Boramae" } });
+    const model = await t.db.modelVersion.findFirstOrThrow({ where: { family: "forest-test" } });
+    const original = await t.db.validationDataset.findFirstOrThrow({ where: { name: "Boramae forest cohort" } });
+    // A newer released cohort (C 0.75) and a newest one whose run is still a draft (C 0.9).
+    const addCohort = async (name: string, c: number, releaseState: "RELEASED" | "DRAFT") => {
+      const dataset = await t.db.validationDataset.create({
+        data: { name, siteId: boramae.id, studyId, status: "READY", patientCount: 700 },
+      });
+      const run = await t.db.validationRun.create({
+        data: {
+          modelVersionId: model.id,
+          datasetId: dataset.id,
+          codeVersion: "test",
+          status: "SUCCEEDED",
+          finishedAt: new Date(),
+          releaseState,
+        },
+      });
+      await t.db.metricResult.create({
+        data: {
+          datasetId: dataset.id,
+          runId: run.id,
+          provenance: {},
+          subgroup: "all",
+          metric: "harrellC",
+          scoreSource: "model",
+          estimate: c,
+          se: 0.02,
+          n: 700,
+          events: 80,
+        },
+      });
+      return dataset;
+    };
+    const released = await addCohort("Boramae 2026 cohort", 0.75, "RELEASED");
+    const draft = await addCohort("Boramae 2027 cohort (draft)", 0.9, "DRAFT");
+    const boramaeC = async (who: string, datasets: string[] | null) => {
+      const res = await api.gql<{ studyForest: (Forest & { modelVersion: { family: string } })[] }>(
+        `query($s: ID!, $d: [ID!]) {
+          studyForest(studyId: $s, metric: harrellC, datasets: $d) {
+            modelVersion { family } sites { site { code } estimate dataset { name } }
+          }
+        }`,
+        { s: studyId, d: datasets },
+        tokens[who],
+      );
+      return res.errors
+        ? res.errors[0]!.message
+        : res
+            .data!.studyForest.find((f) => f.modelVersion.family === "forest-test")!
+            .sites.filter((x) => x.site.code === "Boramae")
+            .map((x) => x.estimate);
+    };
+    // By default: one Boramae row, from the newest dataset with a released run (not the newer draft).
+    expect(await boramaeC("pi@fracval.demo", null)).toEqual([0.75]);
+    expect(await boramaeC("admin@fracval.demo", null)).toEqual([0.75]);
+    // Designated: the original cohort.
+    expect(await boramaeC("pi@fracval.demo", [original.id])).toEqual([0.71]);
+    // The ADMIN (who sees drafts) may designate the draft; for the PI it does not exist.
+    expect(await boramaeC("admin@fracval.demo", [draft.id])).toEqual([0.9]);
+    expect(await boramaeC("pi@fracval.demo", [draft.id])).toBe(
+      `Dataset ${draft.id} has no results in study ${studyId} that you may see; it cannot be designated.`,
+    );
+    expect(await boramaeC("pi@fracval.demo", [original.id, released.id])).toBe(
+      `Datasets ${original.id} and ${released.id} are both of site Boramae: designate one dataset per site.`,
+    );
+    // The choices per site, newest first, with the default.
+    const choices = await api.gql<{
+      studyResultDatasets: { site: { code: string }; datasets: { name: string }[]; defaultDataset: { name: string } }[];
+    }>(
+      `query($s: ID!) { studyResultDatasets(studyId: $s) {
+        site { code } datasets { name } defaultDataset { name } } }`,
+      { s: studyId },
+      tokens["pi@fracval.demo"],
+    );
+    const boramaeChoices = choices.data!.studyResultDatasets.find((c) => c.site.code === "Boramae")!;
+    expect(boramaeChoices.datasets.map((d) => d.name)).toEqual(["Boramae 2026 cohort", "Boramae forest cohort"]);
+    expect(boramaeChoices.defaultDataset.name).toBe("Boramae 2026 cohort");
+    // The table agrees: one Boramae row for the model version.
+    const table = await api.gql<{ studyComparison: { site: { code: string }; dataset: { name: string } }[] }>(
+      `query($s: ID!) { studyComparison(studyId: $s) { site { code } modelVersion { family } dataset { name } } }`,
+      { s: studyId },
+      tokens["pi@fracval.demo"],
+    );
+    const rows = table.data!.studyComparison.filter(
+      (r) =>
+        r.site.code === "Boramae" &&
+        (r as unknown as { modelVersion: { family: string } }).modelVersion.family === "forest-test",
+    );
+    expect(rows.map((r) => r.dataset.name)).toEqual(["Boramae 2026 cohort"]);
+  });
+
+  it("calibration slope pooled from its Wald CI on the identity scale; Brier and IPA drawn, not pooled", async () => {
+    const runs = await t.db.validationRun.findMany({
+      where: {
+        modelVersion: { family: "forest-test" },
+        dataset: { name: { in: ["Bundang forest cohort", "Boramae 2026 cohort"] } },
+      },
+      include: { dataset: true },
+    });
+    const slopes = { "Bundang forest cohort": [0.8, 0.6, 1.0], "Boramae 2026 cohort": [1.1, 0.92, 1.28] } as const;
+    for (const run of runs) {
+      const [slope, lower, upper] = slopes[run.dataset.name as keyof typeof slopes];
+      await t.db.metricResult.create({
+        data: {
+          datasetId: run.datasetId,
+          runId: run.id,
+          provenance: {},
+          subgroup: "all",
+          metric: "calibrationOE",
+          scoreSource: "model",
+          horizonDays: 1826,
+          estimate: 1.2,
+          se: 0.1,
+          n: 600,
+          events: 70,
+          details: { slope, slopeCiLower: lower, slopeCiUpper: upper, brier: 0.08, ipa: 0.05 },
+        },
+      });
+    }
+    const forestOf = async (statistic: string, metric = "calibrationOE") => {
+      const res = await api.gql<{ studyForest: (Forest & { modelVersion: { family: string }; statistic: string })[] }>(
+        `query($s: ID!, $m: MetricName!, $st: ForestStatistic) {
+          studyForest(studyId: $s, metric: $m, statistic: $st) {
+            modelVersion { family } statistic scale notPooled sites { site { code } estimate ciLower ciUpper weight }
+            pooled { k estimate ciLower ciUpper }
+          }
+        }`,
+        { s: studyId, m: metric, st: statistic },
+        tokens["pi@fracval.demo"],
+      );
+      return res.errors
+        ? res.errors[0]!.message
+        : res.data!.studyForest.find((f) => f.modelVersion.family === "forest-test")!;
+    };
+    const slope = (await forestOf("CALIBRATION_SLOPE")) as Forest & { statistic: string };
+    expect(slope.statistic).toBe("CALIBRATION_SLOPE");
+    expect(slope.scale).toBe("identity");
+    expect(slope.sites.map((s) => [s.site.code, s.estimate])).toEqual([
+      ["Boramae", 1.1],
+      ["Bundang", 0.8],
+    ]);
+    const z = 1.959963984540054;
+    const want = poolOnScale([1.1, 0.8], [0.36 / (2 * z), 0.4 / (2 * z)], "identity");
+    expect(slope.pooled!.estimate).toBeCloseTo(want.pooled.estimate, 10);
+    expect(slope.pooled!.ciLower).toBeCloseTo(want.pooled.ci.lower, 10);
+    const brier = (await forestOf("BRIER")) as Forest;
+    expect(brier.sites.map((s) => s.estimate)).toEqual([0.08, 0.08]);
+    expect(brier.pooled).toBeNull();
+    expect(brier.notPooled).toBe(
+      "the Brier score and IPA are stored without a standard error: shown per site, not pooled",
+    );
+    expect(await forestOf("IPA", "harrellC")).toBe("The statistic IPA belongs to calibrationOE rows, not to harrellC.");
+  });
+
+  it("everySource: one plot per model version and score source, model first", async () => {
+    const run = await t.db.validationRun.findFirstOrThrow({
+      where: { modelVersion: { family: "forest-test" }, dataset: { name: "Bundang forest cohort" } },
+    });
+    await t.db.metricResult.create({
+      data: {
+        datasetId: run.datasetId,
+        runId: run.id,
+        provenance: {},
+        subgroup: "all",
+        metric: "harrellC",
+        scoreSource: "frax_mof",
+        estimate: 0.58,
+        se: 0.03,
+        n: 600,
+        events: 70,
+      },
+    });
+    const res = await api.gql<{
+      studyForest: { modelVersion: { family: string }; scoreSource: string; sites: { estimate: number }[] }[];
+    }>(
+      `query($s: ID!) { studyForest(studyId: $s, metric: harrellC, everySource: true) {
+        modelVersion { family } scoreSource sites { estimate } } }`,
+      { s: studyId },
+      tokens["pi@fracval.demo"],
+    );
+    const plots = res.data!.studyForest.filter((f) => f.modelVersion.family === "forest-test");
+    expect(plots.map((p) => p.scoreSource)).toEqual(["model", "frax_mof"]);
+    expect(plots[1]!.sites.map((s) => s.estimate)).toEqual([0.58]);
   });
 
   it("one site: drawn, not pooled, and the reason given", async () => {

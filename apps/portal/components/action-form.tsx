@@ -10,7 +10,11 @@ export interface ActionResult {
   /** Shown once, with a copy button. */
   secret?: string | null;
   secretLabel?: string | null;
+  /** A check item by item (the model registry's contract check), shown as a table. */
+  checklist?: { name: string; status: "PASSED" | "FAILED" | "NOT_CHECKED"; detail: string }[] | null;
 }
+
+const CHECK_MARK = { PASSED: "✓ passed", FAILED: "✗ failed", NOT_CHECKED: "– not checked" } as const;
 
 export function ActionForm({
   action,
@@ -47,6 +51,37 @@ export function ActionForm({
         <p role="status" className="w-full text-emerald-800">
           {state.message}
         </p>
+      )}
+      {state.checklist && (
+        <table className="w-full text-left text-xs" data-testid="contract-checklist">
+          <caption className="text-left text-sm text-slate-700">Contract check</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th className="p-1">Item</th>
+              <th className="p-1">Result</th>
+              <th className="p-1">Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.checklist.map((c) => (
+              <tr key={c.name} className="border-t border-slate-100" data-status={c.status}>
+                <td className="p-1">{c.name}</td>
+                <td
+                  className={`p-1 whitespace-nowrap ${
+                    c.status === "PASSED"
+                      ? "text-emerald-800"
+                      : c.status === "FAILED"
+                        ? "text-red-700"
+                        : "text-slate-500"
+                  }`}
+                >
+                  {CHECK_MARK[c.status]}
+                </td>
+                <td className="p-1 break-all">{c.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       {state.secret && (
         <div className="w-full rounded border border-amber-300 bg-amber-50 p-2" data-testid="secret">

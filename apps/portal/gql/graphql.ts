@@ -17,6 +17,13 @@ export type CaseMixKind =
   | 'CATEGORICAL'
   | 'CONTINUOUS';
 
+/** How an item of a model version's contract check ended. */
+export type ContractCheckStatus =
+  | 'FAILED'
+  /** An item it depends on failed. */
+  | 'NOT_CHECKED'
+  | 'PASSED';
+
 export type CreateApiKeyInput = {
   expiresInDays?: number | null | undefined;
   name: string;
@@ -45,6 +52,17 @@ export type DatasetStatus =
   | 'VALIDATING'
   /** Taken back by its site: patients, images and predictions deleted; its runs keep their aggregate results. */
   | 'WITHDRAWN';
+
+/**
+ * What a forest plot draws of a metric's rows: the estimate, or the calibration slope, Brier score or index of
+ * prediction accuracy of calibrationOE rows (the slope pooled on the identity scale from its Wald CI; Brier and
+ * IPA have no standard error and are not pooled).
+ */
+export type ForestStatistic =
+  | 'BRIER'
+  | 'CALIBRATION_SLOPE'
+  | 'ESTIMATE'
+  | 'IPA';
 
 export type GrantSiteAccessInput = {
   /** When the grant ends by itself (in the future); leave out for a grant until revoked. */
@@ -249,6 +267,13 @@ export type PortalRevokeKeyMutationVariables = Exact<{
 
 export type PortalRevokeKeyMutation = { revokeApiKey: { prefix: string } };
 
+export type PortalCheckModelMutationVariables = Exact<{
+  input: RegisterModelVersionInput;
+}>;
+
+
+export type PortalCheckModelMutation = { checkModelVersion: { accepted: boolean, checks: Array<{ name: string, status: ContractCheckStatus, detail: string }> } };
+
 export type PortalRegisterModelMutationVariables = Exact<{
   input: RegisterModelVersionInput;
 }>;
@@ -368,6 +393,7 @@ export type PortalSitesQuery = { sites: Array<{ id: string, code: string, name: 
 
 export type PortalCaseMixQueryVariables = Exact<{
   id: string | number;
+  datasets?: Array<string | number> | string | number | null | undefined;
 }>;
 
 
@@ -376,20 +402,23 @@ export type PortalCaseMixQuery = { study: { id: string, title: string }, studyCa
 export type PortalStudyForestQueryVariables = Exact<{
   id: string | number;
   metric: MetricName;
+  statistic: ForestStatistic;
   horizon?: number | null | undefined;
   diff: MetricName;
   hasDiff: boolean;
+  datasets?: Array<string | number> | string | number | null | undefined;
 }>;
 
 
-export type PortalStudyForestQuery = { model: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, frax: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, diff?: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }> };
+export type PortalStudyForestQuery = { all: Array<{ scoreSource: string, scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, diff?: Array<{ scoreSource: string, scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }> };
 
 export type PortalStudyResultsQueryVariables = Exact<{
   id: string | number;
+  datasets?: Array<string | number> | string | number | null | undefined;
 }>;
 
 
-export type PortalStudyResultsQuery = { study: { title: string, horizonDays: number | null, datasets: Array<{ id: string, status: DatasetStatus, site: { code: string } }>, models: Array<{ id: string, family: string, version: string }> }, studyComparison: Array<{ smallCell: boolean, hidden: boolean, site: { code: string }, modelVersion: { family: string, version: string }, dataset: { name: string, status: DatasetStatus }, run: { id: string, status: RunStatus, finishedAt: string | null, release: { state: ReleaseState } }, metrics: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: { p: number | null, competingRisks: boolean | null, calibratedForTargetPopulation: boolean | null } | null }> }>, runsAwaitingRelease: Array<{ id: string, dataset: { study: { id: string } } }>, runs: Array<{ id: string, status: RunStatus, progressDone: number | null, progressTotal: number | null, progressFailed: number | null, imagesPerSecond: number | null, etaSeconds: number | null, progressState: ProgressState, secondsSinceProgress: number | null, executionProvider: string | null, modelVersion: { family: string, version: string }, dataset: { id: string, site: { code: string } } }> };
+export type PortalStudyResultsQuery = { study: { title: string, horizonDays: number | null, datasets: Array<{ id: string, status: DatasetStatus, site: { code: string } }>, models: Array<{ id: string, family: string, version: string }> }, studyResultDatasets: Array<{ site: { code: string }, defaultDataset: { id: string, name: string }, datasets: Array<{ id: string, name: string, createdAt: string, status: DatasetStatus }> }>, studyComparison: Array<{ smallCell: boolean, hidden: boolean, site: { code: string }, modelVersion: { id: string, family: string, version: string }, dataset: { name: string, status: DatasetStatus }, run: { id: string, status: RunStatus, finishedAt: string | null, release: { state: ReleaseState } }, metrics: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: { p: number | null, competingRisks: boolean | null, calibratedForTargetPopulation: boolean | null } | null }> }>, runsAwaitingRelease: Array<{ id: string, dataset: { study: { id: string } } }>, runs: Array<{ id: string, status: RunStatus, progressDone: number | null, progressTotal: number | null, progressFailed: number | null, imagesPerSecond: number | null, etaSeconds: number | null, progressState: ProgressState, secondsSinceProgress: number | null, executionProvider: string | null, modelVersion: { family: string, version: string }, dataset: { id: string, site: { code: string } } }> };
 
 export type PortalStudyTitleQueryVariables = Exact<{
   id: string | number;
@@ -408,10 +437,12 @@ export type PortalStudyReportHeadQuery = { study: { id: string, horizonDays: num
 export type PortalStudyReportQueryVariables = Exact<{
   id: string | number;
   h?: number | null | undefined;
+  datasets?: Array<string | number> | string | number | null | undefined;
+  released: boolean;
 }>;
 
 
-export type PortalStudyReportQuery = { study: { id: string, title: string, description: string, target: PredictionTarget, horizonDays: number | null }, studyComparison: Array<{ hidden: boolean, site: { code: string, name: string, country: string }, dataset: { name: string, status: DatasetStatus, createdAt: string }, modelVersion: { id: string, family: string, version: string, artifactSha256: string, manifest: unknown }, run: { id: string, codeVersion: string, finishedAt: string | null, release: { state: ReleaseState, by: string | null, at: string | null }, participantFlow: { uploaded: number, analysed: number, events: number | null, missingOutcome: number | null, competingRisks: boolean, deathsBeforeFracture: number | null } | null } }>, c: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, auct: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, oe: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, dc: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, studyCaseMix: { sites: Array<{ patients: number | null, site: { code: string } }>, variables: Array<{ name: string, kind: CaseMixKind, unit: string | null, levels: Array<string> | null, p: number | null, groups: Array<{ mean: number | null, sd: number | null, median: number | null, q1: number | null, q3: number | null, counts: Array<number | null> | null, percents: Array<number | null> | null, withheld: boolean }> }> } };
+export type PortalStudyReportQuery = { study: { id: string, title: string, description: string, target: PredictionTarget, horizonDays: number | null }, runsAwaitingRelease: Array<{ id: string, dataset: { study: { id: string } } }>, studyComparison: Array<{ hidden: boolean, site: { code: string, name: string, country: string }, dataset: { name: string, status: DatasetStatus, createdAt: string }, modelVersion: { id: string, family: string, version: string, artifactSha256: string, manifest: unknown }, run: { id: string, codeVersion: string, finishedAt: string | null, release: { state: ReleaseState, by: string | null, at: string | null }, participantFlow: { uploaded: number, analysed: number, events: number | null, missingOutcome: number | null, competingRisks: boolean, deathsBeforeFracture: number | null } | null } }>, c: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, auct: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, oe: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, dc: Array<{ scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, studyCaseMix: { sites: Array<{ patients: number | null, site: { code: string } }>, variables: Array<{ name: string, kind: CaseMixKind, unit: string | null, levels: Array<string> | null, p: number | null, groups: Array<{ mean: number | null, sd: number | null, median: number | null, q1: number | null, q3: number | null, counts: Array<number | null> | null, percents: Array<number | null> | null, withheld: boolean }> }> } };
 
 export type PortalStudiesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -540,6 +571,18 @@ export const PortalRevokeKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PortalRevokeKeyMutation, PortalRevokeKeyMutationVariables>;
+export const PortalCheckModelDocument = new TypedDocumentString(`
+    mutation PortalCheckModel($input: RegisterModelVersionInput!) {
+  checkModelVersion(input: $input) {
+    accepted
+    checks {
+      name
+      status
+      detail
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalCheckModelMutation, PortalCheckModelMutationVariables>;
 export const PortalRegisterModelDocument = new TypedDocumentString(`
     mutation PortalRegisterModel($input: RegisterModelVersionInput!) {
   registerModelVersion(input: $input) {
@@ -1185,12 +1228,12 @@ export const PortalSitesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PortalSitesQuery, PortalSitesQueryVariables>;
 export const PortalCaseMixDocument = new TypedDocumentString(`
-    query PortalCaseMix($id: ID!) {
+    query PortalCaseMix($id: ID!, $datasets: [ID!]) {
   study(id: $id) {
     id
     title
   }
-  studyCaseMix(studyId: $id) {
+  studyCaseMix(studyId: $id, datasets: $datasets) {
     sites {
       site {
         code
@@ -1240,57 +1283,21 @@ export const PortalCaseMixDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PortalCaseMixQuery, PortalCaseMixQueryVariables>;
 export const PortalStudyForestDocument = new TypedDocumentString(`
-    query PortalStudyForest($id: ID!, $metric: MetricName!, $horizon: Int, $diff: MetricName!, $hasDiff: Boolean!) {
-  model: studyForest(studyId: $id, metric: $metric, horizonDays: $horizon) {
-    modelVersion {
-      id
-      family
-      version
-    }
-    scale
-    notPooled
-    sites {
-      site {
-        code
-      }
-      estimate
-      ciLower
-      ciUpper
-      n
-      weight
-      run {
-        id
-        release {
-          state
-        }
-      }
-    }
-    pooled {
-      k
-      method
-      hksj
-      estimate
-      ciLower
-      ciUpper
-      predictionLower
-      predictionUpper
-      tau2
-      i2
-      q
-      qP
-    }
-  }
-  frax: studyForest(
+    query PortalStudyForest($id: ID!, $metric: MetricName!, $statistic: ForestStatistic!, $horizon: Int, $diff: MetricName!, $hasDiff: Boolean!, $datasets: [ID!]) {
+  all: studyForest(
     studyId: $id
     metric: $metric
-    scoreSource: "frax_mof"
+    statistic: $statistic
+    everySource: true
     horizonDays: $horizon
+    datasets: $datasets
   ) {
     modelVersion {
       id
       family
       version
     }
+    scoreSource
     scale
     notPooled
     sites {
@@ -1327,14 +1334,16 @@ export const PortalStudyForestDocument = new TypedDocumentString(`
   diff: studyForest(
     studyId: $id
     metric: $diff
-    scoreSource: "model-vs-frax_mof"
+    everySource: true
     horizonDays: $horizon
+    datasets: $datasets
   ) @include(if: $hasDiff) {
     modelVersion {
       id
       family
       version
     }
+    scoreSource
     scale
     notPooled
     sites {
@@ -1371,7 +1380,7 @@ export const PortalStudyForestDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PortalStudyForestQuery, PortalStudyForestQueryVariables>;
 export const PortalStudyResultsDocument = new TypedDocumentString(`
-    query PortalStudyResults($id: ID!) {
+    query PortalStudyResults($id: ID!, $datasets: [ID!]) {
   study(id: $id) {
     title
     horizonDays
@@ -1388,11 +1397,27 @@ export const PortalStudyResultsDocument = new TypedDocumentString(`
       version
     }
   }
-  studyComparison(studyId: $id) {
+  studyResultDatasets(studyId: $id) {
+    site {
+      code
+    }
+    defaultDataset {
+      id
+      name
+    }
+    datasets {
+      id
+      name
+      createdAt
+      status
+    }
+  }
+  studyComparison(studyId: $id, datasets: $datasets) {
     site {
       code
     }
     modelVersion {
+      id
       family
       version
     }
@@ -1475,7 +1500,7 @@ export const PortalStudyReportHeadDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PortalStudyReportHeadQuery, PortalStudyReportHeadQueryVariables>;
 export const PortalStudyReportDocument = new TypedDocumentString(`
-    query PortalStudyReport($id: ID!, $h: Int) {
+    query PortalStudyReport($id: ID!, $h: Int, $datasets: [ID!], $released: Boolean!) {
   study(id: $id) {
     id
     title
@@ -1483,7 +1508,15 @@ export const PortalStudyReportDocument = new TypedDocumentString(`
     target
     horizonDays
   }
-  studyComparison(studyId: $id) {
+  runsAwaitingRelease {
+    id
+    dataset {
+      study {
+        id
+      }
+    }
+  }
+  studyComparison(studyId: $id, datasets: $datasets, releasedOnly: $released) {
     site {
       code
       name
@@ -1521,7 +1554,12 @@ export const PortalStudyReportDocument = new TypedDocumentString(`
     }
     hidden
   }
-  c: studyForest(studyId: $id, metric: harrellC) {
+  c: studyForest(
+    studyId: $id
+    metric: harrellC
+    datasets: $datasets
+    releasedOnly: $released
+  ) {
     modelVersion {
       id
       family
@@ -1560,7 +1598,13 @@ export const PortalStudyReportDocument = new TypedDocumentString(`
       qP
     }
   }
-  auct: studyForest(studyId: $id, metric: timeDependentAuc, horizonDays: $h) {
+  auct: studyForest(
+    studyId: $id
+    metric: timeDependentAuc
+    horizonDays: $h
+    datasets: $datasets
+    releasedOnly: $released
+  ) {
     modelVersion {
       id
       family
@@ -1599,7 +1643,13 @@ export const PortalStudyReportDocument = new TypedDocumentString(`
       qP
     }
   }
-  oe: studyForest(studyId: $id, metric: calibrationOE, horizonDays: $h) {
+  oe: studyForest(
+    studyId: $id
+    metric: calibrationOE
+    horizonDays: $h
+    datasets: $datasets
+    releasedOnly: $released
+  ) {
     modelVersion {
       id
       family
@@ -1642,6 +1692,8 @@ export const PortalStudyReportDocument = new TypedDocumentString(`
     studyId: $id
     metric: harrellCDiff
     scoreSource: "model-vs-frax_mof"
+    datasets: $datasets
+    releasedOnly: $released
   ) {
     modelVersion {
       id
@@ -1681,7 +1733,7 @@ export const PortalStudyReportDocument = new TypedDocumentString(`
       qP
     }
   }
-  studyCaseMix(studyId: $id) {
+  studyCaseMix(studyId: $id, datasets: $datasets, releasedOnly: $released) {
     sites {
       site {
         code

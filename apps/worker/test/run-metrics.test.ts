@@ -207,4 +207,30 @@ describe("model-only run metrics", () => {
     expect(new Set(out.map((r) => r.subgroup))).toEqual(new Set(["sex=F", "sex=M", "age<65", "age65-74", "age>=75"]));
     expect(out.every((r) => r.scoreSource === "model")).toBe(true);
   });
+
+  it("image manufacturers are subgroups where there is more than one, each row naming the whole set", () => {
+    const makers = ["GE MEDICAL  SYSTEMS", "SIEMENS", null];
+    const withImages: MetricRow[] = rows.map((r, i) => ({
+      patient: { ...r.patient, images: [{ manufacturer: makers[i % 3]! }] },
+    }));
+    const out = subgroupMetrics({ horizon: 3652, time, event, score, rows: withImages });
+    const set = ["manufacturer=GE MEDICAL SYSTEMS", "manufacturer=SIEMENS", "manufacturer=unknown"];
+    for (const [k, name] of set.entries()) {
+      const idx = cohort.flatMap((_, i) => (i % 3 === k ? [i] : []));
+      const c = out.find((r) => r.metric === "harrellC" && r.subgroup === name)!;
+      expect(c.n).toBe(idx.length);
+      expect(c.estimate).toBe(
+        harrellC(
+          idx.map((i) => time[i]!),
+          idx.map((i) => event[i]!),
+          idx.map((i) => score[i]!),
+        ).estimate,
+      );
+      expect(c.details).toMatchObject({ subgroup: name, subgroupSet: set });
+    }
+    // One manufacturer for every image: no manufacturer subgroup (it would repeat the whole cohort).
+    const one = rows.map((r) => ({ patient: { ...r.patient, images: [{ manufacturer: "GE" }] } }));
+    const single = subgroupMetrics({ horizon: 3652, time, event, score, rows: one });
+    expect(single.some((r) => r.subgroup?.startsWith("manufacturer="))).toBe(false);
+  });
 });

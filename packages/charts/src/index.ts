@@ -37,6 +37,22 @@ export function sourceLabel(source: string): string {
   return source;
 }
 
+/** A subgroup as a reader names it: "All patients", "Women", "Age 65–74", "Manufacturer: GE", "Risk group HIGH". */
+export function subgroupLabel(subgroup: string): string {
+  const named: Record<string, string> = {
+    all: "All patients",
+    "sex=F": "Women",
+    "sex=M": "Men",
+    "age<65": "Age < 65",
+    "age65-74": "Age 65–74",
+    "age>=75": "Age ≥ 75",
+  };
+  if (named[subgroup]) return named[subgroup];
+  if (subgroup.startsWith("manufacturer=")) return `Manufacturer: ${subgroup.slice("manufacturer=".length)}`;
+  if (subgroup.startsWith("group=")) return `Risk group ${subgroup.slice("group=".length)}`;
+  return subgroup;
+}
+
 const BASE = {
   $schema: "https://vega.github.io/schema/vega-lite/v6.json",
   width: 420,
@@ -680,7 +696,8 @@ export function heatmapChart(
     title,
     spec: {
       ...BASE,
-      width: { step: 120 },
+      // Wide enough for the longest cell text ("0.750 (0.671–0.815), p < 0.001" at 10 px).
+      width: { step: Math.min(280, Math.max(120, 6 * Math.max(0, ...cells.map((c) => c.label.length)) + 12)) },
       height: { step: 36 },
       title,
       data: { values },
@@ -692,7 +709,7 @@ export function heatmapChart(
           sort: columns,
           axis: { orient: "top", labelAngle: 0 },
         },
-        y: { field: "row", type: "nominal", title: rowTitle, sort: rows },
+        y: { field: "row", type: "nominal", title: rowTitle, sort: rows, axis: { labelLimit: 320 } },
       },
       layer: [
         {

@@ -9,7 +9,7 @@ import { aggregateSiteIds, canReadPatientData } from "./access.js";
 import { MINIMUM_CELL_COUNT } from "./disclosure.js";
 import { notFound } from "./errors.js";
 import { RunCurves } from "./run-curves.js";
-import { studyComparison, type ComparisonRow } from "./study-comparison.js";
+import { studyComparison, studyResultDatasets, type ComparisonRow } from "./study-comparison.js";
 import type { Viewer } from "./viewer.js";
 
 const DAYS_PER_YEAR = 365.25;
@@ -190,20 +190,37 @@ export async function studyCaseMix(
   db: Db,
   viewer: Viewer,
   studyId: string,
-  options: { min?: number; comparison?: Promise<ComparisonRow[]> } = {},
+  options: {
+    min?: number;
+    comparison?: Promise<ComparisonRow[]>;
+    designatedDatasets?: readonly string[];
+    /** Only the sites with results released to the network (the study report's Table 1). */
+    releasedOnly?: boolean;
+  } = {},
 ): Promise<CaseMix> {
   const min = options.min ?? MINIMUM_CELL_COUNT;
   const study = await db.study.findUnique({ where: { id: studyId } });
   if (!study) throw notFound("Study", studyId);
   const visible = aggregateSiteIds(viewer);
-  // Each site's latest READY validation set of the study.
+  // Table 1 describes the cohorts the dashboard analyses: each site's designated dataset (as the comparison
+  // chooses it), and for a site without results yet its latest READY validation set.
+  const designated = new Set(options.designatedDatasets ?? []);
+  const releasedOnly = options.releasedOnly ?? false;
+  const siteChoices = await studyResultDatasets(db, viewer, studyId, { releasedOnly });
+  const datasetOfSite = new Map(
+    siteChoices.map((c) => [c.site.id, (c.datasets.find((d) => designated.has(d.id)) ?? c.defaultDataset).id]),
+  );
   const datasets = await db.validationDataset.findMany({
     where: { studyId, status: "READY", ...(visible ? { siteId: { in: visible } } : {}) },
     include: { site: true },
     orderBy: [{ readyAt: "desc" }, { createdAt: "desc" }],
   });
   const latest = new Map<string, (typeof datasets)[number]>();
-  for (const d of datasets) if (!latest.has(d.siteId)) latest.set(d.siteId, d);
+  for (const d of datasets) {
+    const wanted = datasetOfSite.get(d.siteId);
+    if (wanted === undefined && releasedOnly) continue;
+    if (wanted === undefined ? !latest.has(d.siteId) : d.id === wanted) latest.set(d.siteId, d);
+  }
   const chosen = [...latest.values()].sort((a, b) => a.site.code.localeCompare(b.site.code));
   const patientsBySite = await Promise.all(
     chosen.map((d) =>
@@ -249,8 +266,9 @@ export async function studyCaseMix(
       smd: row!.smd,
     });
   }
-  // The model's score spread per site, from the latest visible run of each site × model version.
-  const rows = await (options.comparison ?? studyComparison(db, viewer, studyId));
+  // The model's score spread per site, from each site × model version's run on the designated dataset.
+  const rows = await (options.comparison ??
+    studyComparison(db, viewer, studyId, { designatedDatasets: options.designatedDatasets ?? [], releasedOnly }));
   const scoreSpread: ScoreSpread[] = [];
   const stored = await db.validationRun.findMany({
     where: { id: { in: rows.map((r) => r.run.id) } },

@@ -6,8 +6,8 @@
 // 1. Own counts: a row is withheld when its patients, its events or its non-events are fewer than the
 //    minimum (each is shown or derivable as n − events). Threshold rows are withheld when any cell of
 //    their 2×2 table is; calibration rows lose their decile table when any decile is small.
-// 2. Subgroup sets: sex (F, M), age bands and risk groups each partition the cohort, whose counts are
-//    shown on the whole-cohort rows. When exactly one member of a set is withheld (or absent), it could
+// 2. Subgroup sets: sex (F, M), age bands, risk groups and image manufacturers each partition the cohort,
+//    whose counts are shown on the whole-cohort rows. When exactly one member of a set is withheld (or absent), it could
 //    be recovered by subtraction, so the smallest shown member is withheld as well.
 // 3. Comparators on fewer patients (FRAX missing for some): when the model's row and a comparator's
 //    differ by fewer than the minimum patients or events, the comparator's counts (and its paired
@@ -43,7 +43,18 @@ const FAMILIES: { name: string; members: (subgroup: string) => boolean; expected
   { name: "sex", members: (s) => s.startsWith("sex="), expected: ["sex=F", "sex=M"] },
   { name: "age", members: (s) => s.startsWith("age"), expected: ["age<65", "age65-74", "age>=75"] },
   { name: "group", members: (s) => s.startsWith("group="), expected: [] },
+  // The manufacturers of a run's images: each row names the whole set in details.subgroupSet.
+  { name: "manufacturer", members: (s) => s.startsWith("manufacturer="), expected: [] },
 ];
+
+/** The members a subgroup set should have: the family's fixed list, and any a row of the set names. */
+function expectedMembers(family: (typeof FAMILIES)[number], members: readonly MetricResult[]): string[] {
+  const named = members.flatMap((m) => {
+    const set = detailsOf(m)?.subgroupSet;
+    return Array.isArray(set) ? set.filter((x): x is string => typeof x === "string") : [];
+  });
+  return [...new Set([...family.expected, ...named])];
+}
 
 const PAIRED_BASE: Record<string, string> = {
   harrellCDiff: "harrellC",
@@ -109,7 +120,7 @@ export function discloseMetrics<T extends MetricResult>(
   for (const [key, members] of bySet) {
     const family = FAMILIES.find((f) => key.endsWith(`|${f.name}`))!;
     const present = new Set(members.map((m) => m.subgroup));
-    const absent = family.expected.filter((s) => !present.has(s)).length;
+    const absent = expectedMembers(family, members).filter((s) => !present.has(s)).length;
     const hidden = members.filter((m) => withheld.has(m)).length + absent;
     const shown = members.filter((m) => !withheld.has(m)).sort((a, b) => a.n - b.n);
     if (hidden === 1 && shown.length > 0) withheld.add(shown[0]!);

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import type { Db, ModelVersion, Prisma } from "@fracval/db";
+import type { Db, ModelVersion, Prisma, Study } from "@fracval/db";
 import { recordAudit } from "./audit.js";
 import type { ContentStore } from "./content-store.js";
 import { AppError, badInput, forbidden, notFound } from "./errors.js";
@@ -38,67 +38,147 @@ export async function getModelVersion(db: Db, id: string): Promise<ModelVersion>
   return model;
 }
 
+/** One item of a registration's contract check (packages/inference checkModelContract, and the registry's own). */
+export interface ContractCheckItem {
+  name: string;
+  status: "PASSED" | "FAILED" | "NOT_CHECKED";
+  detail: string;
+}
+
+export interface ModelContractReport {
+  /** Every item passed: registering the version would publish it. */
+  accepted: boolean;
+  checks: ContractCheckItem[];
+}
+
+interface CheckedRegistration {
+  checks: ContractCheckItem[];
+  /** The first failure as the error registration answers with (naming the field). */
+  firstError: AppError | null;
+  input: z.output<typeof RegisterModelVersionOptions> | null;
+  studyId: string | null;
+  studyModality: Study["modality"] | null;
+  studyHorizonDays: number | null;
+}
+
+/**
+ * The registry's contract check of a model version, item by item: the registration's fields, the study,
+ * that the version is new, that the card names what the registration says, then the ONNX file against the
+ * card (packages/inference). Nothing is stored.
+ */
+async function checkRegistration(db: Db, options: RegisterModelVersionOptions): Promise<CheckedRegistration> {
+  const checks: ContractCheckItem[] = [];
+  let firstError: AppError | null = null;
+  const fail = (name: string, error: AppError) => {
+    checks.push({ name, status: "FAILED", detail: error.userMessage });
+    firstError ??= error;
+  };
+  const none = { input: null, studyId: null, studyModality: null, studyHorizonDays: null };
+  const parsed = RegisterModelVersionOptions.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    fail("Registration fields", badInput(issue.path.join(".") || "input", issue.message));
+    return { checks, firstError, ...none };
+  }
+  const input = parsed.data;
+  checks.push({ name: "Registration fields", status: "PASSED", detail: `${input.family}@${input.version}` });
+  const study = await db.study.findUnique({ where: { id: input.studyId } });
+  if (!study) {
+    fail("Study", notFound("Study", input.studyId));
+    return { checks, firstError, ...none, input };
+  }
+  checks.push({ name: "Study", status: "PASSED", detail: study.title });
+  const existing = await db.modelVersion.findUnique({
+    where: { family_version: { family: input.family, version: input.version } },
+  });
+  if (existing)
+    fail(
+      "New version",
+      new AppError(
+        "CONFLICT",
+        `${input.family}@${input.version} is already registered; publish a new version instead.`,
+        {
+          location: { field: "version", value: input.version },
+        },
+      ),
+    );
+  else
+    checks.push({
+      name: "New version",
+      status: "PASSED",
+      detail: `${input.family}@${input.version} is not registered`,
+    });
+  const card = input.manifest;
+  const mismatches = (
+    [
+      ["family", input.family],
+      ["version", input.version],
+      ["kind", input.kind],
+      ["task", input.task],
+    ] as const
+  ).filter(([field, value]) => card[field] !== value);
+  if (mismatches.length > 0) {
+    const [field, value] = mismatches[0]!;
+    const error = badInput(
+      `manifest.${field}`,
+      `The model card says ${field} = ${String(card[field])}, the registration says ${value}.`,
+    );
+    checks.push({
+      name: "Card names the registration",
+      status: "FAILED",
+      detail: mismatches
+        .map(([f, v]) => `The model card says ${f} = ${String(card[f])}, the registration says ${v}.`)
+        .join(" "),
+    });
+    firstError ??= error;
+  } else
+    checks.push({ name: "Card names the registration", status: "PASSED", detail: "family, version, kind and task" });
+  // Loaded on demand: onnxruntime (a native library and its threads) stays out of the API process
+  // until an admin checks or registers a model, the only requests that need a session.
+  const { checkModelContract } = await import("@fracval/inference");
+  const contract = await checkModelContract(input.artifact, card, { providers: ["cpu"], log: () => {} });
+  await contract.model?.session.release();
+  checks.push(...contract.checks);
+  const refused = contract.checks.find((c) => c.status === "FAILED");
+  if (refused) firstError ??= badInput("artifact", `The model was refused: ${refused.detail}`);
+  return {
+    checks,
+    firstError,
+    input,
+    studyId: study.id,
+    studyModality: study.modality,
+    studyHorizonDays: study.horizonDays,
+  };
+}
+
+/** The contract check without registering: what the model registry shows before a version is published. */
+export async function checkModelVersion(db: Db, options: RegisterModelVersionOptions): Promise<ModelContractReport> {
+  const { checks, firstError } = await checkRegistration(db, options);
+  return { accepted: firstError === null, checks };
+}
+
 export async function registerModelVersion(
   db: Db,
   store: ContentStore,
   viewer: Viewer | null,
   options: RegisterModelVersionOptions,
 ): Promise<ModelVersion> {
-  const parsed = RegisterModelVersionOptions.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw badInput(issue.path.join(".") || "input", issue.message);
-  }
-  const input = parsed.data;
-  const study = await db.study.findUnique({ where: { id: input.studyId } });
-  if (!study) throw notFound("Study", input.studyId);
-  const existing = await db.modelVersion.findUnique({
-    where: { family_version: { family: input.family, version: input.version } },
-  });
-  if (existing) {
-    throw new AppError(
-      "CONFLICT",
-      `${input.family}@${input.version} is already registered; publish a new version instead.`,
-      {
-        location: { field: "version", value: input.version },
-      },
-    );
-  }
-  const card = input.manifest;
-  for (const [field, value] of [
-    ["family", input.family],
-    ["version", input.version],
-    ["kind", input.kind],
-    ["task", input.task],
-  ] as const) {
-    if (card[field] !== value)
-      throw badInput(
-        `manifest.${field}`,
-        `The model card says ${field} = ${String(card[field])}, the registration says ${value}.`,
-      );
-  }
-  // Loaded on demand: onnxruntime (a native library and its threads) stays out of the API process
-  // until an admin registers a model, the only request that needs a session.
-  const { loadModel, ModelContractError } = await import("@fracval/inference");
-  try {
-    const loaded = await loadModel(input.artifact, card, { providers: ["cpu"], log: () => {} });
-    await loaded.session.release();
-  } catch (error) {
-    if (error instanceof ModelContractError) throw badInput("artifact", `The model was refused: ${error.message}`);
-    throw error;
-  }
+  const checked = await checkRegistration(db, options);
+  // A version that fails any item is refused with the first failure, named; nothing is stored.
+  if (checked.firstError) throw checked.firstError;
+  const input = checked.input!;
   const sha256 = await store.put(input.artifact);
   return db.$transaction(async (tx) => {
     const model = await tx.modelVersion.create({
       data: {
-        studyId: study.id,
+        studyId: checked.studyId!,
         family: input.family,
         version: input.version,
         kind: input.kind,
-        modality: study.modality,
+        modality: checked.studyModality!,
         task: input.task,
         outputSemantics: input.outputSemantics,
-        horizonDays: input.horizonDays ?? study.horizonDays,
+        horizonDays: input.horizonDays ?? checked.studyHorizonDays,
         artifactSha256: sha256,
         artifactStorageKey: sha256,
         manifest: input.manifest as Prisma.InputJsonObject,

@@ -10,7 +10,7 @@
 import type { Db, MetricResult, ModelVersion, Site, ValidationDataset, ValidationRun } from "@fracval/db";
 import { canReadPatientData, canSeeRunResults, canSeeSiteAggregates } from "./access.js";
 import { discloseMetrics, type ShownMetric } from "./disclosure.js";
-import { notFound } from "./errors.js";
+import { AppError, notFound } from "./errors.js";
 import { METRIC_ROW_ORDER } from "./metrics.js";
 import type { Viewer } from "./viewer.js";
 
@@ -119,18 +119,112 @@ async function studySnapshot(db: Db, studyId: string): Promise<SnapshotRun[]> {
   return fresh.runs;
 }
 
-export async function studyComparison(db: Db, viewer: Viewer, studyId: string): Promise<ComparisonRow[]> {
+/**
+ * The datasets the dashboard reads, chosen per site: `designatedDatasets` names at most one dataset per site
+ * (a site left out gets its default). A dataset that is not one of the study's with results this viewer may
+ * see is refused by name.
+ */
+export interface ComparisonOptions {
+  designatedDatasets?: readonly string[];
+  /** Only results released to the network, drafts of the viewer's own sites left out (what a paper reports). */
+  releasedOnly?: boolean;
+}
+
+/** The finished runs of a study whose results this viewer may see (released ones only if asked), newest first. */
+async function visibleRuns(db: Db, viewer: Viewer, studyId: string, releasedOnly: boolean): Promise<SnapshotRun[]> {
   const study = await db.study.findUnique({ where: { id: studyId }, select: { id: true } });
   if (!study) throw notFound("Study", studyId);
-  // The latest run of each dataset × model version among those whose results this viewer may see.
-  const latest = new Map<string, SnapshotRun>();
-  for (const entry of await studySnapshot(db, studyId)) {
-    const siteId = entry.site.id;
-    if (!canSeeSiteAggregates(viewer, siteId) || !canSeeRunResults(viewer, siteId, entry.run.releaseState)) continue;
-    const key = `${entry.run.datasetId}/${entry.run.modelVersionId}`;
-    if (!latest.has(key)) latest.set(key, entry);
+  return (await studySnapshot(db, studyId)).filter(
+    (entry) =>
+      canSeeSiteAggregates(viewer, entry.site.id) &&
+      canSeeRunResults(viewer, entry.site.id, entry.run.releaseState) &&
+      (!releasedOnly || entry.run.releaseState === "RELEASED"),
+  );
+}
+
+/** Newest dataset first (by upload), then newest run first. */
+const newestFirst = (a: SnapshotRun, b: SnapshotRun) =>
+  b.dataset.createdAt.getTime() - a.dataset.createdAt.getTime() ||
+  (b.run.finishedAt?.getTime() ?? 0) - (a.run.finishedAt?.getTime() ?? 0);
+
+/**
+ * The default choice among one site's runs: the newest dataset with a released run (one the site has not
+ * withdrawn, where there is one), else (the site's own members, who see drafts) the newest dataset.
+ */
+function defaultEntry(entries: readonly SnapshotRun[]): SnapshotRun {
+  const sorted = [...entries].sort(newestFirst);
+  const released = sorted.filter((e) => e.run.releaseState === "RELEASED");
+  return released.find((e) => e.dataset.status !== "WITHDRAWN") ?? released[0] ?? sorted[0]!;
+}
+
+export interface StudySiteDatasets {
+  site: Site;
+  /** The site's datasets with results this viewer may see, newest first. */
+  datasets: ValidationDataset[];
+  /** What the dashboard reads when no dataset is designated: the newest with a released run, else the newest. */
+  defaultDataset: ValidationDataset;
+}
+
+/** Per site, the datasets a PI may designate as the site's validation set for the dashboard. */
+export async function studyResultDatasets(
+  db: Db,
+  viewer: Viewer,
+  studyId: string,
+  options: Pick<ComparisonOptions, "releasedOnly"> = {},
+): Promise<StudySiteDatasets[]> {
+  const bySite = new Map<string, SnapshotRun[]>();
+  for (const entry of await visibleRuns(db, viewer, studyId, options.releasedOnly ?? false))
+    bySite.set(entry.site.id, [...(bySite.get(entry.site.id) ?? []), entry]);
+  return [...bySite.values()]
+    .map((entries) => {
+      const datasets = new Map<string, ValidationDataset>();
+      for (const e of [...entries].sort(newestFirst)) datasets.set(e.dataset.id, e.dataset);
+      return {
+        site: entries[0]!.site,
+        datasets: [...datasets.values()],
+        defaultDataset: defaultEntry(entries).dataset,
+      };
+    })
+    .sort((a, b) => a.site.code.localeCompare(b.site.code));
+}
+
+export async function studyComparison(
+  db: Db,
+  viewer: Viewer,
+  studyId: string,
+  options: ComparisonOptions = {},
+): Promise<ComparisonRow[]> {
+  const visible = await visibleRuns(db, viewer, studyId, options.releasedOnly ?? false);
+  // The designated dataset of each site that has one.
+  const designated = new Map<string, string>();
+  for (const datasetId of new Set(options.designatedDatasets ?? [])) {
+    const entry = visible.find((e) => e.dataset.id === datasetId);
+    if (!entry)
+      throw new AppError(
+        "BAD_USER_INPUT",
+        `Dataset ${datasetId} has no results in study ${studyId} that you may see; it cannot be designated.`,
+        { location: { field: "datasets", value: datasetId } },
+      );
+    const other = designated.get(entry.site.id);
+    if (other)
+      throw new AppError(
+        "BAD_USER_INPUT",
+        `Datasets ${other} and ${datasetId} are both of site ${entry.site.code}: designate one dataset per site.`,
+        { location: { field: "datasets", value: datasetId } },
+      );
+    designated.set(entry.site.id, datasetId);
   }
-  return [...latest.values()]
+  // One row per site × model version: the latest run on the site's designated dataset, or by default on its
+  // newest dataset with a released run of that version (else, for the site's own members, its newest).
+  const bySiteModel = new Map<string, SnapshotRun[]>();
+  for (const entry of visible) {
+    const chosen = designated.get(entry.site.id);
+    if (chosen !== undefined && entry.dataset.id !== chosen) continue;
+    const key = `${entry.site.id}/${entry.modelVersion.id}`;
+    bySiteModel.set(key, [...(bySiteModel.get(key) ?? []), entry]);
+  }
+  return [...bySiteModel.values()]
+    .map(defaultEntry)
     .sort(
       (a, b) =>
         a.site.code.localeCompare(b.site.code) ||

@@ -1,9 +1,11 @@
 export { ModelManifest } from "./manifest.js";
 export {
+  checkModelContract,
   loadModel,
   scoreBatch,
   ModelContractError,
   CLINICAL_INPUT,
+  type ContractCheck,
   type LoadedModel,
   type LoadModelOptions,
   type PatientTensors,

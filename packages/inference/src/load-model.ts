@@ -68,72 +68,151 @@ async function createSession(
   );
 }
 
+/** One item of a model's contract check, as the model registry shows it. */
+export interface ContractCheck {
+  name: string;
+  /** NOT_CHECKED: an earlier item this one depends on failed. */
+  status: "PASSED" | "FAILED" | "NOT_CHECKED";
+  detail: string;
+}
+
+/**
+ * Checks an ONNX file against its model card item by item — the card, its preprocessing pipeline, that
+ * every input is fed, the file's sha256, that onnxruntime loads it, input and output names, input types
+ * and shapes, a dry run on zeros — going on after a failure wherever the next item does not depend on it.
+ * Returns the checklist, and the loaded model when every item passed.
+ */
+export async function checkModelContract(
+  bytes: Uint8Array,
+  manifestJson: unknown,
+  options: LoadModelOptions = {},
+): Promise<{ checks: ContractCheck[]; model: LoadedModel | null }> {
+  const checks: ContractCheck[] = [];
+  const record = (name: string, status: ContractCheck["status"], detail: string) => {
+    checks.push({ name, status, detail });
+    return status === "PASSED";
+  };
+  /** Runs a check that throws ModelContractError on failure; other errors are bugs and propagate. */
+  const attempt = (name: string, ready: string | null, check: () => string) => {
+    if (ready !== null) return record(name, "NOT_CHECKED", ready);
+    try {
+      return record(name, "PASSED", check());
+    } catch (error) {
+      if (!(error instanceof ModelContractError)) throw error;
+      return record(name, "FAILED", error.message);
+    }
+  };
+
+  const parsed = ModelManifest.safeParse(manifestJson);
+  const manifest = parsed.success ? parsed.data : null;
+  if (manifest)
+    record(
+      "Model card",
+      "PASSED",
+      `${manifest.family}@${manifest.version}: ${manifest.inputs.length} input(s), ${manifest.outputs.length} output(s)`,
+    );
+  else
+    record(
+      "Model card",
+      "FAILED",
+      parsed.error!.issues.map((issue) => `manifest.${issue.path.join(".")}: ${issue.message}`).join("; "),
+    );
+  const noCard = manifest ? null : "the model card is not valid";
+
+  let pipeline: Pipeline | null = null;
+  const pipelineOk = attempt("Preprocessing pipeline", noCard, () => {
+    if (!manifest!.pipeline) return "none: the model takes clinical inputs only";
+    try {
+      pipeline = buildPipeline(manifest!.pipeline.name, manifest!.pipeline.options);
+    } catch (error) {
+      throw new ModelContractError(`manifest.pipeline: ${(error as Error).message}`);
+    }
+    return `${pipeline.name}, producing ${Object.keys(pipeline.shapes).join(", ")}`;
+  });
+  attempt("Every input fed", noCard ?? (pipelineOk ? null : "the pipeline is not valid"), () => {
+    checkInputsAreFed(manifest!, pipeline);
+    return `${manifest!.inputs.map((i) => i.name).join(", ")}`;
+  });
+  const digest = createHash("sha256").update(bytes).digest("hex");
+  attempt("sha256 of the file", noCard, () => {
+    if (digest !== manifest!.sha256)
+      throw new ModelContractError(`manifest.sha256 is ${manifest!.sha256} but the ONNX file hashes to ${digest}`);
+    return digest;
+  });
+
+  let session: ort.InferenceSession | null = null;
+  let executionProvider: "cuda" | "cpu" = "cpu";
+  try {
+    ({ session, executionProvider } = await createSession(bytes, options));
+    record("ONNX file loads", "PASSED", `onnxruntime ${ort.env.versions.common}, ${executionProvider.toUpperCase()}`);
+  } catch (error) {
+    if (!(error instanceof ModelContractError)) throw error;
+    record("ONNX file loads", "FAILED", error.message);
+  }
+  const noSession = noCard ?? (session ? null : "onnxruntime cannot load the file");
+  const s = session as ort.InferenceSession | null;
+  const namesOk = attempt("Input and output names", noSession, () => {
+    const declaredInputs = manifest!.inputs.map((i) => i.name);
+    if (JSON.stringify([...s!.inputNames].sort()) !== JSON.stringify([...declaredInputs].sort()))
+      throw new ModelContractError(
+        `the model's inputs are [${s!.inputNames.join(", ")}]; the manifest declares [${declaredInputs.join(", ")}]`,
+      );
+    for (const name of manifest!.outputs.map((o) => o.name))
+      if (!s!.outputNames.includes(name))
+        throw new ModelContractError(
+          `the manifest declares output "${name}"; the model has [${s!.outputNames.join(", ")}]`,
+        );
+    return `inputs [${declaredInputs.join(", ")}], outputs [${manifest!.outputs.map((o) => o.name).join(", ")}]`;
+  });
+  const shapesOk = attempt("Input types and shapes", noSession ?? (namesOk ? null : "the names differ"), () => {
+    for (const input of manifest!.inputs) {
+      const meta = s!.inputMetadata.find((m) => m.name === input.name);
+      if (!meta?.isTensor) throw new ModelContractError(`input "${input.name}" is not a tensor`);
+      if (meta.type !== input.dtype)
+        throw new ModelContractError(`input "${input.name}" is ${meta.type}; the manifest says ${input.dtype}`);
+      if (!dimsMatch(input.shape, meta.shape))
+        throw new ModelContractError(
+          `input "${input.name}" has shape [${meta.shape.join(", ")}]; the manifest says [${input.shape.join(", ")}]`,
+        );
+    }
+    return manifest!.inputs.map((i) => `${i.name} ${i.dtype} [${i.shape.join(", ")}]`).join("; ");
+  });
+  const dryRunReady = noSession ?? (namesOk && shapesOk ? null : "the inputs do not match the card");
+  if (dryRunReady !== null) record("Dry run", "NOT_CHECKED", dryRunReady);
+  else {
+    // Dry run on zeros with a batch of 2.
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const input of manifest!.inputs) {
+      const dims = input.shape.map((d) => (d === "batch" ? 2 : d));
+      feeds[input.name] = new ort.Tensor("float32", new Float32Array(dims.reduce((a, b) => a * b, 1)), dims);
+    }
+    try {
+      const out = await s!.run(feeds);
+      const bad = manifest!.outputs.find(({ name }) => {
+        const values = out[name]!.data as Float32Array;
+        return values.length < 2 || values.some((v) => !Number.isFinite(v));
+      });
+      if (bad) record("Dry run", "FAILED", `dry run: output "${bad.name}" is not finite for a batch of 2 zero inputs`);
+      else record("Dry run", "PASSED", "a batch of 2 zero inputs gives finite outputs");
+    } catch (error) {
+      record("Dry run", "FAILED", `dry run failed: ${String((error as Error).message ?? error).split("\n")[0]}`);
+    }
+  }
+  if (checks.every((c) => c.status === "PASSED"))
+    return { checks, model: { manifest: manifest!, session: s!, executionProvider, pipeline } };
+  await s?.release();
+  return { checks, model: null };
+}
+
+/** Opens a model for scoring; a model that fails any item of its contract check is refused with the first. */
 export async function loadModel(
   bytes: Uint8Array,
   manifestJson: unknown,
   options: LoadModelOptions = {},
 ): Promise<LoadedModel> {
-  const parsed = ModelManifest.safeParse(manifestJson);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ModelContractError(`manifest.${issue.path.join(".")}: ${issue.message}`);
-  }
-  const manifest = parsed.data;
-  let pipeline: Pipeline | null = null;
-  if (manifest.pipeline) {
-    try {
-      pipeline = buildPipeline(manifest.pipeline.name, manifest.pipeline.options);
-    } catch (error) {
-      throw new ModelContractError(`manifest.pipeline: ${(error as Error).message}`);
-    }
-  }
-  checkInputsAreFed(manifest, pipeline);
-  const digest = createHash("sha256").update(bytes).digest("hex");
-  if (digest !== manifest.sha256)
-    throw new ModelContractError(`manifest.sha256 is ${manifest.sha256} but the ONNX file hashes to ${digest}`);
-  const { session, executionProvider } = await createSession(bytes, options);
-
-  const declaredInputs = manifest.inputs.map((i) => i.name);
-  if (JSON.stringify([...session.inputNames].sort()) !== JSON.stringify([...declaredInputs].sort())) {
-    throw new ModelContractError(
-      `the model's inputs are [${session.inputNames.join(", ")}]; the manifest declares [${declaredInputs.join(", ")}]`,
-    );
-  }
-  const declaredOutputs = manifest.outputs.map((o) => o.name);
-  for (const name of declaredOutputs) {
-    if (!session.outputNames.includes(name))
-      throw new ModelContractError(
-        `the manifest declares output "${name}"; the model has [${session.outputNames.join(", ")}]`,
-      );
-  }
-  for (const input of manifest.inputs) {
-    const meta = session.inputMetadata.find((m) => m.name === input.name);
-    if (!meta?.isTensor) throw new ModelContractError(`input "${input.name}" is not a tensor`);
-    if (meta.type !== input.dtype)
-      throw new ModelContractError(`input "${input.name}" is ${meta.type}; the manifest says ${input.dtype}`);
-    if (!dimsMatch(input.shape, meta.shape))
-      throw new ModelContractError(
-        `input "${input.name}" has shape [${meta.shape.join(", ")}]; the manifest says [${input.shape.join(", ")}]`,
-      );
-  }
-  // Dry run on zeros with a batch of 2.
-  const feeds: Record<string, ort.Tensor> = {};
-  for (const input of manifest.inputs) {
-    const dims = input.shape.map((d) => (d === "batch" ? 2 : d));
-    feeds[input.name] = new ort.Tensor("float32", new Float32Array(dims.reduce((a, b) => a * b, 1)), dims);
-  }
-  try {
-    const out = await session.run(feeds);
-    for (const name of declaredOutputs) {
-      const values = out[name]!.data as Float32Array;
-      if (values.length < 2 || values.some((v) => !Number.isFinite(v)))
-        throw new ModelContractError(`dry run: output "${name}" is not finite for a batch of 2 zero inputs`);
-    }
-  } catch (error) {
-    if (error instanceof ModelContractError) throw error;
-    throw new ModelContractError(`dry run failed: ${String((error as Error).message ?? error).split("\n")[0]}`);
-  }
-  return { manifest, session, executionProvider, pipeline };
+  const { checks, model } = await checkModelContract(bytes, manifestJson, options);
+  if (!model) throw new ModelContractError(checks.find((c) => c.status === "FAILED")!.detail);
+  return model;
 }
 
 /** Every declared input is fed by the pipeline (with the shape it produces) or is the clinical input. */

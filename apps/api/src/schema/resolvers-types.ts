@@ -205,6 +205,22 @@ export type ConfusionCounts = {
   truePositive: Scalars['Int']['output'];
 };
 
+/** One item of a model version's contract check (the card, the ONNX file against it, the registration). */
+export type ContractCheck = {
+  __typename?: 'ContractCheck';
+  /** What was found: the thing at fault, named, for a failure. */
+  detail: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  status: ContractCheckStatus;
+};
+
+/** How an item of a model version's contract check ended. */
+export type ContractCheckStatus =
+  | 'FAILED'
+  /** An item it depends on failed. */
+  | 'NOT_CHECKED'
+  | 'PASSED';
+
 export type CreateApiKeyInput = {
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
@@ -301,9 +317,10 @@ export type ForestPlot = {
   scale: PoolingScale;
   scoreSource: Scalars['String']['output'];
   sites: Array<ForestSite>;
+  statistic: ForestStatistic;
 };
 
-/** One site of a forest plot: its latest released run's estimate and CI. */
+/** One site of a forest plot: the estimate and CI of its run on the site's designated dataset. */
 export type ForestSite = {
   __typename?: 'ForestSite';
   ciLower?: Maybe<Scalars['Float']['output']>;
@@ -318,6 +335,17 @@ export type ForestSite = {
   /** Weight in the pooled estimate (0–1); null when the site is not pooled (no standard error). */
   weight?: Maybe<Scalars['Float']['output']>;
 };
+
+/**
+ * What a forest plot draws of a metric's rows: the estimate, or the calibration slope, Brier score or index of
+ * prediction accuracy of calibrationOE rows (the slope pooled on the identity scale from its Wald CI; Brier and
+ * IPA have no standard error and are not pooled).
+ */
+export type ForestStatistic =
+  | 'BRIER'
+  | 'CALIBRATION_SLOPE'
+  | 'ESTIMATE'
+  | 'IPA';
 
 export type GrantSiteAccessInput = {
   /** When the grant ends by itself (in the future); leave out for a grant until revoked. */
@@ -472,6 +500,14 @@ export type Modality =
   | 'CT_ABDOMEN'
   | 'XRAY_LATERAL_SPINE';
 
+/** A model version's contract check, item by item. */
+export type ModelContractReport = {
+  __typename?: 'ModelContractReport';
+  /** Every item passed: registering the version would publish it. */
+  accepted: Scalars['Boolean']['output'];
+  checks: Array<ContractCheck>;
+};
+
 export type ModelKind =
   | 'CLINICAL_BASELINE'
   | 'IMAGE_MODEL';
@@ -515,6 +551,13 @@ export type Mutation = {
   cancelValidationDatasetUpload: ValidationDataset;
   /** Cancels a queued or running run; its remaining batches are skipped. */
   cancelValidationRun: ValidationRun;
+  /**
+   * A model version's contract check without registering it (nothing is stored): the registration's fields,
+   * the study, that the version is new, that the card names the registration, then the ONNX file against the
+   * card — pipeline, inputs fed, sha256, loading, names, types and shapes, a dry run. registerModelVersion runs
+   * the same check and refuses a version with the first failure.
+   */
+  checkModelVersion: ModelContractReport;
   createApiKey: CreatedApiKey;
   createStudy: Study;
   /** Creates an account with a one-time password. ADMIN only; audited. */
@@ -577,6 +620,11 @@ export type MutationCancelValidationDatasetUploadArgs = {
 
 export type MutationCancelValidationRunArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationCheckModelVersionArgs = {
+  input: RegisterModelVersionInput;
 };
 
 
@@ -872,15 +920,22 @@ export type Query = {
   study: Study;
   /** Table 1 by site for a study (case-mix), with tests across sites and standardized differences. */
   studyCaseMix: CaseMix;
-  /** Every site × model version of a study with its metrics (model, FRAX MOF/hip, paired comparisons), as the PI dashboard draws them. */
+  /**
+   * Every site × model version of a study with its metrics (model, FRAX MOF/hip, paired comparisons), as the PI
+   * dashboard draws them: one row per site × model version, from the site's designated dataset — one of
+   * `datasets` (at most one per site), else the site's newest dataset with a released run of that version.
+   */
   studyComparison: Array<StudyComparisonRow>;
   /**
    * Forest plots of a metric across sites, one per model version, each with its random-effects pooled estimate.
    * scoreSource: model (default), frax_mof, frax_hip, baseline:<family>@<version>, or model-vs-<comparator> for
-   * the differences; horizonDays picks AUC(t) and the horizon-bound metrics. Only rows you may see are drawn
-   * and pooled (released runs; small cells withheld as everywhere).
+   * the differences; everySource: one plot per model version × every source the runs have. horizonDays picks
+   * AUC(t) and the horizon-bound metrics; datasets designates sites' datasets as in studyComparison. Only rows
+   * you may see are drawn and pooled (released runs; small cells withheld as everywhere).
    */
   studyForest: Array<ForestPlot>;
+  /** Per site, the datasets of a study with results you may see, and which one the dashboard reads by default. */
+  studyResultDatasets: Array<StudySiteDatasets>;
   /** Every user with their site memberships. ADMIN only. */
   users: Array<User>;
 };
@@ -996,21 +1051,35 @@ export type QueryStudyArgs = {
 
 
 export type QueryStudyCaseMixArgs = {
+  datasets?: InputMaybe<Array<Scalars['ID']['input']>>;
+  releasedOnly?: InputMaybe<Scalars['Boolean']['input']>;
   studyId: Scalars['ID']['input'];
 };
 
 
 export type QueryStudyComparisonArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
+  datasets?: InputMaybe<Array<Scalars['ID']['input']>>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  releasedOnly?: InputMaybe<Scalars['Boolean']['input']>;
   studyId: Scalars['ID']['input'];
 };
 
 
 export type QueryStudyForestArgs = {
+  datasets?: InputMaybe<Array<Scalars['ID']['input']>>;
+  everySource?: InputMaybe<Scalars['Boolean']['input']>;
   horizonDays?: InputMaybe<Scalars['Int']['input']>;
   metric: MetricName;
+  releasedOnly?: InputMaybe<Scalars['Boolean']['input']>;
   scoreSource?: InputMaybe<Scalars['String']['input']>;
+  statistic?: InputMaybe<ForestStatistic>;
+  studyId: Scalars['ID']['input'];
+};
+
+
+export type QueryStudyResultDatasetsArgs = {
+  releasedOnly?: InputMaybe<Scalars['Boolean']['input']>;
   studyId: Scalars['ID']['input'];
 };
 
@@ -1206,7 +1275,10 @@ export type StudyDatasetsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** One site × model version of a study: the latest finished run and its stored metrics. */
+/**
+ * One site × model version of a study: the latest finished run on the site's designated dataset and its stored
+ * metrics.
+ */
 export type StudyComparisonRow = {
   __typename?: 'StudyComparisonRow';
   dataset: ValidationDataset;
@@ -1225,12 +1297,25 @@ export type StudyComparisonRow = {
 };
 
 
-/** One site × model version of a study: the latest finished run and its stored metrics. */
+/**
+ * One site × model version of a study: the latest finished run on the site's designated dataset and its stored
+ * metrics.
+ */
 export type StudyComparisonRowMetricsArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   metric?: InputMaybe<Array<MetricName>>;
   subgroup?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A site's datasets with results in a study that you may see: the choices of its designated dataset. */
+export type StudySiteDatasets = {
+  __typename?: 'StudySiteDatasets';
+  /** Newest first. */
+  datasets: Array<ValidationDataset>;
+  /** What the dashboard reads when no dataset is designated: the newest with a released run, else the newest. */
+  defaultDataset: ValidationDataset;
+  site: Site;
 };
 
 /** A person or service identity of the network, as ADMINs manage them. */
@@ -1460,6 +1545,8 @@ export type ResolversTypes = ResolversObject<{
   ClinicalBaseline: ResolverTypeWrapper<ClinicalBaselineModel>;
   ComparatorFlow: ResolverTypeWrapper<ComparatorFlow>;
   ConfusionCounts: ResolverTypeWrapper<ConfusionCounts>;
+  ContractCheck: ResolverTypeWrapper<ContractCheck>;
+  ContractCheckStatus: ContractCheckStatus;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateStudyInput: CreateStudyInput;
   CreateUserInput: CreateUserInput;
@@ -1475,6 +1562,7 @@ export type ResolversTypes = ResolversObject<{
   FlowExclusion: ResolverTypeWrapper<FlowExclusion>;
   ForestPlot: ResolverTypeWrapper<ForestPlotModel>;
   ForestSite: ResolverTypeWrapper<Omit<ForestSite, 'dataset' | 'run' | 'site'> & { dataset: ResolversTypes['ValidationDataset'], run: ResolversTypes['ValidationRun'], site: ResolversTypes['Site'] }>;
+  ForestStatistic: ForestStatistic;
   GrantSiteAccessInput: GrantSiteAccessInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IncidenceByGroup: ResolverTypeWrapper<IncidenceByGroup>;
@@ -1487,6 +1575,7 @@ export type ResolversTypes = ResolversObject<{
   MetricName: MetricName;
   MetricResult: ResolverTypeWrapper<ShownMetricModel>;
   Modality: Modality;
+  ModelContractReport: ResolverTypeWrapper<ModelContractReport>;
   ModelKind: ModelKind;
   ModelStatus: ModelStatus;
   ModelTask: ModelTask;
@@ -1526,6 +1615,7 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Study: ResolverTypeWrapper<StudyModel>;
   StudyComparisonRow: ResolverTypeWrapper<ComparisonRowModel>;
+  StudySiteDatasets: ResolverTypeWrapper<Omit<StudySiteDatasets, 'datasets' | 'defaultDataset' | 'site'> & { datasets: Array<ResolversTypes['ValidationDataset']>, defaultDataset: ResolversTypes['ValidationDataset'], site: ResolversTypes['Site'] }>;
   User: ResolverTypeWrapper<UserModel>;
   UserRole: UserRole;
   ValidationDataset: ResolverTypeWrapper<ValidationDatasetModel>;
@@ -1553,6 +1643,7 @@ export type ResolversParentTypes = ResolversObject<{
   ClinicalBaseline: ClinicalBaselineModel;
   ComparatorFlow: ComparatorFlow;
   ConfusionCounts: ConfusionCounts;
+  ContractCheck: ContractCheck;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateStudyInput: CreateStudyInput;
   CreateUserInput: CreateUserInput;
@@ -1577,6 +1668,7 @@ export type ResolversParentTypes = ResolversObject<{
   JSON: Scalars['JSON']['output'];
   MetricDetails: MetricDetailsModel;
   MetricResult: ShownMetricModel;
+  ModelContractReport: ModelContractReport;
   ModelVersion: ModelVersionModel;
   Mutation: Record<PropertyKey, never>;
   NetBenefitAtThreshold: NetBenefitAtThreshold;
@@ -1607,6 +1699,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Study: StudyModel;
   StudyComparisonRow: ComparisonRowModel;
+  StudySiteDatasets: Omit<StudySiteDatasets, 'datasets' | 'defaultDataset' | 'site'> & { datasets: Array<ResolversParentTypes['ValidationDataset']>, defaultDataset: ResolversParentTypes['ValidationDataset'], site: ResolversParentTypes['Site'] };
   User: UserModel;
   ValidationDataset: ValidationDatasetModel;
   ValidationProblem: ValidationProblem;
@@ -1761,6 +1854,12 @@ export type ConfusionCountsResolvers<ContextType = Context, ParentType extends R
   truePositive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ContractCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContractCheck'] = ResolversParentTypes['ContractCheck']> = ResolversObject<{
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ContractCheckStatus'], ParentType, ContextType>;
+}>;
+
 export type CreatedApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1809,6 +1908,7 @@ export type ForestPlotResolvers<ContextType = Context, ParentType extends Resolv
   scale?: Resolver<ResolversTypes['PoolingScale'], ParentType, ContextType>;
   scoreSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sites?: Resolver<Array<ResolversTypes['ForestSite']>, ParentType, ContextType>;
+  statistic?: Resolver<ResolversTypes['ForestStatistic'], ParentType, ContextType>;
 }>;
 
 export type ForestSiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForestSite'] = ResolversParentTypes['ForestSite']> = ResolversObject<{
@@ -1908,6 +2008,11 @@ export type MetricResultResolvers<ContextType = Context, ParentType extends Reso
   subgroup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ModelContractReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModelContractReport'] = ResolversParentTypes['ModelContractReport']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  checks?: Resolver<Array<ResolversTypes['ContractCheck']>, ParentType, ContextType>;
+}>;
+
 export type ModelVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModelVersion'] = ResolversParentTypes['ModelVersion']> = ResolversObject<{
   artifactSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   deprecatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1929,6 +2034,7 @@ export type ModelVersionResolvers<ContextType = Context, ParentType extends Reso
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelValidationDatasetUpload?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<MutationCancelValidationDatasetUploadArgs, 'id'>>;
   cancelValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationCancelValidationRunArgs, 'id'>>;
+  checkModelVersion?: Resolver<ResolversTypes['ModelContractReport'], ParentType, ContextType, RequireFields<MutationCheckModelVersionArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createStudy?: Resolver<ResolversTypes['Study'], ParentType, ContextType, RequireFields<MutationCreateStudyArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['CreatedUser'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
@@ -2044,9 +2150,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   sites?: Resolver<Array<ResolversTypes['Site']>, ParentType, ContextType, Partial<QuerySitesArgs>>;
   studies?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType, Partial<QueryStudiesArgs>>;
   study?: Resolver<ResolversTypes['Study'], ParentType, ContextType, RequireFields<QueryStudyArgs, 'id'>>;
-  studyCaseMix?: Resolver<ResolversTypes['CaseMix'], ParentType, ContextType, RequireFields<QueryStudyCaseMixArgs, 'studyId'>>;
-  studyComparison?: Resolver<Array<ResolversTypes['StudyComparisonRow']>, ParentType, ContextType, RequireFields<QueryStudyComparisonArgs, 'studyId'>>;
-  studyForest?: Resolver<Array<ResolversTypes['ForestPlot']>, ParentType, ContextType, RequireFields<QueryStudyForestArgs, 'metric' | 'studyId'>>;
+  studyCaseMix?: Resolver<ResolversTypes['CaseMix'], ParentType, ContextType, RequireFields<QueryStudyCaseMixArgs, 'releasedOnly' | 'studyId'>>;
+  studyComparison?: Resolver<Array<ResolversTypes['StudyComparisonRow']>, ParentType, ContextType, RequireFields<QueryStudyComparisonArgs, 'releasedOnly' | 'studyId'>>;
+  studyForest?: Resolver<Array<ResolversTypes['ForestPlot']>, ParentType, ContextType, RequireFields<QueryStudyForestArgs, 'everySource' | 'metric' | 'releasedOnly' | 'statistic' | 'studyId'>>;
+  studyResultDatasets?: Resolver<Array<ResolversTypes['StudySiteDatasets']>, ParentType, ContextType, RequireFields<QueryStudyResultDatasetsArgs, 'releasedOnly' | 'studyId'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
@@ -2173,6 +2280,12 @@ export type StudyComparisonRowResolvers<ContextType = Context, ParentType extend
   smallCell?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type StudySiteDatasetsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StudySiteDatasets'] = ResolversParentTypes['StudySiteDatasets']> = ResolversObject<{
+  datasets?: Resolver<Array<ResolversTypes['ValidationDataset']>, ParentType, ContextType>;
+  defaultDataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2270,6 +2383,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ClinicalBaseline?: ClinicalBaselineResolvers<ContextType>;
   ComparatorFlow?: ComparatorFlowResolvers<ContextType>;
   ConfusionCounts?: ConfusionCountsResolvers<ContextType>;
+  ContractCheck?: ContractCheckResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CreatedUser?: CreatedUserResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -2286,6 +2400,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   JSON?: GraphQLScalarType;
   MetricDetails?: MetricDetailsResolvers<ContextType>;
   MetricResult?: MetricResultResolvers<ContextType>;
+  ModelContractReport?: ModelContractReportResolvers<ContextType>;
   ModelVersion?: ModelVersionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NetBenefitAtThreshold?: NetBenefitAtThresholdResolvers<ContextType>;
@@ -2311,6 +2426,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SiteMembership?: SiteMembershipResolvers<ContextType>;
   Study?: StudyResolvers<ContextType>;
   StudyComparisonRow?: StudyComparisonRowResolvers<ContextType>;
+  StudySiteDatasets?: StudySiteDatasetsResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   ValidationDataset?: ValidationDatasetResolvers<ContextType>;
   ValidationProblem?: ValidationProblemResolvers<ContextType>;

@@ -29,6 +29,11 @@ const CreateKey = graphql(`
   mutation PortalCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { prefix } } }
 `);
 const RevokeKey = graphql(`mutation PortalRevokeKey($id: ID!) { revokeApiKey(id: $id) { prefix } }`);
+const CheckModel = graphql(`
+  mutation PortalCheckModel($input: RegisterModelVersionInput!) {
+    checkModelVersion(input: $input) { accepted checks { name status detail } }
+  }
+`);
 const Register = graphql(`
   mutation PortalRegisterModel($input: RegisterModelVersionInput!) {
     registerModelVersion(input: $input) { family version status artifactSha256 }
@@ -168,23 +173,32 @@ export async function registerModelAction(_: ActionResult, form: FormData): Prom
     return { error: `manifest: not JSON (${(error as Error).message})` };
   }
   return attempt("models", async () => {
-    const { registerModelVersion } = await apiQuery(Register, {
-      input: {
-        studyId: text(form, "studyId"),
-        family: String(card.family ?? ""),
-        version: String(card.version ?? ""),
-        // The API refuses a kind or task the card does not name correctly (the enum, then the card check).
-        kind: String(card.kind ?? "") as ModelKind,
-        task: String(card.task ?? "") as ModelTask,
-        outputSemantics: text(form, "outputSemantics"),
-        horizonDays: typeof card.horizonDays === "number" ? card.horizonDays : null,
-        manifest: card,
-        artifactBase64: Buffer.from(await onnx.arrayBuffer()).toString("base64"),
-      },
-    });
+    const input = {
+      studyId: text(form, "studyId"),
+      family: String(card.family ?? ""),
+      version: String(card.version ?? ""),
+      // The API refuses a kind or task the card does not name correctly (the enum, then the card check).
+      kind: String(card.kind ?? "") as ModelKind,
+      task: String(card.task ?? "") as ModelTask,
+      outputSemantics: text(form, "outputSemantics"),
+      horizonDays: typeof card.horizonDays === "number" ? card.horizonDays : null,
+      manifest: card,
+      artifactBase64: Buffer.from(await onnx.arrayBuffer()).toString("base64"),
+    };
+    // The contract check first, to show every item; the API checks again when it registers.
+    const { checkModelVersion: report } = await apiQuery(CheckModel, { input });
+    if (!report.accepted) {
+      const failed = report.checks.find((c) => c.status === "FAILED");
+      return {
+        error: `Refused, nothing published: ${failed ? `${failed.name}: ${failed.detail}` : "the contract check failed"}`,
+        checklist: report.checks,
+      };
+    }
+    const { registerModelVersion } = await apiQuery(Register, { input });
     return {
       error: null,
       message: `${registerModelVersion.family}@${registerModelVersion.version} passed the contract check and is ${registerModelVersion.status} (sha256 ${registerModelVersion.artifactSha256}).`,
+      checklist: report.checks,
     };
   });
 }

@@ -283,7 +283,17 @@ export async function computeRunMetrics(
   });
   const predictions = await db.prediction.findMany({
     where: { runId },
-    include: { patient: { include: { outcome: true, baseline: true, providedScores: true } } },
+    include: {
+      patient: {
+        include: {
+          outcome: true,
+          baseline: true,
+          providedScores: true,
+          // The first image's manufacturer: a subgroup of the validation.
+          images: { select: { manufacturer: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 1 },
+        },
+      },
+    },
     orderBy: { patientId: "asc" },
   });
   // Every scored patient with an outcome is analysed for the model; comparators on those that have them.
@@ -442,8 +452,19 @@ export async function computeRunMetrics(
 }
 
 export type MetricRow = {
-  patient: { baseline: { sex: string; ageYears: number } | null; providedScores: { name: string; value: number }[] };
+  patient: {
+    baseline: { sex: string; ageYears: number } | null;
+    providedScores: { name: string; value: number }[];
+    /** The patient's first image (its DICOM Manufacturer, kept by the de-identification profile). */
+    images?: { manufacturer: string | null }[];
+  };
 };
+
+/** The manufacturer subgroup of a patient: "manufacturer=<name>" (spaces collapsed), or "manufacturer=unknown". */
+export function manufacturerSubgroup(row: MetricRow): string {
+  const name = row.patient.images?.[0]?.manufacturer?.trim().replace(/\s+/g, " ");
+  return `manufacturer=${name ? name : "unknown"}`;
+}
 
 /** Absolute risk by the horizon from the model's output, when its card makes that possible; else null. */
 export function absoluteRisk(manifest: ModelManifest, horizon: number, score: number): number | null {
@@ -702,7 +723,11 @@ export function riskGroupColumns(rule: RiskGroupRule, score: number[], rows: Met
   return usable ? columns : null;
 }
 
-/** Harrell's C and AUROC of the model by sex and age band (each subgroup on its own patients). */
+/**
+ * Harrell's C and AUROC of the model by sex, age band and image manufacturer (each subgroup on its own
+ * patients). Manufacturers are subgroups only where the images come from more than one; every row of that
+ * set names the whole set (details.subgroupSet), so that the disclosure rules know when a member is missing.
+ */
 export function subgroupMetrics(input: {
   horizon: number;
   time: number[];
@@ -713,7 +738,7 @@ export function subgroupMetrics(input: {
 }): MetricRowOut[] {
   const { horizon, time, event, score, rows } = input;
   const status = input.status ?? null;
-  const subgroups: { name: string; member: (r: MetricRow) => boolean }[] = [
+  const subgroups: { name: string; member: (r: MetricRow, i: number) => boolean; set?: string[] }[] = [
     { name: "sex=F", member: (r) => r.patient.baseline?.sex === "FEMALE" },
     { name: "sex=M", member: (r) => r.patient.baseline?.sex === "MALE" },
     ...AGE_BANDS.map((b) => ({
@@ -722,9 +747,15 @@ export function subgroupMetrics(input: {
         r.patient.baseline !== null && r.patient.baseline.ageYears >= b.from && r.patient.baseline.ageYears < b.to,
     })),
   ];
+  const manufacturers = rows.map(manufacturerSubgroup);
+  const manufacturerSet = [...new Set(manufacturers)].sort();
+  if (manufacturerSet.length > 1)
+    for (const name of manufacturerSet)
+      subgroups.push({ name, member: (_, i) => manufacturers[i] === name, set: manufacturerSet });
   const out: MetricRowOut[] = [];
   for (const g of subgroups) {
-    const idx = rows.flatMap((r, i) => (g.member(r) ? [i] : []));
+    const idx = rows.flatMap((r, i) => (g.member(r, i) ? [i] : []));
+    const set = g.set ? { subgroupSet: g.set } : {};
     const t = idx.map((i) => time[i]!);
     const e = idx.map((i) => event[i]!);
     const s = idx.map((i) => score[i]!);
@@ -741,7 +772,7 @@ export function subgroupMetrics(input: {
         ci,
         n: idx.length,
         events: ev,
-        details: { subgroup: g.name, ciMethod },
+        details: { subgroup: g.name, ciMethod, ...set },
       });
     }
     const a = ifComputable(() =>
@@ -749,7 +780,7 @@ export function subgroupMetrics(input: {
     );
     if (a) {
       const { ci, ciMethod } = logitInterval(a.estimate, a.se);
-      const details = { subgroup: g.name, ciMethod, analysis: "complete case (secondary)" };
+      const details = { subgroup: g.name, ciMethod, analysis: "complete case (secondary)", ...set };
       out.push({
         metric: "auroc",
         scoreSource: "model",

@@ -4,7 +4,11 @@ import type { Resolvers } from "../types.js";
 
 export const resolvers: Resolvers = {
   Query: {
-    studyCaseMix: (_, { studyId }, context) =>
-      studyCaseMix(context.db, requireViewer(context.viewer), studyId, { comparison: comparisonOf(context, studyId) }),
+    studyCaseMix: (_, { studyId, datasets, releasedOnly }, context) =>
+      studyCaseMix(context.db, requireViewer(context.viewer), studyId, {
+        comparison: comparisonOf(context, studyId, datasets, releasedOnly),
+        designatedDatasets: datasets ?? [],
+        releasedOnly: releasedOnly ?? false,
+      }),
   },
 };

@@ -6,6 +6,7 @@ import {
   requireViewer,
   studyComparison,
   studyForest,
+  studyResultDatasets,
   type ComparisonRow,
   type ForestPlot,
   type PageArgs,
@@ -13,11 +14,25 @@ import {
 import { type Context, memoized } from "../../context.js";
 import type { Resolvers } from "../types.js";
 
-/** A study's comparison rows, once per request: the table, the forests and the case-mix share them. */
-export const comparisonOf = (context: Context, studyId: string) =>
-  memoized(context, `studyComparison:${studyId}`, () =>
-    studyComparison(context.db, requireViewer(context.viewer), studyId),
+/**
+ * A study's comparison rows, once per request and choice of designated datasets: the table, the forests and
+ * the case-mix share them.
+ */
+export const comparisonOf = (
+  context: Context,
+  studyId: string,
+  datasets: readonly string[] | null | undefined,
+  releasedOnly: boolean | null | undefined = false,
+) => {
+  const designatedDatasets = [...new Set(datasets ?? [])].sort();
+  const key = `studyComparison:${studyId}:${designatedDatasets.join(",")}:${releasedOnly ? "released" : "visible"}`;
+  return memoized(context, key, () =>
+    studyComparison(context.db, requireViewer(context.viewer), studyId, {
+      designatedDatasets,
+      releasedOnly: releasedOnly ?? false,
+    }),
   );
+};
 
 export const resolvers: Resolvers = {
   Query: {
@@ -31,19 +46,31 @@ export const resolvers: Resolvers = {
         PAGE_LIMITS.metricResults,
       ),
     // Rows are keyed by their run for the cursor.
-    studyComparison: async (_, { studyId, ...page }, context) =>
+    studyComparison: async (_, { studyId, datasets, releasedOnly, ...page }, context) =>
       paginate(
-        (await comparisonOf(context, studyId)).map((row) => ({ ...row, id: row.run.id })),
+        (await comparisonOf(context, studyId, datasets, releasedOnly)).map((row) => ({ ...row, id: row.run.id })),
         page,
         PAGE_LIMITS.studyComparison,
       ),
-    studyForest: (_, { studyId, metric, scoreSource, horizonDays }, context) =>
+    studyResultDatasets: (_, { studyId, releasedOnly }, { db, viewer }) =>
+      studyResultDatasets(db, requireViewer(viewer), studyId, { releasedOnly: releasedOnly ?? false }),
+    studyForest: (
+      _,
+      { studyId, metric, statistic, scoreSource, everySource, horizonDays, datasets, releasedOnly },
+      context,
+    ) =>
       studyForest(
         context.db,
         requireViewer(context.viewer),
         studyId,
-        { metric, ...(scoreSource ? { scoreSource } : {}), horizonDays: horizonDays ?? null },
-        comparisonOf(context, studyId),
+        {
+          metric,
+          statistic: statistic ?? "ESTIMATE",
+          ...(scoreSource ? { scoreSource } : {}),
+          everySource: everySource ?? false,
+          horizonDays: horizonDays ?? null,
+        },
+        comparisonOf(context, studyId, datasets, releasedOnly),
       ),
   },
   ForestPlot: {

@@ -1,4 +1,5 @@
 import {
+  checkModelVersion,
   deprecateModelVersion,
   getModelVersion,
   requireViewer,
@@ -11,7 +12,18 @@ import {
 } from "@fracval/core";
 import type { ModelVersion } from "@fracval/db";
 import { withoutNulls } from "../../graphql/inputs.js";
+import type { RegisterModelVersionInput } from "../resolvers-types.js";
 import type { Resolvers } from "../types.js";
+
+/** The service parses every field (zod): the manifest's shape is checked there, not assumed here. */
+function registrationOf(input: RegisterModelVersionInput): RegisterModelVersionOptions {
+  const { artifactBase64, manifest, ...rest } = withoutNulls(input);
+  return {
+    ...rest,
+    manifest: manifest as RegisterModelVersionOptions["manifest"],
+    artifact: new Uint8Array(Buffer.from(artifactBase64, "base64")),
+  };
+}
 
 export const resolvers: Resolvers = {
   Query: {
@@ -20,15 +32,9 @@ export const resolvers: Resolvers = {
     modelVersion: (_, { id }, { db }) => getModelVersion(db, id),
   },
   Mutation: {
-    registerModelVersion: (_, { input }, { db, store, viewer }) => {
-      const { artifactBase64, manifest, ...rest } = withoutNulls(input);
-      // The service parses every field (zod): the manifest's shape is checked there, not assumed here.
-      return registerModelVersion(db, store, viewer, {
-        ...rest,
-        manifest: manifest as RegisterModelVersionOptions["manifest"],
-        artifact: new Uint8Array(Buffer.from(artifactBase64, "base64")),
-      });
-    },
+    checkModelVersion: (_, { input }, { db }) => checkModelVersion(db, registrationOf(input)),
+    registerModelVersion: (_, { input }, { db, store, viewer }) =>
+      registerModelVersion(db, store, viewer, registrationOf(input)),
     deprecateModelVersion: (_, { id, reason }, { db, viewer }) =>
       deprecateModelVersion(db, requireViewer(viewer), id, reason),
   },

@@ -8,6 +8,7 @@ import {
   incidenceChart,
   rocChart,
   sourceLabel,
+  subgroupLabel,
 } from "@fracval/charts";
 import { graphql } from "@/gql";
 import type { PortalRunQuery } from "@/gql/graphql";
@@ -116,7 +117,7 @@ export default async function RunResultsPage({ params }: { params: Promise<{ id:
               a.subgroup === "all" ? -1 : b.subgroup === "all" ? 1 : a.subgroup.localeCompare(b.subgroup),
             )
             .map((m) => ({
-              label: m.subgroup === "all" ? "All patients" : m.subgroup,
+              label: subgroupLabel(m.subgroup),
               estimate: m.estimate,
               lower: m.ciLower,
               upper: m.ciUpper,

@@ -7,14 +7,17 @@ import { ReleaseBadge } from "@/components/release-badge";
 import { StudyOverview } from "./overview";
 
 const StudyResults = graphql(`
-  query PortalStudyResults($id: ID!) {
+  query PortalStudyResults($id: ID!, $datasets: [ID!]) {
     study(id: $id) {
       title horizonDays
       datasets { id site { code } status }
       models { id family version }
     }
-    studyComparison(studyId: $id) {
-      site { code } modelVersion { family version } dataset { name status } run { id status finishedAt release { state } }
+    studyResultDatasets(studyId: $id) {
+      site { code } defaultDataset { id name } datasets { id name createdAt status }
+    }
+    studyComparison(studyId: $id, datasets: $datasets) {
+      site { code } modelVersion { id family version } dataset { name status } run { id status finishedAt release { state } }
       smallCell hidden
       metrics(subgroup: "all") {
         metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events
@@ -59,11 +62,14 @@ export default async function StudyResultsPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ metric?: string; model?: string }>;
+  searchParams: Promise<{ metric?: string; model?: string; dataset?: string | string[] }>;
 }) {
   const { id } = await params;
-  const { metric, model } = await searchParams;
-  const data = await apiPageQuery(StudyResults, { id });
+  const { metric, model, dataset } = await searchParams;
+  // Designated datasets, one per site at most ("" = the site's default).
+  const designated = [dataset ?? []].flat().filter((d) => d !== "");
+  const data = await apiPageQuery(StudyResults, { id, datasets: designated });
+  const designation = designated.length ? `?datasets=${designated.map(encodeURIComponent).join(",")}` : "";
   const awaiting = data.runsAwaitingRelease.filter((r) => r.dataset.study.id === id).length;
   const studyDatasets = new Set(data.study.datasets.map((d) => d.id));
   const inProgress = data.runs.filter(
@@ -136,6 +142,8 @@ export default async function StudyResultsPage({
             studyId={id}
             horizonDays={data.study.horizonDays ?? null}
             rows={data.studyComparison}
+            siteDatasets={data.studyResultDatasets}
+            designated={designated}
             metricChoice={metric}
             modelChoice={model}
           />
@@ -284,16 +292,20 @@ export default async function StudyResultsPage({
         </>
       )}
       <p className="mt-3 flex flex-wrap gap-4 text-sm">
-        <Link className="text-indigo-700" href={`/studies/${id}/case-mix`} data-testid="case-mix-link">
+        <Link
+          className="text-indigo-700"
+          href={`/studies/${id}/case-mix${designated.length ? `?${designated.map((d) => `dataset=${encodeURIComponent(d)}`).join("&")}` : ""}`}
+          data-testid="case-mix-link"
+        >
           Case-mix by site (Table 1)
         </Link>
         <Link className="text-indigo-700" href={`/studies/${id}/report`} data-testid="study-report-link">
           TRIPOD+AI study report
         </Link>
-        <a className="text-indigo-700" href={`/api/exports/studies/${id}/metrics.csv`}>
+        <a className="text-indigo-700" href={`/api/exports/studies/${id}/metrics.csv${designation}`}>
           Study metrics (CSV)
         </a>
-        <a className="text-indigo-700" href={`/api/exports/studies/${id}/metrics.json`}>
+        <a className="text-indigo-700" href={`/api/exports/studies/${id}/metrics.json${designation}`}>
           Study metrics (JSON)
         </a>
       </p>

@@ -8,6 +8,7 @@ import {
   rocChart,
   sourceLabel,
   type Chart,
+  subgroupLabel,
 } from "@fracval/charts";
 import { renderSvg } from "@fracval/charts/render";
 import { graphql } from "@/gql";
@@ -278,7 +279,7 @@ export default async function RunReportPage({ params }: { params: Promise<{ id: 
               "Harrell's C of the model by subgroup",
               "Harrell's C (95 % CI)",
               subgroups.map((m) => ({
-                label: m.subgroup,
+                label: subgroupLabel(m.subgroup),
                 estimate: m.estimate,
                 lower: m.ciLower,
                 upper: m.ciUpper,

@@ -8,9 +8,9 @@ import { Chart } from "@/components/chart";
 export const metadata = { title: "Case-mix by site · FracVal" };
 
 const CaseMixQuery = graphql(`
-  query PortalCaseMix($id: ID!) {
+  query PortalCaseMix($id: ID!, $datasets: [ID!]) {
     study(id: $id) { id title }
-    studyCaseMix(studyId: $id) {
+    studyCaseMix(studyId: $id, datasets: $datasets) {
       sites { site { code name } patients dataset { name } }
       variables {
         name kind unit levels p smd
@@ -39,9 +39,17 @@ function categorical(cell: Cell, level: number): string {
   return `${count} (${f(cell.percents?.[level])} %)`;
 }
 
-export default async function CaseMixPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CaseMixPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ dataset?: string | string[] }>;
+}) {
   const { id } = await params;
-  const { study, studyCaseMix: mix } = await apiPageQuery(CaseMixQuery, { id });
+  // The sites' designated datasets, as chosen on the study page.
+  const datasets = [(await searchParams).dataset ?? []].flat().filter((d) => d !== "");
+  const { study, studyCaseMix: mix } = await apiPageQuery(CaseMixQuery, { id, datasets });
   const spread = mix.scoreSpread.length
     ? forestChart(
         "Spread of the model's score (linear predictor) by site",

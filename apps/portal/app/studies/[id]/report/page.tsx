@@ -14,9 +14,10 @@ export const metadata = { title: "TRIPOD+AI study report · FracVal" };
 const StudyHead = graphql(`query PortalStudyReportHead($id: ID!) { study(id: $id) { id horizonDays } }`);
 
 const StudyReport = graphql(`
-  query PortalStudyReport($id: ID!, $h: Int) {
+  query PortalStudyReport($id: ID!, $h: Int, $datasets: [ID!], $released: Boolean!) {
     study(id: $id) { id title description target horizonDays }
-    studyComparison(studyId: $id) {
+    runsAwaitingRelease { id dataset { study { id } } }
+    studyComparison(studyId: $id, datasets: $datasets, releasedOnly: $released) {
       site { code name country } dataset { name status createdAt }
       modelVersion { id family version artifactSha256 manifest }
       run {
@@ -25,27 +26,27 @@ const StudyReport = graphql(`
       }
       hidden
     }
-    c: studyForest(studyId: $id, metric: harrellC) {
+    c: studyForest(studyId: $id, metric: harrellC, datasets: $datasets, releasedOnly: $released) {
       modelVersion { id family version } scale notPooled
       sites { site { code } estimate ciLower ciUpper n weight run { id release { state } } }
       pooled { k method hksj estimate ciLower ciUpper predictionLower predictionUpper tau2 i2 q qP }
     }
-    auct: studyForest(studyId: $id, metric: timeDependentAuc, horizonDays: $h) {
+    auct: studyForest(studyId: $id, metric: timeDependentAuc, horizonDays: $h, datasets: $datasets, releasedOnly: $released) {
       modelVersion { id family version } scale notPooled
       sites { site { code } estimate ciLower ciUpper n weight run { id release { state } } }
       pooled { k method hksj estimate ciLower ciUpper predictionLower predictionUpper tau2 i2 q qP }
     }
-    oe: studyForest(studyId: $id, metric: calibrationOE, horizonDays: $h) {
+    oe: studyForest(studyId: $id, metric: calibrationOE, horizonDays: $h, datasets: $datasets, releasedOnly: $released) {
       modelVersion { id family version } scale notPooled
       sites { site { code } estimate ciLower ciUpper n weight run { id release { state } } }
       pooled { k method hksj estimate ciLower ciUpper predictionLower predictionUpper tau2 i2 q qP }
     }
-    dc: studyForest(studyId: $id, metric: harrellCDiff, scoreSource: "model-vs-frax_mof") {
+    dc: studyForest(studyId: $id, metric: harrellCDiff, scoreSource: "model-vs-frax_mof", datasets: $datasets, releasedOnly: $released) {
       modelVersion { id family version } scale notPooled
       sites { site { code } estimate ciLower ciUpper n weight run { id release { state } } }
       pooled { k method hksj estimate ciLower ciUpper predictionLower predictionUpper tau2 i2 q qP }
     }
-    studyCaseMix(studyId: $id) {
+    studyCaseMix(studyId: $id, datasets: $datasets, releasedOnly: $released) {
       sites { site { code } patients }
       variables { name kind unit levels p groups { mean sd median q1 q3 counts percents withheld } }
     }
@@ -86,12 +87,29 @@ export default async function StudyReportPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ model?: string }>;
+  searchParams: Promise<{ model?: string; dataset?: string | string[]; drafts?: string }>;
 }) {
   const { id } = await params;
-  const { model: modelChoice } = await searchParams;
+  const { model: modelChoice, dataset, drafts: withDrafts } = await searchParams;
   const head = await apiPageQuery(StudyHead, { id });
-  const data = await apiQuery(StudyReport, { id, h: head.study.horizonDays ?? 1826 });
+  // The network's report: released results only. A site's own members may preview it with their drafts.
+  const preview = withDrafts === "1";
+  const datasets = [dataset ?? []].flat().filter((d) => d !== "");
+  const data = await apiQuery(StudyReport, {
+    id,
+    h: head.study.horizonDays ?? 1826,
+    datasets,
+    released: !preview,
+  });
+  const awaiting = data.runsAwaitingRelease.filter((r) => r.dataset.study.id === id).length;
+  /** This report's address with its choices: the model, the designated datasets and the drafts preview. */
+  const reportQuery = (choice: { model: string; drafts?: boolean }) => {
+    const query = new URLSearchParams();
+    if (choice.model) query.set("model", choice.model);
+    for (const d of datasets) query.append("dataset", d);
+    if (choice.drafts ?? preview) query.set("drafts", "1");
+    return query.size > 0 ? `?${query}` : "";
+  };
   const rows = data.studyComparison;
   const models = [
     ...new Map(rows.map((r) => [`${r.modelVersion.family}@${r.modelVersion.version}`, r.modelVersion])).values(),
@@ -132,13 +150,24 @@ export default async function StudyReportPage({
         <h1 className="text-2xl font-semibold">
           {label || "No results"} — {data.study.title}
         </h1>
-        <p className="no-print mt-2 text-sm">
-          <a
-            className="text-indigo-700"
-            href={`/studies/${id}/report.pdf${model ? `?model=${encodeURIComponent(label)}` : ""}`}
-          >
+        <p className="text-sm text-slate-600" data-testid="report-scope">
+          {preview
+            ? "Preview with your own sites' drafts: not the network's report."
+            : "Results released to the network by each site; drafts are left out."}
+        </p>
+        <p className="no-print mt-2 flex flex-wrap gap-4 text-sm">
+          <a className="text-indigo-700" href={`/studies/${id}/report.pdf${reportQuery({ model: label })}`}>
             Download as PDF
           </a>
+          {(preview || awaiting > 0) && (
+            <a
+              className="text-indigo-700"
+              href={`/studies/${id}/report${reportQuery({ model: label, drafts: !preview })}`}
+              data-testid="report-drafts-toggle"
+            >
+              {preview ? "The network's report (released only)" : `Preview with your ${awaiting} unreleased draft(s)`}
+            </a>
+          )}
         </p>
       </header>
 
@@ -250,8 +279,8 @@ export default async function StudyReportPage({
           {synthetic && <li>SYNTHETIC data: generated cohorts, not real patients.</li>}
           {drafts.length > 0 && (
             <li>
-              {drafts.length} site result(s) shown are drafts of your own site, not yet released to the network; the
-              network&apos;s report leaves them out.
+              {drafts.length} site result(s) shown are drafts of your own site, not yet released to the network: this is
+              a preview; the network&apos;s report leaves them out.
             </li>
           )}
           <li>Only sites whose results are released (and, for small sites, not withheld) are pooled.</li>
