@@ -16,6 +16,11 @@ import { sessionTokenFor } from "@fracval/testing";
 import { waitForHttp } from "../platform.js";
 import { portalNeedsBuild } from "../portal-build.js";
 import { populateDemoResults } from "../demo-results.js";
+import {
+  PortalRunDocument,
+  PortalStudyForestDocument,
+  PortalStudyResultsDocument,
+} from "../../apps/portal/gql/graphql.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const [users = 20, seconds = 20] = process.argv
@@ -139,8 +144,46 @@ try {
     if (res.status !== 200 || body.includes('"errors"')) throw new Error(body.slice(0, 200));
     return body.length;
   };
+  /** One of the portal's own GraphQL documents, as the page sends it. */
+  const portalQuery = (document: { toString(): string }, variables: Record<string, unknown>) => async () => {
+    const res = await fetch(`http://localhost:${apiPort}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: document.toString(), variables }),
+    });
+    const body = await res.text();
+    if (res.status !== 200 || body.includes('"errors"')) throw new Error(body.slice(0, 200));
+    return body.length;
+  };
+  const overviewQueries = {
+    results: portalQuery(PortalStudyResultsDocument, { id: studyId, datasets: [] }),
+    forest: portalQuery(PortalStudyForestDocument, {
+      id: studyId,
+      metric: "harrellC",
+      statistic: "ESTIMATE",
+      horizon: null,
+      diff: "harrellCDiff",
+      hasDiff: true,
+      datasets: [],
+    }),
+    run: portalQuery(PortalRunDocument, { id: runIds[0] }),
+  };
   // Warm-up: compile paths, fill caches.
   for (const f of [page(`/studies/${studyId}`), page(`/runs/${runIds[0]}`), comparison]) await f();
+  // Where a page's time goes: its API queries alone, one client at a time (no contention).
+  for (const [name, query] of Object.entries(overviewQueries)) {
+    const times: number[] = [];
+    let size = 0;
+    for (let k = 0; k < 10; k++) {
+      const start = performance.now();
+      size = await query();
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `API ${name} query alone: median ${quantile(times, 0.5).toFixed(0)} ms, ${(size / 1024).toFixed(0)} KiB`,
+    );
+  }
 
   console.log(
     `\n${users} concurrent signed-in PIs, ${seconds} s each; ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}`,

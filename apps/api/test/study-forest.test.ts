@@ -67,6 +67,7 @@ beforeAll(async () => {
           ciUpper: s.c - 0.6 + 0.0392,
           n: s.n,
           events: s.events,
+          details: { p: s.c === 0.71 ? 0.0001 : 0.04 },
         },
       ],
     });
@@ -81,7 +82,7 @@ afterAll(async () => {
 const forestQuery = `query($s: ID!, $m: MetricName!, $src: String) {
   studyForest(studyId: $s, metric: $m, scoreSource: $src) {
     modelVersion { family } scale notPooled
-    sites { site { code } estimate ciLower ciUpper weight run { release { state } } }
+    sites { site { code } estimate ciLower ciUpper weight p run { release { state } } }
     pooled { k method hksj estimate ciLower ciUpper predictionLower predictionUpper tau2 i2 q qP }
   }
 }`;
@@ -151,6 +152,8 @@ describe("studyForest", () => {
   it("differences model − FRAX are pooled on the identity scale", async () => {
     const forest = await forestFor("admin@fracval.demo", "harrellCDiff", "model-vs-frax_mof");
     expect(forest.scale).toBe("identity");
+    // Each site's paired test p-value rides along (the matrix of differences shows it).
+    expect(forest.sites.map((s) => (s as unknown as { p: number | null }).p)).toEqual([0.0001, 0.04, 0.04]);
     const want = poolOnScale([0.11, 0.04, 0], [0.02, 0.02, 0.02], "identity");
     expect(forest.pooled!.estimate).toBeCloseTo(want.pooled.estimate, 10);
   });

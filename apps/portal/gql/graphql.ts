@@ -1435,7 +1435,10 @@ export const PortalStudyResultsDocument = new TypedDocumentString(`
     }
     smallCell
     hidden
-    metrics(subgroup: "all") {
+    metrics(
+      subgroup: "all"
+      metric: [harrellC, harrellCDiff, timeDependentAuc, timeDependentAucDiff, auroc, aurocDiff]
+    ) {
       metric
       scoreSource
       subgroup

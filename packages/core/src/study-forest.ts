@@ -60,6 +60,8 @@ export interface ForestSite {
   n: number | null;
   /** Weight in the pooled estimate (0–1); null when the site is not pooled. */
   weight: number | null;
+  /** A paired difference's test p-value (DeLong, or the paired C / AUC(t) test); null for other rows. */
+  p: number | null;
 }
 
 export interface ForestPlot {
@@ -128,7 +130,16 @@ export async function studyForest(
       const plot = plots.get(key) ?? { modelVersion: row.modelVersion, scoreSource: metric.scoreSource, sites: [] };
       // A run has one row per metric × source × horizon; without a horizon asked for, the first one counts.
       if (plot.sites.some((s) => s.run.id === row.run.id)) continue;
-      plot.sites.push({ site: row.site, dataset: row.dataset, run: row.run, ...value, n: metric.n, weight: null });
+      const p = (metric.details as { p?: unknown } | null)?.p;
+      plot.sites.push({
+        site: row.site,
+        dataset: row.dataset,
+        run: row.run,
+        ...value,
+        n: metric.n,
+        weight: null,
+        p: statistic === "ESTIMATE" && typeof p === "number" ? p : null,
+      });
       plots.set(key, plot);
     }
   }

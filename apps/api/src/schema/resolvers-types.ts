@@ -329,6 +329,8 @@ export type ForestSite = {
   estimate: Scalars['Float']['output'];
   /** Patients (null when withheld from you). */
   n?: Maybe<Scalars['Int']['output']>;
+  /** For paired differences (model-vs-<comparator>): the test's p-value. */
+  p?: Maybe<Scalars['Float']['output']>;
   run: ValidationRun;
   se?: Maybe<Scalars['Float']['output']>;
   site: Site;
@@ -1917,6 +1919,7 @@ export type ForestSiteResolvers<ContextType = Context, ParentType extends Resolv
   dataset?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType>;
   estimate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   n?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   run?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType>;
   se?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;

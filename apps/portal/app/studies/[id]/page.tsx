@@ -19,7 +19,8 @@ const StudyResults = graphql(`
     studyComparison(studyId: $id, datasets: $datasets) {
       site { code } modelVersion { id family version } dataset { name status } run { id status finishedAt release { state } }
       smallCell hidden
-      metrics(subgroup: "all") {
+      # Only what the table shows: the matrix and forests come from studyForest.
+      metrics(subgroup: "all", metric: [harrellC, harrellCDiff, timeDependentAuc, timeDependentAucDiff, auroc, aurocDiff]) {
         metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events
         details { p competingRisks calibratedForTargetPopulation }
       }
