@@ -9,18 +9,13 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { seedDemoData } from "@fracval/core";
 import { applyMigrations, createPrismaClient, freePort, startEmbeddedPostgres } from "@fracval/db";
 import { sessionTokenFor } from "@fracval/testing";
 import { waitForHttp } from "../platform.js";
 import { portalNeedsBuild } from "../portal-build.js";
 import { populateDemoResults } from "../demo-results.js";
-import {
-  PortalRunDocument,
-  PortalStudyForestDocument,
-  PortalStudyResultsDocument,
-} from "../../apps/portal/gql/graphql.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const [users = 20, seconds = 20] = process.argv
@@ -155,6 +150,13 @@ try {
     if (res.status !== 200 || body.includes('"errors"')) throw new Error(body.slice(0, 200));
     return body.length;
   };
+  // The portal's generated documents, loaded at run time (the portal's module settings are its own).
+  const { PortalRunDocument, PortalStudyForestDocument, PortalStudyResultsDocument } = (await import(
+    pathToFileURL(join(root, "apps/portal/gql/graphql.ts")).href
+  )) as Record<
+    "PortalRunDocument" | "PortalStudyForestDocument" | "PortalStudyResultsDocument",
+    { toString(): string }
+  >;
   const overviewQueries = {
     results: portalQuery(PortalStudyResultsDocument, { id: studyId, datasets: [] }),
     forest: portalQuery(PortalStudyForestDocument, {
