@@ -52,12 +52,12 @@ describe("training inputs = upload inputs", () => {
     const dir = mkdtempSync(join(tmpdir(), "fracval-fidelity-ct-"));
     const write = ctWriter(findProfile(cohort.profile), cohort.seed);
     const { pipeline } = findFamily("ct-bone-muscle");
-    const run = buildPipeline(pipeline.name, pipeline.options).run;
+    const { run, imagesRead } = buildPipeline(pipeline.name, pipeline.options);
     for (const patient of cohortOf(cohort)) {
       const ref = write(patient, dir);
       const row = manifestRow(patient, ref);
       const folder = join(dir, ref.path.replace("images/", ""));
-      const slices = [];
+      const slices: Awaited<ReturnType<typeof decodeDicom>>[] = [];
       for (const file of readdirSync(folder).sort())
         slices.push(await decodeDicom(new Uint8Array(readFileSync(join(folder, file)))));
       const uploaded = { images: slices, landmarks: landmarksFromRow(row, [["body", "ct_body_x", "ct_body_y"]]) };
@@ -68,6 +68,13 @@ describe("training inputs = upload inputs", () => {
       const b = run(direct);
       expect(a.bone).toEqual(b.bone);
       expect(a.bone_muscle).toEqual(b.bone_muscle);
+      // Scoring decodes only the slices the pipeline reads: the same tensors, bit for bit.
+      const read = imagesRead(slices.length);
+      expect(read).toHaveLength(14);
+      expect(slices.length).toBeGreaterThan(14);
+      const selected = run({ ...uploaded, images: read.map((k) => slices[k]!) });
+      expect(selected.bone).toEqual(a.bone);
+      expect(selected.bone_muscle).toEqual(a.bone_muscle);
     }
   }, 60_000);
 });

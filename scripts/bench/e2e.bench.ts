@@ -1,8 +1,9 @@
-// `npm run bench:e2e [-- N ...]`: a partner hospital's whole path, timed as it would experience it — N synthetic
-// X-ray patients uploaded with `fracval upload --run xray-deepsurv@1.0.0` (GraphQL + tus, sha256 on both sides)
-// to a real API and worker on embedded PostgreSQL, from start to metrics stored. Prints each phase (upload,
-// ingestion, scoring, metrics) with its rate and the peak RSS of every process. Default N = 1,000; pass
-// 10000 for the issue's large case (its folder is about 12 GB: generated once per run, deleted after).
+// `npm run bench:e2e [-- [ct] N ...]`: a partner hospital's whole path, timed as it would experience it — N
+// synthetic X-ray patients uploaded with `fracval upload --run xray-deepsurv@1.0.0` (or, with `ct`, abdominal CT
+// series with `--run ct-bone-muscle@1.0.0`; GraphQL + tus, sha256 on both sides) to a real API and worker on
+// embedded PostgreSQL, from start to metrics stored. Prints each phase (upload, ingestion, scoring, metrics)
+// with its rate and the peak RSS of every process. Default N = 1,000; pass 10000 for the issue's large case
+// (its folder is about 12 GB: generated once per run, deleted after).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -10,14 +11,21 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApiKey, FileContentStore, registerModelDirectory, seedDemoData } from "@fracval/core";
 import { applyMigrations, createPrismaClient, freePort, startEmbeddedPostgres } from "@fracval/db";
-import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
+import { ctWriter, findProfile, writeDataset, xrayWriter } from "@fracval/synth";
 import { waitForHttp } from "../platform.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => Number.isInteger(n) && n > 0);
+const args = process.argv.slice(2);
+const sizes = args.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const MODALITY = args.includes("ct")
+  ? { name: "CT", synth: "ct" as const, study: "ct-bone-muscle", model: "ct-bone-muscle@1.0.0", profile: "Boramae" }
+  : {
+      name: "X-ray",
+      synth: "xray" as const,
+      study: "xray-deepsurv",
+      model: "xray-deepsurv@1.0.0",
+      profile: "Severance",
+    };
 const SECRET = "bench-pseudonym-secret-0123456789";
 
 /** Peak resident set (VmHWM) of a process and its descendants, in MB; 0 once it has exited. */
@@ -57,8 +65,8 @@ async function benchmark(n: number): Promise<void> {
     const db = createPrismaClient(pg.url);
     await seedDemoData(db, { pseudonymSecret: SECRET, demoPatientsPerSite: 1 });
     await registerModelDirectory(db, new FileContentStore(storageDir), join(root, "models"));
-    const site = await db.site.findFirstOrThrow({ where: { code: "Severance" } });
-    const study = await db.study.findFirstOrThrow({ where: { slug: "xray-deepsurv" } });
+    const site = await db.site.findFirstOrThrow({ where: { code: MODALITY.profile } });
+    const study = await db.study.findFirstOrThrow({ where: { slug: MODALITY.study } });
     const { key } = await createApiKey(db, null, {
       siteId: site.id,
       name: "bench",
@@ -66,9 +74,15 @@ async function benchmark(n: number): Promise<void> {
     });
 
     const generated = performance.now();
-    const profile = findProfile("Severance");
-    writeDataset({ profile, n, seed: 2026, out: folder, modality: "xray", writeImages: xrayWriter(profile, 2026) });
-    const bytes = readdirSync(join(folder, "images")).reduce((s, f) => s + statSync(join(folder, "images", f)).size, 0);
+    const profile = findProfile(MODALITY.profile);
+    const writeImages = MODALITY.synth === "ct" ? ctWriter(profile, 2026) : xrayWriter(profile, 2026);
+    writeDataset({ profile, n, seed: 2026, out: folder, modality: MODALITY.synth, writeImages });
+    // Every file under images/ (a CT patient is a folder of slices).
+    const sizeOf = (path: string): number =>
+      statSync(path).isDirectory()
+        ? readdirSync(path).reduce((s, f) => s + sizeOf(join(path, f)), 0)
+        : statSync(path).size;
+    const bytes = sizeOf(join(folder, "images"));
     console.log(
       `${n} patients generated in ${((performance.now() - generated) / 1000).toFixed(0)} s (${(bytes / 1024 ** 3).toFixed(2)} GB of DICOM)`,
     );
@@ -115,7 +129,7 @@ async function benchmark(n: number): Promise<void> {
         "--study",
         study.id,
         "--run",
-        "xray-deepsurv@1.0.0",
+        MODALITY.model,
         "--timeout",
         "7200",
         folder,
@@ -145,7 +159,7 @@ async function benchmark(n: number): Promise<void> {
 
     // Ingestion and scoring as the database recorded them; metrics = after the last batch until SUCCEEDED.
     const run = await db.validationRun.findFirstOrThrow({
-      where: { modelVersion: { family: "xray-deepsurv" } },
+      where: { modelVersion: { family: MODALITY.model.split("@")[0] } },
       orderBy: { createdAt: "desc" },
     });
     const seconds = (ms: number | undefined) => (ms === undefined ? Number.NaN : ms / 1000);
@@ -155,7 +169,7 @@ async function benchmark(n: number): Promise<void> {
     const metrics = (run.finishedAt!.getTime() - run.progressAt!.getTime()) / 1000;
     const mb = bytes / 1024 ** 2;
     console.log(
-      `\nN = ${n} X-ray patients, ${mb.toFixed(0)} MB — ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)} at the end`,
+      `\nN = ${n} ${MODALITY.name} patients, ${mb.toFixed(0)} MB — ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)} at the end`,
     );
     console.log(
       `  upload     ${upload.toFixed(1)} s  ${(mb / upload).toFixed(0)} MB/s (CLI → API over loopback, sha256 on both sides)`,

@@ -162,12 +162,20 @@ function xrayClaheFullframe(options: z.infer<typeof XrayClaheFullframeOptions>) 
   };
 }
 
-/** Each pipeline: its options, what it produces (input name → shape without batch), and the function. */
+/** The first image of a series: what the radiograph pipelines read. */
+const firstImage = () => (count: number) => (count > 0 ? [0] : []);
+
+/**
+ * Each pipeline: its options, what it produces (input name → shape without batch), the function, and which
+ * images of a series it reads — so that scoring decodes only those (a CT series is dozens of slices, the
+ * CT pipeline reads 14).
+ */
 const PIPELINES = {
   "xray-vertebral-patches": {
     options: XrayVertebralPatchesOptions,
     shapes: (o: z.infer<typeof XrayVertebralPatchesOptions>) => ({ patches: [o.levels.length, o.patch, o.patch] }),
     build: xrayVertebralPatches,
+    imagesRead: firstImage,
   },
   "ct-bone-muscle-slices": {
     options: CtBoneMuscleSlicesOptions,
@@ -176,11 +184,16 @@ const PIPELINES = {
       ...(o.boneMuscle ? { bone_muscle: [o.slices, ...o.boneMuscle] } : {}),
     }),
     build: ctBoneMuscleSlices,
+    // The equidistant slices themselves: picking `slices` equidistant ones from exactly `slices` is the
+    // identity (round(k·(n−1)/(n−1)) = k), so the output is the same as from the whole series.
+    imagesRead: (o: z.infer<typeof CtBoneMuscleSlicesOptions>) => (count: number) =>
+      count < o.slices ? Array.from({ length: count }, (_, k) => k) : equidistantIndices(count, o.slices),
   },
   "xray-clahe-fullframe": {
     options: XrayClaheFullframeOptions,
     shapes: (o: z.infer<typeof XrayClaheFullframeOptions>) => ({ image: [1, o.rows, o.columns] }),
     build: xrayClaheFullframe,
+    imagesRead: firstImage,
   },
 } as const;
 
@@ -192,6 +205,11 @@ export interface Pipeline {
   /** Model input name → shape of one patient's tensor (no batch dimension). */
   shapes: Record<string, number[]>;
   run: (input: PipelineInput) => PipelineOutput;
+  /**
+   * The indices (in series order) of the images `run` reads from a series of `count`: `run` on just those,
+   * in order, gives exactly what it gives on the whole series. Scoring decodes nothing else.
+   */
+  imagesRead: (count: number) => number[];
 }
 
 /** The pipeline a manifest names, with its options checked (defaults filled in). Throws naming the bad option. */
@@ -208,5 +226,6 @@ export function buildPipeline(name: string, options: unknown = {}): Pipeline {
     name: name as PipelineName,
     shapes: (entry.shapes as (o: never) => Record<string, number[]>)(o),
     run: (entry.build as (o: never) => (input: PipelineInput) => PipelineOutput)(o),
+    imagesRead: (entry.imagesRead as (o: never) => (count: number) => number[])(o),
   };
 }

@@ -49,10 +49,15 @@ function clinicalValue(baseline: ClinicalBaseline, column: string): number | nul
 class UnusableImageError extends Error {}
 
 /**
- * A stored image series as decoded DICOM slices, cranial → caudal (a series is an index of slice blobs).
+ * The images of a stored series that a pipeline reads (`pick`, from the series' length), decoded, cranial →
+ * caudal (a series is an index of slice blobs, in that order): the others are neither read nor decoded.
  * Storage errors propagate (transient: the job is retried); bytes that do not decode are UnusableImageError.
  */
-async function loadSeries(store: ContentStore, series: ImageSeries): Promise<DecodedDicom[]> {
+async function loadSeries(
+  store: ContentStore,
+  series: ImageSeries,
+  pick: (count: number) => number[],
+): Promise<DecodedDicom[]> {
   const bytes = await store.get(series.storageKey);
   let keys: string[] | null = null;
   if (series.slices > 1) {
@@ -62,13 +67,14 @@ async function loadSeries(store: ContentStore, series: ImageSeries): Promise<Dec
       throw new UnusableImageError(`the stored series index is unreadable (${messageOf(error)})`);
     }
   }
-  const blobs = keys ? await Promise.all(keys.map((k) => store.get(k))) : [bytes];
+  const chosen = pick(keys ? keys.length : 1);
+  const blobs = keys ? await Promise.all(chosen.map((k) => store.get(keys[k]!))) : [bytes];
   const decoded: DecodedDicom[] = [];
   for (const [k, blob] of blobs.entries()) {
     try {
       decoded.push(await decodeDicom(blob));
     } catch (error) {
-      throw new UnusableImageError(`${blobs.length > 1 ? `slice ${k + 1}: ` : ""}${messageOf(error)}`);
+      throw new UnusableImageError(`${keys ? `slice ${chosen[k]! + 1}: ` : ""}${messageOf(error)}`);
     }
   }
   return decoded;
@@ -99,7 +105,7 @@ export async function patientTensors(
     const series = patient.images?.[0];
     if (!series) return { reason: "no image" };
     try {
-      const decoded = await loadSeries(store, series);
+      const decoded = await loadSeries(store, series, model.pipeline.imagesRead);
       Object.assign(
         tensors,
         model.pipeline.run({
