@@ -98,7 +98,7 @@ async function benchmark(n: number): Promise<void> {
       FRACVAL_PSEUDONYM_SECRET: SECRET,
       EXECUTION_PROVIDERS: process.env.EXECUTION_PROVIDERS ?? "cpu",
     };
-    // BENCH_PROFILE=DIR writes a V8 CPU profile of the API and each worker there (where the time goes).
+    // BENCH_PROFILE=DIR writes a V8 CPU profile of the CLI, the API and each worker there (where the time goes).
     const cpuProfile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
     const start = (name: string, entry: string) => {
       const child = spawn(process.execPath, [...cpuProfile, "--import", "tsx", join(root, entry)], {
@@ -120,6 +120,7 @@ async function benchmark(n: number): Promise<void> {
     const cli = spawn(
       process.execPath,
       [
+        ...cpuProfile,
         join(root, "apps/api/bin/fracval.js"),
         "upload",
         "--api",
