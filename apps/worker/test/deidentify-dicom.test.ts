@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pseudonymise } from "@fracval/core";
 import { dateShiftFor, deidentifyDicom, DEIDENTIFICATION_METHOD, inspectDicom } from "../src/index.js";
+import { deidentifyWholeFile, pixelDataRange } from "../src/ingest/deidentify-dicom.js";
 
 const profile = findProfile("Severance");
 const [patient] = generateCohort(profile, { n: 1, seed: 12 });
@@ -95,6 +96,41 @@ describe("deidentifyDicom", () => {
     const cleaned = deidentifyDicom(withPrivate, options);
     expect(text(cleaned)).not.toContain("HOSPITAL-SECRET-123");
     expect(text(cleaned)).not.toContain("ACME HOSPITAL PRIVATE");
+  });
+});
+
+describe("header-only de-identification", () => {
+  // The same file in implicit VR little endian: dcmjs writes the dataset in the meta's transfer syntax.
+  const implicit = (() => {
+    const file = dcmjs.data.DicomMessage.readFile(new Uint8Array(original).buffer);
+    file.meta["00020010"] = { vr: "UI", Value: ["1.2.840.10008.1.2"] };
+    return new Uint8Array(file.write());
+  })();
+  const ctFolder = mkdtempSync(join(tmpdir(), "fracval-deid-ct-"));
+  const ctRef = ctWriter(profile, 12)(patient!, ctFolder);
+  const ctSlice = join(ctFolder, ctRef.path.replace(/^images\//, ""));
+  const cases: [string, Uint8Array][] = [
+    ["an explicit VR radiograph", original],
+    ["an implicit VR radiograph", implicit],
+    ["a CT slice", new Uint8Array(readFileSync(join(ctSlice, readdirSync(ctSlice).sort()[0]!)))],
+    [
+      "a JPEG baseline (encapsulated) file",
+      new Uint8Array(
+        readFileSync(new URL("../../../packages/imaging/test/fixtures/jpeg-baseline.dcm", import.meta.url)),
+      ),
+    ],
+  ];
+  it.each(cases)("%s: byte for byte what parsing and writing the whole file gives", (name, bytes) => {
+    // The header-only path is taken: the pixel element is found, and it runs to the end of these files.
+    const pixel = dicomParser.parseDicom(bytes).elements.x7fe00010!;
+    expect(pixelDataRange(bytes)).toEqual({
+      start: pixel.dataOffset - (name.startsWith("an implicit") ? 8 : 12),
+      end: bytes.length,
+    });
+    const fast = deidentifyDicom(bytes, options);
+    const reference = deidentifyWholeFile(bytes, options);
+    expect(fast.length).toBe(reference.length);
+    expect(Buffer.from(fast).equals(Buffer.from(reference))).toBe(true);
   });
 });
 

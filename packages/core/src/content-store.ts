@@ -19,6 +19,9 @@ export interface ContentStore {
 export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 export class FileContentStore implements ContentStore {
+  /** Shard folders this store has made or seen: a CT series is dozens of blobs, each an mkdir otherwise. */
+  private readonly folders = new Set<string>();
+
   constructor(private readonly root: string) {}
 
   private pathOf(key: string): string {
@@ -30,10 +33,21 @@ export class FileContentStore implements ContentStore {
     const key = sha256Hex(bytes);
     const path = this.pathOf(key);
     if (!existsSync(path)) {
-      mkdirSync(dirname(path), { recursive: true });
+      const folder = dirname(path);
+      if (!this.folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        this.folders.add(folder);
+      }
       // Write then rename: a reader never sees a half-written blob under its final name.
       const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, bytes);
+      try {
+        writeFileSync(tmp, bytes);
+      } catch (error) {
+        // The folder went away under us (someone emptied the store): make it again, once.
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(tmp, bytes);
+      }
       renameSync(tmp, path);
     }
     return key;

@@ -5,10 +5,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3Client } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
 import { createHash } from "node:crypto";
-import { mkdtempSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { contentStoreFromEnv, FileContentStore, S3ContentStore, type ContentStore } from "../src/index.js";
+
+describe("FileContentStore", () => {
+  it("writes again after its shard folders were removed behind its back (it remembers the folders it made)", async () => {
+    const root = mkdtempSync(join(tmpdir(), "fracval-store-gone-"));
+    const store = new FileContentStore(root);
+    const first = await store.put(new TextEncoder().encode("first"));
+    // The shard folder removed by someone else (a restore, an operator): the blob is written again.
+    rmSync(join(root, first.slice(0, 2)), { recursive: true });
+    const bytes = new TextEncoder().encode("first");
+    const key = await store.put(bytes);
+    expect(key).toBe(first);
+    expect(Buffer.from(await store.get(key)).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
 
 function contract(name: string, make: () => ContentStore) {
   describe(`${name}: content-store contract`, () => {

@@ -5,6 +5,7 @@
 // per-patient offset (intervals stay exact); anything the profile does not allow — private attributes,
 // overlays, free text, times, nested sequences — is removed at every depth.
 import dcmjs from "dcmjs";
+import dicomParser from "dicom-parser";
 import { createHmac } from "node:crypto";
 import { ACTION_OF, DECLARED_OPTIONS, FILE_META_KEEP } from "./deidentification-profile.js";
 
@@ -100,7 +101,50 @@ function applyProfile(ds: Dataset, options: DeidentifyOptions): Dataset {
   return out;
 }
 
+const IMPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2";
+
+/**
+ * Where the top-level Pixel Data element (7FE0,0010) lies in the file, header included, or null. It is the
+ * last element the profile keeps (only padding, signatures and private groups sort after it, all removed).
+ */
+export function pixelDataRange(bytes: Uint8Array): { start: number; end: number } | null {
+  let ds: dicomParser.DataSet;
+  try {
+    ds = dicomParser.parseDicom(bytes);
+  } catch {
+    return null;
+  }
+  const pixel = ds.elements.x7fe00010;
+  if (!pixel) return null;
+  // Explicit VR: tag, VR, 2 reserved bytes, 4-byte length; implicit VR: tag, 4-byte length.
+  const start = pixel.dataOffset - (ds.string("x00020010") === IMPLICIT_VR_LITTLE_ENDIAN ? 8 : 12);
+  // An encapsulated element's length runs to the end of its sequence delimiter (dicom-parser).
+  const end = pixel.dataOffset + pixel.length;
+  const isPixelTag =
+    bytes[start] === 0xe0 && bytes[start + 1] === 0x7f && bytes[start + 2] === 0x10 && bytes[start + 3] === 0x00;
+  return isPixelTag && end <= bytes.length ? { start, end } : null;
+}
+
+/**
+ * The file de-identified: its header rewritten by the profile, its pixel data copied as one block. Only
+ * the header is parsed and written (dcmjs): the pixels, most of a file's bytes, are never decoded or copied
+ * element by element. The output is in the file's own transfer syntax, so the pixel element's bytes stand.
+ */
 export function deidentifyDicom(bytes: Uint8Array, options: DeidentifyOptions): Uint8Array {
+  const pixel = pixelDataRange(bytes);
+  const header = deidentifyWholeFile(pixel ? bytes.subarray(0, pixel.start) : bytes, options);
+  if (!pixel) return header;
+  const out = new Uint8Array(header.length + pixel.end - pixel.start);
+  out.set(header, 0);
+  out.set(bytes.subarray(pixel.start, pixel.end), header.length);
+  return out;
+}
+
+/**
+ * The profile applied to a whole file, pixels included (parsed and written by dcmjs): the reference the
+ * header-only path is tested against, and what it applies to the part of a file before its pixel data.
+ */
+export function deidentifyWholeFile(bytes: Uint8Array, options: DeidentifyOptions): Uint8Array {
   const buffer = new Uint8Array(bytes).buffer; // an exact, unshared copy
   const file = DicomMessage.readFile(buffer);
   const ds = applyProfile(file.dict as Dataset, options);
