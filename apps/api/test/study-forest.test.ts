@@ -18,6 +18,30 @@ const SITES = [
   { code: "Severance", c: 0.6, se: 0.03, n: 500, events: 60, release: "DRAFT" },
 ] as const;
 
+/** A READY validation set of a site with one finished run of the model version, in the given release state. */
+async function finishedCohort(
+  name: string,
+  siteId: string,
+  modelVersionId: string,
+  patientCount: number,
+  releaseState: "RELEASED" | "DRAFT",
+) {
+  const dataset = await t.db.validationDataset.create({
+    data: { name, siteId, studyId, status: "READY", patientCount },
+  });
+  const run = await t.db.validationRun.create({
+    data: {
+      modelVersionId,
+      datasetId: dataset.id,
+      codeVersion: "test",
+      status: "SUCCEEDED",
+      finishedAt: new Date(),
+      releaseState,
+    },
+  });
+  return { dataset, run };
+}
+
 beforeAll(async () => {
   t = await createTestDatabase();
   api = await startTestApi(t.db);
@@ -40,19 +64,7 @@ beforeAll(async () => {
   });
   for (const s of SITES) {
     const site = await t.db.site.findUniqueOrThrow({ where: { code: s.code } });
-    const dataset = await t.db.validationDataset.create({
-      data: { name: `${s.code} forest cohort`, siteId: site.id, studyId, status: "READY", patientCount: s.n },
-    });
-    const run = await t.db.validationRun.create({
-      data: {
-        modelVersionId: model.id,
-        datasetId: dataset.id,
-        codeVersion: "test",
-        status: "SUCCEEDED",
-        finishedAt: new Date(),
-        releaseState: s.release,
-      },
-    });
+    const { dataset, run } = await finishedCohort(`${s.code} forest cohort`, site.id, model.id, s.n, s.release);
     const row = { datasetId: dataset.id, runId: run.id, provenance: {}, horizonDays: null, subgroup: "all" };
     await t.db.metricResult.createMany({
       data: [
@@ -182,19 +194,7 @@ describe("studyForest", () => {
     const original = await t.db.validationDataset.findFirstOrThrow({ where: { name: "Boramae forest cohort" } });
     // A newer released cohort (C 0.75) and a newest one whose run is still a draft (C 0.9).
     const addCohort = async (name: string, c: number, releaseState: "RELEASED" | "DRAFT") => {
-      const dataset = await t.db.validationDataset.create({
-        data: { name, siteId: boramae.id, studyId, status: "READY", patientCount: 700 },
-      });
-      const run = await t.db.validationRun.create({
-        data: {
-          modelVersionId: model.id,
-          datasetId: dataset.id,
-          codeVersion: "test",
-          status: "SUCCEEDED",
-          finishedAt: new Date(),
-          releaseState,
-        },
-      });
+      const { dataset, run } = await finishedCohort(name, boramae.id, model.id, 700, releaseState);
       await t.db.metricResult.create({
         data: {
           datasetId: dataset.id,
