@@ -28,7 +28,12 @@ export async function decodeDicom(bytes: Uint8Array): Promise<DecodedDicom> {
   const bitsAllocated = ds.uint16("x00280100") ?? 16;
   const bitsStored = ds.uint16("x00280101") ?? bitsAllocated;
   const signed = ds.uint16("x00280103") === 1;
-  const stored = new Float32Array(rows * columns);
+  const values = new Float32Array(rows * columns);
+  // Stored value → inverted for MONOCHROME1 → rescaled (slope, intercept), one pass into the output. The
+  // stored values are integers (exact in float32), so this equals storing each step in float32 in turn.
+  const monochrome1 = photometric === "MONOCHROME1";
+  const max = signed ? 0 : (1 << bitsStored) - 1;
+  const rescale = (v: number) => (monochrome1 ? (signed ? -v : max - v) : v) * slope + intercept;
 
   if ((ds.string("x00020010") ?? "") === JPEG_BASELINE) {
     const frame = element.basicOffsetTable?.length
@@ -37,23 +42,28 @@ export async function decodeDicom(bytes: Uint8Array): Promise<DecodedDicom> {
     const { data, info } = await sharp(Buffer.from(frame)).greyscale().raw().toBuffer({ resolveWithObject: true });
     if (info.width !== columns || info.height !== rows)
       throw new DegenerateImageError(`JPEG frame is ${info.width}×${info.height}; the header says ${columns}×${rows}`);
-    for (let i = 0; i < stored.length; i++) stored[i] = data[i * info.channels]!;
+    for (let i = 0; i < values.length; i++) values[i] = rescale(data[i * info.channels]!);
   } else if (element.encapsulatedPixelData) {
     throw new DegenerateImageError(`unsupported transfer syntax ${ds.string("x00020010")}`);
   } else {
     const offset = bytes.byteOffset + element.dataOffset;
-    const copy = bytes.buffer.slice(offset, offset + rows * columns * (bitsAllocated / 8));
-    const raw = bitsAllocated === 8 ? new Uint8Array(copy) : signed ? new Int16Array(copy) : new Uint16Array(copy);
-    if (raw.length < stored.length) throw new DegenerateImageError("pixel data is truncated");
+    const length = rows * columns * (bitsAllocated / 8);
+    if (offset + length > bytes.byteOffset + bytes.byteLength)
+      throw new DegenerateImageError("pixel data is truncated");
+    // Read in place where the pixels are aligned for 16-bit words; copied only where they are not.
+    const aligned = bitsAllocated === 8 || offset % 2 === 0;
+    const source = aligned ? bytes.buffer : bytes.buffer.slice(offset, offset + length);
+    const start = aligned ? offset : 0;
+    const raw =
+      bitsAllocated === 8
+        ? new Uint8Array(source, start, values.length)
+        : signed
+          ? new Int16Array(source, start, values.length)
+          : new Uint16Array(source, start, values.length);
     const mask = bitsStored < 16 && !signed ? (1 << bitsStored) - 1 : 0xffff;
-    for (let i = 0; i < stored.length; i++) stored[i] = signed ? raw[i]! : raw[i]! & mask;
+    if (signed) for (let i = 0; i < values.length; i++) values[i] = rescale(raw[i]!);
+    else for (let i = 0; i < values.length; i++) values[i] = rescale(raw[i]! & mask);
   }
-  if (photometric === "MONOCHROME1") {
-    const max = signed ? 0 : (1 << bitsStored) - 1;
-    for (let i = 0; i < stored.length; i++) stored[i] = signed ? -stored[i]! : max - stored[i]!;
-  }
-  const values = new Float32Array(stored.length);
-  for (let i = 0; i < values.length; i++) values[i] = stored[i]! * slope + intercept;
   const spacing = (ds.string("x00280030") ?? ds.string("x00181164"))?.split("\\").map(Number);
   return {
     image: image(rows, columns, values),

@@ -56,6 +56,28 @@ describe("decodeDicom", () => {
     expect(Array.from((await decodeDicom(bytes)).image.data)).toEqual(Array.from(values, (v) => v * 0.5 + 10));
   });
 
+  it("reads pixels in place or from a copy wherever the file lies in memory", async () => {
+    const bytes = writeDicom(
+      {
+        ...base,
+        BitsAllocated: 16,
+        BitsStored: 16,
+        HighBit: 15,
+        PixelRepresentation: 1,
+        PhotometricInterpretation: "MONOCHROME2",
+      },
+      Int16Array.from(ramp, (v) => v - 1200),
+    );
+    const want = Array.from((await decodeDicom(bytes)).image.data);
+    expect(want).toEqual(ramp.map((v) => v - 1200));
+    // The same file at an odd and at an even offset of a larger buffer (16-bit words misaligned, then aligned).
+    for (const shift of [1, 2]) {
+      const larger = new Uint8Array(bytes.length + 8).fill(0xee);
+      larger.set(bytes, shift);
+      expect(Array.from((await decodeDicom(larger.subarray(shift, shift + bytes.length))).image.data)).toEqual(want);
+    }
+  });
+
   it("inverts MONOCHROME1 so that higher is brighter", async () => {
     const bytes = writeDicom(
       {
