@@ -18,6 +18,22 @@ export interface ContentStore {
 
 export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
+/**
+ * A multi-file image series (a CT series) is stored as an index of its slices' keys, cranial → caudal, itself
+ * content-addressed: `{"series": [key, …]}`. Written by ingestion, read by scoring and dataset withdrawal.
+ */
+export function encodeSeriesIndex(sliceKeys: readonly string[]): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify({ series: sliceKeys }));
+}
+
+/** The slice keys of a stored series index; throws (naming what is wrong) when the bytes are not one. */
+export function decodeSeriesIndex(bytes: Uint8Array): string[] {
+  const index = JSON.parse(new TextDecoder().decode(bytes)) as { series?: unknown };
+  if (!Array.isArray(index.series) || !index.series.every((k) => typeof k === "string" && /^[0-9a-f]{64}$/.test(k)))
+    throw new Error('not a series index: it needs a list of sha256 keys under "series"');
+  return index.series as string[];
+}
+
 export class FileContentStore implements ContentStore {
   /** Shard folders this store has made or seen: a CT series is dozens of blobs, each an mkdir otherwise. */
   private readonly folders = new Set<string>();

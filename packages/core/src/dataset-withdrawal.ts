@@ -4,7 +4,7 @@
 import type { Db, ValidationDataset } from "@fracval/db";
 import { assertCanActOnSite, canSeeSiteAggregates } from "./access.js";
 import { recordAudit } from "./audit.js";
-import type { ContentStore } from "./content-store.js";
+import { decodeSeriesIndex, type ContentStore } from "./content-store.js";
 import { AppError, badInput, notFound } from "./errors.js";
 import type { Viewer } from "./viewer.js";
 
@@ -20,10 +20,9 @@ export interface WithdrawnDataset {
 async function seriesBlobs(store: ContentStore, storageKey: string): Promise<string[]> {
   try {
     const bytes = await store.get(storageKey);
-    const text = new TextDecoder().decode(bytes.subarray(0, 1));
-    if (text !== "{") return [storageKey];
-    const index = JSON.parse(new TextDecoder().decode(bytes)) as { series?: unknown };
-    return Array.isArray(index.series) ? [...index.series.map(String), storageKey] : [storageKey];
+    // A DICOM file starts with its 128-byte preamble, an index with "{".
+    if (bytes[0] !== "{".charCodeAt(0)) return [storageKey];
+    return [...decodeSeriesIndex(bytes), storageKey];
   } catch {
     return [storageKey]; // already gone, or not an index
   }

@@ -8,7 +8,25 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { contentStoreFromEnv, FileContentStore, S3ContentStore, type ContentStore } from "../src/index.js";
+import {
+  contentStoreFromEnv,
+  decodeSeriesIndex,
+  encodeSeriesIndex,
+  FileContentStore,
+  S3ContentStore,
+  type ContentStore,
+} from "../src/index.js";
+
+describe("series index", () => {
+  it("round-trips a series' slice keys and refuses bytes that are not an index, saying why", () => {
+    const keys = ["a", "b", "c"].map((x) => createHash("sha256").update(x).digest("hex"));
+    expect(decodeSeriesIndex(encodeSeriesIndex(keys))).toEqual(keys);
+    expect(() => decodeSeriesIndex(new TextEncoder().encode('{"series": ["../etc/passwd"]}'))).toThrow(
+      /not a series index: it needs a list of sha256 keys under "series"/,
+    );
+    expect(() => decodeSeriesIndex(new Uint8Array(132))).toThrow();
+  });
+});
 
 describe("FileContentStore", () => {
   it("writes again after its shard folders were removed behind its back (it remembers the folders it made)", async () => {

@@ -20,6 +20,7 @@ import {
   AppError,
   notFound,
   pseudonymise,
+  encodeSeriesIndex,
   sha256Hex,
   uploadProblemReport,
   validateManifest,
@@ -165,7 +166,7 @@ function stageImages(
       return { key: slices[0]!.key, summary: slices[0]!.summary, slices: 1, keys: [slices[0]!.key], written };
     // A series is stored as an index of its slices (ordered by position), itself content-addressed.
     slices.sort((a, b) => (b.summary.sliceLocation ?? 0) - (a.summary.sliceLocation ?? 0));
-    const index = new TextEncoder().encode(JSON.stringify({ series: slices.map((x) => x.key) }));
+    const index = encodeSeriesIndex(slices.map((x) => x.key));
     const key = sha256Hex(index);
     if (!(await store.has(key))) {
       await store.put(index);

@@ -2,7 +2,7 @@
 // series decoded and run through the card's preprocessing pipeline. A patient whose inputs are unusable
 // (missing clinical value, corrupt image, missing landmark) gets a reason instead, and fails alone.
 import type { ClinicalBaseline, ImageSeries } from "@fracval/db";
-import { messageOf, type ContentStore } from "@fracval/core";
+import { decodeSeriesIndex, messageOf, type ContentStore } from "@fracval/core";
 import { decodeDicom, DegenerateImageError, type DecodedDicom } from "@fracval/imaging";
 import {
   CLINICAL_INPUT,
@@ -62,7 +62,7 @@ async function loadSeries(
   let keys: string[] | null = null;
   if (series.slices > 1) {
     try {
-      keys = (JSON.parse(new TextDecoder().decode(bytes)) as { series: string[] }).series;
+      keys = decodeSeriesIndex(bytes);
     } catch (error) {
       throw new UnusableImageError(`the stored series index is unreadable (${messageOf(error)})`);
     }
