@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { graphql } from "@/gql";
 import type { PortalStudyResultsQuery } from "@/gql/graphql";
+import { designatedDatasets } from "@/lib/designated-datasets";
 import { apiPageQuery, apiQuery } from "@/lib/api";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { ReleaseBadge } from "@/components/release-badge";
@@ -68,7 +69,7 @@ export default async function StudyResultsPage({
   const { id } = await params;
   const { metric, model, dataset } = await searchParams;
   // Designated datasets, one per site at most ("" = the site's default).
-  const designated = [dataset ?? []].flat().filter((d) => d !== "");
+  const designated = designatedDatasets(dataset);
   const data = await apiPageQuery(StudyResults, { id, datasets: designated });
   const designation = designated.length ? `?datasets=${designated.map(encodeURIComponent).join(",")}` : "";
   const awaiting = data.runsAwaitingRelease.filter((r) => r.dataset.study.id === id).length;

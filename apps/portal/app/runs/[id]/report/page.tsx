@@ -7,11 +7,10 @@ import {
   incidenceChart,
   rocChart,
   sourceLabel,
-  type Chart,
   subgroupLabel,
 } from "@fracval/charts";
-import { renderSvg } from "@fracval/charts/render";
 import { graphql } from "@/gql";
+import { Figure, Section } from "@/components/report";
 import type { PortalRunReportQuery } from "@/gql/graphql";
 import { apiPageQuery } from "@/lib/api";
 
@@ -76,33 +75,6 @@ const ci = (m: Metric | undefined, digits = 3) =>
   m ? `${num(m.estimate, digits)} (${num(m.ciLower, digits)}–${num(m.ciUpper, digits)})` : "—";
 const pValue = (p: number | null | undefined) =>
   p === null || p === undefined ? "—" : p < 0.001 ? "< 0.001" : p.toFixed(3);
-
-async function Figure({ chart }: { chart: Chart }) {
-  const svg = await renderSvg(chart.spec);
-  // As an image (vector in print): nothing of the SVG is put into the page's DOM.
-  return (
-    <figure className="report-figure">
-      {/* biome-ignore lint/performance/noImgElement: an inline data: SVG, nothing for next/image to optimise */}
-      <img
-        alt={chart.title}
-        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
-        className="max-w-full"
-      />
-    </figure>
-  );
-}
-
-function Section({ item, title, children }: { item: string; title: string; children: React.ReactNode }) {
-  return (
-    <section className="report-section mt-6" data-testid="report-section">
-      <h2 className="text-lg font-semibold">
-        <span className="mr-2 text-slate-500">{item}</span>
-        {title}
-      </h2>
-      <div className="mt-2 space-y-2 text-sm">{children}</div>
-    </section>
-  );
-}
 
 export default async function RunReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { forestChart } from "@fracval/charts";
 import { graphql } from "@/gql";
 import type { PortalCaseMixQuery } from "@/gql/graphql";
+import { designatedDatasets } from "@/lib/designated-datasets";
 import { apiPageQuery } from "@/lib/api";
 import { Chart } from "@/components/chart";
 
@@ -48,7 +49,7 @@ export default async function CaseMixPage({
 }) {
   const { id } = await params;
   // The sites' designated datasets, as chosen on the study page.
-  const datasets = [(await searchParams).dataset ?? []].flat().filter((d) => d !== "");
+  const datasets = designatedDatasets((await searchParams).dataset);
   const { study, studyCaseMix: mix } = await apiPageQuery(CaseMixQuery, { id, datasets });
   const spread = mix.scoreSpread.length
     ? forestChart(

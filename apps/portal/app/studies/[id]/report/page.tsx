@@ -1,6 +1,7 @@
-import { forestChart, type Chart } from "@fracval/charts";
-import { renderSvg } from "@fracval/charts/render";
+import { forestChart } from "@fracval/charts";
 import { graphql } from "@/gql";
+import { Figure, Section } from "@/components/report";
+import { designatedDatasets } from "@/lib/designated-datasets";
 import { apiPageQuery, apiQuery } from "@/lib/api";
 import { forestRows, heterogeneity } from "../overview";
 
@@ -53,33 +54,6 @@ const StudyReport = graphql(`
   }
 `);
 
-async function Figure({ chart, note }: { chart: Chart; note?: string }) {
-  const svg = await renderSvg(chart.spec);
-  return (
-    <figure className="report-figure">
-      {/* biome-ignore lint/performance/noImgElement: an inline data: SVG, nothing for next/image to optimise */}
-      <img
-        alt={chart.title}
-        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
-        className="max-w-full"
-      />
-      {note && <figcaption className="text-xs text-slate-600">{note}</figcaption>}
-    </figure>
-  );
-}
-
-function Section({ item, title, children }: { item: string; title: string; children: React.ReactNode }) {
-  return (
-    <section className="report-section mt-6" data-testid="report-section">
-      <h2 className="text-lg font-semibold">
-        <span className="mr-2 text-slate-500">{item}</span>
-        {title}
-      </h2>
-      <div className="mt-2 space-y-2 text-sm">{children}</div>
-    </section>
-  );
-}
-
 const num = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? "—" : x.toFixed(digits));
 
 export default async function StudyReportPage({
@@ -94,7 +68,7 @@ export default async function StudyReportPage({
   const head = await apiPageQuery(StudyHead, { id });
   // The network's report: released results only. A site's own members may preview it with their drafts.
   const preview = withDrafts === "1";
-  const datasets = [dataset ?? []].flat().filter((d) => d !== "");
+  const datasets = designatedDatasets(dataset);
   const data = await apiQuery(StudyReport, {
     id,
     h: head.study.horizonDays ?? 1826,
