@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeDicom } from "@fracval/imaging";
-import { buildPipeline } from "@fracval/inference";
+import { buildPipeline, preprocessImages, PreprocessPool } from "@fracval/inference";
 import { ctWriter, findProfile, manifestRow, xrayWriter } from "@fracval/synth";
 import { cohortOf, ctInput, radiographInput } from "../reference/cohort-tensors.js";
 import { findFamily } from "../reference/families.js";
@@ -77,4 +77,70 @@ describe("training inputs = upload inputs", () => {
       expect(selected.bone_muscle).toEqual(a.bone_muscle);
     }
   }, 60_000);
+
+  it("the preprocessing threads give the tensors of the calling thread, bit for bit, and the same reasons", async () => {
+    const pool = new PreprocessPool(2);
+    try {
+      const xdir = mkdtempSync(join(tmpdir(), "fracval-fidelity-pool-x-"));
+      const cohort = { profile: "Severance", n: 1, seed: 4244 };
+      const writeX = xrayWriter(findProfile(cohort.profile), cohort.seed);
+      const writeCt = ctWriter(findProfile(cohort.profile), cohort.seed);
+      const levels = ["T11", "T12", "L1", "L2", "L3", "L4", "L5"];
+      for (const patient of cohortOf(cohort)) {
+        const ref = writeX(patient, xdir);
+        const row = manifestRow(patient, ref);
+        const bytes = () => new Uint8Array(readFileSync(join(xdir, ref.path.replace("images/", ""))));
+        const landmarks = landmarksFromRow(
+          row,
+          levels.map((l) => [l, `${l.toLowerCase()}_x`, `${l.toLowerCase()}_y`]),
+        );
+        for (const family of ["xray-deepsurv", "verte-x-pvf"]) {
+          const { pipeline: card } = findFamily(family);
+          const pipeline = buildPipeline(card.name, card.options);
+          const here = await preprocessImages(pipeline, { blobs: [bytes()], positions: null, landmarks });
+          // The pool is handed its own copy: the blob moves to the thread.
+          const there = await pool.run(pipeline, { blobs: [bytes()], positions: null, landmarks });
+          if (!("tensors" in here) || !("tensors" in there)) throw new Error("expected tensors");
+          expect(Object.keys(there.tensors)).toEqual(Object.keys(here.tensors));
+          for (const name of Object.keys(here.tensors))
+            expect(Buffer.from(there.tensors[name]!.buffer)).toEqual(Buffer.from(here.tensors[name]!.buffer));
+          expect(there.images).toBe(1);
+        }
+        const cdir = mkdtempSync(join(tmpdir(), "fracval-fidelity-pool-ct-"));
+        const cref = writeCt(patient, cdir);
+        const crow = manifestRow(patient, cref);
+        const folder = join(cdir, cref.path.replace("images/", ""));
+        const files = readdirSync(folder).sort();
+        const { pipeline: card } = findFamily("ct-bone-muscle");
+        const pipeline = buildPipeline(card.name, card.options);
+        const positions = pipeline.imagesRead(files.length);
+        const input = () => ({
+          blobs: positions.map((k) => new Uint8Array(readFileSync(join(folder, files[k]!)))),
+          positions,
+          landmarks: landmarksFromRow(crow, [["body", "ct_body_x", "ct_body_y"]]),
+        });
+        const here = await preprocessImages(pipeline, input());
+        const there = await pool.run(pipeline, input());
+        if (!("tensors" in here) || !("tensors" in there)) throw new Error("expected tensors");
+        for (const name of ["bone", "bone_muscle"])
+          expect(Buffer.from(there.tensors[name]!.buffer)).toEqual(Buffer.from(here.tensors[name]!.buffer));
+        expect(there.images).toBe(14);
+
+        // A slice that does not decode, and an image without a landmark: the same reason on both threads.
+        const broken = input();
+        broken.blobs[3] = new Uint8Array([1, 2, 3, 4]);
+        const reasonHere = await preprocessImages(pipeline, broken);
+        expect(reasonHere).toEqual({
+          reason: expect.stringMatching(new RegExp(`^image: slice ${positions[3]! + 1}: `)),
+        });
+        expect(await pool.run(pipeline, { ...broken, blobs: broken.blobs.map((b) => b.slice()) })).toEqual(reasonHere);
+        const noLandmark = { ...input(), landmarks: {} };
+        const missing = await preprocessImages(pipeline, noLandmark);
+        expect(missing).toEqual({ reason: expect.stringMatching(/^image: /) });
+        expect(await pool.run(pipeline, noLandmark)).toEqual(missing);
+      }
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { createApiKey, FileContentStore, registerModelDirectory, seedDemoData } from "@fracval/core";
 import { applyMigrations, createPrismaClient, freePort, startEmbeddedPostgres } from "@fracval/db";
 import { ctWriter, findProfile, writeDataset, xrayWriter } from "@fracval/synth";
+import { cpuSeconds, peakRssMb } from "@fracval/testing";
 import { waitForHttp } from "../platform.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -27,31 +28,6 @@ const MODALITY = args.includes("ct")
       profile: "Severance",
     };
 const SECRET = "bench-pseudonym-secret-0123456789";
-
-/** Peak resident set (VmHWM) of a process and its descendants, in MB; 0 once it has exited. */
-function peakRssMb(pid: number): number {
-  const children = (p: number): number[] =>
-    readdirSync("/proc")
-      .filter((d) => /^\d+$/.test(d))
-      .filter((d) => {
-        try {
-          const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-          return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === p;
-        } catch {
-          return false;
-        }
-      })
-      .map(Number);
-  const hwm = (p: number) => {
-    try {
-      return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) / 1024;
-    } catch {
-      return 0;
-    }
-  };
-  const all = [pid, ...children(pid)];
-  return Math.max(...all.map(hwm));
-}
 
 async function benchmark(n: number): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "fracval-bench-e2e-pg-"));
@@ -114,8 +90,11 @@ async function benchmark(n: number): Promise<void> {
     );
     await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, (status) => status === 200);
 
-    // The CLI, as a partner runs it; each line of its progress is time-stamped as it arrives.
+    // The CLI, as a partner runs it; each line of its progress is time-stamped as it arrives, and the CPU
+    // seconds each process (PostgreSQL with its backends) has used so far are read at that moment.
     const marks: Record<string, number> = {};
+    const postmaster = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    const cpuAt: Record<string, Record<string, number>> = {};
     const t0 = performance.now();
     const cli = spawn(
       process.execPath,
@@ -138,6 +117,14 @@ async function benchmark(n: number): Promise<void> {
       { env: process.env, stdio: ["ignore", "pipe", "pipe"] },
     );
     processes.push(cli);
+    const measured = () => ({
+      cli: cli.pid!,
+      api: api.child.pid!,
+      ...Object.fromEntries(workers.map((w) => [w.name, w.child.pid!])),
+      postgres: postmaster,
+    });
+    const readCpu = () => Object.fromEntries(Object.entries(measured()).map(([name, pid]) => [name, cpuSeconds(pid)]));
+    cpuAt.start = readCpu();
     let cliPeak = 0;
     const sampler = setInterval(() => (cliPeak = Math.max(cliPeak, peakRssMb(cli.pid!))), 500);
     let stderr = "";
@@ -150,7 +137,10 @@ async function benchmark(n: number): Promise<void> {
         ["queued", /Run \w+ of/],
         ["succeeded", /SUCCEEDED:/],
       ] as const) {
-        if (marks[mark] === undefined && pattern.test(stderr)) marks[mark] = at;
+        if (marks[mark] === undefined && pattern.test(stderr)) {
+          marks[mark] = at;
+          cpuAt[mark] = readCpu();
+        }
       }
     });
     const code = await new Promise<number | null>((resolve) => cli.on("exit", resolve));
@@ -181,6 +171,21 @@ async function benchmark(n: number): Promise<void> {
     );
     console.log(`  metrics    ${metrics.toFixed(1)} s`);
     console.log(`  total      ${total.toFixed(1)} s from \`fracval upload\` to metrics stored`);
+    // CPU seconds per phase and process: where the cores went (a phase's wall time × cores is the most there was).
+    const phases = [
+      ["upload", "start", "uploaded"],
+      ["ingestion", "uploaded", "ready"],
+      ["scoring+metrics", "queued", "succeeded"],
+    ] as const;
+    for (const [phase, from, to] of phases) {
+      if (!cpuAt[from] || !cpuAt[to]) continue;
+      const used = Object.keys(measured()).map((name) => [name, cpuAt[to]![name]! - cpuAt[from]![name]!] as const);
+      const wall = (marks[to]! - (marks[from] ?? 0)) / 1000;
+      console.log(
+        `  CPU ${phase.padEnd(16)} ${used.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(", ")} ` +
+          `(of ${(wall * cpus().length).toFixed(1)} core-s)`,
+      );
+    }
     console.log(
       `  peak RSS   CLI ${cliPeak.toFixed(0)} MB, API ${peakRssMb(api.child.pid!).toFixed(0)} MB, ${workers.map((w) => `${w.name} ${peakRssMb(w.child.pid!).toFixed(0)} MB`).join(", ")}`,
     );

@@ -1,7 +1,7 @@
 // Real processes on a private PostgreSQL that a test may pause (SIGSTOP on the postmaster and every
 // backend: the server is there but answers nothing, as a hung database does) and resume.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +14,7 @@ import {
   type Db,
   type RunningPostgres,
 } from "@fracval/db";
-import { TEST_AUTH_SECRET, TEST_PSEUDONYM_SECRET } from "@fracval/testing";
+import { childPids, TEST_AUTH_SECRET, TEST_PSEUDONYM_SECRET } from "@fracval/testing";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -35,18 +35,7 @@ export interface PausablePlatform {
 /** Pids of the server: the postmaster (postmaster.pid) and its children (backends, background workers). */
 function serverPids(dataDir: string): number[] {
   const postmaster = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  const children = readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .flatMap((d) => {
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-        return ppid === postmaster ? [Number(d)] : [];
-      } catch {
-        return []; // gone meanwhile
-      }
-    });
-  return [postmaster, ...children];
+  return [postmaster, ...childPids(postmaster)];
 }
 
 export async function startPausablePlatform(): Promise<PausablePlatform> {

@@ -20,7 +20,8 @@ if (config.threadsClamped)
     `[worker] INTRA_OP_NUM_THREADS=${process.env.INTRA_OP_NUM_THREADS} × WORKERS=${config.workers} exceeds ${cpus().length} cores; using ${config.intraOpNumThreads}`,
   );
 console.log(
-  `[worker] execution providers ${config.providers.join(" → ")}, intraOpNumThreads ${config.intraOpNumThreads} (${config.workers} worker(s), ${cpus().length} cores)`,
+  `[worker] execution providers ${config.providers.join(" → ")}, intraOpNumThreads ${config.intraOpNumThreads}, ` +
+    `preprocessing threads ${config.preprocessThreads} (${config.workers} worker(s), ${cpus().length} cores)`,
 );
 
 // Longer limits than a request's: a dataset's commit and a large run's metrics read many rows in one go.
@@ -29,10 +30,13 @@ const store = contentStoreFromEnv(
   { ...process.env, FRACVAL_STORAGE_DIR: config.storageDir },
   (dir) => new FileContentStore(dir),
 );
-const models = new ModelCache(store, 4, (line) => console.log(line), {
-  intraOpNumThreads: config.intraOpNumThreads,
-  providers: config.providers,
-});
+const models = new ModelCache(
+  store,
+  4,
+  (line) => console.log(line),
+  { intraOpNumThreads: config.intraOpNumThreads, providers: config.providers },
+  config.preprocessThreads,
+);
 
 // Installed before the first job is taken: a stop signal lets the current job finish (or hands it back), whenever it comes.
 let worker: RunningWorker | undefined;

@@ -1,5 +1,6 @@
 // The worker's thread budget: WORKERS × intraOpNumThreads never exceeds the host's cores.
 import { describe, expect, it } from "vitest";
+import { cpus } from "node:os";
 import { threadBudget, workerConfig } from "../src/config.js";
 
 describe("threadBudget", () => {
@@ -35,6 +36,16 @@ describe("workerConfig", () => {
     expect(() => workerConfig({ ...base, INTRA_OP_NUM_THREADS: "two" })).toThrow(/INTRA_OP_NUM_THREADS/);
     expect(() => workerConfig({ DATABASE_URL: "x" })).toThrow(
       /FRACVAL_STORAGE_DIR, FRACVAL_UPLOAD_DIR and FRACVAL_PSEUDONYM_SECRET are required/,
+    );
+  });
+  it("preprocessing threads: the worker's share of the cores by default, 0 for none, a bad value named", () => {
+    const cores = cpus().length;
+    expect(workerConfig(base).preprocessThreads).toBe(cores);
+    expect(workerConfig({ ...base, WORKERS: String(cores) }).preprocessThreads).toBe(1);
+    expect(workerConfig({ ...base, PREPROCESS_THREADS: "0" }).preprocessThreads).toBe(0);
+    expect(workerConfig({ ...base, PREPROCESS_THREADS: "3" }).preprocessThreads).toBe(3);
+    expect(() => workerConfig({ ...base, PREPROCESS_THREADS: "-1" })).toThrow(
+      /PREPROCESS_THREADS must be a whole number ≥ 0 \(got "-1"\)/,
     );
   });
 });

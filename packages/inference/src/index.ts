@@ -18,4 +18,6 @@ export {
   type PipelineOutput,
   type PipelineName,
 } from "./pipelines.js";
+export { preprocessImages, type PreprocessInput, type PreprocessResult } from "./preprocess.js";
+export { PreprocessPool } from "./preprocess-pool.js";
 export { onnxruntimeVersion } from "./runtime-version.js";

@@ -202,6 +202,8 @@ export const PIPELINE_NAMES = Object.keys(PIPELINES) as PipelineName[];
 
 export interface Pipeline {
   name: PipelineName;
+  /** The options as checked (defaults filled in): buildPipeline(name, options) builds the same pipeline again. */
+  options: unknown;
   /** Model input name → shape of one patient's tensor (no batch dimension). */
   shapes: Record<string, number[]>;
   run: (input: PipelineInput) => PipelineOutput;
@@ -224,6 +226,7 @@ export function buildPipeline(name: string, options: unknown = {}): Pipeline {
   const o = parsed.data as never;
   return {
     name: name as PipelineName,
+    options: parsed.data,
     shapes: (entry.shapes as (o: never) => Record<string, number[]>)(o),
     run: (entry.build as (o: never) => (input: PipelineInput) => PipelineOutput)(o),
     imagesRead: (entry.imagesRead as (o: never) => (count: number) => number[])(o),

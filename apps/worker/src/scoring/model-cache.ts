@@ -1,5 +1,6 @@
-// Open onnxruntime sessions, one per model version, shared by every job of a worker process.
-import { loadModel, type LoadedModel } from "@fracval/inference";
+// Open onnxruntime sessions, one per model version, shared by every job of a worker process, and the
+// process's image preprocessing threads.
+import { loadModel, PreprocessPool, type LoadedModel } from "@fracval/inference";
 import type { ContentStore } from "@fracval/core";
 
 /** Least-recently-used cache of open model sessions, one per model version. */
@@ -10,7 +11,26 @@ export class ModelCache {
     private readonly capacity = 4,
     private readonly log: (line: string) => void = console.log,
     private readonly sessionOptions: { intraOpNumThreads?: number; providers?: ("cuda" | "cpu")[] } = {},
+    /** Threads that decode and preprocess images (a pool started on first use); 0: on the calling thread. */
+    private readonly preprocessThreads = 0,
   ) {}
+
+  private pool: PreprocessPool | null = null;
+
+  /** The preprocessing threads, or null where images are preprocessed on the calling thread. */
+  get preprocessing(): PreprocessPool | null {
+    if (!this.pool && this.preprocessThreads > 0) this.pool = new PreprocessPool(this.preprocessThreads);
+    return this.pool;
+  }
+
+  /** Releases the sessions and stops the preprocessing threads. */
+  async close(): Promise<void> {
+    const sessions = [...this.entries.values()];
+    this.entries.clear();
+    await Promise.all(sessions.map((m) => m.then((loaded) => loaded.session.release()).catch(() => {})));
+    await this.pool?.close();
+    this.pool = null;
+  }
 
   get(modelVersionId: string, artifactKey: string, manifest: unknown): Promise<LoadedModel> {
     const hit = this.entries.get(modelVersionId);

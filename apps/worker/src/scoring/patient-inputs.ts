@@ -3,11 +3,11 @@
 // (missing clinical value, corrupt image, missing landmark) gets a reason instead, and fails alone.
 import type { ClinicalBaseline, ImageSeries } from "@fracval/db";
 import { decodeSeriesIndex, messageOf, type ContentStore } from "@fracval/core";
-import { decodeDicom, DegenerateImageError, type DecodedDicom } from "@fracval/imaging";
 import {
   CLINICAL_INPUT,
-  PipelineInputError,
+  preprocessImages,
   scoreBatch,
+  type PreprocessPool,
   type LoadedModel,
   type PatientTensors,
 } from "@fracval/inference";
@@ -45,39 +45,26 @@ function clinicalValue(baseline: ClinicalBaseline, column: string): number | nul
   }
 }
 
-/** An image that cannot be used (undecodable, corrupt series index): fails its patient, not the run. */
-class UnusableImageError extends Error {}
-
 /**
- * The images of a stored series that a pipeline reads (`pick`, from the series' length), decoded, cranial →
- * caudal (a series is an index of slice blobs, in that order): the others are neither read nor decoded.
- * Storage errors propagate (transient: the job is retried); bytes that do not decode are UnusableImageError.
+ * The DICOM files of a stored series that a pipeline reads (`pick`, from the series' length), cranial →
+ * caudal (a series is an index of slice blobs, in that order): the others are not read. Storage errors
+ * propagate (transient: the job is retried); an unreadable index is the patient's problem (a reason).
  */
-async function loadSeries(
+async function readSeries(
   store: ContentStore,
   series: ImageSeries,
   pick: (count: number) => number[],
-): Promise<DecodedDicom[]> {
+): Promise<{ blobs: Uint8Array[]; positions: number[] | null } | { reason: string }> {
   const bytes = await store.get(series.storageKey);
-  let keys: string[] | null = null;
-  if (series.slices > 1) {
-    try {
-      keys = decodeSeriesIndex(bytes);
-    } catch (error) {
-      throw new UnusableImageError(`the stored series index is unreadable (${messageOf(error)})`);
-    }
+  if (series.slices <= 1) return { blobs: [bytes], positions: null };
+  let keys: string[];
+  try {
+    keys = decodeSeriesIndex(bytes);
+  } catch (error) {
+    return { reason: `image: the stored series index is unreadable (${messageOf(error)})` };
   }
-  const chosen = pick(keys ? keys.length : 1);
-  const blobs = keys ? await Promise.all(chosen.map((k) => store.get(keys[k]!))) : [bytes];
-  const decoded: DecodedDicom[] = [];
-  for (const [k, blob] of blobs.entries()) {
-    try {
-      decoded.push(await decodeDicom(blob));
-    } catch (error) {
-      throw new UnusableImageError(`${keys ? `slice ${chosen[k]! + 1}: ` : ""}${messageOf(error)}`);
-    }
-  }
-  return decoded;
+  const positions = pick(keys.length);
+  return { blobs: await Promise.all(positions.map((k) => store.get(keys[k]!))), positions };
 }
 
 /** A patient as scoring needs it; clinical models need no images. */
@@ -88,6 +75,7 @@ export async function patientTensors(
   model: LoadedModel,
   store: ContentStore,
   patient: PatientRow,
+  pool?: PreprocessPool,
 ): Promise<{ tensors: PatientTensors; images: number } | { reason: string }> {
   const { manifest } = model;
   const tensors: PatientTensors = {};
@@ -104,26 +92,14 @@ export async function patientTensors(
   if (model.pipeline) {
     const series = patient.images?.[0];
     if (!series) return { reason: "no image" };
-    try {
-      const decoded = await loadSeries(store, series, model.pipeline.imagesRead);
-      Object.assign(
-        tensors,
-        model.pipeline.run({
-          images: decoded,
-          landmarks: (series.landmarks as Record<string, [number, number]> | null) ?? null,
-        }),
-      );
-      images = decoded.length;
-    } catch (error) {
-      // The image itself is unusable: this patient fails, the run goes on. Anything else (storage down) is transient.
-      if (
-        error instanceof PipelineInputError ||
-        error instanceof DegenerateImageError ||
-        error instanceof UnusableImageError
-      )
-        return { reason: `image: ${error.message}` };
-      throw error;
-    }
+    const read = await readSeries(store, series, model.pipeline.imagesRead);
+    if ("reason" in read) return read;
+    const input = { ...read, landmarks: (series.landmarks as Record<string, [number, number]> | null) ?? null };
+    // The same function on a worker thread or here: a reason when the images are unusable, thrown otherwise.
+    const built = pool ? await pool.run(model.pipeline, input) : await preprocessImages(model.pipeline, input);
+    if ("reason" in built) return built;
+    Object.assign(tensors, built.tensors);
+    images = built.images;
   }
   return { tensors, images };
 }

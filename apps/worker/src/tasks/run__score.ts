@@ -1,7 +1,7 @@
 // The run__score job: scores one batch of a validation run. Idempotent — predictions are upserted on
 // (run, patient), progress is recounted from the stored predictions, and a run that is no longer
-// relevant (cancelled, finished) exits early. Image preprocessing of the next patients runs while
-// onnxruntime scores the previous ones. The worker that scores the last batch enqueues run__metrics.
+// relevant (cancelled, finished) exits early. Image preprocessing of the next patients (on the worker's
+// preprocessing threads, where it has them) runs while onnxruntime scores the previous ones. The worker that scores the last batch enqueues run__metrics.
 import type { Db } from "@fracval/db";
 import { failRun, messageOf, QUEUES, RunScorePayload, type Enqueue } from "@fracval/core";
 import type { Task } from "./task.js";
@@ -45,8 +45,8 @@ export async function scoreRunBatch(
     failureReason?: string;
   }[] = [];
   const imagesOf = new Map<string, number>();
-  // Preprocess patient by patient; every MICRO_BATCH ready patients go to onnxruntime (which runs on
-  // its own threads) while the next ones are preprocessed.
+  // Every MICRO_BATCH ready patients go to onnxruntime (which runs on its own threads) while the next
+  // ones are preprocessed.
   let pending: { ids: string[]; tensors: PatientTensors[] } = { ids: [], tensors: [] };
   const inFlight: Promise<void>[] = [];
   const flush = () => {
@@ -62,8 +62,13 @@ export async function scoreRunBatch(
       }),
     );
   };
-  for (const patient of patients) {
-    const built = await patientTensors(model, models.store, patient);
+  // With preprocessing threads every patient of the batch is handed to the pool at once (it queues them);
+  // without, each is built here in turn. Either way they reach onnxruntime in order.
+  const pool = models.preprocessing;
+  const started = pool ? patients.map((patient) => patientTensors(model, models.store, patient, pool)) : null;
+  for (const built of started ?? []) built.catch(() => {}); // awaited below; a failure fails the job there
+  for (const [k, patient] of patients.entries()) {
+    const built = await (started ? started[k]! : patientTensors(model, models.store, patient));
     if ("reason" in built) predictions.push({ runId: run.id, patientId: patient.id, failureReason: built.reason });
     else {
       pending.ids.push(patient.id);
