@@ -135,6 +135,7 @@ describe("uploads that never complete leave nothing behind", () => {
       db: f.t.db,
       store,
       models: new ModelCache(store),
+      ingestPool: () => null,
       uploadsDir: f.api.uploadsDir,
       pseudonymSecret: TEST_PSEUDONYM_SECRET,
       enqueue: async () => {},

@@ -13,8 +13,11 @@ export interface WorkerConfig {
   /** Worker processes on this host (the budget is split between them). */
   workers: number;
   intraOpNumThreads: number;
-  /** Image preprocessing threads (PREPROCESS_THREADS; default this worker's share of the cores, 0: none). */
-  preprocessThreads: number;
+  /**
+   * Threads for image work (IMAGE_THREADS; default this worker's share of the cores, 0: none): inspecting and
+   * de-identifying the slices of a series at ingestion, decoding and preprocessing at scoring.
+   */
+  imageThreads: number;
   /** INTRA_OP_NUM_THREADS asked for more than this worker's share of the cores. */
   threadsClamped: boolean;
   providers: ("cuda" | "cpu")[];
@@ -50,9 +53,9 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
   const requested = env.INTRA_OP_NUM_THREADS === undefined ? undefined : Number(env.INTRA_OP_NUM_THREADS);
   if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1))
     throw new Error(`INTRA_OP_NUM_THREADS must be a whole number ≥ 1 (got "${env.INTRA_OP_NUM_THREADS}")`);
-  const preprocess = env.PREPROCESS_THREADS === undefined ? undefined : Number(env.PREPROCESS_THREADS);
-  if (preprocess !== undefined && !(Number.isInteger(preprocess) && preprocess >= 0))
-    throw new Error(`PREPROCESS_THREADS must be a whole number ≥ 0 (got "${env.PREPROCESS_THREADS}")`);
+  const imageThreads = env.IMAGE_THREADS === undefined ? undefined : Number(env.IMAGE_THREADS);
+  if (imageThreads !== undefined && !(Number.isInteger(imageThreads) && imageThreads >= 0))
+    throw new Error(`IMAGE_THREADS must be a whole number ≥ 0 (got "${env.IMAGE_THREADS}")`);
   const providers = (env.EXECUTION_PROVIDERS ?? "cuda,cpu").split(",").map((p) => p.trim());
   for (const p of providers)
     if (p !== "cuda" && p !== "cpu") throw new Error(`EXECUTION_PROVIDERS: unknown provider "${p}" (cuda, cpu)`);
@@ -64,8 +67,8 @@ export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig
     pseudonymSecret,
     workers,
     intraOpNumThreads: budget.threads,
-    // Preprocessing and onnxruntime take turns on a patient's way through scoring, so both get the whole share.
-    preprocessThreads: preprocess ?? threadBudget({ workers, cores: cpus().length }).threads,
+    // Image work and onnxruntime take turns on a patient's way through scoring, so both get the whole share.
+    imageThreads: imageThreads ?? threadBudget({ workers, cores: cpus().length }).threads,
     threadsClamped: budget.clamped,
     providers: providers as ("cuda" | "cpu")[],
     maintenanceSeconds: Number(env.FRACVAL_QUEUE_MAINTENANCE_SECONDS ?? 30),

@@ -5,6 +5,7 @@ import { createPrismaClient } from "@fracval/db";
 import { cpus } from "node:os";
 import { workerConfig, type WorkerConfig } from "./config.js";
 import { startHeartbeat, type Heartbeat } from "./heartbeat.js";
+import { IngestPool } from "./ingest/prepare-image.js";
 import { ModelCache } from "./scoring/model-cache.js";
 import { startWorker, type RunningWorker } from "./worker.js";
 
@@ -21,7 +22,7 @@ if (config.threadsClamped)
   );
 console.log(
   `[worker] execution providers ${config.providers.join(" → ")}, intraOpNumThreads ${config.intraOpNumThreads}, ` +
-    `preprocessing threads ${config.preprocessThreads} (${config.workers} worker(s), ${cpus().length} cores)`,
+    `image threads ${config.imageThreads} (${config.workers} worker(s), ${cpus().length} cores)`,
 );
 
 // Longer limits than a request's: a dataset's commit and a large run's metrics read many rows in one go.
@@ -35,7 +36,7 @@ const models = new ModelCache(
   4,
   (line) => console.log(line),
   { intraOpNumThreads: config.intraOpNumThreads, providers: config.providers },
-  config.preprocessThreads,
+  config.imageThreads,
 );
 
 // Installed before the first job is taken: a stop signal lets the current job finish (or hands it back), whenever it comes.
@@ -64,11 +65,18 @@ process.on("unhandledRejection", (reason) => {
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
+// Ingestion's threads, like scoring's, start when first needed.
+let ingestPool: IngestPool | null = null;
+const ingestThreads = () => {
+  if (!ingestPool && config.imageThreads > 0) ingestPool = new IngestPool(config.imageThreads);
+  return ingestPool;
+};
 worker = await startWorker({
   databaseUrl: config.databaseUrl,
   db,
   store,
   models,
+  ingestPool: ingestThreads,
   uploadsDir: config.uploadsDir,
   pseudonymSecret: config.pseudonymSecret,
   maintenanceSeconds: config.maintenanceSeconds,

@@ -13,6 +13,7 @@ import {
   type EnqueueOptions,
 } from "@fracval/core";
 import type { Db } from "@fracval/db";
+import type { IngestPool } from "./ingest/prepare-image.js";
 import type { ModelCache } from "./scoring/model-cache.js";
 import { TASKS } from "./tasks/index.js";
 import type { AnyTask, Attempt, JobOf, TaskContext } from "./tasks/task.js";
@@ -22,6 +23,8 @@ export interface WorkerOptions extends EnqueueOptions {
   db: Db;
   store: ContentStore;
   models: ModelCache;
+  /** Ingestion's image threads (default none: a series' slices one after another). */
+  ingestPool?: () => IngestPool | null;
   uploadsDir: string;
   pseudonymSecret: string;
   /** How often pg-boss looks for expired jobs (a worker that died mid-job); default 30 s. */
@@ -65,6 +68,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     db: options.db,
     store: options.store,
     models: options.models,
+    ingestPool: options.ingestPool ?? (() => null),
     uploadsDir: options.uploadsDir,
     pseudonymSecret: options.pseudonymSecret,
     enqueue,

@@ -40,12 +40,12 @@ describe("workerConfig", () => {
   });
   it("preprocessing threads: the worker's share of the cores by default, 0 for none, a bad value named", () => {
     const cores = cpus().length;
-    expect(workerConfig(base).preprocessThreads).toBe(cores);
-    expect(workerConfig({ ...base, WORKERS: String(cores) }).preprocessThreads).toBe(1);
-    expect(workerConfig({ ...base, PREPROCESS_THREADS: "0" }).preprocessThreads).toBe(0);
-    expect(workerConfig({ ...base, PREPROCESS_THREADS: "3" }).preprocessThreads).toBe(3);
-    expect(() => workerConfig({ ...base, PREPROCESS_THREADS: "-1" })).toThrow(
-      /PREPROCESS_THREADS must be a whole number ≥ 0 \(got "-1"\)/,
+    expect(workerConfig(base).imageThreads).toBe(cores);
+    expect(workerConfig({ ...base, WORKERS: String(cores) }).imageThreads).toBe(1);
+    expect(workerConfig({ ...base, IMAGE_THREADS: "0" }).imageThreads).toBe(0);
+    expect(workerConfig({ ...base, IMAGE_THREADS: "3" }).imageThreads).toBe(3);
+    expect(() => workerConfig({ ...base, IMAGE_THREADS: "-1" })).toThrow(
+      /IMAGE_THREADS must be a whole number ≥ 0 \(got "-1"\)/,
     );
   });
 });

@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from "@fracval/testing";
 import { ctWriter, findProfile, writeDataset, xrayWriter, type SyntheticPatient } from "@fracval/synth";
 import { FileContentStore, pseudonymise } from "@fracval/core";
 import { ingestDatasetFolder } from "../src/index.js";
+import { IngestPool } from "../src/ingest/prepare-image.js";
 
 let t: TestDatabase;
 const secrets = { pseudonym: "pseudonym-secret-0123456789", deidentification: "deid-secret-0123456789" };
@@ -283,4 +284,72 @@ describe("ingestDatasetFolder", () => {
       /slice\(s\)|modality DX/,
     );
   });
+
+  it("de-identifies a CT series' slices on the ingestion threads: the same stored blobs as one after another, a bad slice refused alike", async () => {
+    const profile = findProfile("Boramae");
+    const folder = mkdtempSync(join(tmpdir(), "fracval-upload-ct-pool-"));
+    writeDataset({ profile, n: 2, seed: 9, out: folder, modality: "ct", writeImages: ctWriter(profile, 9) });
+    const pool = new IngestPool(2);
+    try {
+      const ingest = async (from: string, withPool: boolean) => {
+        const dir = mkdtempSync(join(tmpdir(), "fracval-store-ct-pool-"));
+        const own = new FileContentStore(dir);
+        const dataset = await newDataset("Boramae", "ct-bone-muscle");
+        const result = await ingestDatasetFolder(t.db, own, {
+          datasetId: dataset.id,
+          folder: from,
+          secrets,
+          pool: withPool ? pool : null,
+        });
+        const blobs: string[] = [];
+        const walk = (d: string) =>
+          readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : blobs.push(f)));
+        walk(dir);
+        const keys = (
+          await t.db.imageSeries.findMany({
+            where: { patient: { datasetId: dataset.id } },
+            orderBy: { patient: { manifestRow: "asc" } },
+          })
+        ).map((s) => s.storageKey);
+        return { result, blobs: blobs.sort(), keys, dir };
+      };
+      const alone = await ingest(folder, false);
+      const readBlob = (r: typeof alone, k: number) => new FileContentStore(r.dir).get(r.keys[k]!);
+      const threaded = await ingest(folder, true);
+      expect(threaded.result.status).toBe("READY");
+      expect(threaded.keys).toHaveLength(2);
+      expect(threaded.keys).toEqual(alone.keys); // the same series indexes, hence the same slices in order
+      expect(threaded.blobs).toEqual(alone.blobs);
+      expect(threaded.blobs.length).toBeGreaterThan(2 * 28);
+
+      // The seventh slice of the second patient is a radiograph: the same first problem, nothing stored.
+      const broken = mkdtempSync(join(tmpdir(), "fracval-upload-ct-pool-bad-"));
+      cpSync(folder, broken, { recursive: true });
+      const manifest = readFileSync(join(broken, "manifest.csv"), "utf8").split("\n");
+      const seriesDir = manifest[2]!.split(",")[manifest[0]!.split(",").indexOf("image_path")]!;
+      const slices = readdirSync(join(broken, seriesDir)).sort();
+      const radiograph = readdirSync(join(xrayFolder, "images"))[0]!;
+      copyFileSync(join(xrayFolder, "images", radiograph), join(broken, seriesDir, slices[6]!));
+      const refusedAlone = await ingest(broken, false);
+      const refusedThreaded = await ingest(broken, true);
+      expect(refusedThreaded.result.status).toBe("REJECTED");
+      const problems = (r: typeof refusedAlone) => (r.result.validationReport as { problems: unknown[] }).problems;
+      expect(problems(refusedThreaded)).toEqual(problems(refusedAlone));
+      expect(problems(refusedThreaded)).toEqual([
+        {
+          row: 2,
+          column: "image_path",
+          value: "",
+          reason: `slice file 7 of ${slices.length} (in name order) is modality DX; this study needs CT`,
+        },
+      ]);
+      // What stays in the store is what the READY datasets above refer to (the first patient's series); none
+      // of the refused series' slices.
+      expect(refusedThreaded.blobs).toEqual(refusedAlone.blobs);
+      const firstSeries = JSON.parse(new TextDecoder().decode(await readBlob(alone, 0))) as { series: string[] };
+      expect(refusedThreaded.blobs).toEqual([...firstSeries.series, alone.keys[0]!].sort());
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });

@@ -237,6 +237,7 @@ describe("ingestDatasetJob", () => {
       pseudonymSecret: secrets.pseudonym,
       signal: new AbortController().signal,
       log: () => {},
+      ingestPool: () => null,
     };
     await datasetIngest.run({ datasetId: id }, context as unknown as TaskContext, { number: 1, of: 5, last: false });
     expect(await statusOf(id)).toBe("VALIDATING");

@@ -5,8 +5,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join } from "node:path";
 
 export interface ContentStore {
-  /** Stores bytes; returns their sha256 (hex), which is also the key. */
-  put(bytes: Uint8Array): Promise<string>;
+  /**
+   * Stores bytes; returns their sha256 (hex), which is also the key. `sha256`: the caller's own hash of these
+   * very bytes, to spare hashing them twice (a de-identified radiograph is a megabyte or more).
+   */
+  put(bytes: Uint8Array, sha256?: string): Promise<string>;
   get(key: string): Promise<Uint8Array>;
   has(key: string): Promise<boolean>;
   /**
@@ -45,8 +48,8 @@ export class FileContentStore implements ContentStore {
     return join(this.root, key.slice(0, 2), key.slice(2, 4), key);
   }
 
-  async put(bytes: Uint8Array): Promise<string> {
-    const key = sha256Hex(bytes);
+  async put(bytes: Uint8Array, sha256?: string): Promise<string> {
+    const key = sha256 ?? sha256Hex(bytes);
     const path = this.pathOf(key);
     if (!existsSync(path)) {
       const folder = dirname(path);

@@ -42,8 +42,8 @@ export class S3ContentStore implements ContentStore {
     return `${this.options.prefix ?? ""}${key.slice(0, 2)}/${key.slice(2, 4)}/${key}`;
   }
 
-  async put(bytes: Uint8Array): Promise<string> {
-    const key = sha256Hex(bytes);
+  async put(bytes: Uint8Array, sha256?: string): Promise<string> {
+    const key = sha256 ?? sha256Hex(bytes);
     if (!(await this.has(key))) {
       await this.client.send(
         new PutObjectCommand({

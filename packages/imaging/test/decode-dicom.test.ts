@@ -91,6 +91,22 @@ describe("decodeDicom", () => {
       Uint16Array.from(ramp),
     );
     expect(Array.from((await decodeDicom(bytes)).image.data)).toEqual(ramp.map((v) => 4095 - v));
+    // Signed MONOCHROME1: the value's negative, then the modality LUT.
+    const signed = Int16Array.from(ramp, (v) => v - 1200);
+    const signedBytes = writeDicom(
+      {
+        ...base,
+        BitsAllocated: 16,
+        BitsStored: 16,
+        HighBit: 15,
+        PixelRepresentation: 1,
+        PhotometricInterpretation: "MONOCHROME1",
+        RescaleSlope: 2,
+        RescaleIntercept: -3,
+      },
+      signed,
+    );
+    expect(Array.from((await decodeDicom(signedBytes)).image.data)).toEqual(Array.from(signed, (v) => -v * 2 - 3));
   });
 
   it("decodes JPEG baseline (encapsulated) to the same pixels sharp reads from the source JPEG", async () => {

@@ -20,4 +20,5 @@ export {
 } from "./pipelines.js";
 export { preprocessImages, type PreprocessInput, type PreprocessResult } from "./preprocess.js";
 export { PreprocessPool } from "./preprocess-pool.js";
+export { movingBytes, ThreadPool } from "./thread-pool.js";
 export { onnxruntimeVersion } from "./runtime-version.js";

@@ -28,8 +28,9 @@ import {
   type ManifestProblem,
   type ManifestRecord,
 } from "@fracval/core";
-import { dateShiftFor, deidentifyDicom } from "./deidentify-dicom.js";
-import { inspectDicom, type DicomSummary } from "./inspect-dicom.js";
+import { dateShiftFor } from "./deidentify-dicom.js";
+import type { DicomSummary } from "./inspect-dicom.js";
+import { prepareImageFile, type IngestPool, type PreparedImage } from "./prepare-image.js";
 import { isPng, UnreadablePngError, pngToDicom } from "./png-to-dicom.js";
 
 export const MIN_CT_SLICES = 14;
@@ -59,6 +60,8 @@ export interface IngestDatasetOptions {
   signal?: AbortSignal;
   /** Patients per multi-row INSERT when the dataset commits (default 250). */
   insertBatchSize?: number;
+  /** Threads that inspect and de-identify the slices of a series side by side (without: one after another). */
+  pool?: IngestPool | null;
 }
 
 interface StagedSeries {
@@ -88,6 +91,7 @@ function stageImages(
   deid: { pseudonym: string; dateShiftDays: number; uidKey: string },
   row: number,
   pngSpacingMm: number | null,
+  pool: IngestPool | null,
 ): Promise<StagedSeries | ManifestProblem> {
   const problem = (reason: string, value = ""): ManifestProblem => ({ row, column: "image_path", value, reason });
   return (async () => {
@@ -108,40 +112,76 @@ function stageImages(
       for (const key of written) await store.delete(key);
       return p;
     };
-    for (const [k, file] of files.entries()) {
-      // Between files, let the worker's timers run (heartbeat; decoding and de-identifying are synchronous,
-      // and most awaits here resolve without ever reaching the event loop).
-      await yieldToEventLoop();
-      // File names can carry patient names or IDs: a report names the file by its place, never by name.
-      const name = files.length === 1 ? "the image file" : `slice file ${k + 1} of ${files.length} (in name order)`;
-      // Checked before the file is read into memory: no radiograph or CT slice is anywhere near this size.
-      const fileBytes = statSync(file).size;
-      if (fileBytes > MAX_IMAGE_FILE_BYTES)
-        return refuse(
-          problem(
-            `${name} is ${Math.round(fileBytes / 1024 ** 2)} MB, more than the ${MAX_IMAGE_FILE_BYTES / 1024 ** 2} MB an image file may have`,
-          ),
-        );
-      let bytes: Uint8Array = new Uint8Array(readFileSync(file));
-      if (isPng(bytes)) {
-        // A PNG radiograph: the manifest must give its pixel spacing; it is wrapped as DICOM, then handled like any other.
-        if (modality !== "XRAY_LATERAL_SPINE") return refuse(problem(`${name} is a PNG; this study needs DICOM`));
-        if (pngSpacingMm === null)
-          return refuse({
+    // File names can carry patient names or IDs: a report names the file by its place, never by name.
+    const nameOf = (k: number) =>
+      files.length === 1 ? "the image file" : `slice file ${k + 1} of ${files.length} (in name order)`;
+    /** Why a file is not read at all: no radiograph or CT slice is anywhere near this size. */
+    const tooLarge = (k: number): ManifestProblem | null => {
+      const fileBytes = statSync(files[k]!).size;
+      return fileBytes > MAX_IMAGE_FILE_BYTES
+        ? problem(
+            `${nameOf(k)} is ${Math.round(fileBytes / 1024 ** 2)} MB, more than the ${MAX_IMAGE_FILE_BYTES / 1024 ** 2} MB an image file may have`,
+          )
+        : null;
+    };
+    /** A file read (a PNG wrapped as DICOM), or why it cannot be. */
+    const readImage = async (k: number): Promise<{ bytes: Uint8Array } | { problem: ManifestProblem }> => {
+      const large = tooLarge(k);
+      if (large) return { problem: large };
+      const file = readFileSync(files[k]!);
+      const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+      if (!isPng(bytes)) return { bytes };
+      // A PNG radiograph: the manifest must give its pixel spacing; it is wrapped as DICOM, then handled like any other.
+      if (modality !== "XRAY_LATERAL_SPINE")
+        return { problem: problem(`${nameOf(k)} is a PNG; this study needs DICOM`) };
+      if (pngSpacingMm === null)
+        return {
+          problem: {
             row,
             column: "pixel_spacing_mm",
             value: "",
             reason: `is required for a PNG image (a PNG carries no pixel spacing)`,
-          });
-        try {
-          bytes = await pngToDicom(bytes, pngSpacingMm);
-        } catch (error) {
-          return refuse(
-            problem(`${name} ${error instanceof UnreadablePngError ? error.message : "is not a readable PNG"}`),
-          );
-        }
+          },
+        };
+      try {
+        return { bytes: await pngToDicom(bytes, pngSpacingMm) };
+      } catch (error) {
+        const why = error instanceof UnreadablePngError ? error.message : "is not a readable PNG";
+        return { problem: problem(`${nameOf(k)} ${why}`) };
       }
-      const inspected = inspectDicom(bytes);
+    };
+    /** Read, inspected, de-identified and hashed: on the ingestion threads for a series, here for one image. */
+    const prepare = async (k: number): Promise<PreparedImage | { problem: ManifestProblem }> => {
+      if (pool && files.length > 1) {
+        const large = tooLarge(k);
+        if (large) return { problem: large };
+        const prepared = await pool.run(files[k]!, deid);
+        if (prepared) return prepared; // else a PNG: wrapped here
+      }
+      const read = await readImage(k);
+      if ("problem" in read) return read;
+      return prepareImageFile(read.bytes, deid);
+    };
+    // The slices of a series are prepared a few ahead of the one being checked and stored (memory stays
+    // bounded); the checks and the writes go file by file in name order, so the first problem is reported.
+    const ahead = pool && files.length > 1 ? 2 * pool.threads : 0;
+    const inFlight = new Map<number, ReturnType<typeof prepare>>();
+    const start = (k: number) => {
+      if (k >= files.length || inFlight.has(k)) return;
+      const prepared = prepare(k);
+      prepared.catch(() => {}); // awaited in turn below; one left behind by a refusal fails nobody
+      inFlight.set(k, prepared);
+    };
+    for (let k = 0; k < files.length; k++) {
+      // Between files, let the worker's timers run (heartbeat; inspecting and de-identifying here are
+      // synchronous, and most awaits here resolve without ever reaching the event loop).
+      await yieldToEventLoop();
+      for (let j = k; j <= k + ahead; j++) start(j);
+      const prepared = await inFlight.get(k)!;
+      inFlight.delete(k);
+      if ("problem" in prepared) return refuse(prepared.problem);
+      const name = nameOf(k);
+      const inspected = prepared.inspected;
       if (!inspected.ok) return refuse(problem(`${name} ${inspected.reason}`));
       const s = inspected.summary;
       if (modality === "XRAY_LATERAL_SPINE" && !XRAY_MODALITIES.has(s.modality))
@@ -154,10 +194,10 @@ function stageImages(
         return refuse(problem(`${name} is modality ${s.modality || "(none)"}; this study needs CT`));
       if (slices.length && s.seriesInstanceUid !== slices[0]!.summary.seriesInstanceUid)
         return refuse(problem(`${name} belongs to another series than the folder's first slice`));
-      const deidentified = deidentifyDicom(bytes, deid);
-      const key = sha256Hex(deidentified);
+      if (prepared.failure !== null) throw new Error(`de-identification failed: ${prepared.failure}`);
+      const key = prepared.sha256!;
       if (!(await store.has(key))) {
-        await store.put(deidentified);
+        await store.put(prepared.deidentified!, key); // hashed once, where it was de-identified
         written.push(key);
       }
       slices.push({ key, summary: s });
@@ -169,7 +209,7 @@ function stageImages(
     const index = encodeSeriesIndex(slices.map((x) => x.key));
     const key = sha256Hex(index);
     if (!(await store.has(key))) {
-      await store.put(index);
+      await store.put(index, key);
       written.push(key);
     }
     return {
@@ -461,7 +501,7 @@ async function stageRow(
       dateShiftDays: dateShiftFor(options.secrets.deidentification, pseudonym),
       uidKey: options.secrets.deidentification,
     };
-    const staged = await stageImages(modality, path, store, deid, row, num(r.pixel_spacing_mm));
+    const staged = await stageImages(modality, path, store, deid, row, num(r.pixel_spacing_mm), options.pool ?? null);
     if ("reason" in staged) return staged;
     const found = landmarksOf(r, modality, staged, row);
     if ("reason" in found) {

@@ -10,9 +10,7 @@ const { DicomDict, DicomMetaDictionary } = dcmjs.data;
 const EXPLICIT_LITTLE = "1.2.840.10008.1.2.1";
 /** Secondary Capture Image Storage: the right class for an image converted from another format. */
 const SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7";
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-export const isPng = (bytes: Uint8Array) => PNG_SIGNATURE.every((b, i) => bytes[i] === b);
+export { isPng } from "./png-signature.js";
 
 const uidFrom = (bytes: Uint8Array, salt: string) =>
   `2.25.${BigInt(`0x${createHash("sha256").update(salt).update(bytes).digest("hex").slice(0, 32)}`).toString()}`;

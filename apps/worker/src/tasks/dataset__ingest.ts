@@ -21,6 +21,7 @@ import {
 } from "@fracval/core";
 import type { Db, ValidationDataset } from "@fracval/db";
 import { discardStaged, ingestDatasetSlice, type IngestSecrets } from "../ingest/ingest-dataset.js";
+import type { IngestPool } from "../ingest/prepare-image.js";
 import type { Task } from "./task.js";
 
 /** The de-identification key is derived from the pseudonym secret: one secret to keep, two purposes. */
@@ -41,6 +42,8 @@ export interface IngestDatasetJobOptions {
   /** With a queue: slices of sliceMs, each enqueueing the next. Without: to the end in one call. */
   enqueue?: Enqueue;
   sliceMs?: number;
+  /** Threads that inspect and de-identify a series' slices side by side. */
+  pool?: IngestPool | null;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function ingestDatasetJob(
       folder: options.folder,
       secrets: options.secrets,
       claimed: true,
+      pool: options.pool ?? null,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(enqueue
         ? {
@@ -111,13 +115,14 @@ export const datasetIngest: Task<IngestDatasetPayload> = {
   subject: ({ datasetId }) => `dataset ${datasetId}: ingestion`,
   // Its messages can quote what was being read (a header value, a manifest cell, a path).
   describeError: errorClass,
-  async run(payload, { db, store, uploadsDir, pseudonymSecret, signal, log, enqueue }) {
+  async run(payload, { db, store, uploadsDir, pseudonymSecret, signal, log, enqueue, ingestPool }) {
     const folder = datasetUploadFolder(uploadsDir, payload.datasetId);
     const dataset = await ingestDatasetJob(db, store, payload, {
       folder,
       secrets: ingestSecretsFrom(pseudonymSecret),
       signal,
       enqueue,
+      pool: ingestPool(),
     });
     if (dataset === "continued") return; // the next slice is queued; the upload is still needed
     // Stepped aside: if another attempt still holds the dataset, it still reads this upload.

@@ -6,6 +6,7 @@ import type PgBoss from "pg-boss";
 import type { ContentStore, Enqueue } from "@fracval/core";
 import type { Db } from "@fracval/db";
 import type { ZodType } from "zod";
+import type { IngestPool } from "../ingest/prepare-image.js";
 import type { ModelCache } from "../scoring/model-cache.js";
 
 /** What a task may use: the database, the content store, the models, the uploads and the queue. */
@@ -13,6 +14,8 @@ export interface TaskContext {
   db: Db;
   store: ContentStore;
   models: ModelCache;
+  /** The threads that inspect and de-identify a series' slices side by side (none: one after another). */
+  ingestPool: () => IngestPool | null;
   /** Folder of the raw uploads (shared with the API, which writes them). */
   uploadsDir: string;
   /** The secret patient pseudonyms and de-identification keys derive from. */

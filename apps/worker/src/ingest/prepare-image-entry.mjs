@@ -1,0 +1,7 @@
+// Worker threads do not inherit the parent's TypeScript loader on Node 20: register tsx, then load the
+// thread's body (sources run as TypeScript throughout the repository; there is no build step).
+import { register } from "tsx/esm/api";
+
+register();
+const { default: prepareTask } = await import("./prepare-image-task.ts");
+export default prepareTask;

@@ -1,0 +1,47 @@
+// CPU-bound image work on worker threads (piscina): a worker process spreads patients or files over its
+// threads while its main thread reads blobs, talks to PostgreSQL and feeds onnxruntime. The threads run
+// TypeScript modules: `entry` is a small .mjs that registers tsx and re-exports the module's default task.
+import { availableParallelism } from "node:os";
+import { move, Piscina, transferableSymbol, valueSymbol } from "piscina";
+
+/** A byte array that owns its whole ArrayBuffer can be moved to a thread; one inside a shared buffer is copied. */
+const ownsBuffer = (bytes: Uint8Array) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+
+export class ThreadPool<Task, Result> {
+  private readonly pool: Piscina<Task, Result>;
+  readonly threads: number;
+
+  constructor(entry: URL, threads = availableParallelism()) {
+    this.threads = Math.max(1, threads);
+    this.pool = new Piscina({
+      filename: entry.href,
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      // One task at a time per thread, the rest queued in the pool: all threads stay busy.
+      concurrentTasksPerWorker: 1,
+    });
+  }
+
+  /** Runs the entry's task on a thread; `move`: byte arrays handed over (unusable here afterwards) when they can be. */
+  run(task: Task, move: Uint8Array[] = []): Promise<Result> {
+    const transferList = [...new Set(move.filter(ownsBuffer).map((b) => b.buffer as ArrayBuffer))];
+    return this.pool.run(task, { transferList });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+/**
+ * For a thread's task body: its result with these byte arrays moved to the calling thread rather than
+ * copied (those inside a shared buffer are copied). Only the result as a whole can carry them.
+ */
+export function movingBytes<Result>(result: Result, bytes: (ArrayBufferView | null | undefined)[]): Result {
+  const buffers = [
+    ...new Set(
+      bytes.filter((b): b is Uint8Array => !!b && ownsBuffer(b as Uint8Array)).map((b) => b.buffer as ArrayBuffer),
+    ),
+  ];
+  return move({ [transferableSymbol]: buffers, [valueSymbol]: result } as never) as Result;
+}
