@@ -52,12 +52,18 @@ afterAll(async () => {
 });
 
 /** A TCP relay to the API that a test can take down (connections refused) and bring back on the same port. */
-async function relayTo(target: string) {
+/**
+ * A TCP relay to the API that can go down and come back, and can lose the answer to one request: with
+ * `loseAnswerTo`, the first request whose bytes contain that text reaches the API, but the connection is
+ * reset before its answer gets back (the network dropping at the worst moment).
+ */
+async function relayTo(target: string, options: { loseAnswerTo?: string } = {}) {
   const { createServer, connect } = await import("node:net");
   const upstream = new URL(target);
   const sockets = new Set<import("node:net").Socket>();
   let server = createServer();
   let port = 0;
+  let lost = false;
   const open = () =>
     new Promise<void>((resolve) => {
       server = createServer((client) => {
@@ -67,7 +73,20 @@ async function relayTo(target: string) {
           s.on("close", () => sockets.delete(s));
           s.on("error", () => s.destroy());
         }
-        client.pipe(up).pipe(client);
+        let losing = false;
+        client.on("data", (chunk: Buffer) => {
+          if (options.loseAnswerTo && !lost && chunk.toString("latin1").includes(options.loseAnswerTo))
+            losing = lost = true;
+          up.write(chunk);
+        });
+        up.on("data", (chunk: Buffer) => {
+          if (losing) {
+            client.resetAndDestroy();
+            up.destroy();
+          } else client.write(chunk);
+        });
+        client.on("end", () => up.end());
+        up.on("end", () => client.end());
       });
       server.listen(port, "127.0.0.1", () => {
         port = (server.address() as { port: number }).port;
@@ -123,6 +142,23 @@ describe("fracval upload", () => {
     expect(stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
     expect(JSON.parse(stdout.trim())).toMatchObject({ status: "READY", patients: 6 });
   }, 90_000);
+
+  it("finishes the upload when the answer to its FinishUpload is lost: it asks whether it arrived, not gives up", async () => {
+    const relay = await relayTo(api.url, { loseAnswerTo: "finishValidationDatasetUpload" });
+    const lines: string[] = [];
+    try {
+      const code = await uploadDataset(folder, { api: relay.url(), key, study: studyId }, (l) => lines.push(l));
+      expect(code, lines.join("")).toBe(0);
+    } finally {
+      await relay.down();
+    }
+    const log = lines.join("");
+    expect(log).toMatch(/READY: 6 patients/);
+    expect(log).toMatch(/no answer to finishing the upload \(.*\); it had arrived: validating/);
+    const id = /Dataset (\w+) \(Severance\) created/.exec(log)![1]!;
+    // Finished once: one ingestion, one audit record.
+    expect(await t.db.auditEvent.count({ where: { action: "dataset.ingest", resource: id } })).toBe(1);
+  }, 60_000);
 
   it("refuses a folder with a symbolic-link loop before creating anything, naming the link", async () => {
     const looped = mkdtempSync(join(tmpdir(), "fracval-loop-"));

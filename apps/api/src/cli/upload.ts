@@ -104,6 +104,9 @@ function transient(error: unknown): { retry: boolean; surelyNotProcessed: boolea
   return { retry: false, surelyNotProcessed: false };
 }
 
+/** A mutation whose answer was lost on the way back (connection reset): it may or may not have taken effect. */
+class MaybeApplied extends UsageError {}
+
 class HttpStatus extends Error {
   constructor(readonly status: number) {
     super(`HTTP ${status}`);
@@ -144,7 +147,9 @@ export async function uploadDataset(
         return body.data!;
       } catch (error) {
         const kind = error instanceof HttpStatus ? { retry: true, surelyNotProcessed: true } : transient(error);
-        if (!kind.retry || (mutation && !kind.surelyNotProcessed))
+        if (kind.retry && mutation && !kind.surelyNotProcessed)
+          throw new MaybeApplied(`the API at ${flags.api} failed: ${(error as Error).message}`);
+        if (!kind.retry)
           throw error instanceof UsageError
             ? error
             : new UsageError(`the API at ${flags.api} failed: ${(error as Error).message}`);
@@ -230,7 +235,22 @@ async function uploadAndWait(
   }
   log(`\n${files.length} file(s) uploaded; validating…\n`);
 
-  await gql(FinishUpload, { id: datasetId });
+  // Finishing is not repeatable (a second finish is a CONFLICT): when its answer is lost, the dataset's status
+  // says whether it arrived — validating already, or still waiting for it (then it is sent again).
+  for (;;) {
+    try {
+      await gql(FinishUpload, { id: datasetId });
+      break;
+    } catch (error) {
+      if (!(error instanceof MaybeApplied)) throw error;
+      const { dataset: now } = await gql(DatasetProgress, { id: datasetId });
+      const arrived = now.status !== "UPLOADING";
+      log(
+        `\n  no answer to finishing the upload (${error.message}); ${arrived ? "it had arrived: validating…" : "sending it again…"}\n`,
+      );
+      if (arrived) break;
+    }
+  }
   state.finished = true;
   const deadline = Date.now() + Number(flags.timeout ?? 1800) * 1000;
   for (;;) {
