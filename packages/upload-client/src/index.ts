@@ -68,6 +68,9 @@ export async function uploadFile(source: UploadSource, options: UploadOptions): 
       uploadSize: source.size,
       chunkSize: options.chunkSize ?? 8 * 1024 * 1024,
       retryDelays: options.retryDelays ?? RETRY_DELAYS,
+      // The first chunk rides on the creating POST (tus creation-with-upload): a file up to one chunk — a CT
+      // slice, a radiograph — is one request, not two, and is checked and stored by the time it returns.
+      uploadDataDuringCreation: true,
       ...(options.headers ? { headers: options.headers } : {}),
       metadata: { datasetId: options.datasetId, relativePath: source.path, sha256 },
       onProgress: (sent) => options.onProgress?.(source.path, sent),
