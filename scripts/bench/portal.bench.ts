@@ -4,9 +4,10 @@
 // (default 20) signed-in PIs request the study overview and a run page in a loop for SECONDS (default 20).
 // Prints, per page, p50 / p95 / max server response and requests/s, with the size of the API answers the
 // pages are built from, and the same for the API's studyComparison alone (the query behind the overview).
+// BENCH_SAVE_PAGES=DIR keeps the two pages' HTML there.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -172,6 +173,21 @@ try {
   };
   // Warm-up: compile paths, fill caches.
   for (const f of [page(`/studies/${studyId}`), page(`/runs/${runIds[0]}`), comparison]) await f();
+  // What a page is made of: the React Server Components payload (the props of client components, e.g. chart
+  // specs, serialised into inline scripts) and the HTML markup around it.
+  for (const path of [`/studies/${studyId}`, `/runs/${runIds[0]}`]) {
+    const html = await (await fetch(`http://localhost:${portalPort}${path}`, { headers: { cookie } })).text();
+    const payload = [...html.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)].reduce(
+      (sum, m) => sum + m[1]!.length,
+      0,
+    );
+    if (process.env.BENCH_SAVE_PAGES)
+      writeFileSync(join(process.env.BENCH_SAVE_PAGES, `${path.split("/")[1]}.html`), html);
+    console.log(
+      `${path.startsWith("/runs") ? "run page" : "overview"}: ${(html.length / 1024).toFixed(0)} KiB of HTML, ` +
+        `${(payload / 1024).toFixed(0)} KiB of it the RSC payload`,
+    );
+  }
   // Where a page's time goes: its API queries alone, one client at a time (no contention).
   for (const [name, query] of Object.entries(overviewQueries)) {
     const times: number[] = [];

@@ -733,6 +733,7 @@ describe("npm start on a fresh data directory", () => {
     // The numbers behind a chart, as a table.
     const numbers = overview.getByTestId("chart-numbers").nth(2);
     await numbers.locator("summary").click();
+    await numbers.locator("tbody tr").first().waitFor(); // built when opened
     expect(await numbers.locator("tbody tr").filter({ hasText: "Pooled (REML, HKSJ, k = 3)" }).count()).toBe(1);
     await page.screenshot({ path: join(screenshots, "study-overview.png"), fullPage: true });
     // A site's designated dataset: Bundang has the demo cohort of `npm start` and the one added above.
@@ -764,6 +765,7 @@ describe("npm start on a fresh data directory", () => {
     );
     const matrixNumbers = overview.getByTestId("chart-numbers").first();
     await matrixNumbers.locator("summary").click();
+    await matrixNumbers.locator("tbody tr").first().waitFor();
     expect(
       await matrixNumbers
         .locator("tbody tr")

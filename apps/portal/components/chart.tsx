@@ -1,13 +1,16 @@
 "use client";
 // One chart of the run or study pages: the Vega-Lite spec rendered with vega-embed (tooltips; SVG and PNG
 // export in its menu), its numbers as a table behind a toggle (the text alternative), and those numbers as
-// CSV. The spec and table come from @fracval/charts, the same ones reports render on the server.
+// CSV. The spec and table come from @fracval/charts, the same ones reports render on the server. The table
+// is built when it is opened and the CSV when it is asked for: a study overview has a dozen charts, and
+// rendering every number three more times into the page made it several times larger and slower to serve.
 import { useEffect, useRef, useState } from "react";
 import { type Chart as ChartData, tableCsv } from "@fracval/charts";
 
 export function Chart({ chart, name }: { chart: ChartData; name: string }) {
   const target = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const [numbersShown, setNumbersShown] = useState(false);
   useEffect(() => {
     let finalize: (() => void) | undefined;
     let cancelled = false;
@@ -28,7 +31,14 @@ export function Chart({ chart, name }: { chart: ChartData; name: string }) {
       finalize?.();
     };
   }, [chart, name]);
-  const csv = `data:text/csv;charset=utf-8,${encodeURIComponent(tableCsv(chart.table))}`;
+  const downloadCsv = () => {
+    const url = URL.createObjectURL(new Blob([tableCsv(chart.table)], { type: "text/csv;charset=utf-8" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `${name}.csv`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
   return (
     <figure
       className="min-w-0 max-w-full rounded-lg border border-slate-200 bg-white p-4"
@@ -43,38 +53,44 @@ export function Chart({ chart, name }: { chart: ChartData; name: string }) {
         <p className="text-sm text-red-700">The chart could not be drawn ({failed}); its numbers are below.</p>
       )}
       <figcaption className="mt-2 flex flex-wrap items-center gap-4 text-sm">
-        <details className="w-full" data-testid="chart-numbers">
+        <details
+          className="w-full"
+          data-testid="chart-numbers"
+          onToggle={(event) => setNumbersShown(event.currentTarget.open)}
+        >
           <summary className="cursor-pointer text-indigo-700">Show the numbers ({chart.title})</summary>
-          <div className="mt-2 max-h-72 overflow-auto">
-            <table className="w-full text-xs">
-              <thead className="bg-slate-100 text-left">
-                <tr>
-                  {chart.table.columns.map((c) => (
-                    <th key={c} className="p-1">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {chart.table.rows.map((row, k) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows of a fixed table, never reordered
-                  <tr key={k} className="border-t border-slate-100">
-                    {row.map((cell, j) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: cells of a fixed row
-                      <td key={j} className="p-1">
-                        {cell ?? "—"}
-                      </td>
+          {numbersShown && (
+            <div className="mt-2 max-h-72 overflow-auto">
+              <table className="w-full text-xs">
+                <thead className="bg-slate-100 text-left">
+                  <tr>
+                    {chart.table.columns.map((c) => (
+                      <th key={c} className="p-1">
+                        {c}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {chart.table.rows.map((row, k) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: rows of a fixed table, never reordered
+                    <tr key={k} className="border-t border-slate-100">
+                      {row.map((cell, j) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: cells of a fixed row
+                        <td key={j} className="p-1">
+                          {cell ?? "—"}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
         </details>
-        <a href={csv} download={`${name}.csv`} className="text-indigo-700">
+        <button type="button" onClick={downloadCsv} className="text-indigo-700 hover:underline">
           Numbers as CSV
-        </a>
+        </button>
         <span className="text-slate-500">SVG and PNG: the ⋯ menu of the chart</span>
       </figcaption>
     </figure>
