@@ -707,9 +707,26 @@ export function heatmapChart(
           type: "nominal",
           title: columnTitle,
           sort: columns,
-          axis: { orient: "top", labelAngle: 0 },
+          // No grid: on a band scale its lines run through the middle of the cells, striking out their text.
+          axis: { orient: "top", labelAngle: 0, grid: false },
         },
-        y: { field: "row", type: "nominal", title: rowTitle, sort: rows, axis: { labelLimit: 320 } },
+        y: {
+          field: "row",
+          type: "nominal",
+          title: rowTitle,
+          sort: rows,
+          // The row title sits above the row labels, level with the column labels (beside them it overlapped
+          // long labels wherever the browser measured the font differently from the layout).
+          axis: {
+            labelLimit: 320,
+            grid: false,
+            titleAngle: 0,
+            titleAlign: "right",
+            titleBaseline: "bottom",
+            titleX: -5,
+            titleY: -4,
+          },
+        },
       },
       layer: [
         {
