@@ -152,13 +152,13 @@ try {
     return body.length;
   };
   // The portal's generated documents, loaded at run time (the portal's module settings are its own).
-  const { PortalRunDocument, PortalStudyForestDocument, PortalStudyResultsDocument } = (await import(
-    pathToFileURL(join(root, "apps/portal/gql/graphql.ts")).href
-  )) as Record<
-    "PortalRunDocument" | "PortalStudyForestDocument" | "PortalStudyResultsDocument",
-    { toString(): string }
-  >;
+  const { PortalRunDocument, PortalStudyForestDocument, PortalStudyPageDocument, PortalStudyResultsDocument } =
+    (await import(pathToFileURL(join(root, "apps/portal/gql/graphql.ts")).href)) as Record<
+      "PortalRunDocument" | "PortalStudyForestDocument" | "PortalStudyPageDocument" | "PortalStudyResultsDocument",
+      { toString(): string }
+    >;
   const overviewQueries = {
+    page: portalQuery(PortalStudyPageDocument, { id: studyId }),
     results: portalQuery(PortalStudyResultsDocument, { id: studyId, datasets: [] }),
     forest: portalQuery(PortalStudyForestDocument, {
       id: studyId,

@@ -10,6 +10,7 @@ import type { ContentStore, Enqueue } from "@fracval/core";
 import { buildContext, type Context } from "./context.js";
 import { createUploadRouter } from "./uploads.js";
 import { createExportRouter } from "./exports.js";
+import { studyResultsCache } from "./graphql/study-results-cache.js";
 import { formatError } from "./graphql/format-error.js";
 import { buildSchema } from "./graphql/schema.js";
 import { checkReadiness } from "./health.js";
@@ -76,6 +77,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     // same objects, two copies of one declaration.
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      studyResultsCache(),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
     // server.ts handles SIGTERM/SIGINT: Apollo's own handler would re-raise the signal and end the

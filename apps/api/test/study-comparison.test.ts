@@ -361,3 +361,56 @@ describe("the reproducibility bundle", () => {
     await t.db.validationRun.update({ where: { id: runId }, data: { releaseState: "RELEASED" } });
   });
 });
+
+describe("the dashboard answer cache", () => {
+  /** The answer and whether it came from the cache. */
+  const ask = async (who: string) => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${tokens[who]}` },
+      body: JSON.stringify({ query, variables: { s: studyId } }),
+    });
+    return { cached: response.headers.get("x-answer-cache") === "hit", body: await response.json() };
+  };
+
+  it("answers a repeated question from the cache, per principal, and a change of the results at once", async () => {
+    await ensureReleased();
+    const first = await ask("pi@fracval.demo");
+    const again = await ask("pi@fracval.demo");
+    expect(again.cached).toBe(true);
+    expect(again.body).toEqual(first.body);
+    expect((first.body as { data: { studyComparison: Row[] } }).data.studyComparison).toHaveLength(1);
+    // Another principal never gets the PI's answer: a PARTNER-like view of another site sees its own rules.
+    const other = await ask("investigator.bundang@fracval.demo");
+    expect(other.cached).toBe(false);
+    // The site withdraws its release: the PI's next answer is computed afresh, without the row.
+    expect((await api.gql(withdrawMutation, { id: runId, c: "re-checking" }, tokens[lead])).errors).toBeUndefined();
+    const afterWithdrawal = await ask("pi@fracval.demo");
+    expect(afterWithdrawal.cached).toBe(false);
+    expect(afterWithdrawal.body).toEqual({ data: { studyComparison: [] } });
+    // Metric rows edited in place (no new row, no new date) change the answer too (seen by the site's own
+    // investigator: this small cohort's numbers are withheld from everyone else).
+    await ensureReleased();
+    const before = await ask(lead);
+    expect(
+      (before.body as { data: { studyComparison: Row[] } }).data.studyComparison[0]!.metrics.length,
+    ).toBeGreaterThan(0);
+    expect((await ask(lead)).cached).toBe(true);
+    const rows = await t.db.metricResult.findMany({ where: { runId }, select: { id: true, estimate: true } });
+    await t.db.metricResult.updateMany({ where: { runId }, data: { estimate: { increment: 0.001 } } });
+    const edited = await ask(lead);
+    expect(edited.cached).toBe(false);
+    expect(edited.body).not.toEqual(before.body);
+    for (const r of rows) await t.db.metricResult.update({ where: { id: r.id }, data: { estimate: r.estimate } });
+    // A query that is not only study results is never kept.
+    const mixed = `query($s: ID!) { me { email } studyComparison(studyId: $s) { hidden } }`;
+    for (let k = 0; k < 2; k++) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${tokens["pi@fracval.demo"]}` },
+        body: JSON.stringify({ query: mixed, variables: { s: studyId } }),
+      });
+      expect(response.headers.get("x-answer-cache")).toBeNull();
+    }
+  });
+});

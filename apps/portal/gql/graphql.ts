@@ -412,13 +412,20 @@ export type PortalStudyForestQueryVariables = Exact<{
 
 export type PortalStudyForestQuery = { all: Array<{ scoreSource: string, scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }>, diff?: Array<{ scoreSource: string, scale: PoolingScale, notPooled: string | null, modelVersion: { id: string, family: string, version: string }, sites: Array<{ estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, weight: number | null, site: { code: string }, run: { id: string, release: { state: ReleaseState } } }>, pooled: { k: number, method: string, hksj: boolean, estimate: number, ciLower: number, ciUpper: number, predictionLower: number, predictionUpper: number, tau2: number, i2: number, q: number, qP: number } | null }> };
 
+export type PortalStudyPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortalStudyPageQuery = { study: { title: string, horizonDays: number | null, datasets: Array<{ id: string, status: DatasetStatus, site: { code: string } }>, models: Array<{ id: string, family: string, version: string }> }, runsAwaitingRelease: Array<{ id: string, dataset: { study: { id: string } } }>, runs: Array<{ id: string, status: RunStatus, progressDone: number | null, progressTotal: number | null, progressFailed: number | null, imagesPerSecond: number | null, etaSeconds: number | null, progressState: ProgressState, secondsSinceProgress: number | null, executionProvider: string | null, modelVersion: { family: string, version: string }, dataset: { id: string, site: { code: string } } }> };
+
 export type PortalStudyResultsQueryVariables = Exact<{
   id: string | number;
   datasets?: Array<string | number> | string | number | null | undefined;
 }>;
 
 
-export type PortalStudyResultsQuery = { study: { title: string, horizonDays: number | null, datasets: Array<{ id: string, status: DatasetStatus, site: { code: string } }>, models: Array<{ id: string, family: string, version: string }> }, studyResultDatasets: Array<{ site: { code: string }, defaultDataset: { id: string, name: string }, datasets: Array<{ id: string, name: string, createdAt: string, status: DatasetStatus }> }>, studyComparison: Array<{ smallCell: boolean, hidden: boolean, site: { code: string }, modelVersion: { id: string, family: string, version: string }, dataset: { name: string, status: DatasetStatus }, run: { id: string, status: RunStatus, finishedAt: string | null, release: { state: ReleaseState } }, metrics: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: { p: number | null, competingRisks: boolean | null, calibratedForTargetPopulation: boolean | null } | null }> }>, runsAwaitingRelease: Array<{ id: string, dataset: { study: { id: string } } }>, runs: Array<{ id: string, status: RunStatus, progressDone: number | null, progressTotal: number | null, progressFailed: number | null, imagesPerSecond: number | null, etaSeconds: number | null, progressState: ProgressState, secondsSinceProgress: number | null, executionProvider: string | null, modelVersion: { family: string, version: string }, dataset: { id: string, site: { code: string } } }> };
+export type PortalStudyResultsQuery = { studyResultDatasets: Array<{ site: { code: string }, defaultDataset: { id: string, name: string }, datasets: Array<{ id: string, name: string, createdAt: string, status: DatasetStatus }> }>, studyComparison: Array<{ smallCell: boolean, hidden: boolean, site: { code: string }, modelVersion: { id: string, family: string, version: string }, dataset: { name: string, status: DatasetStatus }, run: { id: string, status: RunStatus, finishedAt: string | null, release: { state: ReleaseState } }, metrics: Array<{ metric: MetricName, scoreSource: string, subgroup: string, horizonDays: number | null, estimate: number, ciLower: number | null, ciUpper: number | null, n: number | null, events: number | null, details: { p: number | null, competingRisks: boolean | null, calibratedForTargetPopulation: boolean | null } | null }> }> };
 
 export type PortalStudyTitleQueryVariables = Exact<{
   id: string | number;
@@ -1379,8 +1386,8 @@ export const PortalStudyForestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PortalStudyForestQuery, PortalStudyForestQueryVariables>;
-export const PortalStudyResultsDocument = new TypedDocumentString(`
-    query PortalStudyResults($id: ID!, $datasets: [ID!]) {
+export const PortalStudyPageDocument = new TypedDocumentString(`
+    query PortalStudyPage($id: ID!) {
   study(id: $id) {
     title
     horizonDays
@@ -1397,6 +1404,40 @@ export const PortalStudyResultsDocument = new TypedDocumentString(`
       version
     }
   }
+  runsAwaitingRelease {
+    id
+    dataset {
+      study {
+        id
+      }
+    }
+  }
+  runs(status: [QUEUED, RUNNING, COMPUTING_METRICS]) {
+    id
+    status
+    progressDone
+    progressTotal
+    progressFailed
+    imagesPerSecond
+    etaSeconds
+    progressState
+    secondsSinceProgress
+    executionProvider
+    modelVersion {
+      family
+      version
+    }
+    dataset {
+      id
+      site {
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalStudyPageQuery, PortalStudyPageQueryVariables>;
+export const PortalStudyResultsDocument = new TypedDocumentString(`
+    query PortalStudyResults($id: ID!, $datasets: [ID!]) {
   studyResultDatasets(studyId: $id) {
     site {
       code
@@ -1452,36 +1493,6 @@ export const PortalStudyResultsDocument = new TypedDocumentString(`
         p
         competingRisks
         calibratedForTargetPopulation
-      }
-    }
-  }
-  runsAwaitingRelease {
-    id
-    dataset {
-      study {
-        id
-      }
-    }
-  }
-  runs(status: [QUEUED, RUNNING, COMPUTING_METRICS]) {
-    id
-    status
-    progressDone
-    progressTotal
-    progressFailed
-    imagesPerSecond
-    etaSeconds
-    progressState
-    secondsSinceProgress
-    executionProvider
-    modelVersion {
-      family
-      version
-    }
-    dataset {
-      id
-      site {
-        code
       }
     }
   }

@@ -72,6 +72,19 @@ async function resultsVersion(db: Db, studyId: string): Promise<string> {
   return JSON.stringify([runs, metrics]);
 }
 
+/**
+ * What a study's dashboard answers rest on, beyond the stored results: its datasets too (a withdrawal, a
+ * renamed or re-uploaded cohort). Any change of what a dashboard query could show changes this string, save
+ * names kept elsewhere (a site's, a user's), which the answer cache bounds by its time to live.
+ */
+export async function studyResultsVersion(db: Db, studyId: string): Promise<string> {
+  const [results, datasets] = await Promise.all([
+    resultsVersion(db, studyId),
+    db.validationDataset.aggregate({ where: { studyId }, _count: { _all: true }, _max: { updatedAt: true } }),
+  ]);
+  return JSON.stringify([results, datasets]);
+}
+
 async function loadSnapshot(db: Db, studyId: string): Promise<SnapshotRun[]> {
   const runs = await db.validationRun.findMany({
     where: { status: "SUCCEEDED", dataset: { studyId } },

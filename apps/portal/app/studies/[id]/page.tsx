@@ -7,13 +7,26 @@ import { AutoRefresh } from "@/components/auto-refresh";
 import { ReleaseBadge } from "@/components/release-badge";
 import { StudyOverview } from "./overview";
 
-const StudyResults = graphql(`
-  query PortalStudyResults($id: ID!, $datasets: [ID!]) {
+// The study and what is under way (changes by the second)…
+const StudyPage = graphql(`
+  query PortalStudyPage($id: ID!) {
     study(id: $id) {
       title horizonDays
       datasets { id site { code } status }
       models { id family version }
     }
+    runsAwaitingRelease { id dataset { study { id } } }
+    runs(status: [QUEUED, RUNNING, COMPUTING_METRICS]) {
+      id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress
+      executionProvider modelVersion { family version } dataset { id site { code } }
+    }
+  }
+`);
+
+// …and its results, a query of study-results fields alone: the API keeps its answer while the results stay
+// the same (apps/api/src/graphql/study-results-cache.ts).
+const StudyResults = graphql(`
+  query PortalStudyResults($id: ID!, $datasets: [ID!]) {
     studyResultDatasets(studyId: $id) {
       site { code } defaultDataset { id name } datasets { id name createdAt status }
     }
@@ -25,11 +38,6 @@ const StudyResults = graphql(`
         metric scoreSource subgroup horizonDays estimate ciLower ciUpper n events
         details { p competingRisks calibratedForTargetPopulation }
       }
-    }
-    runsAwaitingRelease { id dataset { study { id } } }
-    runs(status: [QUEUED, RUNNING, COMPUTING_METRICS]) {
-      id status progressDone progressTotal progressFailed imagesPerSecond etaSeconds progressState secondsSinceProgress
-      executionProvider modelVersion { family version } dataset { id site { code } }
     }
   }
 `);
@@ -70,7 +78,11 @@ export default async function StudyResultsPage({
   const { metric, model, dataset } = await searchParams;
   // Designated datasets, one per site at most ("" = the site's default).
   const designated = designatedDatasets(dataset);
-  const data = await apiPageQuery(StudyResults, { id, datasets: designated });
+  const [page, results] = await Promise.all([
+    apiPageQuery(StudyPage, { id }),
+    apiPageQuery(StudyResults, { id, datasets: designated }),
+  ]);
+  const data = { ...page, ...results };
   const designation = designated.length ? `?datasets=${designated.map(encodeURIComponent).join(",")}` : "";
   const awaiting = data.runsAwaitingRelease.filter((r) => r.dataset.study.id === id).length;
   const studyDatasets = new Set(data.study.datasets.map((d) => d.id));
