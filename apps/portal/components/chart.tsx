@@ -4,10 +4,12 @@
 // CSV. The spec and table come from @fracval/charts, the same ones reports render on the server. The table
 // is built when it is opened and the CSV when it is asked for: a study overview has a dozen charts, and
 // rendering every number three more times into the page made it several times larger and slower to serve.
-import { useEffect, useRef, useState } from "react";
-import { type Chart as ChartData, tableCsv } from "@fracval/charts";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { buildChart, type Chart as ChartData, type ChartRecipe, tableCsv } from "@fracval/charts";
 
-export function Chart({ chart, name }: { chart: ChartData; name: string }) {
+/** A chart built, or the recipe to build it here (the page then carries its numbers once). */
+export function Chart({ chart: built, recipe, name }: { chart?: ChartData; recipe?: ChartRecipe; name: string }) {
+  const chart = useMemo(() => built ?? buildChart(recipe!), [built, recipe]);
   const target = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [numbersShown, setNumbersShown] = useState(false);

@@ -761,3 +761,15 @@ export function heatmapChart(
     table: { columns: [rowTitle, columnTitle, valueTitle], rows: cells.map((c) => [c.row, c.column, c.label]) },
   };
 }
+
+/**
+ * A chart as the arguments of its builder: what a page sends to the browser, which builds the spec and the
+ * table there (sending both, built, carried every number twice more).
+ */
+export type ChartRecipe =
+  | { kind: "heatmap"; args: Parameters<typeof heatmapChart> }
+  | { kind: "forest"; args: Parameters<typeof forestChart> };
+
+export function buildChart(recipe: ChartRecipe): Chart {
+  return recipe.kind === "heatmap" ? heatmapChart(...recipe.args) : forestChart(...recipe.args);
+}

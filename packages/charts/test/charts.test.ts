@@ -3,9 +3,11 @@
 import { describe, expect, it } from "vitest";
 import {
   aucOverTimeChart,
+  buildChart,
   calibrationChart,
   decisionCurveChart,
   forestChart,
+  heatmapChart,
   incidenceChart,
   PALETTE,
   rocChart,
@@ -188,5 +190,24 @@ describe("chart specs", () => {
         ],
       }),
     ).toBe('a,b\n\'=cmd(),1.5\n"x,y",\n');
+  });
+});
+
+describe("buildChart", () => {
+  it("builds from a recipe exactly what the builder gives (the browser builds what the server used to send)", () => {
+    const cells = [
+      { row: "Bundang · m@1", column: "Model", value: 0.71234, label: "0.712 (0.65–0.77)" },
+      { row: "Bundang · m@1", column: "FRAX MOF", value: null, label: "—" },
+    ];
+    expect(buildChart({ kind: "heatmap", args: ["T", "C", cells, "Site", "Score"] })).toEqual(
+      heatmapChart("T", "C", cells, "Site", "Score"),
+    );
+    const rows = [
+      { label: "Bundang", estimate: 0.7, lower: 0.6, upper: 0.8, n: 400 },
+      { label: "Pooled", estimate: 0.72, lower: 0.65, upper: 0.79, pooled: true },
+    ];
+    const forest = buildChart({ kind: "forest", args: ["F", "Harrell's C (95 % CI)", rows, 0.5] });
+    expect(forest).toEqual(forestChart("F", "Harrell's C (95 % CI)", rows, 0.5));
+    expect(forest.table.rows).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@
 // and hip, the clinical baselines) with the pooled estimate of each model version, and forest plots of the
 // model, FRAX MOF and their difference with the random-effects pooled estimate (diamond), its prediction
 // interval, I² and τ². The numbers come precomputed from the metrics job; only pooling runs per request.
-import { forestChart, heatmapChart, sourceLabel, type ForestRow, type HeatmapCell } from "@fracval/charts";
+import { sourceLabel, type ChartRecipe, type ForestRow, type HeatmapCell } from "@fracval/charts";
 import { graphql } from "@/gql";
 import type { ForestStatistic, MetricName, PortalStudyForestQuery, PortalStudyResultsQuery } from "@/gql/graphql";
 import { apiQuery } from "@/lib/api";
@@ -232,7 +232,9 @@ export async function StudyOverview({
         });
       }
     }
-    return cells.length > 0 ? heatmapChart(title, valueTitle, cells, "Site · model version", "Score") : null;
+    return cells.length > 0
+      ? ({ kind: "heatmap", args: [title, valueTitle, cells, "Site · model version", "Score"] } satisfies ChartRecipe)
+      : null;
   };
   const heatmap = matrix(forests.all, `${choice.label} by site and model version`, choice.label);
   const diffHeatmap =
@@ -253,12 +255,15 @@ export async function StudyOverview({
     plot && plot.sites.length > 0
       ? [
           {
-            chart: forestChart(
-              title,
-              `${choice.label}${plot.sites.some((s) => s.ciLower !== null) ? " (95 % CI)" : ""}`,
-              forestRows(plot),
-              reference,
-            ),
+            chart: {
+              kind: "forest",
+              args: [
+                title,
+                `${choice.label}${plot.sites.some((s) => s.ciLower !== null) ? " (95 % CI)" : ""}`,
+                forestRows(plot),
+                reference,
+              ],
+            } satisfies ChartRecipe,
             note: heterogeneity(plot),
           },
         ]
@@ -316,7 +321,7 @@ export async function StudyOverview({
         </button>
       </form>
       {heatmap ? (
-        <Chart chart={heatmap} name={`study-${studyId}-${choice.value}-matrix`} />
+        <Chart recipe={heatmap} name={`study-${studyId}-${choice.value}-matrix`} />
       ) : (
         <p className="rounded border border-dashed border-slate-300 p-4 text-sm text-slate-600" data-testid="no-metric">
           No run you may see has {choice.label.toLowerCase()}
@@ -326,7 +331,7 @@ export async function StudyOverview({
           . Choose another metric.
         </p>
       )}
-      {diffHeatmap && <Chart chart={diffHeatmap} name={`study-${studyId}-${choice.value}-difference-matrix`} />}
+      {diffHeatmap && <Chart recipe={diffHeatmap} name={`study-${studyId}-${choice.value}-difference-matrix`} />}
       <p className="text-xs text-slate-600">
         Grey cells: withheld (fewer than the minimum cell count, and no patient-level access to the site) or not
         computable. Pooled: random effects (REML, Hartung-Knapp-Sidik-Jonkman) on the {forests.all[0]?.scale ?? "logit"}{" "}
@@ -338,8 +343,8 @@ export async function StudyOverview({
       </p>
       <div className="grid gap-4 xl:grid-cols-2 [&>*]:min-w-0">
         {forestCharts.map(({ chart, note }) => (
-          <div key={chart.title}>
-            <Chart chart={chart} name={`study-${studyId}-${chart.title.split(" ")[0]!.toLowerCase()}-forest`} />
+          <div key={chart.args[0]}>
+            <Chart recipe={chart} name={`study-${studyId}-${chart.args[0].split(" ")[0]!.toLowerCase()}-forest`} />
             {note && (
               <p className="mt-1 text-xs text-slate-600" data-testid="heterogeneity">
                 {note}
