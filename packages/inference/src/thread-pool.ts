@@ -5,7 +5,12 @@ import { availableParallelism } from "node:os";
 import { move, Piscina, transferableSymbol, valueSymbol } from "piscina";
 
 /** A byte array that owns its whole ArrayBuffer can be moved to a thread; one inside a shared buffer is copied. */
-const ownsBuffer = (bytes: Uint8Array) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+const ownsBuffer = (bytes: ArrayBufferView) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+
+/** The distinct buffers of those views that own theirs: what can be moved between threads. */
+const movableBuffers = (views: (ArrayBufferView | null | undefined)[]): ArrayBuffer[] => [
+  ...new Set(views.flatMap((v) => (v && ownsBuffer(v) ? [v.buffer as ArrayBuffer] : []))),
+];
 
 export class ThreadPool<Task, Result> {
   private readonly pool: Piscina<Task, Result>;
@@ -22,10 +27,9 @@ export class ThreadPool<Task, Result> {
     });
   }
 
-  /** Runs the entry's task on a thread; `move`: byte arrays handed over (unusable here afterwards) when they can be. */
-  run(task: Task, move: Uint8Array[] = []): Promise<Result> {
-    const transferList = [...new Set(move.filter(ownsBuffer).map((b) => b.buffer as ArrayBuffer))];
-    return this.pool.run(task, { transferList });
+  /** Runs the entry's task on a thread; `handOver`: byte arrays moved there (unusable here after) where they can be. */
+  run(task: Task, handOver: ArrayBufferView[] = []): Promise<Result> {
+    return this.pool.run(task, { transferList: movableBuffers(handOver) });
   }
 
   async close(): Promise<void> {
@@ -38,10 +42,5 @@ export class ThreadPool<Task, Result> {
  * copied (those inside a shared buffer are copied). Only the result as a whole can carry them.
  */
 export function movingBytes<Result>(result: Result, bytes: (ArrayBufferView | null | undefined)[]): Result {
-  const buffers = [
-    ...new Set(
-      bytes.filter((b): b is Uint8Array => !!b && ownsBuffer(b as Uint8Array)).map((b) => b.buffer as ArrayBuffer),
-    ),
-  ];
-  return move({ [transferableSymbol]: buffers, [valueSymbol]: result } as never) as Result;
+  return move({ [transferableSymbol]: movableBuffers(bytes), [valueSymbol]: result } as never) as Result;
 }

@@ -83,16 +83,15 @@ export function studyResultsCache(options: StudyResultsCacheOptions = {}): Apoll
             )
             .digest("hex");
           const hit = answers.get(key);
-          if (hit && hit.expires < Date.now()) answers.delete(key);
+          answers.delete(key); // re-inserted below when still fresh: the map's order is least recently used first
           if (!hit || hit.expires < Date.now()) return null;
-          answers.delete(key);
           answers.set(key, hit);
           request.response.http.headers.set("x-answer-cache", "hit");
           return { http: request.response.http, body: { kind: "single", singleResult: hit.result } };
         },
         async willSendResponse(request) {
           const { body } = request.response;
-          if (!key || body.kind !== "single" || body.singleResult.errors?.length || answers.has(key)) return;
+          if (!key || body.kind !== "single" || body.singleResult.errors?.length || answers.has(key)) return; // a hit
           answers.set(key, { result: body.singleResult, expires: Date.now() + ttlMs });
           while (answers.size > maxEntries) answers.delete(answers.keys().next().value!);
         },

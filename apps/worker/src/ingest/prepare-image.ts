@@ -1,7 +1,7 @@
 // One image file as ingestion needs it: inspected (what the checks read), de-identified by the profile and
 // hashed (its content-store key). Pure, so that it runs the same on the calling thread or on a worker thread
 // of an IngestPool; the checks and the store writes stay with the caller, file by file, in order.
-import { sha256Hex } from "@fracval/core";
+import { messageOf, sha256Hex } from "@fracval/core";
 import { ThreadPool } from "@fracval/inference";
 import { deidentifyDicom, type DeidentifyOptions } from "./deidentify-dicom.js";
 import { inspectDicom, type InspectResult } from "./inspect-dicom.js";
@@ -25,7 +25,7 @@ export function prepareImageFile(bytes: Uint8Array, deid: DeidentifyOptions): Pr
     const deidentified = deidentifyDicom(bytes, deid);
     return { inspected, deidentified, sha256: sha256Hex(deidentified), failure: null };
   } catch (error) {
-    return { inspected, deidentified: null, sha256: null, failure: (error as Error).message ?? String(error) };
+    return { inspected, deidentified: null, sha256: null, failure: messageOf(error) };
   }
 }
 

@@ -23,15 +23,6 @@ export class ModelCache {
     return this.pool;
   }
 
-  /** Releases the sessions and stops the preprocessing threads. */
-  async close(): Promise<void> {
-    const sessions = [...this.entries.values()];
-    this.entries.clear();
-    await Promise.all(sessions.map((m) => m.then((loaded) => loaded.session.release()).catch(() => {})));
-    await this.pool?.close();
-    this.pool = null;
-  }
-
   get(modelVersionId: string, artifactKey: string, manifest: unknown): Promise<LoadedModel> {
     const hit = this.entries.get(modelVersionId);
     if (hit) {

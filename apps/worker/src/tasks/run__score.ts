@@ -1,7 +1,8 @@
 // The run__score job: scores one batch of a validation run. Idempotent — predictions are upserted on
 // (run, patient), progress is recounted from the stored predictions, and a run that is no longer
 // relevant (cancelled, finished) exits early. Image preprocessing of the next patients (on the worker's
-// preprocessing threads, where it has them) runs while onnxruntime scores the previous ones. The worker that scores the last batch enqueues run__metrics.
+// image threads, where it has them) runs while onnxruntime scores the previous ones. The worker that scores
+// the last batch enqueues run__metrics.
 import type { Db } from "@fracval/db";
 import { failRun, messageOf, QUEUES, RunScorePayload, type Enqueue } from "@fracval/core";
 import type { Task } from "./task.js";
