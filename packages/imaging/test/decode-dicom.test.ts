@@ -38,36 +38,22 @@ describe("decodeDicom", () => {
     expect(decoded.modality).toBe("CT");
   });
 
-  it("reads signed 16-bit data and a slope", async () => {
-    const values = Int16Array.from(ramp, (v) => v - 1200);
-    const bytes = writeDicom(
-      {
-        ...base,
-        BitsAllocated: 16,
-        BitsStored: 16,
-        HighBit: 15,
-        PixelRepresentation: 1,
-        PhotometricInterpretation: "MONOCHROME2",
-        RescaleSlope: 0.5,
-        RescaleIntercept: 10,
-      },
-      values,
+  /** The ramp as signed 16-bit values (−1200 …), written with these attributes. */
+  const signedRamp = Int16Array.from(ramp, (v) => v - 1200);
+  const signed16 = (attributes: Record<string, unknown>) =>
+    writeDicom(
+      { ...base, BitsAllocated: 16, BitsStored: 16, HighBit: 15, PixelRepresentation: 1, ...attributes },
+      signedRamp,
     );
+
+  it("reads signed 16-bit data and a slope", async () => {
+    const values = signedRamp;
+    const bytes = signed16({ PhotometricInterpretation: "MONOCHROME2", RescaleSlope: 0.5, RescaleIntercept: 10 });
     expect(Array.from((await decodeDicom(bytes)).image.data)).toEqual(Array.from(values, (v) => v * 0.5 + 10));
   });
 
   it("reads pixels in place or from a copy wherever the file lies in memory", async () => {
-    const bytes = writeDicom(
-      {
-        ...base,
-        BitsAllocated: 16,
-        BitsStored: 16,
-        HighBit: 15,
-        PixelRepresentation: 1,
-        PhotometricInterpretation: "MONOCHROME2",
-      },
-      Int16Array.from(ramp, (v) => v - 1200),
-    );
+    const bytes = signed16({ PhotometricInterpretation: "MONOCHROME2" });
     const want = Array.from((await decodeDicom(bytes)).image.data);
     expect(want).toEqual(ramp.map((v) => v - 1200));
     // The same file at an odd and at an even offset of a larger buffer (16-bit words misaligned, then aligned).
@@ -92,21 +78,8 @@ describe("decodeDicom", () => {
     );
     expect(Array.from((await decodeDicom(bytes)).image.data)).toEqual(ramp.map((v) => 4095 - v));
     // Signed MONOCHROME1: the value's negative, then the modality LUT.
-    const signed = Int16Array.from(ramp, (v) => v - 1200);
-    const signedBytes = writeDicom(
-      {
-        ...base,
-        BitsAllocated: 16,
-        BitsStored: 16,
-        HighBit: 15,
-        PixelRepresentation: 1,
-        PhotometricInterpretation: "MONOCHROME1",
-        RescaleSlope: 2,
-        RescaleIntercept: -3,
-      },
-      signed,
-    );
-    expect(Array.from((await decodeDicom(signedBytes)).image.data)).toEqual(Array.from(signed, (v) => -v * 2 - 3));
+    const signedBytes = signed16({ PhotometricInterpretation: "MONOCHROME1", RescaleSlope: 2, RescaleIntercept: -3 });
+    expect(Array.from((await decodeDicom(signedBytes)).image.data)).toEqual(Array.from(signedRamp, (v) => -v * 2 - 3));
   });
 
   it("decodes JPEG baseline (encapsulated) to the same pixels sharp reads from the source JPEG", async () => {
