@@ -5,7 +5,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type Express } from "express";
-import type { Db } from "@fracval/db";
+import type { DataChangeFeed, Db } from "@fracval/db";
 import type { ContentStore, Enqueue } from "@fracval/core";
 import { buildContext, type Context } from "./context.js";
 import { createUploadRouter } from "./uploads.js";
@@ -16,6 +16,7 @@ import { buildSchema } from "./graphql/schema.js";
 import { checkReadiness } from "./health.js";
 import { httpErrorHandler, notFoundHandler } from "./http-errors.js";
 import { keyRateLimit } from "./key-rate-limit.js";
+import { auditedAnswerHeader, auditScopeMiddleware, pageCacheKeyRouter } from "./page-cache-key.js";
 
 export interface AppOptions {
   db: Db;
@@ -34,6 +35,8 @@ export interface AppOptions {
   keyRequestsPerMinute?: number;
   /** Files and bytes per dataset (defaults MAX_FILES_PER_DATASET, MAX_BYTES_PER_DATASET). */
   uploadLimits?: { files: number; bytes: number };
+  /** The data-change epoch for the portal's page cache (absent: /page-cache-key says pages cannot be kept). */
+  dataChanges?: DataChangeFeed;
 }
 
 export interface App {
@@ -78,6 +81,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       studyResultsCache(),
+      auditedAnswerHeader(),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
     // server.ts handles SIGTERM/SIGINT: Apollo's own handler would re-raise the signal and end the
@@ -101,6 +105,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     const readiness = await checkReadiness(options.db, options.deadLetters ? { deadLetters: options.deadLetters } : {});
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
+  app.use(
+    "/page-cache-key",
+    pageCacheKeyRouter({
+      db: options.db,
+      authSecret: options.authSecret,
+      ...(options.dataChanges ? { dataChanges: options.dataChanges } : {}),
+    }),
+  );
   const rateLimit = keyRateLimit(options.db, options.keyRequestsPerMinute);
   app.use(
     "/exports",
@@ -129,6 +141,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     rateLimit,
     cors<cors.CorsRequest>({ origin: options.corsOrigins, credentials: true }),
     jsonBody, // registerModelVersion carries an ONNX file (≤ 10 MB, base64): only with credentials
+    auditScopeMiddleware, // after the body is read: its stream events would leave the scope
     expressMiddleware(apollo, {
       context: ({ req }) =>
         buildContext(

@@ -58,7 +58,12 @@ function cookie(header: string | undefined, name: string): string | undefined {
   return undefined;
 }
 
-async function viewerFromSessionToken(db: Db, token: string, authSecret: string): Promise<Viewer> {
+/** The user a portal session token stands for, and when the token was issued (seconds since the epoch). */
+export async function authenticateSessionToken(
+  db: Db,
+  token: string,
+  authSecret: string,
+): Promise<{ viewer: Viewer; issuedAt: number | null }> {
   for (const salt of SESSION_COOKIES) {
     const payload = await decode({ token, secret: authSecret, salt }).catch(() => null);
     if (payload?.sub) {
@@ -67,17 +72,24 @@ async function viewerFromSessionToken(db: Db, token: string, authSecret: string)
       // Signed out (or all sessions ended) since this token was issued: it is no credential any more.
       const issuedUnder = typeof payload.sv === "number" ? payload.sv : 0;
       if (issuedUnder !== viewer.sessionVersion) throw unauthenticated("This session has ended; sign in again.");
-      return viewer;
+      return { viewer, issuedAt: typeof payload.iat === "number" ? payload.iat : null };
     }
   }
   throw unauthenticated("The session token is invalid or expired; sign in again.");
 }
 
+/** The session token a request carries (a bearer that is not an API key, or next-auth's cookie). */
+export function sessionTokenOf(headers: IncomingHttpHeaders): string | undefined {
+  const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer?.startsWith("fv_")) return undefined;
+  return bearer ?? SESSION_COOKIES.map((name) => cookie(headers.cookie, name)).find(Boolean);
+}
+
 export async function authenticate(db: Db, headers: IncomingHttpHeaders, authSecret: string): Promise<Viewer | null> {
   const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer?.startsWith("fv_")) return authenticateApiKey(db, bearer);
-  const sessionToken = bearer ?? SESSION_COOKIES.map((name) => cookie(headers.cookie, name)).find(Boolean);
-  return sessionToken ? viewerFromSessionToken(db, sessionToken, authSecret) : null;
+  const sessionToken = sessionTokenOf(headers);
+  return sessionToken ? (await authenticateSessionToken(db, sessionToken, authSecret)).viewer : null;
 }
 
 export async function buildContext(

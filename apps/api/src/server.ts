@@ -1,5 +1,5 @@
 // API process entry point (started by `npm start`, or alone with the env of config.ts).
-import { createPrismaClient } from "@fracval/db";
+import { createPrismaClient, listenForDataChanges, type DataChangeFeed } from "@fracval/db";
 import { contentStoreFromEnv, errorClass, FileContentStore, isQueueBookkeepingFailure } from "@fracval/core";
 import type { Server } from "node:http";
 import { createApp, type App } from "./app.js";
@@ -13,10 +13,12 @@ const db = createPrismaClient(config.DATABASE_URL);
 let server: Server | undefined;
 let app: App | undefined;
 let queue: JobQueue | undefined;
+let dataChanges: DataChangeFeed | undefined;
 async function shutdown(signal: string) {
   console.log(`[api] ${signal}: shutting down`);
   server?.close();
   await app?.stop();
+  await dataChanges?.close();
   await queue?.stop();
   await db.$disconnect();
   process.exit(0);
@@ -39,6 +41,10 @@ const store = contentStoreFromEnv(
 const uploadsDir = config.FRACVAL_UPLOAD_DIR;
 // The API only enqueues: ingestion, scoring and metrics run in the workers (apps/worker).
 queue = await startJobQueue(config.DATABASE_URL);
+// The portal keeps rendered pages while no data they may show has changed (@fracval/page-cache).
+dataChanges = await listenForDataChanges(config.DATABASE_URL, {
+  onError: (error) => console.error(`[api] data-change listener: ${errorClass(error)}; reconnecting`),
+});
 app = await createApp({
   db,
   store,
@@ -48,6 +54,7 @@ app = await createApp({
   uploadsDir,
   enqueue: queue.enqueue,
   deadLetters: queue.deadLetters,
+  dataChanges,
 });
 // Abandoned uploads (never finished) must not keep identifying files: swept at start and every 15 minutes.
 const sweep = () =>

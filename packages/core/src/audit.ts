@@ -1,4 +1,5 @@
 // Writes the audit trail. Every patient-level read or export calls recordAudit before returning data.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Db, Prisma } from "@fracval/db";
 import { PAGE_LIMITS, pageSize, type PageArgs } from "./pagination.js";
 import type { Viewer } from "./viewer.js";
@@ -9,6 +10,25 @@ export interface AuditEntry {
   patientIds?: string[];
   resource?: string;
   details?: Prisma.InputJsonValue;
+}
+
+/** What one request (an API call) has recorded in the audit trail so far. */
+export interface AuditScope {
+  recorded: number;
+}
+const auditScopes = new AsyncLocalStorage<AuditScope>();
+
+/**
+ * Runs `work` (and everything it starts) in a scope that counts its audit events: the API tells the portal
+ * that an answer was audited, and the portal never serves a page that recorded one from its cache.
+ */
+export function withAuditScope<T>(scope: AuditScope, work: () => T): T {
+  return auditScopes.run(scope, work);
+}
+
+/** The scope the caller runs in (withAuditScope), if any. */
+export function currentAuditScope(): AuditScope | undefined {
+  return auditScopes.getStore();
 }
 
 export async function recordAudit(
@@ -27,6 +47,8 @@ export async function recordAudit(
       ...(entry.details === undefined ? {} : { details: entry.details }),
     },
   });
+  const scope = auditScopes.getStore();
+  if (scope) scope.recorded++;
 }
 
 export interface AuditFilter {

@@ -11,3 +11,9 @@ export {
   type LocalDatabase,
 } from "./local-database.js";
 export { dataDir, repoRoot } from "./paths.js";
+export {
+  DATA_CHANGED_CHANNEL,
+  listenForDataChanges,
+  type DataChangeFeed,
+  type DataChangeFeedOptions,
+} from "./data-changes.js";

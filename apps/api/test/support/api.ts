@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FileContentStore } from "@fracval/core";
-import type { Db } from "@fracval/db";
+import type { DataChangeFeed, Db } from "@fracval/db";
 import { createApp } from "../../src/app.js";
 import { startJobQueue, type JobQueue } from "../../src/queue.js";
 import { datasetIngest, ModelCache, startWorker } from "@fracval/worker";
@@ -41,6 +41,7 @@ export async function startTestApi(
     databaseUrl?: string;
     keyRequestsPerMinute?: number;
     uploadLimits?: { files: number; bytes: number };
+    dataChanges?: DataChangeFeed;
   } = {},
 ): Promise<TestApi> {
   const storeDir = mkdtempSync(join(tmpdir(), "fracval-store-"));
@@ -75,6 +76,7 @@ export async function startTestApi(
     enqueue: queue.enqueue,
     ...(options.keyRequestsPerMinute ? { keyRequestsPerMinute: options.keyRequestsPerMinute } : {}),
     ...(options.uploadLimits ? { uploadLimits: options.uploadLimits } : {}),
+    ...(options.dataChanges ? { dataChanges: options.dataChanges } : {}),
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.express.listen(0, "127.0.0.1", () => resolve(s));
