@@ -144,7 +144,14 @@ try {
       cwd: join(repoRoot, "apps", "worker"),
       env,
     })),
-    { name: "portal", command: bin("next"), args: ["start", "-p", String(portalPort)], cwd: portalDir, env },
+    // Next.js behind the page cache (apps/portal/server.ts).
+    {
+      name: "portal",
+      command: process.execPath,
+      args: ["--import", "tsx", "server.ts", "-p", String(portalPort)],
+      cwd: portalDir,
+      env,
+    },
   ];
   // One dead worker (or API) is not an outage for every site: each service is restarted with back-off,
   // the others untouched; Ctrl-C still stops everything.

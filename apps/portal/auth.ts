@@ -3,6 +3,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/session-times";
 
 const API_URL = process.env.FRACVAL_API_URL ?? "http://localhost:4000/graphql";
 
@@ -44,7 +45,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   // Short sessions that slide while used: 2 hours without a request ends them; the token is re-issued at
   // most every 5 minutes of activity. Sign-out ends them on the API too (nav.tsx calls endSession).
-  session: { strategy: "jwt", maxAge: 2 * 60 * 60, updateAge: 5 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
   pages: { signIn: "/login" },
   logger: {
     error(error) {

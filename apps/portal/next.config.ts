@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The upload client shared with the CLI and the chart specs shared with the reports: TypeScript source,
   // compiled with the portal.
-  transpilePackages: ["@fracval/upload-client", "@fracval/charts"],
+  transpilePackages: ["@fracval/upload-client", "@fracval/charts", "@fracval/page-cache"],
   // Chromium prints the reports (runs/[id]/report.pdf); the driver stays a Node module, not bundled.
   serverExternalPackages: ["playwright-core"],
   // Model registration sends an ONNX file through a server action (the API takes up to 25 MB).

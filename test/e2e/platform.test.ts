@@ -736,6 +736,17 @@ describe("npm start on a fresh data directory", () => {
     await numbers.locator("tbody tr").first().waitFor(); // built when opened
     expect(await numbers.locator("tbody tr").filter({ hasText: "Pooled (REML, HKSJ, k = 3)" }).count()).toBe(1);
     await page.screenshot({ path: join(screenshots, "study-overview.png"), fullPage: true });
+    // Seen again while nothing changed: the portal's page cache serves the page it rendered, byte for byte
+    // (a write elsewhere on the platform between the two requests renders it again: tried up to 3 times).
+    let reload = { first: "", again: "", how: "" };
+    for (let attempt = 0; attempt < 3 && reload.how !== "hit"; attempt++) {
+      const first = await page.request.get(`${base}/studies/${studyId}`);
+      const again = await page.request.get(`${base}/studies/${studyId}`);
+      reload = { first: await first.text(), again: await again.text(), how: again.headers()["x-page-cache"] ?? "" };
+    }
+    expect(reload.how).toBe("hit");
+    expect(reload.again).toBe(reload.first);
+    expect(reload.again).toContain("Pooled (REML, HKSJ, k = 3)");
     // A site's designated dataset: Bundang has the demo cohort of `npm start` and the one added above.
     const designate = page.getByTestId("designated-dataset-Bundang");
     const choices = await designate

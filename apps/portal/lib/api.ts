@@ -4,8 +4,11 @@ import "server-only";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import type { TypedDocumentString } from "@/gql/graphql";
+import { noteApiAnswer, noteRenderError } from "@fracval/page-cache/render";
 
 export const API_URL = process.env.FRACVAL_API_URL ?? "http://localhost:4000/graphql";
+/** Set by the API on an answer that recorded an audit event (apps/api/src/page-cache-key.ts). */
+const AUDITED_HEADER = "x-fracval-audited";
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 
 export class ApiError extends Error {
@@ -30,9 +33,15 @@ export async function apiQuery<R, V>(document: TypedDocumentString<R, V>, variab
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
     cache: "no-store",
+  }).catch((error: unknown) => {
+    noteRenderError();
+    throw error;
   });
   const body = (await response.json()) as { data?: R; errors?: { message: string; extensions?: { code?: string } }[] };
+  // The page cache (@fracval/page-cache) keeps no page whose render was audited or met an error.
+  noteApiAnswer(response.headers.has(AUDITED_HEADER));
   const error = body.errors?.[0];
+  if (error || !body.data) noteRenderError();
   if (error) throw new ApiError(error.message, error.extensions?.code ?? "INTERNAL_SERVER_ERROR");
   if (!body.data) throw new ApiError(`API answered ${response.status} without data`, "INTERNAL_SERVER_ERROR");
   return body.data;

@@ -14,6 +14,7 @@ import { graphql } from "@/gql";
 import type { PortalRunQuery } from "@/gql/graphql";
 import { apiPageQuery, apiQuery } from "@/lib/api";
 import { AutoRefresh } from "@/components/auto-refresh";
+import { keepPageOutOfCache } from "@fracval/page-cache/render";
 import { Chart } from "@/components/chart";
 import { ReleaseBadge } from "@/components/release-badge";
 import { ReleaseForm } from "./release-form";
@@ -132,6 +133,8 @@ export default async function RunResultsPage({ params }: { params: Promise<{ id:
   }));
   const confusion = threshold.find((t) => t.row?.details?.confusion)?.row?.details?.confusion;
   const active = ["QUEUED", "RUNNING", "COMPUTING_METRICS"].includes(run.status);
+  // Progress and "time since the last step" change without a write: such a page is rendered every time.
+  if (active) keepPageOutOfCache("work under way");
   const flow = run.participantFlow;
   const title = `${run.dataset.site.code} · ${run.modelVersion.family}@${run.modelVersion.version}`;
   return (

@@ -4,6 +4,7 @@ import type { PortalStudyResultsQuery } from "@/gql/graphql";
 import { designatedDatasets } from "@/lib/designated-datasets";
 import { apiPageQuery, apiQuery } from "@/lib/api";
 import { AutoRefresh } from "@/components/auto-refresh";
+import { keepPageOutOfCache } from "@fracval/page-cache/render";
 import { ReleaseBadge } from "@/components/release-badge";
 import { StudyOverview } from "./overview";
 
@@ -90,6 +91,8 @@ export default async function StudyResultsPage({
     (r) => studyDatasets.has(r.dataset.id) && ["QUEUED", "RUNNING", "COMPUTING_METRICS"].includes(r.status),
   );
   const active = inProgress.length > 0;
+  // Progress and "time since the last step" change without a write: such a page is rendered every time.
+  if (active) keepPageOutOfCache("work under way");
   const horizonYears = data.study.horizonDays ? Math.round(data.study.horizonDays / 365.25) : null;
   return (
     <section>
