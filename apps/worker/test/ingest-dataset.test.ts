@@ -285,6 +285,95 @@ describe("ingestDatasetFolder", () => {
     );
   });
 
+  it("prepares radiographs on the ingestion threads rows ahead: the same stored images and the same problems as in turn", async () => {
+    const pool = new IngestPool(2);
+    const started: string[] = [];
+    // The pool, counting what it is asked to prepare.
+    const counted = Object.assign(Object.create(pool) as IngestPool, {
+      run: (path: string, deid: Parameters<IngestPool["run"]>[1]) => {
+        started.push(path);
+        return pool.run(path, deid);
+      },
+    });
+    try {
+      const ingest = async (from: string, withPool: boolean) => {
+        const dir = mkdtempSync(join(tmpdir(), "fracval-store-xray-pool-"));
+        const dataset = await newDataset("Severance", "verte-x-pvf");
+        const result = await ingestDatasetFolder(t.db, new FileContentStore(dir), {
+          datasetId: dataset.id,
+          folder: from,
+          secrets,
+          pool: withPool ? counted : null,
+        });
+        const blobs: string[] = [];
+        const walk = (d: string) =>
+          readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : blobs.push(f)));
+        walk(dir);
+        const keys = (
+          await t.db.imageSeries.findMany({
+            where: { patient: { datasetId: dataset.id } },
+            orderBy: { patient: { manifestRow: "asc" } },
+          })
+        ).map((s) => s.storageKey);
+        return { result, blobs: blobs.sort(), keys };
+      };
+      const alone = await ingest(xrayFolder, false);
+      expect(started).toEqual([]);
+      const ahead = await ingest(xrayFolder, true);
+      expect(ahead.result.status).toBe("READY");
+      expect(ahead.keys).toHaveLength(8);
+      expect(ahead.keys).toEqual(alone.keys);
+      expect(ahead.blobs).toEqual(alone.blobs);
+      expect(started).toHaveLength(8); // every row's image prepared on a thread, once
+
+      // Row 3 refused by validation (its image was read ahead and is dropped), row 5's image a CT slice.
+      const broken = mkdtempSync(join(tmpdir(), "fracval-upload-xray-pool-bad-"));
+      cpSync(xrayFolder, broken, { recursive: true });
+      const lines = readFileSync(join(broken, "manifest.csv"), "utf8").split("\n");
+      const header = lines[0]!.split(",");
+      const cells = lines[3]!.split(",");
+      cells[header.indexOf("age")] = "old";
+      lines[3] = cells.join(",");
+      writeFileSync(join(broken, "manifest.csv"), lines.join("\n"));
+      const ctFolder = mkdtempSync(join(tmpdir(), "fracval-upload-ct-slice-"));
+      const boramae = findProfile("Boramae");
+      writeDataset({
+        profile: boramae,
+        n: 1,
+        seed: 3,
+        out: ctFolder,
+        modality: "ct",
+        writeImages: ctWriter(boramae, 3),
+      });
+      const seriesDir = join(ctFolder, "images");
+      const ctSlice = (function first(d: string): string {
+        const f = readdirSync(d).sort()[0]!;
+        return statSync(join(d, f)).isDirectory() ? first(join(d, f)) : join(d, f);
+      })(seriesDir);
+      const row5Image = lines[5]!.split(",")[header.indexOf("image_path")]!;
+      copyFileSync(ctSlice, join(broken, row5Image));
+      started.length = 0;
+      const refusedAlone = await ingest(broken, false);
+      const refusedAhead = await ingest(broken, true);
+      const problems = (r: typeof refusedAlone) => (r.result.validationReport as { problems: unknown[] }).problems;
+      expect(refusedAhead.result.status).toBe("REJECTED");
+      expect(problems(refusedAhead)).toEqual(problems(refusedAlone));
+      expect(problems(refusedAhead)).toEqual([
+        expect.objectContaining({ row: 3, column: "age", value: "old" }),
+        expect.objectContaining({
+          row: 5,
+          column: "image_path",
+          reason: "the image file is modality CT; this study needs a radiograph (DX or CR)",
+        }),
+      ]);
+      expect(refusedAhead.blobs).toEqual(refusedAlone.blobs);
+      // A rejected dataset keeps no image of its own: what stays is what the READY datasets refer to.
+      expect(refusedAhead.blobs.filter((b) => !alone.keys.includes(b))).toEqual([]);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
   it("de-identifies a CT series' slices on the ingestion threads: the same stored blobs as one after another, a bad slice refused alike", async () => {
     const profile = findProfile("Boramae");
     const folder = mkdtempSync(join(tmpdir(), "fracval-upload-ct-pool-"));

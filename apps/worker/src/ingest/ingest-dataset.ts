@@ -28,9 +28,10 @@ import {
   type ManifestProblem,
   type ManifestRecord,
 } from "@fracval/core";
-import { dateShiftFor } from "./deidentify-dicom.js";
+import { dateShiftFor, type DeidentifyOptions } from "./deidentify-dicom.js";
 import type { DicomSummary } from "./inspect-dicom.js";
 import { prepareImageFile, type IngestPool, type PreparedImage } from "./prepare-image.js";
+import { ImagePrefetch } from "./image-prefetch.js";
 import { isPng, UnreadablePngError, pngToDicom } from "./png-to-dicom.js";
 
 export const MIN_CT_SLICES = 14;
@@ -92,6 +93,7 @@ function stageImages(
   row: number,
   pngSpacingMm: number | null,
   pool: IngestPool | null,
+  prefetch: ImagePrefetch | null,
 ): Promise<StagedSeries | ManifestProblem> {
   const problem = (reason: string, value = ""): ManifestProblem => ({ row, column: "image_path", value, reason });
   return (async () => {
@@ -152,6 +154,12 @@ function stageImages(
     };
     /** Read, inspected, de-identified and hashed: on the ingestion threads for a series, here for one image. */
     const prepare = async (k: number): Promise<PreparedImage | { problem: ManifestProblem }> => {
+      if (prefetch && files.length === 1) {
+        const large = tooLarge(k);
+        if (large) return { problem: large };
+        const prepared = await prefetch.take(files[k]!, deid);
+        if (prepared) return prepared; // else not started ahead, a PNG, or failed there: prepared here
+      }
       if (pool && files.length > 1) {
         const large = tooLarge(k);
         if (large) return { problem: large };
@@ -409,6 +417,21 @@ async function walkManifest(
     options.onProgress?.({ rows: cursor });
   };
 
+  // Radiographs: each row's image is prepared on the ingestion threads a few rows ahead (image-prefetch.ts).
+  const prefetch =
+    options.pool && modality === "XRAY_LATERAL_SPINE"
+      ? new ImagePrefetch({
+          manifestPath,
+          pool: options.pool,
+          ahead: 2 * options.pool.threads,
+          skipRows: cursor,
+          maxFileBytes: MAX_IMAGE_FILE_BYTES,
+          imageOf: (patientId, imagePath) => {
+            const path = insideFolder(options.folder, imagePath);
+            return path ? { path, deid: deidentificationOf(options, dataset, patientId).deid } : null;
+          },
+        })
+      : null;
   let outcome: { rows: number; problems: ManifestProblem[]; problemCount: number };
   try {
     outcome = await validateManifest(createReadStream(manifestPath), {
@@ -438,7 +461,7 @@ async function walkManifest(
         }
         let result: StagedRow | ManifestProblem;
         try {
-          result = await stageRow(store, dataset, modality, r, row, options);
+          result = await stageRow(store, dataset, modality, r, row, options, prefetch);
         } catch (error) {
           // Storage or decoding failed on the platform's side: keep what is done (and the record of the
           // images it stored) for the retry, which resumes here.
@@ -455,6 +478,8 @@ async function walkManifest(
   } catch (error) {
     if (error instanceof SliceEnd) return { state: "continued", cursor };
     throw error;
+  } finally {
+    prefetch?.close();
   }
   await checkpoint();
   if (outcome.problemCount > 0)
@@ -463,6 +488,17 @@ async function walkManifest(
     state: "finished",
     dataset: await commit(db, dataset, manifestPath, cursor, options.insertBatchSize ?? INSERT_BATCH),
   };
+}
+
+/** A patient's pseudonym and how their images are de-identified (staging and the read-ahead alike). */
+function deidentificationOf(options: IngestDatasetOptions, dataset: { siteId: string }, patientId: string) {
+  const pseudonym = pseudonymise(options.secrets.pseudonym, dataset.siteId, patientId);
+  const deid: DeidentifyOptions = {
+    pseudonym,
+    dateShiftDays: dateShiftFor(options.secrets.deidentification, pseudonym),
+    uidKey: options.secrets.deidentification,
+  };
+  return { pseudonym, deid };
 }
 
 /** Locks the dataset row and checks that nobody moved the checkpoint since `cursor`: else TakenOver. */
@@ -489,19 +525,24 @@ async function stageRow(
   r: ManifestRecord,
   row: number,
   options: IngestDatasetOptions,
+  prefetch: ImagePrefetch | null,
 ): Promise<StagedRow | ManifestProblem> {
-  const pseudonym = pseudonymise(options.secrets.pseudonym, dataset.siteId, String(r.patient_id));
+  const { pseudonym, deid } = deidentificationOf(options, dataset, String(r.patient_id));
   let series: StagedSeries | null = null;
   let landmarks: Landmarks = {};
   if (modality !== "CLINICAL_ONLY" && typeof r.image_path === "string") {
     const path = insideFolder(options.folder, r.image_path);
     if (!path) return { row, column: "image_path", value: r.image_path, reason: "must stay inside the dataset folder" };
-    const deid = {
-      pseudonym,
-      dateShiftDays: dateShiftFor(options.secrets.deidentification, pseudonym),
-      uidKey: options.secrets.deidentification,
-    };
-    const staged = await stageImages(modality, path, store, deid, row, num(r.pixel_spacing_mm), options.pool ?? null);
+    const staged = await stageImages(
+      modality,
+      path,
+      store,
+      deid,
+      row,
+      num(r.pixel_spacing_mm),
+      options.pool ?? null,
+      prefetch,
+    );
     if ("reason" in staged) return staged;
     const found = landmarksOf(r, modality, staged, row);
     if ("reason" in found) {

@@ -223,7 +223,7 @@ function firstInvalidByte(bytes: Uint8Array): number | null {
 }
 
 /** The delimiter of the header line: "," unless the header has ";" or tabs and no commas. */
-function detectDelimiter(head: string): string {
+export function detectDelimiter(head: string): string {
   const line = head.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
   if (line.includes(",")) return ",";
   if (line.includes(";")) return ";";
