@@ -12,6 +12,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createApiKey, FileContentStore } from "@fracval/core";
 import { deidentifyDicom, ingestDatasetFolder } from "@fracval/worker";
+import { deidentifyByElements, deidentifyWithDcmjs } from "../../apps/worker/src/ingest/deidentify-dicom.js";
 import { startTestApi } from "../../apps/api/test/support/api.js";
 import { createTestDatabase, waitFor, type TestDatabase } from "@fracval/testing";
 import { findProfile, writeDataset, xrayWriter } from "@fracval/synth";
@@ -164,6 +165,13 @@ describe("identifiers planted in more than 40 places of a DICOM file", () => {
     ).toString("latin1");
     const left = planted.filter((p) => clean.includes(p));
     expect(left).toEqual([]);
+  });
+
+  it("deidentifyDicom rewrites this header element by element, to exactly what dcmjs writes", () => {
+    const options = { pseudonym: "Pxyz", dateShiftDays: -10, uidKey: "k" };
+    const byElements = deidentifyByElements(plantedFile, options);
+    expect(byElements).not.toBeNull();
+    expect(Buffer.from(byElements!).equals(Buffer.from(deidentifyWithDcmjs(plantedFile, options)))).toBe(true);
   });
 
   it("none is anywhere after ingestion: stored files, every table, the logs", async () => {

@@ -9,7 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pseudonymise } from "@fracval/core";
 import { dateShiftFor, deidentifyDicom, DEIDENTIFICATION_METHOD, inspectDicom } from "../src/index.js";
-import { deidentifyWholeFile, pixelDataRange } from "../src/ingest/deidentify-dicom.js";
+import {
+  deidentifyByElements,
+  deidentifyWholeFile,
+  deidentifyWithDcmjs,
+  pixelDataRange,
+} from "../src/ingest/deidentify-dicom.js";
 
 const profile = findProfile("Severance");
 const [patient] = generateCohort(profile, { n: 1, seed: 12 });
@@ -121,16 +126,39 @@ describe("header-only de-identification", () => {
     ],
   ];
   it.each(cases)("%s: byte for byte what parsing and writing the whole file gives", (name, bytes) => {
-    // The header-only path is taken: the pixel element is found, and it runs to the end of these files.
+    // The pixel element is found, and it runs to the end of these files.
     const pixel = dicomParser.parseDicom(bytes).elements.x7fe00010!;
     expect(pixelDataRange(bytes)).toEqual({
       start: pixel.dataOffset - (name.startsWith("an implicit") ? 8 : 12),
       end: bytes.length,
     });
-    const fast = deidentifyDicom(bytes, options);
     const reference = deidentifyWholeFile(bytes, options);
-    expect(fast.length).toBe(reference.length);
-    expect(Buffer.from(fast).equals(Buffer.from(reference))).toBe(true);
+    // Element by element from one parse (what deidentifyDicom takes for these files), and the header
+    // through dcmjs with the pixels copied: both the whole file through dcmjs, byte for byte.
+    const byElements = deidentifyByElements(bytes, options);
+    expect(byElements).not.toBeNull();
+    for (const fast of [byElements!, deidentifyWithDcmjs(bytes, options), deidentifyDicom(bytes, options)]) {
+      expect(fast.length).toBe(reference.length);
+      expect(Buffer.from(fast).equals(Buffer.from(reference))).toBe(true);
+    }
+  });
+
+  it("leaves big endian and deflated files to dcmjs, and files without pixel data", () => {
+    const withSyntax = (uid: string) => {
+      const file = dcmjs.data.DicomMessage.readFile(new Uint8Array(original).buffer);
+      file.meta["00020010"] = { vr: "UI", Value: [uid] };
+      return new Uint8Array(file.write());
+    };
+    expect(deidentifyByElements(withSyntax("1.2.840.10008.1.2.2"), options)).toBeNull();
+    const noPixels = (() => {
+      const file = dcmjs.data.DicomMessage.readFile(new Uint8Array(original).buffer);
+      delete file.dict["7FE00010"];
+      return new Uint8Array(file.write());
+    })();
+    expect(deidentifyByElements(noPixels, options)).toBeNull();
+    expect(
+      Buffer.from(deidentifyDicom(noPixels, options)).equals(Buffer.from(deidentifyWholeFile(noPixels, options))),
+    ).toBe(true);
   });
 });
 
