@@ -59,6 +59,9 @@ async function benchmark(n: number): Promise<void> {
         ? readdirSync(path).reduce((s, f) => s + sizeOf(join(path, f)), 0)
         : statSync(path).size;
     const bytes = sizeOf(join(folder, "images"));
+    const countFiles = (path: string): number =>
+      statSync(path).isDirectory() ? readdirSync(path).reduce((s, f) => s + countFiles(join(path, f)), 0) : 1;
+    const imageFiles = countFiles(join(folder, "images"));
     console.log(
       `${n} patients generated in ${((performance.now() - generated) / 1000).toFixed(0)} s (${(bytes / 1024 ** 3).toFixed(2)} GB of DICOM)`,
     );
@@ -165,7 +168,10 @@ async function benchmark(n: number): Promise<void> {
     console.log(
       `  upload     ${upload.toFixed(1)} s  ${(mb / upload).toFixed(0)} MB/s (CLI → API over loopback, sha256 on both sides)`,
     );
-    console.log(`  ingestion  ${ingestion.toFixed(1)} s  ${(n / ingestion).toFixed(0)} patients/s`);
+    console.log(
+      `  ingestion  ${ingestion.toFixed(1)} s  ${(n / ingestion).toFixed(0)} patients/s` +
+        (imageFiles > n ? `, ${(imageFiles / ingestion).toFixed(0)} slices/s (${imageFiles} files)` : ""),
+    );
     console.log(
       `  scoring    ${scoring.toFixed(1)} s  ${(n / scoring).toFixed(0)} patients/s (${run.executionProvider})`,
     );
