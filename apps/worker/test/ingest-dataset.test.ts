@@ -33,6 +33,29 @@ async function newDataset(site: string, studySlug: string) {
   });
 }
 
+/** A folder ingested into a store of its own: the result, the stored blobs, the image keys in row order. */
+async function ingestIntoOwnStore(from: string, site: string, studySlug: string, pool: IngestPool | null) {
+  const dir = mkdtempSync(join(tmpdir(), "fracval-store-own-"));
+  const dataset = await newDataset(site, studySlug);
+  const result = await ingestDatasetFolder(t.db, new FileContentStore(dir), {
+    datasetId: dataset.id,
+    folder: from,
+    secrets,
+    pool,
+  });
+  const blobs: string[] = [];
+  const walk = (d: string) =>
+    readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : blobs.push(f)));
+  walk(dir);
+  const keys = (
+    await t.db.imageSeries.findMany({
+      where: { patient: { datasetId: dataset.id } },
+      orderBy: { patient: { manifestRow: "asc" } },
+    })
+  ).map((s) => s.storageKey);
+  return { result, blobs: blobs.sort(), keys, dir };
+}
+
 const counts = async () => ({
   patients: await t.db.patient.count(),
   baselines: await t.db.clinicalBaseline.count(),
@@ -296,27 +319,8 @@ describe("ingestDatasetFolder", () => {
       },
     });
     try {
-      const ingest = async (from: string, withPool: boolean) => {
-        const dir = mkdtempSync(join(tmpdir(), "fracval-store-xray-pool-"));
-        const dataset = await newDataset("Severance", "verte-x-pvf");
-        const result = await ingestDatasetFolder(t.db, new FileContentStore(dir), {
-          datasetId: dataset.id,
-          folder: from,
-          secrets,
-          pool: withPool ? counted : null,
-        });
-        const blobs: string[] = [];
-        const walk = (d: string) =>
-          readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : blobs.push(f)));
-        walk(dir);
-        const keys = (
-          await t.db.imageSeries.findMany({
-            where: { patient: { datasetId: dataset.id } },
-            orderBy: { patient: { manifestRow: "asc" } },
-          })
-        ).map((s) => s.storageKey);
-        return { result, blobs: blobs.sort(), keys };
-      };
+      const ingest = (from: string, withPool: boolean) =>
+        ingestIntoOwnStore(from, "Severance", "verte-x-pvf", withPool ? counted : null);
       const alone = await ingest(xrayFolder, false);
       expect(started).toEqual([]);
       const ahead = await ingest(xrayFolder, true);
@@ -380,28 +384,8 @@ describe("ingestDatasetFolder", () => {
     writeDataset({ profile, n: 2, seed: 9, out: folder, modality: "ct", writeImages: ctWriter(profile, 9) });
     const pool = new IngestPool(2);
     try {
-      const ingest = async (from: string, withPool: boolean) => {
-        const dir = mkdtempSync(join(tmpdir(), "fracval-store-ct-pool-"));
-        const own = new FileContentStore(dir);
-        const dataset = await newDataset("Boramae", "ct-bone-muscle");
-        const result = await ingestDatasetFolder(t.db, own, {
-          datasetId: dataset.id,
-          folder: from,
-          secrets,
-          pool: withPool ? pool : null,
-        });
-        const blobs: string[] = [];
-        const walk = (d: string) =>
-          readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : blobs.push(f)));
-        walk(dir);
-        const keys = (
-          await t.db.imageSeries.findMany({
-            where: { patient: { datasetId: dataset.id } },
-            orderBy: { patient: { manifestRow: "asc" } },
-          })
-        ).map((s) => s.storageKey);
-        return { result, blobs: blobs.sort(), keys, dir };
-      };
+      const ingest = (from: string, withPool: boolean) =>
+        ingestIntoOwnStore(from, "Boramae", "ct-bone-muscle", withPool ? pool : null);
       const alone = await ingest(folder, false);
       const readBlob = (r: typeof alone, k: number) => new FileContentStore(r.dir).get(r.keys[k]!);
       const threaded = await ingest(folder, true);

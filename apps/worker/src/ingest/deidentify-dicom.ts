@@ -271,7 +271,7 @@ function rewriteHeader(bytes: Uint8Array, ds: dicomParser.DataSet, options: Deid
     const action = ACTION_OF.get(tag) ?? "X";
     // A kept sequence would need the profile inside its items: dcmjs does that (none is kept today).
     if (action === "K" && (element.items || element.vr === "SQ")) return null;
-    if (element.length === 0xffffffff && action !== "X") return null;
+    if (element.hadUndefinedLength && action !== "X") return null; // only sequences and such: dcmjs
     switch (action) {
       case "K":
         body.push([tag, asStored()]);
