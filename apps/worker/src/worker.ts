@@ -6,13 +6,14 @@ import {
   createQueues,
   errorClass,
   inTransaction,
+  JOBS_CHANNEL,
   messageOf,
   queueConnection,
   transactionalEnqueue,
   type ContentStore,
   type EnqueueOptions,
 } from "@fracval/core";
-import type { Db } from "@fracval/db";
+import { listenToChannel, type Db } from "@fracval/db";
 import type { IngestPool } from "./ingest/prepare-image.js";
 import type { ModelCache } from "./scoring/model-cache.js";
 import { TASKS } from "./tasks/index.js";
@@ -113,6 +114,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
   }
 
+  const workerIds = new Map<string, string>();
   for (const task of options.tasks ?? TASKS) {
     let workerId: string | undefined;
     workerId = await boss.work(
@@ -129,11 +131,26 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         }
       },
     );
+    workerIds.set(task.queue, workerId);
   }
+  // A job enqueued anywhere wakes this worker's poller of its queue at once (JOBS_CHANNEL): a phase starts
+  // when the one before commits, not at the next poll. Without the connection, polling alone, as before.
+  const wakeUps = await listenToChannel(
+    options.databaseUrl,
+    JOBS_CHANNEL,
+    {
+      onNotification: (queue) => {
+        const workerId = workerIds.get(queue);
+        if (workerId && !stopping.signal.aborted) boss.notifyWorker(workerId);
+      },
+    },
+    { retryMs: 5000, onError: (error) => logError(`job wake-up listener: ${errorClass(error)}; reconnecting`) },
+  );
   return {
     boss,
     async stop() {
       stopping.abort("the worker is stopping");
+      await wakeUps.close();
       await boss.stop({ graceful: true, wait: true, timeout: 60_000 });
     },
   };

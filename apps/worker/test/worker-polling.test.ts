@@ -1,4 +1,5 @@
-// A worker with work waiting takes the next job as soon as it has finished one. pg-boss waits out the
+// A job enqueued while a worker waits wakes it at once; a worker with work waiting takes the next job as soon
+// as it has finished one. pg-boss waits out the
 // rest of its polling interval after each fetch unless told otherwise, which capped scoring at one batch
 // of 32 patients per 0.5 s (64 patients/s, whatever the cores) — the worker tells it to fetch again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +26,47 @@ afterAll(async () => {
 });
 
 describe("queue polling", () => {
+  it("a job enqueued while the worker waits starts at once (the enqueue's NOTIFY), not at the next poll", async () => {
+    const started: number[] = [];
+    const idleTask: Task<RunScorePayload> = {
+      queue: QUEUES.runMetrics,
+      payload: RunScorePayload,
+      pollingIntervalSeconds: 5, // a poll would take 2.5 s on average to find the job
+      subject: (p) => `run ${p.runId}`,
+      run: async () => {
+        started.push(performance.now());
+      },
+    };
+    const dir = mkdtempSync(join(tmpdir(), "fracval-wakeup-"));
+    const store = new FileContentStore(dir);
+    const worker = await startWorker({
+      databaseUrl: t.url,
+      db: t.db,
+      store,
+      models: new ModelCache(store),
+      uploadsDir: dir,
+      pseudonymSecret: TEST_PSEUDONYM_SECRET,
+      tasks: [idleTask as never],
+      log: () => {},
+      logError: () => {},
+    });
+    const delays: number[] = [];
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000)); // it has polled and found nothing
+      for (let k = 0; k < 4; k++) {
+        await t.db.$transaction((tx) => producer.enqueue(tx, QUEUES.runMetrics, { runId: `w${k}`, patientIds: ["p"] }));
+        const committed = performance.now();
+        await waitFor(async () => started.length > k, 15_000);
+        delays.push(started[k]! - committed);
+        await new Promise((resolve) => setTimeout(resolve, 300)); // idle again
+      }
+    } finally {
+      await worker.stop();
+    }
+    // By polling, four jobs each found within 1 s of a 5 s interval would be a 1-in-600 coincidence.
+    expect(Math.max(...delays)).toBeLessThan(1000);
+  }, 60_000);
+
   it("a worker with jobs waiting starts the next one at once, not after the polling interval", async () => {
     const started: number[] = [];
     const quickTask: Task<RunScorePayload> = {

@@ -14,6 +14,11 @@ export const QUEUES = { datasetIngest: "dataset__ingest", runScore: "run__score"
  * the count in /readyz. Nothing consumes it; an operator reads it and re-enqueues or deletes by hand.
  */
 export const DEAD_LETTER_QUEUE = "dead_letter";
+/**
+ * Every enqueue also NOTIFYs this channel with the queue's name (delivered when its transaction commits): the
+ * workers listen and fetch at once instead of at their next poll (apps/worker/src/worker.ts).
+ */
+export const JOBS_CHANNEL = "fracval_jobs";
 
 /** pg-boss's `db` option bound to a Prisma transaction: its SQL runs inside that transaction. */
 export function inTransaction(tx: Prisma.TransactionClient): {
@@ -85,6 +90,7 @@ export function transactionalEnqueue(boss: PgBoss, options: EnqueueOptions = {})
       db: inTransaction(tx),
     });
     if (!id) throw new Error(`queue ${queue} refused the job`);
+    await tx.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, ${queue})`;
   };
 }
 

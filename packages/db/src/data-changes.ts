@@ -26,6 +26,43 @@ export interface DataChangeFeedOptions {
 export async function listenForDataChanges(url: string, options: DataChangeFeedOptions = {}): Promise<DataChangeFeed> {
   const boot = randomUUID().slice(0, 8); // epochs of an earlier process never match this one's
   let changes = 0;
+  const listener = await listenToChannel(
+    url,
+    DATA_CHANGED_CHANNEL,
+    {
+      onNotification: () => {
+        changes++;
+      },
+      onListening: () => {
+        changes++; // whatever changed while nobody listened
+      },
+    },
+    options,
+  );
+  return {
+    epoch: () => (listener.listening() ? `${boot}.${changes}` : null),
+    close: () => listener.close(),
+  };
+}
+
+export interface ChannelListener {
+  /** Whether notifications are being received now. */
+  listening(): boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * LISTEN on `channel` over a connection of its own, connecting again (after retryMs) whenever it is lost;
+ * resolves once the first connection succeeded or failed. `onListening` runs each time listening (re)starts:
+ * notifications sent meanwhile were missed.
+ */
+export async function listenToChannel(
+  url: string,
+  channel: string,
+  handlers: { onNotification: (payload: string) => void; onListening?: () => void },
+  options: DataChangeFeedOptions = {},
+): Promise<ChannelListener> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
   let client: pg.Client | null = null;
   let listening = false;
   let closed = false;
@@ -42,24 +79,22 @@ export async function listenForDataChanges(url: string, options: DataChangeFeedO
   const connect = async () => {
     const connection = new pg.Client({ connectionString: url });
     client = connection;
-    connection.on("notification", () => {
-      changes++;
-    });
+    connection.on("notification", (message) => handlers.onNotification(message.payload ?? ""));
     connection.on("error", (error) => lost(connection, error));
     connection.on("end", () => lost(connection));
     try {
       await connection.connect();
-      await connection.query(`LISTEN ${DATA_CHANGED_CHANNEL}`);
+      await connection.query(`LISTEN ${channel}`);
       if (client !== connection) return;
-      changes++; // whatever changed while nobody listened
       listening = true;
+      handlers.onListening?.();
     } catch (error) {
       lost(connection, error);
     }
   };
   await connect();
   return {
-    epoch: () => (listening ? `${boot}.${changes}` : null),
+    listening: () => listening,
     async close() {
       closed = true;
       clearTimeout(retry);

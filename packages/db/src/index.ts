@@ -14,6 +14,8 @@ export { dataDir, repoRoot } from "./paths.js";
 export {
   DATA_CHANGED_CHANNEL,
   listenForDataChanges,
+  listenToChannel,
+  type ChannelListener,
   type DataChangeFeed,
   type DataChangeFeedOptions,
 } from "./data-changes.js";
