@@ -135,9 +135,11 @@ function isRouterRequest(req: IncomingMessage): boolean {
   return Boolean(req.headers.rsc || req.headers["next-router-prefetch"] || req.headers["next-action"]);
 }
 
+/** The encodings a client accepts, as it says them: Next.js picks the response's encoding from this header. */
 function encodingOf(req: IncomingMessage): string {
-  const accepted = String(req.headers["accept-encoding"] ?? "");
-  return /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : "identity";
+  return String(req.headers["accept-encoding"] ?? "")
+    .toLowerCase()
+    .replace(/\s+/g, "");
 }
 
 function sessionToken(cookieHeader: string | undefined): string | null {
