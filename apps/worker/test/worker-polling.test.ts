@@ -25,6 +25,23 @@ afterAll(async () => {
   await t?.drop();
 });
 
+/** A real worker (pg-boss, the test database) running only `task`. */
+async function workerFor(task: Task<RunScorePayload>) {
+  const dir = mkdtempSync(join(tmpdir(), "fracval-polling-"));
+  const store = new FileContentStore(dir);
+  return startWorker({
+    databaseUrl: t.url,
+    db: t.db,
+    store,
+    models: new ModelCache(store),
+    uploadsDir: dir,
+    pseudonymSecret: TEST_PSEUDONYM_SECRET,
+    tasks: [task as never],
+    log: () => {},
+    logError: () => {},
+  });
+}
+
 describe("queue polling", () => {
   it("a job enqueued while the worker waits starts at once (the enqueue's NOTIFY), not at the next poll", async () => {
     const started: number[] = [];
@@ -37,19 +54,7 @@ describe("queue polling", () => {
         started.push(performance.now());
       },
     };
-    const dir = mkdtempSync(join(tmpdir(), "fracval-wakeup-"));
-    const store = new FileContentStore(dir);
-    const worker = await startWorker({
-      databaseUrl: t.url,
-      db: t.db,
-      store,
-      models: new ModelCache(store),
-      uploadsDir: dir,
-      pseudonymSecret: TEST_PSEUDONYM_SECRET,
-      tasks: [idleTask as never],
-      log: () => {},
-      logError: () => {},
-    });
+    const worker = await workerFor(idleTask);
     const delays: number[] = [];
     try {
       await new Promise((resolve) => setTimeout(resolve, 1000)); // it has polled and found nothing
@@ -79,23 +84,11 @@ describe("queue polling", () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       },
     };
-    const dir = mkdtempSync(join(tmpdir(), "fracval-polling-"));
-    const store = new FileContentStore(dir);
     const jobs = 12;
     await t.db.$transaction(async (tx) => {
       for (let k = 0; k < jobs; k++) await producer.enqueue(tx, QUEUES.runScore, { runId: `r${k}`, patientIds: ["p"] });
     });
-    const worker = await startWorker({
-      databaseUrl: t.url,
-      db: t.db,
-      store,
-      models: new ModelCache(store),
-      uploadsDir: dir,
-      pseudonymSecret: TEST_PSEUDONYM_SECRET,
-      tasks: [quickTask as never],
-      log: () => {},
-      logError: () => {},
-    });
+    const worker = await workerFor(quickTask);
     try {
       await waitFor(async () => started.length >= jobs, 30_000);
     } finally {
