@@ -128,8 +128,6 @@ function stageImages(
     };
     /** A file read (a PNG wrapped as DICOM), or why it cannot be. */
     const readImage = async (k: number): Promise<{ bytes: Uint8Array } | { problem: ManifestProblem }> => {
-      const large = tooLarge(k);
-      if (large) return { problem: large };
       const file = readFileSync(files[k]!);
       const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
       if (!isPng(bytes)) return { bytes };
@@ -152,20 +150,21 @@ function stageImages(
         return { problem: problem(`${nameOf(k)} ${why}`) };
       }
     };
-    /** Read, inspected, de-identified and hashed: on the ingestion threads for a series, here for one image. */
+    /**
+     * Read, inspected, de-identified and hashed: on the ingestion threads (a series' slices; a radiograph
+     * started rows ahead), else here. A file too large is refused before anyone reads it.
+     */
     const prepare = async (k: number): Promise<PreparedImage | { problem: ManifestProblem }> => {
-      if (prefetch && files.length === 1) {
-        const large = tooLarge(k);
-        if (large) return { problem: large };
-        const prepared = await prefetch.take(files[k]!, deid);
-        if (prepared) return prepared; // else not started ahead, a PNG, or failed there: prepared here
-      }
-      if (pool && files.length > 1) {
-        const large = tooLarge(k);
-        if (large) return { problem: large };
-        const prepared = await pool.run(files[k]!, deid);
-        if (prepared) return prepared; // else a PNG: wrapped here
-      }
+      const large = tooLarge(k);
+      if (large) return { problem: large };
+      // null from either: not started ahead, a PNG (wrapped here first), or failed there: prepared here.
+      const onThreads =
+        prefetch && files.length === 1
+          ? await prefetch.take(files[k]!, deid)
+          : pool && files.length > 1
+            ? await pool.run(files[k]!, deid)
+            : null;
+      if (onThreads) return onThreads;
       const read = await readImage(k);
       if ("problem" in read) return read;
       return prepareImageFile(read.bytes, deid);
@@ -428,7 +427,7 @@ async function walkManifest(
           maxFileBytes: MAX_IMAGE_FILE_BYTES,
           imageOf: (patientId, imagePath) => {
             const path = insideFolder(options.folder, imagePath);
-            return path ? { path, deid: deidentificationOf(options, dataset, patientId).deid } : null;
+            return path ? { path, deid: deidentificationOf(options, dataset, patientId) } : null;
           },
         })
       : null;
@@ -490,15 +489,18 @@ async function walkManifest(
   };
 }
 
-/** A patient's pseudonym and how their images are de-identified (staging and the read-ahead alike). */
-function deidentificationOf(options: IngestDatasetOptions, dataset: { siteId: string }, patientId: string) {
+/** How a patient's images are de-identified, their pseudonym included (staging and the read-ahead alike). */
+function deidentificationOf(
+  options: IngestDatasetOptions,
+  dataset: { siteId: string },
+  patientId: string,
+): DeidentifyOptions {
   const pseudonym = pseudonymise(options.secrets.pseudonym, dataset.siteId, patientId);
-  const deid: DeidentifyOptions = {
+  return {
     pseudonym,
     dateShiftDays: dateShiftFor(options.secrets.deidentification, pseudonym),
     uidKey: options.secrets.deidentification,
   };
-  return { pseudonym, deid };
 }
 
 /** Locks the dataset row and checks that nobody moved the checkpoint since `cursor`: else TakenOver. */
@@ -527,7 +529,8 @@ async function stageRow(
   options: IngestDatasetOptions,
   prefetch: ImagePrefetch | null,
 ): Promise<StagedRow | ManifestProblem> {
-  const { pseudonym, deid } = deidentificationOf(options, dataset, String(r.patient_id));
+  const deid = deidentificationOf(options, dataset, String(r.patient_id));
+  const pseudonym = deid.pseudonym;
   let series: StagedSeries | null = null;
   let landmarks: Landmarks = {};
   if (modality !== "CLINICAL_ONLY" && typeof r.image_path === "string") {
