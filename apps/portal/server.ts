@@ -5,7 +5,7 @@ import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
 import { createPageCache } from "@fracval/page-cache";
-import { SESSION_UPDATE_AGE_SECONDS } from "./lib/session-times";
+import { SESSION_COOKIES, SESSION_UPDATE_AGE_SECONDS } from "./lib/session";
 
 async function main() {
   const portFlag = process.argv.indexOf("-p");
@@ -28,6 +28,7 @@ async function main() {
               .digest("hex"),
           },
           maxBytes: megabytes * 1024 * 1024,
+          sessionCookies: SESSION_COOKIES,
           sessionRefreshSeconds: SESSION_UPDATE_AGE_SECONDS,
           render: (req, res) => render(req, res),
         })

@@ -5,11 +5,11 @@ import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import type { TypedDocumentString } from "@/gql/graphql";
 import { noteApiAnswer, noteRenderError } from "@fracval/page-cache/render";
+import { SESSION_COOKIES } from "@/lib/session";
 
 export const API_URL = process.env.FRACVAL_API_URL ?? "http://localhost:4000/graphql";
 /** Set by the API on an answer that recorded an audit event (apps/api/src/page-cache-key.ts). */
 const AUDITED_HEADER = "x-fracval-audited";
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 
 export class ApiError extends Error {
   constructor(
@@ -20,14 +20,19 @@ export class ApiError extends Error {
   }
 }
 
+/** The signed-in user's session token (the API decides what it may do), or undefined. */
+export async function sessionToken(): Promise<string | undefined> {
+  const jar = await cookies();
+  return SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+}
+
 /**
  * One GraphQL operation, written with `graphql()` from "@/gql" (typed from the SDL by `npm run codegen`),
  * sent with the user's session token; its variables and result are the operation's own types.
  */
 export async function apiQuery<R, V>(document: TypedDocumentString<R, V>, variables?: V): Promise<R> {
   const query = document.toString();
-  const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const token = await sessionToken();
   const response = await fetch(API_URL, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -17,7 +17,6 @@ import { alarmCount, renderPage, type PageRender } from "./render.js";
 
 /** The dashboard pages: a study's overview and case-mix, a run. */
 const PAGES = /^\/(studies\/[A-Za-z0-9_-]+(\/case-mix)?|runs\/[A-Za-z0-9_-]+)$/;
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 /** Never replayed: per-response (date, framing) or per-session (cookies). */
 const NOT_KEPT_HEADERS = new Set(["set-cookie", "date", "connection", "keep-alive", "transfer-encoding"]);
 
@@ -28,6 +27,8 @@ export interface PageCacheOptions {
   keyHeaders?: Record<string, string>;
   /** Bytes of pages kept at most (least recently used dropped first). */
   maxBytes: number;
+  /** The session cookie's names (the portal's lib/session.ts). */
+  sessionCookies: readonly string[];
   /** A kept page is served only to a session token issued less than this long ago (next-auth's updateAge). */
   sessionRefreshSeconds: number;
   /** Renders a request (Next.js). */
@@ -89,7 +90,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       const url = req.url ?? "/";
       const path = url.split("?")[0]!;
       if (req.method !== "GET" || !PAGES.test(path) || isRouterRequest(req)) return bypass(req, res);
-      const token = sessionToken(req.headers.cookie);
+      const token = sessionToken(req.headers.cookie, options.sessionCookies);
       if (!token) return bypass(req, res);
       const key = await pageCacheKey(options.keyUrl, { ...options.keyHeaders, authorization: `Bearer ${token}` });
       const now = Date.now() / 1000;
@@ -142,10 +143,10 @@ function encodingOf(req: IncomingMessage): string {
     .replace(/\s+/g, "");
 }
 
-function sessionToken(cookieHeader: string | undefined): string | null {
+function sessionToken(cookieHeader: string | undefined, names: readonly string[]): string | null {
   for (const part of cookieHeader?.split(";") ?? []) {
     const [name, ...value] = part.trim().split("=");
-    if (name && SESSION_COOKIES.includes(name)) return value.join("=");
+    if (name && names.includes(name)) return value.join("=");
   }
   return null;
 }

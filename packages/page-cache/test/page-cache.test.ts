@@ -21,6 +21,7 @@ let behaviour: {
 } = {};
 let renderStarted: () => void = () => {};
 const keyHeaders = { "x-fracval-portal": "proof" };
+const sessionCookies = ["__Secure-authjs.session-token", "authjs.session-token"];
 let renders = 0;
 let keyServer: Server;
 let portal: Server;
@@ -60,7 +61,14 @@ beforeAll(async () => {
     res.end(JSON.stringify({ ...session, epoch }));
   });
   const keyUrl = `${await listen(keyServer)}/page-cache-key`;
-  cache = createPageCache({ keyUrl, keyHeaders, maxBytes: 1024 * 1024, sessionRefreshSeconds: 300, render });
+  cache = createPageCache({
+    keyUrl,
+    keyHeaders,
+    maxBytes: 1024 * 1024,
+    sessionCookies,
+    sessionRefreshSeconds: 300,
+    render,
+  });
   portal = createServer((req, res) => void cache.handle(req, res));
   base = await listen(portal);
 });
@@ -180,6 +188,7 @@ describe("the page cache", () => {
       keyUrl: `http://127.0.0.1:${(keyServer.address() as AddressInfo).port}/page-cache-key`,
       keyHeaders,
       maxBytes: 100, // two pages of ~45 bytes
+      sessionCookies,
       sessionRefreshSeconds: 300,
       render,
     });

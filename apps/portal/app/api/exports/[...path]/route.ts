@@ -2,10 +2,8 @@
 // the signed-in user's session token, so that a link on a page just works. The API decides what may be
 // exported and audits it; this route only forwards GETs of /exports/runs/..., /exports/studies/... and
 // /exports/audit.csv (with its filters).
-import { cookies } from "next/headers";
-import { API_URL } from "@/lib/api";
+import { API_URL, sessionToken } from "@/lib/api";
 
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 const EXPORTS = new URL("/exports/", API_URL).toString();
 const ALLOWED = /^((runs|studies)\/[A-Za-z0-9_-]+\/(predictions\.csv|metrics\.(csv|json)|bundle\.zip)|audit\.csv)$/;
 
@@ -13,8 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
   const { path } = await params;
   const relative = path.join("/");
   if (!ALLOWED.test(relative)) return new Response("No such export", { status: 404 });
-  const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const token = await sessionToken();
   if (!token) return new Response("Not signed in", { status: 401 });
   const search = new URL(request.url).search; // the audit trail's filters
   const upstream = await fetch(EXPORTS + relative + search, {

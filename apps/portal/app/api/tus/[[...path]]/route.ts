@@ -1,10 +1,8 @@
 // The browser's tus uploads pass through the portal to the API's /uploads endpoint with the signed-in
 // user's session token (from the httpOnly cookie, never exposed to page scripts). The API checks the
 // token, the dataset's site and the sha256 of each file itself; this route only forwards.
-import { cookies } from "next/headers";
-import { API_URL } from "@/lib/api";
+import { API_URL, sessionToken } from "@/lib/api";
 
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 const UPLOADS = new URL("/uploads/", API_URL).toString();
 const FORWARDED = [
   "tus-resumable",
@@ -19,8 +17,7 @@ const FORWARDED = [
 
 async function forward(request: Request, { params }: { params: Promise<{ path?: string[] }> }): Promise<Response> {
   const { path = [] } = await params;
-  const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const token = await sessionToken();
   if (!token) return new Response("Not signed in", { status: 401 });
   const headers = new Headers({ authorization: `Bearer ${token}` });
   for (const name of FORWARDED) {
