@@ -5,7 +5,7 @@
 // with its rate and the peak RSS of every process. Default N = 1,000; pass 10000 for the issue's large case
 // (its folder is about 12 GB: generated once per run, deleted after).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,7 +33,9 @@ async function benchmark(n: number): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "fracval-bench-e2e-pg-"));
   const storageDir = mkdtempSync(join(tmpdir(), "fracval-bench-e2e-store-"));
   const uploadsDir = mkdtempSync(join(tmpdir(), "fracval-bench-e2e-uploads-"));
-  const folder = mkdtempSync(join(tmpdir(), `fracval-bench-e2e-${n}-`));
+  // BENCH_DATA=DIR keeps the generated folder there and uses it again on the next run (same N and modality).
+  const kept = process.env.BENCH_DATA ? join(process.env.BENCH_DATA, `${MODALITY.synth}-${n}`) : null;
+  const folder = kept ?? mkdtempSync(join(tmpdir(), `fracval-bench-e2e-${n}-`));
   const processes: ChildProcess[] = [];
   const pg = await startEmbeddedPostgres({ dataDir, port: 0, persistent: false });
   try {
@@ -52,7 +54,10 @@ async function benchmark(n: number): Promise<void> {
     const generated = performance.now();
     const profile = findProfile(MODALITY.profile);
     const writeImages = MODALITY.synth === "ct" ? ctWriter(profile, 2026) : xrayWriter(profile, 2026);
-    writeDataset({ profile, n, seed: 2026, out: folder, modality: MODALITY.synth, writeImages });
+    if (!kept || !existsSync(join(kept, "manifest.csv"))) {
+      rmSync(folder, { recursive: true, force: true });
+      writeDataset({ profile, n, seed: 2026, out: folder, modality: MODALITY.synth, writeImages });
+    }
     // Every file under images/ (a CT patient is a folder of slices).
     const sizeOf = (path: string): number =>
       statSync(path).isDirectory()
@@ -206,7 +211,8 @@ async function benchmark(n: number): Promise<void> {
   } finally {
     for (const child of processes) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await pg.stop();
-    for (const dir of [dataDir, storageDir, uploadsDir, folder]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [dataDir, storageDir, uploadsDir, ...(kept ? [] : [folder])])
+      rmSync(dir, { recursive: true, force: true });
   }
 }
 

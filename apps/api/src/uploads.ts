@@ -1,12 +1,11 @@
 // Resumable uploads (tus) of a dataset's files: each file names its dataset, its path inside the
 // dataset folder and its sha256; the hash is checked on arrival and the file lands in
-// <uploadsDir>/<datasetId>/<relativePath>. Only a principal who may act on the dataset's site, while
-// the dataset is UPLOADING, can upload.
+// <uploadsDir>/<datasetId>/<relativePath>. A bundle (metadata bundle=tar, files=N, no relativePath) is a tar
+// archive of N small files, checked the same way and unpacked there. Only a principal who may act on the
+// dataset's site, while the dataset is UPLOADING, can upload.
 import { Server as TusServer } from "@tus/server";
-import { FileStore } from "@tus/file-store";
 import express, { type Router } from "express";
-import { createHash } from "node:crypto";
-import { chmodSync, createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import type { IncomingHttpHeaders } from "node:http";
 import {
@@ -23,6 +22,7 @@ export { datasetUploadFolder, removeRawUpload };
 import type { Db } from "@fracval/db";
 import { authenticate } from "./context.js";
 import { toHttpError } from "./http-errors.js";
+import { BundleRefused, HashingFileStore, MAX_BUNDLE_BYTES, MAX_BUNDLE_FILES, unpackBundle } from "./upload-store.js";
 
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 /** Per dataset: a 10,000-patient CT site is under a million slice files and well under 2 TB. */
@@ -36,16 +36,17 @@ export const MAX_BYTES_PER_DATASET = Number(process.env.FRACVAL_MAX_DATASET_GB ?
 async function reserveUpload(
   db: Db,
   datasetId: string,
-  bytes: number,
+  upload: { files: number; bytes: number },
   limits: { files: number; bytes: number },
 ): Promise<void> {
+  const { files, bytes } = upload;
   // Every file of a dataset updates this one row, so its lock is held until each commit: without waiting
   // for the commit's fsync (synchronous_commit off, this transaction only), parallel files do not queue on
   // the disk. What a crash could lose is the last few increments of a quota counter, never a file.
   const [, updated] = await db.$transaction([
     db.$executeRaw`SET LOCAL synchronous_commit = off`,
-    db.$executeRaw`UPDATE "ValidationDataset" SET "uploadedFiles" = "uploadedFiles" + 1, "uploadedBytes" = "uploadedBytes" + ${bytes}
-    WHERE id = ${datasetId} AND "uploadedFiles" < ${limits.files} AND "uploadedBytes" + ${bytes} <= ${limits.bytes}`,
+    db.$executeRaw`UPDATE "ValidationDataset" SET "uploadedFiles" = "uploadedFiles" + ${files}, "uploadedBytes" = "uploadedBytes" + ${bytes}
+    WHERE id = ${datasetId} AND "uploadedFiles" + ${files} <= ${limits.files} AND "uploadedBytes" + ${bytes} <= ${limits.bytes}`,
   ]);
   if (updated === 0) {
     fail(
@@ -129,12 +130,6 @@ async function assertMayUpload(db: Db, authSecret: string, req: TusRequest, data
   }
 }
 
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
-
 export function createUploadRouter(options: {
   db: Db;
   authSecret: string;
@@ -147,26 +142,40 @@ export function createUploadRouter(options: {
   // Raw uploads hold identifying headers: readable by this service's user only.
   mkdirSync(incoming, { recursive: true, mode: 0o700 });
   chmodSync(options.uploadsDir, 0o700);
+  const store = new HashingFileStore({ directory: incoming });
   const tus = new TusServer({
     path: "/uploads",
-    datastore: new FileStore({ directory: incoming }),
+    datastore: store,
     maxSize: options.maxFileBytes ?? MAX_FILE_BYTES,
     async onUploadCreate(req, upload) {
       const meta = upload.metadata ?? {};
       const datasetId = meta.datasetId ?? "";
       const relativePath = meta.relativePath ?? "";
-      if (!datasetId || !relativePath || !/^[0-9a-f]{64}$/.test(meta.sha256 ?? ""))
-        fail(400, "Upload metadata needs datasetId, relativePath and sha256 (hex).");
+      const bundle = meta.bundle !== undefined;
+      if (!datasetId || (!relativePath && !bundle) || !/^[0-9a-f]{64}$/.test(meta.sha256 ?? ""))
+        fail(400, "Upload metadata needs datasetId, relativePath (or bundle and files) and sha256 (hex).");
       if (!/^[a-z0-9]+$/i.test(datasetId)) fail(404, "No such dataset.");
       const folder = resolve(datasetUploadFolder(options.uploadsDir, datasetId));
-      if (!resolve(folder, relativePath).startsWith(folder + sep)) fail(400, "relativePath leaves the dataset folder.");
+      if (!bundle && !resolve(folder, relativePath).startsWith(folder + sep))
+        fail(400, "relativePath leaves the dataset folder.");
+      const files = bundle ? Number(meta.files) : 1;
+      if (bundle && (meta.bundle !== "tar" || relativePath || !Number.isInteger(files) || files < 1))
+        fail(400, "A bundle's metadata is bundle=tar and files=N (its number of files), without relativePath.");
+      if (bundle && files > MAX_BUNDLE_FILES) fail(413, `A bundle holds at most ${MAX_BUNDLE_FILES} files.`);
       await assertMayUpload(options.db, options.authSecret, req, datasetId);
       if (upload.size === undefined)
         fail(400, "Declare the file's length (Upload-Length): deferred lengths are not accepted.");
-      await reserveUpload(options.db, datasetId, upload.size, {
-        files: options.maxFilesPerDataset ?? MAX_FILES_PER_DATASET,
-        bytes: options.maxBytesPerDataset ?? MAX_BYTES_PER_DATASET,
-      });
+      if (bundle && upload.size > MAX_BUNDLE_BYTES)
+        fail(413, `A bundle has at most ${MAX_BUNDLE_BYTES / 1024 ** 2} MiB; send larger files on their own.`);
+      await reserveUpload(
+        options.db,
+        datasetId,
+        { files, bytes: upload.size },
+        {
+          files: options.maxFilesPerDataset ?? MAX_FILES_PER_DATASET,
+          bytes: options.maxBytesPerDataset ?? MAX_BYTES_PER_DATASET,
+        },
+      );
       return {};
     },
     async onIncomingRequest(req, uploadId) {
@@ -185,28 +194,36 @@ export function createUploadRouter(options: {
     async onUploadFinish(_req, upload) {
       const meta = upload.metadata ?? {};
       const source = join(incoming, upload.id);
-      const actual = await sha256Of(source);
-      if (actual !== meta.sha256) {
-        rmSync(source, { force: true });
-        rmSync(`${source}.json`, { force: true });
+      const inMemory = store.takeReceived(upload.id);
+      // Whatever the outcome, the upload's own file and its tus record go: it was placed, or it is refused.
+      try {
+        const actual = inMemory?.sha256 ?? (await store.sha256(upload.id, upload.size ?? upload.offset));
         // No file name in the answer (names can carry identifiers): the client knows which file it sent.
-        fail(422, `sha256 mismatch: expected ${meta.sha256}, received ${actual}; send the file again.`);
-      }
-      // The dataset may have been finished, rejected or expired while this file was in flight: its folder
-      // must not come back.
-      const dataset = await options.db.validationDataset.findUnique({
-        where: { id: meta.datasetId! },
-        select: { status: true },
-      });
-      if (dataset?.status !== "UPLOADING") {
+        if (actual !== meta.sha256)
+          fail(422, `sha256 mismatch: expected ${meta.sha256}, received ${actual}; send the file again.`);
+        // The dataset may have been finished, rejected or expired while this file was in flight: its folder
+        // must not come back.
+        const dataset = await options.db.validationDataset.findUnique({
+          where: { id: meta.datasetId! },
+          select: { status: true },
+        });
+        if (dataset?.status !== "UPLOADING")
+          fail(409, "The dataset no longer accepts files (finished, rejected or expired).");
+        const folder = datasetUploadFolder(options.uploadsDir, meta.datasetId!);
+        if (meta.bundle) await unpackBundle(inMemory?.body ?? readFileSync(source), folder, Number(meta.files));
+        else {
+          const target = resolve(folder, meta.relativePath!);
+          mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+          renameSync(source, target);
+        }
+      } catch (error) {
+        if (error instanceof BundleRefused) fail(422, `${error.message}; nothing of it was kept.`);
+        throw error;
+      } finally {
+        inMemory?.release();
         rmSync(source, { force: true });
         rmSync(`${source}.json`, { force: true });
-        fail(409, "The dataset no longer accepts files (finished, rejected or expired).");
       }
-      const target = resolve(datasetUploadFolder(options.uploadsDir, meta.datasetId!), meta.relativePath!);
-      mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-      renameSync(source, target);
-      rmSync(`${source}.json`, { force: true });
       return {};
     },
   });

@@ -16,6 +16,22 @@ export interface UploadSource {
   body(): Blob | NodeJS.ReadableStream;
   /** The platform's own SHA-256 of the file, when it has a faster one than hashing `chunks()` here. */
   sha256?(): Promise<string>;
+  /**
+   * For a source that is not one file as it stands — a bundle of several small files (see `./node`): the bytes
+   * to send, built when its turn comes, with their hash and the metadata that tells the API what they are.
+   */
+  prepare?(): Promise<PreparedUpload>;
+}
+
+/** What one tus upload sends: its body, exact length, sha256 and metadata besides the dataset id and hash. */
+export interface PreparedUpload {
+  /** In Node, a Buffer (what tus-js-client reads from memory). */
+  body: Uint8Array;
+  size: number;
+  sha256: string;
+  metadata: Record<string, string>;
+  /** Called once the upload has ended, either way: the body's memory may be used again. */
+  release?(): void;
 }
 
 /** Pauses between attempts of one file: about two minutes in all, so that an API restart is ridden out. */
@@ -59,26 +75,37 @@ export async function sha256Of(source: Pick<UploadSource, "chunks" | "sha256">):
   return hasher.digest("hex");
 }
 
-/** Sends one file: its hash first, then its bytes (resumable). */
+/** Sends one file (or one prepared bundle): its hash first, then its bytes (resumable). */
 export async function uploadFile(source: UploadSource, options: UploadOptions): Promise<void> {
-  const sha256 = await sha256Of(source);
-  await new Promise<void>((resolve, reject) => {
-    const upload = new Upload(source.body() as Blob, {
-      endpoint: options.endpoint,
-      uploadSize: source.size,
-      chunkSize: options.chunkSize ?? 8 * 1024 * 1024,
-      retryDelays: options.retryDelays ?? RETRY_DELAYS,
-      // The first chunk rides on the creating POST (tus creation-with-upload): a file up to one chunk — a CT
-      // slice, a radiograph — is one request, not two, and is checked and stored by the time it returns.
-      uploadDataDuringCreation: true,
-      ...(options.headers ? { headers: options.headers } : {}),
-      metadata: { datasetId: options.datasetId, relativePath: source.path, sha256 },
-      onProgress: (sent) => options.onProgress?.(source.path, sent),
-      onSuccess: () => resolve(),
-      onError: (error) => reject(new UploadFailed(source.path, error.message)),
+  const prepared = source.prepare ? await source.prepare() : null;
+  const sha256 = prepared?.sha256 ?? (await sha256Of(source));
+  const size = prepared?.size ?? source.size;
+  // A bundle's archive is a little longer than its files: progress is told in the files' bytes.
+  const scale = size ? source.size / size : 1;
+  try {
+    await send();
+  } finally {
+    prepared?.release?.();
+  }
+  function send() {
+    return new Promise<void>((resolve, reject) => {
+      const upload = new Upload((prepared?.body ?? source.body()) as Blob, {
+        endpoint: options.endpoint,
+        uploadSize: size,
+        chunkSize: options.chunkSize ?? 8 * 1024 * 1024,
+        retryDelays: options.retryDelays ?? RETRY_DELAYS,
+        // The first chunk rides on the creating POST (tus creation-with-upload): a file up to one chunk — a CT
+        // slice, a radiograph — is one request, not two, and is checked and stored by the time it returns.
+        uploadDataDuringCreation: true,
+        ...(options.headers ? { headers: options.headers } : {}),
+        metadata: { datasetId: options.datasetId, ...(prepared?.metadata ?? { relativePath: source.path }), sha256 },
+        onProgress: (sent) => options.onProgress?.(source.path, Math.round(sent * scale)),
+        onSuccess: () => resolve(),
+        onError: (error) => reject(new UploadFailed(source.path, error.message)),
+      });
+      upload.start();
     });
-    upload.start();
-  });
+  }
 }
 
 /** Sends every file, `parallel` at a time; the first failure (after its retries) ends the upload. */

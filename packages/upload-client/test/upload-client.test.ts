@@ -10,7 +10,8 @@ import { Server as TusServer } from "@tus/server";
 import { FileStore } from "@tus/file-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileSource, sha256Of, uploadFiles, UploadFailed } from "../src/index.js";
-import { pathSource } from "../src/node.js";
+import { bundleSource, folderSources, pathSource } from "../src/node.js";
+import { execFileSync } from "node:child_process";
 
 const folder = mkdtempSync(join(tmpdir(), "fracval-upload-client-"));
 const received = mkdtempSync(join(tmpdir(), "fracval-upload-client-server-"));
@@ -77,5 +78,44 @@ describe("@fracval/upload-client", () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UploadFailed);
     expect((error as UploadFailed).path).toBe("manifest.csv");
+  });
+
+  it("a bundle is a POSIX tar archive that GNU tar reads back byte for byte, long paths included", async () => {
+    const long = `images/${"long-folder-name-".repeat(8)}P009.dcm`;
+    mkdirSync(join(folder, long, ".."), { recursive: true });
+    writeFileSync(join(folder, long), randomBytes(777));
+    writeFileSync(join(folder, "images", "P002.dcm"), randomBytes(512));
+    const paths = ["manifest.csv", "images/P002.dcm", long];
+    const [bundle] = folderSources(
+      folder,
+      paths.map((p) => join(folder, p)),
+    );
+    expect(bundle!.prepare).toBeDefined();
+    expect(bundle!.size).toBe(23 + 512 + 777);
+    const prepared = await bundle!.prepare!();
+    expect(prepared.metadata).toEqual({ bundle: "tar", files: "3" });
+    expect(prepared.size).toBe(prepared.body.length);
+    expect(prepared.sha256).toBe(createHash("sha256").update(prepared.body).digest("hex"));
+    const archive = join(mkdtempSync(join(tmpdir(), "fracval-bundle-")), "b.tar");
+    writeFileSync(archive, prepared.body);
+    prepared.release?.();
+    expect(execFileSync("tar", ["-tf", archive], { encoding: "utf8" }).trim().split("\n")).toEqual(paths);
+    for (const p of paths)
+      expect(execFileSync("tar", ["-xOf", archive, p]).equals(readFileSync(join(folder, p)))).toBe(true);
+  });
+
+  it("a bundle takes each file as it is when its turn comes: header, data and hash agree", async () => {
+    const path = join(folder, "images", "P003.dcm");
+    writeFileSync(path, randomBytes(100));
+    const bundle = bundleSource(folder, [pathSource(folder, path), pathSource(folder, join(folder, "manifest.csv"))]);
+    const now = randomBytes(600); // rewritten after the folder was listed
+    writeFileSync(path, now);
+    const prepared = await bundle.prepare!();
+    // Two headers, 600 bytes padded to 1024, 23 padded to 512, and the two zero blocks at the end.
+    expect(prepared.size).toBe(512 + 1024 + 512 + 512 + 1024);
+    const archive = join(mkdtempSync(join(tmpdir(), "fracval-bundle-")), "b.tar");
+    writeFileSync(archive, prepared.body);
+    expect(execFileSync("tar", ["-xOf", archive, "images/P003.dcm"]).equals(now)).toBe(true);
+    prepared.release?.();
   });
 });

@@ -5,7 +5,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { UploadFailed, uploadFiles } from "@fracval/upload-client";
-import { pathSource } from "@fracval/upload-client/node";
+import { folderSources } from "@fracval/upload-client/node";
 import { graphql } from "./gql/index.js";
 import type { TypedDocumentString } from "./gql/graphql.js";
 import { UsageError } from "./usage-error.js";
@@ -210,11 +210,16 @@ async function uploadAndWait(
   log: (line: string) => void,
   state: { finished: boolean },
 ): Promise<number> {
-  const sources = files.map((file) => pathSource(dir, file));
+  // Small files (radiographs, CT slices) several to a request, as the API's tar bundles; large ones alone.
+  const sources = folderSources(dir, files);
   const total = sources.reduce((s, f) => s + f.size, 0);
   const sent = new Map<string, number>();
+  let done = 0;
+  let shown = -1;
   const progress = () => {
-    const done = [...sent.values()].reduce((s, v) => s + v, 0);
+    // A line per whole MB, not per progress event (a CT site is hundreds of thousands of files).
+    if (Math.floor(done / 1024 ** 2) === shown && done !== total) return;
+    shown = Math.floor(done / 1024 ** 2);
     log(
       `\r  ${(done / 1024 / 1024).toFixed(1)} / ${(total / 1024 / 1024).toFixed(1)} MB (${total ? Math.floor((100 * done) / total) : 100}%)`,
     );
@@ -226,6 +231,7 @@ async function uploadAndWait(
       datasetId: datasetId,
       headers: { authorization: `Bearer ${flags.key}` },
       onProgress: (path, bytes) => {
+        done += bytes - (sent.get(path) ?? 0);
         sent.set(path, bytes);
         progress();
       },
