@@ -65,12 +65,12 @@ process.on("unhandledRejection", (reason) => {
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-// Ingestion's threads, like scoring's, start when first needed; one fewer than IMAGE_THREADS, as ingestion's
-// main thread has a share of the work (reading, checking and storing each slice): with as many threads as
-// cores a 2-core host spent half as much CPU again for no gain.
+// Ingestion's threads, like scoring's, start when first needed: IMAGE_THREADS of them. Each reads, inspects,
+// de-identifies, hashes and writes a file into the content store's folder; the main thread checks the rows in
+// order and renames the files into place (it was one fewer thread while the main thread wrote the files).
 let ingestPool: IngestPool | null = null;
 const ingestThreads = () => {
-  if (!ingestPool && config.imageThreads > 1) ingestPool = new IngestPool(config.imageThreads - 1);
+  if (!ingestPool && config.imageThreads > 1) ingestPool = new IngestPool(config.imageThreads);
   return ingestPool;
 };
 worker = await startWorker({

@@ -313,9 +313,9 @@ describe("ingestDatasetFolder", () => {
     const started: string[] = [];
     // The pool, counting what it is asked to prepare.
     const counted = Object.assign(Object.create(pool) as IngestPool, {
-      run: (path: string, deid: Parameters<IngestPool["run"]>[1]) => {
-        started.push(path);
-        return pool.run(path, deid);
+      run: (...args: Parameters<IngestPool["run"]>) => {
+        started.push(args[0]);
+        return pool.run(...args);
       },
     });
     try {
@@ -371,6 +371,9 @@ describe("ingestDatasetFolder", () => {
         }),
       ]);
       expect(refusedAhead.blobs).toEqual(refusedAlone.blobs);
+      // The threads wrote each file into the store's folder under a name of its own: every one was renamed into
+      // place or removed (the refused rows', and row 3's, read ahead and dropped).
+      expect([...ahead.blobs, ...refusedAhead.blobs].filter((b) => !/^[0-9a-f]{64}$/.test(b))).toEqual([]);
       // A rejected dataset keeps no image of its own: what stays is what the READY datasets refer to.
       expect(refusedAhead.blobs.filter((b) => !alone.keys.includes(b))).toEqual([]);
     } finally {

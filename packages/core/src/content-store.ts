@@ -1,8 +1,20 @@
 // Content-addressed blob storage: a blob's key is its SHA-256, so the same bytes are stored once.
 // The filesystem store is the embedded default; an S3-compatible store implements the same interface.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writevSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
+import { threadId } from "node:worker_threads";
 
 export interface ContentStore {
   /**
@@ -17,6 +29,53 @@ export interface ContentStore {
    * of a dataset that was rejected before it committed.
    */
   delete(key: string): Promise<void>;
+  /**
+   * A store on this machine's filesystem: its folder, where a writer on another thread may stage a blob it
+   * has hashed (`stageBlob`), for `adopt` to move into place — the bytes never pass through the caller.
+   */
+  readonly localRoot?: string;
+  /** Moves a blob staged under `localRoot` into place as `key` (or drops it if the store already has it). */
+  adopt?(staged: string, key: string): Promise<void>;
+}
+
+let staged = 0;
+
+/**
+ * Writes a blob's bytes next to where the file store at `root` keeps `key`, under a name of its own (never
+ * read as the blob), and returns that path: for `FileContentStore.adopt`, or removed with `rmSync` if the blob
+ * is not wanted after all. Safe on any thread or process (the name carries the process, thread and a count).
+ */
+export function stageBlob(root: string, key: string, bytes: Uint8Array | readonly Uint8Array[]): string {
+  const path = `${blobPath(root, key)}.${process.pid}-${threadId}-${++staged}.staged`;
+  mkdirSync(dirname(path), { recursive: true });
+  if (!Array.isArray(bytes)) writeFileSync(path, bytes as Uint8Array);
+  else {
+    // The pieces of a file as they are (a rewritten header, the pixel data), in one write without joining them.
+    const fd = openSync(path, "w");
+    try {
+      const total = bytes.reduce((n, b) => n + b.length, 0);
+      for (let written = writevSync(fd, bytes as Uint8Array[]); written < total; ) {
+        let skip = written;
+        const rest: Uint8Array[] = [];
+        for (const b of bytes) {
+          if (skip >= b.length) skip -= b.length;
+          else {
+            rest.push(b.subarray(skip));
+            skip = 0;
+          }
+        }
+        written += writevSync(fd, rest);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return path;
+}
+
+function blobPath(root: string, key: string): string {
+  if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`not a sha256 key: ${key}`);
+  return join(root, key.slice(0, 2), key.slice(2, 4), key);
 }
 
 export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -43,9 +102,20 @@ export class FileContentStore implements ContentStore {
 
   constructor(private readonly root: string) {}
 
+  get localRoot(): string {
+    return this.root;
+  }
+
   private pathOf(key: string): string {
-    if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`not a sha256 key: ${key}`);
-    return join(this.root, key.slice(0, 2), key.slice(2, 4), key);
+    return blobPath(this.root, key);
+  }
+
+  async adopt(stagedPath: string, key: string): Promise<void> {
+    const path = this.pathOf(key);
+    if (dirname(stagedPath) !== dirname(path) || !stagedPath.endsWith(".staged"))
+      throw new Error(`not a blob staged for ${key}`);
+    if (existsSync(path)) rmSync(stagedPath, { force: true });
+    else renameSync(stagedPath, path); // same folder: atomic, a reader never sees a half-written blob
   }
 
   async put(bytes: Uint8Array, sha256?: string): Promise<string> {

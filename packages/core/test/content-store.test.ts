@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3Client } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -14,6 +14,7 @@ import {
   encodeSeriesIndex,
   FileContentStore,
   S3ContentStore,
+  stageBlob,
   type ContentStore,
 } from "../src/index.js";
 
@@ -39,6 +40,32 @@ describe("FileContentStore", () => {
     const key = await store.put(bytes);
     expect(key).toBe(first);
     expect(Buffer.from(await store.get(key)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it("adopts a blob staged by another writer (pieces joined as written), once, and refuses a path elsewhere", async () => {
+    const root = mkdtempSync(join(tmpdir(), "fracval-store-staged-"));
+    const store = new FileContentStore(root);
+    expect(store.localRoot).toBe(root);
+    const pieces = [new Uint8Array([1, 2, 3]), new Uint8Array(100_000).fill(7), new Uint8Array([9])];
+    const whole = Buffer.concat(pieces);
+    const key = createHash("sha256").update(whole).digest("hex");
+    const staged = stageBlob(root, key, pieces);
+    // Beside the blob's place, under a name of its own: not a blob until adopted.
+    expect(staged.startsWith(join(root, key.slice(0, 2), key.slice(2, 4), `${key}.`))).toBe(true);
+    expect(await store.has(key)).toBe(false);
+    expect(store.keys()).toEqual([]);
+    await store.adopt(staged, key);
+    expect(existsSync(staged)).toBe(false);
+    expect(Buffer.from(await store.get(key)).equals(whole)).toBe(true);
+    expect(store.keys()).toEqual([key]);
+    // The same bytes staged again (another row, the same image): dropped, the stored blob untouched.
+    const again = stageBlob(root, key, whole);
+    await store.adopt(again, key);
+    expect(existsSync(again)).toBe(false);
+    expect(readdirSync(join(root, key.slice(0, 2), key.slice(2, 4)))).toEqual([key]);
+    // Only a file staged for that key is adopted.
+    const other = stageBlob(root, createHash("sha256").update("x").digest("hex"), new Uint8Array([1]));
+    await expect(store.adopt(other, key)).rejects.toThrow(/not a blob staged for/);
   });
 });
 

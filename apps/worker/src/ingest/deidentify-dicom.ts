@@ -125,18 +125,35 @@ export function pixelDataRange(bytes: Uint8Array): { start: number; end: number 
  * the same bytes (deidentify-dicom.test.ts).
  */
 export function deidentifyDicom(bytes: Uint8Array, options: DeidentifyOptions): Uint8Array {
-  return deidentifyByElements(bytes, options) ?? deidentifyWithDcmjs(bytes, options);
+  return concat(deidentifyDicomParts(bytes, options));
+}
+
+/**
+ * deidentifyDicom as the pieces that make up the file, in order — the last one the pixel data, a view of
+ * `bytes` — for a caller that hashes and writes them as they are instead of copying a radiograph once more.
+ */
+export function deidentifyDicomParts(bytes: Uint8Array, options: DeidentifyOptions): Uint8Array[] {
+  return byElementsParts(bytes, options) ?? dcmjsParts(bytes, options);
 }
 
 /** The header through dcmjs (deidentifyWholeFile on the part before the pixel data), the pixels copied. */
 export function deidentifyWithDcmjs(bytes: Uint8Array, options: DeidentifyOptions): Uint8Array {
+  return concat(dcmjsParts(bytes, options));
+}
+
+function dcmjsParts(bytes: Uint8Array, options: DeidentifyOptions): Uint8Array[] {
   const pixel = pixelDataRange(bytes);
   const header = deidentifyWholeFile(pixel ? bytes.subarray(0, pixel.start) : bytes, options);
-  return pixel ? concat([header, bytes.subarray(pixel.start, pixel.end)]) : header;
+  return pixel ? [header, bytes.subarray(pixel.start, pixel.end)] : [header];
 }
 
 /** The file de-identified element by element from one parse, or null where that path does not apply. */
 export function deidentifyByElements(bytes: Uint8Array, options: DeidentifyOptions): Uint8Array | null {
+  const parts = byElementsParts(bytes, options);
+  return parts && concat(parts);
+}
+
+function byElementsParts(bytes: Uint8Array, options: DeidentifyOptions): Uint8Array[] | null {
   let ds: dicomParser.DataSet;
   try {
     ds = dicomParser.parseDicom(bytes);
@@ -145,7 +162,7 @@ export function deidentifyByElements(bytes: Uint8Array, options: DeidentifyOptio
   }
   const pixel = pixelRangeOf(bytes, ds);
   const header = pixel && rewriteHeader(bytes, ds, options);
-  return header ? concat([...header, bytes.subarray(pixel.start, pixel.end)]) : null;
+  return header ? [...header, bytes.subarray(pixel.start, pixel.end)] : null;
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

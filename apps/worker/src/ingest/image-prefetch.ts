@@ -9,7 +9,7 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from "node:
 import { parse } from "csv-parse";
 import { detectDelimiter } from "@fracval/core";
 import type { DeidentifyOptions } from "./deidentify-dicom.js";
-import type { IngestPool, PreparedImage } from "./prepare-image.js";
+import { discardPrepared, type IngestPool, type PreparedImage } from "./prepare-image.js";
 
 export interface UpcomingImage {
   path: string;
@@ -27,6 +27,8 @@ export interface ImagePrefetchOptions {
   imageOf: (patientId: string, imagePath: string) => UpcomingImage | null;
   /** Files larger than this are not read ahead (staging refuses them without reading). */
   maxFileBytes: number;
+  /** The content store's folder, when it is on this machine: the threads stage the de-identified files there. */
+  stageIn?: string;
 }
 
 const keyOf = (path: string, deid: DeidentifyOptions) => JSON.stringify([path, deid.pseudonym, deid.dateShiftDays]);
@@ -39,6 +41,8 @@ export class ImagePrefetch {
   private header: string[] | null = null;
   private dataRows = 0;
   private done = false;
+  /** Removal of what dropped images staged in the store (awaited by close). */
+  private readonly discarding: Promise<void>[] = [];
   /** Top-ups run one at a time (they share the iterator). */
   private topping: Promise<void> = Promise.resolve();
 
@@ -65,18 +69,22 @@ export class ImagePrefetch {
     const prepared = this.started.get(key);
     if (!prepared) return null;
     // Started before this row's: rows that never reached staging (refused by validation). Dropped.
-    for (const k of this.started.keys()) {
+    for (const [k, dropped] of this.started) {
       this.started.delete(k);
       if (k === key) break;
+      this.discarding.push(dropped.then(discardPrepared));
     }
     void this.topUp();
     return prepared;
   }
 
-  close(): void {
+  /** Stops reading ahead; resolves once every image started and not taken has left nothing in the store. */
+  async close(): Promise<void> {
     this.done = true;
+    for (const dropped of this.started.values()) this.discarding.push(dropped.then(discardPrepared));
     this.started.clear();
     this.stream.destroy();
+    await Promise.all(this.discarding.splice(0));
   }
 
   private topUp(): Promise<void> {
@@ -115,7 +123,7 @@ export class ImagePrefetch {
         // A failure here is no verdict: the row's turn prepares the file again and reports what it finds.
         this.started.set(
           key,
-          this.options.pool.run(image.path, image.deid).catch(() => null),
+          this.options.pool.run(image.path, image.deid, this.options.stageIn).catch(() => null),
         );
       }
     } catch {

@@ -30,7 +30,7 @@ import {
 } from "@fracval/core";
 import { dateShiftFor, type DeidentifyOptions } from "./deidentify-dicom.js";
 import type { DicomSummary } from "./inspect-dicom.js";
-import { prepareImageFile, type IngestPool, type PreparedImage } from "./prepare-image.js";
+import { discardPrepared, prepareImageFile, type IngestPool, type PreparedImage } from "./prepare-image.js";
 import { ImagePrefetch } from "./image-prefetch.js";
 import { isPng, UnreadablePngError, pngToDicom } from "./png-to-dicom.js";
 
@@ -162,7 +162,7 @@ function stageImages(
         prefetch && files.length === 1
           ? await prefetch.take(files[k]!, deid)
           : pool && files.length > 1
-            ? await pool.run(files[k]!, deid)
+            ? await pool.run(files[k]!, deid, store.localRoot)
             : null;
       if (onThreads) return onThreads;
       const read = await readImage(k);
@@ -179,6 +179,12 @@ function stageImages(
       prepared.catch(() => {}); // awaited in turn below; one left behind by a refusal fails nobody
       inFlight.set(k, prepared);
     };
+    /** A slice is refused: it and the slices prepared ahead of their turn leave nothing staged in the store. */
+    const refuseSlice = async (prepared: PreparedImage | { problem: ManifestProblem }, p: ManifestProblem) => {
+      discardPrepared(prepared);
+      await Promise.all([...inFlight.values()].map((ahead) => ahead.then(discardPrepared, () => {})));
+      return refuse(p);
+    };
     for (let k = 0; k < files.length; k++) {
       // Between files, let the worker's timers run (heartbeat; inspecting and de-identifying here are
       // synchronous, and most awaits here resolve without ever reaching the event loop).
@@ -186,25 +192,32 @@ function stageImages(
       for (let j = k; j <= k + ahead; j++) start(j);
       const prepared = await inFlight.get(k)!;
       inFlight.delete(k);
-      if ("problem" in prepared) return refuse(prepared.problem);
+      if ("problem" in prepared) return refuseSlice(prepared, prepared.problem);
       const name = nameOf(k);
       const inspected = prepared.inspected;
-      if (!inspected.ok) return refuse(problem(`${name} ${inspected.reason}`));
+      if (!inspected.ok) return refuseSlice(prepared, problem(`${name} ${inspected.reason}`));
       const s = inspected.summary;
       if (modality === "XRAY_LATERAL_SPINE" && !XRAY_MODALITIES.has(s.modality))
-        return refuse(
+        return refuseSlice(
+          prepared,
           problem(`${name} is modality ${s.modality || "(none)"}; this study needs a radiograph (DX or CR)`),
         );
       if (modality === "XRAY_LATERAL_SPINE" && s.bodyPart && !SPINE_PARTS.test(s.bodyPart))
-        return refuse(problem(`${name} shows body part ${s.bodyPart}; this study needs the lumbar spine`));
+        return refuseSlice(
+          prepared,
+          problem(`${name} shows body part ${s.bodyPart}; this study needs the lumbar spine`),
+        );
       if (modality === "CT_ABDOMEN" && s.modality !== "CT")
-        return refuse(problem(`${name} is modality ${s.modality || "(none)"}; this study needs CT`));
+        return refuseSlice(prepared, problem(`${name} is modality ${s.modality || "(none)"}; this study needs CT`));
       if (slices.length && s.seriesInstanceUid !== slices[0]!.summary.seriesInstanceUid)
-        return refuse(problem(`${name} belongs to another series than the folder's first slice`));
+        return refuseSlice(prepared, problem(`${name} belongs to another series than the folder's first slice`));
       if (prepared.failure !== null) throw new Error(`de-identification failed: ${prepared.failure}`);
       const key = prepared.sha256!;
-      if (!(await store.has(key))) {
-        await store.put(prepared.deidentified!, key); // hashed once, where it was de-identified
+      if (await store.has(key)) discardPrepared(prepared);
+      else {
+        // Hashed once, where it was de-identified; staged by the thread in the store's folder, or here.
+        if (prepared.staged && store.adopt) await store.adopt(prepared.staged, key);
+        else await store.put(prepared.deidentified!, key);
         written.push(key);
       }
       slices.push({ key, summary: s });
@@ -425,6 +438,7 @@ async function walkManifest(
           ahead: 2 * options.pool.threads,
           skipRows: cursor,
           maxFileBytes: MAX_IMAGE_FILE_BYTES,
+          ...(store.localRoot ? { stageIn: store.localRoot } : {}),
           imageOf: (patientId, imagePath) => {
             const path = insideFolder(options.folder, imagePath);
             return path ? { path, deid: deidentificationOf(options, dataset, patientId) } : null;
@@ -478,7 +492,7 @@ async function walkManifest(
     if (error instanceof SliceEnd) return { state: "continued", cursor };
     throw error;
   } finally {
-    prefetch?.close();
+    await prefetch?.close();
   }
   await checkpoint();
   if (outcome.problemCount > 0)
