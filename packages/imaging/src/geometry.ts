@@ -85,13 +85,59 @@ export function resizeKeepAspect(options: {
  * skimage: the same resize to the new shape.
  */
 export function resampleToSpacing(input: Image2D, spacing: [number, number], target: [number, number]): Image2D {
+  return resizeBilinear(input, ...resampledSize(input, spacing, target));
+}
+
+/** The rows × columns resampleToSpacing gives `input` (its pixels `spacing` mm apart) at `target` mm. */
+export function resampledSize(
+  input: { rows: number; columns: number },
+  spacing: [number, number],
+  target: [number, number],
+): [number, number] {
   if (!(spacing[0] > 0 && spacing[1] > 0 && target[0] > 0 && target[1] > 0))
     throw new DegenerateImageError(`pixel spacings must be positive: ${spacing} → ${target}`);
-  return resizeBilinear(
-    input,
+  return [
     Math.max(1, Math.round((input.rows * spacing[0]) / target[0])),
     Math.max(1, Math.round((input.columns * spacing[1]) / target[1])),
-  );
+  ];
+}
+
+/**
+ * cropAround(crop)(resizeBilinear(input, rows, columns)).data — the same values bit for bit, the same error —
+ * computing only the crop's pixels of the resized image, not all of it (a radiograph resampled whole for
+ * five 64 × 64 patches was most of a patient's preprocessing). `valueAt(i)`: the input's value at index i,
+ * where a pixelwise step is fused in front (it must return what that step would have stored, as float32).
+ */
+export function resizeBilinearCrop(
+  input: { rows: number; columns: number },
+  valueAt: (i: number) => number,
+  size: [number, number],
+  crop: { centerRow: number; centerCol: number; rows: number; columns: number },
+): Float32Array {
+  const [rows, columns] = size;
+  if (rows < 1 || columns < 1) throw new DegenerateImageError(`cannot resize to ${rows}×${columns}`);
+  const { top, left } = cropBox(crop, rows, columns);
+  const out = new Float32Array(crop.rows * crop.columns);
+  const sr = input.rows / rows;
+  const sc = input.columns / columns;
+  // The arithmetic of resizeBilinear, for the crop's rows and columns inside the resized image only.
+  for (let r = Math.max(0, top); r < Math.min(rows, top + crop.rows); r++) {
+    const y = Math.min(input.rows - 1, Math.max(0, (r + 0.5) * sr - 0.5));
+    const y0 = Math.floor(y);
+    const y1 = Math.min(input.rows - 1, y0 + 1);
+    const fy = y - y0;
+    for (let c = Math.max(0, left); c < Math.min(columns, left + crop.columns); c++) {
+      const x = Math.min(input.columns - 1, Math.max(0, (c + 0.5) * sc - 0.5));
+      const x0 = Math.floor(x);
+      const x1 = Math.min(input.columns - 1, x0 + 1);
+      const fx = x - x0;
+      const topRow = valueAt(y0 * input.columns + x0) * (1 - fx) + valueAt(y0 * input.columns + x1) * fx;
+      const bottom = valueAt(y1 * input.columns + x0) * (1 - fx) + valueAt(y1 * input.columns + x1) * fx;
+      // Stored as float32 by resizeBilinear, then copied by cropAround.
+      out[(r - top) * crop.columns + (c - left)] = topRow * (1 - fy) + bottom * fy;
+    }
+  }
+  return out;
 }
 
 export interface CropBox {
@@ -113,13 +159,7 @@ export function cropAround(options: {
   columns: number;
 }): (input: Image2D) => Image2D & { box: CropBox } {
   return (input) => {
-    const top = Math.round(options.centerRow) - Math.floor(options.rows / 2);
-    const left = Math.round(options.centerCol) - Math.floor(options.columns / 2);
-    if (top >= input.rows || left >= input.columns || top + options.rows <= 0 || left + options.columns <= 0) {
-      throw new DegenerateImageError(
-        `crop ${options.rows}×${options.columns} at (${options.centerRow}, ${options.centerCol}) lies outside the ${input.rows}×${input.columns} image`,
-      );
-    }
+    const { top, left } = cropBox(options, input.rows, input.columns);
     const out = new Float32Array(options.rows * options.columns);
     for (let r = 0; r < options.rows; r++) {
       const y = top + r;
@@ -136,6 +176,22 @@ export function cropAround(options: {
       box: { top, left, rows: options.rows, columns: options.columns },
     };
   };
+}
+
+/** cropAround's top-left corner; DegenerateImageError when the crop does not overlap the image. */
+function cropBox(
+  crop: { centerRow: number; centerCol: number; rows: number; columns: number },
+  rows: number,
+  columns: number,
+): { top: number; left: number } {
+  const top = Math.round(crop.centerRow) - Math.floor(crop.rows / 2);
+  const left = Math.round(crop.centerCol) - Math.floor(crop.columns / 2);
+  if (top >= rows || left >= columns || top + crop.rows <= 0 || left + crop.columns <= 0) {
+    throw new DegenerateImageError(
+      `crop ${crop.rows}×${crop.columns} at (${crop.centerRow}, ${crop.centerCol}) lies outside the ${rows}×${columns} image`,
+    );
+  }
+  return { top, left };
 }
 
 /** numpy's round (half to even), so slice choices match np.linspace(...).round(). */

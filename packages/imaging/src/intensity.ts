@@ -40,20 +40,30 @@ export function windowIntensity(options: WindowOptions): Step {
 export function minMaxNormalize(options: { outLow?: number; outHigh?: number } = {}): Step {
   const { outLow = 0, outHigh = 1 } = options;
   return (input: Image2D) => {
-    // Indexed loops over locals: V8 keeps them tight (a for…of over the typed array cost 4× as much).
     const data = input.data;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < data.length; i++) {
-      const v = data[i]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    if (!(max > min)) throw new DegenerateImageError(`cannot min-max normalise a constant image (all values ${min})`);
+    const { min, max } = minMaxOf(data);
     const out = new Float32Array(data.length);
     const span = max - min;
     const outSpan = outHigh - outLow;
-    for (let i = 0; i < out.length; i++) out[i] = ((data[i]! - min) / span) * outSpan + outLow;
+    for (let i = 0; i < out.length; i++) out[i] = minMaxValue(data[i]!, min, span, outSpan, outLow);
     return { ...input, data: out };
   };
 }
+
+/** The smallest and largest value; DegenerateImageError when they are equal (minMaxNormalize cannot scale). */
+export function minMaxOf(data: ArrayLike<number>): { min: number; max: number } {
+  // Indexed loops over locals: V8 keeps them tight (a for…of over the typed array cost 4× as much).
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!(max > min)) throw new DegenerateImageError(`cannot min-max normalise a constant image (all values ${min})`);
+  return { min, max };
+}
+
+/** One value as minMaxNormalize computes it (before it is stored as float32): for steps that fuse it in. */
+export const minMaxValue = (v: number, min: number, span: number, outSpan: number, outLow: number): number =>
+  ((v - min) / span) * outSpan + outLow;

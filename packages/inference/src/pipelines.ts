@@ -8,7 +8,11 @@ import {
   cropAround,
   equidistantIndices,
   minMaxNormalize,
+  minMaxOf,
+  minMaxValue,
+  resampledSize,
   resampleToSpacing,
+  resizeBilinearCrop,
   resizeKeepAspect,
   windowIntensity,
   type DecodedDicom,
@@ -39,7 +43,9 @@ const spacingOf = (image: DecodedDicom): [number, number] => {
  * A landmark (column, row) of the original image on a resized grid, under resizeBilinear's pixel-centre
  * convention: input y ↦ (y + ½)·outRows/inRows − ½. Returns (row, column).
  */
-function toResizedGrid([x, y]: [number, number], from: Image2D, to: Image2D): [number, number] {
+type Grid = { rows: number; columns: number };
+
+function toResizedGrid([x, y]: [number, number], from: Grid, to: Grid): [number, number] {
   return [((y + 0.5) * to.rows) / from.rows - 0.5, ((x + 0.5) * to.columns) / from.columns - 0.5];
 }
 
@@ -53,16 +59,19 @@ export const XrayVertebralPatchesOptions = z.object({
 /**
  * Lateral radiograph → [levels, patch, patch]: min-max normalise to 0…1, resample to `spacingMm`,
  * crop a square patch around each vertebral body centre (manifest landmarks, rescaled to the new grid).
+ * Only the patches' pixels of the resampled image are computed (resizeBilinearCrop, with the normalisation
+ * fused in): bit for bit cropAround(resampleToSpacing(minMaxNormalize(image))) (test/pipelines.test.ts).
  */
 function xrayVertebralPatches(options: z.infer<typeof XrayVertebralPatchesOptions>) {
   return (input: PipelineInput): PipelineOutput => {
     const [radiograph] = input.images;
     if (!radiograph) throw new PipelineInputError("no radiograph");
-    const spacing = spacingOf(radiograph);
-    const resampled = resampleToSpacing(minMaxNormalize()(radiograph.image), spacing, [
-      options.spacingMm,
-      options.spacingMm,
-    ]);
+    const image = radiograph.image;
+    const data = image.data;
+    const { min, max } = minMaxOf(data);
+    const span = max - min;
+    const normalized = (i: number) => Math.fround(minMaxValue(data[i]!, min, span, 1, 0));
+    const size = resampledSize(image, spacingOf(radiograph), [options.spacingMm, options.spacingMm]);
     const patches = new Float32Array(options.levels.length * options.patch * options.patch);
     options.levels.forEach((level, k) => {
       const centre = input.landmarks?.[level];
@@ -70,11 +79,9 @@ function xrayVertebralPatches(options: z.infer<typeof XrayVertebralPatchesOption
         throw new PipelineInputError(
           `the manifest gives no centre for ${level} (${level.toLowerCase()}_x, ${level.toLowerCase()}_y)`,
         );
-      const [row, col] = toResizedGrid(centre, radiograph.image, resampled);
-      patches.set(
-        cropAround({ centerRow: row, centerCol: col, rows: options.patch, columns: options.patch })(resampled).data,
-        k * options.patch * options.patch,
-      );
+      const [row, col] = toResizedGrid(centre, image, { rows: size[0], columns: size[1] });
+      const crop = { centerRow: row, centerCol: col, rows: options.patch, columns: options.patch };
+      patches.set(resizeBilinearCrop(image, normalized, size, crop), k * options.patch * options.patch);
     });
     return { patches };
   };
