@@ -19,7 +19,7 @@ export interface UpcomingImage {
 export interface ImagePrefetchOptions {
   manifestPath: string;
   pool: IngestPool;
-  /** Images in flight at most (each holds one de-identified file). */
+  /** Images in flight at most (each holds one de-identified file here, or with stageIn only its path). */
   ahead: number;
   /** Data rows already staged by an earlier slice (not read ahead again). */
   skipRows: number;

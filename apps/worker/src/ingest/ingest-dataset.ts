@@ -435,7 +435,8 @@ async function walkManifest(
       ? new ImagePrefetch({
           manifestPath,
           pool: options.pool,
-          ahead: 2 * options.pool.threads,
+          // Staged in the store by the threads, a prepared image holds no bytes here: more can be in flight.
+          ahead: (store.localRoot ? 8 : 2) * options.pool.threads,
           skipRows: cursor,
           maxFileBytes: MAX_IMAGE_FILE_BYTES,
           ...(store.localRoot ? { stageIn: store.localRoot } : {}),
