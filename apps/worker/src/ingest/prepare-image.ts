@@ -1,6 +1,7 @@
 // One image file as ingestion needs it: inspected (what the checks read), de-identified by the profile and
-// hashed (its content-store key). Pure, so that it runs the same on the calling thread or on a worker thread
-// of an IngestPool; the checks and the store writes stay with the caller, file by file, in order.
+// hashed (its content-store key). It runs the same on the calling thread or on a worker thread of an
+// IngestPool; the checks stay with the caller, file by file, in order, and so does the decision to store: a
+// thread may write the file into the store's folder under a name of its own, the caller renames it into place.
 import { rmSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { messageOf, stageBlob } from "@fracval/core";
