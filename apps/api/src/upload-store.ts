@@ -5,9 +5,10 @@ import { FileStore } from "@tus/file-store";
 import { createHash, type Hash } from "node:crypto";
 import { createReadStream, mkdirSync, rmSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { pipeline, Readable, Transform } from "node:stream";
 import { Parser, type ReadEntry } from "tar";
+import { insideFolder } from "@fracval/core";
 import { BufferPool } from "@fracval/upload-client/buffer-pool";
 
 /** Uploads whose hash is kept while they are incomplete: beyond this many, the oldest are read back instead. */
@@ -165,7 +166,7 @@ export async function unpackBundle(archive: Buffer, folder: string, declaredFile
         if (entry.type !== "File" && entry.type !== "OldFile") refuse(`entry ${index} is not a plain file`);
         else if (!path || isAbsolute(path) || path.split("/").some((part) => part === ".." || part === ""))
           refuse(`entry ${index} has a path that is not relative to the dataset folder`);
-        else if (!resolve(root, path).startsWith(root + sep)) refuse(`entry ${index} leaves the dataset folder`);
+        else if (!insideFolder(root, path)) refuse(`entry ${index} leaves the dataset folder`);
         else if (seen.has(path)) refuse(`entry ${index} repeats an earlier entry's path`);
         else if (entries.length >= declaredFiles) refuse(`the bundle holds more than the ${declaredFiles} it declared`);
         if (problem) {

@@ -6,7 +6,7 @@
 import { Server as TusServer } from "@tus/server";
 import express, { type Router } from "express";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { dirname, join, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { IncomingHttpHeaders } from "node:http";
 import {
   AppError,
@@ -14,6 +14,7 @@ import {
   datasetUploadFolder,
   getUploadableDataset,
   incomingUploadsFolder,
+  insideFolder,
   removeRawUpload,
   uploadProblemReport,
 } from "@fracval/core";
@@ -156,8 +157,7 @@ export function createUploadRouter(options: {
         fail(400, "Upload metadata needs datasetId, relativePath (or bundle and files) and sha256 (hex).");
       if (!/^[a-z0-9]+$/i.test(datasetId)) fail(404, "No such dataset.");
       const folder = resolve(datasetUploadFolder(options.uploadsDir, datasetId));
-      if (!bundle && !resolve(folder, relativePath).startsWith(folder + sep))
-        fail(400, "relativePath leaves the dataset folder.");
+      if (!bundle && !insideFolder(folder, relativePath)) fail(400, "relativePath leaves the dataset folder.");
       const files = bundle ? Number(meta.files) : 1;
       if (bundle && (meta.bundle !== "tar" || relativePath || !Number.isInteger(files) || files < 1))
         fail(400, "A bundle's metadata is bundle=tar and files=N (its number of files), without relativePath.");

@@ -1,13 +1,23 @@
 // Where a dataset's raw upload lies: written by the API (tus), read by the worker's ingestion, deleted by
 // whichever reaches a terminal state first. Both mount the same uploads volume.
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { AppError } from "./errors.js";
 
 export function datasetUploadFolder(uploadsDir: string, datasetId: string): string {
   if (!/^[a-z0-9]+$/i.test(datasetId))
     throw new AppError("BAD_USER_INPUT", "invalid dataset id", { location: { field: "datasetId" } });
   return join(uploadsDir, "datasets", datasetId);
+}
+
+/**
+ * A path given relative to a dataset folder (a manifest's image_path, an upload's relativePath, a bundle's
+ * entry), resolved inside it; null when it would leave the folder.
+ */
+export function insideFolder(folder: string, relative: string): string | null {
+  const root = resolve(folder);
+  const target = resolve(root, relative);
+  return target.startsWith(root + sep) ? target : null;
 }
 
 /** Deletes a dataset's raw upload folder (identifying headers, hospital file names): on every terminal state. */

@@ -14,13 +14,14 @@ import { CENTRE_LEVELS } from "@fracval/upload-format";
 import { parse } from "csv-parse";
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { join, resolve, sep } from "node:path";
+import { join } from "node:path";
 import type { Db, Modality, Prisma, ValidationDataset } from "@fracval/db";
 import {
   AppError,
   notFound,
   pseudonymise,
   encodeSeriesIndex,
+  insideFolder,
   sha256Hex,
   uploadProblemReport,
   validateManifest,
@@ -73,13 +74,6 @@ interface StagedSeries {
   keys: string[];
   /** Those of them that were not in the store before (what to remove if the row is refused after all). */
   written: string[];
-}
-
-/** Resolves a manifest path inside the dataset folder; null when it would leave it. */
-function insideFolder(folder: string, relative: string): string | null {
-  const root = resolve(folder);
-  const target = resolve(root, relative);
-  return target.startsWith(root + sep) ? target : null;
 }
 
 /** Largest image file read at ingestion (a 50-megapixel 16-bit image is 100 MB; compressed ones are smaller). */
