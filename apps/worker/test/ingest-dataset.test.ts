@@ -126,7 +126,7 @@ describe("ingestDatasetFolder", () => {
     expect(landmarks.L3).toEqual([Number(manifest[1]![column("l3_x")]), Number(manifest[1]![column("l3_y")])]);
   });
 
-  it("stores every row's values with its own patient when patients are inserted in several batches, provided scores included", async () => {
+  it("stores every row's values with its own patient, provided scores included", async () => {
     const folder = mkdtempSync(join(tmpdir(), "fracval-upload-scores-"));
     cpSync(xrayFolder, folder, { recursive: true });
     const lines = readFileSync(join(folder, "manifest.csv"), "utf8")
@@ -145,8 +145,7 @@ describe("ingestDatasetFolder", () => {
       datasetId: dataset.id,
       folder,
       secrets,
-      insertBatchSize: 3,
-    }); // 8 rows: batches of 3, 3, 2
+    });
     expect(result).toMatchObject({ status: "READY", patientCount: 8, imageCount: 8 });
     const col = (name: string) => lines[0]!.indexOf(name);
     for (const line of lines.slice(1)) {
@@ -160,16 +159,27 @@ describe("ingestDatasetFolder", () => {
         include: { baseline: true, outcome: true, providedScores: true, images: true },
       });
       expect(patient.baseline!.ageYears).toBe(Number(line[col("age")]));
+      expect(patient.baseline!.sex).toBe(line[col("sex")] === "F" ? "FEMALE" : "MALE");
+      expect(patient.baseline!.fraxMof10y).toBe(Number(line[col("frax_mof_pct")]) / 100);
+      expect(patient.baseline!.femoralNeckBmd).toBe(Number(line[col("fn_bmd")]));
+      expect(patient.baseline!.glucocorticoids).toBe(line[col("glucocorticoids")] === "1");
       expect(patient.outcome!.followUpDays).toBe(Number(line[col("followup_days")]));
+      expect(patient.outcome!.incidentVertebralFracture).toBe(line[col("incident_vertebral_fracture")] === "1");
+      expect(patient.outcome!.eventDays).toBe(line[col("event_days")] ? Number(line[col("event_days")]) : null);
       expect(patient.providedScores).toEqual([
         { patientId: patient.id, name: "GpVF", value: Number(line[col("GpVF")]) },
       ]);
       expect(patient.images).toHaveLength(1);
+      expect(patient.images[0]).toMatchObject({ modality: "XRAY", slices: 1, manufacturer: line[col("manufacturer")] });
+      expect(patient.images[0]!.storageKey).toMatch(/^[0-9a-f]{64}$/);
       expect((patient.images[0]!.landmarks as Record<string, number[]>).L3).toEqual([
         Number(line[col("l3_x")]),
         Number(line[col("l3_y")]),
       ]);
     }
+    // Ids sort in manifest order (runs and metrics read patients in id order: the same manifest, the same order).
+    const byId = await t.db.patient.findMany({ where: { datasetId: dataset.id }, orderBy: { id: "asc" } });
+    expect(byId.map((p) => p.manifestRow)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it("leaves no original identifier anywhere in the database or the storage", async () => {
