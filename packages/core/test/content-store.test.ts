@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3Client } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -15,6 +15,8 @@ import {
   FileContentStore,
   S3ContentStore,
   stageBlob,
+  BLOB_WRITE_BYTES,
+  writeFileInPieces,
   type ContentStore,
 } from "../src/index.js";
 
@@ -66,6 +68,45 @@ describe("FileContentStore", () => {
     // Only a file staged for that key is adopted.
     const other = stageBlob(root, createHash("sha256").update("x").digest("hex"), new Uint8Array([1]));
     await expect(store.adopt(other, key)).rejects.toThrow(/not a blob staged for/);
+  });
+
+  it("stages again after its shard folder was removed behind the staging thread's back", () => {
+    const root = mkdtempSync(join(tmpdir(), "fracval-store-stage-gone-"));
+    const key = createHash("sha256").update("y").digest("hex");
+    rmSync(stageBlob(root, key, new Uint8Array([1])));
+    rmSync(join(root, key.slice(0, 2)), { recursive: true });
+    const staged = stageBlob(root, key, [new Uint8Array([2]), new Uint8Array([3])]);
+    expect([...readFileSync(staged)]).toEqual([2, 3]);
+  });
+});
+
+describe("writeFileInPieces", () => {
+  it("writes the pieces joined, byte for byte, whatever their sizes against the write size", () => {
+    const folder = mkdtempSync(join(tmpdir(), "fracval-pieces-"));
+    const w = BLOB_WRITE_BYTES;
+    let seed = 1;
+    const piece = (length: number) => Uint8Array.from({ length }, () => (seed = (seed * 16807) % 2147483647) & 255);
+    const cases: Uint8Array[][] = [
+      [],
+      [piece(0)],
+      [piece(1)],
+      [piece(w)],
+      [piece(w + 1)],
+      [piece(3 * w + 17)],
+      [piece(132), piece(0), piece(w - 132), piece(5)], // a header and pixel data ending on a write boundary
+      [...Array.from({ length: 300 }, (_, i) => piece(i % 7)), piece(2 * w - 1), piece(1), piece(w + 3)],
+    ];
+    for (const [index, pieces] of cases.entries()) {
+      const path = join(folder, `case-${index}`);
+      writeFileInPieces(path, pieces);
+      expect(readFileSync(path).equals(Buffer.concat(pieces)), `case ${index}`).toBe(true);
+    }
+    // One buffer as well as a list; an existing file is replaced, not appended to.
+    const path = join(folder, "single");
+    writeFileInPieces(path, piece(2 * w + 1));
+    const single = piece(10);
+    writeFileInPieces(path, single);
+    expect(readFileSync(path).equals(Buffer.from(single))).toBe(true);
   });
 });
 

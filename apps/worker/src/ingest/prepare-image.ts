@@ -4,8 +4,9 @@
 // thread may write the file into the store's folder under a name of its own, the caller renames it into place.
 import { rmSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { messageOf, stageBlob } from "@fracval/core";
-import { ThreadPool } from "@fracval/inference";
+import { stageBlob } from "@fracval/core/content-store";
+import { messageOf } from "@fracval/core/errors";
+import { ThreadPool } from "@fracval/inference/thread-pool";
 import { deidentifyDicomParts, type DeidentifyOptions } from "./deidentify-dicom.js";
 import { inspectDicom, type InspectResult } from "./inspect-dicom.js";
 
