@@ -2,7 +2,7 @@
 // job in one transaction; an interrupted or failed attempt stores nothing and leaves the dataset for the
 // next attempt; a second attempt never ingests twice; after the last attempt the investigator sees why.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, existsSync, mkdtempSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
@@ -148,6 +148,54 @@ describe("ingestDatasetJob", () => {
     );
     expect(await patientsOf(id)).toBe(6);
     expect(store.puts()).toBe(6);
+  });
+
+  it("removes each row's uploaded image once a checkpoint has the row (the job's raw upload), and resumes past them", async () => {
+    const id = await finishedUpload();
+    const store = countingStore();
+    const upload = mkdtempSync(join(tmpdir(), "fracval-upload-removed-"));
+    cpSync(folder, upload, { recursive: true });
+    const [header, ...lines] = readFileSync(join(upload, "manifest.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => l.split(","));
+    const imageOfRow = lines.map((cells) => join(upload, cells[header!.indexOf("image_path")]!));
+    const present = () => imageOfRow.map((path) => existsSync(path));
+    expect(present()).toEqual([true, true, true, true, true, true]);
+    const outcomes: unknown[] = [];
+    const seen: boolean[][] = [];
+    for (let slice = 0; slice < 10; slice++) {
+      const outcome = await ingestDatasetJob(
+        t.db,
+        store,
+        { datasetId: id },
+        { folder: upload, secrets, enqueue: async () => {}, sliceMs: 0, removeCheckpointedImages: true },
+      );
+      outcomes.push(outcome === "continued" ? outcome : (outcome as { status: string } | null)?.status);
+      seen.push(present());
+      if (outcome !== "continued") break;
+    }
+    // One row per slice: after slice k, the images of rows 1..k are gone and the others are still there.
+    expect(outcomes).toEqual(["continued", "continued", "continued", "continued", "continued", "READY"]);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6].map((k) => [1, 2, 3, 4, 5, 6].map((row) => row > k)));
+    expect(existsSync(join(upload, "manifest.csv"))).toBe(true); // the job removes the rest of the upload
+    const images = await t.db.imageSeries.findMany({ where: { patient: { datasetId: id } } });
+    expect(images).toHaveLength(6);
+    for (const image of images) expect((await store.get(image.storageKey)).length).toBeGreaterThan(1000);
+  });
+
+  it("two attempts at once removing checkpointed images: one commits every patient, the other steps aside", async () => {
+    const id = await finishedUpload();
+    const store = countingStore();
+    const upload = mkdtempSync(join(tmpdir(), "fracval-upload-removed-"));
+    cpSync(folder, upload, { recursive: true });
+    const options = { folder: upload, secrets, removeCheckpointedImages: true };
+    const [a, b] = await Promise.all([
+      ingestDatasetJob(t.db, store, { datasetId: id }, options),
+      ingestDatasetJob(t.db, store, { datasetId: id }, options),
+    ]);
+    expect([a, b].filter((x) => x !== null).map((x) => (x as { status: string }).status)).toEqual(["READY"]);
+    expect(await t.db.imageSeries.count({ where: { patient: { datasetId: id } } })).toBe(6);
   });
 
   it("two attempts at once (a job handed out again while the first still runs): one commits, the other steps aside; each patient once", async () => {

@@ -12,7 +12,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { CENTRE_LEVELS } from "@fracval/upload-format";
 import { parse } from "csv-parse";
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { join } from "node:path";
 import type { Db, Modality, Prisma, ValidationDataset } from "@fracval/db";
@@ -62,6 +62,13 @@ export interface IngestDatasetOptions {
   signal?: AbortSignal;
   /** Threads that inspect and de-identify the slices of a series side by side (without: one after another). */
   pool?: IngestPool | null;
+  /**
+   * Removes a row's uploaded image (file or series folder) once a checkpoint has its row, for whoever owns
+   * the raw upload and removes the rest of it at the end (the dataset__ingest job): the identifying originals
+   * last no longer than their de-identified copies take to stage, and the next rows' writes reuse their
+   * memory. No later row can need them: the manifest refuses an image named by two rows.
+   */
+  removeCheckpointedImages?: boolean;
 }
 
 interface StagedSeries {
@@ -389,6 +396,8 @@ async function walkManifest(
   );
   const staged: StagedRow[] = [];
   const problems: ManifestProblem[] = [];
+  /** The uploaded images of the rows since the last checkpoint (removeCheckpointedImages). */
+  const uploadedImages: string[] = [];
   let lastCheckpoint = Date.now();
   let reachedRow = cursor;
 
@@ -397,6 +406,7 @@ async function walkManifest(
     if (reachedRow === cursor && !continueAfter) return;
     const rows = staged.splice(0);
     const found = problems.splice(0);
+    const images = uploadedImages.splice(0);
     await db.$transaction(async (tx) => {
       await claimCheckpoint(tx, dataset.id, cursor);
       if (rows.length) await tx.stagedPatient.createMany({ data: rows.map((r) => ({ datasetId: dataset.id, ...r })) });
@@ -416,6 +426,7 @@ async function walkManifest(
       });
       if (continueAfter) await options.continueWith?.(tx);
     });
+    for (const path of images) rmSync(path, { recursive: true, force: true });
     cursor = reachedRow;
     lastCheckpoint = Date.now();
     options.onProgress?.({ rows: cursor });
@@ -476,6 +487,10 @@ async function walkManifest(
         }
         if ("reason" in result) problems.push(result);
         else staged.push(result);
+        if (options.removeCheckpointedImages && typeof r.image_path === "string") {
+          const path = insideFolder(options.folder, r.image_path);
+          if (path) uploadedImages.push(path);
+        }
         reachedRow = row;
         if (reachedRow - cursor >= CHECKPOINT_ROWS || Date.now() - lastCheckpoint > CHECKPOINT_MS) await checkpoint();
         return "reason" in result ? [result] : [];

@@ -44,6 +44,8 @@ export interface IngestDatasetJobOptions {
   sliceMs?: number;
   /** Threads that inspect and de-identify a series' slices side by side. */
   pool?: IngestPool | null;
+  /** The folder is the dataset's raw upload, removed at the end: rows' images go as checkpoints pass them. */
+  removeCheckpointedImages?: boolean;
 }
 
 /**
@@ -67,6 +69,7 @@ export async function ingestDatasetJob(
       secrets: options.secrets,
       claimed: true,
       pool: options.pool ?? null,
+      removeCheckpointedImages: options.removeCheckpointedImages ?? false,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(enqueue
         ? {
@@ -123,6 +126,7 @@ export const datasetIngest: Task<IngestDatasetPayload> = {
       signal,
       enqueue,
       pool: ingestPool(),
+      removeCheckpointedImages: true,
     });
     if (dataset === "continued") return; // the next slice is queued; the upload is still needed
     // Stepped aside: if another attempt still holds the dataset, it still reads this upload.

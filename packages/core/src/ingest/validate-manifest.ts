@@ -1,10 +1,11 @@
 // Streaming validation of an uploaded manifest.csv against the upload format: every problem is
 // reported as { row, column, value, reason }; rows are handed to `onRow` one at a time, so memory
-// does not grow with the number of rows (only the set of patient IDs seen, for duplicates).
+// does not grow with the number of rows (only the sets of patient IDs and image paths seen, for duplicates).
 // Reports are stored and shown to PIs and partner keys, so every problem passes `reportableProblem`:
 // no patient ID, no image file name, no free text and no parser message ever enters one — only the
 // row, the column, the reason and, where it cannot identify anyone, a short value.
 import { parse } from "csv-parse";
+import { posix } from "node:path";
 import type { Readable } from "node:stream";
 import {
   CENTRE_COLUMNS,
@@ -286,6 +287,8 @@ export async function validateManifest(input: Readable, options: ValidateManifes
 
   /** Each patient ID's first row, to name it when the ID comes again (the ID itself is never reported). */
   const seen = new Map<string, number>();
+  /** Image paths seen (normalised: "./a/b.dcm" and "a//b.dcm" are one file), with their first row. */
+  const seenImages = new Map<string, number>();
   let header: string[] | null = null;
   let rows = 0;
   try {
@@ -435,6 +438,22 @@ export async function validateManifest(input: Readable, options: ValidateManifes
             reason: `duplicate patient ID: the same as row ${first}`,
           });
         } else seen.set(id, rows);
+      }
+      const imagePath = record.image_path;
+      if (typeof imagePath === "string" && imagePath !== "") {
+        const normalised = posix.normalize(imagePath).replace(/\/+$/, "");
+        const first = seenImages.get(normalised);
+        if (first !== undefined) {
+          // Two patients with one image would get one score twice. The path is not shown: a hospital's file
+          // names can identify.
+          rowOk = false;
+          report({
+            row: rows,
+            column: "image_path",
+            value: "",
+            reason: `the same image as row ${first}: each patient needs an image of their own`,
+          });
+        } else seenImages.set(normalised, rows);
       }
       if (rowOk && options.onRow) {
         // biome-ignore lint/suspicious/noConfusingVoidType: what onRow returned
