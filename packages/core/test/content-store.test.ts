@@ -15,7 +15,6 @@ import {
   FileContentStore,
   S3ContentStore,
   stageBlob,
-  BLOB_WRITE_BYTES,
   writeFileInPieces,
   type ContentStore,
 } from "../src/index.js";
@@ -81,9 +80,9 @@ describe("FileContentStore", () => {
 });
 
 describe("writeFileInPieces", () => {
-  it("writes the pieces joined, byte for byte, whatever their sizes against the write size", () => {
+  it("writes the pieces joined, byte for byte, empty and many small pieces included", () => {
     const folder = mkdtempSync(join(tmpdir(), "fracval-pieces-"));
-    const w = BLOB_WRITE_BYTES;
+    const w = 256 * 1024;
     let seed = 1;
     const piece = (length: number) => Uint8Array.from({ length }, () => (seed = (seed * 16807) % 2147483647) & 255);
     const cases: Uint8Array[][] = [
