@@ -65,14 +65,20 @@ process.on("unhandledRejection", (reason) => {
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-// Ingestion's threads, like scoring's, start when first needed: IMAGE_THREADS of them. Each reads, inspects,
-// de-identifies, hashes and writes a file into the content store's folder; the main thread checks the rows in
-// order and renames the files into place (it was one fewer thread while the main thread wrote the files).
+// Ingestion's threads: IMAGE_THREADS of them. Each reads, inspects, de-identifies, hashes and writes a file
+// into the content store's folder; the main thread checks the rows in order and renames the files into place
+// (it was one fewer thread while the main thread wrote the files).
 let ingestPool: IngestPool | null = null;
 const ingestThreads = () => {
   if (!ingestPool && config.imageThreads > 1) ingestPool = new IngestPool(config.imageThreads);
   return ingestPool;
 };
+// Ingestion's and scoring's threads load their code before the worker says it is ready: otherwise the first
+// upload and the first run each wait a second or two while the threads compile, and the compiling competes
+// with whatever else runs then.
+const warming = performance.now();
+await Promise.all([ingestThreads()?.warmUp(), models.preprocessing?.warmUp()]);
+console.log(`[worker] image threads loaded in ${((performance.now() - warming) / 1000).toFixed(1)} s`);
 worker = await startWorker({
   databaseUrl: config.databaseUrl,
   db,

@@ -320,6 +320,8 @@ describe("ingestDatasetFolder", () => {
 
   it("prepares radiographs on the ingestion threads rows ahead: the same stored images and the same problems as in turn", async () => {
     const pool = new IngestPool(2);
+    // Both threads load their code (as the worker does before it says it is ready), preparing nothing.
+    await expect(pool.warmUp()).resolves.toBeUndefined();
     const started: string[] = [];
     // The pool, counting what it is asked to prepare.
     const counted = Object.assign(Object.create(pool) as IngestPool, {

@@ -25,6 +25,11 @@ export class PreprocessPool {
     return this.pool.run({ pipeline: { name: pipeline.name, options: pipeline.options }, ...input }, input.blobs);
   }
 
+  /** Resolves once every thread has loaded the preprocessing code. */
+  warmUp(): Promise<void> {
+    return this.pool.warmUp();
+  }
+
   close(): Promise<void> {
     return this.pool.close();
   }

@@ -5,3 +5,5 @@ import { register } from "tsx/esm/api";
 register();
 const { default: preprocessTask } = await import("./preprocess-worker.ts");
 export default preprocessTask;
+/** ThreadPool.warmUp: runs once the entry above has loaded. */
+export const warmUp = () => true;

@@ -27,6 +27,14 @@ export class ThreadPool<Task, Result> {
     });
   }
 
+  /**
+   * Resolves once every thread has loaded its entry (compiling its TypeScript takes a second or two): the
+   * entry exports `warmUp`, a task that does nothing, and each thread runs one.
+   */
+  async warmUp(): Promise<void> {
+    await Promise.all(Array.from({ length: this.threads }, () => this.pool.run(undefined as Task, { name: "warmUp" })));
+  }
+
   /** Runs the entry's task on a thread; `handOver`: byte arrays moved there (unusable here after) where they can be. */
   run(task: Task, handOver: ArrayBufferView[] = []): Promise<Result> {
     return this.pool.run(task, { transferList: movableBuffers(handOver) });

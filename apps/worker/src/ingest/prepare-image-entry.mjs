@@ -5,3 +5,5 @@ import { register } from "tsx/esm/api";
 register();
 const { default: prepareTask } = await import("./prepare-image-task.ts");
 export default prepareTask;
+/** ThreadPool.warmUp: runs once the entry above has loaded. */
+export const warmUp = () => true;

@@ -77,6 +77,11 @@ export class IngestPool {
     return this.pool.run({ path, deid, ...(stageIn ? { stageIn } : {}) });
   }
 
+  /** Resolves once every thread has loaded the ingestion code. */
+  warmUp(): Promise<void> {
+    return this.pool.warmUp();
+  }
+
   close(): Promise<void> {
     return this.pool.close();
   }
