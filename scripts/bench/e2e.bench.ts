@@ -1,4 +1,4 @@
-// `npm run bench:e2e [-- [ct] N ...]`: a partner hospital's whole path, timed as it would experience it — N
+// `npm run bench:e2e [-- [ct | verte-x] N ...]`: a partner hospital's whole path, timed as it would experience it — N
 // synthetic X-ray patients uploaded with `fracval upload --run xray-deepsurv@1.0.0` (or, with `ct`, abdominal CT
 // series with `--run ct-bone-muscle@1.0.0`; GraphQL + tus, sha256 on both sides) to a real API and worker on
 // embedded PostgreSQL, from start to metrics stored. Prints each phase (upload, ingestion, scoring, metrics)
@@ -18,13 +18,15 @@ import { waitForHttp } from "../platform.js";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const args = process.argv.slice(2);
 const sizes = args.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+// `verte-x`: the same radiographs scored by verte-x-pvf (the whole CLAHE-equalised frame) instead.
 const MODALITY = args.includes("ct")
   ? { name: "CT", synth: "ct" as const, study: "ct-bone-muscle", model: "ct-bone-muscle@1.0.0", profile: "Boramae" }
   : {
       name: "X-ray",
       synth: "xray" as const,
-      study: "xray-deepsurv",
-      model: "xray-deepsurv@1.0.0",
+      ...(args.includes("verte-x")
+        ? { study: "verte-x-pvf", model: "verte-x-pvf@1.0.0" }
+        : { study: "xray-deepsurv", model: "xray-deepsurv@1.0.0" }),
       profile: "Severance",
     };
 const SECRET = "bench-pseudonym-secret-0123456789";
@@ -178,7 +180,7 @@ async function benchmark(n: number): Promise<void> {
         (imageFiles > n ? `, ${(imageFiles / ingestion).toFixed(0)} slices/s (${imageFiles} files)` : ""),
     );
     console.log(
-      `  scoring    ${scoring.toFixed(1)} s  ${(n / scoring).toFixed(0)} patients/s (${run.executionProvider})`,
+      `  scoring    ${scoring.toFixed(1)} s  ${(n / scoring).toFixed(0)} patients/s (${MODALITY.model}, ${run.executionProvider})`,
     );
     console.log(`  metrics    ${metrics.toFixed(1)} s`);
     console.log(`  total      ${total.toFixed(1)} s from \`fracval upload\` to metrics stored`);
