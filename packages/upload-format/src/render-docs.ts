@@ -49,7 +49,8 @@ ${table(MANIFEST_COLUMNS)}
 
 Rules across columns: \`event_days\` is required when \`incident_vertebral_fracture = 1\`, must be empty
 when it is 0, and may not exceed \`followup_days\`; \`death_days\` may not exceed \`followup_days\` nor come
-before \`event_days\`; \`patient_id\` must be unique; text cells that start
+before \`event_days\`; \`patient_id\` must be unique, and so must \`image_path\` (each patient needs an
+image of their own: two rows naming one file or series folder are refused); text cells that start
 like a spreadsheet formula (\`=\`, \`+\`, \`-\`, \`@\`) are refused. **FRAX columns are percentages**
 (0–100), as the FRAX tool reports them; FracVal stores them as fractions.
 
