@@ -84,7 +84,11 @@ describe("writeFileInPieces", () => {
     const folder = mkdtempSync(join(tmpdir(), "fracval-pieces-"));
     const w = 256 * 1024;
     let seed = 1;
-    const piece = (length: number) => Uint8Array.from({ length }, () => (seed = (seed * 16807) % 2147483647) & 255);
+    const nextByte = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed & 255;
+    };
+    const piece = (length: number) => Uint8Array.from({ length }, nextByte);
     const cases: Uint8Array[][] = [
       [],
       [piece(0)],

@@ -98,7 +98,10 @@ describe("CLAHE on small cases", () => {
   it("gives the same bytes as the per-pixel version on radiograph-sized, odd-sized and tie-heavy images", () => {
     const lcg = (seed: number) => {
       let state = seed >>> 0;
-      return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+      return () => {
+        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+        return state / 2 ** 32;
+      };
     };
     const radiograph = (rows: number, columns: number, seed: number) => {
       const random = lcg(seed);
