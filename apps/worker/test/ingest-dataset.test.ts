@@ -1,7 +1,17 @@
 // Ingestion of synthetic dataset folders on real PostgreSQL: READY with de-identified, content-addressed
 // images and no original identifier anywhere; a bad image rejects the whole dataset and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { decodeDicom } from "@fracval/imaging";
 import { greyscalePng } from "./support/png.js";
 import { tmpdir } from "node:os";
@@ -309,6 +319,29 @@ describe("ingestDatasetFolder", () => {
     expect(series.landmarks).toEqual({ body: [expect.any(Number), expect.any(Number)] });
     const index = JSON.parse(new TextDecoder().decode(await store.get(series.storageKey))) as { series: string[] };
     expect(index.series).toHaveLength(series.slices);
+
+    // Removing checkpointed images (as the job does with its raw upload): each series folder's slices go, and
+    // the folder with them; a folder inside one (not the row's) and the manifest stay for the job to remove.
+    const upload = mkdtempSync(join(tmpdir(), "fracval-upload-ct-removed-"));
+    cpSync(folder, upload, { recursive: true });
+    const [header, ...rows] = readFileSync(join(upload, "manifest.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => line.split(","));
+    const seriesFolders = rows.map((cells) => join(upload, cells[header!.indexOf("image_path")]!));
+    expect(seriesFolders.every((f) => statSync(f).isDirectory())).toBe(true);
+    const extra = join(seriesFolders[0]!, ".not-this-row"); // hidden: not read as a slice
+    mkdirSync(extra);
+    const removing = await ingestDatasetFolder(t.db, store, {
+      datasetId: (await newDataset("Boramae", "ct-bone-muscle")).id,
+      folder: upload,
+      secrets,
+      removeCheckpointedImages: true,
+    });
+    expect(removing.status).toBe("READY");
+    expect(seriesFolders.slice(1).map((f) => existsSync(f))).toEqual([false, false]);
+    expect(readdirSync(seriesFolders[0]!)).toEqual([".not-this-row"]);
+    expect(existsSync(join(upload, "manifest.csv"))).toBe(true);
 
     const wrong = await newDataset("Severance", "ct-bone-muscle"); // a CT study given X-rays
     const rejected = await ingestDatasetFolder(t.db, store, { datasetId: wrong.id, folder: xrayFolder, secrets });

@@ -12,7 +12,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { CENTRE_LEVELS } from "@fracval/upload-format";
 import { parse } from "csv-parse";
-import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { join } from "node:path";
 import type { Db, Modality, Prisma, ValidationDataset } from "@fracval/db";
@@ -426,7 +426,7 @@ async function walkManifest(
       });
       if (continueAfter) await options.continueWith?.(tx);
     });
-    for (const path of images) rmSync(path, { recursive: true, force: true });
+    for (const path of images) removeUploadedImage(path);
     cursor = reachedRow;
     lastCheckpoint = Date.now();
     options.onProgress?.({ rows: cursor });
@@ -509,6 +509,23 @@ async function walkManifest(
     state: "finished",
     dataset: await commit(db, dataset, manifestPath, cursor),
   };
+}
+
+/**
+ * A row's uploaded image once a checkpoint holds the row: the file, or the series folder's files (then the
+ * folder, if nothing else is in it). Nothing more: a folder inside it is not this row's to remove.
+ */
+function removeUploadedImage(path: string): void {
+  try {
+    if (!statSync(path).isDirectory()) rmSync(path, { force: true });
+    else {
+      for (const entry of readdirSync(path, { withFileTypes: true }))
+        if (!entry.isDirectory()) rmSync(join(path, entry.name), { force: true });
+      rmdirSync(path);
+    }
+  } catch {
+    // Gone already, or a folder with more in it: the job removes the rest of the upload at the end.
+  }
 }
 
 /** How a patient's images are de-identified, their pseudonym included (staging and the read-ahead alike). */
