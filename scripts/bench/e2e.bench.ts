@@ -163,6 +163,9 @@ async function benchmark(n: number): Promise<void> {
       where: { modelVersion: { family: MODALITY.model.split("@")[0] } },
       orderBy: { createdAt: "desc" },
     });
+    // Each patient scored once, whatever the number of workers (a prediction is unique per run and patient).
+    const predictions = await db.prediction.count({ where: { runId: run.id } });
+    if (predictions !== n) throw new Error(`${predictions} predictions stored for ${n} patients`);
     const seconds = (ms: number | undefined) => (ms === undefined ? Number.NaN : ms / 1000);
     const upload = seconds(marks.uploaded);
     const ingestion = seconds(marks.ready) - upload;
@@ -180,7 +183,7 @@ async function benchmark(n: number): Promise<void> {
         (imageFiles > n ? `, ${(imageFiles / ingestion).toFixed(0)} slices/s (${imageFiles} files)` : ""),
     );
     console.log(
-      `  scoring    ${scoring.toFixed(1)} s  ${(n / scoring).toFixed(0)} patients/s (${MODALITY.model}, ${run.executionProvider})`,
+      `  scoring    ${scoring.toFixed(1)} s  ${(n / scoring).toFixed(0)} patients/s (${MODALITY.model}, ${run.executionProvider}; ${predictions} predictions, one per patient)`,
     );
     console.log(`  metrics    ${metrics.toFixed(1)} s`);
     console.log(`  total      ${total.toFixed(1)} s from \`fracval upload\` to metrics stored`);
