@@ -13,6 +13,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { decodeDicom } from "@fracval/imaging";
+import { uploadedImagesOf } from "./support/manifest.js";
 import { greyscalePng } from "./support/png.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -324,11 +325,7 @@ describe("ingestDatasetFolder", () => {
     // the folder with them; a folder inside one (not the row's) and the manifest stay for the job to remove.
     const upload = mkdtempSync(join(tmpdir(), "fracval-upload-ct-removed-"));
     cpSync(folder, upload, { recursive: true });
-    const [header, ...rows] = readFileSync(join(upload, "manifest.csv"), "utf8")
-      .trim()
-      .split("\n")
-      .map((line) => line.split(","));
-    const seriesFolders = rows.map((cells) => join(upload, cells[header!.indexOf("image_path")]!));
+    const seriesFolders = uploadedImagesOf(upload);
     expect(seriesFolders.every((f) => statSync(f).isDirectory())).toBe(true);
     const extra = join(seriesFolders[0]!, ".not-this-row"); // hidden: not read as a slice
     mkdirSync(extra);

@@ -2,7 +2,7 @@
 // job in one transaction; an interrupted or failed attempt stores nothing and leaves the dataset for the
 // next attempt; a second attempt never ingests twice; after the last attempt the investigator sees why.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@fracval/testing";
@@ -18,6 +18,7 @@ import {
   type Viewer,
 } from "@fracval/core";
 import { datasetIngest, ingestDatasetJob } from "../src/index.js";
+import { uploadedImagesOf } from "./support/manifest.js";
 import type { TaskContext } from "../src/tasks/task.js";
 
 let t: TestDatabase;
@@ -155,11 +156,7 @@ describe("ingestDatasetJob", () => {
     const store = countingStore();
     const upload = mkdtempSync(join(tmpdir(), "fracval-upload-removed-"));
     cpSync(folder, upload, { recursive: true });
-    const [header, ...lines] = readFileSync(join(upload, "manifest.csv"), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => l.split(","));
-    const imageOfRow = lines.map((cells) => join(upload, cells[header!.indexOf("image_path")]!));
+    const imageOfRow = uploadedImagesOf(upload);
     const present = () => imageOfRow.map((path) => existsSync(path));
     expect(present()).toEqual([true, true, true, true, true, true]);
     const outcomes: unknown[] = [];

@@ -16,10 +16,7 @@ export interface ClaheOptions {
   nbins?: number;
 }
 
-/**
- * numpy's rint / round: half to even. Math.round takes halves up, so x lies exactly half way when r − x is
- * 0.5 (a subtraction instead of `x % 1`, which V8 computes out of line: two per pixel cost ~20 ms a radiograph).
- */
+/** numpy's rint / round: half to even. Math.round takes halves up, so x lay exactly half way when r − x is 0.5. */
 function rint(x: number): number {
   const r = Math.round(x);
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;

@@ -426,35 +426,31 @@ export async function validateManifest(input: Readable, options: ValidateManifes
         rowOk = false;
         report({ row: rows, column: "image_path", value: "", reason: "is required for an image study" });
       }
+      /** A value each row must have to itself: its first row is remembered, a repeat refused (value not shown). */
+      const uniqueAcrossRows = (
+        seenIn: Map<string, number>,
+        key: string,
+        column: string,
+        reason: (first: number) => string,
+      ) => {
+        const first = seenIn.get(key);
+        if (first === undefined) return void seenIn.set(key, rows);
+        rowOk = false;
+        report({ row: rows, column, value: "", reason: reason(first) });
+      };
       const id = record.patient_id;
-      if (typeof id === "string") {
-        const first = seen.get(id);
-        if (first !== undefined) {
-          rowOk = false;
-          report({
-            row: rows,
-            column: "patient_id",
-            value: "",
-            reason: `duplicate patient ID: the same as row ${first}`,
-          });
-        } else seen.set(id, rows);
-      }
+      if (typeof id === "string")
+        uniqueAcrossRows(seen, id, "patient_id", (first) => `duplicate patient ID: the same as row ${first}`);
+      // Two patients with one image would get one score twice. The path is not shown either: a hospital's file
+      // names can identify.
       const imagePath = record.image_path;
-      if (typeof imagePath === "string" && imagePath !== "") {
-        const normalised = posix.normalize(imagePath).replace(/\/+$/, "");
-        const first = seenImages.get(normalised);
-        if (first !== undefined) {
-          // Two patients with one image would get one score twice. The path is not shown: a hospital's file
-          // names can identify.
-          rowOk = false;
-          report({
-            row: rows,
-            column: "image_path",
-            value: "",
-            reason: `the same image as row ${first}: each patient needs an image of their own`,
-          });
-        } else seenImages.set(normalised, rows);
-      }
+      if (typeof imagePath === "string" && imagePath !== "")
+        uniqueAcrossRows(
+          seenImages,
+          posix.normalize(imagePath).replace(/\/+$/, ""),
+          "image_path",
+          (first) => `the same image as row ${first}: each patient needs an image of their own`,
+        );
       if (rowOk && options.onRow) {
         // biome-ignore lint/suspicious/noConfusingVoidType: what onRow returned
         let own: void | ManifestProblem[];
