@@ -28,12 +28,17 @@ describe("worked 5×5 examples", () => {
     expect(() => windowIntensity({ low: 5, high: 5 })).toThrow(DegenerateImageError);
   });
 
-  it("minMaxNormalize: 0…24 → 0…1; a constant image throws", () => {
+  it("minMaxNormalize: 0…24 → 0…1; a constant image, or one with a NaN value, throws", () => {
     const out = minMaxNormalize()(grid);
     expect(out.data[0]).toBe(0);
     expect(out.data[24]).toBe(1);
     expect(out.data[12]).toBeCloseTo(0.5, 7);
     expect(() => minMaxNormalize()(five(new Array(25).fill(3)))).toThrow(/constant image/);
+    // A NaN pixel (a rescale slope that did not parse) would make every output NaN: the image is refused.
+    expect(() => minMaxNormalize()(five([...new Array(24).fill(3), Number.NaN]))).toThrow(/NaN values/);
+    expect(() => minMaxNormalize()(five([Number.NaN, ...Array.from({ length: 24 }, (_, k) => k)]))).toThrow(
+      DegenerateImageError,
+    );
   });
 
   it("resizeBilinear to the same size is the identity; 5×5 → 1×1 is the centre", () => {
