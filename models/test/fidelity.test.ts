@@ -3,7 +3,7 @@
 // would carry them), decoding them with the platform's decoder and taking the landmarks from the written
 // manifest gives exactly the same model inputs.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeDicom } from "@fracval/imaging";
@@ -100,11 +100,19 @@ describe("training inputs = upload inputs", () => {
           const here = await preprocessImages(pipeline, { blobs: [bytes()], positions: null, landmarks });
           // The pool is handed its own copy: the blob moves to the thread.
           const there = await pool.run(pipeline, { blobs: [bytes()], positions: null, landmarks });
-          if (!("tensors" in here) || !("tensors" in there)) throw new Error("expected tensors");
+          // Or the thread reads the file itself, into the buffer it keeps.
+          const path = join(xdir, ref.path.replace("images/", ""));
+          const read = await pool.runOnFiles(pipeline, { files: [path], positions: null, landmarks });
+          if (!("tensors" in here) || !("tensors" in there) || !("tensors" in read))
+            throw new Error("expected tensors");
           expect(Object.keys(there.tensors)).toEqual(Object.keys(here.tensors));
-          for (const name of Object.keys(here.tensors))
+          expect(Object.keys(read.tensors)).toEqual(Object.keys(here.tensors));
+          for (const name of Object.keys(here.tensors)) {
             expect(Buffer.from(there.tensors[name]!.buffer)).toEqual(Buffer.from(here.tensors[name]!.buffer));
+            expect(Buffer.from(read.tensors[name]!.buffer)).toEqual(Buffer.from(here.tensors[name]!.buffer));
+          }
           expect(there.images).toBe(1);
+          expect(read.images).toBe(1);
         }
         const cdir = mkdtempSync(join(tmpdir(), "fracval-fidelity-pool-ct-"));
         const cref = writeCt(patient, cdir);
@@ -121,10 +129,16 @@ describe("training inputs = upload inputs", () => {
         });
         const here = await preprocessImages(pipeline, input());
         const there = await pool.run(pipeline, input());
-        if (!("tensors" in here) || !("tensors" in there)) throw new Error("expected tensors");
-        for (const name of ["bone", "bone_muscle"])
+        const slicePaths = positions.map((k) => join(folder, files[k]!));
+        const body = input().landmarks;
+        const read = await pool.runOnFiles(pipeline, { files: slicePaths, positions, landmarks: body });
+        if (!("tensors" in here) || !("tensors" in there) || !("tensors" in read)) throw new Error("expected tensors");
+        for (const name of ["bone", "bone_muscle"]) {
           expect(Buffer.from(there.tensors[name]!.buffer)).toEqual(Buffer.from(here.tensors[name]!.buffer));
+          expect(Buffer.from(read.tensors[name]!.buffer)).toEqual(Buffer.from(here.tensors[name]!.buffer));
+        }
         expect(there.images).toBe(14);
+        expect(read.images).toBe(14);
 
         // A slice that does not decode, and an image without a landmark: the same reason on both threads.
         const broken = input();
@@ -134,6 +148,15 @@ describe("training inputs = upload inputs", () => {
           reason: expect.stringMatching(new RegExp(`^image: slice ${positions[3]! + 1}: `)),
         });
         expect(await pool.run(pipeline, { ...broken, blobs: broken.blobs.map((b) => b.slice()) })).toEqual(reasonHere);
+        const brokenPath = join(cdir, "broken.dcm");
+        writeFileSync(brokenPath, broken.blobs[3]!);
+        const brokenFiles = slicePaths.map((p, k) => (k === 3 ? brokenPath : p));
+        expect(await pool.runOnFiles(pipeline, { files: brokenFiles, positions, landmarks: body })).toEqual(reasonHere);
+        // A file that is not there is not the patient's problem: it rejects, as a failed read of the store does.
+        const gone = slicePaths.map((p, k) => (k === 5 ? join(cdir, "gone.dcm") : p));
+        await expect(pool.runOnFiles(pipeline, { files: gone, positions, landmarks: body })).rejects.toThrow(
+          /ENOENT.*gone/,
+        );
         const noLandmark = { ...input(), landmarks: {} };
         const missing = await preprocessImages(pipeline, noLandmark);
         expect(missing).toEqual({ reason: expect.stringMatching(/^image: /) });

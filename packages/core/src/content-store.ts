@@ -96,7 +96,8 @@ function writeInFolder(folders: Set<string>, path: string, bytes: Uint8Array | r
   }
 }
 
-function blobPath(root: string, key: string): string {
+/** Where the file store at `root` keeps `key` (a store on this machine: `localRoot`), for a reader on another thread. */
+export function blobPath(root: string, key: string): string {
   if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`not a sha256 key: ${key}`);
   return join(root, key.slice(0, 2), key.slice(2, 4), key);
 }

@@ -19,6 +19,6 @@ export {
   type PipelineName,
 } from "./pipelines.js";
 export { preprocessImages, type PreprocessInput, type PreprocessResult } from "./preprocess.js";
-export { PreprocessPool } from "./preprocess-pool.js";
+export { PreprocessPool, type PreprocessFiles } from "./preprocess-pool.js";
 export { movingBytes, ThreadPool } from "./thread-pool.js";
 export { onnxruntimeVersion } from "./runtime-version.js";

@@ -2,7 +2,7 @@
 // series decoded and run through the card's preprocessing pipeline. A patient whose inputs are unusable
 // (missing clinical value, corrupt image, missing landmark) gets a reason instead, and fails alone.
 import type { ClinicalBaseline, ImageSeries } from "@fracval/db";
-import { decodeSeriesIndex, messageOf, type ContentStore } from "@fracval/core";
+import { blobPath, decodeSeriesIndex, messageOf, type ContentStore } from "@fracval/core";
 import {
   CLINICAL_INPUT,
   preprocessImages,
@@ -10,6 +10,7 @@ import {
   type PreprocessPool,
   type LoadedModel,
   type PatientTensors,
+  type PreprocessResult,
 } from "@fracval/inference";
 import type { BaselineScorer } from "./run-metrics.js";
 import type { ModelCache } from "./model-cache.js";
@@ -46,25 +47,25 @@ function clinicalValue(baseline: ClinicalBaseline, column: string): number | nul
 }
 
 /**
- * The DICOM files of a stored series that a pipeline reads (`pick`, from the series' length), cranial →
- * caudal (a series is an index of slice blobs, in that order): the others are not read. Storage errors
- * propagate (transient: the job is retried); an unreadable index is the patient's problem (a reason).
+ * The blobs of a stored series that a pipeline reads (`pick`, from the series' length), cranial → caudal (a
+ * series is an index of slice blobs, in that order): the others are not read. Storage errors propagate
+ * (transient: the job is retried); an unreadable index is the patient's problem (a reason).
  */
-async function readSeries(
+async function blobsRead(
   store: ContentStore,
   series: ImageSeries,
   pick: (count: number) => number[],
-): Promise<{ blobs: Uint8Array[]; positions: number[] | null } | { reason: string }> {
-  const bytes = await store.get(series.storageKey);
-  if (series.slices <= 1) return { blobs: [bytes], positions: null };
+): Promise<{ keys: string[]; positions: number[] | null } | { reason: string }> {
+  if (series.slices <= 1) return { keys: [series.storageKey], positions: null };
+  const index = await store.get(series.storageKey);
   let keys: string[];
   try {
-    keys = decodeSeriesIndex(bytes);
+    keys = decodeSeriesIndex(index);
   } catch (error) {
     return { reason: `image: the stored series index is unreadable (${messageOf(error)})` };
   }
   const positions = pick(keys.length);
-  return { blobs: await Promise.all(positions.map((k) => store.get(keys[k]!))), positions };
+  return { keys: positions.map((k) => keys[k]!), positions };
 }
 
 /** A patient as scoring needs it; clinical models need no images. */
@@ -89,14 +90,24 @@ export async function patientTensors(
     tensors[CLINICAL_INPUT] = Float32Array.from(values as number[]);
   }
   let images = 0;
-  if (model.pipeline) {
+  const { pipeline } = model;
+  if (pipeline) {
     const series = patient.images?.[0];
     if (!series) return { reason: "no image" };
-    const read = await readSeries(store, series, model.pipeline.imagesRead);
+    const read = await blobsRead(store, series, pipeline.imagesRead);
     if ("reason" in read) return read;
-    const input = { ...read, landmarks: (series.landmarks as Record<string, [number, number]> | null) ?? null };
+    const { keys, positions } = read;
+    const landmarks = (series.landmarks as Record<string, [number, number]> | null) ?? null;
     // The same function on a worker thread or here: a reason when the images are unusable, thrown otherwise.
-    const built = pool ? await pool.run(model.pipeline, input) : await preprocessImages(model.pipeline, input);
+    // A thread reads a local store's files itself; other stores' blobs are read here and moved to it.
+    const root = store.localRoot;
+    let built: PreprocessResult;
+    if (pool && root)
+      built = await pool.runOnFiles(pipeline, { files: keys.map((key) => blobPath(root, key)), positions, landmarks });
+    else {
+      const input = { blobs: await Promise.all(keys.map((key) => store.get(key))), positions, landmarks };
+      built = pool ? await pool.run(pipeline, input) : await preprocessImages(pipeline, input);
+    }
     if ("reason" in built) return built;
     Object.assign(tensors, built.tensors);
     images = built.images;
