@@ -107,12 +107,15 @@ export function resampledSize(
  * computing only the crop's pixels of the resized image, not all of it (a radiograph resampled whole for
  * five 64 × 64 patches was most of a patient's preprocessing). `valueAt(i)`: the input's value at index i,
  * where a pixelwise step is fused in front (it must return what that step would have stored, as float32).
+ * `then(v)`: a pixelwise step fused behind, on each resized value as stored (float32), before the crop — as
+ * cropAround(crop)(step(resizeBilinear(…))); the crop's pixels outside the image stay 0, as cropAround leaves them.
  */
 export function resizeBilinearCrop(
   input: { rows: number; columns: number },
   valueAt: (i: number) => number,
   size: [number, number],
   crop: { centerRow: number; centerCol: number; rows: number; columns: number },
+  then?: (v: number) => number,
 ): Float32Array {
   const [rows, columns] = size;
   if (rows < 1 || columns < 1) throw new DegenerateImageError(`cannot resize to ${rows}×${columns}`);
@@ -133,8 +136,9 @@ export function resizeBilinearCrop(
       const fx = x - x0;
       const topRow = valueAt(y0 * input.columns + x0) * (1 - fx) + valueAt(y0 * input.columns + x1) * fx;
       const bottom = valueAt(y1 * input.columns + x0) * (1 - fx) + valueAt(y1 * input.columns + x1) * fx;
-      // Stored as float32 by resizeBilinear, then copied by cropAround.
-      out[(r - top) * crop.columns + (c - left)] = topRow * (1 - fy) + bottom * fy;
+      // Stored as float32 by resizeBilinear (then by the step behind, if any), then copied by cropAround.
+      const resized = topRow * (1 - fy) + bottom * fy;
+      out[(r - top) * crop.columns + (c - left)] = then ? then(Math.fround(resized)) : resized;
     }
   }
   return out;

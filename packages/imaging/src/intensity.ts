@@ -21,15 +21,19 @@ export interface WindowOptions {
 export function windowIntensity(options: WindowOptions): Step {
   const { low, high, outLow = -1, outHigh = 1 } = options;
   if (!(high > low)) throw new DegenerateImageError(`window high (${high}) must exceed low (${low})`);
+  const value = windowValue(options);
   return (input: Image2D) => {
     const out = new Float32Array(input.data.length);
-    const span = high - low;
-    for (let i = 0; i < out.length; i++) {
-      const t = Math.min(1, Math.max(0, (input.data[i]! - low) / span));
-      out[i] = t * (outHigh - outLow) + outLow;
-    }
+    for (let i = 0; i < out.length; i++) out[i] = value(input.data[i]!);
     return { ...input, data: out };
   };
+}
+
+/** One value as windowIntensity computes it (before it is stored as float32): for steps that fuse it in. */
+export function windowValue(options: WindowOptions): (v: number) => number {
+  const { low, high, outLow = -1, outHigh = 1 } = options;
+  const span = high - low;
+  return (v) => Math.min(1, Math.max(0, (v - low) / span)) * (outHigh - outLow) + outLow;
 }
 
 /**

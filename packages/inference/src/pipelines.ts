@@ -14,7 +14,7 @@ import {
   resampleToSpacing,
   resizeBilinearCrop,
   resizeKeepAspect,
-  windowIntensity,
+  windowValue,
   type DecodedDicom,
   type Image2D,
 } from "@fracval/imaging";
@@ -102,10 +102,12 @@ export const CtBoneMuscleSlicesOptions = z.object({
 /**
  * Axial CT series (HU) → `slices` equidistant slices (np.round(np.linspace)), each resampled to
  * `spacingMm`, windowed −200…1000 HU → −1…1, cropped around the vertebral body centre (bone) and
- * around a point `boneMusclePosteriorMm` behind it (bone + psoas + erector spinae).
+ * around a point `boneMusclePosteriorMm` behind it (bone + psoas + erector spinae). Only the crops' pixels of
+ * each resampled slice are computed (resizeBilinearCrop, the window fused behind): bit for bit
+ * cropAround(windowIntensity(resampleToSpacing(slice))) (test/pipelines.test.ts).
  */
 function ctBoneMuscleSlices(options: z.infer<typeof CtBoneMuscleSlicesOptions>) {
-  const window = windowIntensity({ low: options.windowHu[0], high: options.windowHu[1] });
+  const window = windowValue({ low: options.windowHu[0], high: options.windowHu[1] });
   return (input: PipelineInput): PipelineOutput => {
     if (input.images.length < options.slices)
       throw new PipelineInputError(`the CT series has ${input.images.length} slices; ${options.slices} are needed`);
@@ -117,24 +119,17 @@ function ctBoneMuscleSlices(options: z.infer<typeof CtBoneMuscleSlicesOptions>) 
     const boneMuscle = new Float32Array(options.slices * muscleSize);
     equidistantIndices(input.images.length, options.slices).forEach((index, k) => {
       const slice = input.images[index]!;
-      const spacing = spacingOf(slice);
-      const scaled: Image2D = window(resampleToSpacing(slice.image, spacing, [options.spacingMm, options.spacingMm]));
-      const [row, col] = toResizedGrid(centre, slice.image, scaled);
-      bone.set(
-        cropAround({ centerRow: row, centerCol: col, rows: boneRows, columns: boneCols })(scaled).data,
-        k * boneRows * boneCols,
-      );
+      const { data } = slice.image;
+      const valueAt = (i: number) => data[i]!;
+      const size = resampledSize(slice.image, spacingOf(slice), [options.spacingMm, options.spacingMm]);
+      const [row, col] = toResizedGrid(centre, slice.image, { rows: size[0], columns: size[1] });
+      const boneCrop = { centerRow: row, centerCol: col, rows: boneRows, columns: boneCols };
+      bone.set(resizeBilinearCrop(slice.image, valueAt, size, boneCrop, window), k * boneRows * boneCols);
       if (options.boneMuscle) {
         const muscleRow = row + options.boneMusclePosteriorMm / options.spacingMm;
-        boneMuscle.set(
-          cropAround({
-            centerRow: muscleRow,
-            centerCol: col,
-            rows: options.boneMuscle[0],
-            columns: options.boneMuscle[1],
-          })(scaled).data,
-          k * muscleSize,
-        );
+        const [rows, columns] = options.boneMuscle;
+        const muscleCrop = { centerRow: muscleRow, centerCol: col, rows, columns };
+        boneMuscle.set(resizeBilinearCrop(slice.image, valueAt, size, muscleCrop, window), k * muscleSize);
       }
     });
     return options.boneMuscle ? { bone, bone_muscle: boneMuscle } : { bone };
