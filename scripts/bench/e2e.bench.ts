@@ -104,6 +104,7 @@ async function benchmark(n: number): Promise<void> {
     // The CLI, as a partner runs it; each line of its progress is time-stamped as it arrives, and the CPU
     // seconds each process (PostgreSQL with its backends) has used so far are read at that moment.
     const marks: Record<string, number> = {};
+    let uploadedAt = 0; // wall clock, to compare with the database's timestamps
     const postmaster = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
     const cpuAt: Record<string, Record<string, number>> = {};
     const t0 = performance.now();
@@ -150,6 +151,7 @@ async function benchmark(n: number): Promise<void> {
       ] as const) {
         if (marks[mark] === undefined && pattern.test(stderr)) {
           marks[mark] = at;
+          if (mark === "uploaded") uploadedAt = Date.now();
           cpuAt[mark] = readCpu();
         }
       }
@@ -169,7 +171,9 @@ async function benchmark(n: number): Promise<void> {
     if (predictions !== n) throw new Error(`${predictions} predictions stored for ${n} patients`);
     const seconds = (ms: number | undefined) => (ms === undefined ? Number.NaN : ms / 1000);
     const upload = seconds(marks.uploaded);
-    const ingestion = seconds(marks.ready) - upload;
+    // Ingestion ends when the dataset turned READY (its readyAt), not when the CLI next polled and saw it.
+    const dataset = await db.validationDataset.findUniqueOrThrow({ where: { id: run.datasetId } });
+    const ingestion = (dataset.readyAt!.getTime() - uploadedAt) / 1000;
     const scoring = (run.progressAt!.getTime() - run.startedAt!.getTime()) / 1000;
     const metrics = (run.finishedAt!.getTime() - run.progressAt!.getTime()) / 1000;
     const mb = bytes / 1024 ** 2;
