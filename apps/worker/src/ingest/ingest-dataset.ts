@@ -12,9 +12,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { CENTRE_LEVELS } from "@fracval/upload-format";
 import { parse } from "csv-parse";
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { readdir, rm, rmdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Db, Modality, Prisma, ValidationDataset } from "@fracval/db";
 import {
@@ -399,8 +398,6 @@ async function walkManifest(
   const problems: ManifestProblem[] = [];
   /** The uploaded images of the rows since the last checkpoint (removeCheckpointedImages). */
   const uploadedImages: string[] = [];
-  /** Removals of checkpointed rows' uploaded images still under way. */
-  const removals = new Set<Promise<void>>();
   let lastCheckpoint = Date.now();
   let reachedRow = cursor;
 
@@ -429,13 +426,7 @@ async function walkManifest(
       });
       if (continueAfter) await options.continueWith?.(tx);
     });
-    if (images.length) {
-      // Off the main thread (an unlink waits on the filesystem's journal, here about 0.5 ms a file): it keeps
-      // feeding the ingestion threads meanwhile. Every removal is awaited before the slice returns.
-      const removal = Promise.all(images.map(removeUploadedImage)).then(() => {});
-      removals.add(removal);
-      void removal.finally(() => removals.delete(removal));
-    }
+    for (const path of images) removeUploadedImage(path);
     cursor = reachedRow;
     lastCheckpoint = Date.now();
     options.onProgress?.({ rows: cursor });
@@ -510,10 +501,8 @@ async function walkManifest(
     throw error;
   } finally {
     await prefetch?.close();
-    await Promise.all(removals);
   }
   await checkpoint();
-  await Promise.all(removals);
   if (outcome.problemCount > 0)
     return { state: "finished", dataset: await reject(db, store, dataset.id, reportOf(outcome)) };
   return {
@@ -526,13 +515,13 @@ async function walkManifest(
  * A row's uploaded image once a checkpoint holds the row: the file, or the series folder's files (then the
  * folder, if nothing else is in it). Nothing more: a folder inside it is not this row's to remove.
  */
-async function removeUploadedImage(path: string): Promise<void> {
+function removeUploadedImage(path: string): void {
   try {
-    if (!(await stat(path)).isDirectory()) await rm(path, { force: true });
+    if (!statSync(path).isDirectory()) rmSync(path, { force: true });
     else {
-      const files = (await readdir(path, { withFileTypes: true })).filter((entry) => !entry.isDirectory());
-      await Promise.all(files.map((file) => rm(join(path, file.name), { force: true })));
-      await rmdir(path);
+      for (const entry of readdirSync(path, { withFileTypes: true }))
+        if (!entry.isDirectory()) rmSync(join(path, entry.name), { force: true });
+      rmdirSync(path);
     }
   } catch {
     // Gone already, or a folder with more in it: the job removes the rest of the upload at the end.
