@@ -54,6 +54,16 @@ function radiograph(rows: number, columns: number, spacing: [number, number], ne
   return { image, pixelSpacing: spacing, modality: "DX", photometric: "MONOCHROME2" };
 }
 
+/** What f throws (its message), or "no error". */
+function message(f: () => unknown): string {
+  try {
+    f();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return "no error";
+}
+
 const bytesOf = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 describe("xray-vertebral-patches", () => {
@@ -103,14 +113,6 @@ describe("xray-vertebral-patches", () => {
     const image = radiograph(400, 200, [0.15, 0.15], next);
     const inside = Object.fromEntries(LEVELS.map((l) => [l, [100, 200] as [number, number]]));
     const constant: DecodedDicom = { ...image, image: { ...image.image, data: new Float32Array(400 * 200).fill(3) } };
-    const message = (f: () => unknown) => {
-      try {
-        f();
-      } catch (error) {
-        return (error as Error).message;
-      }
-      return "no error";
-    };
     expect(message(() => run({ images: [constant], landmarks: inside }))).toBe(
       message(() => patchesTheLongWay({ images: [constant], landmarks: inside }, 0.8, 64)),
     );
@@ -189,14 +191,6 @@ describe("ct-bone-muscle-slices", () => {
     const { run } = buildPipeline("ct-bone-muscle-slices", {});
     const next = random(8);
     const images = Array.from({ length: 14 }, () => ctSlice(200, 200, [0.8, 0.8], next));
-    const message = (f: () => unknown) => {
-      try {
-        f();
-      } catch (error) {
-        return (error as Error).message;
-      }
-      return "no error";
-    };
     const off = { body: [100, 5000] as [number, number] };
     expect(message(() => run({ images, landmarks: off }))).toBe(
       message(() => ctTheLongWay({ images, landmarks: off })),
