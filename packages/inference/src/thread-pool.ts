@@ -1,6 +1,7 @@
 // CPU-bound image work on worker threads (piscina): a worker process spreads patients or files over its
-// threads while its main thread reads blobs, talks to PostgreSQL and feeds onnxruntime. The threads run
-// TypeScript modules: `entry` is a small .mjs that registers tsx and re-exports the module's default task.
+// threads while its main thread talks to PostgreSQL and feeds onnxruntime; the threads read the files on this
+// machine themselves (KeptReadBuffer). They run TypeScript modules: `entry` is a small .mjs that registers tsx
+// and re-exports the module's default task.
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { move, Piscina, transferableSymbol, valueSymbol } from "piscina";
