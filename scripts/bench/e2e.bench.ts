@@ -61,15 +61,9 @@ async function benchmark(n: number): Promise<void> {
       rmSync(folder, { recursive: true, force: true });
       writeDataset({ profile, n, seed: 2026, out: folder, modality: MODALITY.synth, writeImages });
     }
-    // Every file under images/ (a CT patient is a folder of slices).
-    const sizeOf = (path: string): number =>
-      statSync(path).isDirectory()
-        ? readdirSync(path).reduce((s, f) => s + sizeOf(join(path, f)), 0)
-        : statSync(path).size;
-    const bytes = sizeOf(join(folder, "images"));
-    const countFiles = (path: string): number =>
-      statSync(path).isDirectory() ? readdirSync(path).reduce((s, f) => s + countFiles(join(path, f)), 0) : 1;
-    const imageFiles = countFiles(join(folder, "images"));
+    const imagePaths = filesUnder(join(folder, "images"));
+    const bytes = imagePaths.reduce((sum, path) => sum + statSync(path).size, 0);
+    const imageFiles = imagePaths.length;
     console.log(
       `${n} patients generated in ${((performance.now() - generated) / 1000).toFixed(0)} s (${(bytes / 1024 ** 3).toFixed(2)} GB of DICOM)`,
     );
@@ -218,7 +212,7 @@ async function benchmark(n: number): Promise<void> {
       await exited;
     }
     await db.$disconnect();
-    diskReference(join(folder, "images"), storageDir, imageFiles, bytes, ingestion);
+    diskReference(imagePaths, storageDir, bytes, ingestion);
   } finally {
     for (const child of processes) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await pg.stop();
@@ -233,29 +227,29 @@ async function benchmark(n: number): Promise<void> {
  * being flushed, then flushed itself. Ingestion reads each uploaded file and writes a de-identified copy of about
  * the same size, so at the N where the copies no longer fit in memory this is the rate it cannot beat.
  */
-function diskReference(images: string, besideStore: string, files: number, bytes: number, ingestionSeconds: number) {
+function diskReference(files: string[], besideStore: string, bytes: number, ingestionSeconds: number) {
   const copies = mkdtempSync(join(dirname(besideStore), "fracval-bench-e2e-copies-"));
   try {
     execFileSync("sync");
     const started = performance.now();
-    let k = 0;
-    const copy = (path: string): void => {
-      if (statSync(path).isDirectory()) for (const entry of readdirSync(path)) copy(join(path, entry));
-      else copyFileSync(path, join(copies, String(k++)));
-    };
-    copy(images);
+    files.forEach((path, k) => copyFileSync(path, join(copies, String(k))));
     const copied = (performance.now() - started) / 1000;
     execFileSync("sync");
     const flushed = (performance.now() - started) / 1000;
     const mb = bytes / 1024 ** 2;
     console.log(
-      `  disk reference: the ${files} image files copied in ${copied.toFixed(1)} s (${(mb / copied).toFixed(0)} MB/s, ` +
-        `${(files / copied).toFixed(0)} files/s), ${flushed.toFixed(1)} s with the flush to disk ` +
+      `  disk reference: the ${files.length} image files copied in ${copied.toFixed(1)} s ` +
+        `(${(mb / copied).toFixed(0)} MB/s, ${(files.length / copied).toFixed(0)} files/s), ${flushed.toFixed(1)} s with the flush to disk ` +
         `(${(mb / flushed).toFixed(0)} MB/s); ingestion took ${(ingestionSeconds / copied).toFixed(2)}× the copy's time`,
     );
   } finally {
     rmSync(copies, { recursive: true, force: true });
   }
+}
+
+/** Every file under `path` (a CT patient is a folder of slices). */
+function filesUnder(path: string): string[] {
+  return statSync(path).isDirectory() ? readdirSync(path).flatMap((entry) => filesUnder(join(path, entry))) : [path];
 }
 
 for (const n of sizes.length ? sizes : [1_000]) await benchmark(n);
