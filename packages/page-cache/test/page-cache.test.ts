@@ -16,6 +16,8 @@ let behaviour: {
   error?: boolean;
   underWay?: boolean;
   noApi?: boolean;
+  /** This path's render ends 5 ms after its first part, not 1 ms. */
+  slowEnd?: string;
   /** The render waits for this after it started (renderStarted resolves). */
   gate?: Promise<void>;
 } = {};
@@ -25,8 +27,23 @@ const sessionCookies = ["__Secure-authjs.session-token", "authjs.session-token"]
 let renders = 0;
 let keyServer: Server;
 let portal: Server;
+let portalSettled: () => Promise<unknown>;
 let cache: PageCache;
 let base: string;
+
+/**
+ * A server in front of a page cache, with a way to wait until every request it received has been handled. The
+ * cache keeps a page after the response finished, and a client can read the whole response before that: a
+ * test's next request must not race the keeping of the previous one.
+ */
+function serve(pageCache: PageCache) {
+  const handling = new Set<Promise<void>>();
+  const server = createServer((req, res) => {
+    const handled = pageCache.handle(req, res).finally(() => handling.delete(handled));
+    handling.add(handled);
+  });
+  return { server, settled: () => Promise.all([...handling]) };
+}
 
 const listen = (server: Server) =>
   new Promise<string>((resolve) =>
@@ -46,7 +63,7 @@ async function render(req: IncomingMessage, res: ServerResponse) {
   res.setHeader("set-cookie", "authjs.session-token=renewed; Path=/; HttpOnly");
   res.setHeader("vary", "rsc");
   res.write(`<html><body>render ${renders} of ${req.url}`);
-  await new Promise((r) => setTimeout(r, 1)); // streamed in parts
+  await new Promise((r) => setTimeout(r, req.url === behaviour.slowEnd ? 5 : 1)); // streamed in parts
   res.end("</body></html>");
 }
 
@@ -69,7 +86,7 @@ beforeAll(async () => {
     sessionRefreshSeconds: 300,
     render,
   });
-  portal = createServer((req, res) => void cache.handle(req, res));
+  ({ server: portal, settled: portalSettled } = serve(cache));
   base = await listen(portal);
 });
 
@@ -95,9 +112,11 @@ async function get(path: string, token: string | null, headers: Record<string, s
   const response = await fetch(`${base}${path}`, {
     headers: { ...(token ? { cookie: `other=1; authjs.session-token=${token}` } : {}), ...headers },
   });
+  const body = await response.text();
+  await portalSettled();
   return {
     status: response.status,
-    body: await response.text(),
+    body,
     cache: response.headers.get("x-page-cache"),
     setCookie: response.headers.get("set-cookie"),
     vary: response.headers.get("vary"),
@@ -192,10 +211,15 @@ describe("the page cache", () => {
       sessionRefreshSeconds: 300,
       render,
     });
-    const server = createServer((req, res) => void small.handle(req, res));
+    behaviour = { slowEnd: "/runs/b" }; // b kept after a's second use when requests are not settled in turn
+    const { server, settled } = serve(small);
     const url = await listen(server);
-    const hit = async (path: string) =>
-      (await fetch(`${url}${path}`, { headers: { cookie: "authjs.session-token=pi" } })).headers.get("x-page-cache");
+    const hit = async (path: string) => {
+      const response = await fetch(`${url}${path}`, { headers: { cookie: "authjs.session-token=pi" } });
+      await response.text();
+      await settled(); // kept (or not) before the next request: the order of use is the order of the requests
+      return response.headers.get("x-page-cache");
+    };
     for (const path of ["/runs/a", "/runs/b", "/runs/a", "/runs/c"]) await hit(path);
     expect(await hit("/runs/a")).toBe("hit"); // used recently
     expect(await hit("/runs/b")).toBe("miss"); // the oldest, dropped for c
