@@ -26,29 +26,33 @@ const keyHeaders = { "x-fracval-portal": "proof" };
 const sessionCookies = ["__Secure-authjs.session-token", "authjs.session-token"];
 let renders = 0;
 let keyServer: Server;
-let portal: Server;
-let portalSettled: () => Promise<unknown>;
+let portal: Served;
 let cache: PageCache;
-let base: string;
-
-/**
- * A server in front of a page cache, with a way to wait until every request it received has been handled. The
- * cache keeps a page after the response finished, and a client can read the whole response before that: a
- * test's next request must not race the keeping of the previous one.
- */
-function serve(pageCache: PageCache) {
-  const handling = new Set<Promise<void>>();
-  const server = createServer((req, res) => {
-    const handled = pageCache.handle(req, res).finally(() => handling.delete(handled));
-    handling.add(handled);
-  });
-  return { server, settled: () => Promise.all([...handling]) };
-}
 
 const listen = (server: Server) =>
   new Promise<string>((resolve) =>
     server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
   );
+
+interface Served {
+  server: Server;
+  url: string;
+  /** Resolves once every request the server received has been handled (the page kept or not). */
+  settled: () => Promise<unknown>;
+}
+
+/**
+ * A page cache served over HTTP. The cache keeps a page after the response finished, and a client can read the
+ * whole response before that: a test's next request must not race the keeping of the previous one (`get`).
+ */
+async function serve(pageCache: PageCache): Promise<Served> {
+  const handling = new Set<Promise<void>>();
+  const server = createServer((req, res) => {
+    const handled = pageCache.handle(req, res).finally(() => handling.delete(handled));
+    handling.add(handled);
+  });
+  return { server, url: await listen(server), settled: () => Promise.all([...handling]) };
+}
 
 async function render(req: IncomingMessage, res: ServerResponse) {
   renders++;
@@ -86,12 +90,11 @@ beforeAll(async () => {
     sessionRefreshSeconds: 300,
     render,
   });
-  ({ server: portal, settled: portalSettled } = serve(cache));
-  base = await listen(portal);
+  portal = await serve(cache);
 });
 
 afterAll(async () => {
-  for (const server of [portal, keyServer]) {
+  for (const server of [portal.server, keyServer]) {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
   }
@@ -108,12 +111,13 @@ beforeEach(() => {
   behaviour = {};
 });
 
-async function get(path: string, token: string | null, headers: Record<string, string> = {}) {
-  const response = await fetch(`${base}${path}`, {
+/** A page as a browser gets it, once the cache has handled the request (`via`: the portal unless given). */
+async function get(path: string, token: string | null, headers: Record<string, string> = {}, via = portal) {
+  const response = await fetch(`${via.url}${path}`, {
     headers: { ...(token ? { cookie: `other=1; authjs.session-token=${token}` } : {}), ...headers },
   });
   const body = await response.text();
-  await portalSettled();
+  await via.settled(); // kept (or not) before the next request: the order of use is the order of the requests
   return {
     status: response.status,
     body,
@@ -212,19 +216,13 @@ describe("the page cache", () => {
       render,
     });
     behaviour = { slowEnd: "/runs/b" }; // b kept after a's second use when requests are not settled in turn
-    const { server, settled } = serve(small);
-    const url = await listen(server);
-    const hit = async (path: string) => {
-      const response = await fetch(`${url}${path}`, { headers: { cookie: "authjs.session-token=pi" } });
-      await response.text();
-      await settled(); // kept (or not) before the next request: the order of use is the order of the requests
-      return response.headers.get("x-page-cache");
-    };
+    const served = await serve(small);
+    const hit = async (path: string) => (await get(path, "pi", {}, served)).cache;
     for (const path of ["/runs/a", "/runs/b", "/runs/a", "/runs/c"]) await hit(path);
     expect(await hit("/runs/a")).toBe("hit"); // used recently
     expect(await hit("/runs/b")).toBe("miss"); // the oldest, dropped for c
     expect(small.stats().bytes).toBeLessThanOrEqual(100);
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
+    served.server.closeAllConnections();
+    await new Promise((r) => served.server.close(r));
   });
 });
