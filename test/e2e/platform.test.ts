@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { createPrismaClient, freePort } from "@fracval/db";
 import { populateDemoResults } from "../../scripts/demo-results.js";
 import { waitFor } from "@fracval/testing";
@@ -153,6 +153,17 @@ afterAll(async () => {
   for (const pid of processesOfThisPlatform()) process.kill(pid, "SIGKILL");
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** The charts on the page wider than their card (the card then scrolls sideways): "title: svg px > box px". */
+function chartOverflows(page: Page): Promise<string[]> {
+  return page.getByTestId("chart").evaluateAll((figures) =>
+    figures.flatMap((figure) => {
+      const box = figure.querySelector("div.overflow-x-auto")!.clientWidth;
+      const svg = Math.ceil(figure.querySelector("svg.marks")?.getBoundingClientRect().width ?? 0);
+      return svg > box ? [`${figure.getAttribute("aria-label")}: ${svg} px > ${box} px`] : [];
+    }),
+  );
+}
 
 describe("npm start on a fresh data directory", () => {
   it("applies migrations, seeds once and prints URLs and demo logins", () => {
@@ -735,6 +746,8 @@ describe("npm start on a fresh data directory", () => {
     await numbers.locator("summary").click();
     await numbers.locator("tbody tr").first().waitFor(); // built when opened
     expect(await numbers.locator("tbody tr").filter({ hasText: "Pooled (REML, HKSJ, k = 3)" }).count()).toBe(1);
+    await overview.getByTestId("chart").nth(4).locator("svg.marks").waitFor();
+    expect(await chartOverflows(page)).toEqual([]);
     await page.screenshot({ path: join(screenshots, "study-overview.png"), fullPage: true });
     // Seen again while nothing changed: the portal's page cache serves the page it rendered, byte for byte
     // (a write elsewhere on the platform between the two requests renders it again: tried up to 3 times).
@@ -804,6 +817,13 @@ describe("npm start on a fresh data directory", () => {
       "Harrell's C of the model by subgroup",
     ]);
     expect(await page.getByTestId("release-state").textContent()).toBe("Released");
+    // Every chart fits its card at 1280 px, all six drawn (no horizontal scrolling inside a card), and the
+    // decision curve's legend names its lines.
+    await page.getByTestId("chart").nth(5).locator("svg.marks").waitFor();
+    expect(await chartOverflows(page)).toEqual([]);
+    expect(await page.getByTestId("chart").nth(4).locator(".role-legend-label text").allTextContents()).toEqual(
+      expect.arrayContaining(["Model", "FRAX MOF", "Treat all", "Treat none"]),
+    );
     await page.screenshot({ path: join(screenshots, "run-page.png"), fullPage: true });
 
     // The TRIPOD+AI report: every section, the charts rendered on the server, SYNTHETIC flagged; and as a PDF.

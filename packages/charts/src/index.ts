@@ -59,12 +59,49 @@ const BASE = {
   height: 320,
   config: {
     font: "Inter, system-ui, sans-serif",
-    title: { fontSize: 14, anchor: "start" as const },
+    title: { fontSize: 14, subtitleFontSize: 11, anchor: "start" as const },
     axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: "#e2e8f0" },
-    legend: { labelFontSize: 11, titleFontSize: 11, orient: "bottom" as const, direction: "vertical" as const },
+    // Legend entries carry counts ("high tertile (n = 133, 37 fractures)"): Vega's default limit cut them.
+    legend: {
+      labelFontSize: 11,
+      titleFontSize: 11,
+      labelLimit: 400,
+      orient: "bottom" as const,
+      direction: "vertical" as const,
+    },
     range: { category: PALETTE },
   },
 };
+
+/**
+ * The longest title and subtitle lines, in characters, that fit a chart of BASE's width with its axis in a
+ * half-width card of the portal (510 px at 1280 px and wider): 14 px bold and 11 px text.
+ */
+const TITLE_CHARS = 52;
+const SUBTITLE_CHARS = 68;
+
+/** `text` broken at spaces into lines of at most `max` characters (a longer word keeps a line of its own). */
+export function wrapLines(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * A chart's title and subtitle, wrapped: Vega does not wrap text, and one long line widens the whole chart
+ * past its card. Screen readers still get each as one text (Vega joins the lines in its aria-label).
+ */
+function chartTitle(text: string, subtitle: string | string[] = []) {
+  const lines = (Array.isArray(subtitle) ? subtitle : [subtitle]).flatMap((s) => wrapLines(s, SUBTITLE_CHARS));
+  return { text: wrapLines(text, TITLE_CHARS), ...(lines.length > 0 ? { subtitle: lines } : {}) };
+}
 
 const colourBy = (field: string, title: string, domain: string[]) => ({
   field,
@@ -104,7 +141,7 @@ export function rocChart(curves: RocInput): Chart {
     title,
     spec: {
       ...BASE,
-      title: { text: title, subtitle: "Cases: fracture by the horizon; controls: fracture-free beyond it" },
+      title: chartTitle(title, "Cases: fracture by the horizon; controls: fracture-free beyond it"),
       layer: [
         {
           data: {
@@ -196,7 +233,7 @@ export function aucOverTimeChart(curves: AucOverTimeInput): Chart {
     title,
     spec: {
       ...BASE,
-      title,
+      title: chartTitle(title),
       data: { values },
       layer: [
         {
@@ -276,15 +313,19 @@ export function incidenceChart(curves: IncidenceInput): Chart | null {
     g.atRisk.map((t) => ({ group: g.name, years: years(t.days), atRisk: t.atRisk })),
   );
   const x = { field: "years", type: "quantitative" as const, title: "Years since the image", scale: { domainMin: 0 } };
+  // Narrower than BASE: both panels start after the widest left labels, the group names of the numbers at risk.
+  const width = 400;
   return {
     title,
     spec: {
       $schema: BASE.$schema,
       config: BASE.config,
-      title: { text: title, subtitle: method },
+      title: chartTitle(title, method),
+      // One time axis for the curves and the numbers at risk: each count stands under its time on the plot.
+      resolve: { scale: { x: "shared" } },
       vconcat: [
         {
-          width: 420,
+          width,
           height: 280,
           data: { values },
           layer: [
@@ -316,7 +357,7 @@ export function incidenceChart(curves: IncidenceInput): Chart | null {
           ],
         },
         {
-          width: 420,
+          width,
           height: { step: 16 },
           title: { text: "Number at risk", fontSize: 11 },
           data: { values: atRisk },
@@ -329,7 +370,14 @@ export function incidenceChart(curves: IncidenceInput): Chart | null {
               scale: { domainMin: 0 },
               axis: { labels: false, ticks: false, grid: false },
             },
-            y: { field: "group", type: "nominal", title: null, sort: incidence.groups.map((g) => g.name) },
+            y: {
+              field: "group",
+              type: "nominal",
+              title: null,
+              sort: incidence.groups.map((g) => g.name),
+              // The counts at day 0 are centred on the axis line: the group names keep clear of them.
+              axis: { labelPadding: 14, ticks: false, domain: false },
+            },
             text: { field: "atRisk", type: "quantitative" },
           },
         },
@@ -389,6 +437,18 @@ export function calibrationChart(curves: CalibrationInput): Chart | null {
       ...(cal.flexible?.curve.map((p) => p.observed * 100) ?? []),
     ) * 1.05;
   const axis = { scale: { domain: [0, Math.min(100, Math.max(1, top))] } };
+  // One legend for what each layer is: the colour of each layer is a datum of one scale.
+  const legendDomain = [
+    "Deciles (observed, 95 % CI)",
+    ...(cal.flexible ? ["Flexible calibration curve"] : []),
+    "Perfect calibration",
+  ];
+  const legendRange = [PALETTE[0]!, ...(cal.flexible ? [PALETTE[1]!] : []), "#94a3b8"];
+  const colour = (datum: string) => ({
+    datum,
+    title: null,
+    scale: { domain: legendDomain, range: legendRange },
+  });
   const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>["layer"]> = [
     {
       data: {
@@ -397,8 +457,12 @@ export function calibrationChart(curves: CalibrationInput): Chart | null {
           { x: 100, y: 100 },
         ],
       },
-      mark: { type: "line", strokeDash: [4, 4], color: "#94a3b8", clip: true },
-      encoding: { x: { field: "x", type: "quantitative", ...axis }, y: { field: "y", type: "quantitative", ...axis } },
+      mark: { type: "line", strokeDash: [4, 4], clip: true },
+      encoding: {
+        x: { field: "x", type: "quantitative", ...axis },
+        y: { field: "y", type: "quantitative", ...axis },
+        color: colour("Perfect calibration"),
+      },
     },
   ];
   if (cal.flexible)
@@ -409,22 +473,27 @@ export function calibrationChart(curves: CalibrationInput): Chart | null {
           observed: round(p.observed * 100, 2),
         })),
       },
-      mark: { type: "line", color: PALETTE[1], clip: true },
-      encoding: { x: { field: "predicted", type: "quantitative" }, y: { field: "observed", type: "quantitative" } },
+      mark: { type: "line", clip: true },
+      encoding: {
+        x: { field: "predicted", type: "quantitative" },
+        y: { field: "observed", type: "quantitative" },
+        color: colour("Flexible calibration curve"),
+      },
     });
   layers.push(
     {
       data: { values: bins },
-      mark: { type: "rule", color: PALETTE[0] },
+      mark: { type: "rule" },
       encoding: {
         x: { field: "predicted", type: "quantitative" },
         y: { field: "lower", type: "quantitative" },
         y2: { field: "upper" },
+        color: colour("Deciles (observed, 95 % CI)"),
       },
     },
     {
       data: { values: bins },
-      mark: { type: "point", filled: true, size: 50, color: PALETTE[0] },
+      mark: { type: "point", filled: true, size: 50 },
       encoding: {
         x: {
           field: "predicted",
@@ -433,6 +502,7 @@ export function calibrationChart(curves: CalibrationInput): Chart | null {
           ...axis,
         },
         y: { field: "observed", type: "quantitative", title: `Observed risk (%)`, ...axis },
+        color: colour("Deciles (observed, 95 % CI)"),
         tooltip: [
           { field: "bin", title: "Bin" },
           { field: "n", title: "Patients" },
@@ -447,7 +517,7 @@ export function calibrationChart(curves: CalibrationInput): Chart | null {
   );
   return {
     title,
-    spec: { ...BASE, title: { text: title, subtitle }, layer: layers },
+    spec: { ...BASE, title: chartTitle(title, subtitle), layer: layers },
     table: {
       columns: [
         "Bin",
@@ -517,7 +587,10 @@ export function decisionCurveChart(curves: DecisionCurveInput): Chart | null {
     title,
     spec: {
       ...BASE,
-      title: { text: title, subtitle: dc.series.map((s) => `${sourceLabel(s.scoreSource)}: ${s.riskMeaning}`) },
+      title: chartTitle(
+        title,
+        dc.series.map((s) => `${sourceLabel(s.scoreSource)}: ${s.riskMeaning}`),
+      ),
       layer: [
         {
           data: { values },
@@ -529,10 +602,12 @@ export function decisionCurveChart(curves: DecisionCurveInput): Chart | null {
               ...colourBy("strategy", "Strategy", domain),
               scale: { domain, range: [...PALETTE.slice(0, dc.series.length), "#64748b", "#0f172a"] },
             },
+            // The same field and title as the colour: Vega-Lite draws one legend with both (a strokeDash
+            // without a legend took the merged legend with it, leaving the lines unnamed).
             strokeDash: {
               field: "strategy",
               type: "nominal",
-              legend: null,
+              title: "Strategy",
               scale: { domain, range: [...dc.series.map(() => [1, 0]), [6, 3], [2, 2]] },
             },
             tooltip: [
@@ -578,6 +653,20 @@ export interface ForestRow {
   pooled?: boolean;
 }
 
+const FOREST_LABEL_LIMIT = 320;
+/** Pixels per character of an 11 px axis label (a generous average, as the browser's fonts vary). */
+const LABEL_PX_PER_CHAR = 6.5;
+
+/**
+ * The plot's width beside labels like these: plot and labels together fit a half-width card (about 470 px
+ * of chart), between 200 px (long labels: the card scrolls) and 360 px.
+ */
+function forestWidth(labels: string[]): number {
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  const labelPx = Math.min(FOREST_LABEL_LIMIT, LABEL_PX_PER_CHAR * longest) + 10;
+  return Math.round(Math.min(360, Math.max(200, 470 - labelPx)));
+}
+
 /** A forest plot: one row per estimate with its interval; pooled rows as diamonds; a reference line. */
 export function forestChart(
   title: string,
@@ -599,15 +688,15 @@ export function forestChart(
     type: "nominal" as const,
     title: null,
     sort: values.map((v) => v.label),
-    axis: { labelLimit: 320 },
+    axis: { labelLimit: FOREST_LABEL_LIMIT },
   };
   return {
     title,
     spec: {
       ...BASE,
-      width: 360,
+      width: forestWidth(values.map((v) => v.label)),
       height: { step: 24 },
-      title,
+      title: chartTitle(title),
       data: { values },
       layer: [
         ...(reference === null

@@ -13,6 +13,7 @@ import {
   rocChart,
   sourceLabel,
   tableCsv,
+  wrapLines,
 } from "../src/index.js";
 import { renderSvg } from "../src/render.js";
 
@@ -135,6 +136,25 @@ const charts = () => [
   ]),
 ];
 
+/** The texts of a rendered chart's legend entries (what a reader matches colours and dashes against). */
+function legendLabels(svg: string): string[] {
+  const labels: string[] = [];
+  for (const part of svg.split('class="mark-text role-legend-label"').slice(1)) {
+    const group = part.slice(0, part.indexOf("</g>"));
+    for (const m of group.matchAll(/<text[^>]*>([^<]*)<\/text>/g)) labels.push(m[1]!);
+  }
+  return labels;
+}
+
+/** Every line of a spec's title and subtitle. */
+function titleLines(spec: unknown): { title: string[]; subtitle: string[] } {
+  const title = (spec as { title: string | { text: string | string[]; subtitle?: string | string[] } }).title;
+  const lines = (t: string | string[] | undefined) => (t === undefined ? [] : Array.isArray(t) ? t : [t]);
+  return typeof title === "string"
+    ? { title: [title], subtitle: [] }
+    : { title: lines(title.text), subtitle: lines(title.subtitle) };
+}
+
 describe("chart specs", () => {
   it.each(charts().map((c) => [c.title, c] as const))(
     "%s renders to SVG with its title and axis titles",
@@ -152,6 +172,7 @@ describe("chart specs", () => {
     const svg = await renderSvg(c.spec);
     expect(svg).toContain("Model (AUC 0.731)");
     expect(svg).toContain("FRAX MOF (AUC 0.610)");
+    expect(legendLabels(svg)).toEqual(["Model (AUC 0.731)", "FRAX MOF (AUC 0.610)"]);
     expect(svg).toContain("1 − specificity (false-positive rate)");
     expect(c.table.rows).toHaveLength(7);
     expect(c.table.rows[1]).toEqual(["Model", 40, 160, 0.731, 0.3, 0.1, 0.45]);
@@ -164,6 +185,10 @@ describe("chart specs", () => {
     expect(incidence).toContain("Number at risk");
     expect(incidence).toContain(">59<");
     expect(incidence).toContain("high tertile (n = 70, 25 fractures)");
+    expect(legendLabels(incidence)).toEqual([
+      "low tertile (n = 70, 5 fractures)",
+      "high tertile (n = 70, 25 fractures)",
+    ]);
   });
 
   it("decision curve: model, treat all, treat none and the intervention threshold", async () => {
@@ -172,6 +197,64 @@ describe("chart specs", () => {
     for (const text of ["Treat all", "Treat none", "FRAX MOF ≥ 20 % (NOF)", "Risk threshold (%)", "Net benefit"])
       expect(svg).toContain(text);
     expect(c.table.rows).toContainEqual(["Model", 20, 0.04, 40]);
+  });
+
+  it("decision curve: its legend names every strategy, not only the tooltips", async () => {
+    const svg = await renderSvg(decisionCurveChart(curves)!.spec);
+    expect(legendLabels(svg)).toEqual(["Model", "Treat all", "Treat none"]);
+  });
+
+  it("calibration: a legend tells the deciles from the flexible curve and the line of perfect calibration", async () => {
+    const svg = await renderSvg(calibrationChart(curves)!.spec);
+    expect(legendLabels(svg)).toEqual([
+      "Deciles (observed, 95 % CI)",
+      "Flexible calibration curve",
+      "Perfect calibration",
+    ]);
+  });
+
+  it("incidence: the numbers at risk stand under their times, clear of the group names", () => {
+    const spec = incidenceChart(curves)!.spec as {
+      vconcat: { encoding?: { y?: { axis?: { labelPadding?: number } } } }[];
+    };
+    // Numbers at day 0 are centred on the axis line: 10 px text needs the labels at least ~12 px away.
+    expect(spec.vconcat[1]!.encoding!.y!.axis!.labelPadding).toBeGreaterThanOrEqual(12);
+    // The counts stand under the times of the plot: one x scale for both (each had its own domain).
+    expect((spec as { resolve?: unknown }).resolve).toEqual({ scale: { x: "shared" } });
+  });
+
+  it("wraps titles and subtitles at a card's width (Vega does not, and one long line widens the chart)", () => {
+    expect(wrapLines("Cumulative incidence of vertebral fracture by tertiles of the model score", 52)).toEqual([
+      "Cumulative incidence of vertebral fracture by",
+      "tertiles of the model score",
+    ]);
+    expect(wrapLines("short", 52)).toEqual(["short"]);
+    expect(wrapLines("a-very-long-word-without-spaces-stays-whole", 10)).toEqual([
+      "a-very-long-word-without-spaces-stays-whole",
+    ]);
+    const long = { ...curves, decisionCurve: { ...curves.decisionCurve } };
+    long.decisionCurve.series = [
+      {
+        ...curves.decisionCurve.series[0]!,
+        riskMeaning: "10-year FRAX probability of a major osteoporotic fracture, used as the risk by the horizon",
+      },
+    ];
+    for (const chart of [...charts(), decisionCurveChart(long)!]) {
+      const { title, subtitle } = titleLines(chart.spec);
+      expect(title.join(" ")).toBe(chart.title);
+      for (const line of title) expect(line.length).toBeLessThanOrEqual(52);
+      for (const line of subtitle) expect(line.length).toBeLessThanOrEqual(68);
+    }
+  });
+
+  it("forest: the plot narrows as its labels widen, so the chart fits a half-width card", () => {
+    const width = (label: string) =>
+      (forestChart("t", "C", [{ label, estimate: 0.7, lower: 0.6, upper: 0.8 }]).spec as { width: number }).width;
+    expect(width("Bundang")).toBe(360);
+    const long = "Gangnam Severance Hospital · 33 %";
+    expect(width(long)).toBeLessThan(width("Pooled (REML, HKSJ, k = 3)"));
+    expect(width(long) + 6.5 * long.length).toBeLessThanOrEqual(470);
+    expect(width("x".repeat(200))).toBe(200);
   });
 
   it("labels sources and writes tables as CSV with formula-looking text defused", () => {

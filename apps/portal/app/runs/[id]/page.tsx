@@ -264,7 +264,7 @@ export default async function RunResultsPage({ params }: { params: Promise<{ id:
           {curves.minimumCount} patients or events and are shown only to {run.dataset.site.code}&apos;s own members.
         </p>
       )}
-      <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
+      <div className="grid gap-4 xl:grid-cols-2 [&>*]:min-w-0">
         {charts.map((chart) => (
           <Chart key={chart.title} chart={chart} name={`run-${run.id}-${chart.title.split(" ")[0]!.toLowerCase()}`} />
         ))}

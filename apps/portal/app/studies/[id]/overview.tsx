@@ -244,14 +244,26 @@ export async function StudyOverview({
   const chosen = (list: ForestPlot[] | undefined, source: string) =>
     list?.find((f) => modelName(f) === model && f.scoreSource === source);
   const forestCharts = [
-    { plot: chosen(forests.all, "model"), title: `${choice.label} of ${model}`, reference: choice.reference },
+    {
+      plot: chosen(forests.all, "model"),
+      title: `${choice.label} of ${model}`,
+      axis: choice.label,
+      reference: choice.reference,
+    },
     {
       plot: chosen(forests.all, "frax_mof"),
       title: `${choice.label} of FRAX MOF (on ${model}'s patients)`,
+      axis: choice.label,
       reference: choice.reference,
     },
-    { plot: chosen(forests.diff, "model-vs-frax_mof"), title: `${choice.label}: ${model} − FRAX MOF`, reference: 0 },
-  ].flatMap(({ plot, title, reference }) =>
+    {
+      plot: chosen(forests.diff, "model-vs-frax_mof"),
+      title: `${choice.label}: ${model} − FRAX MOF`,
+      // A difference: its axis says so (it read as the metric itself).
+      axis: `Δ ${choice.label}, model − FRAX MOF`,
+      reference: 0,
+    },
+  ].flatMap(({ plot, title, axis, reference }) =>
     plot && plot.sites.length > 0
       ? [
           {
@@ -259,7 +271,7 @@ export async function StudyOverview({
               kind: "forest",
               args: [
                 title,
-                `${choice.label}${plot.sites.some((s) => s.ciLower !== null) ? " (95 % CI)" : ""}`,
+                `${axis}${plot.sites.some((s) => s.ciLower !== null) ? " (95 % CI)" : ""}`,
                 forestRows(plot),
                 reference,
               ],
