@@ -104,7 +104,7 @@ try {
   writeRuntimeInfo({ databaseUrl: database.url, pid: process.pid, apiUrl: `${apiUrl}/graphql`, portalUrl });
 
   if (portalNeedsBuild(portalDir)) {
-    log("building the portal (next build, first start only)…");
+    log("building the portal (next build: first start, or its sources changed)…");
     const build = spawnSync(bin("next"), ["build"], {
       cwd: portalDir,
       stdio: "inherit",
