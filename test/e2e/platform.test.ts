@@ -239,10 +239,15 @@ describe("npm start on a fresh data directory", () => {
     await page.goto(`${base}/studies`);
     expect(await page.getByTestId("whoami").textContent()).toContain("INVESTIGATOR");
     expect(await page.getByTestId("study-card").count()).toBe(3);
-    // An investigator sees dataset summaries of their own site only.
-    const studiesText = await page.textContent("main");
-    expect(studiesText).toContain("Boramae");
-    expect(studiesText).not.toContain("Severance\tREADY");
+    // An investigator sees dataset summaries of their own site only, each dataset named (a site may have several).
+    const datasetRows = page.getByTestId("study-dataset");
+    expect(new Set(await datasetRows.locator("td:nth-child(1)").allTextContents())).toEqual(new Set(["Boramae"]));
+    expect(await datasetRows.locator("td:nth-child(2)").allTextContents()).toContain(
+      "Boramae demo cohort (SYNTHETIC, clinical only)",
+    );
+    // The portal's icon is served to everyone (the login page shows it): no 404 on any page.
+    const icon = await fetch(`${base}/icon.svg`, { redirect: "manual" }); // no session cookie
+    expect([icon.status, icon.headers.get("content-type")]).toEqual([200, "image/svg+xml"]);
 
     await page.goto(`${base}/sites`);
     const rows = page.getByTestId("site-row");
@@ -702,6 +707,19 @@ describe("npm start on a fresh data directory", () => {
     );
     await page.reload();
     expect(await page.getByTestId("model-card").filter({ hasText: "clinical-coxph-m1@1.0.2" }).count()).toBe(0);
+    // The registry reads as model cards: preprocessing in numbered steps, results as named numbers, and no
+    // card wider than the page (the raw JSON ran on one line, about twice the page's width).
+    const ct = page.getByTestId("model-card").filter({ hasText: "ct-bone-muscle@1.0.0" });
+    expect(await ct.getByTestId("preprocessing").locator("li").allTextContents()).toEqual([
+      "decodeDicom (units HU)",
+      "equidistantIndices (count 14)",
+      "resampleToSpacing (mm 1)",
+      "windowIntensity (low -200, high 1000, outLow -1, outHigh 1)",
+      // jsonb keeps an object's keys shortest first: the card's options come back in that order.
+      "cropAround (bone 96 × 96, centre manifest ct_body_x/y, boneMuscle 96 × 144, boneMusclePosteriorMm 16)",
+    ]);
+    expect(await ct.getByTestId("external-results").locator("li").allTextContents()).toContain("harrellC 0.776");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
     // The audit trail names who did what, filtered by action family.
     await page.goto(`${base}/admin/audit?action=apikey.`);

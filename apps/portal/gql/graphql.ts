@@ -454,7 +454,7 @@ export type PortalStudyReportQuery = { study: { id: string, title: string, descr
 export type PortalStudiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PortalStudiesQuery = { studies: Array<{ id: string, slug: string, title: string, description: string, target: PredictionTarget, horizonDays: number | null, modality: Modality, models: Array<{ id: string }>, datasets: Array<{ id: string, status: DatasetStatus, patientCount: number | null, eventCount: number | null, site: { code: string } }> }> };
+export type PortalStudiesQuery = { studies: Array<{ id: string, slug: string, title: string, description: string, target: PredictionTarget, horizonDays: number | null, modality: Modality, models: Array<{ id: string }>, datasets: Array<{ id: string, name: string, status: DatasetStatus, patientCount: number | null, eventCount: number | null, site: { code: string } }> }> };
 
 export type PortalCreateDatasetMutationVariables = Exact<{
   input: CreateValidationDatasetInput;
@@ -1789,6 +1789,7 @@ export const PortalStudiesDocument = new TypedDocumentString(`
     }
     datasets {
       id
+      name
       site {
         code
       }

@@ -7,7 +7,7 @@ const Studies = graphql(`
     studies {
       id slug title description target horizonDays modality
       models { id }
-      datasets { id site { code } status patientCount eventCount }
+      datasets { id name site { code } status patientCount eventCount }
     }
   }
 `);
@@ -44,6 +44,7 @@ export default async function StudiesPage() {
                 <thead className="text-left text-slate-500">
                   <tr>
                     <th>Site</th>
+                    <th>Dataset</th>
                     <th>Status</th>
                     <th>Patients</th>
                     <th>Events</th>
@@ -51,8 +52,10 @@ export default async function StudiesPage() {
                 </thead>
                 <tbody>
                   {s.datasets.map((d) => (
-                    <tr key={d.id}>
+                    <tr key={d.id} data-testid="study-dataset">
                       <td>{d.site.code}</td>
+                      {/* A site may validate on several datasets: the name tells them apart. */}
+                      <td className="pr-2 text-slate-700">{d.name}</td>
                       <td>{d.status}</td>
                       <td>{d.patientCount ?? "< 10"}</td>
                       <td>{d.eventCount ?? "withheld"}</td>

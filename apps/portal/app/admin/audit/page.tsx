@@ -1,5 +1,6 @@
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";
+import { namedValues } from "@/lib/readable";
 import { field } from "@/components/action-form";
 
 export const metadata = { title: "Audit trail · FracVal" };
@@ -102,8 +103,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td className="p-2 font-mono text-xs">{e.action}</td>
               <td className="p-2">{e.site?.code ?? "—"}</td>
               <td className="p-2">{e.patientCount || ""}</td>
-              <td className="max-w-md break-words p-2 text-xs text-slate-600">
-                {e.details ? JSON.stringify(e.details) : (e.resource ?? "")}
+              <td className="max-w-md p-2 text-xs text-slate-600 [overflow-wrap:anywhere]">
+                {e.details
+                  ? namedValues(e.details)
+                      .map(([name, value]) => `${name} ${value}`)
+                      .join(" · ")
+                  : (e.resource ?? "")}
               </td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 import { ActionForm, field } from "@/components/action-form";
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";
+import { namedValues, preprocessingSteps, readable } from "@/lib/readable";
 import { deprecateAction, registerModelAction } from "../actions";
 
 export const metadata = { title: "Model registry · FracVal" };
@@ -17,8 +18,8 @@ const ModelsQuery = graphql(`
 
 type Card = {
   inputs?: { name: string; shape?: unknown[] }[];
-  preprocessing?: unknown[];
-  pipeline?: Record<string, unknown>;
+  preprocessing?: unknown;
+  pipeline?: unknown;
   outputs?: { name: string; meaning?: string; direction?: string }[];
   trainingData?: string;
   intendedUse?: string;
@@ -27,7 +28,20 @@ type Card = {
   licence?: string;
 };
 
-const describe = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
+/** Named results as "name value" pairs that wrap, one per chip. */
+function Results({ results, testId }: { results: unknown; testId: string }) {
+  const entries = namedValues(results);
+  if (entries.length === 0) return <>—</>;
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1" data-testid={testId}>
+      {entries.map(([name, value]) => (
+        <li key={name}>
+          <span className="text-slate-600">{name}</span> {value}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export default async function ModelsPage() {
   const { modelVersions, studies } = await apiPageQuery(ModelsQuery);
@@ -95,26 +109,42 @@ export default async function ModelsPage() {
                 {m.deprecatedAt ? `deprecated ${m.deprecatedAt.slice(0, 10)}: ${m.deprecationReason}` : m.status}
               </span>
             </header>
-            <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+            <dl className="mt-2 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1">
               <dt className="text-slate-600">Output</dt>
               <dd>
                 {m.outputSemantics}
                 {m.horizonDays ? ` (horizon ${m.horizonDays} days)` : ""}
               </dd>
               <dt className="text-slate-600">Inputs</dt>
-              <dd>{(card.inputs ?? []).map((i) => `${i.name} ${describe(i.shape ?? "")}`).join("; ") || "—"}</dd>
+              <dd>{(card.inputs ?? []).map((i) => `${i.name} ${readable(i.shape ?? "")}`).join("; ") || "—"}</dd>
               <dt className="text-slate-600">Preprocessing</dt>
               <dd className="break-words">
-                {card.preprocessing ? describe(card.preprocessing) : card.pipeline ? describe(card.pipeline) : "—"}
+                {preprocessingSteps(card).length === 0 ? (
+                  "—"
+                ) : (
+                  <ol className="list-inside list-decimal" data-testid="preprocessing">
+                    {preprocessingSteps(card).map((s, k) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the card's steps in order, never reordered
+                      <li key={k}>
+                        <span className="font-mono text-xs">{s.step}</span>
+                        {s.options && <span className="text-slate-600"> ({s.options})</span>}
+                      </li>
+                    ))}
+                  </ol>
+                )}
               </dd>
               <dt className="text-slate-600">Training data</dt>
               <dd>{card.trainingData ?? "—"}</dd>
               <dt className="text-slate-600">Intended use</dt>
               <dd>{card.intendedUse ?? "—"}</dd>
               <dt className="text-slate-600">Development results</dt>
-              <dd className="break-words">{card.developmentMetrics ? describe(card.developmentMetrics) : "—"}</dd>
+              <dd className="break-words">
+                <Results results={card.developmentMetrics} testId="development-results" />
+              </dd>
               <dt className="text-slate-600">External results</dt>
-              <dd className="break-words">{card.externalMetrics ? describe(card.externalMetrics) : "—"}</dd>
+              <dd className="break-words">
+                <Results results={card.externalMetrics} testId="external-results" />
+              </dd>
               <dt className="text-slate-600">Artifact</dt>
               <dd className="break-all font-mono text-xs">sha256 {m.artifactSha256}</dd>
               <dt className="text-slate-600">Licence</dt>
