@@ -817,6 +817,10 @@ describe("npm start on a fresh data directory", () => {
     expect(await page.getByTestId("heterogeneity").first().textContent()).toBe(
       "Not pooled: the Brier score and IPA are stored without a standard error: shown per site, not pooled.",
     );
+    // O/E pooled across sites on the log scale from each run's stored SE (no SE was stored: never pooled).
+    await page.goto(`${base}/studies/${studyId}?metric=calibrationOE`);
+    await overview.getByTestId("chart").first().locator("svg.marks").waitFor();
+    expect(await page.getByTestId("heterogeneity").first().textContent()).toMatch(/^I² \d+ %, τ² [\d.e-]+, Q /);
     // The demo records deaths: no calibration slope (Aalen-Johansen calibration), and the page says why.
     await page.goto(`${base}/studies/${studyId}?metric=calibrationSlope`);
     expect(await page.getByTestId("no-metric").textContent()).toMatch(/not computed where death is a competing event/);
@@ -860,6 +864,15 @@ describe("npm start on a fresh data directory", () => {
       "Provenance and software",
     ]);
     expect(await page.getByTestId("synthetic-banner").textContent()).toMatch(/^SYNTHETIC DATA/);
+    // Predictors as a paper names them, not the model card's JSON.
+    const predictors = await page
+      .getByTestId("report-section")
+      .filter({ hasText: "Outcome and predictors" })
+      .textContent();
+    expect(predictors).toMatch(
+      /clinical features, standardised [^:]+: age \(mean \d+\.\d+, SD \d+\.\d+\); female, from col/,
+    );
+    expect(predictors).not.toContain('{"');
     const figures = page.locator(".report-figure img");
     expect(await figures.count()).toBe(6);
     expect(await figures.first().getAttribute("src")).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);

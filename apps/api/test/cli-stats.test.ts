@@ -105,6 +105,12 @@ describe("fracval stats metrics", () => {
     const want = golden.results.lung.calibration;
     expect(out.calibration[0]).toMatchObject({ horizon: 180, risk: "risk" });
     expect(out.calibration[0].observed).toBeCloseTo(want.observed, 9);
+    // The SE of O/E, for pooling sites with `stats meta --scale log`: SE(Ŝ)/E, Ŝ's SE from R's log interval.
+    const survival = 1 - want.observed;
+    expect(out.calibration[0].oeSe).toBeCloseTo(
+      (survival * Math.log(survival / want.lowerS)) / 1.959963984540054 / want.expected,
+      9,
+    );
     expect(out.calibration[0].slope).toBeCloseTo(want.slope, 7);
     expect(out.calibration[0].brier).toBeCloseTo(want.brier, 9);
     expect(out.calibration[0].ipa).toBeCloseTo(want.ipa, 9);
@@ -253,6 +259,10 @@ describe("fracval stats metrics --cause 1 (competing risks)", () => {
     const brier = mel.brier.find((b: { model: string; time: number }) => b.model === "s1" && b.time === 1826);
     expect(out.calibration[0]).toMatchObject({ horizon: 1826, risk: "s1" });
     expect(out.calibration[0].observed).toBeCloseTo(mel.cuminc.est[mel.times.indexOf(1826)], 10);
+    expect(out.calibration[0].oeSe * out.calibration[0].expected).toBeCloseTo(
+      Math.sqrt(mel.cuminc.var[mel.times.indexOf(1826)]),
+      10,
+    );
     expect(out.calibration[0].brier).toBeCloseTo(brier.brier, 6);
     expect(out.calibration[0].ipa).toBeCloseTo(brier.ipa, 6);
   });

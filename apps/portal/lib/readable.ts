@@ -43,3 +43,23 @@ export function namedValues(record: unknown): [string, string][] {
   if (!record || typeof record !== "object" || Array.isArray(record)) return [];
   return Object.entries(record as Record<string, unknown>).map(([name, value]) => [name, readable(value)]);
 }
+
+/**
+ * A card's clinical features as a report names predictors: "age (mean 65.68, SD 7.76)", "female, from column
+ * sex (mean 0.65, SD 0.48)"; any other shape as readable text.
+ */
+export function clinicalFeatureText(features: unknown): string {
+  if (!Array.isArray(features)) return readable(features);
+  return features
+    .map((feature) => {
+      const { name, column, mean, sd } = (feature ?? {}) as Record<string, unknown>;
+      if (typeof name !== "string") return readable(feature);
+      const from = typeof column === "string" && column !== name ? `, from column ${column}` : "";
+      const scaling =
+        typeof mean === "number" && typeof sd === "number"
+          ? ` (mean ${Number(mean.toFixed(2))}, SD ${Number(sd.toFixed(2))})`
+          : "";
+      return `${name}${from}${scaling}`;
+    })
+    .join("; ");
+}

@@ -96,6 +96,10 @@ describe("model-only run metrics", () => {
     expect(out.find((r) => r.metric === "calibrationOE")!.estimate).toBe(
       calibrationAtHorizon(time, event, score, 3652).oe,
     );
+    // With its SE (natural scale, E fixed): the study's forest pools O/E on the log scale from it; without
+    // one, every O/E forest said "fewer than two sites with a standard error".
+    expect(out.find((r) => r.metric === "calibrationOE")!.se).toBe(calibrationAtHorizon(time, event, score, 3652).oeSe);
+    expect(out.find((r) => r.metric === "calibrationOE")!.se).toBeGreaterThan(0);
     const logHazard = card({
       task: "LOG_HAZARD",
       horizonDays: 1826,

@@ -80,6 +80,11 @@ export interface CalibrationResult {
   oe: number;
   /** Observed/expected with the KM interval of the observed risk. */
   oeCi: { lower: number; upper: number } | null;
+  /**
+   * SE of O/E with E held fixed: SE(Ŝ(h)) / E, SE(Ŝ) = Ŝ · Greenwood SE of −log Ŝ (summary(survfit)$std.err).
+   * What pooling across sites uses (on the log scale: SE / (O/E)); null where Ŝ(h) = 0.
+   */
+  oeSe: number | null;
   /** Calibration-in-the-large: observed − expected. */
   inTheLarge: number;
   /** Cox coefficient of log(−log(1 − risk)): 1 is ideal. */
@@ -151,6 +156,7 @@ export function calibrationAtHorizon(
     observed,
     expected,
     oe: observed / expected,
+    oeSe: km.stdErr === null ? null : (km.survival * km.stdErr) / expected,
     oeCi:
       km.lower === null || km.upper === null
         ? null

@@ -486,6 +486,8 @@ export interface CompetingRisksCalibration {
   oe: number;
   /** exp(log(O/E) ± z·SE(O)/O), E held fixed. */
   oeCi: { lower: number; upper: number } | null;
+  /** SE of O/E with E held fixed: SE(O) / E (Gray's SE of the Aalen-Johansen estimate). */
+  oeSe: number;
   brier: number;
   ipa: number;
 }
@@ -518,5 +520,6 @@ export function competingRisksCalibration(
           upper: oe * Math.exp((Z_95 * point.se) / point.estimate),
         }
       : null;
-  return { horizon, n, observed: point.estimate, observedSe: point.se, expected, oe, oeCi, brier, ipa };
+  const oeSe = point.se / expected;
+  return { horizon, n, observed: point.estimate, observedSe: point.se, expected, oe, oeSe, oeCi, brier, ipa };
 }

@@ -62,11 +62,11 @@ export function kaplanMeier(timeIn: NumericInput, eventIn: BinaryInput): KaplanM
 export function survivalAt(
   curve: KaplanMeierCurve,
   t: number,
-): { survival: number; lower: number | null; upper: number | null } {
-  let current = { survival: 1, lower: 1 as number | null, upper: 1 as number | null };
+): { survival: number; stdErr: number | null; lower: number | null; upper: number | null } {
+  let current = { survival: 1, stdErr: 0 as number | null, lower: 1 as number | null, upper: 1 as number | null };
   for (const s of curve.steps) {
     if (s.time > t) break;
-    current = { survival: s.survival, lower: s.lower, upper: s.upper };
+    current = { survival: s.survival, stdErr: s.stdErr, lower: s.lower, upper: s.upper };
   }
   return current;
 }

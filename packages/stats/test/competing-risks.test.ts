@@ -111,6 +111,10 @@ describe.each(golden.datasets)("$name", (d) => {
     expect(cal.observedSe).toBeCloseTo(Math.sqrt(d.cuminc.var[k]!), 10);
     expect(cal.oe).toBeCloseTo(d.cuminc.est[k]! / (d.score.reduce((s, x) => s + x, 0) / d.score.length), 10);
     expect(cal.oeCi!.lower).toBeLessThan(cal.oe);
+    // SE of O/E with E held fixed: Gray's SE of the observed risk / E — the SE the CI above is built from.
+    const expected = d.score.reduce((s, x) => s + x, 0) / d.score.length;
+    expect(cal.oeSe).toBeCloseTo(Math.sqrt(d.cuminc.var[k]!) / expected, 10);
+    expect(cal.oeCi!.upper).toBeCloseTo(cal.oe * Math.exp((1.959963984540054 * cal.oeSe!) / cal.oe), 12);
   });
 });
 

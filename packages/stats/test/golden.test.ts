@@ -153,6 +153,9 @@ describe.each(Object.keys(golden.datasets))("dataset %s", (name) => {
     closeEstimate(c.oe, want.observed / want.expected);
     closeEstimate(c.oeCi!.lower, (1 - want.upperS) / want.expected);
     closeEstimate(c.oeCi!.upper, (1 - want.lowerS) / want.expected);
+    // SE of O/E (E held fixed) = SE of Ŝ(h) / E, Ŝ's SE from R's log interval: S·log(S/lower)/z.
+    const survival = 1 - want.observed;
+    closeEstimate(c.oeSe!, (survival * Math.log(survival / want.lowerS)) / 1.959963984540054 / want.expected);
     closeEstimate(c.slope, want.slope);
     closeEstimate(c.slopeCi.upper - c.slopeCi.lower, 2 * 1.959963984540054 * want.slopeSe);
     expect(c.groups.map((g) => [g.n, g.events])).toEqual(want.groups.map((g) => [g.n, g.events]));

@@ -13,6 +13,7 @@ import { graphql } from "@/gql";
 import { Figure, Section } from "@/components/report";
 import type { PortalRunReportQuery } from "@/gql/graphql";
 import { apiPageQuery } from "@/lib/api";
+import { clinicalFeatureText } from "@/lib/readable";
 
 export const metadata: Metadata = { title: "TRIPOD+AI validation report · FracVal" };
 
@@ -171,8 +172,10 @@ export default async function RunReportPage({ params }: { params: Promise<{ id: 
         </p>
         <p>
           Predictors (model card): {(card.inputs ?? []).map((i) => i.name).join(", ") || "—"}
-          {card.clinicalFeatures ? `; clinical features ${JSON.stringify(card.clinicalFeatures)}` : ""}. Output:{" "}
-          {run.modelVersion.outputSemantics}.
+          {Array.isArray(card.clinicalFeatures) && card.clinicalFeatures.length > 0
+            ? `; clinical features, standardised with the development cohort's mean and SD: ${clinicalFeatureText(card.clinicalFeatures)}`
+            : ""}
+          . Output: {run.modelVersion.outputSemantics}.
         </p>
       </Section>
 
