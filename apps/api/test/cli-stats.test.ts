@@ -185,8 +185,30 @@ describe("fracval stats metrics", () => {
     expect(m.stderr).toMatch(/--risk: "r" must be COLUMN@HORIZON/);
   });
 
+  it("reads the event column as survival::Surv does: 0/1, TRUE/FALSE, or 1/2 with 2 = event (R's lung)", () => {
+    const d = golden.datasets.lung;
+    const recoded = (code: (event: number) => string) => {
+      const file = join(dir, `lung-${Math.random().toString(36).slice(2)}.csv`);
+      const rows = d.time.map((t: number, i: number) => `${t},${code(d.event[i])},${d.scores.age[i]}`);
+      writeFileSync(file, `time,status,age\n${rows.join("\n")}\n`);
+      const r = fracval("stats", "metrics", "--input", file, "--time", "time", "--event", "status", "--score", "age");
+      expect(r.status, r.stderr).toBe(0);
+      return { out: JSON.parse(r.stdout), stderr: r.stderr };
+    };
+    const reference = recoded((e) => String(e)).out;
+    expect(reference.events).toBe(d.event.filter((e: number) => e === 1).length);
+    const oneTwo = recoded((e) => String(e + 1)); // lung$status as R ships it: 1 censored, 2 dead
+    expect(oneTwo.out).toEqual(reference);
+    expect(oneTwo.stderr).toMatch(/--event: "status" read as 1 = censored, 2 = event \(survival::Surv's coding\)/);
+    expect(recoded((e) => (e ? "TRUE" : "FALSE")).out).toEqual(reference);
+  });
+
   it.each([
     ["time,status,score\n10,1,0.5\n-3,0,0.2\n", /row 2, column "time": -3 is negative/],
+    [
+      "time,status,score\n10,0,0.5\n11,1,0.3\n12,2,0.2\n",
+      /row 3, column "status": "2" is not 0 or 1 \(a competing event\? then --cause 1\)/,
+    ],
     ["time,status,score\n10,1,0.5\n12,yes,0.2\n", /row 2, column "status": "yes" is not 0 or 1/],
     ["time,status,score\n10,1,0.5\n12,0,\n", /row 2, column "score": "" is not a number/],
     ["time,status,risk\n10,1,0.5\n", /--score: column "score" is not in .* \(columns: time, status, risk\)/],

@@ -155,8 +155,42 @@ function codeColumn(
   return out;
 }
 
-export function eventColumn(table: CsvTable, column: string, option: string): Uint8Array {
-  return codeColumn(table, column, option, ["0", "1"], "0 or 1");
+/**
+ * The event indicator (1 = event), coded as survival::Surv reads it: 0/1, TRUE/FALSE, or — when the
+ * largest value is 2 — 1/2 with 2 = event (how R ships lung$status). `note` is told when 1/2 is read so.
+ * Anything else, a 0/1/2 mix included (a competing event belongs to --cause 1), names its row and column.
+ */
+export function eventColumn(
+  table: CsvTable,
+  column: string,
+  option: string,
+  note: (text: string) => void = (text) => process.stderr.write(`${text}\n`),
+): Uint8Array {
+  requireColumn(table, column, option);
+  const cell = table.cells(column);
+  const out = new Uint8Array(table.rowCount);
+  let firstTwo = -1;
+  let onlyOnesAndTwos = true;
+  for (let i = 0; i < out.length; i++) {
+    const v = cell(i);
+    if (v === "1") out[i] = 1;
+    else if (v === "2") {
+      out[i] = 2;
+      if (firstTwo < 0) firstTwo = i;
+    } else {
+      out[i] = v === "0" || v === "FALSE" ? 0 : v === "TRUE" ? 1 : 255;
+      if (out[i] === 255) throw new UsageError(`row ${i + 1}, column "${column}": "${v}" is not 0 or 1`);
+      onlyOnesAndTwos = false;
+    }
+  }
+  if (firstTwo < 0) return out;
+  if (!onlyOnesAndTwos)
+    throw new UsageError(
+      `row ${firstTwo + 1}, column "${column}": "2" is not 0 or 1 (a competing event? then --cause 1)`,
+    );
+  note(`${option}: "${column}" read as 1 = censored, 2 = event (survival::Surv's coding)`);
+  for (let i = 0; i < out.length; i++) out[i] = out[i] === 2 ? 1 : 0;
+  return out;
 }
 
 /** Competing-risks status: 0 censored, 1 event of interest, 2 competing event. */
