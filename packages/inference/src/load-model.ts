@@ -2,6 +2,9 @@
 // scored: the file parses, its inputs/outputs and shapes are those the manifest declares, and a dry
 // run on zeros succeeds. Execution providers: CUDA when asked for and loadable, else CPU (logged).
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import * as ort from "onnxruntime-node";
 import { ModelManifest } from "./manifest.js";
 import { buildPipeline, type Pipeline } from "./pipelines.js";
@@ -39,6 +42,32 @@ function dimsMatch(declared: readonly (number | "batch")[], actual: readonly (nu
   );
 }
 
+const CUDA_PROVIDER_LIBRARY = "libonnxruntime_providers_cuda.so";
+
+/**
+ * Why the CUDA provider cannot load in this process, or null while it may. onnxruntime loads it from beside
+ * its native binding (infra/README.md, GPU hosts); where it is absent, asking for it makes onnxruntime print
+ * native errors on every session, so it is not asked for at all. A failed attempt is remembered too: the
+ * process's GPUs do not come and go.
+ */
+let cudaUnavailable: string | null | undefined;
+function cudaUnavailableReason(): string | null {
+  if (cudaUnavailable === undefined) {
+    const binding = join(
+      dirname(createRequire(import.meta.url).resolve("onnxruntime-node/package.json")),
+      "bin",
+      "napi-v6",
+      process.platform,
+      process.arch,
+    );
+    cudaUnavailable =
+      process.platform === "linux" && !existsSync(join(binding, CUDA_PROVIDER_LIBRARY))
+        ? `not installed: no ${CUDA_PROVIDER_LIBRARY} beside onnxruntime-node's binding`
+        : null;
+  }
+  return cudaUnavailable;
+}
+
 async function createSession(
   bytes: Uint8Array,
   options: LoadModelOptions,
@@ -47,6 +76,13 @@ async function createSession(
   const log = options.log ?? ((line: string) => console.log(line));
   let lastError: unknown;
   for (const provider of providers) {
+    const unavailable = provider === "cuda" ? cudaUnavailableReason() : null;
+    if (unavailable) {
+      if (!providers.includes("cpu"))
+        throw new Error(`no execution provider to run on: CUDA is unavailable (${unavailable}) and cpu is not allowed`);
+      log(`[inference] CUDA execution provider unavailable (${unavailable}); falling back to CPU`);
+      continue;
+    }
     try {
       const session = await ort.InferenceSession.create(bytes, {
         executionProviders: [provider],
@@ -56,11 +92,10 @@ async function createSession(
       return { session, executionProvider: provider };
     } catch (error) {
       lastError = error;
-      if (provider === "cuda")
-        log(
-          `[inference] CUDA execution provider unavailable (${String((error as Error).message ?? error).split("\n")[0]}); falling back to CPU`,
-        );
-      else break;
+      if (provider === "cuda") {
+        cudaUnavailable = String((error as Error).message ?? error).split("\n")[0]!;
+        log(`[inference] CUDA execution provider unavailable (${cudaUnavailable}); falling back to CPU`);
+      } else break;
     }
   }
   throw new ModelContractError(

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
 import { loadModel, ModelContractError, scoreBatch } from "../src/index.js";
 
 const dir = (family: string) => new URL(`../../../models/${family}/1.0.0/`, import.meta.url);
@@ -11,6 +12,35 @@ const read = (family: string) => ({
   manifest: JSON.parse(readFileSync(new URL("manifest.json", dir(family)), "utf8")),
 });
 const quiet = { log: () => {} };
+
+describe("the CUDA execution provider where it is not installed", () => {
+  it("is not tried: one line says why and falls back to CPU, with no native onnxruntime errors in the log", () => {
+    // A fresh process: onnxruntime logs its native errors to stderr, outside any logger we pass.
+    const script = `
+      import { readFileSync } from "node:fs";
+      import { loadModel } from ${JSON.stringify(new URL("../src/index.ts", import.meta.url).pathname)};
+      const dir = ${JSON.stringify(dir("clinical-coxph-m1").pathname)};
+      const bytes = new Uint8Array(readFileSync(dir + "model.onnx"));
+      const manifest = JSON.parse(readFileSync(dir + "manifest.json", "utf8"));
+      for (let k = 0; k < 2; k++) console.log((await loadModel(bytes, manifest)).executionProvider);
+    `;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /CUDA execution provider unavailable \(not installed: no libonnxruntime_providers_cuda\.so beside onnxruntime-node's binding\); falling back to CPU\ncpu\n.*falling back to CPU\ncpu\n$/,
+    );
+    expect(run.stderr).not.toMatch(/onnxruntime|providers_shared/);
+  });
+
+  it("with CUDA alone allowed (EXECUTION_PROVIDERS=cuda), says that nothing can run the model, not that the file is bad", async () => {
+    const { bytes, manifest } = read("clinical-coxph-m1");
+    await expect(loadModel(bytes, manifest, { ...quiet, providers: ["cuda"] })).rejects.toThrow(
+      /^no execution provider to run on: CUDA is unavailable \(not installed: .*\) and cpu is not allowed$/,
+    );
+  });
+});
 
 describe("loadModel", () => {
   it.each(["clinical-coxph-m1", "clinical-coxph-m2", "clinical-coxph-m3"])(
