@@ -767,20 +767,33 @@ export interface HeatmapCell {
   label: string;
 }
 
-/** A matrix of one metric (rows × columns), coloured by value (viridis, colour-blind safe), each cell labelled. */
+/**
+ * A matrix of one metric (rows × columns), each cell labelled and coloured by value: viridis (colour-blind
+ * safe) where higher is simply more; with a `centre` (the ideal O/E or slope of 1, no difference 0), a
+ * diverging blue–orange scale around it, so that too low and too high both stand out.
+ */
 export function heatmapChart(
   title: string,
   valueTitle: string,
   cells: HeatmapCell[],
   rowTitle: string,
   columnTitle: string,
+  centre: number | null = null,
 ): Chart {
   const rows = [...new Set(cells.map((c) => c.row))];
   const columns = [...new Set(cells.map((c) => c.column))];
   const values = cells.map((c) => ({ ...c, value: round(c.value) }));
   const shown = cells.flatMap((c) => (c.value === null ? [] : [c.value]));
-  // Viridis is dark at its low end: white text on the lower half of the range, black on the upper.
+  // Viridis is dark at its low end: white text on the lower half of the range, black on the upper. Blue-orange
+  // spans the same distance each side of the centre (equal distances, equal colours) and is dark at both
+  // ends: white text beyond 60 % of that distance (orange stays light longer than blue).
   const middle = shown.length ? (Math.min(...shown) + Math.max(...shown)) / 2 : 0;
+  const reach = centre === null ? 0 : Math.max(1e-6, ...shown.map((v) => Math.abs(v - centre)));
+  const six = (x: number) => Number(x.toFixed(6));
+  const darkText =
+    centre === null
+      ? `datum.value !== null && datum.value < ${middle}`
+      : `datum.value !== null && abs(datum.value - ${centre}) > ${six(0.6 * reach)}`;
   return {
     title,
     spec: {
@@ -788,7 +801,10 @@ export function heatmapChart(
       // Wide enough for the longest cell text ("0.750 (0.671–0.815), p < 0.001" at 10 px).
       width: { step: Math.min(280, Math.max(120, 6 * Math.max(0, ...cells.map((c) => c.label.length)) + 12)) },
       height: { step: 36 },
-      title,
+      title:
+        centre === null
+          ? title
+          : { text: title, subtitle: `Colour: distance from ${centre} (blue below, orange above)` },
       data: { values },
       encoding: {
         x: {
@@ -826,7 +842,10 @@ export function heatmapChart(
               field: "value",
               type: "quantitative",
               title: valueTitle,
-              scale: { scheme: "viridis" },
+              scale:
+                centre === null
+                  ? { scheme: "viridis" }
+                  : { scheme: "blueorange", domain: [six(centre - reach), six(centre + reach)], domainMid: centre },
             },
             tooltip: [
               { field: "row", title: rowTitle },
@@ -840,7 +859,7 @@ export function heatmapChart(
           encoding: {
             text: { field: "label" },
             color: {
-              condition: { test: `datum.value !== null && datum.value < ${middle}`, value: "white" },
+              condition: { test: darkText, value: "white" },
               value: "black",
             },
           },

@@ -276,6 +276,37 @@ describe("chart specs", () => {
   });
 });
 
+describe("heatmapChart", () => {
+  const cells = [
+    { row: "Bundang", column: "Model", value: 0.62, label: "0.620" },
+    { row: "Boramae", column: "Model", value: 1.0, label: "1.000" },
+    { row: "Severance", column: "Model", value: 1.3, label: "1.300" },
+  ];
+  type Layered = { encoding?: { color?: { scale?: unknown } }; layer: { encoding: { color: unknown } }[] };
+
+  it("colours by value on viridis where more is simply more", () => {
+    const spec = heatmapChart("Harrell's C", "C", cells, "Site", "Score").spec as unknown as Layered;
+    expect((spec.layer[0]!.encoding.color as { scale: unknown }).scale).toEqual({ scheme: "viridis" });
+  });
+
+  it("diverges around the ideal value: O/E 0.62 and 1.30 both stand out from 1.00", async () => {
+    const chart = heatmapChart("Calibration O/E", "O/E", cells, "Site", "Score", 1);
+    const spec = chart.spec as unknown as Layered;
+    // The same distance each side of 1 (0.38, the farthest cell), so 0.62 and 1.38 would look alike.
+    expect((spec.layer[0]!.encoding.color as { scale: unknown }).scale).toEqual({
+      scheme: "blueorange",
+      domain: [0.62, 1.38],
+      domainMid: 1,
+    });
+    // White text where the colour is dark: both ends (|v − 1| > 0.6 × 0.38), not the middle.
+    expect((spec.layer[1]!.encoding.color as { condition: { test: string } }).condition.test).toBe(
+      "datum.value !== null && abs(datum.value - 1) > 0.228",
+    );
+    const svg = await renderSvg(chart.spec);
+    expect(svg).toContain("Colour: distance from 1 (blue below, orange above)");
+  });
+});
+
 describe("buildChart", () => {
   it("builds from a recipe exactly what the builder gives (the browser builds what the server used to send)", () => {
     const cells = [

@@ -55,6 +55,8 @@ interface OverviewMetric {
   horizon: "study" | number | null;
   /** The value of no effect or perfect calibration, drawn on the forest plots. */
   reference: number | null;
+  /** The ideal of a calibration measure (too low and too high both off): the matrix's colours diverge from it. */
+  centre: number | null;
 }
 
 export const OVERVIEW_METRICS: OverviewMetric[] = (
@@ -83,6 +85,7 @@ export const OVERVIEW_METRICS: OverviewMetric[] = (
       diff: null,
       horizon: "study",
       reference: 1,
+      centre: 1,
     },
     {
       value: "calibrationSlope",
@@ -92,6 +95,7 @@ export const OVERVIEW_METRICS: OverviewMetric[] = (
       diff: null,
       horizon: "study",
       reference: 1,
+      centre: 1,
     },
     { value: "brier", label: "Brier score", metric: "calibrationOE", statistic: "BRIER", diff: null, horizon: "study" },
     {
@@ -117,8 +121,8 @@ export const OVERVIEW_METRICS: OverviewMetric[] = (
       diff: null,
       horizon: "study",
     },
-  ] as (Omit<OverviewMetric, "statistic" | "reference"> & Partial<OverviewMetric>)[]
-).map((m) => ({ statistic: "ESTIMATE", reference: null, ...m }));
+  ] as (Omit<OverviewMetric, "statistic" | "reference" | "centre"> & Partial<OverviewMetric>)[]
+).map((m) => ({ statistic: "ESTIMATE", reference: null, centre: null, ...m }));
 
 const num = (x: number | null | undefined) => (x === null || x === undefined ? "—" : x.toFixed(3));
 const withCi = (e: number, lo: number | null, hi: number | null) =>
@@ -196,7 +200,7 @@ export async function StudyOverview({
   const model = models.includes(modelChoice ?? "") ? modelChoice! : models[0];
   const modelName = (plot: ForestPlot) => `${plot.modelVersion.family}@${plot.modelVersion.version}`;
   /** One heatmap per family of plots: a cell per site × model version row and source, and a pooled row each. */
-  const matrix = (plots: ForestPlot[], title: string, valueTitle: string) => {
+  const matrix = (plots: ForestPlot[], title: string, valueTitle: string, centre: number | null) => {
     const sources = [...new Set(plots.map((p) => p.scoreSource))];
     const cells: HeatmapCell[] = [];
     for (const r of rows) {
@@ -233,13 +237,16 @@ export async function StudyOverview({
       }
     }
     return cells.length > 0
-      ? ({ kind: "heatmap", args: [title, valueTitle, cells, "Site · model version", "Score"] } satisfies ChartRecipe)
+      ? ({
+          kind: "heatmap",
+          args: [title, valueTitle, cells, "Site · model version", "Score", centre],
+        } satisfies ChartRecipe)
       : null;
   };
-  const heatmap = matrix(forests.all, `${choice.label} by site and model version`, choice.label);
+  const heatmap = matrix(forests.all, `${choice.label} by site and model version`, choice.label, choice.centre);
   const diffHeatmap =
     forests.diff && forests.diff.length > 0
-      ? matrix(forests.diff, `Δ ${choice.label}: model − comparator (paired, 95 % CI, p)`, `Δ ${choice.label}`)
+      ? matrix(forests.diff, `Δ ${choice.label}: model − comparator (paired, 95 % CI, p)`, `Δ ${choice.label}`, 0)
       : null;
   const chosen = (list: ForestPlot[] | undefined, source: string) =>
     list?.find((f) => modelName(f) === model && f.scoreSource === source);
