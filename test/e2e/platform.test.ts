@@ -635,6 +635,10 @@ describe("npm start on a fresh data directory", () => {
     // A key: created (shown once, and it works), then revoked (and it stops working).
     await page.goto(`${base}/admin/keys`);
     const createKey = page.getByTestId("create-key");
+    // The expiry field is drawn like the others (its class was a client reference's source text: invisible).
+    expect(await createKey.locator('input[name="expiresInDays"]').getAttribute("class")).toMatch(
+      /^rounded border border-slate-300 .* w-24$/,
+    );
     await createKey.locator('select[name="siteId"]').selectOption({ label: "Severance" });
     await createKey.locator('input[name="name"]').fill("registry dashboard");
     await createKey.getByRole("button", { name: "Create key" }).click();

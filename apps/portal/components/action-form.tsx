@@ -101,5 +101,3 @@ export function ActionForm({
     </form>
   );
 }
-
-export const field = "rounded border border-slate-300 px-2 py-1 focus:outline-2 focus:outline-indigo-600";

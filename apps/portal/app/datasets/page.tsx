@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ActionForm, field } from "@/components/action-form";
+import { ActionForm } from "@/components/action-form";
+import { field } from "@/components/form-styles";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { ReleaseBadge } from "@/components/release-badge";
 import { graphql } from "@/gql";

@@ -1,7 +1,7 @@
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";
 import { namedValues } from "@/lib/readable";
-import { field } from "@/components/action-form";
+import { field } from "@/components/form-styles";
 
 export const metadata = { title: "Audit trail · FracVal" };
 

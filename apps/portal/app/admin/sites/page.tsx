@@ -1,4 +1,5 @@
-import { ActionForm, field } from "@/components/action-form";
+import { ActionForm } from "@/components/action-form";
+import { field } from "@/components/form-styles";
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";
 import { onboardAction } from "../actions";
