@@ -9,7 +9,9 @@ const nextConfig: NextConfig = {
   // Chromium prints the reports (runs/[id]/report.pdf); the driver stays a Node module, not bundled.
   serverExternalPackages: ["playwright-core"],
   // Model registration sends an ONNX file through a server action (the API takes up to 25 MB).
-  experimental: { serverActions: { bodySizeLimit: "25mb" } },
+  // authInterrupts: forbidden() answers a page the API refuses to this user's role with 403 and app/forbidden.tsx,
+  // not with the error page's 500.
+  experimental: { serverActions: { bodySizeLimit: "25mb" }, authInterrupts: true },
 };
 
 export default nextConfig;

@@ -236,6 +236,11 @@ describe("npm start on a fresh data directory", () => {
       expect(await page.getByTestId("not-found").isVisible()).toBe(true);
       expect(await page.getByTestId("whoami").isVisible()).toBe(true);
     }
+    // The admin console refused by the API to an investigator: a 403 page inside the layout, not an error page.
+    const refused = await page.goto(`${base}/admin/users`);
+    expect(refused?.status()).toBe(403);
+    expect(await page.getByTestId("forbidden").isVisible()).toBe(true);
+    expect(await page.getByTestId("page-error").count()).toBe(0);
     await page.goto(`${base}/studies`);
     expect(await page.getByTestId("whoami").textContent()).toContain("INVESTIGATOR");
     expect(await page.getByTestId("study-card").count()).toBe(3);

@@ -2,7 +2,7 @@
 // and applies every access rule itself. The portal holds no data access of its own.
 import "server-only";
 import { cookies } from "next/headers";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import type { TypedDocumentString } from "@/gql/graphql";
 import { noteApiAnswer, noteRenderError } from "@fracval/page-cache/render";
 import { SESSION_COOKIES } from "@/lib/session";
@@ -52,12 +52,16 @@ export async function apiQuery<R, V>(document: TypedDocumentString<R, V>, variab
   return body.data;
 }
 
-/** apiQuery for a page: an id the API does not know (or will not show this user) is the layout's 404 page. */
+/**
+ * apiQuery for a page: an id the API does not know (or will not show this user) is the layout's 404 page; an
+ * operation the API refuses to this user's role (a PI on the admin console) its 403 page (app/forbidden.tsx).
+ */
 export async function apiPageQuery<R, V>(document: TypedDocumentString<R, V>, variables?: V): Promise<R> {
   try {
     return await apiQuery(document, variables);
   } catch (error) {
     if (error instanceof ApiError && error.code === "NOT_FOUND") notFound();
+    if (error instanceof ApiError && error.code === "FORBIDDEN") forbidden();
     throw error;
   }
 }
