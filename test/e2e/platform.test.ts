@@ -642,7 +642,7 @@ describe("npm start on a fresh data directory", () => {
     const createKey = page.getByTestId("create-key");
     // The expiry field is drawn like the others (its class was a client reference's source text: invisible).
     expect(await createKey.locator('input[name="expiresInDays"]').getAttribute("class")).toMatch(
-      /^rounded border border-slate-300 .* w-24$/,
+      /^max-w-full rounded border border-slate-300 .* w-24$/,
     );
     await createKey.locator('select[name="siteId"]').selectOption({ label: "Severance" });
     await createKey.locator('input[name="name"]').fill("registry dashboard");
@@ -739,6 +739,15 @@ describe("npm start on a fresh data directory", () => {
     expect(csv.status()).toBe(200);
     expect((await csv.text()).split("\n")[1]).toMatch(/,site\.onboard,Ada Admin,admin@fracval\.demo,,Gangnam,/);
     await page.screenshot({ path: join(screenshots, "admin-audit.png"), fullPage: true });
+    // On a phone the console's pages stay within the screen: tables scroll in their box, fields fit the form.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of ["/admin/users", "/admin/keys", "/admin/sites", "/admin/models", "/admin/audit"]) {
+      await page.goto(`${base}${path}`);
+      expect([path, await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)]).toEqual([
+        path,
+        0,
+      ]);
+    }
     await context.close();
   }, 120_000);
 

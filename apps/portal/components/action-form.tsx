@@ -31,7 +31,8 @@ export function ActionForm({
 }) {
   const [state, formAction, pending] = useActionState(action, { error: null });
   return (
-    <form action={formAction} className="flex flex-wrap items-end gap-2 text-sm" data-testid={testId}>
+    // Each field at most the form's width: a select as wide as its longest option stays on a phone's screen.
+    <form action={formAction} className="flex flex-wrap items-end gap-2 text-sm [&>*]:max-w-full" data-testid={testId}>
       {children}
       <button
         type="submit"

@@ -3,4 +3,5 @@
 // reference's source text, and the input lost its styling (the API key's expiry field was invisible).
 
 /** A text input, select or file input of a form. */
-export const field = "rounded border border-slate-300 px-2 py-1 focus:outline-2 focus:outline-indigo-600";
+// max-w-full: a select as wide as its longest option (a user's name and e-mail) stays inside a phone's screen.
+export const field = "max-w-full rounded border border-slate-300 px-2 py-1 focus:outline-2 focus:outline-indigo-600";

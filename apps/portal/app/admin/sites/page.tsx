@@ -60,24 +60,27 @@ export default async function SitesAdminPage() {
           </fieldset>
         </ActionForm>
       </div>
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="sites-admin">
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th className="p-2">Code</th>
-            <th className="p-2">Name</th>
-            <th className="p-2">Country</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sites.map((s) => (
-            <tr key={s.id} className="border-t border-slate-100">
-              <td className="p-2 font-medium">{s.code}</td>
-              <td className="p-2">{s.name}</td>
-              <td className="p-2">{s.country}</td>
+      {/* On a phone the table scrolls inside its box, not the page. */}
+      <div className="overflow-x-auto">
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="sites-admin">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th className="p-2">Code</th>
+              <th className="p-2">Name</th>
+              <th className="p-2">Country</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sites.map((s) => (
+              <tr key={s.id} className="border-t border-slate-100">
+                <td className="p-2 font-medium">{s.code}</td>
+                <td className="p-2">{s.name}</td>
+                <td className="p-2">{s.country}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
