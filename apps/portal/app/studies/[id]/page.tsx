@@ -266,7 +266,7 @@ export default async function StudyResultsPage({
                         </td>
                         <td
                           data-label="ΔC p"
-                          className="flex gap-2 before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2"
+                          className="flex gap-2 whitespace-nowrap before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2"
                         >
                           {pValue(get("harrellCDiff", "model-vs-frax_mof"))}
                         </td>
@@ -288,7 +288,7 @@ export default async function StudyResultsPage({
                         </td>
                         <td
                           data-label="ΔAUC(t) p"
-                          className="flex gap-2 before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2"
+                          className="flex gap-2 whitespace-nowrap before:w-40 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:before:content-none p-2"
                         >
                           {horizon ? pValue(get("timeDependentAucDiff", "model-vs-frax_mof", horizon)) : "—"}
                         </td>

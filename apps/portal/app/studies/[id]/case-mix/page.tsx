@@ -110,7 +110,7 @@ export default async function CaseMixPage({
                         {g.missing ? <span className="text-xs text-slate-500"> · {g.missing} missing</span> : null}
                       </td>
                     ))}
-                    <td className="p-2">{pValue(v.p)}</td>
+                    <td className="whitespace-nowrap p-2">{pValue(v.p)}</td>
                     <td className="p-2 text-xs">{smd}</td>
                   </tr>,
                 ];
@@ -128,7 +128,7 @@ export default async function CaseMixPage({
                       {categorical(g, level)}
                     </td>
                   ))}
-                  <td className="p-2">{row === 0 ? pValue(v.p) : ""}</td>
+                  <td className="whitespace-nowrap p-2">{row === 0 ? pValue(v.p) : ""}</td>
                   <td className="p-2 text-xs">{row === 0 ? smd : ""}</td>
                 </tr>
               ));
