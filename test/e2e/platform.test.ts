@@ -735,6 +735,11 @@ describe("npm start on a fresh data directory", () => {
     const actions = await page.getByTestId("audit-row").locator("td:nth-child(3)").allTextContents();
     expect(new Set(actions)).toEqual(new Set(["apikey.create", "apikey.revoke"]));
     expect(await page.getByTestId("audit-row").first().textContent()).toContain("Ada Admin");
+    // Accounts named by name in the details, not by id: the one created above, with its role.
+    await page.goto(`${base}/admin/audit?action=user.create`);
+    const details = await page.getByTestId("audit-row").locator("td:nth-child(6)").allTextContents();
+    expect(details).toContain("Nia New · role INVESTIGATOR");
+    expect(details.join(" ")).not.toMatch(/\bc[a-z0-9]{24}\b/); // no bare account id left
     const csv = await page.request.get(`${base}/api/exports/audit.csv?action=site.`);
     expect(csv.status()).toBe(200);
     expect((await csv.text()).split("\n")[1]).toMatch(/,site\.onboard,Ada Admin,admin@fracval\.demo,,Gangnam,/);

@@ -28,6 +28,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     from: f.from || null,
     to: f.to || null,
   });
+  // The resource and details name users by id (the account created, a site's lead, a key's owner): by name here.
+  const userNames = new Map(data.users.map((u) => [u.id, u.name]));
+  const named = (text: string) => userNames.get(text) ?? text;
   const query = new URLSearchParams(Object.entries(f).filter(([, v]) => v) as [string, string][]).toString();
   return (
     <section className="space-y-4">
@@ -106,11 +109,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="p-2">{e.site?.code ?? "—"}</td>
                 <td className="p-2">{e.patientCount || ""}</td>
                 <td className="max-w-md p-2 text-xs text-slate-600 [overflow-wrap:anywhere]">
-                  {e.details
-                    ? namedValues(e.details)
-                        .map(([name, value]) => `${name} ${value}`)
-                        .join(" · ")
-                    : (e.resource ?? "")}
+                  {[
+                    e.resource ? named(e.resource) : null,
+                    ...namedValues(e.details).map(([name, value]) => `${name} ${named(value)}`),
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
                 </td>
               </tr>
             ))}
