@@ -233,13 +233,14 @@ describe("npm start on a fresh data directory", () => {
     for (const path of ["/studies/nosuchstudy0000", "/runs/nosuchrun0000"]) {
       const response = await page.goto(`${base}${path}`);
       expect(response?.status()).toBe(404);
-      expect(await page.getByTestId("not-found").isVisible()).toBe(true);
+      // Drawn from the page's payload after the first HTML: waited for, not read at once (that raced).
+      await page.getByTestId("not-found").waitFor({ state: "visible", timeout: 10_000 });
       expect(await page.getByTestId("whoami").isVisible()).toBe(true);
     }
     // The admin console refused by the API to an investigator: a 403 page inside the layout, not an error page.
     const refused = await page.goto(`${base}/admin/users`);
     expect(refused?.status()).toBe(403);
-    expect(await page.getByTestId("forbidden").isVisible()).toBe(true);
+    await page.getByTestId("forbidden").waitFor({ state: "visible", timeout: 10_000 });
     expect(await page.getByTestId("page-error").count()).toBe(0);
     await page.goto(`${base}/studies`);
     expect(await page.getByTestId("whoami").textContent()).toContain("INVESTIGATOR");
