@@ -203,6 +203,81 @@ describe("fracval stats metrics", () => {
     expect(recoded((e) => (e ? "TRUE" : "FALSE")).out).toEqual(reference);
   });
 
+  it("leaves out rows with NA in a column it uses, as R's na.omit: the same numbers as without those rows", () => {
+    // lung.csv with five rows added that R would drop: NA in the score, the time, the comparator, the group,
+    // the risk; and one row with NA only in a column the analysis does not use (kept).
+    const lines = readFileSync(lungCsv, "utf8").trim().split("\n");
+    const header = lines[0]!;
+    const withNa = [header, lines[1]!, "NA,1,60,1,5,1,0.3", lines[2]!, "200,1,71,NA,5,1,0.3", lines[3]!];
+    withNa.push("300,0,NA,1,5,1,0.3", "400,1,64,2,5,NA,0.3", "150,1,66,1,5,2,NA", ...lines.slice(4));
+    const extra = `${lines[4]!.split(",").slice(0, 4).join(",")},NA,${lines[4]!.split(",").slice(5).join(",")}`;
+    withNa.push(extra);
+    const naCsv = join(dir, "lung-na.csv");
+    writeFileSync(naCsv, `${withNa.join("\n")}\n`);
+    const args = (input: string) =>
+      fracval(
+        "stats",
+        "metrics",
+        "--input",
+        input,
+        "--time",
+        "time",
+        "--event",
+        "status",
+        "--score",
+        "ecog",
+        "--horizon",
+        "180,365",
+        "--tau",
+        "500",
+        "--compare",
+        "age",
+        "--group",
+        "sex",
+        "--risk",
+        "risk@180",
+      );
+    const complete = args(lungCsv);
+    const dropped = args(naCsv);
+    expect(dropped.status, dropped.stderr).toBe(0);
+    const out = JSON.parse(dropped.stdout);
+    expect(out.omitted).toEqual({ rows: 5, byColumn: { time: 1, ecog: 1, age: 1, sex: 1, risk: 1 } });
+    // The row with NA only in wt_loss, a column this analysis does not use, is analysed.
+    expect(out.n).toBe(golden.datasets.lung.time.length + 1);
+    // Without the extra complete row the numbers are R's: check that by dropping it too.
+    const withoutExtra = join(dir, "lung-na-only.csv");
+    writeFileSync(withoutExtra, `${withNa.slice(0, -1).join("\n")}\n`);
+    const exact = JSON.parse(args(withoutExtra).stdout);
+    const { omitted, ...rest } = exact;
+    expect(omitted.rows).toBe(5);
+    expect(rest).toEqual(JSON.parse(complete.stdout));
+    expect(rest.harrellC.estimate).toBeCloseTo(golden.results.lung.harrell.ph_ecog.estimate, 9);
+    expect(dropped.stderr).toMatch(
+      /5 of \d+ rows left out for NA \(as R's na.omit\): "time" 1, "ecog" 1, "age" 1, "sex" 1, "risk" 1; first rows 2, 4, 6, 7, 8/,
+    );
+  });
+
+  it("names rows as numbered in the file after leaving NA rows out, and refuses a file where every row has NA", () => {
+    const file = join(dir, "na-then-bad.csv");
+    writeFileSync(file, "time,status,score\n10,1,NA\n11,0,0.4\n-3,1,0.2\n");
+    const r = fracval("stats", "metrics", "--input", file, "--time", "time", "--event", "status", "--score", "score");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/row 3, column "time": -3 is negative/);
+    const all = join(dir, "all-na.csv");
+    writeFileSync(all, "time,status,score\n10,1,NA\n11,0,NA\n");
+    const a = fracval("stats", "metrics", "--input", all, "--time", "time", "--event", "status", "--score", "score");
+    expect(a.status).toBe(2);
+    expect(a.stderr).toMatch(/every row has NA in a column the analysis uses \("score" 2\)/);
+  });
+
+  it("refuses an empty cell, saying that NA marks a missing value", () => {
+    const file = join(dir, "empty-cell.csv");
+    writeFileSync(file, "time,status,score\n10,1,0.5\n12,0,\n");
+    const r = fracval("stats", "metrics", "--input", file, "--time", "time", "--event", "status", "--score", "score");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/row 2, column "score": "" is not a number \(empty: write NA where the value is missing/);
+  });
+
   it.each([
     ["time,status,score\n10,1,0.5\n-3,0,0.2\n", /row 2, column "time": -3 is negative/],
     [
@@ -372,6 +447,31 @@ describe("fracval stats cox", () => {
       ["coef", "events", "hr", "hrCi", "lrChisq", "loglik", "n", "p", "scoreChisq", "se", "terms", "waldChisq"].sort(),
     );
   });
+
+  it("leaves out rows with NA in a covariate, as coxph's na.action does, and says how many", () => {
+    const lines = readFileSync(lungCsv, "utf8").trim().split("\n");
+    const naCsv = join(dir, "lung-cox-na.csv");
+    writeFileSync(naCsv, `${[lines[0], "300,1,NA,1,5,1,0.3", ...lines.slice(1), "90,1,70,1,NA,2,0.2"].join("\n")}\n`);
+    const cox = (input: string) =>
+      fracval(
+        "stats",
+        "cox",
+        "--input",
+        input,
+        "--time",
+        "time",
+        "--event",
+        "status",
+        "--covariates",
+        "age,ecog,wt_loss",
+      );
+    const r = cox(naCsv);
+    expect(r.status, r.stderr).toBe(0);
+    const { omitted, ...fit } = JSON.parse(r.stdout);
+    expect(omitted).toEqual({ rows: 2, byColumn: { age: 1, wt_loss: 1 } });
+    expect(fit).toEqual(JSON.parse(cox(lungCsv).stdout));
+    expect(fit.coef[0]).toBeCloseTo(golden.results.lung.cox.coef[0], 7);
+  });
 });
 
 describe("fracval stats meta", () => {
@@ -419,6 +519,20 @@ describe("fracval stats meta", () => {
       expect(s.weight).toBeCloseTo(want.weights[i]!, 9),
     );
     expect(out.studies[0].estimate).toBe(0.612);
+  });
+
+  it("leaves out a site whose estimate or SE is NA, as rma does, labelling the rest by their rows in the file", () => {
+    const csv = join(dir, "sites-na.csv");
+    writeFileSync(csv, "c,se\n0.612,0.021\n0.7,NA\n0.655,0.034\nNA,0.02\n0.581,0.028\n");
+    const r = fracval("stats", "meta", "--input", csv, "--estimate", "c", "--se", "se", "--scale", "logit");
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const want = fitOf("three sites' C-statistics (logit)", "REML", true);
+    expect(out.k).toBe(3);
+    expect(out.pooled.estimate).toBeCloseTo(plogis(want.estimate), 9);
+    expect(out.studies.map((s: { label: string }) => s.label)).toEqual(["row 1", "row 3", "row 5"]);
+    expect(out.omitted).toEqual({ rows: 2, byColumn: { c: 1, se: 1 } });
+    expect(r.stderr).toMatch(/2 of 5 rows left out for NA/);
   });
 
   it("pools differences as they are with DerSimonian-Laird and no HKSJ (dat.bcg), matching metafor", () => {

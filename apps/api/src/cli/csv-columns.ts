@@ -11,7 +11,20 @@ export interface CsvTable {
   path: string;
   /** The trimmed text of `column` in data row `row` (0-based), as a reader for that column. */
   cells(column: string): (row: number) => string;
+  /** The number of row `row` in the file, counting data rows from 1 (what error messages name). */
+  rowNumber(row: number): number;
+  /** Rows left out by {@link completeCases}, when any were. */
+  omitted?: OmittedRows;
 }
+
+/** What {@link completeCases} left out: rows with NA in any column the analysis uses, counted per column. */
+export interface OmittedRows {
+  rows: number;
+  byColumn: Record<string, number>;
+}
+
+/** R's marker of a missing value, as write.csv writes it. */
+export const MISSING = "NA";
 
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
@@ -48,6 +61,7 @@ function parsedTable(path: string, text: string): CsvTable {
     rowCount: rows.length,
     path,
     cells: (column) => (row) => rows[row]![column] ?? "",
+    rowNumber: (row) => row + 1,
   };
 }
 
@@ -107,6 +121,61 @@ function rawTable(path: string, bytes: Buffer): CsvTable {
         return bytes.toString("utf8", s, e);
       };
     },
+    rowNumber: (row) => row + 1,
+  };
+}
+
+/**
+ * R's na.omit over the columns an analysis uses: rows with NA in any of them are left out, as R's survival,
+ * pROC and metafor functions leave them out, and `note` says how many (by column, with the first rows).
+ * Every other reader then sees only complete rows; their messages still name rows as numbered in the file.
+ * An empty cell is not NA: it stays an error, since an export that shifted a column also leaves cells empty.
+ */
+export function completeCases(
+  table: CsvTable,
+  columns: readonly (readonly [column: string, option: string])[],
+  note: (text: string) => void = (text) => process.stderr.write(`${text}\n`),
+): CsvTable {
+  const missing = new Uint8Array(table.rowCount);
+  const byColumn: Record<string, number> = {};
+  for (const [column, option] of columns) {
+    requireColumn(table, column, option);
+    if (column in byColumn) continue;
+    const cell = table.cells(column);
+    let count = 0;
+    for (let i = 0; i < table.rowCount; i++) {
+      if (cell(i) !== MISSING) continue;
+      missing[i] = 1;
+      count++;
+    }
+    if (count) byColumn[column] = count;
+  }
+  const keep: number[] = [];
+  const firstOmitted: number[] = [];
+  for (let i = 0; i < table.rowCount; i++) {
+    if (!missing[i]) keep.push(i);
+    else if (firstOmitted.length < 5) firstOmitted.push(table.rowNumber(i));
+  }
+  const omitted = table.rowCount - keep.length;
+  if (!omitted) return table;
+  const counts = Object.entries(byColumn).map(([column, count]) => `"${column}" ${count}`);
+  if (!keep.length)
+    throw new UsageError(`--input: every row has NA in a column the analysis uses (${counts.join(", ")})`);
+  note(
+    `${omitted} of ${table.rowCount} rows left out for NA (as R's na.omit): ${counts.join(", ")}; ` +
+      `first rows ${firstOmitted.join(", ")}${omitted > firstOmitted.length ? ", …" : ""}`,
+  );
+  const rows = Uint32Array.from(keep);
+  return {
+    header: table.header,
+    rowCount: rows.length,
+    path: table.path,
+    cells(column) {
+      const cell = table.cells(column);
+      return (row) => cell(rows[row]!);
+    },
+    rowNumber: (row) => table.rowNumber(rows[row]!),
+    omitted: { rows: omitted, byColumn },
   };
 }
 
@@ -127,9 +196,12 @@ export function numericColumn(
   for (let i = 0; i < out.length; i++) {
     const raw = cell(i);
     const value = raw === "" ? Number.NaN : Number(raw);
-    if (!Number.isFinite(value)) throw new UsageError(`row ${i + 1}, column "${column}": "${raw}" is not a number`);
+    if (!Number.isFinite(value))
+      throw new UsageError(
+        `row ${table.rowNumber(i)}, column "${column}": "${raw}" is not a number${notNumberHint(raw)}`,
+      );
     const problem = check?.(value);
-    if (problem) throw new UsageError(`row ${i + 1}, column "${column}": ${raw} ${problem}`);
+    if (problem) throw new UsageError(`row ${table.rowNumber(i)}, column "${column}": ${raw} ${problem}`);
     out[i] = value;
   }
   return out;
@@ -149,7 +221,7 @@ function codeColumn(
   for (let i = 0; i < out.length; i++) {
     const raw = cell(i);
     const code = codes.indexOf(raw);
-    if (code < 0) throw new UsageError(`row ${i + 1}, column "${column}": "${raw}" is not ${meaning}`);
+    if (code < 0) throw new UsageError(`row ${table.rowNumber(i)}, column "${column}": "${raw}" is not ${meaning}`);
     out[i] = code;
   }
   return out;
@@ -179,14 +251,14 @@ export function eventColumn(
       if (firstTwo < 0) firstTwo = i;
     } else {
       out[i] = v === "0" || v === "FALSE" ? 0 : v === "TRUE" ? 1 : 255;
-      if (out[i] === 255) throw new UsageError(`row ${i + 1}, column "${column}": "${v}" is not 0 or 1`);
+      if (out[i] === 255) throw new UsageError(`row ${table.rowNumber(i)}, column "${column}": "${v}" is not 0 or 1`);
       onlyOnesAndTwos = false;
     }
   }
   if (firstTwo < 0) return out;
   if (!onlyOnesAndTwos)
     throw new UsageError(
-      `row ${firstTwo + 1}, column "${column}": "2" is not 0 or 1 (a competing event? then --cause 1)`,
+      `row ${table.rowNumber(firstTwo)}, column "${column}": "2" is not 0 or 1 (a competing event? then --cause 1)`,
     );
   note(`${option}: "${column}" read as 1 = censored, 2 = event (survival::Surv's coding)`);
   for (let i = 0; i < out.length; i++) out[i] = out[i] === 2 ? 1 : 0;
@@ -203,10 +275,14 @@ export function textColumn(table: CsvTable, column: string, option: string): str
   const cell = table.cells(column);
   return Array.from({ length: table.rowCount }, (_, i) => {
     const raw = cell(i);
-    if (raw === "") throw new UsageError(`row ${i + 1}, column "${column}": empty`);
+    if (raw === "") throw new UsageError(`row ${table.rowNumber(i)}, column "${column}": empty${notNumberHint(raw)}`);
     return raw;
   });
 }
+
+/** Why an empty cell is refused, and what to write instead. */
+const notNumberHint = (raw: string) =>
+  raw === "" ? ` (empty: write NA where the value is missing, and the row is left out as R's na.omit would)` : "";
 
 export const nonNegative = (v: number) => (v < 0 ? "is negative (times must be ≥ 0)" : null);
 

@@ -30,6 +30,8 @@ import {
   type KaplanMeierCurve,
 } from "@fracval/stats";
 import {
+  completeCases,
+  type CsvTable,
   eventColumn,
   nonNegative,
   numberList,
@@ -88,7 +90,8 @@ function asUsage<T>(what: string, fn: () => T): T {
 
 export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
   if (flags.cause !== undefined) return competingRisksMetrics(flags);
-  const table = readCsv(flags.input);
+  const riskSpecs = parseRiskSpecs(flags.risk ?? []);
+  const table = analysedRows(flags, riskSpecs);
   const time = numericColumn(table, flags.time, "--time", nonNegative);
   const event = eventColumn(table, flags.event, "--event");
   const score = numericColumn(table, flags.score, "--score");
@@ -96,7 +99,7 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
   const tau = flags.tau ? numberList(flags.tau, "--tau")[0]! : undefined;
   const comparator = flags.compare ? numericColumn(table, flags.compare, "--compare") : undefined;
   const group = flags.group ? textColumn(table, flags.group, "--group") : undefined;
-  const risks = riskColumns(table, flags.risk ?? []);
+  const risks = riskColumns(table, riskSpecs);
   const cutoffs = flags.thresholds
     ? flags.thresholds.split(",").map((x) => {
         const v = Number(x.trim());
@@ -110,7 +113,11 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
   const seed = flags.seed === undefined ? 1 : Number(flags.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed: "${flags.seed}" is not an integer`);
 
-  const out: Record<string, unknown> = { n: time.length, events: event.reduce((s, e) => s + e, 0) };
+  const out: Record<string, unknown> = {
+    n: time.length,
+    events: event.reduce((s, e) => s + e, 0),
+    ...omittedSection(table),
+  };
   const harrell = asUsage("harrellC", () => harrellC(time, event, score));
   out.harrellC = concordanceSection(harrell);
   if (tau !== undefined) {
@@ -269,16 +276,23 @@ function competingRisksMetrics(flags: MetricsFlags): Record<string, unknown> {
   ] as const) {
     if (given !== undefined) throw new UsageError(`${flag} is not available with --cause`);
   }
-  const table = readCsv(flags.input);
+  const riskSpecs = parseRiskSpecs(flags.risk ?? []);
+  const table = analysedRows(flags, riskSpecs);
   const time = numericColumn(table, flags.time, "--time", nonNegative);
   const status = statusColumn(table, flags.event, "--event");
   const score = numericColumn(table, flags.score, "--score");
   const horizons = flags.horizon ? numberList(flags.horizon, "--horizon") : [];
   const comparator = flags.compare ? numericColumn(table, flags.compare, "--compare") : undefined;
   const group = flags.group ? textColumn(table, flags.group, "--group") : undefined;
-  const risks = riskColumns(table, flags.risk ?? []);
+  const risks = riskColumns(table, riskSpecs);
   const count = (code: number) => status.reduce((s, x) => s + (x === code ? 1 : 0), 0);
-  const out: Record<string, unknown> = { n: time.length, events: count(1), competingEvents: count(2), cause: 1 };
+  const out: Record<string, unknown> = {
+    n: time.length,
+    events: count(1),
+    competingEvents: count(2),
+    cause: 1,
+    ...omittedSection(table),
+  };
   const groups = group ? [...new Set(group)].sort() : ["all"];
   out.cumulativeIncidence = groups.flatMap((g) => {
     const idx = group ? group.flatMap((x, i) => (x === g ? [i] : [])) : Array.from(time.keys());
@@ -351,16 +365,44 @@ function competingRisksMetrics(flags: MetricsFlags): Record<string, unknown> {
   return out;
 }
 
-function riskColumns(table: ReturnType<typeof readCsv>, specs: readonly string[]) {
+interface RiskSpec {
+  column: string;
+  horizon: number;
+}
+
+/** "--risk risk5y@1826" → the column and its horizon. */
+function parseRiskSpecs(specs: readonly string[]): RiskSpec[] {
   return specs.map((spec) => {
     const match = /^(.+)@([0-9.]+)$/.exec(spec);
     if (!match) throw new UsageError(`--risk: "${spec}" must be COLUMN@HORIZON, e.g. risk5y@1826`);
-    const horizon = numberList(match[2]!, "--risk")[0]!;
-    const values = numericColumn(table, match[1]!, "--risk", (v) =>
+    return { column: match[1]!, horizon: numberList(match[2]!, "--risk")[0]! };
+  });
+}
+
+function riskColumns(table: CsvTable, specs: readonly RiskSpec[]) {
+  return specs.map(({ column, horizon }) => {
+    const values = numericColumn(table, column, "--risk", (v) =>
       v < 0 || v > 1 ? "is not a risk between 0 and 1" : null,
     );
-    return { column: match[1]!, horizon, values };
+    return { column, horizon, values };
   });
+}
+
+/** The rows `stats metrics` analyses: complete in every column it was given (R's na.omit). */
+function analysedRows(flags: MetricsFlags, risks: readonly RiskSpec[]): CsvTable {
+  return completeCases(readCsv(flags.input), [
+    [flags.time, "--time"],
+    [flags.event, "--event"],
+    [flags.score, "--score"],
+    ...(flags.compare ? [[flags.compare, "--compare"] as const] : []),
+    ...(flags.group ? [[flags.group, "--group"] as const] : []),
+    ...risks.map((r) => [r.column, "--risk"] as const),
+  ]);
+}
+
+/** `omitted` in the printed JSON when rows were left out for NA; absent otherwise, as R says nothing then. */
+function omittedSection(table: CsvTable): { omitted?: CsvTable["omitted"] } {
+  return table.omitted ? { omitted: table.omitted } : {};
 }
 
 export interface CoxFlags {
@@ -371,14 +413,18 @@ export interface CoxFlags {
 }
 
 export function statsCox(flags: CoxFlags): Record<string, unknown> {
-  const table = readCsv(flags.input);
-  const time = numericColumn(table, flags.time, "--time", nonNegative);
-  const event = eventColumn(table, flags.event, "--event");
   const names = flags.covariates
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
   if (!names.length) throw new UsageError("--covariates: give at least one column");
+  const table = completeCases(readCsv(flags.input), [
+    [flags.time, "--time"],
+    [flags.event, "--event"],
+    ...names.map((name) => [name, "--covariates"] as const),
+  ]);
+  const time = numericColumn(table, flags.time, "--time", nonNegative);
+  const event = eventColumn(table, flags.event, "--event");
   const covariates = Object.fromEntries(names.map((name) => [name, numericColumn(table, name, "--covariates")]));
   const fit = asUsage("cox", () => coxPH(time, event, covariates));
   return {
@@ -394,6 +440,7 @@ export function statsCox(flags: CoxFlags): Record<string, unknown> {
     scoreChisq: fit.scoreChisq,
     n: fit.n,
     events: fit.events,
+    ...omittedSection(table),
   };
 }
 
@@ -418,16 +465,20 @@ export function statsMeta(flags: MetaFlags): Record<string, unknown> {
   if (!scale) throw new UsageError(`--scale: "${flags.scale}" must be logit, log or identity`);
   const method = (flags.method ?? "REML").toUpperCase();
   if (method !== "REML" && method !== "DL") throw new UsageError(`--method: "${flags.method}" must be REML or DL`);
-  const table = readCsv(flags.input);
+  const table = completeCases(readCsv(flags.input), [
+    [flags.estimate, "--estimate"],
+    [flags.se, "--se"],
+  ]);
   const estimates = numericColumn(table, flags.estimate, "--estimate", scale.check);
   const ses = numericColumn(table, flags.se, "--se", (v) => (v > 0 ? null : "must be a positive standard error"));
   const labels: string[] = flags.label
     ? textColumn(table, flags.label, "--label")
-    : Array.from(estimates, (_, i) => `row ${i + 1}`);
+    : Array.from(estimates, (_, i) => `row ${table.rowNumber(i)}`);
   const hksj = flags.hksj ?? true;
   const fit = asUsage("meta", () => poolOnScale(Array.from(estimates), Array.from(ses), scaleName, { method, hksj }));
   return {
     ...fit,
     studies: labels.map((label, i) => ({ label, ...fit.studies[i]! })),
+    ...omittedSection(table),
   };
 }
