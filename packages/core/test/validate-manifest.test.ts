@@ -77,6 +77,30 @@ describe("a clean manifest", () => {
     );
   });
 
+  it("reads NA, as R's write.csv writes a missing value, as an empty cell: missing where optional, refused where required", async () => {
+    const header =
+      "patient_id,age,sex,followup_days,incident_vertebral_fracture,event_days,death_days,frax_mof_pct,fn_bmd";
+    const csv = [
+      header,
+      "P1,70,F,900,0,NA,NA,NA,0.71", // no fracture, no death, FRAX not known: accepted
+      "P2,81,M,1200,1,400,NA,12.5,NA", // fracture, BMD not known: accepted
+      "P3,NA,F,500,0,NA,NA,8,0.6", // age is required
+      "P4,66,F,700,1,NA,NA,9,0.6", // a fracture needs its day
+    ].join("\n");
+    const accepted: ManifestRecord[] = [];
+    const result = await validateManifest(Readable.from([`${csv}\n`]), {
+      requireImages: false,
+      onRow: (r) => void accepted.push(r),
+    });
+    expect(result.problems).toEqual([
+      { row: 3, column: "age", value: "NA", reason: "is required" },
+      { row: 4, column: "event_days", value: "", reason: "is required when incident_vertebral_fracture = 1" },
+    ]);
+    expect(accepted.map((r) => r.patient_id)).toEqual(["P1", "P2"]);
+    expect(accepted[0]).toMatchObject({ event_days: null, death_days: null, frax_mof_pct: null, fn_bmd: 0.71 });
+    expect(accepted[1]).toMatchObject({ event_days: 400, frax_mof_pct: 12.5, fn_bmd: null });
+  });
+
   it("passes a failure of the row handler (e.g. the database) to the caller instead of calling the CSV invalid", async () => {
     const csv =
       "patient_id,age,sex,followup_days,incident_vertebral_fracture,event_days\nP1,70,F,300,0,\nP2,71,M,310,0,\n";

@@ -54,6 +54,11 @@ image of their own: two rows naming one file or series folder are refused); text
 like a spreadsheet formula (\`=\`, \`+\`, \`-\`, \`@\`) are refused. **FRAX columns are percentages**
 (0–100), as the FRAX tool reports them; FracVal stores them as fractions.
 
+A value that is not known is an empty cell, or \`NA\` as R's \`write.csv\` writes it (read the same).
+An optional column may also be left out of the header. Missing FRAX or clinical values do not exclude a
+patient: the model is validated on every patient, and FRAX and each clinical baseline on the patients that
+have them, with that number stated on each result. A required column (marked *yes*) may not be empty or NA.
+
 Outcomes are the columns a registry export has: \`followup_days\` is the end of observation and
 \`event_days\` the day of the fracture, which may lie well inside follow-up. Every analysis uses
 \`event_days\` as the time of a patient with a fracture and \`followup_days\` (censored) for everyone else.

@@ -104,6 +104,14 @@ const CSV_ERRORS: Record<string, string> = {
   INVALID_OPENING_QUOTE: "has a quote in the middle of an unquoted field",
 };
 
+/**
+ * A cell's text, with R's missing-value marker read as an empty cell: `write.csv` writes NA where FRAX or a
+ * death day is not known, and a registry export from R should not be refused for saying "missing" that way.
+ */
+function cellText(cell: string | undefined): string {
+  return cell === undefined || cell === "NA" ? "" : cell;
+}
+
 /** Cells a spreadsheet would run as a formula (CSV injection). */
 const FORMULA = /^[=+\-@\t\r]/;
 
@@ -351,12 +359,12 @@ export async function validateManifest(input: Readable, options: ValidateManifes
       const columns = header;
       const rawOf = (name: string) => {
         const k = columns.indexOf(name);
-        return k < 0 ? "" : (cells[k] ?? "");
+        return k < 0 ? "" : cellText(cells[k]);
       };
       const record: ManifestRecord = {};
       let rowOk = true;
       header.forEach((name, k) => {
-        const raw = cells[k] ?? "";
+        const raw = cellText(cells[k]);
         const column =
           KNOWN.get(name) ??
           (provided.has(name)
@@ -368,7 +376,7 @@ export async function validateManifest(input: Readable, options: ValidateManifes
           : parseCell(column, raw);
         if (reason) {
           rowOk = false;
-          report({ row: rows, column: name, value: raw, reason });
+          report({ row: rows, column: name, value: cells[k] ?? "", reason }); // as written: "NA" stays "NA"
         }
         record[name] = value;
       });
