@@ -1,3 +1,4 @@
+import { AdminTable } from "@/components/admin-table";
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";
 import { namedValues } from "@/lib/readable";
@@ -84,43 +85,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Export CSV
         </a>
       </form>
-      {/* On a phone the table scrolls inside its box, not the page. */}
-      <div className="overflow-x-auto">
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="audit">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="p-2">When (UTC)</th>
-              <th className="p-2">Who</th>
-              <th className="p-2">What</th>
-              <th className="p-2">Site</th>
-              <th className="p-2">Patients</th>
-              <th className="p-2">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.auditEvents.map((e) => (
-              <tr key={e.id} className="border-t border-slate-100 align-top" data-testid="audit-row">
-                <td className="whitespace-nowrap p-2">{e.createdAt.slice(0, 19).replace("T", " ")}</td>
-                <td className="p-2">
-                  {e.actor?.name ?? "—"}
-                  {e.apiKey ? <span className="text-xs text-slate-600"> via key {e.apiKey.prefix}</span> : null}
-                </td>
-                <td className="p-2 font-mono text-xs">{e.action}</td>
-                <td className="p-2">{e.site?.code ?? "—"}</td>
-                <td className="p-2">{e.patientCount || ""}</td>
-                <td className="max-w-md p-2 text-xs text-slate-600 [overflow-wrap:anywhere]">
-                  {[
-                    e.resource ? named(e.resource) : null,
-                    ...namedValues(e.details).map(([name, value]) => `${name} ${named(value)}`),
-                  ]
-                    .filter(Boolean)
-                    .join(" · ")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable testId="audit" columns={["When (UTC)", "Who", "What", "Site", "Patients", "Details"]}>
+        {data.auditEvents.map((e) => (
+          <tr key={e.id} className="border-t border-slate-100 align-top" data-testid="audit-row">
+            <td className="whitespace-nowrap p-2">{e.createdAt.slice(0, 19).replace("T", " ")}</td>
+            <td className="p-2">
+              {e.actor?.name ?? "—"}
+              {e.apiKey ? <span className="text-xs text-slate-600"> via key {e.apiKey.prefix}</span> : null}
+            </td>
+            <td className="p-2 font-mono text-xs">{e.action}</td>
+            <td className="p-2">{e.site?.code ?? "—"}</td>
+            <td className="p-2">{e.patientCount || ""}</td>
+            <td className="max-w-md p-2 text-xs text-slate-600 [overflow-wrap:anywhere]">
+              {[
+                e.resource ? named(e.resource) : null,
+                ...namedValues(e.details).map(([name, value]) => `${name} ${named(value)}`),
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       {data.auditEvents.length === 200 && (
         <p className="text-xs text-slate-600">The newest 200 shown: narrow the filters or export the CSV.</p>
       )}

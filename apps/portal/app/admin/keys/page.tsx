@@ -1,4 +1,5 @@
 import { ActionForm } from "@/components/action-form";
+import { AdminTable } from "@/components/admin-table";
 import { field } from "@/components/form-styles";
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";
@@ -69,48 +70,31 @@ export default async function KeysPage() {
           </fieldset>
         </ActionForm>
       </div>
-      {/* On a phone the table scrolls inside its box, not the page. */}
-      <div className="overflow-x-auto">
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="keys">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="p-2">Key</th>
-              <th className="p-2">Site</th>
-              <th className="p-2">Owner</th>
-              <th className="p-2">Scopes</th>
-              <th className="p-2">Created</th>
-              <th className="p-2">Last used</th>
-              <th className="p-2">Expires</th>
-              <th className="p-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {apiKeys.map((k) => (
-              <tr key={k.id} className="border-t border-slate-100 align-top" data-testid="key-row">
-                <td className="p-2">
-                  <div className="font-mono">{k.prefix}</div>
-                  <div className="text-xs text-slate-600">{k.name}</div>
-                </td>
-                <td className="p-2">{k.site.code}</td>
-                <td className="p-2">{k.owner?.name ?? "server operator"}</td>
-                <td className="p-2 text-xs">{k.scopes.join(", ")}</td>
-                <td className="p-2">{day(k.createdAt)}</td>
-                <td className="p-2">{day(k.lastUsedAt)}</td>
-                <td className="p-2">{day(k.expiresAt)}</td>
-                <td className="p-2">
-                  {k.revokedAt ? (
-                    <span className="text-slate-500">revoked {day(k.revokedAt)}</span>
-                  ) : (
-                    <ActionForm action={revokeKeyAction} submit="Revoke" danger testId="revoke-key">
-                      <input type="hidden" name="id" value={k.id} />
-                    </ActionForm>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable testId="keys" columns={["Key", "Site", "Owner", "Scopes", "Created", "Last used", "Expires", ""]}>
+        {apiKeys.map((k) => (
+          <tr key={k.id} className="border-t border-slate-100 align-top" data-testid="key-row">
+            <td className="p-2">
+              <div className="font-mono">{k.prefix}</div>
+              <div className="text-xs text-slate-600">{k.name}</div>
+            </td>
+            <td className="p-2">{k.site.code}</td>
+            <td className="p-2">{k.owner?.name ?? "server operator"}</td>
+            <td className="p-2 text-xs">{k.scopes.join(", ")}</td>
+            <td className="p-2">{day(k.createdAt)}</td>
+            <td className="p-2">{day(k.lastUsedAt)}</td>
+            <td className="p-2">{day(k.expiresAt)}</td>
+            <td className="p-2">
+              {k.revokedAt ? (
+                <span className="text-slate-500">revoked {day(k.revokedAt)}</span>
+              ) : (
+                <ActionForm action={revokeKeyAction} submit="Revoke" danger testId="revoke-key">
+                  <input type="hidden" name="id" value={k.id} />
+                </ActionForm>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { ActionForm } from "@/components/action-form";
+import { AdminTable } from "@/components/admin-table";
 import { field } from "@/components/form-styles";
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";

@@ -1,4 +1,5 @@
 import { ActionForm } from "@/components/action-form";
+import { AdminTable } from "@/components/admin-table";
 import { field } from "@/components/form-styles";
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";
@@ -60,27 +61,15 @@ export default async function SitesAdminPage() {
           </fieldset>
         </ActionForm>
       </div>
-      {/* On a phone the table scrolls inside its box, not the page. */}
-      <div className="overflow-x-auto">
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="sites-admin">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="p-2">Code</th>
-              <th className="p-2">Name</th>
-              <th className="p-2">Country</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sites.map((s) => (
-              <tr key={s.id} className="border-t border-slate-100">
-                <td className="p-2 font-medium">{s.code}</td>
-                <td className="p-2">{s.name}</td>
-                <td className="p-2">{s.country}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable testId="sites-admin" columns={["Code", "Name", "Country"]}>
+        {sites.map((s) => (
+          <tr key={s.id} className="border-t border-slate-100">
+            <td className="p-2 font-medium">{s.code}</td>
+            <td className="p-2">{s.name}</td>
+            <td className="p-2">{s.country}</td>
+          </tr>
+        ))}
+      </AdminTable>
     </section>
   );
 }

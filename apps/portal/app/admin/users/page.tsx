@@ -1,4 +1,5 @@
 import { ActionForm } from "@/components/action-form";
+import { AdminTable } from "@/components/admin-table";
 import { field } from "@/components/form-styles";
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";
@@ -86,88 +87,75 @@ export default async function UsersPage() {
         </ActionForm>
       </div>
 
-      {/* On a phone the table scrolls inside its box, not the page. */}
-      <div className="overflow-x-auto">
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="users">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="p-2">Name</th>
-              <th className="p-2">Role</th>
-              <th className="p-2">Sites</th>
-              <th className="p-2">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((u) => (
-              <tr key={u.id} className="border-t border-slate-100 align-top" data-testid="user-row">
-                <td className="p-2">
-                  <div className="font-medium">{u.name}</div>
-                  <div className="text-xs text-slate-600">{u.email}</div>
-                </td>
-                <td className="p-2">
-                  {u.role}
+      <AdminTable testId="users" columns={["Name", "Role", "Sites", "Status"]}>
+        {people.map((u) => (
+          <tr key={u.id} className="border-t border-slate-100 align-top" data-testid="user-row">
+            <td className="p-2">
+              <div className="font-medium">{u.name}</div>
+              <div className="text-xs text-slate-600">{u.email}</div>
+            </td>
+            <td className="p-2">
+              {u.role}
+              {!u.disabledAt && (
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-xs text-indigo-700">Change role…</summary>
+                  <ActionForm action={setRoleAction} submit="Change">
+                    <input type="hidden" name="id" value={u.id} />
+                    <select name="role" defaultValue={u.role} className={field} aria-label="New role">
+                      <option value="INVESTIGATOR">Investigator</option>
+                      <option value="PI">PI</option>
+                      <option value="ADMIN">Admin</option>
+                    </select>
+                    <input
+                      name="reason"
+                      required
+                      minLength={3}
+                      className={field}
+                      placeholder="reason"
+                      aria-label="Reason"
+                    />
+                  </ActionForm>
+                </details>
+              )}
+            </td>
+            <td className="space-y-1 p-2">
+              {u.sites.map((m) => (
+                <div key={m.site.id} className="flex items-center gap-2">
+                  <span>
+                    {m.site.code}
+                    {m.patientData ? " · patient-level" : " · aggregates"}
+                    {m.lead ? " · lead" : ""}
+                    {m.expiresAt ? ` · until ${m.expiresAt.slice(0, 10)}` : ""}
+                  </span>
                   {!u.disabledAt && (
-                    <details className="mt-1">
-                      <summary className="cursor-pointer text-xs text-indigo-700">Change role…</summary>
-                      <ActionForm action={setRoleAction} submit="Change">
-                        <input type="hidden" name="id" value={u.id} />
-                        <select name="role" defaultValue={u.role} className={field} aria-label="New role">
-                          <option value="INVESTIGATOR">Investigator</option>
-                          <option value="PI">PI</option>
-                          <option value="ADMIN">Admin</option>
-                        </select>
-                        <input
-                          name="reason"
-                          required
-                          minLength={3}
-                          className={field}
-                          placeholder="reason"
-                          aria-label="Reason"
-                        />
-                      </ActionForm>
-                    </details>
-                  )}
-                </td>
-                <td className="space-y-1 p-2">
-                  {u.sites.map((m) => (
-                    <div key={m.site.id} className="flex items-center gap-2">
-                      <span>
-                        {m.site.code}
-                        {m.patientData ? " · patient-level" : " · aggregates"}
-                        {m.lead ? " · lead" : ""}
-                        {m.expiresAt ? ` · until ${m.expiresAt.slice(0, 10)}` : ""}
-                      </span>
-                      {!u.disabledAt && (
-                        <ActionForm action={revokeAction} submit="Remove" danger>
-                          <input type="hidden" name="userId" value={u.id} />
-                          <input type="hidden" name="siteId" value={m.site.id} />
-                        </ActionForm>
-                      )}
-                    </div>
-                  ))}
-                </td>
-                <td className="p-2">
-                  {u.disabledAt ? (
-                    <span className="text-slate-500">deactivated {u.disabledAt.slice(0, 10)}</span>
-                  ) : (
-                    <ActionForm action={deactivateUserAction} submit="Deactivate" danger testId="deactivate">
-                      <input type="hidden" name="id" value={u.id} />
-                      <input
-                        name="reason"
-                        required
-                        minLength={3}
-                        className={field}
-                        placeholder="reason"
-                        aria-label="Reason"
-                      />
+                    <ActionForm action={revokeAction} submit="Remove" danger>
+                      <input type="hidden" name="userId" value={u.id} />
+                      <input type="hidden" name="siteId" value={m.site.id} />
                     </ActionForm>
                   )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </div>
+              ))}
+            </td>
+            <td className="p-2">
+              {u.disabledAt ? (
+                <span className="text-slate-500">deactivated {u.disabledAt.slice(0, 10)}</span>
+              ) : (
+                <ActionForm action={deactivateUserAction} submit="Deactivate" danger testId="deactivate">
+                  <input type="hidden" name="id" value={u.id} />
+                  <input
+                    name="reason"
+                    required
+                    minLength={3}
+                    className={field}
+                    placeholder="reason"
+                    aria-label="Reason"
+                  />
+                </ActionForm>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </section>
   );
 }
