@@ -270,6 +270,40 @@ describe("fracval stats metrics", () => {
     expect(a.stderr).toMatch(/every row has NA in a column the analysis uses \("score" 2\)/);
   });
 
+  it("orders numeric groups as R's factor levels (1, 2, 10), text groups as text", () => {
+    const file = join(dir, "groups.csv");
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `${10 + i},${i % 3 === 0 ? 1 : 0},${i / 30},${[2, 10, 1][i % 3]}`,
+    );
+    writeFileSync(file, `time,status,score,stage\n${rows.join("\n")}\n`);
+    const run = (input: string) =>
+      fracval(
+        "stats",
+        "metrics",
+        "--input",
+        input,
+        "--time",
+        "time",
+        "--event",
+        "status",
+        "--score",
+        "score",
+        "--group",
+        "stage",
+      );
+    const groupsOf = (stdout: string) => [
+      ...new Set(JSON.parse(stdout).kaplanMeier.map((row: { group: string }) => row.group)),
+    ];
+    expect(groupsOf(run(file).stdout)).toEqual(["1", "2", "10"]);
+    const text = join(dir, "groups-text.csv");
+    writeFileSync(
+      text,
+      readFileSync(file, "utf8").replace(/,10$/gm, ",b").replace(/,2$/gm, ",a").replace(/,1$/gm, ",c"),
+    );
+    expect(groupsOf(run(text).stdout)).toEqual(["a", "b", "c"]);
+  });
+
   it("refuses an empty cell, saying that NA marks a missing value", () => {
     const file = join(dir, "empty-cell.csv");
     writeFileSync(file, "time,status,score\n10,1,0.5\n12,0,\n");

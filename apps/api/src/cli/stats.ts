@@ -240,7 +240,7 @@ export function statsMetrics(flags: MetricsFlags): Record<string, unknown> {
     };
   }
   if (group) {
-    const groups = [...new Set(group)].sort();
+    const groups = groupLevels(group);
     out.kaplanMeier = groups.flatMap((g) => {
       const idx = group.flatMap((x, i) => (x === g ? [i] : []));
       return kaplanMeierRows(
@@ -293,7 +293,7 @@ function competingRisksMetrics(flags: MetricsFlags): Record<string, unknown> {
     cause: 1,
     ...omittedSection(table),
   };
-  const groups = group ? [...new Set(group)].sort() : ["all"];
+  const groups = group ? groupLevels(group) : ["all"];
   out.cumulativeIncidence = groups.flatMap((g) => {
     const idx = group ? group.flatMap((x, i) => (x === g ? [i] : [])) : Array.from(time.keys());
     const curve = asUsage(`cumulative incidence of ${g}`, () =>
@@ -363,6 +363,16 @@ function competingRisksMetrics(flags: MetricsFlags): Record<string, unknown> {
     });
   }
   return out;
+}
+
+/**
+ * The groups in the order R's factor() gives its levels: numerically when every value is a number (1, 2, 10,
+ * not 1, 10, 2), else sorted as text.
+ */
+function groupLevels(group: readonly string[]): string[] {
+  const levels = [...new Set(group)];
+  const numeric = levels.every((g) => g.trim() !== "" && Number.isFinite(Number(g)));
+  return numeric ? levels.sort((a, b) => Number(a) - Number(b)) : levels.sort();
 }
 
 interface RiskSpec {
