@@ -22,19 +22,29 @@ import {
   registerModelDirectory,
   seedDemoData,
 } from "@fracval/core";
+import { workerConfig } from "@fracval/worker";
 import { populateDemoResults } from "./demo-results.js";
 import { stopAll, supervise, waitForHttp, type Running, type Service } from "./platform.js";
 import { portalNeedsBuild } from "./portal-build.js";
+import { checkPorts } from "./ports.js";
 import { loadOrCreateSecrets } from "./secrets.js";
 
-const apiPort = Number(process.env.API_PORT ?? 4000);
-const portalPort = Number(process.env.PORTAL_PORT ?? 3000);
-const workers = Number(process.env.WORKERS ?? 1);
+const log = (message: string) => console.log(`\x1b[1m[fracval]\x1b[0m ${message}`);
+
+// Before anything starts: a taken or malformed port stops here, named, with the variable that moves it.
+const [apiPort, portalPort] = await checkPorts([
+  { given: process.env.API_PORT, fallback: 4000, service: "the API", variable: "API_PORT" },
+  { given: process.env.PORTAL_PORT, fallback: 3000, service: "the portal", variable: "PORTAL_PORT" },
+]).catch((error: Error) => {
+  for (const line of error.message.split("\n")) console.error(`[fracval] cannot start: ${line}`);
+  process.exit(1);
+});
 const apiUrl = `http://localhost:${apiPort}`;
 const portalUrl = `http://localhost:${portalPort}`;
 const portalDir = join(repoRoot, "apps", "portal");
 const bin = (name: string) => join(repoRoot, "node_modules", ".bin", name);
-const log = (message: string) => console.log(`\x1b[1m[fracval]\x1b[0m ${message}`);
+/** A setting that keeps FracVal from starting: said in one line, without a stack trace. */
+class CannotStart extends Error {}
 
 // 0711: other users may pass through (embedded PostgreSQL runs as `postgres` and must reach .data/pg) but not
 // list it; uploads, storage and secrets inside are 0700.
@@ -125,9 +135,18 @@ try {
     PORTAL_URL: portalUrl,
     API_PORT: String(apiPort),
     // Each worker takes cores / WORKERS onnxruntime threads (apps/worker/src/config.ts).
-    WORKERS: String(workers),
+    WORKERS: process.env.WORKERS ?? "1",
     NEXT_TELEMETRY_DISABLED: "1",
   };
+  // The workers' settings (WORKERS, INTRA_OP_NUM_THREADS, IMAGE_THREADS, EXECUTION_PROVIDERS) read as the
+  // workers will read them: a bad one stops here, named, instead of workers restarting in a loop while the
+  // readiness check waits out its minute.
+  let workers: number;
+  try {
+    workers = workerConfig(env).workers;
+  } catch (error) {
+    throw new CannotStart((error as Error).message);
+  }
   const services: Service[] = [
     // `node --import tsx` rather than the tsx CLI: one process per service, so signals reach it directly.
     {
@@ -172,6 +191,7 @@ ${DEMO_USERS.map((u) => `    ${u.role.padEnd(13)} ${u.email}`).join("\n")}
   Ctrl-C stops everything.
 `);
 } catch (error) {
-  console.error(error);
+  if (error instanceof CannotStart) console.error(`[fracval] cannot start: ${error.message}`);
+  else console.error(error);
   await shutdown(1);
 }

@@ -1,5 +1,6 @@
 // What tests and benchmarks use of the worker: the tasks, the ingestion and the scoring, in process.
 export { startWorker, type RunningWorker, type WorkerOptions } from "./worker.js";
+export { workerConfig, type WorkerConfig } from "./config.js";
 export { TASKS } from "./tasks/index.js";
 export { datasetIngest, ingestDatasetJob, ingestSecretsFrom } from "./tasks/dataset__ingest.js";
 export { runScore, scoreRunBatch } from "./tasks/run__score.js";
