@@ -154,6 +154,23 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+const AXE_SOURCE = readFileSync(join(root, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+/**
+ * What axe-core (the engine behind browser accessibility checkers; WCAG 2.x A and AA rules) finds wrong on the
+ * page as it stands: "rule (impact): element" for each. A chart's menu inside an image, an unnamed icon
+ * button and a button holding a file input were found this way.
+ */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } }).axe;
+    type AxeResult = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
+  });
+}
+
 /** The charts on the page wider than their card (the card then scrolls sideways): "title: svg px > box px". */
 function chartOverflows(page: Page): Promise<string[]> {
   return page.getByTestId("chart").evaluateAll((figures) =>
@@ -216,6 +233,7 @@ describe("npm start on a fresh data directory", () => {
     const base = `http://localhost:${ports.portal}`;
     await page.goto(`${base}/sites`);
     expect(new URL(page.url()).pathname).toBe("/login"); // signed-out visitors are sent to sign in
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.fill('input[name="email"]', "investigator.boramae@fracval.demo");
     await page.fill('input[name="password"]', "wrong-password");
@@ -300,6 +318,7 @@ describe("npm start on a fresh data directory", () => {
       [bad, "rejected"],
     ] as const) {
       await page.goto(`${base}/upload`);
+      if (outcome === "ready") expect(await accessibilityViolations(page)).toEqual([]);
       await page.selectOption('select[name="study"]', {
         label: "Lateral spine X-ray DeepSurv: time to incident vertebral fracture",
       });
@@ -745,6 +764,10 @@ describe("npm start on a fresh data directory", () => {
     expect(csv.status()).toBe(200);
     expect((await csv.text()).split("\n")[1]).toMatch(/,site\.onboard,Ada Admin,admin@fracval\.demo,,Gangnam,/);
     await page.screenshot({ path: join(screenshots, "admin-audit.png"), fullPage: true });
+    for (const path of ["/admin", "/admin/users", "/admin/keys", "/admin/sites", "/admin/models", "/admin/audit"]) {
+      await page.goto(`${base}${path}`);
+      expect([path, await accessibilityViolations(page)]).toEqual([path, []]);
+    }
     // On a phone the console's pages stay within the screen: tables scroll in their box, fields fit the form.
     await page.setViewportSize({ width: 390, height: 844 });
     for (const path of ["/admin/users", "/admin/keys", "/admin/sites", "/admin/models", "/admin/audit"]) {
@@ -780,6 +803,8 @@ describe("npm start on a fresh data directory", () => {
     await overview.getByTestId("chart").first().locator("svg.marks").waitFor();
     // The matrix, the matrix of differences model − comparator, and three forest plots.
     expect(await overview.getByTestId("chart").count()).toBe(5);
+    await overview.getByTestId("chart").nth(4).locator("svg.marks").waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(await page.getByTestId("heterogeneity").first().textContent()).toMatch(
       /^I² \d+ %, τ² [\d.e-]+, Q [\d.]+ \(p /,
     );
@@ -867,6 +892,7 @@ describe("npm start on a fresh data directory", () => {
     // decision curve's legend names its lines.
     await page.getByTestId("chart").nth(5).locator("svg.marks").waitFor();
     expect(await chartOverflows(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(await page.getByTestId("chart").nth(4).locator(".role-legend-label text").allTextContents()).toEqual(
       expect.arrayContaining(["Model", "FRAX MOF", "Treat all", "Treat none"]),
     );
@@ -917,6 +943,7 @@ describe("npm start on a fresh data directory", () => {
     const studyFigures = page.locator(".report-figure img");
     expect(await studyFigures.count()).toBe(4);
     expect(await studyFigures.first().getAttribute("alt")).toBe("Harrell's C of demo-deepsurv-01@1.0.0 by site");
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(await page.locator(".report-figure figcaption").first().textContent()).toMatch(/^I² \d+ %/);
     const studyPdf = await page.request.get(`${base}/studies/${studyId}/report.pdf`);
     expect(studyPdf.status()).toBe(200);
@@ -934,6 +961,8 @@ describe("npm start on a fresh data directory", () => {
     expect(await table.locator("tbody tr").filter({ hasText: "Age (years)" }).textContent()).toMatch(
       /\d+\.\d ± \d+\.\d/,
     );
+    await page.getByTestId("chart").first().locator("svg.marks").waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(screenshots, "case-mix.png"), fullPage: true });
 
     // 390 px wide: the results table becomes cards.

@@ -10,7 +10,7 @@ export function AdminTable({
   children,
 }: {
   testId: string;
-  /** Column headings, each different; an empty string for the one column of actions. */
+  /** Column headings, each different and none empty (a column of buttons is "Actions"). */
   columns: readonly string[];
   /** The rows. */
   children: ReactNode;

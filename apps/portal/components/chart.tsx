@@ -25,6 +25,12 @@ export function Chart({ chart: built, recipe, name }: { chart?: ChartData; recip
           actions: { export: true, source: false, compiled: false, editor: false },
           downloadFileName: name,
         });
+        // The drawing is an image named by the chart's title (its numbers are the table below), and vega-embed's
+        // menu button, an icon only, gets a name: screen readers announced an unnamed control.
+        const drawing = target.current.querySelector("svg.marks");
+        drawing?.setAttribute("role", "img");
+        drawing?.setAttribute("aria-label", chart.title);
+        target.current.querySelector("details > summary")?.setAttribute("aria-label", "Save the chart as SVG or PNG");
         finalize = () => result.finalize();
       })
       .catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));
@@ -49,7 +55,8 @@ export function Chart({ chart: built, recipe, name }: { chart?: ChartData; recip
     >
       {/* vega-embed makes its target an inline-block as wide as the chart: the outer box scrolls instead. */}
       <div className="max-w-full overflow-x-auto">
-        <div ref={target} role="img" aria-label={chart.title} className="min-h-[200px]" />
+        {/* Not role="img" itself: it also holds vega-embed's menu, and an image may not contain a control. */}
+        <div ref={target} className="min-h-[200px]" />
       </div>
       {failed && (
         <p className="text-sm text-red-700">The chart could not be drawn ({failed}); its numbers are below.</p>

@@ -4,7 +4,7 @@ import Link from "next/link";
 // file's sha256 streamed in chunks, then sent resumably with tus through the portal's /api/tus proxy;
 // server actions create the dataset, start validation and poll its report.
 import { fileSource, uploadFiles } from "@fracval/upload-client";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import type { PortalUploadChoicesQuery } from "@/gql/graphql";
 import { createDataset, datasetStatus, finishUpload, type DatasetStatus } from "@/app/upload/actions";
 
@@ -49,7 +49,6 @@ export function UploadForm({
   const [files, setFiles] = useState<Picked[]>([]);
   const [sent, setSent] = useState<Record<string, number>>({});
   const [phase, setPhase] = useState<Phase>("pick");
-  const folderInput = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<DatasetStatus | null>(null);
   const total = files.reduce((s, f) => s + f.file.size, 0);
@@ -166,19 +165,12 @@ export function UploadForm({
         </label>
       </div>
 
-      {/* Keyboard: the drop zone is a button that opens the folder picker (Enter or Space), with a visible focus ring. */}
-      {/* biome-ignore lint/a11y/useSemanticElements: it holds the file input's label, which a <button> may not contain */}
-      <div
+      {/* The drop zone is for a mouse; the keyboard reaches the folder picker inside it (a file input: Enter or
+          Space opens it, the focus ring is on its label). The zone is no button itself: a control may not
+          contain another. */}
+      <section
         data-testid="dropzone"
-        role="button"
-        tabIndex={phase === "pick" ? 0 : -1}
-        aria-label="Drop the dataset folder here, or press Enter to choose it"
-        onKeyDown={(e) => {
-          if (phase === "pick" && (e.key === "Enter" || e.key === " ")) {
-            e.preventDefault();
-            folderInput.current?.click();
-          }
-        }}
+        aria-label="Dataset folder"
         onDragOver={(e) => e.preventDefault()}
         onDrop={async (e) => {
           e.preventDefault();
@@ -190,13 +182,12 @@ export function UploadForm({
             .map((p) => ({ ...p, path: withoutTopFolder(p.path) }));
           pick(picked);
         }}
-        className="rounded-lg border-2 border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600 focus:outline-none focus-visible:ring-4 focus-visible:ring-indigo-500"
+        className="rounded-lg border-2 border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600"
       >
         Drop the dataset folder here, or{" "}
         <label className="cursor-pointer rounded text-indigo-700 underline focus-within:outline focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-indigo-600">
           choose it
           <input
-            ref={folderInput}
             type="file"
             data-testid="folder-input"
             className="sr-only"
@@ -219,7 +210,7 @@ export function UploadForm({
             {files.length} file(s), {mb(total)} MB
           </p>
         )}
-      </div>
+      </section>
 
       {phase === "pick" && (
         <button

@@ -70,7 +70,10 @@ export default async function KeysPage() {
           </fieldset>
         </ActionForm>
       </div>
-      <AdminTable testId="keys" columns={["Key", "Site", "Owner", "Scopes", "Created", "Last used", "Expires", ""]}>
+      <AdminTable
+        testId="keys"
+        columns={["Key", "Site", "Owner", "Scopes", "Created", "Last used", "Expires", "Actions"]}
+      >
         {apiKeys.map((k) => (
           <tr key={k.id} className="border-t border-slate-100 align-top" data-testid="key-row">
             <td className="p-2">
