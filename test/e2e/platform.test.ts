@@ -281,6 +281,10 @@ describe("npm start on a fresh data directory", () => {
     expect(boramaeRow).toContain("patient-level");
     expect(severanceRow).toContain("aggregate results");
     await page.screenshot({ path: join(dataDir, "sites.png") });
+    for (const path of ["/", "/sites", "/studies", "/datasets"]) {
+      await page.goto(`${base}${path}`);
+      expect([path, await accessibilityViolations(page)]).toEqual([path, []]);
+    }
     // Signing out ends the session on the API too: the old cookie's token is refused from then on.
     const token = (await page.context().cookies()).find((c) => c.name === "authjs.session-token")!.value;
     expect((await gqlAs(token, "{ me { role } }")).data).toEqual({ me: { role: "INVESTIGATOR" } });
@@ -317,6 +321,33 @@ describe("npm start on a fresh data directory", () => {
       [good, "ready"],
       [bad, "rejected"],
     ] as const) {
+      if (outcome === "ready") {
+        // The upload format, linked from the form, reads as a document: the columns are a table.
+        await page.goto(`${base}/upload/format`);
+        const format = page.getByTestId("upload-format");
+        expect(await format.locator("h1").textContent()).toBe("Upload format");
+        expect(await format.locator("table").first().locator("th").allTextContents()).toEqual([
+          "column",
+          "type",
+          "unit",
+          "range",
+          "required",
+          "meaning",
+        ]);
+        expect(await format.locator("tr").filter({ hasText: "frax_mof_pct" }).locator("td").allTextContents()).toEqual([
+          "frax_mof_pct",
+          "number",
+          "%",
+          "0 … 100",
+          "",
+          "FRAX 10-year major osteoporotic fracture probability, percent",
+        ]);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        const desktop = page.viewportSize()!;
+        await page.setViewportSize({ width: 390, height: 844 }); // a phone: the document fits, nothing scrolls sideways
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+        await page.setViewportSize(desktop);
+      }
       await page.goto(`${base}/upload`);
       if (outcome === "ready") expect(await accessibilityViolations(page)).toEqual([]);
       await page.selectOption('select[name="study"]', {
