@@ -19,7 +19,7 @@ export interface WindowOptions {
  * Throws DegenerateImageError when high ≤ low. numpy: np.clip((x − low)/(high − low), 0, 1)·(outHigh − outLow) + outLow.
  */
 export function windowIntensity(options: WindowOptions): Step {
-  const { low, high, outLow = -1, outHigh = 1 } = options;
+  const { low, high } = options;
   if (!(high > low)) throw new DegenerateImageError(`window high (${high}) must exceed low (${low})`);
   const value = windowValue(options);
   return (input: Image2D) => {

@@ -5,18 +5,15 @@
 import { z } from "zod";
 import {
   clahe,
-  cropAround,
   equidistantIndices,
   minMaxNormalize,
   minMaxOf,
   minMaxValue,
   resampledSize,
-  resampleToSpacing,
   resizeBilinearCrop,
   resizeKeepAspect,
   windowValue,
   type DecodedDicom,
-  type Image2D,
 } from "@fracval/imaging";
 
 /** One patient's images as the pipelines receive them: slices cranial → caudal, and the manifest's landmarks. */

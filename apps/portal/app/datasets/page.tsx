@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
 import { field } from "@/components/form-styles";
+import { ReasonField } from "@/components/reason-field";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { ReleaseBadge } from "@/components/release-badge";
 import { graphql } from "@/gql";
@@ -133,14 +134,7 @@ export default async function DatasetsPage() {
                 </p>
                 <ActionForm action={withdrawDatasetAction} submit="Withdraw" danger testId="withdraw-dataset">
                   <input type="hidden" name="datasetId" value={d.id} />
-                  <input
-                    name="reason"
-                    required
-                    minLength={3}
-                    className={field}
-                    placeholder="reason"
-                    aria-label="Reason"
-                  />
+                  <ReasonField />
                 </ActionForm>
               </details>
             )}

@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/action-form";
-import { AdminTable } from "@/components/admin-table";
 import { field } from "@/components/form-styles";
+import { ReasonField } from "@/components/reason-field";
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";
 import { namedValues, preprocessingSteps, readable } from "@/lib/readable";
@@ -156,14 +156,7 @@ export default async function ModelsPage() {
               <div className="mt-2">
                 <ActionForm action={deprecateAction} submit="Deprecate" danger>
                   <input type="hidden" name="id" value={m.id} />
-                  <input
-                    name="reason"
-                    required
-                    minLength={3}
-                    className={field}
-                    placeholder="superseded by …"
-                    aria-label="Reason"
-                  />
+                  <ReasonField placeholder="superseded by …" />
                 </ActionForm>
               </div>
             )}

@@ -1,6 +1,7 @@
 import { ActionForm } from "@/components/action-form";
 import { AdminTable } from "@/components/admin-table";
 import { field } from "@/components/form-styles";
+import { ReasonField } from "@/components/reason-field";
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";
 import { createUserAction, deactivateUserAction, grantAction, revokeAction, setRoleAction } from "../actions";
@@ -106,14 +107,7 @@ export default async function UsersPage() {
                       <option value="PI">PI</option>
                       <option value="ADMIN">Admin</option>
                     </select>
-                    <input
-                      name="reason"
-                      required
-                      minLength={3}
-                      className={field}
-                      placeholder="reason"
-                      aria-label="Reason"
-                    />
+                    <ReasonField />
                   </ActionForm>
                 </details>
               )}
@@ -142,14 +136,7 @@ export default async function UsersPage() {
               ) : (
                 <ActionForm action={deactivateUserAction} submit="Deactivate" danger testId="deactivate">
                   <input type="hidden" name="id" value={u.id} />
-                  <input
-                    name="reason"
-                    required
-                    minLength={3}
-                    className={field}
-                    placeholder="reason"
-                    aria-label="Reason"
-                  />
+                  <ReasonField />
                 </ActionForm>
               )}
             </td>
