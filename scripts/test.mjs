@@ -5,7 +5,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 
 const run = (cmd, args, env = process.env) => spawnSync(cmd, args, { stdio: "inherit", env }).status ?? 1;
 
-if (run("node_modules/.bin/biome", ["ci", ".", "--colors=off"]) !== 0) {
+if (run("node_modules/.bin/biome", ["ci", "--error-on-warnings", ".", "--colors=off"]) !== 0) {
   console.log("format or lint check failed (npm run format fixes the formatting)\n0 passed, 1 failed");
   process.exit(1);
 }
