@@ -155,6 +155,108 @@ describe("grants with an expiry, and role changes", () => {
   });
 });
 
+describe("passwords", () => {
+  const signIn = (email: string, password: string) =>
+    api.gql<{ verifyCredentials: { email: string } }>(
+      "mutation($e: String!, $p: String!) { verifyCredentials(email: $e, password: $p) { email } }",
+      { e: email, p: password },
+    );
+  const change = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`;
+
+  it("a person replaces their one-time password: wrong or weak input names the field; then every session ends", async () => {
+    const created = await api.gql<{ createUser: { user: { id: string }; initialPassword: string } }>(
+      `mutation { createUser(input: { email: "olga.onetime@hospital.example", name: "Olga Onetime", role: PI }) {
+        user { id } initialPassword } }`,
+      {},
+      admin(),
+    );
+    const { initialPassword, user } = created.data!.createUser;
+    const token = await sessionTokenFor(await t.db.user.findUniqueOrThrow({ where: { id: user.id } }));
+    const wrong = await api.gql(change, { c: "not-the-password", n: "a long enough new one 42" }, token);
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "currentPassword" });
+    for (const [weak, why] of [
+      ["short-1", /has 7 characters; at least 12 are needed/],
+      ["aaaaaaaaaaaaaaaa", /fewer than 5 different characters/],
+      ["Olga.Onetime!2026", /contains "olga\.onetime"/],
+      [initialPassword, /is the current one/],
+    ] as const) {
+      const refused = await api.gql(change, { c: initialPassword, n: weak }, token);
+      expect([weak, refused.errors?.[0]?.extensions?.field, refused.errors?.[0]?.message]).toEqual([
+        weak,
+        "newPassword",
+        expect.stringMatching(why),
+      ]);
+    }
+    expect((await api.gql("{ me { role } }", {}, token)).data).toEqual({ me: { role: "PI" } }); // nothing changed yet
+    const done = await api.gql(change, { c: initialPassword, n: "correct horse battery staple" }, token);
+    expect(done).toMatchObject({ data: { changePassword: true } });
+    expect(done.errors).toBeUndefined();
+    expect((await api.gql("{ me { role } }", {}, token)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await signIn("olga.onetime@hospital.example", initialPassword)).errors?.[0]?.extensions?.code).toBe(
+      "UNAUTHENTICATED",
+    );
+    expect((await signIn("olga.onetime@hospital.example", "correct horse battery staple")).data).toEqual({
+      verifyCredentials: { email: "olga.onetime@hospital.example" },
+    });
+    const events = await t.db.auditEvent.findMany({
+      where: { action: { startsWith: "auth.password.change" }, actorUserId: user.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(events.map((e) => e.action)).toEqual(["auth.password.change.failure", "auth.password.change"]);
+    expect(JSON.stringify(events)).not.toMatch(/correct horse|not-the-password/);
+  });
+
+  it("an API key has no password to change", async () => {
+    const bundang = await t.db.site.findUniqueOrThrow({ where: { code: "Bundang" } });
+    const key = await api.gql<{ createApiKey: { key: string } }>(
+      `mutation($s: ID!) { createApiKey(input: { siteId: $s, name: "password probe", scopes: [METRICS_READ] }) { key } }`,
+      { s: bundang.id },
+      admin(),
+    );
+    const res = await api.gql(change, { c: "x", n: "correct horse battery staple" }, key.data!.createApiKey.key);
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("an ADMIN resets a password: a new one-time password, the old one and every session end, the reason audited", async () => {
+    const created = await api.gql<{ createUser: { user: { id: string }; initialPassword: string } }>(
+      `mutation { createUser(input: { email: "fred.forgot@hospital.example", name: "Fred Forgot", role: INVESTIGATOR }) {
+        user { id } initialPassword } }`,
+      {},
+      admin(),
+    );
+    const { initialPassword, user } = created.data!.createUser;
+    const token = await sessionTokenFor(await t.db.user.findUniqueOrThrow({ where: { id: user.id } }));
+    const reset = `mutation($u: ID!, $r: String!) { resetUserPassword(id: $u, reason: $r) { user { email } initialPassword } }`;
+    const byLead = await api.gql(reset, { u: user.id, r: "forgot it" }, tokens["investigator.boramae@fracval.demo"]);
+    expect(byLead.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await api.gql(reset, { u: user.id, r: "" }, admin())).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const adminUser = await t.db.user.findUniqueOrThrow({ where: { email: "admin@fracval.demo" } });
+    expect((await api.gql(reset, { u: adminUser.id, r: "testing" }, admin())).errors?.[0]?.message).toMatch(
+      /your own password/,
+    );
+    const res = await api.gql<{ resetUserPassword: { user: { email: string }; initialPassword: string } }>(
+      reset,
+      { u: user.id, r: "forgot it (ticket 4711)" },
+      admin(),
+    );
+    const fresh = res.data!.resetUserPassword.initialPassword;
+    expect(fresh).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(fresh).not.toBe(initialPassword);
+    expect((await api.gql("{ me { role } }", {}, token)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await signIn("fred.forgot@hospital.example", initialPassword)).errors?.[0]?.extensions?.code).toBe(
+      "UNAUTHENTICATED",
+    );
+    expect((await signIn("fred.forgot@hospital.example", fresh)).data).toEqual({
+      verifyCredentials: { email: "fred.forgot@hospital.example" },
+    });
+    const event = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: "user.password.reset", resource: user.id },
+    });
+    expect(event.details).toEqual({ reason: "forgot it (ticket 4711)" });
+    expect(JSON.stringify(event)).not.toContain(fresh);
+  });
+});
+
 describe("onboarding a partner hospital", () => {
   const onboard = `mutation($i: OnboardSiteInput!) { onboardSite(input: $i) {
     site { id code name country } lead { email role sites { site { code } patientData lead } }
@@ -242,7 +344,7 @@ describe("the audit trail", () => {
       admin(),
     );
     const actions = res.data!.auditEvents.map((e) => e.action);
-    expect(new Set(actions)).toEqual(new Set(["user.create", "user.deactivate", "user.role"]));
+    expect(new Set(actions)).toEqual(new Set(["user.create", "user.deactivate", "user.role", "user.password.reset"]));
     expect(res.data!.auditEvents.every((e) => e.actor?.name === "Ada Admin")).toBe(true);
     const onboarded = await api.gql<{ auditEvents: { site: { code: string } }[] }>(
       `{ auditEvents(action: "site.onboard") { site { code } } }`,

@@ -103,6 +103,36 @@ export async function deactivateUser(db: Db, viewer: Viewer, userId: string, rea
 }
 
 /**
+ * Gives an account a new one-time password (a forgotten password; a password that may be known to someone
+ * else): the old one stops working, every session of theirs ends, and the new one is returned once for the
+ * ADMIN to hand over. Not for the ADMIN's own account (they change their own password). Audited with the
+ * reason; the password is never stored in clear or logged.
+ */
+export async function resetUserPassword(
+  db: Db,
+  viewer: Viewer,
+  userId: string,
+  reason: string,
+): Promise<{ user: User; initialPassword: string }> {
+  assertAdmin(viewer);
+  const why = parse(z.string().trim().min(3, "say why (it is audited)").max(500), reason);
+  if (userId === viewer.userId) throw badInput("id", "Change your own password on your account page instead.");
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user || user.role === "PARTNER") throw notFound("User", userId);
+  if (user.disabledAt) throw new AppError("CONFLICT", `${user.email} is deactivated.`);
+  const password = initialPassword();
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    await recordAudit(tx, viewer, { action: "user.password.reset", resource: userId, details: { reason: why } });
+    return { user: updated, initialPassword: password };
+  });
+}
+
+/**
  * Changes a user's role. Their sessions end at once (they sign in again under the new role); keys they
  * created keep only what the new role still holds (checked on every request). Audited with the reason.
  */

@@ -62,3 +62,22 @@ export function decoyHash(): Promise<string> {
   decoy ??= hashPassword(randomBytes(24).toString("base64"));
   return decoy;
 }
+
+/** The shortest password a person may choose (NIST SP 800-63B asks for 8 at least; 12 without a breach list). */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/**
+ * Why a password a person chose for their account is not acceptable, or null when it is: too short or too long,
+ * too few distinct characters ("aaaaaaaaaaaa", "abababababab"), or built from their e-mail name or "fracval".
+ */
+export function passwordProblem(password: string, account: { email: string }): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `has ${password.length} characters; at least ${MIN_PASSWORD_LENGTH} are needed`;
+  if (password.length > 256) return "has more than 256 characters";
+  if (new Set(password).size < 5) return "has fewer than 5 different characters; it would be guessed";
+  const lower = password.toLowerCase();
+  const emailName = account.email.split("@")[0]!.toLowerCase();
+  for (const word of [emailName, ...emailName.split(/[._+-]/), "fracval"].filter((w) => w.length >= 4))
+    if (lower.includes(word)) return `contains "${word}" (from your e-mail address or the platform's name)`;
+  return null;
+}

@@ -6,10 +6,10 @@ import { createHash } from "node:crypto";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@fracval/db";
 import { recordAudit } from "./audit.js";
-import { AppError, unauthenticated } from "./errors.js";
-import { decoyHash, hashPassword, needsRehash, verifyPassword } from "./passwords.js";
+import { AppError, badInput, forbidden, unauthenticated } from "./errors.js";
+import { decoyHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from "./passwords.js";
 import { loadUserViewer } from "./users.js";
-import type { UserViewer } from "./viewer.js";
+import type { UserViewer, Viewer } from "./viewer.js";
 
 /** Failed sign-ins allowed per window before a block: per account, and per client address. */
 export const SIGN_IN_LIMITS = {
@@ -98,4 +98,44 @@ export async function verifyCredentials(
     await db.user.update({ where: { id: user!.id }, data: { passwordHash: await hashPassword(password) } });
   await recordAudit(db, viewer, { action: "auth.signin.success" });
   return viewer;
+}
+
+/**
+ * A signed-in person replaces their password (the one-time password an ADMIN handed over, or a forgotten one
+ * reset): the current one must be given, the new one must pass {@link passwordProblem}. Every session of
+ * theirs ends, this one included (they sign in again with the new password), so a session someone else
+ * holds ends too. A wrong current password counts against the account's sign-in limit. Audited; neither
+ * password is ever stored in clear or logged.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  viewer: Viewer,
+  currentPassword: string,
+  newPassword: string,
+): Promise<boolean> {
+  if (viewer.kind !== "user") throw forbidden("An API key has no password; a person changes their own.");
+  const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId } });
+  const accountKey = hashed(user.email);
+  const { account } = limitersFor(db);
+  await assertNotBlocked(account, accountKey, SIGN_IN_LIMITS.account.points);
+  if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
+    await recordAudit(db, viewer, { action: "auth.password.change.failure" });
+    try {
+      await account.consume(accountKey);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) throw tooMany(error);
+      throw error;
+    }
+    throw badInput("currentPassword", "The current password is wrong.");
+  }
+  const problem = passwordProblem(newPassword, user);
+  if (problem) throw badInput("newPassword", `The new password ${problem}.`);
+  if (newPassword === currentPassword) throw badInput("newPassword", "The new password is the current one.");
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, viewer, { action: "auth.password.change" });
+  });
+  await account.delete(accountKey);
+  return true;
 }

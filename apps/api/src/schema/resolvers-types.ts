@@ -258,7 +258,10 @@ export type CreatedApiKey = {
   key: Scalars['String']['output'];
 };
 
-/** A new account and its one-time password (shown once: hand it over, the user changes it). */
+/**
+ * An account and a one-time password for it (shown once: hand it over securely; the user replaces it with
+ * changePassword on first sign-in).
+ */
 export type CreatedUser = {
   __typename?: 'CreatedUser';
   initialPassword: Scalars['String']['output'];
@@ -554,6 +557,13 @@ export type Mutation = {
   /** Cancels a queued or running run; its remaining batches are skipped. */
   cancelValidationRun: ValidationRun;
   /**
+   * The signed-in person replaces their password: the current one, then a new one of at least 12 characters
+   * (not built from their e-mail name). Every session of theirs ends, this one included: they sign in again
+   * with the new password. A wrong current password (BAD_USER_INPUT, field currentPassword) counts against the
+   * account's sign-in limit. Audited.
+   */
+  changePassword: Scalars['Boolean']['output'];
+  /**
    * A model version's contract check without registering it (nothing is stored): the registration's fields,
    * the study, that the version is new, that the card names the registration, then the ONNX file against the
    * card — pipeline, inputs fed, sha256, loading, names, types and shapes, a dry run. registerModelVersion runs
@@ -593,6 +603,12 @@ export type Mutation = {
    * the comment is required and audited.
    */
   releaseValidationRun: ValidationRun;
+  /**
+   * Gives an account a new one-time password (forgotten, or possibly known to someone else): the old one stops
+   * working and the user's sessions end at once. Not for your own account (use changePassword). ADMIN only;
+   * audited with the reason.
+   */
+  resetUserPassword: CreatedUser;
   revokeApiKey: ApiKey;
   /** Removes a user's membership of a site. ADMIN only; audited. */
   revokeSiteAccess: Scalars['Boolean']['output'];
@@ -622,6 +638,12 @@ export type MutationCancelValidationDatasetUploadArgs = {
 
 export type MutationCancelValidationRunArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -691,6 +713,12 @@ export type MutationRegisterModelVersionArgs = {
 export type MutationReleaseValidationRunArgs = {
   comment: Scalars['String']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationResetUserPasswordArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -2037,6 +2065,7 @@ export type ModelVersionResolvers<ContextType = Context, ParentType extends Reso
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelValidationDatasetUpload?: Resolver<ResolversTypes['ValidationDataset'], ParentType, ContextType, RequireFields<MutationCancelValidationDatasetUploadArgs, 'id'>>;
   cancelValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationCancelValidationRunArgs, 'id'>>;
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   checkModelVersion?: Resolver<ResolversTypes['ModelContractReport'], ParentType, ContextType, RequireFields<MutationCheckModelVersionArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createStudy?: Resolver<ResolversTypes['Study'], ParentType, ContextType, RequireFields<MutationCreateStudyArgs, 'input'>>;
@@ -2051,6 +2080,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   onboardSite?: Resolver<ResolversTypes['OnboardedSite'], ParentType, ContextType, RequireFields<MutationOnboardSiteArgs, 'input'>>;
   registerModelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationRegisterModelVersionArgs, 'input'>>;
   releaseValidationRun?: Resolver<ResolversTypes['ValidationRun'], ParentType, ContextType, RequireFields<MutationReleaseValidationRunArgs, 'comment' | 'id'>>;
+  resetUserPassword?: Resolver<ResolversTypes['CreatedUser'], ParentType, ContextType, RequireFields<MutationResetUserPasswordArgs, 'id' | 'reason'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeSiteAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSiteAccessArgs, 'siteId' | 'userId'>>;
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'id' | 'reason' | 'role'>>;

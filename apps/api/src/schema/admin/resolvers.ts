@@ -4,6 +4,7 @@ import {
   listUsers,
   onboardSite,
   requireViewer,
+  resetUserPassword,
   setUserRole,
   type CreateUserOptions,
   type OnboardSiteOptions,
@@ -20,6 +21,7 @@ export const resolvers: Resolvers = {
     createUser: (_, { input }, { db, viewer }) => createUser(db, requireViewer(viewer), input as CreateUserOptions),
     deactivateUser: (_, { id, reason }, { db, viewer }) => deactivateUser(db, requireViewer(viewer), id, reason),
     setUserRole: (_, { id, role, reason }, { db, viewer }) => setUserRole(db, requireViewer(viewer), id, role, reason),
+    resetUserPassword: (_, { id, reason }, { db, viewer }) => resetUserPassword(db, requireViewer(viewer), id, reason),
     onboardSite: (_, { input }, { db, viewer }) =>
       onboardSite(db, requireViewer(viewer), withoutNulls(input) as OnboardSiteOptions),
   },

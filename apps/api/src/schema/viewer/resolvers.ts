@@ -1,4 +1,5 @@
 import {
+  changeOwnPassword,
   endSessions,
   grantSiteAccess,
   requireViewer,
@@ -17,6 +18,8 @@ export const resolvers: Resolvers = {
     grantSiteAccess: (_, { input }, { db, viewer }) =>
       grantSiteAccess(db, requireViewer(viewer), withoutNulls(input) as GrantSiteAccessOptions),
     endSession: (_, __, { db, viewer }) => endSessions(db, requireViewer(viewer)),
+    changePassword: (_, { currentPassword, newPassword }, { db, viewer }) =>
+      changeOwnPassword(db, requireViewer(viewer), currentPassword, newPassword),
     revokeSiteAccess: (_, { userId, siteId }, { db, viewer }) =>
       revokeSiteAccess(db, requireViewer(viewer), userId, siteId),
   },
