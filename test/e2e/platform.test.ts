@@ -688,6 +688,48 @@ describe("npm start on a fresh data directory", () => {
     );
     await page.screenshot({ path: join(screenshots, "admin-users.png"), fullPage: true });
 
+    // Nia forgot the one-time password: the ADMIN resets it (a new one, shown once; the old one stops working).
+    const niaRow = page.getByTestId("user-row").filter({ hasText: "Nia New" });
+    await niaRow.getByText("Reset password…").click();
+    const reset = niaRow.getByTestId("reset-password");
+    await reset.locator('input[name="reason"]').fill("forgot it (ticket 4711)");
+    await reset.getByRole("button", { name: "Reset password" }).click();
+    const resetPassword = (await reset.getByTestId("secret-value").textContent())!;
+    expect(resetPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(resetPassword).not.toBe(password);
+    // Nia signs in with it and replaces it on her account page; then signs in with her own.
+    const nia = await (await browser.newContext()).newPage();
+    await nia.goto(`${base}/login`);
+    await nia.fill('input[name="email"]', "nia.new@hospital.example");
+    await nia.fill('input[name="password"]', password);
+    await Promise.all([nia.waitForURL("**/login?error=1**"), nia.click('button[type="submit"]')]); // the old one
+    await nia.fill('input[name="email"]', "nia.new@hospital.example");
+    await nia.fill('input[name="password"]', resetPassword);
+    await Promise.all([nia.waitForURL("**/studies"), nia.click('button[type="submit"]')]);
+    await Promise.all([nia.waitForURL("**/account"), nia.getByRole("link", { name: "Account" }).click()]);
+    expect(await nia.getByTestId("account-sites").textContent()).toContain("(Boramae): patient-level data");
+    expect(await accessibilityViolations(nia)).toEqual([]);
+    const changeForm = nia.getByTestId("change-password");
+    const tryChange = async (next: string, repeat: string) => {
+      await changeForm.locator('input[name="currentPassword"]').fill(resetPassword);
+      await changeForm.locator('input[name="newPassword"]').fill(next);
+      await changeForm.locator('input[name="repeatPassword"]').fill(repeat);
+      await changeForm.getByRole("button", { name: "Change password" }).click();
+    };
+    await tryChange("correct horse battery staple", "correct horse battery stable");
+    await changeForm.getByText("The two new passwords differ.").waitFor();
+    await tryChange("nia.new is my name", "nia.new is my name");
+    await changeForm.getByText(/The new password contains "nia\.new"/).waitFor();
+    await Promise.all([
+      nia.waitForURL("**/login?changed=1"),
+      tryChange("lantern orchard 42 vellum", "lantern orchard 42 vellum"),
+    ]);
+    expect(await nia.getByRole("status").textContent()).toMatch(/^Your password is changed/);
+    await nia.fill('input[name="email"]', "nia.new@hospital.example");
+    await nia.fill('input[name="password"]', "lantern orchard 42 vellum");
+    await Promise.all([nia.waitForURL("**/studies"), nia.click('button[type="submit"]')]);
+    await nia.context().close();
+
     // A key: created (shown once, and it works), then revoked (and it stops working).
     await page.goto(`${base}/admin/keys`);
     const createKey = page.getByTestId("create-key");

@@ -36,6 +36,9 @@ export async function Nav() {
         <span className="ml-auto text-sm text-slate-600" data-testid="whoami">
           {name} · {role}
         </span>
+        <Link href="/account" className="text-sm text-indigo-700 hover:underline" title="Your sites and your password">
+          Account
+        </Link>
         <form action={signOutEverywhere}>
           <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
             Sign out

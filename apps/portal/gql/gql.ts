@@ -15,8 +15,11 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation PortalChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next)\n  }\n": typeof types.PortalChangePasswordDocument,
+    "\n  query PortalAccount {\n    me { name email role sites { site { id code name } patientData lead expiresAt } }\n  }\n": typeof types.PortalAccountDocument,
     "\n  mutation PortalCreateUser($input: CreateUserInput!) { createUser(input: $input) { user { email } initialPassword } }\n": typeof types.PortalCreateUserDocument,
     "\n  mutation PortalDeactivateUser($id: ID!, $reason: String!) { deactivateUser(id: $id, reason: $reason) { email } }\n": typeof types.PortalDeactivateUserDocument,
+    "\n  mutation PortalResetPassword($id: ID!, $reason: String!) {\n    resetUserPassword(id: $id, reason: $reason) { user { email } initialPassword }\n  }\n": typeof types.PortalResetPasswordDocument,
     "\n  mutation PortalGrant($input: GrantSiteAccessInput!) { grantSiteAccess(input: $input) { site { code } } }\n": typeof types.PortalGrantDocument,
     "\n  mutation PortalSetRole($id: ID!, $role: UserRole!, $reason: String!) { setUserRole(id: $id, role: $role, reason: $reason) { email role } }\n": typeof types.PortalSetRoleDocument,
     "mutation PortalRevoke($u: ID!, $s: ID!) { revokeSiteAccess(userId: $u, siteId: $s) }": typeof types.PortalRevokeDocument,
@@ -30,7 +33,7 @@ type Documents = {
     "\n  query PortalKeys {\n    apiKeys { id prefix name site { code } owner { name } scopes createdAt lastUsedAt expiresAt revokedAt }\n    sites { id code }\n  }\n": typeof types.PortalKeysDocument,
     "\n  query PortalModels {\n    studies { id title }\n    modelVersions {\n      id family version kind modality task outputSemantics horizonDays artifactSha256 status publishedAt\n      deprecatedAt deprecationReason manifest study { title }\n    }\n  }\n": typeof types.PortalModelsDocument,
     "query PortalAdminSites { sites { id code name country } }": typeof types.PortalAdminSitesDocument,
-    "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead expiresAt } }\n    sites { id code }\n  }\n": typeof types.PortalUsersDocument,
+    "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead expiresAt } }\n    sites { id code }\n    me { id }\n  }\n": typeof types.PortalUsersDocument,
     "\n  mutation PortalStartRun($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }\n": typeof types.PortalStartRunDocument,
     "mutation PortalCancelRun($id: ID!) { cancelValidationRun(id: $id) { status } }": typeof types.PortalCancelRunDocument,
     "\n  mutation PortalWithdrawDataset($id: ID!, $r: String!) { withdrawValidationDataset(id: $id, reason: $r) { status } }\n": typeof types.PortalWithdrawDatasetDocument,
@@ -56,8 +59,11 @@ type Documents = {
     "mutation PortalEndSession { endSession }": typeof types.PortalEndSessionDocument,
 };
 const documents: Documents = {
+    "\n  mutation PortalChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next)\n  }\n": types.PortalChangePasswordDocument,
+    "\n  query PortalAccount {\n    me { name email role sites { site { id code name } patientData lead expiresAt } }\n  }\n": types.PortalAccountDocument,
     "\n  mutation PortalCreateUser($input: CreateUserInput!) { createUser(input: $input) { user { email } initialPassword } }\n": types.PortalCreateUserDocument,
     "\n  mutation PortalDeactivateUser($id: ID!, $reason: String!) { deactivateUser(id: $id, reason: $reason) { email } }\n": types.PortalDeactivateUserDocument,
+    "\n  mutation PortalResetPassword($id: ID!, $reason: String!) {\n    resetUserPassword(id: $id, reason: $reason) { user { email } initialPassword }\n  }\n": types.PortalResetPasswordDocument,
     "\n  mutation PortalGrant($input: GrantSiteAccessInput!) { grantSiteAccess(input: $input) { site { code } } }\n": types.PortalGrantDocument,
     "\n  mutation PortalSetRole($id: ID!, $role: UserRole!, $reason: String!) { setUserRole(id: $id, role: $role, reason: $reason) { email role } }\n": types.PortalSetRoleDocument,
     "mutation PortalRevoke($u: ID!, $s: ID!) { revokeSiteAccess(userId: $u, siteId: $s) }": types.PortalRevokeDocument,
@@ -71,7 +77,7 @@ const documents: Documents = {
     "\n  query PortalKeys {\n    apiKeys { id prefix name site { code } owner { name } scopes createdAt lastUsedAt expiresAt revokedAt }\n    sites { id code }\n  }\n": types.PortalKeysDocument,
     "\n  query PortalModels {\n    studies { id title }\n    modelVersions {\n      id family version kind modality task outputSemantics horizonDays artifactSha256 status publishedAt\n      deprecatedAt deprecationReason manifest study { title }\n    }\n  }\n": types.PortalModelsDocument,
     "query PortalAdminSites { sites { id code name country } }": types.PortalAdminSitesDocument,
-    "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead expiresAt } }\n    sites { id code }\n  }\n": types.PortalUsersDocument,
+    "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead expiresAt } }\n    sites { id code }\n    me { id }\n  }\n": types.PortalUsersDocument,
     "\n  mutation PortalStartRun($m: ID!, $d: ID!) { createValidationRun(modelVersionId: $m, datasetId: $d) { id } }\n": types.PortalStartRunDocument,
     "mutation PortalCancelRun($id: ID!) { cancelValidationRun(id: $id) { status } }": types.PortalCancelRunDocument,
     "\n  mutation PortalWithdrawDataset($id: ID!, $r: String!) { withdrawValidationDataset(id: $id, reason: $r) { status } }\n": types.PortalWithdrawDatasetDocument,
@@ -100,11 +106,23 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation PortalChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next)\n  }\n"): typeof import('./graphql').PortalChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalAccount {\n    me { name email role sites { site { id code name } patientData lead expiresAt } }\n  }\n"): typeof import('./graphql').PortalAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation PortalCreateUser($input: CreateUserInput!) { createUser(input: $input) { user { email } initialPassword } }\n"): typeof import('./graphql').PortalCreateUserDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PortalDeactivateUser($id: ID!, $reason: String!) { deactivateUser(id: $id, reason: $reason) { email } }\n"): typeof import('./graphql').PortalDeactivateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalResetPassword($id: ID!, $reason: String!) {\n    resetUserPassword(id: $id, reason: $reason) { user { email } initialPassword }\n  }\n"): typeof import('./graphql').PortalResetPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -160,7 +178,7 @@ export function graphql(source: "query PortalAdminSites { sites { id code name c
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead expiresAt } }\n    sites { id code }\n  }\n"): typeof import('./graphql').PortalUsersDocument;
+export function graphql(source: "\n  query PortalUsers {\n    users { id email name role disabledAt createdAt sites { site { id code } patientData lead expiresAt } }\n    sites { id code }\n    me { id }\n  }\n"): typeof import('./graphql').PortalUsersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

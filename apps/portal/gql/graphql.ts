@@ -207,6 +207,19 @@ export type UserRole =
   | 'PARTNER'
   | 'PI';
 
+export type PortalChangePasswordMutationVariables = Exact<{
+  current: string;
+  next: string;
+}>;
+
+
+export type PortalChangePasswordMutation = { changePassword: boolean };
+
+export type PortalAccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalAccountQuery = { me: { name: string, email: string | null, role: UserRole, sites: Array<{ patientData: boolean, lead: boolean, expiresAt: string | null, site: { id: string, code: string, name: string } }> } };
+
 export type PortalCreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
@@ -221,6 +234,14 @@ export type PortalDeactivateUserMutationVariables = Exact<{
 
 
 export type PortalDeactivateUserMutation = { deactivateUser: { email: string } };
+
+export type PortalResetPasswordMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type PortalResetPasswordMutation = { resetUserPassword: { initialPassword: string, user: { email: string } } };
 
 export type PortalGrantMutationVariables = Exact<{
   input: GrantSiteAccessInput;
@@ -319,7 +340,7 @@ export type PortalAdminSitesQuery = { sites: Array<{ id: string, code: string, n
 export type PortalUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PortalUsersQuery = { users: Array<{ id: string, email: string, name: string, role: UserRole, disabledAt: string | null, createdAt: string, sites: Array<{ patientData: boolean, lead: boolean, expiresAt: string | null, site: { id: string, code: string } }> }>, sites: Array<{ id: string, code: string }> };
+export type PortalUsersQuery = { users: Array<{ id: string, email: string, name: string, role: UserRole, disabledAt: string | null, createdAt: string, sites: Array<{ patientData: boolean, lead: boolean, expiresAt: string | null, site: { id: string, code: string } }> }>, sites: Array<{ id: string, code: string }>, me: { id: string } };
 
 export type PortalStartRunMutationVariables = Exact<{
   m: string | number;
@@ -506,6 +527,30 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const PortalChangePasswordDocument = new TypedDocumentString(`
+    mutation PortalChangePassword($current: String!, $next: String!) {
+  changePassword(currentPassword: $current, newPassword: $next)
+}
+    `) as unknown as TypedDocumentString<PortalChangePasswordMutation, PortalChangePasswordMutationVariables>;
+export const PortalAccountDocument = new TypedDocumentString(`
+    query PortalAccount {
+  me {
+    name
+    email
+    role
+    sites {
+      site {
+        id
+        code
+        name
+      }
+      patientData
+      lead
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalAccountQuery, PortalAccountQueryVariables>;
 export const PortalCreateUserDocument = new TypedDocumentString(`
     mutation PortalCreateUser($input: CreateUserInput!) {
   createUser(input: $input) {
@@ -523,6 +568,16 @@ export const PortalDeactivateUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PortalDeactivateUserMutation, PortalDeactivateUserMutationVariables>;
+export const PortalResetPasswordDocument = new TypedDocumentString(`
+    mutation PortalResetPassword($id: ID!, $reason: String!) {
+  resetUserPassword(id: $id, reason: $reason) {
+    user {
+      email
+    }
+    initialPassword
+  }
+}
+    `) as unknown as TypedDocumentString<PortalResetPasswordMutation, PortalResetPasswordMutationVariables>;
 export const PortalGrantDocument = new TypedDocumentString(`
     mutation PortalGrant($input: GrantSiteAccessInput!) {
   grantSiteAccess(input: $input) {
@@ -728,6 +783,9 @@ export const PortalUsersDocument = new TypedDocumentString(`
   sites {
     id
     code
+  }
+  me {
+    id
   }
 }
     `) as unknown as TypedDocumentString<PortalUsersQuery, PortalUsersQueryVariables>;

@@ -13,6 +13,11 @@ const CreateUser = graphql(`
 const DeactivateUser = graphql(`
   mutation PortalDeactivateUser($id: ID!, $reason: String!) { deactivateUser(id: $id, reason: $reason) { email } }
 `);
+const ResetPassword = graphql(`
+  mutation PortalResetPassword($id: ID!, $reason: String!) {
+    resetUserPassword(id: $id, reason: $reason) { user { email } initialPassword }
+  }
+`);
 const Grant = graphql(`
   mutation PortalGrant($input: GrantSiteAccessInput!) { grantSiteAccess(input: $input) { site { code } } }
 `);
@@ -73,6 +78,18 @@ export async function deactivateUserAction(_: ActionResult, form: FormData): Pro
   return attempt("users", async () => {
     const { deactivateUser } = await apiQuery(DeactivateUser, { id: text(form, "id"), reason: text(form, "reason") });
     return { error: null, message: `${deactivateUser.email} is deactivated; their sessions and keys have ended.` };
+  });
+}
+
+export async function resetPasswordAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return attempt("users", async () => {
+    const { resetUserPassword } = await apiQuery(ResetPassword, { id: text(form, "id"), reason: text(form, "reason") });
+    return {
+      error: null,
+      message: `${resetUserPassword.user.email} has a new one-time password; their old one and sessions have ended.`,
+      secret: resetUserPassword.initialPassword,
+      secretLabel: "One-time password, shown once: hand it over securely.",
+    };
   });
 }
 

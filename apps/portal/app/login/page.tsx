@@ -29,13 +29,18 @@ export const metadata = { title: "Sign in · FracVal" };
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ error?: string; callbackUrl?: string }>;
+  searchParams: Promise<{ error?: string; callbackUrl?: string; changed?: string }>;
 }) {
-  const { error, callbackUrl } = await searchParams;
+  const { error, callbackUrl, changed } = await searchParams;
   return (
     <div className="mx-auto mt-16 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="mb-1 text-xl font-semibold">Sign in to FracVal</h1>
       <p className="mb-6 text-sm text-slate-600">External validation of fracture-risk models across sites.</p>
+      {changed && !error && (
+        <p role="status" className="mb-4 rounded bg-emerald-50 p-2 text-sm text-emerald-800">
+          Your password is changed and your sessions have ended: sign in with the new password.
+        </p>
+      )}
       {error && (
         <p role="alert" className="mb-4 rounded bg-red-50 p-2 text-sm text-red-700">
           E-mail or password is wrong.

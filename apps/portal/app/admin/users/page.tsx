@@ -4,7 +4,14 @@ import { field } from "@/components/form-styles";
 import { ReasonField } from "@/components/reason-field";
 import { graphql } from "@/gql";
 import { apiPageQuery } from "@/lib/api";
-import { createUserAction, deactivateUserAction, grantAction, revokeAction, setRoleAction } from "../actions";
+import {
+  createUserAction,
+  deactivateUserAction,
+  grantAction,
+  resetPasswordAction,
+  revokeAction,
+  setRoleAction,
+} from "../actions";
 
 export const metadata = { title: "Users and access · FracVal" };
 
@@ -12,11 +19,12 @@ const UsersQuery = graphql(`
   query PortalUsers {
     users { id email name role disabledAt createdAt sites { site { id code } patientData lead expiresAt } }
     sites { id code }
+    me { id }
   }
 `);
 
 export default async function UsersPage() {
-  const { users, sites } = await apiPageQuery(UsersQuery);
+  const { users, sites, me } = await apiPageQuery(UsersQuery);
   const people = users.filter((u) => u.role !== "PARTNER");
   return (
     <section className="space-y-6">
@@ -134,10 +142,25 @@ export default async function UsersPage() {
               {u.disabledAt ? (
                 <span className="text-slate-500">deactivated {u.disabledAt.slice(0, 10)}</span>
               ) : (
-                <ActionForm action={deactivateUserAction} submit="Deactivate" danger testId="deactivate">
-                  <input type="hidden" name="id" value={u.id} />
-                  <ReasonField />
-                </ActionForm>
+                <div className="space-y-1">
+                  <ActionForm action={deactivateUserAction} submit="Deactivate" danger testId="deactivate">
+                    <input type="hidden" name="id" value={u.id} />
+                    <ReasonField />
+                  </ActionForm>
+                  {/* Your own password is changed on your account page, with the current one. */}
+                  {u.id !== me.id && (
+                    <details>
+                      <summary className="cursor-pointer text-xs text-indigo-700">Reset password…</summary>
+                      <p className="my-1 text-xs text-slate-600">
+                        A new one-time password, shown once; the old one and their sessions end.
+                      </p>
+                      <ActionForm action={resetPasswordAction} submit="Reset password" testId="reset-password">
+                        <input type="hidden" name="id" value={u.id} />
+                        <ReasonField placeholder="forgotten; ticket …" />
+                      </ActionForm>
+                    </details>
+                  )}
+                </div>
               )}
             </td>
           </tr>
