@@ -105,18 +105,20 @@ export async function deactivateUser(db: Db, viewer: Viewer, userId: string, rea
 /**
  * Gives an account a new one-time password (a forgotten password; a password that may be known to someone
  * else): the old one stops working, every session of theirs ends, and the new one is returned once for the
- * ADMIN to hand over. Not for the ADMIN's own account (they change their own password). Audited with the
- * reason; the password is never stored in clear or logged.
+ * ADMIN to hand over. Not for the ADMIN's own account (they change their own password). `viewer` null is an
+ * operator with database access (`fracval user reset-password`): how the only ADMIN gets back in. Audited
+ * with the reason; the password is never stored in clear or logged.
  */
 export async function resetUserPassword(
   db: Db,
-  viewer: Viewer,
+  viewer: Viewer | null,
   userId: string,
   reason: string,
 ): Promise<{ user: User; initialPassword: string }> {
-  assertAdmin(viewer);
+  if (viewer) assertAdmin(viewer);
   const why = parse(z.string().trim().min(3, "say why (it is audited)").max(500), reason);
-  if (userId === viewer.userId) throw badInput("id", "Change your own password on your account page instead.");
+  if (viewer && userId === viewer.userId)
+    throw badInput("id", "Change your own password on your account page instead.");
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user || user.role === "PARTNER") throw notFound("User", userId);
   if (user.disabledAt) throw new AppError("CONFLICT", `${user.email} is deactivated.`);
@@ -127,7 +129,11 @@ export async function resetUserPassword(
       where: { id: userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
-    await recordAudit(tx, viewer, { action: "user.password.reset", resource: userId, details: { reason: why } });
+    await recordAudit(tx, viewer, {
+      action: "user.password.reset",
+      resource: userId,
+      details: viewer ? { reason: why } : { reason: why, via: "command line" },
+    });
     return { user: updated, initialPassword: password };
   });
 }

@@ -4,6 +4,7 @@ import { apiKeyCreate } from "./apikey.js";
 import { registerStatsCommands, runProgram } from "./stats-commands.js";
 import { synth } from "./synth.js";
 import { uploadDataset } from "./upload.js";
+import { userResetPassword } from "./user.js";
 
 const program = new Command("fracval")
   .description("FracVal: multi-site validation of fracture-risk models")
@@ -18,6 +19,14 @@ apikey
   .option("--expires-days <n>", "days until the key expires")
   .option("--name <text>", "a label for the key")
   .action(apiKeyCreate);
+
+const user = program.command("user").description("recover accounts (with access to the database)");
+user
+  .command("reset-password")
+  .description("give an account a new one-time password and print it once (the old one and its sessions end)")
+  .requiredOption("--email <address>", "the account's e-mail")
+  .requiredOption("--reason <text>", "why, for the audit trail (e.g. the only ADMIN forgot their password)")
+  .action(userResetPassword);
 
 registerStatsCommands(program);
 
