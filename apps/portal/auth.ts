@@ -3,6 +3,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { CLIENT_ADDRESS_HEADER, clientAddressHeaders } from "@/lib/client-address";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/session";
 
 const API_URL = process.env.FRACVAL_API_URL ?? "http://localhost:4000/graphql";
@@ -17,10 +18,14 @@ interface VerifiedUser {
   sessionVersion: number;
 }
 
-async function verifyCredentials(email: string, password: string): Promise<VerifiedUser | null> {
+async function verifyCredentials(
+  email: string,
+  password: string,
+  visitorAddress: string | null,
+): Promise<VerifiedUser | null> {
   const response = await fetch(API_URL, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...(await clientAddressHeaders(visitorAddress)) },
     body: JSON.stringify({
       query:
         "mutation($email: String!, $password: String!) { verifyCredentials(email: $email, password: $password) { id name email role sessionVersion } }",
@@ -56,10 +61,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = Login.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        const visitor = request.headers.get(CLIENT_ADDRESS_HEADER);
+        const user = await verifyCredentials(parsed.data.email, parsed.data.password, visitor);
         return user
           ? { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion }
           : null;

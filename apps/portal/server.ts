@@ -5,6 +5,7 @@ import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
 import { createPageCache } from "@fracval/page-cache";
+import { CLIENT_ADDRESS_HEADER } from "./lib/client-address";
 import { SESSION_COOKIES, SESSION_UPDATE_AGE_SECONDS } from "./lib/session";
 
 async function main() {
@@ -34,6 +35,9 @@ async function main() {
         })
       : null;
   const server = createServer((req, res) => {
+    // The visitor's address, for the API's per-address sign-in limit (apps/api/src/client-address.ts):
+    // written here from the connection, so whatever a browser sent under this name is replaced.
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
     (cache ? cache.handle(req, res) : render(req, res)).catch((error: unknown) => {
       console.error(`[portal] ${error instanceof Error ? error.name : "error"} serving a request`);
       if (!res.headersSent) res.writeHead(500).end();

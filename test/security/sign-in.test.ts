@@ -2,6 +2,13 @@
 // e-mail answers after the same work as a known one, weaker hashes are upgraded, every attempt is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD_PARAMS, SIGN_IN_LIMITS } from "@fracval/core";
+import { TEST_AUTH_SECRET } from "@fracval/testing";
+import {
+  CLIENT_ADDRESS_HEADER,
+  CLIENT_PROOF_HEADER,
+  clientAddress,
+  clientAddressProof,
+} from "../../apps/api/src/client-address.js";
 import { securityFixture, type SecurityFixture } from "./support.js";
 
 let f: SecurityFixture;
@@ -39,6 +46,49 @@ describe("verifyCredentials", () => {
       verifyCredentials: { role: "INVESTIGATOR" },
     });
   }, 60_000);
+
+  it(`counts the portal's visitors apart: ${SIGN_IN_LIMITS.client.points} failures from one visitor do not lock out the others`, async () => {
+    // Every sign-in through the portal reaches the API from the portal's address: counted per connection, 50
+    // failures by anyone locked every visitor out. The portal passes on its visitor's address with a proof.
+    const throughPortal = async (visitor: string, email: string, password: string) => {
+      const response = await fetch(`${f.api.url}/graphql`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          [CLIENT_ADDRESS_HEADER]: visitor,
+          [CLIENT_PROOF_HEADER]: clientAddressProof(TEST_AUTH_SECRET, visitor),
+        },
+        body: JSON.stringify({
+          query: "mutation($e: String!, $p: String!) { verifyCredentials(email: $e, password: $p) { role } }",
+          variables: { e: email, p: password },
+        }),
+      });
+      return (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    };
+    for (let k = 0; k < SIGN_IN_LIMITS.client.points; k++)
+      expect(
+        (await throughPortal("203.0.113.7", `nobody-${k}@fracval.demo`, "guess")).errors?.[0]?.extensions?.code,
+      ).toBe("UNAUTHENTICATED");
+    const blocked = await throughPortal("203.0.113.7", "pi@fracval.demo", "fracval-demo");
+    expect(blocked.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    expect(await throughPortal("198.51.100.23", "pi@fracval.demo", "fracval-demo")).toEqual({
+      data: { verifyCredentials: { role: "PI" } },
+    });
+    expect((await signIn("pi@fracval.demo", "fracval-demo")).data).toEqual({ verifyCredentials: { role: "PI" } });
+  }, 120_000);
+
+  it("takes a visitor's address only with the portal's proof: a made-up one counts against the connection", () => {
+    const proof = clientAddressProof(TEST_AUTH_SECRET, "203.0.113.7");
+    const headers = (address: string, p: string) => ({ [CLIENT_ADDRESS_HEADER]: address, [CLIENT_PROOF_HEADER]: p });
+    expect(clientAddress(headers("203.0.113.7", proof), TEST_AUTH_SECRET, "10.0.0.2")).toBe(
+      "portal visitor 203.0.113.7",
+    );
+    expect(clientAddress(headers("203.0.113.8", proof), TEST_AUTH_SECRET, "10.0.0.2")).toBe("10.0.0.2");
+    expect(clientAddress(headers("203.0.113.7", proof.replace(/^./, "0")), "another secret", "10.0.0.2")).toBe(
+      "10.0.0.2",
+    );
+    expect(clientAddress({ [CLIENT_ADDRESS_HEADER]: "203.0.113.7" }, TEST_AUTH_SECRET, "10.0.0.2")).toBe("10.0.0.2");
+  });
 
   it("aliases cannot multiply guesses inside one request", async () => {
     const aliases = Array.from(

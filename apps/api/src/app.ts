@@ -7,6 +7,7 @@ import cors from "cors";
 import express, { type Express } from "express";
 import type { DataChangeFeed, Db } from "@fracval/db";
 import type { ContentStore, Enqueue } from "@fracval/core";
+import { clientAddress } from "./client-address.js";
 import { buildContext, type Context } from "./context.js";
 import { createUploadRouter } from "./uploads.js";
 import { createExportRouter } from "./exports.js";
@@ -148,7 +149,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           { db: options.db, store: options.store, enqueue: options.enqueue, uploadsDir: options.uploadsDir },
           req.headers,
           options.authSecret,
-          req.ip,
+          clientAddress(req.headers, options.authSecret, req.ip),
         ),
     }),
   );
