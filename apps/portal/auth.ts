@@ -32,8 +32,25 @@ async function verifyCredentials(
       variables: { email, password },
     }),
   });
-  const body = (await response.json()) as { data?: { verifyCredentials: VerifiedUser } | null };
+  const body = (await response.json()) as {
+    data?: { verifyCredentials: VerifiedUser } | null;
+    errors?: { extensions?: { code?: string; retryAfter?: number } }[];
+  };
+  const refusal = body.errors?.[0]?.extensions;
+  if (refusal?.code === "RATE_LIMITED") throw new SignInLocked(Math.ceil((refusal.retryAfter ?? 900) / 60));
   return body.data?.verifyCredentials ?? null;
+}
+
+/**
+ * A sign-in refused for too many failed attempts (this account, or this visitor's address): the sign-in page
+ * says so and for how long, instead of "wrong password" while the right one is typed. Its code goes into
+ * the redirect URL: the minutes only, nothing about the account.
+ */
+class SignInLocked extends CredentialsSignin {
+  constructor(minutes: number) {
+    super();
+    this.code = `locked-${minutes}`;
+  }
 }
 
 declare module "next-auth" {

@@ -729,6 +729,18 @@ describe("npm start on a fresh data directory", () => {
     await nia.fill('input[name="password"]', "lantern orchard 42 vellum");
     await Promise.all([nia.waitForURL("**/studies"), nia.click('button[type="submit"]')]);
     await nia.context().close();
+    // Locked out after 5 failures, the sign-in page says so — not "wrong password" while the right one is typed.
+    const guesser = await (await browser.newContext()).newPage();
+    for (const attempt of ["guess-1", "guess-2", "guess-3", "guess-4", "guess-5", "lantern orchard 42 vellum"]) {
+      await guesser.goto(`${base}/login`); // each attempt from a clean URL, so that the wait below is for its answer
+      await guesser.fill('input[name="email"]', "nia.new@hospital.example");
+      await guesser.fill('input[name="password"]', attempt);
+      await Promise.all([guesser.waitForURL("**/login?error=**"), guesser.click('button[type="submit"]')]);
+    }
+    expect(await guesser.locator('p[role="alert"]').textContent()).toMatch(
+      /^Too many failed sign-ins for this account or from your address: try again in 1[45] minute\(s\)\./,
+    );
+    await guesser.context().close();
 
     // A key: created (shown once, and it works), then revoked (and it stops working).
     await page.goto(`${base}/admin/keys`);

@@ -1,4 +1,4 @@
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 
@@ -19,7 +19,10 @@ async function login(formData: FormData) {
   try {
     await signIn("credentials", { email: formData.get("email"), password: formData.get("password"), redirectTo });
   } catch (error) {
-    if (error instanceof AuthError) redirect(`/login?error=1&callbackUrl=${encodeURIComponent(redirectTo)}`);
+    const back = `callbackUrl=${encodeURIComponent(redirectTo)}`;
+    const locked = error instanceof CredentialsSignin ? /^locked-(\d+)$/.exec(error.code) : null;
+    if (locked) redirect(`/login?error=locked&minutes=${locked[1]}&${back}`);
+    if (error instanceof AuthError) redirect(`/login?error=1&${back}`);
     throw error; // signIn signals its redirect by throwing NEXT_REDIRECT
   }
 }
@@ -29,9 +32,9 @@ export const metadata = { title: "Sign in · FracVal" };
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ error?: string; callbackUrl?: string; changed?: string }>;
+  searchParams: Promise<{ error?: string; callbackUrl?: string; changed?: string; minutes?: string }>;
 }) {
-  const { error, callbackUrl, changed } = await searchParams;
+  const { error, callbackUrl, changed, minutes } = await searchParams;
   return (
     <div className="mx-auto mt-16 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="mb-1 text-xl font-semibold">Sign in to FracVal</h1>
@@ -43,7 +46,11 @@ export default async function LoginPage({
       )}
       {error && (
         <p role="alert" className="mb-4 rounded bg-red-50 p-2 text-sm text-red-700">
-          E-mail or password is wrong.
+          {error === "locked"
+            ? `Too many failed sign-ins for this account or from your address: try again in ${
+                /^\d+$/.test(minutes ?? "") ? minutes : "15"
+              } minute(s). An ADMIN can reset a forgotten password.`
+            : "E-mail or password is wrong."}
         </p>
       )}
       <form action={login} className="space-y-4">
