@@ -101,6 +101,21 @@ describe("a clean manifest", () => {
     expect(accepted[1]).toMatchObject({ event_days: 400, frax_mof_pct: 12.5, fn_bmd: null });
   });
 
+  it("says what an unnamed first column is (R's row names) instead of calling it an unknown column", async () => {
+    const csv =
+      '"","patient_id","age","sex","followup_days","incident_vertebral_fracture","event_days"\n"1","P1",70,"F",300,0,NA\n';
+    const result = await validateManifest(Readable.from([csv]), { requireImages: false });
+    expect(result.problems).toEqual([
+      {
+        row: 0,
+        column: "",
+        value: "",
+        reason:
+          "has no name (R's write.csv puts its row names there: write it with row.names = FALSE, or delete the column)",
+      },
+    ]);
+  });
+
   it("passes a failure of the row handler (e.g. the database) to the caller instead of calling the CSV invalid", async () => {
     const csv =
       "patient_id,age,sex,followup_days,incident_vertebral_fracture,event_days\nP1,70,F,300,0,\nP2,71,M,310,0,\n";

@@ -335,7 +335,10 @@ export async function validateManifest(input: Readable, options: ValidateManifes
               row: 0,
               column: name,
               value: "",
-              reason: "unknown column (declare it as a provided score, or remove it)",
+              reason:
+                name === ""
+                  ? "has no name (R's write.csv puts its row names there: write it with row.names = FALSE, or delete the column)"
+                  : "unknown column (declare it as a provided score, or remove it)",
             });
           }
         }
