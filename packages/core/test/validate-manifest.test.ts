@@ -101,6 +101,29 @@ describe("a clean manifest", () => {
     expect(accepted[1]).toMatchObject({ event_days: 400, frax_mof_pct: 12.5, fn_bmd: null });
   });
 
+  it("reads logicals as R and pandas write them (TRUE/FALSE, True/False) in 0-or-1 columns", async () => {
+    const header =
+      "patient_id,age,sex,followup_days,incident_vertebral_fracture,event_days,glucocorticoids,current_smoking";
+    const csv = [header, "P1,70,F,900,TRUE,400,FALSE,True", "P2,72,M,800,false,NA,true,0", "P3,74,F,700,yes,,1,0"];
+    const accepted: ManifestRecord[] = [];
+    const result = await validateManifest(Readable.from([`${csv.join("\n")}\n`]), {
+      requireImages: false,
+      onRow: (r) => void accepted.push(r),
+    });
+    expect(accepted.map((r) => [r.incident_vertebral_fracture, r.glucocorticoids, r.current_smoking])).toEqual([
+      [true, false, true],
+      [false, true, false],
+    ]);
+    expect(result.problems).toEqual([
+      {
+        row: 3,
+        column: "incident_vertebral_fracture",
+        value: "yes",
+        reason: "must be 0 or 1 (TRUE or FALSE are read as 1 and 0)",
+      },
+    ]);
+  });
+
   it("says what an unnamed first column is (R's row names) instead of calling it an unknown column", async () => {
     const csv =
       '"","patient_id","age","sex","followup_days","incident_vertebral_fracture","event_days"\n"1","P1",70,"F",300,0,NA\n';

@@ -55,6 +55,7 @@ like a spreadsheet formula (\`=\`, \`+\`, \`-\`, \`@\`) are refused. **FRAX colu
 (0–100), as the FRAX tool reports them; FracVal stores them as fractions.
 
 A value that is not known is an empty cell, or \`NA\` as R's \`write.csv\` writes it (read the same).
+A 0-or-1 column also takes logicals as R and pandas write them: \`TRUE\`/\`FALSE\`, \`True\`/\`False\`.
 An optional column may also be left out of the header. Missing FRAX or clinical values do not exclude a
 patient: the model is validated on every patient, and FRAX and each clinical baseline on the patients that
 have them, with that number stated on each result. A required column (marked *yes*) may not be empty or NA.

@@ -119,7 +119,10 @@ function parseCell(column: ManifestColumn, raw: string): { value: ManifestValue;
   if (raw === "") return { value: null, ...(column.required ? { reason: "is required" } : {}) };
   switch (column.type) {
     case "boolean":
-      return raw === "0" || raw === "1" ? { value: raw === "1" } : { value: null, reason: "must be 0 or 1" };
+      // 0/1, or a logical as R (TRUE/FALSE) and pandas (True/False) write it.
+      if (raw === "1" || /^true$/i.test(raw)) return { value: true };
+      if (raw === "0" || /^false$/i.test(raw)) return { value: false };
+      return { value: null, reason: "must be 0 or 1 (TRUE or FALSE are read as 1 and 0)" };
     case "sex":
       return raw === "F" || raw === "M" ? { value: raw } : { value: null, reason: "must be F or M" };
     case "integer":
