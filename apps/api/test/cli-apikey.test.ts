@@ -1,17 +1,14 @@
 // `npx fracval apikey create` against a real database: prints a working key once; bad input exits 2.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { authenticateApiKey } from "@fracval/core";
-import { createTestDatabase, type TestDatabase } from "@fracval/testing";
+import type { TestDatabase } from "@fracval/testing";
+import { cliAgainstTestDatabase, type CliAgainstDatabase } from "./support/cli.js";
 
-const bin = fileURLToPath(new URL("../bin/fracval.js", import.meta.url));
 let t: TestDatabase;
-const fracval = (...args: string[]) =>
-  spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: t.url }, encoding: "utf8" });
+let fracval: CliAgainstDatabase["fracval"];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  ({ t, fracval } = await cliAgainstTestDatabase());
 });
 afterAll(() => t.drop());
 

@@ -1,18 +1,15 @@
 // `npx fracval user reset-password` against a real database: how the only ADMIN gets back in. Prints a new
 // one-time password once; the old password stops working; audited; bad input exits 2 naming the option.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { DEMO_PASSWORD, verifyCredentials } from "@fracval/core";
-import { createTestDatabase, type TestDatabase } from "@fracval/testing";
+import type { TestDatabase } from "@fracval/testing";
+import { cliAgainstTestDatabase, type CliAgainstDatabase } from "./support/cli.js";
 
-const bin = fileURLToPath(new URL("../bin/fracval.js", import.meta.url));
 let t: TestDatabase;
-const fracval = (...args: string[]) =>
-  spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: t.url }, encoding: "utf8" });
+let fracval: CliAgainstDatabase["fracval"];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  ({ t, fracval } = await cliAgainstTestDatabase());
 });
 afterAll(() => t.drop());
 

@@ -55,28 +55,22 @@ export default async function AccountPage() {
             Current password
             <input name="currentPassword" type="password" required autoComplete="current-password" className={field} />
           </label>
-          <label className="flex flex-col">
-            New password
-            <input
-              name="newPassword"
-              type="password"
-              required
-              minLength={12}
-              autoComplete="new-password"
-              className={field}
-            />
-          </label>
-          <label className="flex flex-col">
-            New password again
-            <input
-              name="repeatPassword"
-              type="password"
-              required
-              minLength={12}
-              autoComplete="new-password"
-              className={field}
-            />
-          </label>
+          {[
+            { name: "newPassword", label: "New password" },
+            { name: "repeatPassword", label: "New password again" },
+          ].map(({ name, label }) => (
+            <label key={name} className="flex flex-col">
+              {label}
+              <input
+                name={name}
+                type="password"
+                required
+                minLength={12}
+                autoComplete="new-password"
+                className={field}
+              />
+            </label>
+          ))}
         </ActionForm>
       </div>
     </section>
