@@ -5,17 +5,19 @@ import { CommanderError, type Command } from "commander";
 import { statsCox, statsMeta, statsMetrics } from "./stats.js";
 import { UsageError } from "./usage-error.js";
 
+const INPUT_HELP = "CSV file with a header row; a row with NA in a column used is left out (as R's na.omit)";
+
 export function registerStatsCommands(program: Command): void {
   const stats = program.command("stats").description("validation statistics from a CSV file (JSON on stdout)");
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   stats
     .command("metrics")
     .description("C-indices, AUROC, Kaplan-Meier and comparisons of a risk score")
-    .requiredOption("--input <file>", "CSV file with a header row")
+    .requiredOption("--input <file>", INPUT_HELP)
     .requiredOption("--time <column>", "follow-up time (≥ 0)")
     .requiredOption(
       "--event <column>",
-      "event indicator, 0 or 1 (with --cause: 0 censored, 1 event, 2 competing event)",
+      "event indicator: 0/1, TRUE/FALSE or 1/2 as survival::Surv reads it (with --cause: 0 censored, 1 event, 2 competing event)",
     )
     .requiredOption("--score <column>", "risk score, higher = higher risk")
     .option("--horizon <h1,h2>", "horizons for AUROC (cases: event ≤ h; controls: time > h)")
@@ -34,15 +36,15 @@ export function registerStatsCommands(program: Command): void {
   stats
     .command("cox")
     .description("fit a Cox proportional hazards model (Efron ties)")
-    .requiredOption("--input <file>", "CSV file with a header row")
+    .requiredOption("--input <file>", INPUT_HELP)
     .requiredOption("--time <column>", "follow-up time (≥ 0)")
-    .requiredOption("--event <column>", "event indicator, 0 or 1")
+    .requiredOption("--event <column>", "event indicator: 0/1, TRUE/FALSE or 1/2 as survival::Surv reads it")
     .requiredOption("--covariates <a,b,c>", "numeric covariate columns")
     .action((flags) => void process.stdout.write(`${JSON.stringify(statsCox(flags), null, 2)}\n`));
   stats
     .command("meta")
     .description("random-effects meta-analysis of per-site estimates (metafor::rma.uni + predict)")
-    .requiredOption("--input <file>", "CSV file with a header row, one row per site")
+    .requiredOption("--input <file>", `${INPUT_HELP}; one row per site`)
     .requiredOption("--estimate <column>", "each site's estimate on the natural scale (C, AUC, O/E, difference)")
     .requiredOption("--se <column>", "its standard error on the natural scale")
     .option("--label <column>", "the site's name")
