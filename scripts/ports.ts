@@ -50,7 +50,7 @@ export async function checkPorts(wanted: readonly WantedPort[]): Promise<number[
     seen.set(port, w);
     if (!(await portIsFree(port)))
       problems.push(
-        `port ${port}, for ${w.service}, is in use by another program: stop it, or start with ${w.variable}=<free port>`,
+        `port ${port}, for ${w.service}, is in use: stop the program that holds it, or start with ${w.variable}=<free port>`,
       );
   }
   if (problems.length) throw new Error(problems.join("\n"));

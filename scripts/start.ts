@@ -9,6 +9,7 @@ import {
   clearRuntimeInfo,
   createPrismaClient,
   dataDir,
+  readRuntimeInfo,
   repoRoot,
   resolveLocalDatabase,
   writeRuntimeInfo,
@@ -37,6 +38,11 @@ const [apiPort, portalPort] = await checkPorts([
   { given: process.env.PORTAL_PORT, fallback: 3000, service: "the portal", variable: "PORTAL_PORT" },
 ]).catch((error: Error) => {
   for (const line of error.message.split("\n")) console.error(`[fracval] cannot start: ${line}`);
+  const running = readRuntimeInfo(); // a FracVal of this checkout that is up already (its `npm start` lives)
+  if (running)
+    console.error(
+      `[fracval] FracVal is already running from this folder (pid ${running.pid}): ${running.portalUrl ?? ""}`,
+    );
   process.exit(1);
 });
 const apiUrl = `http://localhost:${apiPort}`;

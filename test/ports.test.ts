@@ -44,7 +44,7 @@ describe("npm start's port check", () => {
         { given: undefined, fallback: taken, service: "the portal", variable: "PORTAL_PORT" },
       ]),
     ).rejects.toThrow(
-      `port ${taken}, for the portal, is in use by another program: stop it, or start with PORTAL_PORT=<free port>`,
+      `port ${taken}, for the portal, is in use: stop the program that holds it, or start with PORTAL_PORT=<free port>`,
     );
     const other = await freePort();
     await expect(
