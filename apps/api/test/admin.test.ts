@@ -226,6 +226,11 @@ describe("passwords", () => {
     );
     const { initialPassword, user } = created.data!.createUser;
     const token = await sessionTokenFor(await t.db.user.findUniqueOrThrow({ where: { id: user.id } }));
+    // Fred guessed until the account locked; the reset must let him in at once, not after the lock runs out.
+    for (let k = 0; k < 5; k++) await signIn("fred.forgot@hospital.example", `guess-${k}`);
+    expect((await signIn("fred.forgot@hospital.example", initialPassword)).errors?.[0]?.extensions?.code).toBe(
+      "RATE_LIMITED",
+    );
     const reset = `mutation($u: ID!, $r: String!) { resetUserPassword(id: $u, reason: $r) { user { email } initialPassword } }`;
     const byLead = await api.gql(reset, { u: user.id, r: "forgot it" }, tokens["investigator.boramae@fracval.demo"]);
     expect(byLead.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

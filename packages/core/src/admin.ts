@@ -7,6 +7,7 @@ import { ALL_SCOPES, createApiKey, type CreatedApiKey } from "./api-keys.js";
 import { recordAudit } from "./audit.js";
 import { AppError, badInput, forbidden, notFound } from "./errors.js";
 import { hashPassword } from "./passwords.js";
+import { clearSignInFailures } from "./sign-in.js";
 import { loadUserViewer } from "./users.js";
 import type { Viewer } from "./viewer.js";
 
@@ -124,7 +125,7 @@ export async function resetUserPassword(
   if (user.disabledAt) throw new AppError("CONFLICT", `${user.email} is deactivated.`);
   const password = initialPassword();
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  const reset = await db.$transaction(async (tx) => {
     const updated = await tx.user.update({
       where: { id: userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
@@ -136,6 +137,8 @@ export async function resetUserPassword(
     });
     return { user: updated, initialPassword: password };
   });
+  await clearSignInFailures(db, user.email); // a lock from failed sign-ins would refuse the new password too
+  return reset;
 }
 
 /**

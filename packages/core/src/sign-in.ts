@@ -101,6 +101,14 @@ export async function verifyCredentials(
 }
 
 /**
+ * Forgets an account's failed sign-ins: after an ADMIN resets a password, the person signs in with the new one
+ * at once instead of waiting out a lock their own guesses (or someone else's) set.
+ */
+export async function clearSignInFailures(db: Db, email: string): Promise<void> {
+  await limitersFor(db).account.delete(hashed(email.trim().toLowerCase()));
+}
+
+/**
  * A signed-in person replaces their password (the one-time password an ADMIN handed over, or a forgotten one
  * reset): the current one must be given, the new one must pass {@link passwordProblem}. Every session of
  * theirs ends, this one included (they sign in again with the new password), so a session someone else
