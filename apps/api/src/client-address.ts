@@ -3,15 +3,15 @@
 // would lock everyone out for 15 minutes. The portal therefore passes on its visitor's address with a proof
 // (HMAC-SHA256 under the AUTH_SECRET both share); the API takes the address only with a valid proof, so a
 // caller cannot spread its guesses over made-up addresses.
-import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { isProof, portalProof } from "./portal-proof.js";
 
 export const CLIENT_ADDRESS_HEADER = "x-fracval-client-address";
 export const CLIENT_PROOF_HEADER = "x-fracval-client-proof";
 
 /** The proof the portal sends with a visitor's address. */
 export function clientAddressProof(authSecret: string, address: string): string {
-  return createHmac("sha256", authSecret).update(`client-address:${address}`).digest("hex");
+  return portalProof(authSecret, `client-address:${address}`);
 }
 
 /** The visitor's address when the portal vouches for it, else the connection's own address. */
@@ -21,12 +21,8 @@ export function clientAddress(
   connectionAddress: string | undefined,
 ): string | undefined {
   const address = headers[CLIENT_ADDRESS_HEADER];
-  const proof = headers[CLIENT_PROOF_HEADER];
-  if (typeof address !== "string" || typeof proof !== "string" || address === "" || address.length > 64)
-    return connectionAddress;
-  const expected = Buffer.from(clientAddressProof(authSecret, address));
-  const presented = Buffer.from(proof);
-  return presented.length === expected.length && timingSafeEqual(presented, expected)
+  if (typeof address !== "string" || address === "" || address.length > 64) return connectionAddress;
+  return isProof(headers[CLIENT_PROOF_HEADER], clientAddressProof(authSecret, address))
     ? `portal visitor ${address}`
     : connectionAddress;
 }

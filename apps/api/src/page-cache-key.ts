@@ -3,13 +3,14 @@
 // access rules read about its user and the current data-change epoch; an answer that recorded an audit event
 // carries `x-fracval-audited`. A page is a function of the data it reads and of who reads it: the same digest
 // at the same epoch gets the same page.
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import express from "express";
 import { AppError, currentAuditScope, withAuditScope } from "@fracval/core";
 import type { DataChangeFeed, Db } from "@fracval/db";
 import { authenticateSessionToken, sessionTokenOf, type Context } from "./context.js";
 import { accessSignature } from "./graphql/study-results-cache.js";
+import { isProof, portalProof as proofOf } from "./portal-proof.js";
 
 export const AUDITED_HEADER = "x-fracval-audited";
 /** Only the portal's server asks: it proves it holds the shared AUTH_SECRET (browsers and partners do not). */
@@ -17,7 +18,7 @@ export const PORTAL_PROOF_HEADER = "x-fracval-portal";
 
 /** The value of PORTAL_PROOF_HEADER: an HMAC of the endpoint's name under AUTH_SECRET. */
 export function portalProof(authSecret: string): string {
-  return createHmac("sha256", authSecret).update("page-cache-key").digest("hex");
+  return proofOf(authSecret, "page-cache-key");
 }
 
 export interface PageCacheKey {
@@ -35,11 +36,10 @@ export interface PageCacheKey {
  */
 export function pageCacheKeyRouter(options: { db: Db; authSecret: string; dataChanges?: DataChangeFeed }) {
   const router = express.Router();
-  const proof = Buffer.from(portalProof(options.authSecret));
+  const proof = portalProof(options.authSecret);
   router.get("/", async (req, res, next) => {
     res.set("cache-control", "no-store");
-    const presented = Buffer.from(String(req.headers[PORTAL_PROOF_HEADER] ?? ""));
-    if (presented.length !== proof.length || !timingSafeEqual(presented, proof)) {
+    if (!isProof(req.headers[PORTAL_PROOF_HEADER], proof)) {
       res.status(403).end();
       return;
     }

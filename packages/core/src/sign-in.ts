@@ -39,6 +39,18 @@ function limitersFor(db: Db) {
 }
 
 const hashed = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 32);
+/** An account's key in the limiter: the e-mail as sign-in reads it, hashed (never the e-mail itself). */
+const accountKeyOf = (email: string) => hashed(email.trim().toLowerCase());
+
+/** Counts one failure against `key`; RATE_LIMITED once that exhausts the limiter's allowance. */
+async function countFailure(limiter: RateLimiterPrisma, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw tooMany(error);
+    throw error;
+  }
+}
 
 function tooMany(res: RateLimiterRes): AppError {
   const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
@@ -66,7 +78,7 @@ export async function verifyCredentials(
   password: string,
   options: { client?: string } = {},
 ): Promise<UserViewer> {
-  const accountKey = hashed(email.trim().toLowerCase());
+  const accountKey = accountKeyOf(email);
   const clientKey = hashed(options.client ?? "unknown");
   const { account, client } = limitersFor(db);
   await assertNotBlocked(account, accountKey, SIGN_IN_LIMITS.account.points);
@@ -80,17 +92,8 @@ export async function verifyCredentials(
       action: "auth.signin.failure",
       details: { account: accountKey, known: Boolean(user) },
     });
-    for (const [limiter, key] of [
-      [account, accountKey],
-      [client, clientKey],
-    ] as const) {
-      try {
-        await limiter.consume(key);
-      } catch (error) {
-        if (error instanceof RateLimiterRes) throw tooMany(error);
-        throw error;
-      }
-    }
+    await countFailure(account, accountKey);
+    await countFailure(client, clientKey);
     throw unauthenticated("E-mail or password is wrong.");
   }
   await account.delete(accountKey);
@@ -105,7 +108,7 @@ export async function verifyCredentials(
  * at once instead of waiting out a lock their own guesses (or someone else's) set.
  */
 export async function clearSignInFailures(db: Db, email: string): Promise<void> {
-  await limitersFor(db).account.delete(hashed(email.trim().toLowerCase()));
+  await limitersFor(db).account.delete(accountKeyOf(email));
 }
 
 /**
@@ -123,17 +126,12 @@ export async function changeOwnPassword(
 ): Promise<boolean> {
   if (viewer.kind !== "user") throw forbidden("An API key has no password; a person changes their own.");
   const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId } });
-  const accountKey = hashed(user.email);
+  const accountKey = accountKeyOf(user.email);
   const { account } = limitersFor(db);
   await assertNotBlocked(account, accountKey, SIGN_IN_LIMITS.account.points);
   if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
     await recordAudit(db, viewer, { action: "auth.password.change.failure" });
-    try {
-      await account.consume(accountKey);
-    } catch (error) {
-      if (error instanceof RateLimiterRes) throw tooMany(error);
-      throw error;
-    }
+    await countFailure(account, accountKey);
     throw badInput("currentPassword", "The current password is wrong.");
   }
   const problem = passwordProblem(newPassword, user);

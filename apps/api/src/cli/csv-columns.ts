@@ -198,7 +198,7 @@ export function numericColumn(
     const value = raw === "" ? Number.NaN : Number(raw);
     if (!Number.isFinite(value))
       throw new UsageError(
-        `row ${table.rowNumber(i)}, column "${column}": "${raw}" is not a number${notNumberHint(raw)}`,
+        `row ${table.rowNumber(i)}, column "${column}": "${raw}" is not a number${emptyCellHint(raw)}`,
       );
     const problem = check?.(value);
     if (problem) throw new UsageError(`row ${table.rowNumber(i)}, column "${column}": ${raw} ${problem}`);
@@ -275,13 +275,13 @@ export function textColumn(table: CsvTable, column: string, option: string): str
   const cell = table.cells(column);
   return Array.from({ length: table.rowCount }, (_, i) => {
     const raw = cell(i);
-    if (raw === "") throw new UsageError(`row ${table.rowNumber(i)}, column "${column}": empty${notNumberHint(raw)}`);
+    if (raw === "") throw new UsageError(`row ${table.rowNumber(i)}, column "${column}": empty${emptyCellHint(raw)}`);
     return raw;
   });
 }
 
 /** Why an empty cell is refused, and what to write instead. */
-const notNumberHint = (raw: string) =>
+const emptyCellHint = (raw: string) =>
   raw === "" ? ` (empty: write NA where the value is missing, and the row is left out as R's na.omit would)` : "";
 
 export const nonNegative = (v: number) => (v < 0 ? "is negative (times must be ≥ 0)" : null);
